@@ -1,0 +1,65 @@
+/*
+ * cli.h: what the subcommands of `dekom` share: the parsed options, the
+ * loaded case (plan, column map, networks), and the printing of
+ * diagnostics. The cli is the only layer that prints or exits.
+ */
+#ifndef DK_CLI_H
+#define DK_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "io/colmap.h"
+#include "io/networks.h"
+#include "io/text.h"
+#include "models/network.h"
+#include "models/plan.h"
+
+/* Exit codes of CLI.md. */
+enum { DK_EXIT_OK = 0, DK_EXIT_FINDINGS = 1, DK_EXIT_USAGE = 2, DK_EXIT_IO = 3 };
+
+typedef struct {
+	const char *command;
+	const char *networks;     /* -n */
+	const char *plan;         /* -p */
+	const char *columns;      /* --columns */
+	const char *format;       /* -f */
+	const char *output;       /* -o */
+	const char *lang;         /* --lang */
+	const char *fail_on;      /* --fail-on */
+	dk_decimal_mode mode;     /* --decimal-comma / --decimal-point */
+	int argc;                 /* operands after the options */
+	char **argv;
+} dk_cli_opts;
+
+typedef struct {
+	dk_input plan_in, map_in, net_in;
+	dk_plan plan;
+	dk_colmap map;
+	bool has_map;
+	dk_networks nets;
+} dk_case;
+
+/* Loads plan, column map and networks as the options say (built-in case
+ * where -n/-p are absent). Prints every diagnostic; returns DK_OK or the
+ * status that failed. */
+dk_status dk_case_load(dk_case *c, const dk_cli_opts *o);
+void dk_case_release(dk_case *c);
+
+/* Prints the diagnostics of d to standard error. */
+void dk_cli_print_diags(const dk_diags *d);
+
+/* Maps a status to an exit code, printing a line for DK_ENOMEM. */
+int dk_cli_exit(dk_status st);
+
+/* Subcommands: each returns an exit code. */
+int dk_cmd_recommend(const dk_cli_opts *o);
+int dk_cmd_show(const dk_cli_opts *o);
+int dk_cmd_unavailable(const dk_cli_opts *o);
+
+/* Help for one command, or the overview (command NULL). Topics `columns`
+ * and `checks` print the alias and check tables. Returns 0, or 2 for an
+ * unknown topic. */
+int dk_cli_help(const char *command, FILE *out);
+
+#endif

@@ -1,0 +1,298 @@
+/*
+ * commands.c: loading the case, printing diagnostics, help, and the
+ * subcommands that exist so far.
+ *
+ * `recommend` prints the networks table as read: the allocation engine
+ * comes with issue #3, and until then nothing here pretends to allocate.
+ * Commands not built yet say so and exit 2 rather than print anything that
+ * could be taken for a result.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "io/builtin.h"
+#include "io/canonical.h"
+#include "io/json_plan.h"
+#include "io/outfile.h"
+#include "io/table.h"
+#include "models/finding.h"
+
+void dk_cli_print_diags(const dk_diags *d)
+{
+	char line[1400];
+	for (size_t i = 0; i < d->n; i++) {
+		dk_diag_format(&d->items[i], line, sizeof line);
+		fprintf(stderr, "%s\n", line);
+	}
+	if (d->dropped)
+		fprintf(stderr, "dekom: %zu more problems not shown\n", d->dropped);
+}
+
+int dk_cli_exit(dk_status st)
+{
+	switch (st) {
+	case DK_OK:
+		return DK_EXIT_OK;
+	case DK_ENOMEM:
+		fprintf(stderr, "dekom: error: out of memory\n");
+		return DK_EXIT_USAGE;
+	case DK_EIO:
+		return DK_EXIT_IO;
+	default:
+		return DK_EXIT_USAGE;
+	}
+}
+
+static dk_status load_input(dk_input *in, const char *path,
+			    dk_status (*builtin)(dk_input *), dk_diags *d)
+{
+	dk_status st = path ? dk_input_read(in, path, d) : builtin(in);
+	if (st == DK_OK)
+		st = dk_input_decode(in, d);
+	return st;
+}
+
+dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
+{
+	dk_diags d;
+	dk_status st;
+	memset(c, 0, sizeof *c);
+	dk_plan_init(&c->plan);
+	dk_colmap_init(&c->map);
+	dk_diags_init(&d);
+	st = load_input(&c->plan_in, o->plan, dk_builtin_plan_input, &d);
+	if (st == DK_OK) {
+		dk_plan_release(&c->plan);
+		st = dk_plan_read(&c->plan_in, &c->plan, &d);
+	}
+	/* the built-in networks come with their own column map */
+	if (st == DK_OK && (o->columns || !o->networks)) {
+		st = load_input(&c->map_in, o->columns, dk_builtin_columns_input, &d);
+		if (st == DK_OK)
+			st = dk_colmap_parse(&c->map, &c->map_in, &d);
+		c->has_map = st == DK_OK;
+	}
+	if (st == DK_OK) {
+		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode};
+		st = load_input(&c->net_in, o->networks, dk_builtin_networks_input,
+				&d);
+		if (st == DK_OK)
+			st = dk_networks_read(&c->net_in, &ro, &c->nets, &d);
+	}
+	if (st == DK_OK && o->output) {
+		const char *inputs[] = {o->networks, o->plan, o->columns};
+		st = dk_output_check(o->output, inputs, 3, &d);
+	}
+	dk_cli_print_diags(&d);
+	if (st == DK_OK)
+		st = dk_diags_status(&d);
+	dk_diags_release(&d);
+	return st;
+}
+
+void dk_case_release(dk_case *c)
+{
+	dk_networks_release(&c->nets);
+	dk_colmap_release(&c->map);
+	dk_plan_release(&c->plan);
+	dk_input_release(&c->plan_in);
+	dk_input_release(&c->map_in);
+	dk_input_release(&c->net_in);
+}
+
+/* The networks table as read, for the terminal. */
+static char *networks_table(const dk_networks *t, const dk_plan *p)
+{
+	const dk_column_def *cols = dk_columns();
+	int colids[DK_COL_COUNT];
+	size_t nc = 0;
+	for (int c = 0; c < DK_COL_COUNT; c++)
+		if (((t->columns >> c) & 1u) && c != DK_COL_UH_OTHER)
+			colids[nc++] = c;
+	size_t ninst = 0;
+	for (size_t i = 0; i < p->n_institutions; i++)
+		ninst += (t->uh_columns >> i) & 1u;
+	int other = (t->columns >> DK_COL_UH_OTHER) & 1u;
+	size_t width = nc + ninst + (size_t)other;
+	dk_table tab;
+	if (dk_table_init(&tab, width) != DK_OK)
+		return NULL;
+	const char **cells = calloc(width, sizeof *cells);
+	char(*buf)[64] = calloc(width, sizeof *buf);
+	char *out = NULL;
+	if (!cells || !buf)
+		goto done;
+	size_t k = 0;
+	for (size_t j = 0; j < nc; j++) {
+		cells[k] = cols[colids[j]].name;
+		tab.right[k++] = cols[colids[j]].kind != DK_KIND_NAME &&
+				 cols[colids[j]].kind != DK_KIND_UP1 &&
+				 cols[colids[j]].kind != DK_KIND_JUDGEMENT;
+	}
+	for (size_t i = 0; i < p->n_institutions; i++)
+		if ((t->uh_columns >> i) & 1u) {
+			cells[k] = p->institutions[i].id;
+			tab.right[k++] = true;
+		}
+	if (other) {
+		cells[k] = cols[DK_COL_UH_OTHER].name;
+		tab.right[k++] = true;
+	}
+	if (dk_table_row(&tab, cells) != DK_OK)
+		goto done;
+	for (size_t r = 0; r <= t->n; r++) {
+		const dk_network *n = r < t->n ? &t->items[r] : &t->totals;
+		if (r == t->n && !t->has_totals)
+			break;
+		k = 0;
+		for (size_t j = 0; j < nc; j++, k++) {
+			int c = colids[j];
+			int given = dk_network_has(n, (dk_column)c);
+			cells[k] = buf[k];
+			buf[k][0] = '\0';
+			switch (cols[c].kind) {
+			case DK_KIND_NAME:
+				cells[k] = r < t->n ? n->name : "(sum)";
+				break;
+			case DK_KIND_AMOUNT:
+				if (given || r < t->n)
+					dk_kr_format(n->v[c], buf[k], sizeof buf[k]);
+				break;
+			case DK_KIND_FTE:
+			case DK_KIND_PERCENT:
+				if (given)
+					dk_decimal_format(n->v[c], 2, " ", ",", buf[k],
+							  sizeof buf[k]);
+				break;
+			case DK_KIND_JUDGEMENT:
+				if (given)
+					cells[k] = dk_judgement_name((dk_judgement)n->v[c]);
+				break;
+			case DK_KIND_UP1: {
+				size_t o = 0;
+				for (size_t u = 0; u < n->n_up1 && o < 40; u++) {
+					char s[32];
+					dk_scaled_plain(n->up1[u].share, 6, s, sizeof s);
+					o += (size_t)snprintf(buf[k] + o, sizeof buf[k] - o,
+							      "%s%s:%s", u ? "+" : "",
+							      n->up1[u].institution, s);
+				}
+				break;
+			}
+			default:
+				break;
+			}
+		}
+		for (size_t i = 0; i < p->n_institutions; i++)
+			if ((t->uh_columns >> i) & 1u) {
+				cells[k] = buf[k];
+				buf[k][0] = '\0';
+				if (r < t->n || ((n->uh_present >> i) & 1u))
+					dk_kr_format(n->uh[i], buf[k], sizeof buf[k]);
+				k++;
+			}
+		if (other) {
+			cells[k] = buf[k];
+			buf[k][0] = '\0';
+			if (r < t->n || dk_network_has(n, DK_COL_UH_OTHER))
+				dk_kr_format(n->v[DK_COL_UH_OTHER], buf[k], sizeof buf[k]);
+			k++;
+		}
+		if (dk_table_row(&tab, cells) != DK_OK)
+			goto done;
+	}
+	out = dk_table_render(&tab);
+done:
+	free(cells);
+	free(buf);
+	dk_table_release(&tab);
+	return out;
+}
+
+static int write_text(const dk_cli_opts *o, char *text)
+{
+	if (!text)
+		return dk_cli_exit(DK_ENOMEM);
+	char err[512];
+	dk_status st = dk_output_write(o->output, text, strlen(text), err,
+				       sizeof err);
+	free(text);
+	if (st != DK_OK) {
+		fprintf(stderr, "dekom: error: %s\n", err);
+		return DK_EXIT_IO;
+	}
+	return DK_EXIT_OK;
+}
+
+static char *concat(const char *a, char *b)
+{
+	if (!b)
+		return NULL;
+	size_t na = strlen(a), nb = strlen(b);
+	char *s = malloc(na + nb + 1);
+	if (s) {
+		memcpy(s, a, na);
+		memcpy(s + na, b, nb + 1);
+	}
+	free(b);
+	return s;
+}
+
+int dk_cmd_show(const dk_cli_opts *o)
+{
+	dk_case c;
+	if (o->argc > 0) {
+		fprintf(stderr, "dekom show: error: unexpected argument '%s'\n",
+			o->argv[0]);
+		return DK_EXIT_USAGE;
+	}
+	dk_status st = dk_case_load(&c, o);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else if (o->format && strcmp(o->format, "json") == 0) {
+		char *json = dk_networks_json(&c.nets, &c.plan);
+		rc = write_text(o, json ? concat("", json) : NULL);
+		if (rc == DK_EXIT_OK && dk_output_is_stdout(o->output))
+			putchar('\n');
+	} else {
+		rc = write_text(o, networks_table(&c.nets, &c.plan));
+	}
+	dk_case_release(&c);
+	return rc;
+}
+
+int dk_cmd_recommend(const dk_cli_opts *o)
+{
+	dk_case c;
+	if (o->argc > 0) {
+		fprintf(stderr, "dekom recommend: error: unexpected argument '%s'\n",
+			o->argv[0]);
+		return DK_EXIT_USAGE;
+	}
+	dk_status st = dk_case_load(&c, o);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		char head[512];
+		snprintf(head, sizeof head,
+			 "Networks as read from %s (%zu networks).\n"
+			 "No allocation is computed yet: the engine comes with "
+			 "the next release.\n\n",
+			 c.net_in.name, c.nets.n);
+		rc = write_text(o, concat(head, networks_table(&c.nets, &c.plan)));
+	}
+	dk_case_release(&c);
+	return rc;
+}
+
+int dk_cmd_unavailable(const dk_cli_opts *o)
+{
+	fprintf(stderr,
+		"dekom %s: error: this command is not available in dekom %s yet\n",
+		o->command, DEKOM_VERSION);
+	return DK_EXIT_USAGE;
+}

@@ -1,0 +1,128 @@
+/*
+ * help.c: `dekom --help`, `dekom help COMMAND` and `COMMAND --help`. The
+ * column and check lists are printed from their tables (models/columns.c,
+ * models/finding.c), so help, reader and docs cannot disagree.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "models/finding.h"
+
+static const char inputs_help[] =
+	"Inputs (without -n/-p: the built-in Trøndelag 2022 case):\n"
+	"  -n, --networks FILE   networks, CSV or JSON ('-' is standard input)\n"
+	"  -p, --plan FILE       plan, JSON\n"
+	"      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
+	"\"stated_own_pct\", \"\": \"network\"}\n"
+	"      --decimal-comma   read '1,500' as 1.5 (and '.' as digit groups)\n"
+	"      --decimal-point   read '1.500' as 1.5 (and ',' as digit groups)\n"
+	"  -h, --help            this help\n";
+
+typedef struct {
+	const char *name;
+	const char *usage;
+	const char *text;
+} topic;
+
+static const topic topics[] = {
+	{"recommend", "dekom recommend [INPUTS] [-f FORMAT] [-o FILE] [--lang nb|en]",
+	 "Reads the networks and the plan. In this version it prints the\n"
+	 "networks table as read; the allocation comes with the engine.\n"
+	 "  -f table             the format (more come with the engine)\n"
+	 "  -o FILE              write to FILE (atomically; never over an input)\n"},
+	{"show", "dekom show [INPUTS] [-f table|json] [-o FILE]",
+	 "Prints the networks file as dekom reads it: every column placed,\n"
+	 "every number exact. -f json gives the canonical JSON form, which\n"
+	 "`-n` reads back to the same table.\n"},
+	{"check", "dekom check [INPUTS] [-f table|csv|json] [--fail-on error|warning|never]",
+	 "Consistency checks (not available in this version yet).\n"},
+	{"explain", "dekom explain NETWORK [INPUTS]",
+	 "How one network's amount came about (not available yet).\n"},
+	{"price", "dekom price -P PRICING.json [INPUTS] [-f ...] [-o FILE]",
+	 "Template prices (not available yet).\n"},
+	{"scenarios", "dekom scenarios -s SCENARIOS.json [INPUTS] [-f csv|json] [-o FILE]",
+	 "Scenarios, sweeps and Monte Carlo runs (not available yet).\n"},
+	{"calibrate", "dekom calibrate [INPUTS] [-f ...]",
+	 "Fits last year's allocation to base + FTE (not available yet).\n"},
+	{"diff", "dekom diff OLD.json NEW.json",
+	 "Compares two `recommend -f json` outputs (not available yet).\n"},
+};
+
+static void print_columns(FILE *out)
+{
+	const dk_column_def *cols = dk_columns();
+	fprintf(out, "Columns of the networks file (case-insensitive):\n\n");
+	for (int c = 0; c < DK_COL_COUNT; c++) {
+		fprintf(out, "  %-20s %s%s\n", cols[c].name, cols[c].meaning,
+			cols[c].required ? " (required)" : "");
+		int any = 0;
+		for (int k = 0; k < 3 && cols[c].aliases[k]; k++)
+			fprintf(out, "%s%s", any++ ? ", " : "  \t\t\t aliases: ",
+				cols[c].aliases[k]);
+		if (cols[c].year_alias) {
+			char y[64];
+			snprintf(y, sizeof y, "%s%d", cols[c].year_alias,
+				 2022 + cols[c].year_offset);
+			fprintf(out, "%s%s (year %d plan)", any++ ? ", " : "  \t\t\t aliases: ",
+				y, 2022);
+		}
+		if (any)
+			fputc('\n', out);
+	}
+	fprintf(out, "\n  an institution id of the plan, or one of its aliases: "
+		     "that institution's UP2 amount\n"
+		     "\n'Prosentandel', and any header given twice, needs a "
+		     "--columns map.\n");
+}
+
+static void print_checks(FILE *out)
+{
+	const dk_check_def *defs = dk_checks();
+	fprintf(out, "Consistency checks (set under \"checks\" in the plan):\n\n");
+	for (int i = 0; i < DK_CHECK_COUNT; i++) {
+		fprintf(out, "  %-22s %-8s %s", defs[i].name,
+			dk_severity_name(defs[i].severity), defs[i].rule);
+		for (int k = 0; k < DK_CHECK_PARAMS; k++)
+			if (defs[i].params[k].name)
+				fprintf(out, "%s%s", k ? ", " : "; parameters: ",
+					defs[i].params[k].name);
+		fputc('\n', out);
+	}
+	fprintf(out, "\nEvery check also takes \"severity\" and \"off\": true.\n");
+}
+
+int dk_cli_help(const char *command, FILE *out)
+{
+	if (!command) {
+		fprintf(out,
+			"dekom %s: allocation and pricing for the Dekom forum\n\n"
+			"Usage:\n",
+			DEKOM_VERSION);
+		for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
+			fprintf(out, "  %s\n", topics[i].usage);
+		fprintf(out, "  dekom --version | --help | help COMMAND|columns|checks\n\n"
+			     "%s\nExit codes: 0 done; 1 findings at or above --fail-on; "
+			     "2 bad usage or input (nothing written);\n3 an output "
+			     "could not be written.\n",
+			inputs_help);
+		return DK_EXIT_OK;
+	}
+	if (strcmp(command, "columns") == 0) {
+		print_columns(out);
+		return DK_EXIT_OK;
+	}
+	if (strcmp(command, "checks") == 0) {
+		print_checks(out);
+		return DK_EXIT_OK;
+	}
+	for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
+		if (strcmp(command, topics[i].name) == 0) {
+			fprintf(out, "Usage: %s\n\n%s\n%s", topics[i].usage,
+				topics[i].text, inputs_help);
+			return DK_EXIT_OK;
+		}
+	fprintf(stderr, "dekom: error: no help for '%s'; see 'dekom --help'\n",
+		command);
+	return DK_EXIT_USAGE;
+}

@@ -1,0 +1,128 @@
+/*
+ * main.c: the `dekom` program: picks the subcommand, parses its options
+ * with getopt_long, and hands over to cli/commands.c. Exit codes are those
+ * of CLI.md; nothing else in the program exits.
+ */
+#include <getopt.h>
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+typedef struct {
+	const char *name;
+	int (*run)(const dk_cli_opts *o);
+	const char *formats;     /* allowed -f values, space-separated */
+} command;
+
+static const command commands[] = {
+	{"recommend", dk_cmd_recommend, "table"},
+	{"show", dk_cmd_show, "table json"},
+	{"check", dk_cmd_unavailable, "table csv json"},
+	{"explain", dk_cmd_unavailable, "table"},
+	{"price", dk_cmd_unavailable, "table csv json md"},
+	{"scenarios", dk_cmd_unavailable, "csv json"},
+	{"calibrate", dk_cmd_unavailable, "table csv json md"},
+	{"diff", dk_cmd_unavailable, "table json"},
+};
+
+enum { OPT_COLUMNS = 256, OPT_LANG, OPT_FAIL_ON, OPT_DEC_COMMA, OPT_DEC_POINT };
+
+static const struct option long_opts[] = {
+	{"networks", required_argument, NULL, 'n'},
+	{"plan", required_argument, NULL, 'p'},
+	{"columns", required_argument, NULL, OPT_COLUMNS},
+	{"format", required_argument, NULL, 'f'},
+	{"output", required_argument, NULL, 'o'},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
+	{"decimal-comma", no_argument, NULL, OPT_DEC_COMMA},
+	{"decimal-point", no_argument, NULL, OPT_DEC_POINT},
+	{"help", no_argument, NULL, 'h'},
+	{NULL, 0, NULL, 0},
+};
+
+static int usage_error(const char *cmd, const char *msg, const char *arg)
+{
+	fprintf(stderr, "dekom %s: error: %s", cmd, msg);
+	if (arg)
+		fprintf(stderr, " '%s'", arg);
+	fprintf(stderr, "; see 'dekom help %s'\n", cmd);
+	return DK_EXIT_USAGE;
+}
+
+static int word_in(const char *word, const char *list)
+{
+	size_t n = strlen(word);
+	for (const char *p = list; *p;) {
+		const char *e = strchr(p, ' ');
+		size_t k = e ? (size_t)(e - p) : strlen(p);
+		if (k == n && strncmp(p, word, n) == 0)
+			return 1;
+		p += k + (e ? 1 : 0);
+	}
+	return 0;
+}
+
+static int run_command(const command *c, int argc, char **argv)
+{
+	dk_cli_opts o;
+	memset(&o, 0, sizeof o);
+	o.command = c->name;
+	opterr = 0;
+	optind = 1;
+	int ch;
+	while ((ch = getopt_long(argc, argv, "+n:p:f:o:h", long_opts, NULL)) != -1) {
+		switch (ch) {
+		case 'n': o.networks = optarg; break;
+		case 'p': o.plan = optarg; break;
+		case 'f': o.format = optarg; break;
+		case 'o': o.output = optarg; break;
+		case OPT_COLUMNS: o.columns = optarg; break;
+		case OPT_LANG: o.lang = optarg; break;
+		case OPT_FAIL_ON: o.fail_on = optarg; break;
+		case OPT_DEC_COMMA: o.mode = DK_DEC_COMMA; break;
+		case OPT_DEC_POINT: o.mode = DK_DEC_POINT; break;
+		case 'h': return dk_cli_help(c->name, stdout);
+		default:
+			if (optopt)
+				return usage_error(c->name, "option needs a value or is unknown:",
+						   argv[optind - 1]);
+			return usage_error(c->name, "unknown option", argv[optind - 1]);
+		}
+	}
+	if (o.format && !word_in(o.format, c->formats))
+		return usage_error(c->name, "unsupported format", o.format);
+	if (o.lang && strcmp(o.lang, "nb") != 0 && strcmp(o.lang, "en") != 0)
+		return usage_error(c->name, "--lang takes nb or en, not", o.lang);
+	if (o.fail_on && strcmp(o.fail_on, "error") != 0 &&
+	    strcmp(o.fail_on, "warning") != 0 && strcmp(o.fail_on, "never") != 0)
+		return usage_error(c->name, "--fail-on takes error, warning or never, not",
+				   o.fail_on);
+	o.argc = argc - optind;
+	o.argv = argv + optind;
+	return c->run(&o);
+}
+
+int main(int argc, char **argv)
+{
+	gsl_set_error_handler_off();
+	if (argc < 2)
+		return dk_cli_help(NULL, stderr) == 0 ? DK_EXIT_USAGE : DK_EXIT_USAGE;
+	const char *cmd = argv[1];
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+		printf("dekom %s\n", DEKOM_VERSION);
+		return DK_EXIT_OK;
+	}
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0)
+		return dk_cli_help(NULL, stdout);
+	if (strcmp(cmd, "help") == 0)
+		return dk_cli_help(argc > 2 ? argv[2] : NULL, stdout);
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			return run_command(&commands[i], argc - 1, argv + 1);
+	fprintf(stderr, "dekom: error: unknown command '%s'; see 'dekom --help'\n",
+		cmd);
+	return DK_EXIT_USAGE;
+}

@@ -1,0 +1,579 @@
+/*
+ * csv_networks.c: the networks file as CSV (CLI.md, "Networks file (CSV)").
+ *
+ * libcsv does the quoting; it is fed one byte at a time so that every field
+ * keeps the byte offset where it starts, which gives each cell its line and
+ * column. libcsv trims nothing here (the space function says no), so
+ * offsets are exact and trimming is done where a value is read.
+ *
+ * Order of work: split the text into records; detect nothing more from the
+ * records than the delimiter already chosen from the header line; place
+ * every header; then read every row, reporting each bad cell. A row with
+ * more or fewer cells than the header is an error (a shifted row would put
+ * amounts under the wrong heading); a row with only empty cells is skipped.
+ */
+#include <csv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/networks.h"
+
+typedef struct {
+	char *text;
+	size_t off;        /* byte offset of the field's first byte */
+} field;
+
+typedef struct {
+	field *f;
+	size_t n, cap;
+	int line;          /* line of the first field */
+} record;
+
+typedef struct {
+	const char *text;
+	record *rows;
+	size_t n, cap;
+	record cur;
+	size_t start;      /* offset where the next field starts */
+	size_t pos;        /* offset of the byte being parsed */
+	int row_start;     /* the next field is the first of a row */
+	int oom;
+} splitter;
+
+static void on_field(void *s, size_t len, void *data)
+{
+	splitter *sp = data;
+	if (sp->oom)
+		return;
+	if (sp->row_start) {
+		while (sp->text[sp->start] == '\r' || sp->text[sp->start] == '\n')
+			sp->start++;
+		sp->row_start = 0;
+	}
+	if (sp->cur.n == sp->cur.cap) {
+		size_t cap = sp->cur.cap ? 2 * sp->cur.cap : 16;
+		field *p = realloc(sp->cur.f, cap * sizeof *p);
+		if (!p) {
+			sp->oom = 1;
+			return;
+		}
+		sp->cur.f = p;
+		sp->cur.cap = cap;
+	}
+	char *copy = malloc(len + 1);
+	if (!copy) {
+		sp->oom = 1;
+		return;
+	}
+	if (len)
+		memcpy(copy, s, len);
+	copy[len] = '\0';
+	sp->cur.f[sp->cur.n].text = copy;
+	sp->cur.f[sp->cur.n].off = sp->start;
+	sp->cur.n++;
+	sp->start = sp->pos + 1;
+}
+
+static void on_row(int c, void *data)
+{
+	(void)c;
+	splitter *sp = data;
+	if (sp->oom)
+		return;
+	if (sp->n == sp->cap) {
+		size_t cap = sp->cap ? 2 * sp->cap : 32;
+		record *p = realloc(sp->rows, cap * sizeof *p);
+		if (!p) {
+			sp->oom = 1;
+			return;
+		}
+		sp->rows = p;
+		sp->cap = cap;
+	}
+	sp->rows[sp->n++] = sp->cur;
+	memset(&sp->cur, 0, sizeof sp->cur);
+	sp->row_start = 1;
+	sp->start = sp->pos + 1;
+}
+
+static int no_space(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+static void record_release(record *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		free(r->f[i].text);
+	free(r->f);
+}
+
+static void splitter_release(splitter *sp)
+{
+	for (size_t i = 0; i < sp->n; i++)
+		record_release(&sp->rows[i]);
+	free(sp->rows);
+	record_release(&sp->cur);
+}
+
+/* The delimiter: the most frequent of ';', tab and ',' outside quotes on
+ * the header line; ties go in that order; ';' when there is none. */
+static unsigned char detect_delimiter(const char *s)
+{
+	size_t semi = 0, tab = 0, comma = 0;
+	int quoted = 0;
+	for (; *s && (quoted || (*s != '\n' && *s != '\r')); s++) {
+		if (*s == '"')
+			quoted = !quoted;
+		else if (!quoted && *s == ';')
+			semi++;
+		else if (!quoted && *s == '\t')
+			tab++;
+		else if (!quoted && *s == ',')
+			comma++;
+	}
+	if (semi >= tab && semi >= comma)
+		return semi || (!tab && !comma) ? ';' : '\t';
+	return tab >= comma ? '\t' : ',';
+}
+
+static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
+{
+	struct csv_parser p;
+	memset(sp, 0, sizeof *sp);
+	sp->text = in->text;
+	sp->row_start = 1;
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+		return DK_ENOMEM;
+	csv_set_delim(&p, detect_delimiter(in->text));
+	csv_set_space_func(&p, no_space);
+	size_t i;
+	for (i = 0; i < in->len && !sp->oom; i++) {
+		sp->pos = i;
+		if (csv_parse(&p, in->text + i, 1, on_field, on_row, sp) != 1)
+			break;
+	}
+	sp->pos = in->len;
+	int err = i < in->len ? csv_error(&p) : 0;
+	if (!err && !sp->oom && csv_fini(&p, on_field, on_row, sp) != 0)
+		err = csv_error(&p), i = in->len;
+	csv_free(&p);
+	if (sp->oom)
+		return DK_ENOMEM;
+	if (err == CSV_ENOMEM || err == CSV_ETOOBIG)
+		return DK_ENOMEM;
+	if (err) {
+		int line, col;
+		dk_text_position(in->text, i, &line, &col);
+		if (i >= in->len)
+			dk_diags_add(d, in->name, line, col,
+				     "a quoted field is not closed before the end "
+				     "of the file; expected a closing '\"'");
+		else
+			dk_diags_add(d, in->name, line, col,
+				     "malformed quoting at '%c': a '\"' inside a "
+				     "field must be doubled, and a quoted field "
+				     "must end at a delimiter",
+				     in->text[i]);
+		return DK_EINPUT;
+	}
+	for (size_t r = 0; r < sp->n; r++) {
+		record *rec = &sp->rows[r];
+		int col;
+		dk_text_position(in->text, rec->n ? rec->f[0].off : 0, &rec->line,
+				 &col);
+	}
+	return DK_OK;
+}
+
+/* Where a header goes. */
+typedef struct {
+	int col;           /* dk_column, DK_COL_INSTITUTION + i, or -1: ignored */
+	char *header;      /* as written, trimmed, for messages */
+} placement;
+
+static int is_blank(const char *s)
+{
+	char norm[8];
+	dk_header_norm(s, norm, sizeof norm);
+	return norm[0] == '\0';
+}
+
+static void cell_pos(const dk_input *in, const field *f, int *line, int *col)
+{
+	dk_text_position(in->text, f->off, line, col);
+}
+
+static void cell_error(const dk_input *in, dk_diags *d, const field *f,
+		       const char *msg)
+{
+	int line, col;
+	cell_pos(in, f, &line, &col);
+	dk_diags_add(d, in->name, line, col, "%s", msg);
+}
+
+/* Resolves a column map's target: a canonical name or an institution id. */
+static int map_target(const char *target, const dk_plan *plan)
+{
+	char norm[256];
+	dk_header_norm(target, norm, sizeof norm);
+	for (int c = 0; c < DK_COL_COUNT; c++)
+		if (strcmp(norm, dk_column_get((dk_column)c)->name) == 0)
+			return c;
+	for (size_t i = 0; i < plan->n_institutions; i++)
+		if (dk_name_equal(plan->institutions[i].id, target))
+			return DK_COL_INSTITUTION + (int)i;
+	return -1;
+}
+
+static const char *target_name(int col, const dk_plan *plan)
+{
+	if (col >= DK_COL_INSTITUTION)
+		return plan->institutions[col - DK_COL_INSTITUTION].id;
+	return dk_column_get((dk_column)col)->name;
+}
+
+static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
+			       const record *hdr, const splitter *sp,
+			       placement *pl, dk_diags *d)
+{
+	const dk_plan *plan = o->plan;
+	size_t nh = hdr->n;
+	char **norm = calloc(nh, sizeof *norm);
+	if (!norm)
+		return DK_ENOMEM;
+	dk_status st = DK_OK;
+	for (size_t h = 0; h < nh && st == DK_OK; h++) {
+		size_t cap = strlen(hdr->f[h].text) + 1;
+		norm[h] = malloc(cap);
+		pl[h].header = malloc(cap);
+		if (!norm[h] || !pl[h].header) {
+			st = DK_ENOMEM;
+			break;
+		}
+		dk_header_norm(hdr->f[h].text, norm[h], cap);
+		/* trimmed, original case */
+		const char *b = hdr->f[h].text;
+		while (*b == ' ' || *b == '\t')
+			b++;
+		size_t bl = strlen(b);
+		while (bl && (b[bl - 1] == ' ' || b[bl - 1] == '\t'))
+			bl--;
+		memcpy(pl[h].header, b, bl);
+		pl[h].header[bl] = '\0';
+	}
+	for (size_t h = 0; h < nh && st == DK_OK; h++) {
+		int occ = 1, total = 0;
+		char q[80], msg[600];
+		for (size_t k = 0; k < nh; k++)
+			if (strcmp(norm[k], norm[h]) == 0) {
+				total++;
+				if (k < h)
+					occ++;
+			}
+		dk_quote(pl[h].header, q, sizeof q);
+		const dk_colmap_entry *e = dk_colmap_find(o->map, norm[h], occ);
+		pl[h].col = -1;
+		if (e) {
+			pl[h].col = map_target(e->target, plan);
+			if (pl[h].col < 0) {
+				char tq[80];
+				dk_quote(e->target, tq, sizeof tq);
+				dk_diags_add(d, o->map->name, e->line, e->col,
+					     "column map: '%s' is neither a column "
+					     "name (network, need, ...) nor an "
+					     "institution of the plan",
+					     tq);
+			}
+		} else if (!norm[h][0]) {
+			int all_empty = 1;
+			for (size_t r = 1; r < sp->n; r++)
+				if (h < sp->rows[r].n && !is_blank(sp->rows[r].f[h].text))
+					all_empty = 0;
+			if (!all_empty) {
+				snprintf(msg, sizeof msg,
+					 "column %zu has an empty header but holds "
+					 "values; name it, or map it with --columns "
+					 "(\"\": \"network\")",
+					 h + 1);
+				cell_error(in, d, &hdr->f[h], msg);
+			}
+		} else if (total > 1) {
+			snprintf(msg, sizeof msg,
+				 "header '%s' appears %d times; say which column "
+				 "this one is with --columns (\"%s#%d\": ...)",
+				 q, total, q, occ);
+			cell_error(in, d, &hdr->f[h], msg);
+		} else if (strcmp(norm[h], DK_AMBIGUOUS_HEADER) == 0) {
+			snprintf(msg, sizeof msg,
+				 "header '%s' does not say which share it is; map "
+				 "it with --columns (\"%s\": \"stated_own_pct\" or "
+				 "\"stated_uh_pct\")",
+				 q, q);
+			cell_error(in, d, &hdr->f[h], msg);
+		} else {
+			pl[h].col = dk_column_match(norm[h], plan->year);
+			if (pl[h].col < 0) {
+				int inst = dk_plan_institution(plan, norm[h]);
+				if (inst >= 0)
+					pl[h].col = DK_COL_INSTITUTION + inst;
+			}
+			if (pl[h].col < 0) {
+				snprintf(msg, sizeof msg,
+					 "unknown header '%s'; expected a column "
+					 "name (network, previous, need, ...), a "
+					 "Norwegian alias, or an institution of the "
+					 "plan (see dekom help columns)",
+					 q);
+				cell_error(in, d, &hdr->f[h], msg);
+			}
+		}
+		for (size_t k = 0; k < h && pl[h].col >= 0; k++)
+			if (pl[k].col == pl[h].col) {
+				char kq[80];
+				dk_quote(pl[k].header, kq, sizeof kq);
+				snprintf(msg, sizeof msg,
+					 "header '%s' is column '%s', and so is "
+					 "column %zu ('%s'); expected each column "
+					 "once",
+					 q, target_name(pl[h].col, plan), k + 1, kq);
+				cell_error(in, d, &hdr->f[h], msg);
+				pl[h].col = -1;
+				break;
+			}
+	}
+	for (size_t h = 0; h < nh; h++)
+		free(norm[h]);
+	free(norm);
+	return st;
+}
+
+static const char *field_label(const placement *pl, const dk_plan *plan)
+{
+	return target_name(pl->col, plan);
+}
+
+/* Reads one cell into row n (a network or the totals row). */
+static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
+			   const placement *pl, const field *f, dk_network *n,
+			   dk_diags *d)
+{
+	char msg[700], q[80];
+	int col = pl->col;
+	if (col == DK_COL_NETWORK || col < 0)
+		return DK_OK;
+	if (is_blank(f->text))
+		return DK_OK;
+	if (col >= DK_COL_INSTITUTION) {
+		int i = col - DK_COL_INSTITUTION;
+		dk_num_spec spec;
+		dk_cell_spec(DK_KIND_AMOUNT, o->mode, &spec);
+		int64_t v;
+		dk_num_result r = dk_decimal_parse(f->text, &spec, &v);
+		if (r == DK_NUM_EMPTY)
+			return DK_OK;
+		if (r != DK_NUM_OK) {
+			dk_cell_message(r, field_label(pl, o->plan), f->text,
+					&spec, msg, sizeof msg);
+			cell_error(in, d, f, msg);
+			return DK_OK;
+		}
+		n->uh[i] = v;
+		n->uh_present |= 1u << i;
+		return DK_OK;
+	}
+	const dk_column_def *def = dk_column_get((dk_column)col);
+	switch (def->kind) {
+	case DK_KIND_AMOUNT:
+	case DK_KIND_FTE:
+	case DK_KIND_PERCENT: {
+		dk_num_spec spec;
+		dk_cell_spec(def->kind, o->mode, &spec);
+		int64_t v;
+		dk_num_result r = dk_decimal_parse(f->text, &spec, &v);
+		if (r == DK_NUM_EMPTY && def->kind != DK_KIND_PERCENT)
+			return DK_OK;  /* '-' or an en dash: zero */
+		if (r != DK_NUM_OK) {
+			dk_cell_message(r, def->name, f->text, &spec, msg,
+					sizeof msg);
+			cell_error(in, d, f, msg);
+			return DK_OK;
+		}
+		n->v[col] = v;
+		n->present |= 1u << col;
+		return DK_OK;
+	}
+	case DK_KIND_UP1: {
+		dk_status st = dk_up1_parse(f->text, o->plan, n, msg, sizeof msg);
+		if (st == DK_EINPUT)
+			cell_error(in, d, f, msg);
+		return st == DK_ENOMEM ? st : DK_OK;
+	}
+	case DK_KIND_JUDGEMENT: {
+		dk_judgement j;
+		if (!dk_judgement_parse(f->text, &j)) {
+			dk_quote(f->text, q, sizeof q);
+			snprintf(msg, sizeof msg,
+				 "%s: '%s' is not an answer; expected ja, nei, "
+				 "delvis or an empty cell",
+				 def->name, q);
+			cell_error(in, d, f, msg);
+			return DK_OK;
+		}
+		n->v[col] = j;
+		n->present |= 1u << col;
+		return DK_OK;
+	}
+	default:
+		return DK_OK;
+	}
+}
+
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+static char *trimmed_copy(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	size_t n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return strndup(s, n);
+}
+
+dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
+			       dk_networks *t, dk_diags *d)
+{
+	size_t before = d->n + d->dropped;
+	dk_networks_init(t, o->plan->n_institutions);
+	splitter sp;
+	dk_status st = split_records(in, &sp, d);
+	if (st != DK_OK) {
+		splitter_release(&sp);
+		return st;
+	}
+	if (sp.n == 0) {
+		dk_diags_add(d, in->name, 1, 1,
+			     "the file is empty; expected a header row and one "
+			     "row per network");
+		splitter_release(&sp);
+		return DK_EINPUT;
+	}
+	const record *hdr = &sp.rows[0];
+	placement *pl = calloc(hdr->n, sizeof *pl);
+	if (!pl) {
+		splitter_release(&sp);
+		return DK_ENOMEM;
+	}
+	st = place_headers(in, o, hdr, &sp, pl, d);
+	long name_col = -1;
+	for (size_t h = 0; h < hdr->n; h++) {
+		if (pl[h].col == DK_COL_NETWORK)
+			name_col = (long)h;
+		if (pl[h].col >= DK_COL_INSTITUTION)
+			t->uh_columns |= 1u << (pl[h].col - DK_COL_INSTITUTION);
+		else if (pl[h].col >= 0)
+			t->columns |= 1u << pl[h].col;
+	}
+	int header_ok = d->n + d->dropped == before;
+	if (header_ok) {
+		for (int c = 0; c < DK_COL_COUNT; c++) {
+			const dk_column_def *def = dk_column_get((dk_column)c);
+			if (def->required && !((t->columns >> c) & 1u))
+				dk_diags_add(d, in->name, hdr->line, 1,
+					     "no '%s' column; expected a header "
+					     "'%s'%s%s (see dekom help columns)",
+					     def->name, def->name,
+					     def->aliases[0] ? " or an alias such as " : "",
+					     def->aliases[0] ? def->aliases[0] : "");
+		}
+	}
+	header_ok = d->n + d->dropped == before;
+	for (size_t r = 1; header_ok && st == DK_OK && r < sp.n; r++) {
+		const record *rec = &sp.rows[r];
+		int blank = 1;
+		for (size_t k = 0; k < rec->n; k++)
+			if (!is_blank(rec->f[k].text))
+				blank = 0;
+		if (blank)
+			continue;
+		if (rec->n != hdr->n) {
+			dk_diags_add(d, in->name, rec->line, 1,
+				     "row has %zu cells, the header %zu; expected "
+				     "one cell per column",
+				     rec->n, hdr->n);
+			continue;
+		}
+		char *name = trimmed_copy(rec->f[name_col].text);
+		if (!name) {
+			st = DK_ENOMEM;
+			break;
+		}
+		dk_network *n;
+		if (dk_is_totals_name(name)) {
+			if (t->has_totals) {
+				cell_error(in, d, &rec->f[name_col],
+					   "a second totals row; expected one "
+					   "totals row at most");
+				free(name);
+				continue;
+			}
+			n = &t->totals;
+			memset(n, 0, sizeof *n);
+			n->name = name;
+			n->uh = calloc(t->n_institutions ? t->n_institutions : 1,
+				       sizeof *n->uh);
+			t->has_totals = true;
+			t->totals_line = rec->line;
+			n->line = rec->line;
+			if (!n->uh) {
+				st = DK_ENOMEM;
+				break;
+			}
+		} else {
+			char q[80], msg[400];
+			dk_quote(name, q, sizeof q);
+			if (utf8_chars(name) > DK_NAME_MAX) {
+				snprintf(msg, sizeof msg,
+					 "network: '%s' is %zu characters long; "
+					 "expected at most %d",
+					 q, utf8_chars(name), DK_NAME_MAX);
+				cell_error(in, d, &rec->f[name_col], msg);
+			}
+			long prev = dk_networks_find(t, name);
+			if (prev >= 0) {
+				snprintf(msg, sizeof msg,
+					 "network: '%s' is named twice, here and on "
+					 "line %d; expected unique names",
+					 q, t->items[prev].line);
+				cell_error(in, d, &rec->f[name_col], msg);
+			}
+			st = dk_networks_add(t, name, rec->line, &n);
+			free(name);
+			if (st != DK_OK)
+				break;
+		}
+		for (size_t h = 0; h < hdr->n && st == DK_OK; h++)
+			st = read_cell(in, o, &pl[h], &rec->f[h], n, d);
+	}
+	if (header_ok && st == DK_OK && t->n == 0 &&
+	    d->n + d->dropped == before)
+		dk_diags_add(d, in->name, sp.n > 1 ? sp.rows[sp.n - 1].line : 1, 1,
+			     "no network rows; expected one row per network "
+			     "under the header");
+	for (size_t h = 0; h < hdr->n; h++)
+		free(pl[h].header);
+	free(pl);
+	splitter_release(&sp);
+	if (st != DK_OK)
+		return st;
+	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}

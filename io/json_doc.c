@@ -1,0 +1,349 @@
+/*
+ * json_doc.c: positions for cJSON nodes (see json_doc.h).
+ *
+ * The scanner may trust the text's syntax, since cJSON accepted it first;
+ * it only needs to find where values and keys start. cJSON nests at most
+ * CJSON_NESTING_LIMIT deep, which bounds the scanner's recursion.
+ */
+#include "io/json_doc.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/text.h"
+
+typedef struct {
+	const char *s;
+	size_t n, i;
+	size_t *key_off, *val_off;
+	size_t count, cap;
+} scanner;
+
+static void skip_ws(scanner *sc)
+{
+	while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
+				 sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
+		sc->i++;
+}
+
+static void skip_string(scanner *sc)
+{
+	sc->i++;  /* opening quote */
+	while (sc->i < sc->n && sc->s[sc->i] != '"') {
+		if (sc->s[sc->i] == '\\')
+			sc->i++;
+		sc->i++;
+	}
+	sc->i++;
+}
+
+static int record(scanner *sc, size_t key, size_t val)
+{
+	if (sc->count == sc->cap) {
+		size_t cap = sc->cap ? 2 * sc->cap : 64;
+		size_t *k = realloc(sc->key_off, cap * sizeof *k);
+		if (!k)
+			return -1;
+		sc->key_off = k;
+		size_t *v = realloc(sc->val_off, cap * sizeof *v);
+		if (!v)
+			return -1;
+		sc->val_off = v;
+		sc->cap = cap;
+	}
+	sc->key_off[sc->count] = key;
+	sc->val_off[sc->count] = val;
+	sc->count++;
+	return 0;
+}
+
+static int scan_value(scanner *sc, size_t key)
+{
+	skip_ws(sc);
+	if (record(sc, key, sc->i) < 0)
+		return -1;
+	char c = sc->i < sc->n ? sc->s[sc->i] : '\0';
+	if (c == '{' || c == '[') {
+		char close = c == '{' ? '}' : ']';
+		sc->i++;
+		for (;;) {
+			skip_ws(sc);
+			if (sc->i >= sc->n || sc->s[sc->i] == close) {
+				sc->i++;
+				return 0;
+			}
+			size_t k = SIZE_MAX;
+			if (c == '{') {
+				k = sc->i;
+				skip_string(sc);
+				skip_ws(sc);
+				sc->i++;  /* ':' */
+			}
+			if (scan_value(sc, k) < 0)
+				return -1;
+			skip_ws(sc);
+			if (sc->i < sc->n && sc->s[sc->i] == ',')
+				sc->i++;
+		}
+	}
+	if (c == '"') {
+		skip_string(sc);
+		return 0;
+	}
+	while (sc->i < sc->n && !strchr(",]} \t\r\n", sc->s[sc->i]))
+		sc->i++;
+	return 0;
+}
+
+static size_t count_nodes(const cJSON *node)
+{
+	size_t n = 1;
+	for (const cJSON *c = node->child; c; c = c->next)
+		n += count_nodes(c);
+	return n;
+}
+
+static void fill_nodes(const cJSON *node, const cJSON **out, size_t *k)
+{
+	out[(*k)++] = node;
+	for (const cJSON *c = node->child; c; c = c->next)
+		fill_nodes(c, out, k);
+}
+
+dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
+			    const char *text, size_t len, dk_diags *d)
+{
+	memset(doc, 0, sizeof *doc);
+	doc->name = name;
+	doc->text = text;
+	const char *end = NULL;
+	doc->root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
+	if (!doc->root) {
+		int line, col;
+		size_t off = end ? (size_t)(end - text) : 0;
+		dk_text_position(text, off, &line, &col);
+		if (off >= len)
+			dk_diags_add(d, name, line, col,
+				     "the JSON text ends too early: expected the "
+				     "rest of a value, or a closing bracket");
+		else
+			dk_diags_add(d, name, line, col,
+				     "invalid JSON at '%.10s'", text + off);
+		return DK_EINPUT;
+	}
+	scanner sc = {.s = text, .n = len};
+	if (scan_value(&sc, SIZE_MAX) < 0)
+		goto oom;
+	doc->n = count_nodes(doc->root);
+	doc->nodes = malloc(doc->n * sizeof *doc->nodes);
+	if (!doc->nodes || sc.count != doc->n)
+		goto oom;
+	size_t k = 0;
+	fill_nodes(doc->root, doc->nodes, &k);
+	doc->key_off = sc.key_off;
+	doc->val_off = sc.val_off;
+	return DK_OK;
+oom:
+	free(sc.key_off);
+	free(sc.val_off);
+	dk_json_doc_release(doc);
+	return DK_ENOMEM;
+}
+
+void dk_json_doc_release(dk_json_doc *doc)
+{
+	cJSON_Delete(doc->root);
+	free(doc->nodes);
+	free(doc->key_off);
+	free(doc->val_off);
+	memset(doc, 0, sizeof *doc);
+}
+
+static size_t node_index(const dk_json_doc *doc, const cJSON *node)
+{
+	for (size_t i = 0; i < doc->n; i++)
+		if (doc->nodes[i] == node)
+			return i;
+	return SIZE_MAX;
+}
+
+void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key,
+		 int *line, int *col)
+{
+	size_t i = node_index(doc, node);
+	size_t off = 0;
+	if (i != SIZE_MAX)
+		off = (key && doc->key_off[i] != SIZE_MAX) ? doc->key_off[i]
+							   : doc->val_off[i];
+	dk_text_position(doc->text, off, line, col);
+}
+
+void dk_json_error(const dk_json_doc *doc, dk_diags *d, const cJSON *node,
+		   bool key, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	int line, col;
+	dk_json_pos(doc, node, key, &line, &col);
+	dk_diags_add(d, doc->name, line, col, "%s", msg);
+}
+
+void dk_json_raw(const dk_json_doc *doc, const cJSON *node, char *buf,
+		 size_t size)
+{
+	size_t i = node_index(doc, node), o = 0;
+	if (i != SIZE_MAX) {
+		const char *s = doc->text + doc->val_off[i];
+		int depth = 0, in_str = 0;
+		for (size_t k = 0; s[k] && o + 1 < size; k++) {
+			char c = s[k];
+			if (!in_str && depth == 0 && k > 0 && strchr(",]}\r\n", c))
+				break;
+			if (c == '\n' || c == '\r')
+				break;
+			buf[o++] = c;
+			if (in_str) {
+				if (c == '\\' && s[k + 1] && o + 1 < size)
+					buf[o++] = s[++k];
+				else if (c == '"')
+					in_str = 0;
+				if (!in_str && depth == 0)
+					break;
+			} else if (c == '"') {
+				in_str = 1;
+			} else if (c == '{' || c == '[') {
+				depth++;
+			} else if (c == '}' || c == ']') {
+				if (--depth == 0)
+					break;
+			}
+		}
+	}
+	buf[o] = '\0';
+}
+
+dk_num_result dk_json_number(const dk_json_doc *doc, const cJSON *node,
+			     const dk_num_spec *spec, int64_t *out)
+{
+	if (!cJSON_IsNumber(node))
+		return DK_NUM_SYNTAX;
+	size_t i = node_index(doc, node);
+	if (i == SIZE_MAX)
+		return DK_NUM_SYNTAX;
+	const char *s = doc->text + doc->val_off[i];
+	/* JSON's grammar: -?int(.frac)?([eE][+-]?digits)? */
+	int neg = 0, exp = 0, exp_neg = 0;
+	char digits[64];
+	size_t nd = 0, point = SIZE_MAX;
+	if (*s == '-')
+		neg = 1, s++;
+	for (; (*s >= '0' && *s <= '9') || *s == '.'; s++) {
+		if (*s == '.') {
+			point = nd;
+			continue;
+		}
+		if (nd + 1 >= sizeof digits)
+			return DK_NUM_RANGE;
+		digits[nd++] = *s;
+	}
+	if (point == SIZE_MAX)
+		point = nd;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '-' || *s == '+')
+			exp_neg = *s++ == '-';
+		for (; *s >= '0' && *s <= '9'; s++)
+			if (exp < 1000)
+				exp = exp * 10 + (*s - '0');
+		if (exp_neg)
+			exp = -exp;
+	}
+	/* value = digits * 10^(exp - (nd - point)); we want it * 10^decimals */
+	long shift = (long)exp - (long)(nd - point) + spec->decimals;
+	int64_t v = 0;
+	int nonzero = 0;
+	for (size_t k = 0; k < nd; k++) {
+		int dgt = digits[k] - '0';
+		long pos = (long)(nd - 1 - k) + shift;  /* power of ten of digit */
+		if (dgt)
+			nonzero = 1;
+		if (pos < 0) {
+			if (dgt)
+				return DK_NUM_DECIMALS;
+			continue;
+		}
+		if (v > (INT64_MAX - dgt) / 10)
+			return DK_NUM_RANGE;
+		v = v * 10 + dgt;
+	}
+	for (long k = 0; nonzero && k < shift; k++) {
+		if (v > INT64_MAX / 10)
+			return DK_NUM_RANGE;
+		v *= 10;
+	}
+	if (neg && v != 0)
+		return DK_NUM_NEGATIVE;
+	if (v > spec->max)
+		return DK_NUM_RANGE;
+	*out = v;
+	return DK_NUM_OK;
+}
+
+int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
+		 const char *what, const char *const *allowed)
+{
+	int problems = 0;
+	for (const cJSON *m = obj->child; m; m = m->next) {
+		int known = 0;
+		for (size_t k = 0; allowed[k]; k++)
+			if (strcmp(m->string, allowed[k]) == 0)
+				known = 1;
+		if (!known) {
+			char q[80], list[400];
+			size_t o = 0;
+			list[0] = '\0';
+			for (size_t k = 0; allowed[k] && o + 40 < sizeof list; k++)
+				o += (size_t)snprintf(list + o, sizeof list - o,
+						      "%s%s", k ? ", " : "",
+						      allowed[k]);
+			dk_quote(m->string, q, sizeof q);
+			dk_json_error(doc, d, m, true,
+				      "%s: unknown key '%s'; expected one of: %s",
+				      what, q, list);
+			problems++;
+			continue;
+		}
+		for (const cJSON *p = obj->child; p != m; p = p->next)
+			if (strcmp(p->string, m->string) == 0) {
+				int line, col;
+				dk_json_pos(doc, p, true, &line, &col);
+				dk_json_error(doc, d, m, true,
+					      "%s: key '%s' given twice (first "
+					      "at line %d)",
+					      what, m->string, line);
+				problems++;
+				break;
+			}
+	}
+	return problems;
+}
+
+const char *dk_json_type(const cJSON *node)
+{
+	if (cJSON_IsString(node))
+		return "a string";
+	if (cJSON_IsNumber(node))
+		return "a number";
+	if (cJSON_IsBool(node))
+		return "a boolean";
+	if (cJSON_IsNull(node))
+		return "null";
+	if (cJSON_IsArray(node))
+		return "an array";
+	return "an object";
+}

@@ -1,0 +1,297 @@
+/*
+ * json_networks.c: the networks file as JSON (CLI.md, "Networks file
+ * (JSON)"): {"networks": [{"network": ..., "need": ..., "uh": {"NTNU": ...},
+ * "up1": {"NTNU": 1}}], "totals": {...}}. Keys are the canonical column
+ * names; `null` is an empty cell; `totals` is the stated totals row. Numbers
+ * are read from their text, exactly.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/json_doc.h"
+#include "io/networks.h"
+
+static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
+			     const cJSON *v, const char *field,
+			     dk_column_kind kind, int64_t *out, dk_diags *d)
+{
+	dk_num_spec spec;
+	char raw[80], msg[600];
+	dk_cell_spec(kind, o->mode, &spec);
+	if (!cJSON_IsNumber(v)) {
+		dk_json_raw(doc, v, raw, sizeof raw);
+		dk_json_error(doc, d, v, false, "%s: %s is %s; expected %s", field,
+			      raw, dk_json_type(v), dk_num_expected(&spec));
+		return DK_EINPUT;
+	}
+	dk_num_result r = dk_json_number(doc, v, &spec, out);
+	if (r != DK_NUM_OK) {
+		dk_json_raw(doc, v, raw, sizeof raw);
+		dk_cell_message(r, field, raw, &spec, msg, sizeof msg);
+		dk_json_error(doc, d, v, false, "%s", msg);
+		return DK_EINPUT;
+	}
+	return DK_OK;
+}
+
+static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
+			 const cJSON *v, dk_network *n, dk_networks *t,
+			 dk_diags *d)
+{
+	if (!cJSON_IsObject(v)) {
+		dk_json_error(doc, d, v, false,
+			      "uh: %s; expected an object from institution to "
+			      "amount, such as {\"NTNU\": 670000}",
+			      dk_json_type(v));
+		return DK_OK;
+	}
+	for (const cJSON *m = v->child; m; m = m->next) {
+		char q[80];
+		dk_quote(m->string, q, sizeof q);
+		int i = dk_plan_institution(o->plan, m->string);
+		if (i < 0) {
+			dk_json_error(doc, d, m, true,
+				      "uh: '%s' is not an institution of the plan",
+				      q);
+			continue;
+		}
+		if ((n->uh_present >> i) & 1u) {
+			dk_json_error(doc, d, m, true,
+				      "uh: '%s' given twice", q);
+			continue;
+		}
+		if (cJSON_IsNull(m))
+			continue;
+		int64_t amount;
+		if (read_number(doc, o, m, o->plan->institutions[i].id,
+				DK_KIND_AMOUNT, &amount, d) == DK_OK) {
+			n->uh[i] = amount;
+			n->uh_present |= 1u << i;
+			t->uh_columns |= 1u << i;
+		}
+	}
+	return DK_OK;
+}
+
+static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o,
+			  const cJSON *v, dk_network *n, dk_diags *d)
+{
+	char msg[600];
+	if (cJSON_IsString(v)) {
+		dk_status st = dk_up1_parse(v->valuestring, o->plan, n, msg,
+					    sizeof msg);
+		if (st == DK_EINPUT)
+			dk_json_error(doc, d, v, false, "%s", msg);
+		return st == DK_ENOMEM ? st : DK_OK;
+	}
+	if (!cJSON_IsObject(v)) {
+		dk_json_error(doc, d, v, false,
+			      "up1: %s; expected an object such as {\"NTNU\": "
+			      "0.5, \"Nord\": 0.5} or a string 'NTNU'",
+			      dk_json_type(v));
+		return DK_OK;
+	}
+	size_t k = 0;
+	for (const cJSON *m = v->child; m; m = m->next)
+		k++;
+	n->up1 = calloc(k ? k : 1, sizeof *n->up1);
+	if (!n->up1)
+		return DK_ENOMEM;
+	for (const cJSON *m = v->child; m; m = m->next) {
+		int64_t share;
+		if (read_number(doc, o, m, "up1", DK_KIND_UP1, &share, d) != DK_OK)
+			continue;
+		dk_up1_part *p = &n->up1[n->n_up1];
+		p->institution = strdup(m->string);
+		if (!p->institution)
+			return DK_ENOMEM;
+		p->index = dk_plan_institution(o->plan, m->string);
+		p->share = share;
+		n->n_up1++;
+	}
+	n->present |= 1u << DK_COL_UP1;
+	return DK_OK;
+}
+
+/* Reads one network object (or the totals object) into n. */
+static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
+			  const cJSON *obj, dk_network *n, dk_networks *t,
+			  bool totals, dk_diags *d)
+{
+	const char *keys[DK_COL_COUNT + 2];
+	const dk_column_def *cols = dk_columns();
+	for (int c = 0; c < DK_COL_COUNT; c++)
+		keys[c] = cols[c].name;
+	keys[DK_COL_COUNT] = "uh";
+	keys[DK_COL_COUNT + 1] = NULL;
+	dk_json_keys(doc, d, obj, totals ? "totals" : "network", keys);
+	for (const cJSON *m = obj->child; m; m = m->next) {
+		int c;
+		dk_status st = DK_OK;
+		if (strcmp(m->string, "uh") == 0) {
+			if (!cJSON_IsNull(m))
+				st = read_uh(doc, o, m, n, t, d);
+			if (st != DK_OK)
+				return st;
+			continue;
+		}
+		for (c = 0; c < DK_COL_COUNT; c++)
+			if (strcmp(m->string, cols[c].name) == 0)
+				break;
+		if (c == DK_COL_COUNT || c == DK_COL_NETWORK)
+			continue;
+		t->columns |= 1u << c;
+		if (cJSON_IsNull(m))
+			continue;
+		switch (cols[c].kind) {
+		case DK_KIND_UP1:
+			st = read_up1(doc, o, m, n, d);
+			break;
+		case DK_KIND_JUDGEMENT: {
+			dk_judgement j;
+			if (!cJSON_IsString(m) ||
+			    !dk_judgement_parse(m->valuestring, &j)) {
+				char raw[80];
+				dk_json_raw(doc, m, raw, sizeof raw);
+				dk_json_error(doc, d, m, false,
+					      "%s: %s is not an answer; expected "
+					      "\"ja\", \"nei\", \"delvis\" or null",
+					      cols[c].name, raw);
+			} else if (j != DK_JUDGE_BLANK) {
+				n->v[c] = j;
+				n->present |= 1u << c;
+			}
+			break;
+		}
+		default: {
+			int64_t v;
+			if (read_number(doc, o, m, cols[c].name, cols[c].kind, &v,
+					d) == DK_OK) {
+				n->v[c] = v;
+				n->present |= 1u << c;
+			}
+			break;
+		}
+		}
+		if (st != DK_OK)
+			return st;
+	}
+	return DK_OK;
+}
+
+dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
+				dk_networks *t, dk_diags *d)
+{
+	size_t before = d->n + d->dropped;
+	dk_networks_init(t, o->plan->n_institutions);
+	dk_json_doc doc;
+	dk_status st = dk_json_doc_parse(&doc, in->name, in->text, in->len, d);
+	if (st != DK_OK)
+		return st;
+	static const char *const top[] = {"networks", "totals", NULL};
+	const cJSON *list = NULL, *totals = NULL;
+	if (!cJSON_IsObject(doc.root)) {
+		dk_json_error(&doc, d, doc.root, false,
+			      "networks file: %s; expected an object "
+			      "{\"networks\": [...]}",
+			      dk_json_type(doc.root));
+		goto done;
+	}
+	dk_json_keys(&doc, d, doc.root, "networks file", top);
+	list = cJSON_GetObjectItemCaseSensitive(doc.root, "networks");
+	totals = cJSON_GetObjectItemCaseSensitive(doc.root, "totals");
+	if (!list) {
+		dk_json_error(&doc, d, doc.root, false,
+			      "networks file: no \"networks\" key; expected "
+			      "{\"networks\": [...]}");
+		goto done;
+	}
+	if (!cJSON_IsArray(list)) {
+		dk_json_error(&doc, d, list, false,
+			      "networks: %s; expected an array of networks",
+			      dk_json_type(list));
+		goto done;
+	}
+	t->columns |= 1u << DK_COL_NETWORK;
+	for (const cJSON *e = list->child; e && st == DK_OK; e = e->next) {
+		int line, col;
+		dk_json_pos(&doc, e, false, &line, &col);
+		if (!cJSON_IsObject(e)) {
+			dk_json_error(&doc, d, e, false,
+				      "networks: an entry is %s; expected an "
+				      "object with \"network\" and \"need\"",
+				      dk_json_type(e));
+			continue;
+		}
+		const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "network");
+		if (!cJSON_IsString(name)) {
+			dk_json_error(&doc, d, name ? name : e, false,
+				      "network: %s; expected the network's name "
+				      "as a string",
+				      name ? dk_json_type(name) : "missing");
+			continue;
+		}
+		char q[80];
+		dk_quote(name->valuestring, q, sizeof q);
+		if (dk_is_totals_name(name->valuestring)) {
+			dk_json_error(&doc, d, name, false,
+				      "network: '%s' is the name of a totals row; "
+				      "put stated totals under \"totals\"",
+				      q);
+			continue;
+		}
+		long prev = dk_networks_find(t, name->valuestring);
+		if (prev >= 0)
+			dk_json_error(&doc, d, name, false,
+				      "network: '%s' is named twice, here and on "
+				      "line %d; expected unique names",
+				      q, t->items[prev].line);
+		dk_network *n;
+		char *trimmed = strdup(name->valuestring);
+		if (!trimmed) {
+			st = DK_ENOMEM;
+			break;
+		}
+		st = dk_networks_add(t, trimmed, line, &n);
+		free(trimmed);
+		if (st == DK_OK)
+			st = read_row(&doc, o, e, n, t, false, d);
+		if (!cJSON_GetObjectItemCaseSensitive(e, "need"))
+			dk_json_error(&doc, d, e, false,
+				      "network '%s': no \"need\"; expected the "
+				      "reported need in kroner",
+				      q);
+	}
+	if (st == DK_OK && totals && !cJSON_IsNull(totals)) {
+		if (!cJSON_IsObject(totals)) {
+			dk_json_error(&doc, d, totals, false,
+				      "totals: %s; expected an object with the "
+				      "stated column sums",
+				      dk_json_type(totals));
+		} else {
+			dk_network *n = &t->totals;
+			memset(n, 0, sizeof *n);
+			t->has_totals = true;
+			n->name = strdup("");
+			n->uh = calloc(t->n_institutions ? t->n_institutions : 1,
+				       sizeof *n->uh);
+			int col;
+			dk_json_pos(&doc, totals, false, &t->totals_line, &col);
+			n->line = t->totals_line;
+			if (!n->name || !n->uh)
+				st = DK_ENOMEM;
+			else
+				st = read_row(&doc, o, totals, n, t, true, d);
+		}
+	}
+	if (st == DK_OK && t->n == 0 && d->n + d->dropped == before)
+		dk_json_error(&doc, d, list, false,
+			      "networks: the list is empty; expected one entry "
+			      "per network");
+done:
+	dk_json_doc_release(&doc);
+	if (st != DK_OK)
+		return st;
+	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}

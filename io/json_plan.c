@@ -1,0 +1,610 @@
+/*
+ * json_plan.c: the plan reader (see json_plan.h). Each object has its own
+ * function and its own list of keys; numbers are read exactly from their
+ * text (dk_json_number) as whole kroner or as millionths.
+ */
+#include "io/json_plan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/json_doc.h"
+#include "models/columns.h"
+#include "models/network.h"
+
+typedef struct {
+	const dk_json_doc *doc;
+	dk_diags *d;
+	dk_plan *p;
+	int oom;
+} reader;
+
+#define ERR(r, node, key, ...) dk_json_error((r)->doc, (r)->d, node, key, __VA_ARGS__)
+
+static const cJSON *get(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* A whole amount in kroner, 0 to 10^12. */
+static int read_amount(reader *r, const cJSON *v, const char *field,
+		       dk_kr *out)
+{
+	dk_num_spec spec = {0, DK_KR_MAX, false, false, DK_DEC_AUTO};
+	char raw[80];
+	dk_json_raw(r->doc, v, raw, sizeof raw);
+	if (!cJSON_IsNumber(v)) {
+		ERR(r, v, false, "%s: %s is %s; expected a whole amount in kroner",
+		    field, raw, dk_json_type(v));
+		return -1;
+	}
+	int64_t x;
+	switch (dk_json_number(r->doc, v, &spec, &x)) {
+	case DK_NUM_OK:
+		*out = x;
+		return 0;
+	case DK_NUM_DECIMALS:
+		ERR(r, v, false, "%s: %s has decimals; expected whole kroner", field,
+		    raw);
+		return -1;
+	case DK_NUM_NEGATIVE:
+		ERR(r, v, false, "%s: %s is negative; expected 0 or more", field,
+		    raw);
+		return -1;
+	default:
+		ERR(r, v, false,
+		    "%s: %s is too large; expected at most 1 000 000 000 000",
+		    field, raw);
+		return -1;
+	}
+}
+
+/* A ratio in millionths, from 0 to max_millionths. */
+static int read_ratio(reader *r, const cJSON *v, const char *field,
+		      int64_t max, int64_t *out)
+{
+	dk_num_spec spec = {6, max, false, false, DK_DEC_AUTO};
+	char raw[80];
+	dk_json_raw(r->doc, v, raw, sizeof raw);
+	if (!cJSON_IsNumber(v)) {
+		ERR(r, v, false, "%s: %s is %s; expected a number", field, raw,
+		    dk_json_type(v));
+		return -1;
+	}
+	int64_t x;
+	dk_num_result res = dk_json_number(r->doc, v, &spec, &x);
+	if (res == DK_NUM_OK) {
+		*out = x;
+		return 0;
+	}
+	char maxs[40];
+	dk_decimal_format(max, 6, "", ".", maxs, sizeof maxs);
+	/* drop trailing zeros: "1.000000" -> "1" */
+	size_t n = strlen(maxs);
+	while (n && maxs[n - 1] == '0')
+		maxs[--n] = '\0';
+	if (n && maxs[n - 1] == '.')
+		maxs[--n] = '\0';
+	if (res == DK_NUM_DECIMALS)
+		ERR(r, v, false, "%s: %s has more than 6 decimals", field, raw);
+	else
+		ERR(r, v, false, "%s: %s is out of range; expected a number from "
+				 "0 to %s",
+		    field, raw, maxs);
+	return -1;
+}
+
+static int read_bool(reader *r, const cJSON *v, const char *field, bool *out)
+{
+	if (!cJSON_IsBool(v)) {
+		char raw[80];
+		dk_json_raw(r->doc, v, raw, sizeof raw);
+		ERR(r, v, false, "%s: %s is %s; expected true or false", field, raw,
+		    dk_json_type(v));
+		return -1;
+	}
+	*out = cJSON_IsTrue(v);
+	return 0;
+}
+
+/* One of `names` (NULL-terminated); returns its index or -1. */
+static int read_enum(reader *r, const cJSON *v, const char *field,
+		     const char *const *names)
+{
+	char raw[80], list[200];
+	size_t o = 0;
+	list[0] = '\0';
+	for (int k = 0; names[k]; k++) {
+		if (cJSON_IsString(v) && strcmp(v->valuestring, names[k]) == 0)
+			return k;
+		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+				      k == 0 ? "" : names[k + 1] ? ", " : " or ",
+				      names[k]);
+	}
+	dk_json_raw(r->doc, v, raw, sizeof raw);
+	ERR(r, v, false, "%s: %s is not one of the choices; expected %s", field,
+	    raw, list);
+	return -1;
+}
+
+static int is_object(reader *r, const cJSON *v, const char *field,
+		     const char *example)
+{
+	if (cJSON_IsObject(v))
+		return 1;
+	ERR(r, v, false, "%s: %s; expected an object such as %s", field,
+	    dk_json_type(v), example);
+	return 0;
+}
+
+static char *dup_string(reader *r, const char *s)
+{
+	char *c = strdup(s);
+	if (!c)
+		r->oom = 1;
+	return c;
+}
+
+static void read_institutions(reader *r, const cJSON *list)
+{
+	static const char *const keys[] = {"id", "name", "aliases", NULL};
+	dk_plan *p = r->p;
+	if (!cJSON_IsArray(list)) {
+		ERR(r, list, false, "institutions: %s; expected an array such as "
+				    "[{\"id\": \"NTNU\"}]",
+		    dk_json_type(list));
+		return;
+	}
+	size_t n = (size_t)cJSON_GetArraySize(list);
+	if (n > DK_INSTITUTIONS_MAX) {
+		ERR(r, list, false, "institutions: %zu given; expected at most %d",
+		    n, DK_INSTITUTIONS_MAX);
+		return;
+	}
+	p->institutions = calloc(n ? n : 1, sizeof *p->institutions);
+	if (!p->institutions) {
+		r->oom = 1;
+		return;
+	}
+	for (const cJSON *e = list->child; e && !r->oom; e = e->next) {
+		if (!is_object(r, e, "institutions", "{\"id\": \"NTNU\"}"))
+			continue;
+		dk_json_keys(r->doc, r->d, e, "institution", keys);
+		const cJSON *id = get(e, "id"), *name = get(e, "name"),
+			    *aliases = get(e, "aliases");
+		char norm[8];
+		if (!id || !cJSON_IsString(id)) {
+			ERR(r, id ? id : e, false,
+			    "institution: the id is %s; expected a string such "
+			    "as \"NTNU\"",
+			    id ? dk_json_type(id) : "missing");
+			continue;
+		}
+		dk_header_norm(id->valuestring, norm, sizeof norm);
+		if (!norm[0]) {
+			ERR(r, id, false, "institution: the id is empty; expected "
+					  "a name such as \"NTNU\"");
+			continue;
+		}
+		dk_institution *in = &p->institutions[p->n_institutions++];
+		in->id = dup_string(r, id->valuestring);
+		if (name) {
+			if (!cJSON_IsString(name))
+				ERR(r, name, false, "institution name: %s; expected "
+						    "a string",
+				    dk_json_type(name));
+			else
+				in->name = dup_string(r, name->valuestring);
+		}
+		if (aliases) {
+			if (!cJSON_IsArray(aliases)) {
+				ERR(r, aliases, false,
+				    "aliases: %s; expected an array of strings",
+				    dk_json_type(aliases));
+				continue;
+			}
+			size_t k = (size_t)cJSON_GetArraySize(aliases);
+			in->aliases = calloc(k ? k : 1, sizeof *in->aliases);
+			if (!in->aliases) {
+				r->oom = 1;
+				return;
+			}
+			for (const cJSON *a = aliases->child; a; a = a->next) {
+				if (!cJSON_IsString(a)) {
+					ERR(r, a, false, "aliases: %s; expected a "
+							 "string",
+					    dk_json_type(a));
+					continue;
+				}
+				in->aliases[in->n_aliases++] =
+					dup_string(r, a->valuestring);
+			}
+		}
+	}
+	if (r->oom)
+		return;
+	/* every id and alias names one institution */
+	size_t k = 0;
+	for (const cJSON *e = list->child; e; e = e->next) {
+		const cJSON *id = cJSON_IsObject(e) ? get(e, "id") : NULL;
+		if (!id || !cJSON_IsString(id))
+			continue;
+		for (size_t i = 0; i < k && i < p->n_institutions; i++) {
+			const dk_institution *in = &p->institutions[i];
+			int clash = dk_name_equal(in->id, id->valuestring);
+			for (size_t a = 0; a < in->n_aliases; a++)
+				clash |= in->aliases[a] &&
+					 dk_name_equal(in->aliases[a], id->valuestring);
+			if (clash) {
+				char q[80];
+				dk_quote(id->valuestring, q, sizeof q);
+				ERR(r, id, false, "institution: '%s' already names "
+						  "institution '%s'; expected "
+						  "unique ids and aliases",
+				    q, in->id);
+				break;
+			}
+		}
+		k++;
+	}
+}
+
+static void read_direct(reader *r, const cJSON *v)
+{
+	static const char *const keys[] = {"amount", "split", "shares",
+					   "amounts", "weight", NULL};
+	static const char *const splits[] = {"equal", "shares", "amounts",
+					     "by_up1", NULL};
+	static const char *const weights[] = {"network", "fte", NULL};
+	dk_plan *p = r->p;
+	if (!is_object(r, v, "frame.direct",
+		       "{\"amount\": 5000000, \"split\": \"equal\"}"))
+		return;
+	dk_json_keys(r->doc, r->d, v, "frame.direct", keys);
+	const cJSON *amount = get(v, "amount"), *split = get(v, "split"),
+		    *shares = get(v, "shares"), *amounts = get(v, "amounts"),
+		    *weight = get(v, "weight");
+	if (!amount)
+		ERR(r, v, false, "frame.direct: no \"amount\"; expected the direct "
+				 "transfer in kroner");
+	else
+		read_amount(r, amount, "frame.direct.amount", &p->direct);
+	if (split) {
+		int s = read_enum(r, split, "frame.direct.split", splits);
+		if (s >= 0)
+			p->split = (dk_split)s;
+	}
+	if (weight) {
+		int w = read_enum(r, weight, "frame.direct.weight", weights);
+		if (w >= 0)
+			p->up1_weight = (dk_up1_weight)w;
+		if (p->split != DK_SPLIT_BY_UP1)
+			ERR(r, weight, true, "frame.direct.weight is given, but the "
+					     "split is '%s'; expected it only "
+					     "with \"split\": \"by_up1\"",
+			    dk_split_name(p->split));
+	}
+	if (shares && p->split != DK_SPLIT_SHARES)
+		ERR(r, shares, true, "frame.direct.shares is given, but the split "
+				     "is '%s'; expected \"split\": \"shares\"",
+		    dk_split_name(p->split));
+	if (amounts && p->split != DK_SPLIT_AMOUNTS)
+		ERR(r, amounts, true, "frame.direct.amounts is given, but the "
+				      "split is '%s'; expected \"split\": "
+				      "\"amounts\"",
+		    dk_split_name(p->split));
+	if (p->split == DK_SPLIT_SHARES || p->split == DK_SPLIT_AMOUNTS) {
+		int is_shares = p->split == DK_SPLIT_SHARES;
+		const cJSON *m = is_shares ? shares : amounts;
+		const char *field = is_shares ? "frame.direct.shares"
+					      : "frame.direct.amounts";
+		size_t ni = p->n_institutions ? p->n_institutions : 1;
+		p->shares = calloc(ni, sizeof *p->shares);
+		p->amounts = calloc(ni, sizeof *p->amounts);
+		if (!p->shares || !p->amounts) {
+			r->oom = 1;
+			return;
+		}
+		if (!m) {
+			ERR(r, split, false, "%s: missing; the split '%s' needs "
+					     "one entry per institution",
+			    field, dk_split_name(p->split));
+			return;
+		}
+		if (!is_object(r, m, field, "{\"NTNU\": 0.5, \"Nord\": 0.5}"))
+			return;
+		int64_t sum = 0, bad = 0;
+		for (const cJSON *e = m->child; e; e = e->next) {
+			char q[80];
+			dk_quote(e->string, q, sizeof q);
+			int i = dk_plan_institution(p, e->string);
+			if (i < 0) {
+				ERR(r, e, true, "%s: '%s' is not an institution of "
+						"the plan",
+				    field, q);
+				bad = 1;
+				continue;
+			}
+			int64_t x;
+			if (is_shares ? read_ratio(r, e, field, DK_RATIO_ONE, &x)
+				      : read_amount(r, e, field, &x)) {
+				bad = 1;
+				continue;
+			}
+			if (is_shares)
+				p->shares[i] = x;
+			else
+				p->amounts[i] = x;
+			sum += x;
+		}
+		if (bad)
+			return;
+		if (is_shares && sum != DK_RATIO_ONE) {
+			char s[40];
+			dk_decimal_format(sum, 6, "", ".", s, sizeof s);
+			ERR(r, m, false, "frame.direct.shares sum to %s; expected "
+					 "exactly 1",
+			    s);
+		} else if (!is_shares && sum != p->direct) {
+			char a[40], b[40];
+			dk_kr_format(sum, a, sizeof a);
+			dk_kr_format(p->direct, b, sizeof b);
+			ERR(r, m, false, "frame.direct.amounts sum to %s; expected "
+					 "the direct transfer, %s",
+			    a, b);
+		}
+	}
+}
+
+static void read_frame(reader *r, const cJSON *v)
+{
+	static const char *const keys[] = {"total", "prorata", "direct",
+					   "common_measures", "reserve", NULL};
+	static const char *const mkeys[] = {"name", "amount", NULL};
+	dk_plan *p = r->p;
+	if (!is_object(r, v, "frame", "{\"prorata\": 15300000}"))
+		return;
+	dk_json_keys(r->doc, r->d, v, "frame", keys);
+	const cJSON *x;
+	if ((x = get(v, "total")) && read_amount(r, x, "frame.total", &p->total) == 0)
+		p->has_total = true;
+	if ((x = get(v, "prorata")) &&
+	    read_amount(r, x, "frame.prorata", &p->prorata) == 0)
+		p->has_prorata = true;
+	if ((x = get(v, "reserve")))
+		read_amount(r, x, "frame.reserve", &p->reserve);
+	if ((x = get(v, "direct")))
+		read_direct(r, x);
+	if ((x = get(v, "common_measures"))) {
+		if (!cJSON_IsArray(x)) {
+			ERR(r, x, false, "frame.common_measures: %s; expected an "
+					 "array such as [{\"name\": \"Samlinger\", "
+					 "\"amount\": 400000}]",
+			    dk_json_type(x));
+			return;
+		}
+		size_t n = (size_t)cJSON_GetArraySize(x);
+		p->measures = calloc(n ? n : 1, sizeof *p->measures);
+		if (!p->measures) {
+			r->oom = 1;
+			return;
+		}
+		for (const cJSON *e = x->child; e; e = e->next) {
+			if (!is_object(r, e, "frame.common_measures",
+				       "{\"name\": \"Samlinger\", \"amount\": 400000}"))
+				continue;
+			dk_json_keys(r->doc, r->d, e, "common measure", mkeys);
+			const cJSON *name = get(e, "name"), *amount = get(e, "amount");
+			char norm[8];
+			if (!name || !cJSON_IsString(name) ||
+			    (dk_header_norm(name->valuestring, norm, sizeof norm),
+			     !norm[0])) {
+				ERR(r, name ? name : e, false,
+				    "common measure: the name is %s; expected a "
+				    "name such as \"Samlinger og møter\"",
+				    name && cJSON_IsString(name) ? "empty"
+				    : name ? dk_json_type(name) : "missing");
+				continue;
+			}
+			dk_measure *m = &p->measures[p->n_measures++];
+			m->name = dup_string(r, name->valuestring);
+			if (!amount)
+				ERR(r, e, false, "common measure '%s': no \"amount\"",
+				    name->valuestring);
+			else
+				read_amount(r, amount, "common measure amount",
+					    &m->amount);
+		}
+	}
+}
+
+static void read_allocation(reader *r, const cJSON *v)
+{
+	static const char *const keys[] = {"method", "base_grant", "base_share",
+					   "cap_at_need", "floor_previous",
+					   "surplus", "rounding", NULL};
+	static const char *const methods[] = {"prorata", "need", "status_quo",
+					      NULL};
+	static const char *const surplus[] = {"redistribute", "reserve", NULL};
+	dk_plan *p = r->p;
+	if (!is_object(r, v, "allocation", "{\"method\": \"status_quo\"}"))
+		return;
+	dk_json_keys(r->doc, r->d, v, "allocation", keys);
+	const cJSON *x;
+	if (!(x = get(v, "method"))) {
+		ERR(r, v, false, "allocation: no \"method\"; expected prorata, "
+				 "need or status_quo");
+	} else {
+		int m = read_enum(r, x, "allocation.method", methods);
+		if (m >= 0)
+			p->method = (dk_method)m;
+	}
+	if ((x = get(v, "base_grant")) &&
+	    read_amount(r, x, "allocation.base_grant", &p->base_grant) == 0)
+		p->has_base_grant = true;
+	if ((x = get(v, "base_share"))) {
+		if (read_ratio(r, x, "allocation.base_share", DK_RATIO_ONE,
+			       &p->base_share) == 0)
+			p->has_base_share = true;
+		if (get(v, "base_grant"))
+			ERR(r, x, true, "allocation: base_grant and base_share are "
+					"both given; expected one of them");
+	}
+	if ((x = get(v, "cap_at_need")))
+		read_bool(r, x, "allocation.cap_at_need", &p->cap_at_need);
+	if ((x = get(v, "floor_previous")))
+		read_ratio(r, x, "allocation.floor_previous", 10 * DK_RATIO_ONE,
+			   &p->floor_previous);
+	if ((x = get(v, "surplus"))) {
+		int s = read_enum(r, x, "allocation.surplus", surplus);
+		if (s >= 0)
+			p->surplus_reserve = s == 1;
+	}
+	if ((x = get(v, "rounding")) &&
+	    read_amount(r, x, "allocation.rounding", &p->rounding) == 0 &&
+	    p->rounding < 1) {
+		ERR(r, x, false, "allocation.rounding: 0; expected a unit of 1 "
+				 "krone or more");
+	}
+}
+
+static void read_checks(reader *r, const cJSON *v)
+{
+	static const char *const severities[] = {"info", "warning", "error",
+						 NULL};
+	static const char *const bases[] = {"recommended", "need", NULL};
+	dk_plan *p = r->p;
+	if (!is_object(r, v, "checks", "{\"year-change\": {\"off\": true}}"))
+		return;
+	const dk_check_def *defs = dk_checks();
+	for (const cJSON *c = v->child; c; c = c->next) {
+		char q[80];
+		dk_quote(c->string, q, sizeof q);
+		int id = dk_check_find(c->string);
+		for (const cJSON *b = v->child; b != c; b = b->next)
+			if (strcmp(b->string, c->string) == 0) {
+				ERR(r, c, true, "checks: '%s' given twice", q);
+				break;
+			}
+		if (id < 0) {
+			ERR(r, c, true, "checks: '%s' is not a check; expected a "
+					"check id such as row-sum or year-change "
+					"(see dekom help checks)",
+			    q);
+			continue;
+		}
+		if (!is_object(r, c, c->string, "{\"off\": true}"))
+			continue;
+		const dk_check_def *def = &defs[id];
+		dk_check_conf *conf = &p->checks[id];
+		const char *keys[DK_CHECK_PARAMS + 3];
+		size_t nk = 0;
+		keys[nk++] = "severity";
+		keys[nk++] = "off";
+		for (int k = 0; k < DK_CHECK_PARAMS; k++)
+			if (def->params[k].name)
+				keys[nk++] = def->params[k].name;
+		keys[nk] = NULL;
+		char field[120];
+		snprintf(field, sizeof field, "checks.%s", def->name);
+		dk_json_keys(r->doc, r->d, c, field, keys);
+		const cJSON *x;
+		if ((x = get(c, "off")))
+			read_bool(r, x, "off", &conf->off);
+		if ((x = get(c, "severity"))) {
+			int s = read_enum(r, x, "severity", severities);
+			if (s >= 0)
+				conf->severity = (dk_severity)s;
+		}
+		for (int k = 0; k < DK_CHECK_PARAMS; k++) {
+			const dk_param_def *pd = &def->params[k];
+			if (!pd->name || !(x = get(c, pd->name)))
+				continue;
+			int64_t val = 0;
+			int ok = -1;
+			switch (pd->kind) {
+			case DK_PARAM_AMOUNT:
+				ok = read_amount(r, x, pd->name, &val);
+				break;
+			case DK_PARAM_RATIO:
+				ok = read_ratio(r, x, pd->name, 100 * DK_RATIO_ONE,
+						&val);
+				break;
+			case DK_PARAM_PP:
+				ok = read_ratio(r, x, pd->name, 100 * DK_RATIO_ONE,
+						&val);
+				break;
+			case DK_PARAM_SEVERITY:
+				val = read_enum(r, x, pd->name, severities);
+				ok = val >= 0 ? 0 : -1;
+				break;
+			case DK_PARAM_BASE:
+				val = read_enum(r, x, pd->name, bases);
+				ok = val >= 0 ? 0 : -1;
+				break;
+			}
+			if (ok == 0) {
+				conf->param[k] = val;
+				conf->param_set[k] = true;
+			}
+		}
+	}
+}
+
+dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
+{
+	static const char *const keys[] = {"year", "institutions", "frame",
+					   "allocation", "checks", NULL};
+	size_t before = d->n + d->dropped;
+	dk_plan_init(p);
+	dk_json_doc doc;
+	dk_status st = dk_json_doc_parse(&doc, in->name, in->text, in->len, d);
+	if (st != DK_OK)
+		return st;
+	reader r = {&doc, d, p, 0};
+	if (!is_object(&r, doc.root, "plan", "{\"allocation\": {\"method\": "
+					     "\"status_quo\"}}"))
+		goto done;
+	dk_json_keys(&doc, d, doc.root, "plan", keys);
+	const cJSON *x;
+	if ((x = get(doc.root, "year"))) {
+		dk_num_spec spec = {0, 9999, false, false, DK_DEC_AUTO};
+		int64_t y;
+		if (!cJSON_IsNumber(x) || dk_json_number(&doc, x, &spec, &y) ||
+		    y < 1900) {
+			char raw[80];
+			dk_json_raw(&doc, x, raw, sizeof raw);
+			ERR(&r, x, false, "year: %s is not a year; expected a "
+					  "number such as 2022",
+			    raw);
+		} else {
+			p->year = (int)y;
+		}
+	}
+	if ((x = get(doc.root, "institutions")))
+		read_institutions(&r, x);
+	if (!r.oom && (x = get(doc.root, "frame")))
+		read_frame(&r, x);
+	if (!r.oom) {
+		if ((x = get(doc.root, "allocation")))
+			read_allocation(&r, x);
+		else
+			ERR(&r, doc.root, false,
+			    "plan: no \"allocation\"; expected {\"allocation\": "
+			    "{\"method\": \"prorata\", \"need\" or "
+			    "\"status_quo\"}}");
+	}
+	if (!r.oom && (x = get(doc.root, "checks")))
+		read_checks(&r, x);
+	if (!r.oom && p->direct > 0 && p->n_institutions == 0 &&
+	    (x = get(doc.root, "frame")))
+		ERR(&r, get(x, "direct"), false,
+		    "frame.direct: a direct transfer but no institutions; "
+		    "expected \"institutions\" in the plan");
+done:
+	dk_json_doc_release(&doc);
+	if (r.oom)
+		return DK_ENOMEM;
+	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}

@@ -1,0 +1,20 @@
+/*
+ * json_plan.h: reading the plan (CLI.md, "Plan (JSON)").
+ *
+ * Every key is checked against the keys its object may have: an unknown key
+ * or a key given twice is bad input, so that a typo never falls back to a
+ * default silently. Direct-transfer shares that do not sum to 1 and amounts
+ * that do not sum to the direct transfer are bad input too (RULES.md
+ * section 1); a frame whose parts disagree with its total is not: that is
+ * the `frame-sum` finding.
+ */
+#ifndef DK_JSON_PLAN_H
+#define DK_JSON_PLAN_H
+
+#include "io/text.h"
+#include "models/plan.h"
+
+/* Reads a decoded input into p (initialised here). */
+dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d);
+
+#endif

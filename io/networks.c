@@ -1,0 +1,153 @@
+/*
+ * networks.c: what the CSV and JSON readers share: the number format of
+ * each column kind, messages for cells that do not read, the UP1 cell, the
+ * totals row's names, and the choice between CSV and JSON.
+ */
+#include "io/networks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dk_cell_spec(dk_column_kind kind, dk_decimal_mode mode, dk_num_spec *out)
+{
+	memset(out, 0, sizeof *out);
+	out->mode = mode;
+	switch (kind) {
+	case DK_KIND_AMOUNT:
+		out->decimals = 0;
+		out->max = DK_KR_MAX;
+		out->currency = true;
+		break;
+	case DK_KIND_FTE:
+		out->decimals = 2;
+		out->max = INT64_C(10000000) * 100;
+		break;
+	case DK_KIND_PERCENT:
+		out->decimals = 2;
+		out->max = 1000 * 100;
+		out->percent = true;
+		break;
+	default:
+		out->decimals = 6;
+		out->max = DK_RATIO_ONE;
+		break;
+	}
+}
+
+void dk_cell_message(dk_num_result r, const char *field, const char *text,
+		     const dk_num_spec *spec, char *buf, size_t size)
+{
+	char q[80];
+	dk_quote(text, q, sizeof q);
+	const char *want = dk_num_expected(spec);
+	switch (r) {
+	case DK_NUM_AMBIGUOUS:
+		snprintf(buf, size,
+			 "%s: '%s' can be read two ways (a decimal or a digit "
+			 "group); give --decimal-comma or --decimal-point to say "
+			 "which",
+			 field, q);
+		break;
+	case DK_NUM_DECIMALS:
+		snprintf(buf, size, "%s: '%s' has too many decimals; expected %s",
+			 field, q, want);
+		break;
+	case DK_NUM_NEGATIVE:
+		snprintf(buf, size, "%s: '%s' is negative; expected %s", field,
+			 q, want);
+		break;
+	case DK_NUM_RANGE:
+		snprintf(buf, size, "%s: '%s' is too large; expected %s", field,
+			 q, want);
+		break;
+	default:
+		snprintf(buf, size, "%s: '%s' is not a number; expected %s",
+			 field, q, want);
+		break;
+	}
+}
+
+dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
+		       char *msg, size_t size)
+{
+	char q[80];
+	dk_quote(text, q, sizeof q);
+	size_t parts = 1;
+	for (const char *p = text; *p; p++)
+		parts += *p == '+';
+	n->up1 = calloc(parts, sizeof *n->up1);
+	if (!n->up1)
+		return DK_ENOMEM;
+	const char *p = text;
+	for (size_t k = 0; k < parts; k++) {
+		const char *end = strchr(p, '+');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *part = strndup(p, len);
+		if (!part)
+			return DK_ENOMEM;
+		char *colon = strchr(part, ':');
+		int64_t share = DK_RATIO_ONE;
+		if (colon) {
+			*colon = '\0';
+			dk_num_spec spec;
+			dk_cell_spec(DK_KIND_UP1, DK_DEC_AUTO, &spec);
+			dk_num_result r = dk_decimal_parse(colon + 1, &spec, &share);
+			if (r != DK_NUM_OK) {
+				snprintf(msg, size,
+					 "up1: '%s' has a share that is not a number "
+					 "from 0 to 1; expected 'NTNU' or "
+					 "'NTNU:0.5+Nord:0.5'",
+					 q);
+				free(part);
+				return DK_EINPUT;
+			}
+		}
+		char norm[128];
+		dk_header_norm(part, norm, sizeof norm);
+		if (!norm[0]) {
+			snprintf(msg, size,
+				 "up1: '%s' has an empty institution; expected "
+				 "'NTNU' or 'NTNU:0.5+Nord:0.5'",
+				 q);
+			free(part);
+			return DK_EINPUT;
+		}
+		/* keep the trimmed name as written */
+		char *b = part;
+		while (*b == ' ')
+			b++;
+		size_t bl = strlen(b);
+		while (bl && b[bl - 1] == ' ')
+			b[--bl] = '\0';
+		n->up1[k].institution = strdup(b);
+		free(part);
+		if (!n->up1[k].institution)
+			return DK_ENOMEM;
+		n->up1[k].index = dk_plan_institution(plan, n->up1[k].institution);
+		n->up1[k].share = share;
+		n->n_up1 = k + 1;
+		p = end ? end + 1 : p + len;
+	}
+	n->present |= 1u << DK_COL_UP1;
+	return DK_OK;
+}
+
+bool dk_is_totals_name(const char *name)
+{
+	char norm[32];
+	dk_header_norm(name, norm, sizeof norm);
+	return !norm[0] || strcmp(norm, "sum") == 0 ||
+	       strcmp(norm, "total") == 0 || strcmp(norm, "totalt") == 0;
+}
+
+dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
+			   dk_networks *t, dk_diags *d)
+{
+	const char *s = in->text;
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	if (*s == '{')
+		return dk_networks_read_json(in, o, t, d);
+	return dk_networks_read_csv(in, o, t, d);
+}

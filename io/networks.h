@@ -1,0 +1,50 @@
+/*
+ * networks.h: reading the networks file, CSV or JSON, into dk_networks.
+ *
+ * Both readers fill the same model and report every problem they find in
+ * the file (up to DK_DIAG_LIMIT) with its line and column; on any problem
+ * they return DK_EINPUT and the table must not be used. The CSV reader
+ * places headers by, in order: the column map, a canonical name, a built-in
+ * alias or year alias (columns.h), an institution id or alias of the plan.
+ */
+#ifndef DK_NETWORKS_H
+#define DK_NETWORKS_H
+
+#include "io/colmap.h"
+#include "io/text.h"
+#include "models/network.h"
+#include "models/plan.h"
+
+typedef struct {
+	const dk_plan *plan;        /* institutions and year */
+	const dk_colmap *map;       /* may be NULL */
+	dk_decimal_mode mode;       /* --decimal-comma / --decimal-point */
+} dk_read_opts;
+
+/* Reads a decoded input: JSON when its first non-space character is '{',
+ * CSV otherwise. The table is initialised here. */
+dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
+			   dk_networks *t, dk_diags *d);
+
+dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
+			       dk_networks *t, dk_diags *d);
+dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
+				dk_networks *t, dk_diags *d);
+
+/* The number format of a column kind (amount, FTE, percent). */
+void dk_cell_spec(dk_column_kind kind, dk_decimal_mode mode, dk_num_spec *out);
+
+/* Formats the message for a number that did not read: "need: 'x' is not a
+ * number; expected a whole amount in kroner". */
+void dk_cell_message(dk_num_result r, const char *field, const char *text,
+		     const dk_num_spec *spec, char *buf, size_t size);
+
+/* Reads a UP1 cell ("NTNU" or "NTNU:0.5+Nord:0.5") into n->up1. On a
+ * problem, writes a message to msg and returns DK_EINPUT. */
+dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
+		       char *msg, size_t size);
+
+/* True for a totals row's name: empty, "Sum", "Total" or "Totalt". */
+bool dk_is_totals_name(const char *name);
+
+#endif

@@ -1,0 +1,32 @@
+/*
+ * table.h: aligned text tables for the terminal (`-f table`).
+ *
+ * A table is a grid of cells (strings, copied); columns are as wide as
+ * their widest cell in characters (not bytes, so "Trøndelag" aligns), text
+ * left-aligned and numbers right-aligned as the column says.
+ */
+#ifndef DK_TABLE_H
+#define DK_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "models/diag.h"
+
+typedef struct {
+	size_t ncols;
+	bool *right;        /* per column: right-aligned */
+	char **cells;       /* row-major */
+	size_t nrows, cap;  /* rows, including the header row */
+} dk_table;
+
+dk_status dk_table_init(dk_table *t, size_t ncols);
+void dk_table_release(dk_table *t);
+
+/* Appends a row of ncols cells (NULL is an empty cell). */
+dk_status dk_table_row(dk_table *t, const char *const *cells);
+
+/* Renders with a rule under the first row; returns a malloc'd string. */
+char *dk_table_render(const dk_table *t);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * text.c: input bytes to UTF-8 text (see text.h). Conversion uses the C
+ * library's iconv; the detection rule is ours: valid UTF-8 wins.
+ */
+#include "io/text.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dk_input_init(dk_input *in)
+{
+	memset(in, 0, sizeof *in);
+}
+
+void dk_input_release(dk_input *in)
+{
+	free(in->name);
+	free(in->path);
+	free(in->raw);
+	free(in->text);
+	memset(in, 0, sizeof *in);
+}
+
+dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	in->name = strdup(is_stdin ? "<stdin>" : path);
+	in->path = is_stdin ? NULL : strdup(path);
+	if (!in->name || (!is_stdin && !in->path)) {
+		if (f && !is_stdin)
+			fclose(f);
+		return DK_ENOMEM;
+	}
+	if (!f) {
+		dk_diags_add(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		return DK_EINPUT;
+	}
+	size_t cap = 1 << 16, len = 0;
+	unsigned char *buf = malloc(cap);
+	dk_status st = buf ? DK_OK : DK_ENOMEM;
+	while (st == DK_OK) {
+		if (len == cap) {
+			unsigned char *p = realloc(buf, cap * 2);
+			if (!p) {
+				st = DK_ENOMEM;
+				break;
+			}
+			buf = p;
+			cap *= 2;
+		}
+		size_t k = fread(buf + len, 1, cap - len, f);
+		len += k;
+		if (k == 0) {
+			if (ferror(f)) {
+				dk_diags_add(d, in->name, 0, 0, "cannot read: %s",
+					     strerror(errno));
+				st = DK_EINPUT;
+			}
+			break;
+		}
+	}
+	if (!is_stdin)
+		fclose(f);
+	if (st != DK_OK) {
+		free(buf);
+		return st;
+	}
+	in->raw = buf;
+	in->raw_len = len;
+	return DK_OK;
+}
+
+dk_status dk_input_builtin(dk_input *in, const char *name,
+			   const unsigned char *bytes, size_t len)
+{
+	in->name = strdup(name);
+	in->raw = malloc(len ? len : 1);
+	if (!in->name || !in->raw)
+		return DK_ENOMEM;
+	memcpy(in->raw, bytes, len);
+	in->raw_len = len;
+	return DK_OK;
+}
+
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	size_t want;
+	unsigned cp;
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		want = 2, cp = s[0] & 0x1Fu;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		want = 3, cp = s[0] & 0x0Fu;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		want = 4, cp = s[0] & 0x07u;
+	else
+		return 0;
+	if (want > n)
+		return 0;
+	for (size_t k = 1; k < want; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[k] & 0x3Fu);
+	}
+	if ((want == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (want == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return want;
+}
+
+/* Byte offset of the first invalid UTF-8 sequence, or n if none. */
+static size_t utf8_invalid_at(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		size_t k = utf8_len(s + i, n - i);
+		if (k == 0)
+			return i;
+		i += k;
+	}
+	return n;
+}
+
+/* Position of a byte offset in a single-byte text: columns are bytes. */
+static void byte_position(const unsigned char *s, size_t off, int *line,
+			  int *col)
+{
+	int l = 1, c = 1;
+	for (size_t i = 0; i < off; i++) {
+		if (s[i] == '\n')
+			l++, c = 1;
+		else
+			c++;
+	}
+	*line = l;
+	*col = c;
+}
+
+static int undefined_1252(unsigned char c)
+{
+	return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
+}
+
+static dk_status convert_1252(dk_input *in, const unsigned char *s, size_t n)
+{
+	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
+	if (cd == (iconv_t)-1)
+		return DK_ENOMEM;
+	size_t cap = 3 * n + 1;  /* at most 3 UTF-8 bytes per 1252 byte */
+	char *out = malloc(cap);
+	if (!out) {
+		iconv_close(cd);
+		return DK_ENOMEM;
+	}
+	char *ip = (char *)(uintptr_t)s, *op = out;
+	size_t il = n, ol = cap - 1;
+	size_t r = iconv(cd, &ip, &il, &op, &ol);
+	iconv_close(cd);
+	if (r == (size_t)-1) {
+		free(out);
+		return DK_ENOMEM;
+	}
+	*op = '\0';
+	in->text = out;
+	in->len = (size_t)(op - out);
+	in->converted = 1;
+	return DK_OK;
+}
+
+dk_status dk_input_decode(dk_input *in, dk_diags *d)
+{
+	const unsigned char *s = in->raw;
+	size_t n = in->raw_len;
+	int bom = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
+	int line, col;
+	if (bom)
+		s += 3, n -= 3;
+	const void *nul = memchr(s, 0, n);
+	if (nul) {
+		byte_position(s, (size_t)((const unsigned char *)nul - s), &line, &col);
+		dk_diags_add(d, in->name, line, col,
+			     "a NUL byte: this is not a text file");
+		return DK_EINPUT;
+	}
+	size_t bad = utf8_invalid_at(s, n);
+	if (bad == n) {
+		in->text = malloc(n + 1);
+		if (!in->text)
+			return DK_ENOMEM;
+		memcpy(in->text, s, n);
+		in->text[n] = '\0';
+		in->len = n;
+		return DK_OK;
+	}
+	if (bom) {
+		dk_text_position((const char *)s, bad, &line, &col);
+		dk_diags_add(d, in->name, line, col,
+			     "byte 0x%02X is not valid UTF-8, though the file "
+			     "starts with a UTF-8 byte-order mark",
+			     s[bad]);
+		return DK_EINPUT;
+	}
+	int errors = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (undefined_1252(s[i])) {
+			byte_position(s, i, &line, &col);
+			dk_diags_add(d, in->name, line, col,
+				     "byte 0x%02X is neither UTF-8 nor a "
+				     "Windows-1252 character; expected text in "
+				     "UTF-8 or Windows-1252",
+				     s[i]);
+			errors++;
+		}
+	}
+	if (errors)
+		return DK_EINPUT;
+	return convert_1252(in, s, n);
+}
+
+void dk_text_position(const char *text, size_t off, int *line, int *col)
+{
+	int l = 1, c = 1;
+	for (size_t i = 0; i < off && text[i]; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		if (ch == '\n')
+			l++, c = 1;
+		else if ((ch & 0xC0) != 0x80)
+			c++;
+	}
+	*line = l;
+	*col = c;
+}

@@ -1,0 +1,118 @@
+/*
+ * diag.c: the diagnostics list. Messages are formatted once, when recorded,
+ * into heap strings the list owns. Past DK_DIAG_LIMIT problems are counted
+ * but not stored, so a file with a million bad cells costs no memory.
+ */
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dk_diags_init(dk_diags *d)
+{
+	memset(d, 0, sizeof *d);
+}
+
+void dk_diags_release(dk_diags *d)
+{
+	if (!d)
+		return;
+	for (size_t i = 0; i < d->n; i++) {
+		free(d->items[i].file);
+		free(d->items[i].message);
+	}
+	free(d->items);
+	memset(d, 0, sizeof *d);
+}
+
+static char *dup_str(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+void dk_diags_add(dk_diags *d, const char *file, int line, int col,
+		  const char *fmt, ...)
+{
+	if (d->n >= DK_DIAG_LIMIT) {
+		d->dropped++;
+		return;
+	}
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 8;
+		dk_diag *items = realloc(d->items, cap * sizeof *items);
+		if (!items) {
+			d->oom = 1;
+			return;
+		}
+		d->items = items;
+		d->cap = cap;
+	}
+	char buf[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	dk_diag *g = &d->items[d->n];
+	g->file = dup_str(file ? file : "");
+	g->message = dup_str(buf);
+	g->line = line;
+	g->col = col;
+	if (!g->file || !g->message) {
+		free(g->file);
+		free(g->message);
+		d->oom = 1;
+		return;
+	}
+	d->n++;
+}
+
+dk_status dk_diags_status(const dk_diags *d)
+{
+	if (d->oom)
+		return DK_ENOMEM;
+	return (d->n || d->dropped) ? DK_EINPUT : DK_OK;
+}
+
+void dk_diag_format(const dk_diag *g, char *buf, size_t size)
+{
+	if (g->line > 0)
+		snprintf(buf, size, "%s:%d:%d: error: %s", g->file, g->line,
+			 g->col > 0 ? g->col : 1, g->message);
+	else
+		snprintf(buf, size, "%s: error: %s", g->file, g->message);
+}
+
+void dk_quote(const char *text, char *buf, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t o = 0, chars = 0;
+	if (size < 4) {
+		if (size)
+			buf[0] = '\0';
+		return;
+	}
+	while (*s) {
+		size_t want = *s >= 0xF0 ? 4 : *s >= 0xE0 ? 3 : *s >= 0xC0 ? 2 : 1;
+		size_t len = 1;
+		while (len < want && (s[len] & 0xC0) == 0x80)
+			len++;
+		if (chars == 60 || o + len + 4 > size) {
+			memcpy(buf + o, "...", 3);
+			o += 3;
+			break;
+		}
+		for (size_t k = 0; k < len; k++) {
+			unsigned char c = s[k];
+			buf[o++] = (c < 0x20 || c == 0x7F) ? '?' : (char)c;
+		}
+		s += len;
+		chars++;
+	}
+	buf[o] = '\0';
+}

@@ -1,0 +1,60 @@
+/*
+ * diag.h: status codes and diagnostics.
+ *
+ * Every library call returns a dk_status (0 is success) and puts its results
+ * in out-parameters. Problems with input are collected in a dk_diags list
+ * supplied by the caller, one entry per problem, each with the file, line
+ * and column it refers to, so that the command line can print them all in
+ * the form compilers use (FILE:LINE:COLUMN: error: MESSAGE). Nothing here
+ * prints; the list owns copies of every string it is given.
+ */
+#ifndef DK_DIAG_H
+#define DK_DIAG_H
+
+#include <stddef.h>
+
+typedef enum {
+	DK_OK = 0,
+	DK_EINPUT = 2,   /* bad input: diagnostics say what */
+	DK_ENOMEM = 4,   /* out of memory */
+	DK_EIO = 3       /* an output could not be written */
+} dk_status;
+
+/* How many problems one run reports before it stops listing them. */
+#define DK_DIAG_LIMIT 50
+
+typedef struct {
+	char *file;     /* as named on the command line, or a built-in name */
+	int line;       /* 1-based; 0 when the problem is not in a file */
+	int col;        /* 1-based character column; 0 when unknown */
+	char *message;  /* lowercase, what is wrong first, offending text quoted */
+} dk_diag;
+
+typedef struct {
+	dk_diag *items;
+	size_t n, cap;
+	size_t dropped;  /* problems seen beyond DK_DIAG_LIMIT */
+	int oom;         /* an allocation failed while recording */
+} dk_diags;
+
+void dk_diags_init(dk_diags *d);
+void dk_diags_release(dk_diags *d);
+
+/* Records one problem (printf-style message). Never fails visibly: on
+ * allocation failure it sets d->oom, which dk_diags_status reports. */
+void dk_diags_add(dk_diags *d, const char *file, int line, int col,
+		  const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+/* DK_OK when nothing was recorded, else DK_EINPUT (or DK_ENOMEM). */
+dk_status dk_diags_status(const dk_diags *d);
+
+/* Formats one diagnostic as "FILE:LINE:COL: error: MESSAGE" into buf
+ * (always NUL-terminated; truncated if too small). */
+void dk_diag_format(const dk_diag *g, char *buf, size_t size);
+
+/* Quotes a user-supplied text for a message: at most 60 characters (cut on
+ * a character boundary, with "..."), control characters shown as '?'. */
+void dk_quote(const char *text, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * finding.c: the table of checks (see finding.h). Defaults are those of
+ * RULES.md section 5.
+ */
+#include "models/finding.h"
+
+#include <string.h>
+
+#define NOPARAM {NULL, DK_PARAM_AMOUNT, 0, false}
+
+static const dk_check_def table[DK_CHECK_COUNT] = {
+	{DK_CHECK_FRAME_SUM, "frame-sum", DK_SEV_ERROR, {NOPARAM, NOPARAM},
+	 "F + D + sum of common measures + R = T; F not negative"},
+	{DK_CHECK_FRAME_INFEASIBLE, "frame-infeasible", DK_SEV_ERROR,
+	 {NOPARAM, NOPARAM}, "bases and floors exceed the pro-rata frame"},
+	{DK_CHECK_FRAME_OVERRUN, "frame-overrun", DK_SEV_ERROR, {NOPARAM, NOPARAM},
+	 "sum of recommended, or of stated recommended, above the frame"},
+	{DK_CHECK_FRAME_UNUSED, "frame-unused", DK_SEV_INFO, {NOPARAM, NOPARAM},
+	 "part of the frame is not allocated"},
+	{DK_CHECK_ROW_SUM, "row-sum", DK_SEV_ERROR,
+	 {{"tolerance", DK_PARAM_AMOUNT, 0, false}, NOPARAM},
+	 "own + coordinator + UP2 + other = need"},
+	{DK_CHECK_STATED_SHARE, "stated-share", DK_SEV_WARNING,
+	 {{"tolerance_pp", DK_PARAM_PP, 1000000, false}, NOPARAM},
+	 "stated percentages match the amounts"},
+	{DK_CHECK_STATED_TOTAL, "stated-total", DK_SEV_ERROR,
+	 {{"tolerance", DK_PARAM_AMOUNT, 0, false}, NOPARAM},
+	 "a totals row equals its column sums"},
+	{DK_CHECK_STATED_RECOMMENDATION, "stated-recommendation", DK_SEV_WARNING,
+	 {{"tolerance", DK_PARAM_AMOUNT, 0, false}, NOPARAM},
+	 "a stated recommendation equals the computed one"},
+	{DK_CHECK_OVER_NEED, "over-need", DK_SEV_ERROR, {NOPARAM, NOPARAM},
+	 "a recommendation above the reported need"},
+	{DK_CHECK_SELF_FINANCING, "self-financing", DK_SEV_WARNING,
+	 {{"min_ratio", DK_PARAM_RATIO, 300000, false},
+	  {"base", DK_PARAM_BASE, 0, false}},
+	 "self-financing at least min_ratio times the grant"},
+	{DK_CHECK_COORDINATOR_SHARE, "coordinator-share", DK_SEV_WARNING,
+	 {{"max_share", DK_PARAM_RATIO, 250000, false}, NOPARAM},
+	 "coordinator at most max_share of the need"},
+	{DK_CHECK_UH_UNIDENTIFIED, "uh-unidentified", DK_SEV_WARNING,
+	 {NOPARAM, NOPARAM}, "UP2 money with no university chosen"},
+	{DK_CHECK_UH_SHARE, "uh-share", DK_SEV_INFO,
+	 {{"min", DK_PARAM_RATIO, 0, true}, {"max", DK_PARAM_RATIO, 0, true}},
+	 "UH share within [min, max]"},
+	{DK_CHECK_YEAR_CHANGE, "year-change", DK_SEV_WARNING,
+	 {{"max_change", DK_PARAM_RATIO, 250000, false}, NOPARAM},
+	 "change from last year at most max_change"},
+	{DK_CHECK_UP1_ASSIGNMENT, "up1-assignment", DK_SEV_ERROR, {NOPARAM, NOPARAM},
+	 "UP1 shares sum to 1 and name institutions of the plan"},
+	{DK_CHECK_CRITERIA, "criteria", DK_SEV_WARNING,
+	 {{"nei", DK_PARAM_SEVERITY, DK_SEV_WARNING, false},
+	  {"delvis", DK_PARAM_SEVERITY, DK_SEV_INFO, false}},
+	 "a judged criterion answered nei or delvis"},
+};
+
+const dk_check_def *dk_checks(void)
+{
+	return table;
+}
+
+int dk_check_find(const char *name)
+{
+	for (int i = 0; i < DK_CHECK_COUNT; i++)
+		if (strcmp(table[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+void dk_check_conf_defaults(dk_check_conf conf[DK_CHECK_COUNT])
+{
+	for (int i = 0; i < DK_CHECK_COUNT; i++) {
+		memset(&conf[i], 0, sizeof conf[i]);
+		conf[i].severity = table[i].severity;
+		for (int k = 0; k < DK_CHECK_PARAMS; k++) {
+			conf[i].param[k] = table[i].params[k].value;
+			conf[i].param_set[k] = table[i].params[k].name &&
+					       !table[i].params[k].unset;
+		}
+	}
+}
+
+static const char *const severity_names[] = {"info", "warning", "error"};
+
+const char *dk_severity_name(dk_severity s)
+{
+	return severity_names[s];
+}
+
+bool dk_severity_parse(const char *text, dk_severity *out)
+{
+	for (int i = 0; i < 3; i++)
+		if (strcmp(text, severity_names[i]) == 0) {
+			*out = (dk_severity)i;
+			return true;
+		}
+	return false;
+}

@@ -1,0 +1,85 @@
+/*
+ * network.h: the networks table, one row per competence network.
+ *
+ * Every numeric column of the networks file lives in one scaled integer per
+ * column (dk_network.v, indexed by dk_column): amounts in whole kroner, FTE
+ * and percentages in hundredths. A bit in `present` says the cell was given
+ * (not empty); for amounts an empty cell still reads as 0, for percentages
+ * and judgements it means "not stated". The table owns every string and
+ * array it holds; dk_networks_release frees them all.
+ */
+#ifndef DK_NETWORK_H
+#define DK_NETWORK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/columns.h"
+#include "models/diag.h"
+#include "models/money.h"
+
+/* Longest network name, in characters. */
+#define DK_NAME_MAX 200
+
+typedef enum {
+	DK_JUDGE_BLANK = 0,
+	DK_JUDGE_JA,
+	DK_JUDGE_NEI,
+	DK_JUDGE_DELVIS
+} dk_judgement;
+
+/* One part of a UP1 assignment: "Nord:0.5". */
+typedef struct {
+	char *institution;  /* as written */
+	int index;          /* into the plan's institutions, -1 if unknown */
+	int64_t share;      /* millionths (DK_RATIO_ONE is the whole) */
+} dk_up1_part;
+
+typedef struct {
+	char *name;
+	int line;                    /* where the row starts in its file */
+	int64_t v[DK_COL_COUNT];     /* numeric columns; judgements as dk_judgement */
+	uint32_t present;            /* bit (1u << dk_column): cell given */
+	dk_kr *uh;                   /* UP2 per plan institution (n_institutions) */
+	uint32_t uh_present;         /* bit per institution: cell given */
+	dk_up1_part *up1;
+	size_t n_up1;
+} dk_network;
+
+typedef struct {
+	dk_network *items;
+	size_t n, cap;
+	size_t n_institutions;       /* length of every uh array */
+	uint32_t columns;            /* bit (1u << dk_column): column in the file */
+	uint32_t uh_columns;         /* bit per institution: column in the file */
+	bool has_totals;             /* a totals row was given */
+	dk_network totals;           /* its stated cells (present bits) */
+	int totals_line;
+} dk_networks;
+
+void dk_networks_init(dk_networks *t, size_t n_institutions);
+void dk_networks_release(dk_networks *t);
+
+/* Appends an empty row (all zero, nothing present) named `name` (copied)
+ * and returns it through *out. */
+dk_status dk_networks_add(dk_networks *t, const char *name, int line,
+			  dk_network **out);
+
+/* Index of the network named `name` (trimmed, case-insensitive), or -1. */
+long dk_networks_find(const dk_networks *t, const char *name);
+
+static inline bool dk_network_has(const dk_network *n, dk_column c)
+{
+	return (n->present >> c) & 1u;
+}
+
+/* Compares two names as the rules say: trimmed, case-insensitive (ASCII and
+ * Latin-1 letters). */
+bool dk_name_equal(const char *a, const char *b);
+
+/* Reads "ja", "nei", "delvis" or blank (any case); false if none. */
+bool dk_judgement_parse(const char *text, dk_judgement *out);
+const char *dk_judgement_name(dk_judgement j);
+
+#endif
