@@ -73,7 +73,7 @@ static int run_command(const command *c, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "+n:p:f:o:h", long_opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:p:f:o:h", long_opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n': o.networks = optarg; break;
 		case 'p': o.plan = optarg; break;

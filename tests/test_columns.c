@@ -1,0 +1,94 @@
+/*
+ * test_columns.c: every canonical column and every built-in alias is found,
+ * in any case and with spaces around; year aliases follow the plan's year.
+ */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "models/columns.h"
+
+static int match(const char *header, int year)
+{
+	char norm[256];
+	dk_header_norm(header, norm, sizeof norm);
+	return dk_column_match(norm, year);
+}
+
+START_TEST(every_name_and_alias)
+{
+	const dk_column_def *cols = dk_columns();
+	for (int c = 0; c < DK_COL_COUNT; c++) {
+		ck_assert_int_eq(cols[c].id, c);
+		ck_assert_int_eq(match(cols[c].name, 0), c);
+		for (int k = 0; k < 3 && cols[c].aliases[k]; k++)
+			ck_assert_int_eq(match(cols[c].aliases[k], 0), c);
+	}
+}
+END_TEST
+
+START_TEST(the_aliases_of_cli_md)
+{
+	ck_assert_int_eq(match("nettverk_navn", 0), DK_COL_NETWORK);
+	ck_assert_int_eq(match("Kompetansenettverk", 0), DK_COL_NETWORK);
+	ck_assert_int_eq(match("navn", 0), DK_COL_NETWORK);
+	ck_assert_int_eq(match("forrige", 0), DK_COL_PREVIOUS);
+	ck_assert_int_eq(match("tildeling_forrige_år", 0), DK_COL_PREVIOUS);
+	ck_assert_int_eq(match("TILDELING_FORRIGE_ÅR", 0), DK_COL_PREVIOUS);
+	ck_assert_int_eq(match("Lærerårsverk", 0), DK_COL_FTE);
+	ck_assert_int_eq(match("LÆRERÅRSVERK", 0), DK_COL_FTE);
+	ck_assert_int_eq(match("meldt_behov", 0), DK_COL_NEED);
+	ck_assert_int_eq(match("Egenfinansiering", 0), DK_COL_SELF_FINANCING);
+	ck_assert_int_eq(match("Nettverk", 0), DK_COL_OWN);
+	ck_assert_int_eq(match("egen_andel", 0), DK_COL_OWN);
+	ck_assert_int_eq(match("Koordinator", 0), DK_COL_COORDINATOR);
+	ck_assert_int_eq(match("Andre/Usikker", 0), DK_COL_UH_OTHER);
+	ck_assert_int_eq(match("andre_usikker", 0), DK_COL_UH_OTHER);
+	ck_assert_int_eq(match("Innstilt beløp", 0), DK_COL_STATED_RECOMMENDED);
+	ck_assert_int_eq(match("innstilt_beløp", 0), DK_COL_STATED_RECOMMENDED);
+	ck_assert_int_eq(match("up1", 0), DK_COL_UP1);
+	ck_assert_int_eq(match("lokalt_forankret", 0), DK_COL_LOCALLY_ANCHORED);
+	ck_assert_int_eq(match("kollektiv_læring", 0), DK_COL_COLLECTIVE_LEARNING);
+	ck_assert_int_eq(match("partnerskap_uh", 0), DK_COL_UH_PARTNERSHIP);
+	ck_assert_int_eq(match("  need\xC2\xA0", 0), DK_COL_NEED);
+}
+END_TEST
+
+START_TEST(year_aliases)
+{
+	ck_assert_int_eq(match("2021", 2022), DK_COL_PREVIOUS);
+	ck_assert_int_eq(match("Meldt behov for 2022", 2022), DK_COL_NEED);
+	ck_assert_int_eq(match("meldt behov for 2022", 2022), DK_COL_NEED);
+	ck_assert_int_eq(match("2022", 2023), DK_COL_PREVIOUS);
+	ck_assert_int_eq(match("Meldt behov for 2023", 2023), DK_COL_NEED);
+	/* another year, or no year in the plan: not placed */
+	ck_assert_int_eq(match("2021", 2023), -1);
+	ck_assert_int_eq(match("Meldt behov for 2023", 2022), -1);
+	ck_assert_int_eq(match("2021", 0), -1);
+}
+END_TEST
+
+START_TEST(not_columns)
+{
+	ck_assert_int_eq(match("Prosentandel", 2022), -1);
+	ck_assert_int_eq(match("", 2022), -1);
+	ck_assert_int_eq(match("behov", 2022), -1);
+	ck_assert_int_eq(match("NTNU", 2022), -1);  /* institutions: the plan's */
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("columns");
+	TCase *tc = tcase_create("aliases");
+	tcase_add_test(tc, every_name_and_alias);
+	tcase_add_test(tc, the_aliases_of_cli_md);
+	tcase_add_test(tc, year_aliases);
+	tcase_add_test(tc, not_columns);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
