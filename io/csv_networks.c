@@ -167,16 +167,19 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 	if (err) {
 		int line, col;
 		dk_text_position(in->text, i, &line, &col);
-		if (i >= in->len)
+		if (i >= in->len) {
+			/* point at the opening quote of the open field */
+			dk_text_position(in->text, sp->start, &line, &col);
 			dk_diags_add(d, in->name, line, col,
 				     "a quoted field is not closed before the end "
 				     "of the file; expected a closing '\"'");
-		else
+		} else {
 			dk_diags_add(d, in->name, line, col,
 				     "malformed quoting at '%c': a '\"' inside a "
 				     "field must be doubled, and a quoted field "
 				     "must end at a delimiter",
 				     in->text[i]);
+		}
 		return DK_EINPUT;
 	}
 	for (size_t r = 0; r < sp->n; r++) {

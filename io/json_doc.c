@@ -123,14 +123,28 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 	if (!doc->root) {
 		int line, col;
 		size_t off = end ? (size_t)(end - text) : 0;
+		/* cJSON may stop just past the offending character: point at the
+		 * last one that is not a space */
+		while (off > 0 && off < len && strchr(" \t\r\n", text[off]))
+			off--;
 		dk_text_position(text, off, &line, &col);
 		if (off >= len)
 			dk_diags_add(d, name, line, col,
 				     "the JSON text ends too early: expected the "
 				     "rest of a value, or a closing bracket");
-		else
+		else {
+			char near[16], q[40];
+			size_t k = 0;
+			while (k + 1 < sizeof near && text[off + k] &&
+			       text[off + k] != '\n' && text[off + k] != '\r')
+				near[k] = text[off + k], k++;
+			near[k] = '\0';
+			dk_quote(near, q, sizeof q);
 			dk_diags_add(d, name, line, col,
-				     "invalid JSON at '%.10s'", text + off);
+				     "invalid JSON at '%s'; expected a value, a "
+				     "key in quotes, ',', ':' or a closing bracket",
+				     q);
+		}
 		return DK_EINPUT;
 	}
 	scanner sc = {.s = text, .n = len};
@@ -324,8 +338,8 @@ int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
 				dk_json_pos(doc, p, true, &line, &col);
 				dk_json_error(doc, d, m, true,
 					      "%s: key '%s' given twice (first "
-					      "at line %d)",
-					      what, m->string, line);
+					      "at %d:%d); expected each key once",
+					      what, m->string, line, col);
 				problems++;
 				break;
 			}

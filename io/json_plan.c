@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/canonical.h"
 #include "io/json_doc.h"
 #include "models/columns.h"
 #include "models/network.h"
@@ -342,7 +343,7 @@ static void read_direct(reader *r, const cJSON *v)
 			return;
 		if (is_shares && sum != DK_RATIO_ONE) {
 			char s[40];
-			dk_decimal_format(sum, 6, "", ".", s, sizeof s);
+			dk_scaled_plain(sum, 6, s, sizeof s);
 			ERR(r, m, false, "frame.direct.shares sum to %s; expected "
 					 "exactly 1",
 			    s);
