@@ -58,13 +58,13 @@ static void print_columns(FILE *out)
 			cols[c].required ? " (required)" : "");
 		int any = 0;
 		for (int k = 0; k < 3 && cols[c].aliases[k]; k++)
-			fprintf(out, "%s%s", any++ ? ", " : "  \t\t\t aliases: ",
+			fprintf(out, "%s%s", any++ ? ", " : "                         aliases: ",
 				cols[c].aliases[k]);
 		if (cols[c].year_alias) {
 			char y[64];
 			snprintf(y, sizeof y, "%s%d", cols[c].year_alias,
 				 2022 + cols[c].year_offset);
-			fprintf(out, "%s%s (year %d plan)", any++ ? ", " : "  \t\t\t aliases: ",
+			fprintf(out, "%s%s (year %d plan)", any++ ? ", " : "                         aliases: ",
 				y, 2022);
 		}
 		if (any)

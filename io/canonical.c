@@ -92,7 +92,7 @@ static int add_row(cJSON *obj, const dk_network *n, const dk_networks *t,
 			return -1;
 		}
 	}
-	if (t->uh_columns) {
+	if (t->uh_columns && (!totals || n->uh_present)) {
 		cJSON *uh = cJSON_AddObjectToObject(obj, "uh");
 		if (!uh)
 			return -1;

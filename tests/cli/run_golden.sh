@@ -1,7 +1,8 @@
 #!/bin/sh
 # One golden case: runs dekom with the case's `args` (one per line) in a
 # copy of the case folder and asserts the exit code (0, or `exit`) and that
-# standard output equals `expected` byte for byte. DK_SOURCE_DIR in an
+# standard output equals `expected` byte for byte (or the source file
+# named in `expected-path`, for examples that the docs show). DK_SOURCE_DIR in an
 # argument is replaced by the source tree, so cases can name fixtures.
 set -u
 dekom=$1
@@ -26,7 +27,9 @@ fail=0
 if [ "$rc" != "$want_rc" ]; then
 	echo "exit code $rc, expected $want_rc"; cat stderr.txt; fail=1
 fi
-if ! cmp -s stdout.txt expected; then
-	echo "standard output differs from expected:"; diff expected stdout.txt; fail=1
+expected=expected
+[ -f expected-path ] && expected="$src/$(cat expected-path)"
+if ! cmp -s stdout.txt "$expected"; then
+	echo "standard output differs from expected:"; diff "$expected" stdout.txt; fail=1
 fi
 exit $fail
