@@ -598,6 +598,12 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 	}
 	if (!r.oom && (x = get(doc.root, "checks")))
 		read_checks(&r, x);
+	x = get(doc.root, "frame");
+	if (!r.oom && !(x && (get(x, "prorata") || get(x, "total"))))
+		ERR(&r, x ? x : doc.root, false,
+		    "%s: neither \"prorata\" nor \"total\" is given; expected "
+		    "the pro-rata frame, or the total it is derived from",
+		    x ? "frame" : "plan");
 	if (!r.oom && p->direct > 0 && p->n_institutions == 0 &&
 	    (x = get(doc.root, "frame")))
 		ERR(&r, get(x, "direct"), false,

@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <nettle/sha2.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,4 +237,19 @@ void dk_text_position(const char *text, size_t off, int *line, int *col)
 	}
 	*line = l;
 	*col = c;
+}
+
+void dk_input_sha256(const dk_input *in, char hex[65])
+{
+	struct sha256_ctx ctx;
+	uint8_t digest[SHA256_DIGEST_SIZE];
+	static const char digits[] = "0123456789abcdef";
+	sha256_init(&ctx);
+	sha256_update(&ctx, in->raw_len, in->raw);
+	sha256_digest(&ctx, SHA256_DIGEST_SIZE, digest);
+	for (size_t i = 0; i < SHA256_DIGEST_SIZE; i++) {
+		hex[2 * i] = digits[digest[i] >> 4];
+		hex[2 * i + 1] = digits[digest[i] & 15];
+	}
+	hex[64] = '\0';
 }

@@ -46,4 +46,7 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d);
  * text. */
 void dk_text_position(const char *text, size_t off, int *line, int *col);
 
+/* The SHA-256 of the raw bytes, as 64 lowercase hex digits (Nettle). */
+void dk_input_sha256(const dk_input *in, char hex[65]);
+
 #endif

@@ -17,7 +17,8 @@ typedef enum {
 	DK_OK = 0,
 	DK_EINPUT = 2,   /* bad input: diagnostics say what */
 	DK_ENOMEM = 4,   /* out of memory */
-	DK_EIO = 3       /* an output could not be written */
+	DK_EIO = 3,      /* an output could not be written */
+	DK_ERANGE = 5    /* a number too large to compute exactly */
 } dk_status;
 
 /* How many problems one run reports before it stops listing them. */

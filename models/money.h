@@ -23,6 +23,10 @@
 
 typedef int64_t dk_kr;
 
+/* Products and sums of amounts and weights: GCC's 128-bit integers. */
+__extension__ typedef __int128 dk_i128;
+__extension__ typedef unsigned __int128 dk_u128;
+
 #define DK_KR_MAX INT64_C(1000000000000)  /* 10^12 NOK: larger is an error */
 #define DK_RATIO_ONE INT64_C(1000000)     /* a ratio of 1 in millionths */
 

@@ -1,0 +1,145 @@
+/*
+ * exact.c: 128-bit helpers (see exact.h). The 256-bit product is kept as
+ * two unsigned 128-bit halves; division is schoolbook, one bit at a time,
+ * which is plenty for the few divisions per network the engine makes.
+ */
+#include "engine/exact.h"
+
+#include <string.h>
+
+typedef struct {
+	dk_u128 hi, lo;
+} u256;
+
+static u256 mul128(dk_u128 a, dk_u128 b)
+{
+	const dk_u128 mask = ((dk_u128)1 << 64) - 1;
+	dk_u128 a0 = a & mask, a1 = a >> 64, b0 = b & mask, b1 = b >> 64;
+	dk_u128 p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
+	dk_u128 mid = (p00 >> 64) + (p01 & mask) + (p10 & mask);
+	u256 r;
+	r.lo = (p00 & mask) | (mid << 64);
+	r.hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
+	return r;
+}
+
+static int cmp256(u256 a, u256 b)
+{
+	if (a.hi != b.hi)
+		return a.hi < b.hi ? -1 : 1;
+	if (a.lo != b.lo)
+		return a.lo < b.lo ? -1 : 1;
+	return 0;
+}
+
+int dk_muldiv(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 *q, dk_i128 *r)
+{
+	dk_i128 p;
+	if (!__builtin_mul_overflow(a, b, &p)) {
+		*q = p / c;
+		*r = p % c;
+		return 0;
+	}
+	u256 n = mul128((dk_u128)a, (dk_u128)b);
+	dk_u128 d = (dk_u128)c, rem = 0, quo = 0;
+	for (int bit = 255; bit >= 0; bit--) {
+		int top = (rem >> 127) & 1;
+		rem <<= 1;
+		dk_u128 word = bit >= 128 ? n.hi : n.lo;
+		rem |= (word >> (bit & 127)) & 1;
+		if (top || rem >= d) {
+			rem -= d;
+			if (bit >= 127)
+				return -1;  /* quotient needs more than 127 bits */
+			quo |= (dk_u128)1 << bit;
+		}
+	}
+	*q = (dk_i128)quo;
+	*r = (dk_i128)rem;
+	return 0;
+}
+
+dk_i128 dk_gcd(dk_i128 a, dk_i128 b)
+{
+	if (a < 0)
+		a = -a;
+	if (b < 0)
+		b = -b;
+	while (b) {
+		dk_i128 t = a % b;
+		a = b;
+		b = t;
+	}
+	return a;
+}
+
+int dk_ratcmp(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 d)
+{
+	/* compare a·d with c·b, signs first */
+	int sa = (a > 0) - (a < 0), sc = (c > 0) - (c < 0);
+	if (sa != sc)
+		return sa < sc ? -1 : 1;
+	if (sa == 0)
+		return 0;
+	u256 l = mul128((dk_u128)(sa < 0 ? -a : a), (dk_u128)d);
+	u256 r = mul128((dk_u128)(sc < 0 ? -c : c), (dk_u128)b);
+	int k = cmp256(l, r);
+	return sa < 0 ? -k : k;
+}
+
+void dk_i128_str(dk_i128 v, char *buf, size_t size)
+{
+	char tmp[48];
+	size_t n = 0;
+	int neg = v < 0;
+	dk_u128 u = neg ? (dk_u128)0 - (dk_u128)v : (dk_u128)v;
+	do {
+		tmp[n++] = (char)('0' + (int)(u % 10));
+		u /= 10;
+	} while (u);
+	size_t o = 0;
+	if (neg && o + 1 < size)
+		buf[o++] = '-';
+	while (n && o + 1 < size)
+		buf[o++] = tmp[--n];
+	if (size)
+		buf[o] = '\0';
+}
+
+void dk_ratio_str(dk_i128 v, dk_i128 d, int digits, char *buf, size_t size)
+{
+	int neg = v < 0;
+	dk_i128 a = neg ? -v : v;
+	dk_i128 scale = 1;
+	for (int k = 0; k < digits; k++)
+		scale *= 10;
+	dk_i128 q, r;
+	if (dk_muldiv(a, scale, d, &q, &r) != 0) {
+		q = a / d * scale;  /* cannot happen for the values we print */
+		r = 0;
+	}
+	if (2 * r >= d)
+		q++;
+	dk_i128 ip = q / scale, fp = q % scale;
+	char is[48], fs[48];
+	dk_i128_str(ip, is, sizeof is);
+	dk_i128_str(fp, fs, sizeof fs);
+	char pad[48];
+	size_t fl = strlen(fs), o = 0;
+	for (size_t k = fl; k < (size_t)digits; k++)
+		pad[o++] = '0';
+	memcpy(pad + o, fs, fl + 1);
+	if (digits == 0)
+		pad[0] = '\0';
+	size_t w = 0;
+	if (neg && q != 0 && w + 1 < size)
+		buf[w++] = '-';
+	for (const char *s = is; *s && w + 1 < size; s++)
+		buf[w++] = *s;
+	if (digits > 0 && w + 1 < size)
+		buf[w++] = '.';
+	for (const char *s = pad; *s && w + 1 < size; s++)
+		buf[w++] = *s;
+	if (size)
+		buf[w] = '\0';
+}

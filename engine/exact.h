@@ -1,0 +1,36 @@
+/*
+ * exact.h: exact integer arithmetic beyond 64 bits.
+ *
+ * Amounts are int64; products of an amount and a weight, and sums of such
+ * products, are 128-bit (dk_i128, GCC's __int128). The one operation that
+ * can outgrow 128 bits is a·b/c with a and b both large (apportionment of
+ * a total by weights that are themselves exact rationals' numerators):
+ * dk_muldiv computes it exactly through a 256-bit intermediate.
+ */
+#ifndef DK_EXACT_H
+#define DK_EXACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/money.h"
+
+#define DK_I128_MAX ((dk_i128)(((dk_u128)1 << 127) - 1))
+
+/* q = floor(a·b / c), r = a·b − q·c, for a, b ≥ 0 and c > 0. Returns -1 if
+ * q does not fit in 127 bits (then q and r are unset), else 0. */
+int dk_muldiv(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 *q, dk_i128 *r);
+
+dk_i128 dk_gcd(dk_i128 a, dk_i128 b);
+
+/* Compares a/b with c/d for b, d > 0 (via 256-bit products): -1, 0, 1. */
+int dk_ratcmp(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 d);
+
+/* Decimal text of v (at most 40 digits and a sign). */
+void dk_i128_str(dk_i128 v, char *buf, size_t size);
+
+/* v / d as a decimal with `digits` decimals, rounded half away from zero,
+ * trailing zeros kept. d > 0. */
+void dk_ratio_str(dk_i128 v, dk_i128 d, int digits, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * recommend.h: from a plan and a networks table to a recommendation
+ * (RULES.md sections 2 to 4): the frame and its `frame-sum` rule, the direct
+ * transfer split, the method's bases, weights, floors and caps, the
+ * water-filling, the components, the institutions' totals.
+ */
+#ifndef DK_RECOMMEND_H
+#define DK_RECOMMEND_H
+
+#include "models/network.h"
+#include "models/plan.h"
+#include "models/recommendation.h"
+
+/* Fills r (initialised here; release with dk_recommendation_release). A
+ * model whose parts disagree gives findings, not an error; the status is
+ * DK_ENOMEM or DK_ERANGE only when the computation itself cannot go on. */
+dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
+		       dk_recommendation *r);
+
+/* Validates network i's UP1 assignment against the plan: 1 when its parts
+ * name institutions of the plan and their shares sum to 1, 0 when not
+ * (an empty cell counts as not valid). */
+int dk_up1_valid(const dk_network *n);
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * recommendation.c: the findings list and the recommendation's lifetime
+ * (see recommendation.h).
+ */
+#include "models/recommendation.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void dk_findings_init(dk_findings *f)
+{
+	memset(f, 0, sizeof *f);
+}
+
+void dk_findings_release(dk_findings *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->items[i].message);
+	free(f->items);
+	memset(f, 0, sizeof *f);
+}
+
+dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
+			  dk_check_id check, int severity, long network,
+			  const char *field, const int64_t *numbers, int scale,
+			  const char *fmt, ...)
+{
+	if (conf[check].off)
+		return DK_OK;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 16;
+		dk_finding *p = realloc(f->items, cap * sizeof *p);
+		if (!p)
+			return DK_ENOMEM;
+		f->items = p;
+		f->cap = cap;
+	}
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	dk_finding *x = &f->items[f->n];
+	memset(x, 0, sizeof *x);
+	x->message = strdup(msg);
+	if (!x->message)
+		return DK_ENOMEM;
+	x->check = check;
+	x->severity = severity >= 0 ? (dk_severity)severity : conf[check].severity;
+	x->network = network;
+	x->field = field;
+	if (numbers) {
+		x->has_numbers = true;
+		x->expected = numbers[0];
+		x->actual = numbers[1];
+		x->difference = numbers[1] - numbers[0];
+	}
+	x->scale = scale;
+	f->n++;
+	return DK_OK;
+}
+
+static int finding_cmp(const void *a, const void *b)
+{
+	const dk_finding *x = a, *y = b;
+	if (x->severity != y->severity)
+		return x->severity > y->severity ? -1 : 1;
+	if (x->network != y->network)
+		return x->network < y->network ? -1 : 1;
+	int c = strcmp(dk_checks()[x->check].name, dk_checks()[y->check].name);
+	if (c)
+		return c;
+	return strcmp(x->field ? x->field : "", y->field ? y->field : "");
+}
+
+void dk_findings_sort(dk_findings *f)
+{
+	/* qsort is not stable; the keys above decide every pair that the
+	 * rules order, and one finding per (check, network, field) makes the
+	 * rest equal */
+	if (f->n > 1)
+		qsort(f->items, f->n, sizeof *f->items, finding_cmp);
+}
+
+void dk_recommendation_release(dk_recommendation *r)
+{
+	for (size_t i = 0; i < r->n && r->rows; i++)
+		free(r->rows[i].uh);
+	free(r->rows);
+	free(r->inst_direct);
+	free(r->inst_up2);
+	dk_findings_release(&r->findings);
+	memset(r, 0, sizeof *r);
+}
+
+static const char *const state_names[] = {"free", "capped", "floored"};
+
+const char *dk_state_name(dk_state s)
+{
+	return state_names[s];
+}

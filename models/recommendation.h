@@ -1,0 +1,78 @@
+/*
+ * recommendation.h: what a recommendation contains (RULES.md section 4),
+ * and the findings of the checks (section 5).
+ *
+ * Filled by engine/recommend.c, written out by io/. Amounts are whole
+ * kroner. The exact unrounded amount of network i is x_num / lambda_den.
+ * When `produced` is false (an infeasible frame, or a negative F), there are
+ * no amounts: the writers print null where an amount would be.
+ */
+#ifndef DK_RECOMMENDATION_H
+#define DK_RECOMMENDATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/diag.h"
+#include "models/finding.h"
+#include "models/money.h"
+
+typedef enum { DK_STATE_FREE, DK_STATE_CAPPED, DK_STATE_FLOORED } dk_state;
+
+typedef struct {
+	dk_finding *items;
+	size_t n, cap;
+} dk_findings;
+
+void dk_findings_init(dk_findings *f);
+void dk_findings_release(dk_findings *f);
+
+/* Adds a finding of `check` unless the plan turned the check off;
+ * severity is the plan's for that check unless `severity` ≥ 0 overrides
+ * it (criteria). The message is printf-style. */
+dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
+			  dk_check_id check, int severity, long network,
+			  const char *field, const int64_t *numbers, int scale,
+			  const char *fmt, ...)
+	__attribute__((format(printf, 9, 10)));
+
+/* Sorts by severity (error first), then network in input order (the plan's
+ * own findings first), then check id, then field. */
+void dk_findings_sort(dk_findings *f);
+
+typedef struct {
+	int64_t base, weight, lo, hi;  /* hi < 0: no cap; lo, hi rounded */
+	dk_i128 x_num;                 /* exact amount × lambda_den */
+	dk_state state;
+	dk_kr amount;
+	size_t rank;                   /* rounding tie order, 0: none */
+	bool got_unit;
+	/* components: own, coordinator, UP2 per institution, other, and
+	 * unspecified when the network planned no lines */
+	dk_kr own, coordinator, uh_other, unspecified;
+	dk_kr *uh;
+} dk_rec_row;
+
+typedef struct {
+	int year;
+	bool has_total;
+	dk_kr total, prorata, direct, measures, reserve;
+	bool produced;                 /* amounts exist */
+	int outcome;                   /* dk_wf_outcome */
+	dk_kr unused;                  /* F − Σ recommended − reserve_cut */
+	dk_kr reserve_cut;
+	dk_kr shortfall;               /* infeasible: by how much */
+	dk_i128 lambda_num, lambda_den;
+	size_t n, n_institutions;
+	dk_rec_row *rows;
+	dk_kr *inst_direct, *inst_up2; /* per institution */
+	dk_kr total_other;
+	dk_findings findings;
+} dk_recommendation;
+
+void dk_recommendation_release(dk_recommendation *r);
+
+const char *dk_state_name(dk_state s);
+
+#endif
