@@ -27,6 +27,7 @@ typedef struct {
 	const char *output;       /* -o */
 	const char *lang;         /* --lang */
 	const char *fail_on;      /* --fail-on */
+	const char *csv_dialect;  /* --csv-dialect rfc4180|excel-nb */
 	dk_decimal_mode mode;     /* --decimal-comma / --decimal-point */
 	int argc;                 /* operands after the options */
 	char **argv;
@@ -55,6 +56,7 @@ int dk_cli_exit(dk_status st);
 /* Subcommands: each returns an exit code. */
 int dk_cmd_recommend(const dk_cli_opts *o);
 int dk_cmd_show(const dk_cli_opts *o);
+int dk_cmd_explain(const dk_cli_opts *o);
 int dk_cmd_unavailable(const dk_cli_opts *o);
 
 /* Help for one command, or the overview (command NULL). Topics `columns`

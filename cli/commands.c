@@ -2,20 +2,21 @@
  * commands.c: loading the case, printing diagnostics, help, and the
  * subcommands that exist so far.
  *
- * `recommend` prints the networks table as read: the allocation engine
- * comes with issue #3, and until then nothing here pretends to allocate.
  * Commands not built yet say so and exit 2 rather than print anything that
  * could be taken for a result.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "io/builtin.h"
 #include "io/canonical.h"
 #include "io/json_plan.h"
+#include "engine/recommend.h"
 #include "io/outfile.h"
+#include "io/report.h"
 #include "io/table.h"
 #include "models/finding.h"
 
@@ -264,27 +265,141 @@ int dk_cmd_show(const dk_cli_opts *o)
 	return rc;
 }
 
+/* The exit code for the findings: 1 when one is at or above --fail-on. */
+static int findings_exit(const dk_cli_opts *o, const dk_findings *f)
+{
+	if (o->fail_on && strcmp(o->fail_on, "never") == 0)
+		return DK_EXIT_OK;
+	dk_severity level = o->fail_on && strcmp(o->fail_on, "warning") == 0
+		? DK_SEV_WARNING : DK_SEV_ERROR;
+	for (size_t i = 0; i < f->n; i++)
+		if (f->items[i].severity >= level)
+			return DK_EXIT_FINDINGS;
+	return DK_EXIT_OK;
+}
+
+/* Loads the case and computes the recommendation; prints what fails. */
+static dk_status run_case(dk_case *c, dk_recommendation *rec,
+			  const dk_cli_opts *o)
+{
+	memset(rec, 0, sizeof *rec);
+	dk_status st = dk_case_load(c, o);
+	if (st != DK_OK)
+		return st;
+	st = dk_recommend(&c->plan, &c->nets, rec);
+	if (st == DK_OK)
+		dk_findings_sort(&rec->findings);
+	else if (st == DK_ERANGE)
+		fprintf(stderr, "dekom: error: the amounts are too large to "
+				"compute exactly; check the inputs for amounts "
+				"far above 10^12\n");
+	return st;
+}
+
+static void report_init(dk_report *r, dk_report_input *inputs, const dk_case *c,
+			const dk_recommendation *rec, const dk_cli_opts *o)
+{
+	size_t n = 0;
+	inputs[n++] = (dk_report_input){"plan", &c->plan_in};
+	if (c->has_map)
+		inputs[n++] = (dk_report_input){"columns", &c->map_in};
+	inputs[n++] = (dk_report_input){"networks", &c->net_in};
+	memset(r, 0, sizeof *r);
+	r->plan = &c->plan;
+	r->nets = &c->nets;
+	r->rec = rec;
+	r->inputs = inputs;
+	r->n_inputs = n;
+	r->english = o->lang && strcmp(o->lang, "en") == 0;
+}
+
+static const char *default_format(const dk_cli_opts *o)
+{
+	if (o->format)
+		return o->format;
+	return dk_output_is_stdout(o->output) && isatty(STDOUT_FILENO) ? "table"
+								      : "json";
+}
+
 int dk_cmd_recommend(const dk_cli_opts *o)
 {
 	dk_case c;
+	dk_recommendation rec;
 	if (o->argc > 0) {
 		fprintf(stderr, "dekom recommend: error: unexpected argument '%s'\n",
 			o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
-	dk_status st = dk_case_load(&c, o);
+	dk_status st = run_case(&c, &rec, o);
 	int rc;
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);
 	} else {
-		char head[512];
-		snprintf(head, sizeof head,
-			 "Networks as read from %s (%zu networks).\n"
-			 "No allocation is computed yet: the engine comes with "
-			 "the next release.\n\n",
-			 c.net_in.name, c.nets.n);
-		rc = write_text(o, concat(head, networks_table(&c.nets, &c.plan)));
+		dk_report r;
+		dk_report_input inputs[3];
+		report_init(&r, inputs, &c, &rec, o);
+		const char *fmt = default_format(o);
+		char *text;
+		if (strcmp(fmt, "json") == 0)
+			text = concat("", dk_report_json(&r));
+		else if (strcmp(fmt, "csv") == 0)
+			text = dk_report_csv(&r, o->csv_dialect &&
+						    strcmp(o->csv_dialect, "excel-nb") == 0);
+		else if (strcmp(fmt, "md") == 0)
+			text = dk_report_md(&r);
+		else
+			text = dk_report_table(&r);
+		if (text && strcmp(fmt, "json") == 0) {
+			char *t = text;
+			text = malloc(strlen(t) + 2);
+			if (text) {
+				memcpy(text, t, strlen(t));
+				memcpy(text + strlen(t), "\n", 2);
+			}
+			free(t);
+		}
+		rc = write_text(o, text);
+		if (rc == DK_EXIT_OK)
+			rc = findings_exit(o, &rec.findings);
 	}
+	dk_recommendation_release(&rec);
+	dk_case_release(&c);
+	return rc;
+}
+
+int dk_cmd_explain(const dk_cli_opts *o)
+{
+	if (o->argc != 1) {
+		fprintf(stderr, "dekom explain: error: %s; expected one network "
+				"name, such as dekom explain Fosen\n",
+			o->argc ? "more than one network named" : "no network named");
+		return DK_EXIT_USAGE;
+	}
+	dk_case c;
+	dk_recommendation rec;
+	dk_status st = run_case(&c, &rec, o);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		long k = dk_networks_find(&c.nets, o->argv[0]);
+		if (k < 0) {
+			char q[80];
+			dk_quote(o->argv[0], q, sizeof q);
+			fprintf(stderr, "dekom explain: error: no network named '%s'; "
+					"the networks are:", q);
+			for (size_t i = 0; i < c.nets.n; i++)
+				fprintf(stderr, "%s '%s'", i ? "," : "", c.nets.items[i].name);
+			fputc('\n', stderr);
+			rc = DK_EXIT_USAGE;
+		} else {
+			dk_report r;
+			dk_report_input inputs[3];
+			report_init(&r, inputs, &c, &rec, o);
+			rc = write_text(o, dk_explain_text(&r, (size_t)k));
+		}
+	}
+	dk_recommendation_release(&rec);
 	dk_case_release(&c);
 	return rc;
 }

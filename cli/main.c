@@ -17,17 +17,18 @@ typedef struct {
 } command;
 
 static const command commands[] = {
-	{"recommend", dk_cmd_recommend, "table"},
+	{"recommend", dk_cmd_recommend, "table csv json md"},
 	{"show", dk_cmd_show, "table json"},
 	{"check", dk_cmd_unavailable, "table csv json"},
-	{"explain", dk_cmd_unavailable, "table"},
+	{"explain", dk_cmd_explain, "table"},
 	{"price", dk_cmd_unavailable, "table csv json md"},
 	{"scenarios", dk_cmd_unavailable, "csv json"},
 	{"calibrate", dk_cmd_unavailable, "table csv json md"},
 	{"diff", dk_cmd_unavailable, "table json"},
 };
 
-enum { OPT_COLUMNS = 256, OPT_LANG, OPT_FAIL_ON, OPT_DEC_COMMA, OPT_DEC_POINT };
+enum { OPT_COLUMNS = 256, OPT_LANG, OPT_FAIL_ON, OPT_DEC_COMMA, OPT_DEC_POINT,
+       OPT_CSV_DIALECT };
 
 static const struct option long_opts[] = {
 	{"networks", required_argument, NULL, 'n'},
@@ -39,6 +40,7 @@ static const struct option long_opts[] = {
 	{"fail-on", required_argument, NULL, OPT_FAIL_ON},
 	{"decimal-comma", no_argument, NULL, OPT_DEC_COMMA},
 	{"decimal-point", no_argument, NULL, OPT_DEC_POINT},
+	{"csv-dialect", required_argument, NULL, OPT_CSV_DIALECT},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -84,6 +86,7 @@ static int run_command(const command *c, int argc, char **argv)
 		case OPT_FAIL_ON: o.fail_on = optarg; break;
 		case OPT_DEC_COMMA: o.mode = DK_DEC_COMMA; break;
 		case OPT_DEC_POINT: o.mode = DK_DEC_POINT; break;
+		case OPT_CSV_DIALECT: o.csv_dialect = optarg; break;
 		case 'h': return dk_cli_help(c->name, stdout);
 		default:
 			if (optopt)
@@ -94,6 +97,10 @@ static int run_command(const command *c, int argc, char **argv)
 	}
 	if (o.format && !word_in(o.format, c->formats))
 		return usage_error(c->name, "unsupported format", o.format);
+	if (o.csv_dialect && strcmp(o.csv_dialect, "rfc4180") != 0 &&
+	    strcmp(o.csv_dialect, "excel-nb") != 0)
+		return usage_error(c->name, "--csv-dialect takes rfc4180 or excel-nb, not",
+				   o.csv_dialect);
 	if (o.lang && strcmp(o.lang, "nb") != 0 && strcmp(o.lang, "en") != 0)
 		return usage_error(c->name, "--lang takes nb or en, not", o.lang);
 	if (o.fail_on && strcmp(o.fail_on, "error") != 0 &&

@@ -270,6 +270,7 @@ dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
 	r->n = n;
 	r->n_institutions = ni;
 	r->lambda_den = 1;
+	r->lambda_scale = p->method == DK_METHOD_PRORATA ? 100 : 1;
 	r->rows = calloc(n ? n : 1, sizeof *r->rows);
 	r->inst_direct = calloc(ni ? ni : 1, sizeof *r->inst_direct);
 	r->inst_up2 = calloc(ni ? ni : 1, sizeof *r->inst_up2);

@@ -63,7 +63,10 @@ typedef struct {
 	dk_kr unused;                  /* F − Σ recommended − reserve_cut */
 	dk_kr reserve_cut;
 	dk_kr shortfall;               /* infeasible: by how much */
-	dk_i128 lambda_num, lambda_den;
+	dk_i128 lambda_num, lambda_den;  /* per unit of weight */
+	int64_t lambda_scale;          /* weight units per reported unit: 100
+					  for prorata (weights are FTE in
+					  hundredths, λ is reported per FTE) */
 	size_t n, n_institutions;
 	dk_rec_row *rows;
 	dk_kr *inst_direct, *inst_up2; /* per institution */

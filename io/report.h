@@ -1,0 +1,46 @@
+/*
+ * report.h: writing a recommendation out: JSON (the stable fields of
+ * CLI.md), an aligned table for the terminal, Markdown, and CSV (RFC 4180,
+ * or the excel-nb dialect: semicolons, decimal commas, a UTF-8 byte-order
+ * mark so that Norwegian Excel opens it right). Each writer returns a
+ * newly allocated NUL-terminated text, or NULL when out of memory.
+ */
+#ifndef DK_REPORT_H
+#define DK_REPORT_H
+
+#include <stdbool.h>
+
+#include "io/text.h"
+#include "models/network.h"
+#include "models/plan.h"
+#include "models/recommendation.h"
+
+typedef struct {
+	const char *role;          /* "plan", "columns", "networks" */
+	const dk_input *in;
+} dk_report_input;
+
+typedef struct {
+	const dk_plan *plan;
+	const dk_networks *nets;
+	const dk_recommendation *rec;
+	const dk_report_input *inputs;
+	size_t n_inputs;
+	bool english;              /* --lang en; Norwegian otherwise */
+} dk_report;
+
+char *dk_report_json(const dk_report *r);
+char *dk_report_table(const dk_report *r);
+char *dk_report_md(const dk_report *r);
+char *dk_report_csv(const dk_report *r, bool excel_nb);
+
+/* `check -f json`: {"findings": [...]} */
+char *dk_findings_json(const dk_report *r);
+
+/* `explain NETWORK`: how network k's amount came about, in words. */
+char *dk_explain_text(const dk_report *r, size_t k);
+
+/* A share num/den as a decimal with 6 places, trailing zeros cut ("0.5"). */
+void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size);
+
+#endif
