@@ -54,13 +54,28 @@ static const char *kr(dk_kr v, char *buf)
 	return buf;
 }
 
-static void fraction(dk_i128 num, dk_i128 den, char *dec, size_t dsize,
+/* num/den as a decimal a person reads (digit groups, at most 6 decimals,
+ * trailing zeros cut, a decimal comma in Norwegian) and as a fraction. */
+static void fraction(dk_i128 num, dk_i128 den, bool en, char *dec, size_t dsize,
 		     char *frac, size_t fsize)
 {
 	dk_i128 g = dk_gcd(num, den);
 	if (g > 1)
 		num /= g, den /= g;
-	dk_ratio_str(num, den, 6, dec, dsize);
+	dk_i128 q, r;
+	if (num >= 0 && dk_muldiv(num, 1000000, den, &q, &r) == 0 &&
+	    q + 1 < (dk_i128)INT64_MAX) {
+		if (2 * r >= den)
+			q++;
+		size_t n = dk_decimal_format((int64_t)q, 6, " ", en ? "." : ",", dec,
+					     dsize);
+		while (n && dec[n - 1] == '0')
+			dec[--n] = '\0';
+		if (n && (dec[n - 1] == ',' || dec[n - 1] == '.'))
+			dec[--n] = '\0';
+	} else {
+		dk_ratio_str(num, den, 6, dec, dsize);
+	}
 	char n[48], d[48];
 	dk_i128_str(num, n, sizeof n);
 	dk_i128_str(den, d, sizeof d);
@@ -127,7 +142,7 @@ char *dk_explain_text(const dk_report *r, size_t k)
 			     "recommend.\n");
 		goto done;
 	}
-	fraction(rec->lambda_num * rec->lambda_scale, rec->lambda_den, dec, sizeof dec,
+	fraction(rec->lambda_num * rec->lambda_scale, rec->lambda_den, en, dec, sizeof dec,
 		 frac, sizeof frac);
 	say(&t, "\n%s λ = %s (%s %s).\n",
 	    en ? "The frame is shared out at" : "Rammen fordeles med",
@@ -139,7 +154,7 @@ char *dk_explain_text(const dk_report *r, size_t k)
 			   : "Rammen er større enn alle takene til sammen: hvert "
 			     "nettverk får sitt tak (eller sitt grunnlag), og resten "
 			     "fordeles ikke.\n");
-	fraction(row->x_num, rec->lambda_den, dec, sizeof dec, frac, sizeof frac);
+	fraction(row->x_num, rec->lambda_den, en, dec, sizeof dec, frac, sizeof frac);
 	say(&t, en ? "Unrounded amount x = clamp(b + λ·w, floor, cap) = %s (%s).\n"
 		   : "Uavrundet beløp x = b + λ·w innenfor gulv og tak = %s (%s).\n",
 	    dec, frac);

@@ -1,0 +1,170 @@
+/*
+ * test_apportion.c: the one apportionment primitive, on cases small enough
+ * to check with pencil and paper. Quotas are total·w/Σw; each case says
+ * what they are.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#include "engine/apportion.h"
+
+static void split(int64_t total, const int64_t *w, size_t n, int64_t unit,
+		  const int64_t *caps, int64_t *out, size_t *rank, bool *got,
+		  int64_t *left)
+{
+	dk_i128 ww[16];
+	for (size_t i = 0; i < n; i++)
+		ww[i] = w[i];
+	dk_apportion_in in = {total, ww, n, unit, caps, -1};
+	dk_apportion_out o = {out, rank, got, 0};
+	ck_assert_int_eq(dk_apportion(&in, &o), DK_OK);
+	if (left)
+		*left = o.left_over;
+}
+
+START_TEST(exact_quotas)
+{
+	/* 100 by 1:2:3:4 is 10, 20, 30, 40 with nothing left */
+	int64_t w[] = {1, 2, 3, 4}, out[4], left;
+	split(100, w, 4, 1, NULL, out, NULL, NULL, &left);
+	ck_assert_int_eq(out[0], 10);
+	ck_assert_int_eq(out[1], 20);
+	ck_assert_int_eq(out[2], 30);
+	ck_assert_int_eq(out[3], 40);
+	ck_assert_int_eq(left, 0);
+}
+END_TEST
+
+START_TEST(largest_remainder)
+{
+	/* 7 by 1:2: quotas 2 1/3 and 4 2/3; floors 2 + 4, the one krone left
+	 * goes to the larger remainder (2/3) */
+	int64_t w[] = {1, 2}, out[2];
+	split(7, w, 2, 1, NULL, out, NULL, NULL, NULL);
+	ck_assert_int_eq(out[0], 2);
+	ck_assert_int_eq(out[1], 5);
+}
+END_TEST
+
+START_TEST(tie_on_remainder_larger_weight_wins)
+{
+	/* 3 by 1:5: quotas 0.5 and 2.5, equal remainders; the larger weight
+	 * takes the unit */
+	int64_t w[] = {1, 5}, out[2];
+	size_t rank[2];
+	bool got[2];
+	split(3, w, 2, 1, NULL, out, rank, got, NULL);
+	ck_assert_int_eq(out[0], 0);
+	ck_assert_int_eq(out[1], 3);
+	ck_assert_uint_eq(rank[1], 1);
+	ck_assert_uint_eq(rank[0], 2);
+	ck_assert(got[1] && !got[0]);
+}
+END_TEST
+
+START_TEST(tie_on_everything_earlier_wins)
+{
+	/* 10 by 1:1:1: quotas 3 1/3 each; the one krone left goes to the
+	 * first row */
+	int64_t w[] = {1, 1, 1}, out[3];
+	size_t rank[3];
+	bool got[3];
+	split(10, w, 3, 1, NULL, out, rank, got, NULL);
+	ck_assert_int_eq(out[0], 4);
+	ck_assert_int_eq(out[1], 3);
+	ck_assert_int_eq(out[2], 3);
+	ck_assert_uint_eq(rank[0], 1);
+	ck_assert_uint_eq(rank[1], 2);
+	ck_assert_uint_eq(rank[2], 3);
+	ck_assert(got[0] && !got[1] && !got[2]);
+}
+END_TEST
+
+START_TEST(zero_weights)
+{
+	/* a zero weight gets nothing, also not a left-over unit */
+	int64_t w[] = {0, 1, 1}, out[3];
+	split(11, w, 3, 1, NULL, out, NULL, NULL, NULL);
+	ck_assert_int_eq(out[0], 0);
+	ck_assert_int_eq(out[1], 6);
+	ck_assert_int_eq(out[2], 5);
+	/* all zero: the fallback item takes all, or it is an error */
+	int64_t z[] = {0, 0};
+	ck_assert_int_eq(dk_apportion64(10, z, 2, 1, 1, out, NULL), DK_OK);
+	ck_assert_int_eq(out[0], 0);
+	ck_assert_int_eq(out[1], 10);
+	ck_assert_int_eq(dk_apportion64(10, z, 2, 1, -1, out, NULL), DK_EINPUT);
+}
+END_TEST
+
+START_TEST(units)
+{
+	/* 1 000 by 1:1:1 in hundreds: 333.3 each, floors 300 each, one
+	 * hundred left for the first row */
+	int64_t w[] = {1, 1, 1}, out[3], left;
+	split(1000, w, 3, 100, NULL, out, NULL, NULL, &left);
+	ck_assert_int_eq(out[0], 400);
+	ck_assert_int_eq(out[1], 300);
+	ck_assert_int_eq(out[2], 300);
+	ck_assert_int_eq(left, 0);
+	/* 1 050 in hundreds: 525 each, floors 500; the 50 is not a unit */
+	int64_t w2[] = {1, 1};
+	split(1050, w2, 2, 100, NULL, out, NULL, NULL, &left);
+	ck_assert_int_eq(out[0], 500);
+	ck_assert_int_eq(out[1], 500);
+	ck_assert_int_eq(left, 50);
+}
+END_TEST
+
+START_TEST(caps)
+{
+	/* 10 by 1:1:1 with the first capped at 2: it keeps 2 and takes no
+	 * unit; floors 2 + 3 + 3, the two kroner left go to rows 2 and 3 */
+	int64_t w[] = {1, 1, 1}, cap[] = {2, -1, -1}, out[3], left;
+	split(10, w, 3, 1, cap, out, NULL, NULL, &left);
+	ck_assert_int_eq(out[0], 2);
+	ck_assert_int_eq(out[1], 4);
+	ck_assert_int_eq(out[2], 4);
+	ck_assert_int_eq(left, 0);
+	/* caps everywhere: what does not fit is left over */
+	int64_t all[] = {3, 3, 3};
+	split(10, w, 3, 1, all, out, NULL, NULL, &left);
+	ck_assert_int_eq(out[0] + out[1] + out[2], 9);
+	ck_assert_int_eq(left, 1);
+}
+END_TEST
+
+START_TEST(large_weights_stay_exact)
+{
+	/* weights near 10^30 (numerators of exact amounts): 10^12 split 1:2
+	 * gives 333 333 333 333 and 666 666 666 667 */
+	dk_i128 big = (dk_i128)1000000000000000LL * 1000000000000000LL;
+	dk_i128 w[] = {big, 2 * big};
+	int64_t out[2];
+	dk_apportion_in in = {1000000000000LL, w, 2, 1, NULL, -1};
+	dk_apportion_out o = {out, NULL, NULL, 0};
+	ck_assert_int_eq(dk_apportion(&in, &o), DK_OK);
+	ck_assert_int_eq(out[0], 333333333333LL);
+	ck_assert_int_eq(out[1], 666666666667LL);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("apportion");
+	TCase *tc = tcase_create("hand-checked");
+	tcase_add_test(tc, exact_quotas);
+	tcase_add_test(tc, largest_remainder);
+	tcase_add_test(tc, tie_on_remainder_larger_weight_wins);
+	tcase_add_test(tc, tie_on_everything_earlier_wins);
+	tcase_add_test(tc, zero_weights);
+	tcase_add_test(tc, units);
+	tcase_add_test(tc, caps);
+	tcase_add_test(tc, large_weights_stay_exact);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
