@@ -15,12 +15,17 @@
 #include "models/network.h"
 #include "models/plan.h"
 
+/* How many further -n files may add columns to the first. */
+#define DK_MORE_NETWORKS 4
+
 /* Exit codes of CLI.md. */
 enum { DK_EXIT_OK = 0, DK_EXIT_FINDINGS = 1, DK_EXIT_USAGE = 2, DK_EXIT_IO = 3 };
 
 typedef struct {
 	const char *command;
-	const char *networks;     /* -n */
+	const char *networks;     /* the first -n */
+	const char *more_networks[DK_MORE_NETWORKS]; /* further -n: columns to add */
+	int n_more;
 	const char *plan;         /* -p */
 	const char *columns;      /* --columns */
 	const char *format;       /* -f */
@@ -35,6 +40,8 @@ typedef struct {
 
 typedef struct {
 	dk_input plan_in, map_in, net_in;
+	dk_input more_in[DK_MORE_NETWORKS];
+	int n_more;
 	dk_plan plan;
 	dk_colmap map;
 	bool has_map;

@@ -76,15 +76,30 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 		c->has_map = st == DK_OK;
 	}
 	if (st == DK_OK) {
-		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode};
+		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, false};
 		st = load_input(&c->net_in, o->networks, dk_builtin_networks_input,
 				&d);
 		if (st == DK_OK)
 			st = dk_networks_read(&c->net_in, &ro, &c->nets, &d);
 	}
+	for (int k = 0; st == DK_OK && k < o->n_more; k++) {
+		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, true};
+		dk_networks more;
+		dk_networks_init(&more, c->plan.n_institutions);
+		st = load_input(&c->more_in[k], o->more_networks[k], NULL, &d);
+		c->n_more = k + 1;
+		if (st == DK_OK)
+			st = dk_networks_read(&c->more_in[k], &ro, &more, &d);
+		if (st == DK_OK)
+			st = dk_networks_merge(&c->nets, &more, &c->more_in[k],
+					       c->net_in.name, &d);
+		dk_networks_release(&more);
+	}
 	if (st == DK_OK && o->output) {
-		const char *inputs[] = {o->networks, o->plan, o->columns};
-		st = dk_output_check(o->output, inputs, 3, &d);
+		const char *inputs[3 + DK_MORE_NETWORKS] = {o->networks, o->plan, o->columns};
+		for (int k = 0; k < o->n_more; k++)
+			inputs[3 + k] = o->more_networks[k];
+		st = dk_output_check(o->output, inputs, (size_t)(3 + o->n_more), &d);
 	}
 	dk_cli_print_diags(&d);
 	if (st == DK_OK)
@@ -101,6 +116,8 @@ void dk_case_release(dk_case *c)
 	dk_input_release(&c->plan_in);
 	dk_input_release(&c->map_in);
 	dk_input_release(&c->net_in);
+	for (int k = 0; k < c->n_more; k++)
+		dk_input_release(&c->more_in[k]);
 }
 
 /* The networks table as read, for the terminal. */
@@ -304,6 +321,8 @@ static void report_init(dk_report *r, dk_report_input *inputs, const dk_case *c,
 	if (c->has_map)
 		inputs[n++] = (dk_report_input){"columns", &c->map_in};
 	inputs[n++] = (dk_report_input){"networks", &c->net_in};
+	for (int k = 0; k < c->n_more; k++)
+		inputs[n++] = (dk_report_input){"networks", &c->more_in[k]};
 	memset(r, 0, sizeof *r);
 	r->plan = &c->plan;
 	r->nets = &c->nets;
@@ -336,7 +355,7 @@ int dk_cmd_recommend(const dk_cli_opts *o)
 		rc = dk_cli_exit(st);
 	} else {
 		dk_report r;
-		dk_report_input inputs[3];
+		dk_report_input inputs[3 + DK_MORE_NETWORKS];
 		report_init(&r, inputs, &c, &rec, o);
 		const char *fmt = default_format(o);
 		char *text;
@@ -394,7 +413,7 @@ int dk_cmd_explain(const dk_cli_opts *o)
 			rc = DK_EXIT_USAGE;
 		} else {
 			dk_report r;
-			dk_report_input inputs[3];
+			dk_report_input inputs[3 + DK_MORE_NETWORKS];
 			report_init(&r, inputs, &c, &rec, o);
 			rc = write_text(o, dk_explain_text(&r, (size_t)k));
 		}

@@ -77,7 +77,14 @@ static int run_command(const command *c, int argc, char **argv)
 	int ch;
 	while ((ch = getopt_long(argc, argv, "n:p:f:o:h", long_opts, NULL)) != -1) {
 		switch (ch) {
-		case 'n': o.networks = optarg; break;
+		case 'n':
+			if (!o.networks)
+				o.networks = optarg;
+			else if (o.n_more < DK_MORE_NETWORKS)
+				o.more_networks[o.n_more++] = optarg;
+			else
+				return usage_error(c->name, "too many -n files; at most 5, not", optarg);
+			break;
 		case 'p': o.plan = optarg; break;
 		case 'f': o.format = optarg; break;
 		case 'o': o.output = optarg; break;

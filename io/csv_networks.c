@@ -490,7 +490,8 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 	if (header_ok) {
 		for (int c = 0; c < DK_COL_COUNT; c++) {
 			const dk_column_def *def = dk_column_get((dk_column)c);
-			if (def->required && !((t->columns >> c) & 1u))
+			if (def->required && !((t->columns >> c) & 1u) &&
+			    (!o->supplement || c == DK_COL_NETWORK))
 				dk_diags_add(d, in->name, hdr->line, 1,
 					     "no '%s' column; expected a header "
 					     "'%s'%s%s (see dekom help columns)",

@@ -257,7 +257,7 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		free(trimmed);
 		if (st == DK_OK)
 			st = read_row(&doc, o, e, n, t, false, d);
-		if (!cJSON_GetObjectItemCaseSensitive(e, "need"))
+		if (!o->supplement && !cJSON_GetObjectItemCaseSensitive(e, "need"))
 			dk_json_error(&doc, d, e, false,
 				      "network '%s': no \"need\"; expected the "
 				      "reported need in kroner",

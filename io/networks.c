@@ -151,3 +151,92 @@ dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
 		return dk_networks_read_json(in, o, t, d);
 	return dk_networks_read_csv(in, o, t, d);
 }
+
+static dk_status copy_cells(dk_network *to, const dk_network *from,
+			    uint32_t cols, uint32_t uh_cols, size_t ni)
+{
+	for (int c = 1; c < DK_COL_COUNT; c++) {
+		if (!((cols >> c) & 1u) || c == DK_COL_UP1)
+			continue;
+		to->v[c] = from->v[c];
+		to->present |= from->present & (1u << c);
+	}
+	for (size_t i = 0; i < ni; i++)
+		if ((uh_cols >> i) & 1u) {
+			to->uh[i] = from->uh[i];
+			to->uh_present |= from->uh_present & (1u << i);
+		}
+	if (((cols >> DK_COL_UP1) & 1u) && from->n_up1) {
+		to->up1 = calloc(from->n_up1, sizeof *to->up1);
+		if (!to->up1)
+			return DK_ENOMEM;
+		for (size_t k = 0; k < from->n_up1; k++) {
+			to->up1[k] = from->up1[k];
+			to->up1[k].institution = strdup(from->up1[k].institution);
+			if (!to->up1[k].institution)
+				return DK_ENOMEM;
+			to->n_up1 = k + 1;
+		}
+		to->present |= from->present & (1u << DK_COL_UP1);
+	}
+	return DK_OK;
+}
+
+dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
+			    const dk_input *supp_in, const char *main_name,
+			    dk_diags *d)
+{
+	size_t before = d->n + d->dropped;
+	uint32_t cols = supp->columns & ~(1u << DK_COL_NETWORK);
+	uint32_t both = cols & main->columns, uh_both = supp->uh_columns & main->uh_columns;
+	for (int c = 0; c < DK_COL_COUNT; c++)
+		if ((both >> c) & 1u)
+			dk_diags_add(d, supp_in->name, 1, 1,
+				     "column '%s' is also in %s; expected each "
+				     "column in one networks file only",
+				     dk_column_get((dk_column)c)->name, main_name);
+	for (size_t i = 0; i < main->n_institutions; i++)
+		if ((uh_both >> i) & 1u)
+			dk_diags_add(d, supp_in->name, 1, 1,
+				     "an institution's UP2 column is in both this "
+				     "file and %s; expected it in one only",
+				     main_name);
+	for (size_t k = 0; k < supp->n; k++)
+		if (dk_networks_find(main, supp->items[k].name) < 0) {
+			char q[80];
+			dk_quote(supp->items[k].name, q, sizeof q);
+			dk_diags_add(d, supp_in->name, supp->items[k].line, 1,
+				     "network: '%s' is not in %s; expected the "
+				     "names of the main networks file",
+				     q, main_name);
+		}
+	if (d->n + d->dropped > before)
+		return DK_EINPUT;
+	for (size_t k = 0; k < supp->n; k++) {
+		long m = dk_networks_find(main, supp->items[k].name);
+		dk_status st = copy_cells(&main->items[m], &supp->items[k], cols,
+					  supp->uh_columns, main->n_institutions);
+		if (st != DK_OK)
+			return st;
+	}
+	if (supp->has_totals) {
+		if (!main->has_totals) {
+			dk_network *tot = &main->totals;
+			memset(tot, 0, sizeof *tot);
+			tot->name = strdup("");
+			tot->uh = calloc(main->n_institutions ? main->n_institutions : 1,
+					 sizeof *tot->uh);
+			if (!tot->name || !tot->uh)
+				return DK_ENOMEM;
+			main->has_totals = true;
+			main->totals_line = 0;
+		}
+		dk_status st = copy_cells(&main->totals, &supp->totals, cols,
+					  supp->uh_columns, main->n_institutions);
+		if (st != DK_OK)
+			return st;
+	}
+	main->columns |= cols;
+	main->uh_columns |= supp->uh_columns;
+	return DK_OK;
+}

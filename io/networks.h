@@ -19,6 +19,8 @@ typedef struct {
 	const dk_plan *plan;        /* institutions and year */
 	const dk_colmap *map;       /* may be NULL */
 	dk_decimal_mode mode;       /* --decimal-comma / --decimal-point */
+	bool supplement;            /* a second -n file: only `network` is
+				       required */
 } dk_read_opts;
 
 /* Reads a decoded input: JSON when its first non-space character is '{',
@@ -30,6 +32,14 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			       dk_networks *t, dk_diags *d);
 dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 				dk_networks *t, dk_diags *d);
+
+/* Adds the columns of a supplementary networks file (a second -n, such as
+ * teacher FTE from another source) to `main`, matching rows by name. A
+ * column in both files, or a network the main file does not have, is an
+ * error in the supplement. */
+dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
+			    const dk_input *supp_in, const char *main_name,
+			    dk_diags *d);
 
 /* The number format of a column kind (amount, FTE, percent). */
 void dk_cell_spec(dk_column_kind kind, dk_decimal_mode mode, dk_num_spec *out);

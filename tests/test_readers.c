@@ -51,7 +51,7 @@ static dk_status load(loaded *l, const char *path)
 	dk_status st = dk_input_decode(&l->net_in, &l->d);
 	if (st != DK_OK)
 		return st;
-	dk_read_opts o = {&l->plan, &l->map, DK_DEC_AUTO};
+	dk_read_opts o = {&l->plan, &l->map, DK_DEC_AUTO, false};
 	return dk_networks_read(&l->net_in, &o, &l->nets, &l->d);
 }
 
