@@ -182,11 +182,15 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 		}
 		return DK_EINPUT;
 	}
+	/* lines of the records, in one pass: offsets only grow */
+	size_t off = 0;
+	int line = 1;
 	for (size_t r = 0; r < sp->n; r++) {
 		record *rec = &sp->rows[r];
-		int col;
-		dk_text_position(in->text, rec->n ? rec->f[0].off : 0, &rec->line,
-				 &col);
+		size_t to = rec->n ? rec->f[0].off : off;
+		for (; off < to; off++)
+			line += in->text[off] == '\n';
+		rec->line = line;
 	}
 	return DK_OK;
 }

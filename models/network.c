@@ -15,6 +15,7 @@ void dk_networks_init(dk_networks *t, size_t n_institutions)
 static void network_release(dk_network *n)
 {
 	free(n->name);
+	free(n->key);
 	free(n->uh);
 	for (size_t k = 0; k < n->n_up1; k++)
 		free(n->up1[k].institution);
@@ -26,9 +27,53 @@ void dk_networks_release(dk_networks *t)
 	for (size_t i = 0; i < t->n; i++)
 		network_release(&t->items[i]);
 	free(t->items);
+	free(t->index);
 	if (t->has_totals)
 		network_release(&t->totals);
 	memset(t, 0, sizeof *t);
+}
+
+static char *name_key(const char *name)
+{
+	size_t cap = strlen(name) * 2 + 1;
+	char *k = malloc(cap);
+	if (k)
+		dk_header_norm(name, k, cap);
+	return k;
+}
+
+static size_t hash(const char *s)
+{
+	size_t h = 1469598103934665603u;  /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Puts item i in the index, growing it to keep it at most half full. */
+static dk_status index_put(dk_networks *t, size_t i)
+{
+	if (2 * (t->n + 1) > t->index_cap) {
+		size_t cap = t->index_cap ? 2 * t->index_cap : 64;
+		size_t *idx = calloc(cap, sizeof *idx);
+		if (!idx)
+			return DK_ENOMEM;
+		for (size_t k = 0; k < t->index_cap; k++)
+			if (t->index[k]) {
+				size_t s = hash(t->items[t->index[k] - 1].key) & (cap - 1);
+				while (idx[s])
+					s = (s + 1) & (cap - 1);
+				idx[s] = t->index[k];
+			}
+		free(t->index);
+		t->index = idx;
+		t->index_cap = cap;
+	}
+	size_t s = hash(t->items[i].key) & (t->index_cap - 1);
+	while (t->index[s])
+		s = (s + 1) & (t->index_cap - 1);
+	t->index[s] = i + 1;
+	return DK_OK;
 }
 
 dk_status dk_networks_add(dk_networks *t, const char *name, int line,
@@ -45,13 +90,21 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line,
 	dk_network *n = &t->items[t->n];
 	memset(n, 0, sizeof *n);
 	n->name = strdup(name);
+	n->key = name_key(name);
 	n->uh = calloc(t->n_institutions ? t->n_institutions : 1, sizeof *n->uh);
-	if (!n->name || !n->uh) {
+	if (!n->name || !n->key || !n->uh) {
 		free(n->name);
+		free(n->key);
 		free(n->uh);
 		return DK_ENOMEM;
 	}
 	n->line = line;
+	/* a second row with a name already seen is not indexed: the reader
+	 * reports it, and lookups find the first */
+	if (dk_networks_find(t, name) < 0 && index_put(t, t->n) != DK_OK) {
+		network_release(n);
+		return DK_ENOMEM;
+	}
 	t->n++;
 	*out = n;
 	return DK_OK;
@@ -67,10 +120,20 @@ bool dk_name_equal(const char *a, const char *b)
 
 long dk_networks_find(const dk_networks *t, const char *name)
 {
-	for (size_t i = 0; i < t->n; i++)
-		if (dk_name_equal(t->items[i].name, name))
-			return (long)i;
-	return -1;
+	if (!t->index_cap)
+		return -1;
+	char *key = name_key(name);
+	long found = -1;
+	if (!key)
+		return -1;
+	size_t s = hash(key) & (t->index_cap - 1);
+	for (; t->index[s]; s = (s + 1) & (t->index_cap - 1))
+		if (strcmp(t->items[t->index[s] - 1].key, key) == 0) {
+			found = (long)(t->index[s] - 1);
+			break;
+		}
+	free(key);
+	return found;
 }
 
 static const char *const judgement_names[] = {"", "ja", "nei", "delvis"};

@@ -38,6 +38,7 @@ typedef struct {
 
 typedef struct {
 	char *name;
+	char *key;                   /* the name trimmed and lowercased */
 	int line;                    /* where the row starts in its file */
 	int64_t v[DK_COL_COUNT];     /* numeric columns; judgements as dk_judgement */
 	uint32_t present;            /* bit (1u << dk_column): cell given */
@@ -50,6 +51,9 @@ typedef struct {
 typedef struct {
 	dk_network *items;
 	size_t n, cap;
+	size_t *index;               /* hash of keys: open addressing, slots
+					hold item + 1, 0 is empty */
+	size_t index_cap;
 	size_t n_institutions;       /* length of every uh array */
 	uint32_t columns;            /* bit (1u << dk_column): column in the file */
 	uint32_t uh_columns;         /* bit per institution: column in the file */
@@ -66,7 +70,8 @@ void dk_networks_release(dk_networks *t);
 dk_status dk_networks_add(dk_networks *t, const char *name, int line,
 			  dk_network **out);
 
-/* Index of the network named `name` (trimmed, case-insensitive), or -1. */
+/* Index of the network named `name` (trimmed, case-insensitive), or -1;
+ * a hash lookup. */
 long dk_networks_find(const dk_networks *t, const char *name);
 
 static inline bool dk_network_has(const dk_network *n, dk_column c)
