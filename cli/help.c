@@ -11,7 +11,8 @@
 
 static const char inputs_help[] =
 	"Inputs (without -n/-p: the built-in Trøndelag 2022 case):\n"
-	"  -n, --networks FILE   networks, CSV or JSON ('-' is standard input)\n"
+	"  -n, --networks FILE   networks, CSV or JSON ('-' is standard input);\n"
+	"                        a second -n adds columns (such as fte) by name\n"
 	"  -p, --plan FILE       plan, JSON\n"
 	"      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
 	"\"stated_own_pct\", \"\": \"network\"}\n"
@@ -27,18 +28,25 @@ typedef struct {
 
 static const topic topics[] = {
 	{"recommend", "dekom recommend [INPUTS] [-f FORMAT] [-o FILE] [--lang nb|en]",
-	 "Reads the networks and the plan. In this version it prints the\n"
-	 "networks table as read; the allocation comes with the engine.\n"
-	 "  -f table             the format (more come with the engine)\n"
-	 "  -o FILE              write to FILE (atomically; never over an input)\n"},
+	 "Allocates the pro-rata frame by the plan's method (one water-filling\n"
+	 "engine, exact λ, whole kroner), splits each amount over the network's\n"
+	 "budget lines, splits the direct transfer, and reports the findings.\n"
+	 "  -f table|csv|json|md   the format (table on a terminal, else json)\n"
+	 "  --csv-dialect excel-nb semicolons, decimal commas and a BOM, for Excel\n"
+	 "  --lang nb|en           headings and explanations (default nb)\n"
+	 "  --fail-on LEVEL        exit 1 on findings at error (default), warning,\n"
+	 "                         or never\n"
+	 "  -o FILE                write to FILE (atomically; never over an input)\n"},
 	{"show", "dekom show [INPUTS] [-f table|json] [-o FILE]",
 	 "Prints the networks file as dekom reads it: every column placed,\n"
 	 "every number exact. -f json gives the canonical JSON form, which\n"
 	 "`-n` reads back to the same table.\n"},
 	{"check", "dekom check [INPUTS] [-f table|csv|json] [--fail-on error|warning|never]",
 	 "Consistency checks (not available in this version yet).\n"},
-	{"explain", "dekom explain NETWORK [INPUTS]",
-	 "How one network's amount came about (not available yet).\n"},
+	{"explain", "dekom explain NETWORK [INPUTS] [--lang nb|en]",
+	 "How one network's amount came about: its base, weight, floor and cap,\n"
+	 "λ as a decimal and an exact fraction, whether it is free, capped or\n"
+	 "floored, and its rounding step with its place in the tie order.\n"},
 	{"price", "dekom price -P PRICING.json [INPUTS] [-f ...] [-o FILE]",
 	 "Template prices (not available yet).\n"},
 	{"scenarios", "dekom scenarios -s SCENARIOS.json [INPUTS] [-f csv|json] [-o FILE]",
