@@ -64,6 +64,7 @@ int dk_cli_exit(dk_status st);
 int dk_cmd_recommend(const dk_cli_opts *o);
 int dk_cmd_show(const dk_cli_opts *o);
 int dk_cmd_explain(const dk_cli_opts *o);
+int dk_cmd_check(const dk_cli_opts *o);
 int dk_cmd_unavailable(const dk_cli_opts *o);
 
 /* Help for one command, or the overview (command NULL). Topics `columns`

@@ -244,6 +244,22 @@ static int write_text(const dk_cli_opts *o, char *text)
 	return DK_EXIT_OK;
 }
 
+/* Appends a newline to a JSON text (cJSON prints none). */
+static char *with_newline(char *t)
+{
+	if (!t)
+		return NULL;
+	size_t n = strlen(t);
+	char *s = realloc(t, n + 2);
+	if (!s) {
+		free(t);
+		return NULL;
+	}
+	s[n] = '\n';
+	s[n + 1] = '\0';
+	return s;
+}
+
 static char *concat(const char *a, char *b)
 {
 	if (!b)
@@ -360,7 +376,7 @@ int dk_cmd_recommend(const dk_cli_opts *o)
 		const char *fmt = default_format(o);
 		char *text;
 		if (strcmp(fmt, "json") == 0)
-			text = concat("", dk_report_json(&r));
+			text = with_newline(dk_report_json(&r));
 		else if (strcmp(fmt, "csv") == 0)
 			text = dk_report_csv(&r, o->csv_dialect &&
 						    strcmp(o->csv_dialect, "excel-nb") == 0);
@@ -368,15 +384,41 @@ int dk_cmd_recommend(const dk_cli_opts *o)
 			text = dk_report_md(&r);
 		else
 			text = dk_report_table(&r);
-		if (text && strcmp(fmt, "json") == 0) {
-			char *t = text;
-			text = malloc(strlen(t) + 2);
-			if (text) {
-				memcpy(text, t, strlen(t));
-				memcpy(text + strlen(t), "\n", 2);
-			}
-			free(t);
-		}
+		rc = write_text(o, text);
+		if (rc == DK_EXIT_OK)
+			rc = findings_exit(o, &rec.findings);
+	}
+	dk_recommendation_release(&rec);
+	dk_case_release(&c);
+	return rc;
+}
+
+int dk_cmd_check(const dk_cli_opts *o)
+{
+	dk_case c;
+	dk_recommendation rec;
+	if (o->argc > 0) {
+		fprintf(stderr, "dekom check: error: unexpected argument '%s'\n",
+			o->argv[0]);
+		return DK_EXIT_USAGE;
+	}
+	dk_status st = run_case(&c, &rec, o);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		dk_report r;
+		dk_report_input inputs[3 + DK_MORE_NETWORKS];
+		report_init(&r, inputs, &c, &rec, o);
+		const char *fmt = default_format(o);
+		char *text;
+		if (strcmp(fmt, "json") == 0)
+			text = with_newline(dk_findings_json(&r));
+		else if (strcmp(fmt, "csv") == 0)
+			text = dk_findings_csv(&r, o->csv_dialect &&
+						      strcmp(o->csv_dialect, "excel-nb") == 0);
+		else
+			text = dk_findings_table(&r);
 		rc = write_text(o, text);
 		if (rc == DK_EXIT_OK)
 			rc = findings_exit(o, &rec.findings);

@@ -19,7 +19,7 @@ typedef struct {
 static const command commands[] = {
 	{"recommend", dk_cmd_recommend, "table csv json md"},
 	{"show", dk_cmd_show, "table json"},
-	{"check", dk_cmd_unavailable, "table csv json"},
+	{"check", dk_cmd_check, "table csv json"},
 	{"explain", dk_cmd_explain, "table"},
 	{"price", dk_cmd_unavailable, "table csv json md"},
 	{"scenarios", dk_cmd_unavailable, "csv json"},

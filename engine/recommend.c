@@ -14,6 +14,7 @@
 
 #include "engine/allocate.h"
 #include "engine/apportion.h"
+#include "engine/checks.h"
 
 static void kr(dk_kr v, char *buf, size_t size)
 {
@@ -259,8 +260,8 @@ static dk_status components(const dk_plan *p, const dk_networks *t,
 	return st;
 }
 
-dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
-		       dk_recommendation *r)
+static dk_status compute(const dk_plan *p, const dk_networks *t,
+			 dk_recommendation *r)
 {
 	size_t n = t->n, ni = p->n_institutions;
 	dk_status st = DK_OK;
@@ -362,5 +363,14 @@ dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
 	}
 	if (st == DK_OK)
 		st = components(p, t, r);
+	return st;
+}
+
+dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
+		       dk_recommendation *r)
+{
+	dk_status st = compute(p, t, r);
+	if (st == DK_OK && r->rows)
+		st = dk_checks_run(p, t, r);
 	return st;
 }

@@ -34,8 +34,12 @@ char *dk_report_table(const dk_report *r);
 char *dk_report_md(const dk_report *r);
 char *dk_report_csv(const dk_report *r, bool excel_nb);
 
-/* `check -f json`: {"findings": [...]} */
+/* `check`: the findings alone. JSON is {"findings": [...]}; CSV has the
+ * columns check, severity, network, field, expected, actual, difference,
+ * message; the table is a list with a count per severity. */
 char *dk_findings_json(const dk_report *r);
+char *dk_findings_csv(const dk_report *r, bool excel_nb);
+char *dk_findings_table(const dk_report *r);
 
 /* `explain NETWORK`: how network k's amount came about, in words. */
 char *dk_explain_text(const dk_report *r, size_t k);

@@ -136,6 +136,22 @@ static void grid_free(grid *g)
 	free(g->right);
 }
 
+/* The ids of a network's findings (or the plan's, for -1), space-separated,
+ * for the findings column of the recommendation's CSV. */
+static char *finding_ids(const dk_report *r, long network)
+{
+	sbuf b = {0};
+	const dk_findings *f = &r->rec->findings;
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->items[i].network != network)
+			continue;
+		if (b.len)
+			sb_puts(&b, " ");
+		sb_puts(&b, dk_checks()[f->items[i].check].name);
+	}
+	return sb_done(&b);
+}
+
 static void drop_column(grid *g, size_t col)
 {
 	size_t nc = g->ncols, o = 0;
@@ -156,7 +172,7 @@ static int grid_build(const dk_report *r, style s, grid *g)
 	bool en = r->english;
 	bool csv = s == STYLE_CSV || s == STYLE_CSV_NB;
 	size_t ni = p->n_institutions;
-	size_t nc = 9 + ni + 2;
+	size_t nc = 9 + ni + 2 + (csv ? 1 : 0);
 	/* people's formats leave out columns with nothing in them */
 	bool show_fte = csv || ((r->nets->columns >> DK_COL_FTE) & 1u);
 	bool show_unspec = csv;
@@ -190,6 +206,8 @@ static int grid_build(const dk_report *r, style s, grid *g)
 	row[c++] = strdup(csv ? "uh_other" : en ? "Other/uncertain" : "Andre/usikker");
 	row[c++] = strdup(csv ? "unspecified" : en ? "Unspecified" : "Uspesifisert");
 	row[c++] = strdup(csv ? "uh_share" : en ? "UH share" : "UH-andel");
+	if (csv)
+		row[c++] = strdup("findings");
 	for (size_t k = 1; k < nc; k++)
 		g->right[k] = k != 5;
 	dk_kr tot[16 + DK_INSTITUTIONS_MAX];
@@ -214,6 +232,10 @@ static int grid_build(const dk_report *r, style s, grid *g)
 		if (!rec->produced) {
 			for (; c < nc; c++)
 				row[c] = strdup("");
+			if (csv) {
+				free(row[nc - 1]);
+				row[nc - 1] = finding_ids(r, (long)k);
+			}
 			continue;
 		}
 		fmt_kr(rr->amount, s, buf, sizeof buf);
@@ -238,6 +260,8 @@ static int grid_build(const dk_report *r, style s, grid *g)
 			uh += rr->uh[i];
 		fmt_share(uh, rr->amount, s, en, buf, sizeof buf);
 		row[c++] = strdup(buf);
+		if (csv)
+			row[c++] = finding_ids(r, (long)k);
 	}
 	/* totals */
 	row = g->cells + (rec->n + 1) * nc;
@@ -266,6 +290,10 @@ static int grid_build(const dk_report *r, style s, grid *g)
 	}
 	for (; c < nc; c++)
 		row[c] = strdup("");
+	if (csv) {
+		free(row[nc - 1]);
+		row[nc - 1] = finding_ids(r, -1);
+	}
 	for (size_t i = 0; i < g->nrows * nc; i++)
 		if (!g->cells[i])
 			return -1;
@@ -477,5 +505,60 @@ char *dk_report_md(const dk_report *r)
 	institution_lines(&b, r, "- ");
 	sb_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");
 	finding_lines(&b, r, "- ");
+	return sb_done(&b);
+}
+
+char *dk_findings_csv(const dk_report *r, bool excel_nb)
+{
+	sbuf b = {0};
+	char delim = excel_nb ? ';' : ',';
+	static const char *const head[] = {"check", "severity", "network", "field",
+					   "expected", "actual", "difference",
+					   "message"};
+	if (excel_nb)
+		sb_puts(&b, "\xEF\xBB\xBF");
+	for (size_t c = 0; c < 8; c++) {
+		if (c)
+			sb_add(&b, &delim, 1);
+		sb_puts(&b, head[c]);
+	}
+	sb_puts(&b, "\r\n");
+	const dk_findings *f = &r->rec->findings;
+	for (size_t i = 0; i < f->n; i++) {
+		const dk_finding *x = &f->items[i];
+		char num[3][48];
+		int64_t v[3] = {x->expected, x->actual, x->difference};
+		for (int k = 0; k < 3; k++) {
+			num[k][0] = '\0';
+			if (x->has_numbers)
+				dk_decimal_format(v[k], x->scale, "", excel_nb ? "," : ".",
+						  num[k], sizeof num[k]);
+		}
+		const char *cells[8] = {
+			dk_checks()[x->check].name, dk_severity_name(x->severity),
+			x->network >= 0 ? r->nets->items[x->network].name : "",
+			x->field ? x->field : "", num[0], num[1], num[2], x->message};
+		for (size_t c = 0; c < 8; c++) {
+			if (c)
+				sb_add(&b, &delim, 1);
+			csv_field(&b, cells[c], delim);
+		}
+		sb_puts(&b, "\r\n");
+	}
+	return sb_done(&b);
+}
+
+char *dk_findings_table(const dk_report *r)
+{
+	sbuf b = {0};
+	const dk_findings *f = &r->rec->findings;
+	size_t count[3] = {0, 0, 0};
+	for (size_t i = 0; i < f->n; i++)
+		count[f->items[i].severity]++;
+	bool en = r->english;
+	sb_printf(&b, en ? "%zu errors, %zu warnings, %zu info\n\n"
+			 : "%zu feil, %zu advarsler, %zu til orientering\n\n",
+		  count[DK_SEV_ERROR], count[DK_SEV_WARNING], count[DK_SEV_INFO]);
+	finding_lines(&b, r, "  ");
 	return sb_done(&b);
 }

@@ -1,0 +1,465 @@
+/*
+ * test_checks.c: every check of RULES.md section 5 with a passing case, a
+ * failing case and the boundary exactly at its tolerance or threshold
+ * (thresholds are inclusive: at the limit passes).
+ *
+ * The fixture: method `need` with a frame larger than every need, so each
+ * network's recommended amount is its need, a number the reader can see.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/recommend.h"
+#include "io/networks.h"
+
+typedef struct {
+	dk_plan p;
+	dk_networks t;
+	dk_recommendation r;
+	bool ran;
+} fx;
+
+static void fx_init(fx *f)
+{
+	memset(f, 0, sizeof *f);
+	dk_plan_init(&f->p);
+	f->p.n_institutions = 2;
+	f->p.institutions = calloc(2, sizeof *f->p.institutions);
+	f->p.institutions[0].id = strdup("NTNU");
+	f->p.institutions[1].id = strdup("Nord");
+	f->p.has_prorata = true;
+	f->p.prorata = 1000;
+	f->p.method = DK_METHOD_NEED;
+	dk_networks_init(&f->t, 2);
+}
+
+/* A network with need 1000 and no budget lines. */
+static dk_network *net(fx *f, const char *name)
+{
+	dk_network *n;
+	ck_assert_int_eq(dk_networks_add(&f->t, name, 2, &n), DK_OK);
+	n->v[DK_COL_NEED] = 1000;
+	n->present |= 1u << DK_COL_NEED;
+	f->t.columns |= (1u << DK_COL_NETWORK) | (1u << DK_COL_NEED);
+	return n;
+}
+
+static void set(fx *f, dk_network *n, dk_column c, int64_t v)
+{
+	n->v[c] = v;
+	n->present |= 1u << c;
+	f->t.columns |= 1u << c;
+}
+
+static size_t count(fx *f, dk_check_id id)
+{
+	if (f->ran)
+		dk_recommendation_release(&f->r);
+	ck_assert_int_eq(dk_recommend(&f->p, &f->t, &f->r), DK_OK);
+	f->ran = true;
+	size_t k = 0;
+	for (size_t i = 0; i < f->r.findings.n; i++)
+		k += f->r.findings.items[i].check == id;
+	return k;
+}
+
+static const dk_finding *first(const fx *f, dk_check_id id)
+{
+	for (size_t i = 0; i < f->r.findings.n; i++)
+		if (f->r.findings.items[i].check == id)
+			return &f->r.findings.items[i];
+	return NULL;
+}
+
+static void fx_release(fx *f)
+{
+	if (f->ran)
+		dk_recommendation_release(&f->r);
+	dk_networks_release(&f->t);
+	dk_plan_release(&f->p);
+}
+
+START_TEST(frame_sum)
+{
+	fx f;
+	fx_init(&f);
+	net(&f, "A");
+	f.p.has_total = true;
+	f.p.direct = 100;
+	f.p.total = 1100;  /* 1 000 + 100: adds up */
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_SUM), 0);
+	f.p.total = 1101;  /* one krone off */
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_SUM), 1);
+	ck_assert_int_eq(first(&f, DK_CHECK_FRAME_SUM)->difference, -1);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(frame_infeasible)
+{
+	fx f;
+	fx_init(&f);
+	f.p.method = DK_METHOD_PRORATA;
+	f.p.has_base_grant = true;
+	f.p.base_grant = 500;  /* two bases of 500: exactly the frame */
+	net(&f, "A");
+	net(&f, "B");
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_INFEASIBLE), 0);
+	ck_assert(f.r.produced);
+	f.p.base_grant = 501;  /* 2 short */
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_INFEASIBLE), 1);
+	ck_assert(!f.r.produced);
+	ck_assert_int_eq(f.r.shortfall, 2);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(frame_overrun)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A"), *b = net(&f, "B");
+	set(&f, a, DK_COL_STATED_RECOMMENDED, 500);
+	set(&f, b, DK_COL_STATED_RECOMMENDED, 500);  /* 1 000: the frame */
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_OVERRUN), 0);
+	set(&f, b, DK_COL_STATED_RECOMMENDED, 501);
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_OVERRUN), 1);
+	ck_assert_int_eq(first(&f, DK_CHECK_FRAME_OVERRUN)->difference, 1);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(frame_unused)
+{
+	fx f;
+	fx_init(&f);
+	net(&f, "A");  /* need 1 000 = F: all used */
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_UNUSED), 0);
+	f.p.prorata = 1001;
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_UNUSED), 1);
+	ck_assert_int_eq(first(&f, DK_CHECK_FRAME_UNUSED)->severity, DK_SEV_INFO);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(row_sum)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	set(&f, a, DK_COL_OWN, 400);
+	a->uh[0] = 600;
+	a->uh_present = 1;
+	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 0);
+	set(&f, a, DK_COL_COORDINATOR, 5);  /* lines 1 005 */
+	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
+	const dk_finding *x = first(&f, DK_CHECK_ROW_SUM);
+	ck_assert_int_eq(x->expected, 1000);
+	ck_assert_int_eq(x->actual, 1005);
+	ck_assert_ptr_nonnull(strstr(x->message, "equals the coordinator column"));
+	f.p.checks[DK_CHECK_ROW_SUM].param[0] = 5;  /* tolerance 5: passes */
+	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 0);
+	set(&f, a, DK_COL_COORDINATOR, 6);
+	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
+	/* a network with no planned line is not checked */
+	net(&f, "B");
+	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(stated_share)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	set(&f, a, DK_COL_OWN, 400);  /* 40 % of 1 000 */
+	set(&f, a, DK_COL_STATED_OWN_PCT, 4000);
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 0);
+	set(&f, a, DK_COL_STATED_OWN_PCT, 4100);  /* 1.0 point: the tolerance */
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 0);
+	set(&f, a, DK_COL_STATED_OWN_PCT, 4101);  /* 1.01 points */
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 1);
+	const dk_finding *x = first(&f, DK_CHECK_STATED_SHARE);
+	ck_assert_int_eq(x->expected, 4000);
+	ck_assert_int_eq(x->actual, 4101);
+	ck_assert_ptr_nonnull(strstr(x->message, "41.01 %"));
+	ck_assert_ptr_nonnull(strstr(x->message, "40.00 %"));
+	/* the university share is its own finding */
+	a->uh[1] = 600;
+	a->uh_present = 2;
+	set(&f, a, DK_COL_STATED_UH_PCT, 5000);
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 2);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(stated_total)
+{
+	fx f;
+	fx_init(&f);
+	net(&f, "A");
+	net(&f, "B");
+	f.t.has_totals = true;
+	f.t.totals.uh = calloc(2, sizeof *f.t.totals.uh);
+	f.t.totals.name = strdup("Sum");
+	f.t.totals.v[DK_COL_NEED] = 2000;
+	f.t.totals.present = 1u << DK_COL_NEED;
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_TOTAL), 0);
+	f.t.totals.v[DK_COL_NEED] = 2001;
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_TOTAL), 1);
+	ck_assert_str_eq(first(&f, DK_CHECK_STATED_TOTAL)->field, "need");
+	f.p.checks[DK_CHECK_STATED_TOTAL].param[0] = 1;
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_TOTAL), 0);
+	/* an empty totals cell is not stated */
+	f.t.totals.present = 0;
+	f.p.checks[DK_CHECK_STATED_TOTAL].param[0] = 0;
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_TOTAL), 0);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(stated_recommendation)
+{
+	fx f;
+	fx_init(&f);
+	f.p.prorata = 500;  /* A's need is 1 000: it gets 500 */
+	dk_network *a = net(&f, "A");
+	set(&f, a, DK_COL_STATED_RECOMMENDED, 500);
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_RECOMMENDATION), 0);
+	set(&f, a, DK_COL_STATED_RECOMMENDED, 501);
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_RECOMMENDATION), 1);
+	f.p.checks[DK_CHECK_STATED_RECOMMENDATION].param[0] = 1;
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_RECOMMENDATION), 0);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(over_need)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	set(&f, a, DK_COL_STATED_RECOMMENDED, 1000);  /* exactly the need */
+	ck_assert_uint_eq(count(&f, DK_CHECK_OVER_NEED), 0);
+	set(&f, a, DK_COL_STATED_RECOMMENDED, 1001);
+	ck_assert_uint_eq(count(&f, DK_CHECK_OVER_NEED), 1);
+	ck_assert_int_eq(first(&f, DK_CHECK_OVER_NEED)->severity, DK_SEV_ERROR);
+	/* a computed amount, when the plan does not cap at need */
+	set(&f, a, DK_COL_STATED_RECOMMENDED, 1000);
+	f.p.method = DK_METHOD_PRORATA;
+	f.p.cap_at_need = false;
+	set(&f, a, DK_COL_FTE, 100);
+	f.p.prorata = 1001;
+	ck_assert_uint_eq(count(&f, DK_CHECK_OVER_NEED), 1);
+	ck_assert_str_eq(first(&f, DK_CHECK_OVER_NEED)->field, "recommended");
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(self_financing)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	/* no self-financing column: off */
+	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);
+	set(&f, a, DK_COL_SELF_FINANCING, 300);  /* 30 % of the grant 1 000 */
+	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);
+	set(&f, a, DK_COL_SELF_FINANCING, 299);
+	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 1);
+	const dk_finding *x = first(&f, DK_CHECK_SELF_FINANCING);
+	ck_assert_int_eq(x->expected, 300);
+	ck_assert_int_eq(x->actual, 299);
+	ck_assert_ptr_nonnull(strstr(x->message, "1 short"));
+	/* base need: the grant of 500 would pass, the need of 1 000 does not */
+	f.p.prorata = 500;
+	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);
+	f.p.checks[DK_CHECK_SELF_FINANCING].param[1] = 1;
+	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 1);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(coordinator_share)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	set(&f, a, DK_COL_COORDINATOR, 250);  /* 25 % of 1 000 */
+	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
+	set(&f, a, DK_COL_COORDINATOR, 251);
+	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 1);
+	ck_assert_int_eq(first(&f, DK_CHECK_COORDINATOR_SHARE)->expected, 250);
+	f.p.checks[DK_CHECK_COORDINATOR_SHARE].param[0] = 300000;
+	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
+	f.p.checks[DK_CHECK_COORDINATOR_SHARE].off = true;
+	set(&f, a, DK_COL_COORDINATOR, 900);
+	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(uh_unidentified)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	set(&f, a, DK_COL_UH_OTHER, 0);
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_UNIDENTIFIED), 0);
+	set(&f, a, DK_COL_UH_OTHER, 1);
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_UNIDENTIFIED), 1);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(uh_share)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	set(&f, a, DK_COL_OWN, 600);
+	a->uh[0] = 400;  /* 40 % to the universities */
+	a->uh_present = 1;
+	/* off unless min and max are set */
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);
+	dk_check_conf *c = &f.p.checks[DK_CHECK_UH_SHARE];
+	c->param[0] = 400000;
+	c->param[1] = 600000;
+	c->param_set[0] = c->param_set[1] = true;
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);  /* 40 %: the limit */
+	set(&f, a, DK_COL_OWN, 601);
+	a->uh[0] = 399;
+	/* the network and the whole grant both fall below 40 % */
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 2);
+	ck_assert_int_eq(first(&f, DK_CHECK_UH_SHARE)->actual, 399000);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(year_change)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	f.p.prorata = 1250;
+	set(&f, a, DK_COL_NEED, 1250);
+	set(&f, a, DK_COL_PREVIOUS, 1000);  /* +25 %: the limit */
+	ck_assert_uint_eq(count(&f, DK_CHECK_YEAR_CHANGE), 0);
+	f.p.prorata = 1251;
+	set(&f, a, DK_COL_NEED, 1251);
+	ck_assert_uint_eq(count(&f, DK_CHECK_YEAR_CHANGE), 1);
+	set(&f, a, DK_COL_PREVIOUS, 0);  /* no previous: skipped */
+	ck_assert_uint_eq(count(&f, DK_CHECK_YEAR_CHANGE), 0);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(up1_assignment)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	char msg[200];
+	f.t.columns |= 1u << DK_COL_UP1;
+	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.5", &f.p, a, msg, sizeof msg), DK_OK);
+	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 0);  /* exactly 1 */
+	for (size_t k = 0; k < a->n_up1; k++)
+		free(a->up1[k].institution);
+	free(a->up1);
+	a->up1 = NULL;
+	a->n_up1 = 0;
+	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.4", &f.p, a, msg, sizeof msg), DK_OK);
+	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 1);
+	ck_assert_int_eq(first(&f, DK_CHECK_UP1_ASSIGNMENT)->actual, 900000);
+	/* an empty cell is a finding only under by_up1 */
+	dk_network *b = net(&f, "B");
+	(void)b;
+	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 1);
+	f.p.split = DK_SPLIT_BY_UP1;
+	f.p.direct = 10;
+	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 2);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(criteria)
+{
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A");
+	set(&f, a, DK_COL_LOCALLY_ANCHORED, DK_JUDGE_JA);
+	ck_assert_uint_eq(count(&f, DK_CHECK_CRITERIA), 0);
+	set(&f, a, DK_COL_LOCALLY_ANCHORED, DK_JUDGE_NEI);
+	set(&f, a, DK_COL_UH_PARTNERSHIP, DK_JUDGE_DELVIS);
+	ck_assert_uint_eq(count(&f, DK_CHECK_CRITERIA), 2);
+	/* sorted: the warning (nei) before the info (delvis) */
+	dk_findings_sort(&f.r.findings);
+	ck_assert_int_eq(f.r.findings.items[0].severity, DK_SEV_WARNING);
+	ck_assert_int_eq(f.r.findings.items[1].severity, DK_SEV_INFO);
+	f.p.checks[DK_CHECK_CRITERIA].param[0] = DK_SEV_ERROR;
+	count(&f, DK_CHECK_CRITERIA);
+	ck_assert_int_eq(first(&f, DK_CHECK_CRITERIA)->severity, DK_SEV_ERROR);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(sort_order)
+{
+	/* severity first, then network in input order (the plan's own
+	 * findings before any network's), then check id */
+	fx f;
+	fx_init(&f);
+	dk_network *a = net(&f, "A"), *b = net(&f, "B");
+	set(&f, b, DK_COL_OWN, 999);
+	set(&f, b, DK_COL_UH_OTHER, 1);                 /* warning, B */
+	set(&f, a, DK_COL_OWN, 99);
+	set(&f, a, DK_COL_COORDINATOR, 900);            /* warning, A */
+	set(&f, a, DK_COL_UH_OTHER, 1);                 /* warning, A */
+	f.p.prorata = 5000;                             /* info, plan */
+	f.p.has_total = true;
+	f.p.total = 1;                                  /* error, plan */
+	count(&f, DK_CHECK_FRAME_SUM);
+	dk_findings_sort(&f.r.findings);
+	const dk_finding *x = f.r.findings.items;
+	ck_assert_uint_eq(f.r.findings.n, 5);
+	ck_assert_int_eq(x[0].check, DK_CHECK_FRAME_SUM);
+	ck_assert_int_eq(x[1].check, DK_CHECK_COORDINATOR_SHARE);
+	ck_assert_int_eq(x[1].network, 0);
+	ck_assert_int_eq(x[2].check, DK_CHECK_UH_UNIDENTIFIED);
+	ck_assert_int_eq(x[2].network, 0);
+	ck_assert_int_eq(x[3].network, 1);
+	ck_assert_int_eq(x[4].check, DK_CHECK_FRAME_UNUSED);
+	fx_release(&f);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("checks");
+	TCase *tc = tcase_create("each check");
+	tcase_add_test(tc, frame_sum);
+	tcase_add_test(tc, frame_infeasible);
+	tcase_add_test(tc, frame_overrun);
+	tcase_add_test(tc, frame_unused);
+	tcase_add_test(tc, row_sum);
+	tcase_add_test(tc, stated_share);
+	tcase_add_test(tc, stated_total);
+	tcase_add_test(tc, stated_recommendation);
+	tcase_add_test(tc, over_need);
+	tcase_add_test(tc, self_financing);
+	tcase_add_test(tc, coordinator_share);
+	tcase_add_test(tc, uh_unidentified);
+	tcase_add_test(tc, uh_share);
+	tcase_add_test(tc, year_change);
+	tcase_add_test(tc, up1_assignment);
+	tcase_add_test(tc, criteria);
+	tcase_add_test(tc, sort_order);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
