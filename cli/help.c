@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/canonical.h"
 #include "models/finding.h"
 
 static const char inputs_help[] =
@@ -94,13 +95,35 @@ static void print_checks(FILE *out)
 	const dk_check_def *defs = dk_checks();
 	fprintf(out, "Consistency checks (set under \"checks\" in the plan):\n\n");
 	for (int i = 0; i < DK_CHECK_COUNT; i++) {
-		fprintf(out, "  %-22s %-8s %s", defs[i].name,
-			dk_severity_name(defs[i].severity), defs[i].rule);
-		for (int k = 0; k < DK_CHECK_PARAMS; k++)
-			if (defs[i].params[k].name)
-				fprintf(out, "%s%s", k ? ", " : "; parameters: ",
-					defs[i].params[k].name);
-		fputc('\n', out);
+		fprintf(out, "  %-22s %-8s %s\n", defs[i].name,
+			i == DK_CHECK_CRITERIA ? "by answer"
+					       : dk_severity_name(defs[i].severity),
+			defs[i].rule);
+		for (int k = 0; k < DK_CHECK_PARAMS; k++) {
+			const dk_param_def *p = &defs[i].params[k];
+			char v[48];
+			if (!p->name)
+				continue;
+			switch (p->kind) {
+			case DK_PARAM_AMOUNT:
+				snprintf(v, sizeof v, "%lld kr", (long long)p->value);
+				break;
+			case DK_PARAM_RATIO:
+			case DK_PARAM_PP:
+				dk_scaled_plain(p->value, 6, v, sizeof v);
+				if (p->kind == DK_PARAM_PP)
+					strcat(v, " percentage points");
+				break;
+			case DK_PARAM_SEVERITY:
+				snprintf(v, sizeof v, "%s", dk_severity_name((dk_severity)p->value));
+				break;
+			case DK_PARAM_BASE:
+				snprintf(v, sizeof v, "recommended (or need)");
+				break;
+			}
+			fprintf(out, "  %-31s %s: %s\n", "", p->name,
+				p->unset ? "not set (the check is off until set)" : v);
+		}
 	}
 	fprintf(out, "\nEvery check also takes \"severity\" and \"off\": true.\n");
 }

@@ -161,6 +161,7 @@ START_TEST(rounding_unit)
 	ck_assert_int_eq(r.out.amount[1], 300);
 	ck_assert_int_eq(r.out.amount[2], 300);
 	ck_assert_int_eq(r.out.unused, 0);
+	dk_wf_release(&r.out);
 	/* caps round down and floors up: cap 350 is 300, floor 120 is 200 */
 	dk_wf_item c[] = {{0, 100, 120, 350}, {0, 100, 0, NONE}};
 	wf(&r, c, 2, 1000, 100, false);

@@ -58,12 +58,28 @@ START_TEST(column_list_is_the_programs)
 }
 END_TEST
 
+START_TEST(check_list_is_the_programs)
+{
+	char *doc = slurp(DK_SOURCE_DIR "/docs/checks.md");
+	char *help = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&help, &len);
+	ck_assert_int_eq(dk_cli_help("checks", f), 0);
+	fclose(f);
+	ck_assert_msg(strstr(doc, help) != NULL,
+		      "docs/checks.md does not show 'dekom help checks' as it is");
+	free(help);
+	free(doc);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("docs");
 	TCase *tc = tcase_create("formats");
 	tcase_add_test(tc, examples_are_shown);
 	tcase_add_test(tc, column_list_is_the_programs);
+	tcase_add_test(tc, check_list_is_the_programs);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
