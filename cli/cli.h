@@ -27,6 +27,7 @@ typedef struct {
 	const char *more_networks[DK_MORE_NETWORKS]; /* further -n: columns to add */
 	int n_more;
 	const char *plan;         /* -p */
+	const char *pricing;      /* -P */
 	const char *columns;      /* --columns */
 	const char *format;       /* -f */
 	const char *output;       /* -o */
@@ -65,6 +66,7 @@ int dk_cmd_recommend(const dk_cli_opts *o);
 int dk_cmd_show(const dk_cli_opts *o);
 int dk_cmd_explain(const dk_cli_opts *o);
 int dk_cmd_check(const dk_cli_opts *o);
+int dk_cmd_price(const dk_cli_opts *o);
 int dk_cmd_unavailable(const dk_cli_opts *o);
 
 /* Help for one command, or the overview (command NULL). Topics `columns`

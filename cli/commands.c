@@ -17,6 +17,9 @@
 #include "engine/recommend.h"
 #include "io/outfile.h"
 #include "io/report.h"
+#include "io/report_price.h"
+#include "io/json_pricing.h"
+#include "engine/price.h"
 #include "io/table.h"
 #include "models/finding.h"
 
@@ -462,6 +465,104 @@ int dk_cmd_explain(const dk_cli_opts *o)
 	}
 	dk_recommendation_release(&rec);
 	dk_case_release(&c);
+	return rc;
+}
+
+int dk_cmd_price(const dk_cli_opts *o)
+{
+	if (!o->pricing) {
+		fprintf(stderr, "dekom price: error: no price template; expected "
+				"-P PRICING.json (see dekom help price)\n");
+		return DK_EXIT_USAGE;
+	}
+	if (o->argc > 0) {
+		fprintf(stderr, "dekom price: error: unexpected argument '%s'\n",
+			o->argv[0]);
+		return DK_EXIT_USAGE;
+	}
+	dk_diags d;
+	dk_input in;
+	dk_pricing tpl;
+	dk_quotation q;
+	dk_case c;
+	dk_recommendation rec;
+	dk_purchase *buys = NULL;
+	bool with_case = o->networks || o->plan;
+	int rc = DK_EXIT_OK;
+	memset(&q, 0, sizeof q);
+	memset(&c, 0, sizeof c);
+	memset(&rec, 0, sizeof rec);
+	dk_diags_init(&d);
+	dk_input_init(&in);
+	dk_pricing_init(&tpl);
+	dk_status st = load_input(&in, o->pricing, NULL, &d);
+	if (st == DK_OK) {
+		dk_pricing_release(&tpl);
+		st = dk_pricing_read(&in, &tpl, &d);
+	}
+	if (st == DK_OK && o->output) {
+		const char *inputs[] = {o->pricing};
+		st = dk_output_check(o->output, inputs, 1, &d);
+	}
+	dk_cli_print_diags(&d);
+	dk_diags_release(&d);
+	if (st == DK_OK && with_case)
+		st = run_case(&c, &rec, o);
+	if (st == DK_OK)
+		st = dk_price_quote(&tpl, &q);
+	if (st == DK_ERANGE)
+		fprintf(stderr, "dekom price: error: the template's figures are too "
+				"fine to compute exactly in 128 bits; use fewer "
+				"decimals\n");
+	int inst = -1;
+	if (st == DK_OK && with_case) {
+		inst = dk_plan_institution(&c.plan, tpl.institution);
+		if (inst < 0) {
+			fprintf(stderr, "dekom price: error: the template's institution "
+					"'%s' is not an institution of the plan\n",
+				tpl.institution);
+			st = DK_EINPUT;
+		} else if (!rec.produced) {
+			fprintf(stderr, "dekom price: error: the plan produces no "
+					"amounts (see dekom check), so no budgets\n");
+			st = DK_EINPUT;
+		}
+	}
+	if (st == DK_OK && with_case) {
+		buys = calloc(c.nets.n ? c.nets.n : 1, sizeof *buys);
+		if (!buys)
+			st = DK_ENOMEM;
+		for (size_t k = 0; st == DK_OK && k < c.nets.n; k++)
+			st = dk_price_buy(&tpl, &q, rec.rows[k].uh[inst] * 100, &buys[k]);
+	}
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		dk_price_report r = {&tpl, &q, buys, &c.nets,
+				     o->lang && strcmp(o->lang, "en") == 0};
+		const char *fmt = default_format(o);
+		char *text;
+		if (strcmp(fmt, "json") == 0)
+			text = with_newline(dk_price_json(&r));
+		else if (strcmp(fmt, "csv") == 0)
+			text = dk_price_csv(&r, o->csv_dialect &&
+						   strcmp(o->csv_dialect, "excel-nb") == 0);
+		else
+			text = dk_price_text(&r, strcmp(fmt, "md") == 0);
+		rc = write_text(o, text);
+		if (rc == DK_EXIT_OK)
+			rc = findings_exit(o, &q.findings);
+	}
+	for (size_t k = 0; buys && k < c.nets.n; k++)
+		dk_purchase_release(&buys[k]);
+	free(buys);
+	dk_quote_release(&q);
+	if (with_case) {
+		dk_recommendation_release(&rec);
+		dk_case_release(&c);
+	}
+	dk_pricing_release(&tpl);
+	dk_input_release(&in);
 	return rc;
 }
 

@@ -53,8 +53,11 @@ static const topic topics[] = {
 	 "How one network's amount came about: its base, weight, floor and cap,\n"
 	 "λ as a decimal and an exact fraction, whether it is free, capped or\n"
 	 "floored, and its rounding step with its place in the tie order.\n"},
-	{"price", "dekom price -P PRICING.json [INPUTS] [-f ...] [-o FILE]",
-	 "Template prices (not available yet).\n"},
+	{"price", "dekom price -P PRICING.json [INPUTS] [-f table|csv|json|md] [-o FILE]",
+	 "Template prices: per package the cost, full cost, price, price per day,\n"
+	 "breakdown and invoice plan, and the price checks. With -n or -p, also\n"
+	 "what each network's UP2 money to the template's institution buys.\n"
+	 "  -P, --pricing FILE    the price template (docs/pricing.md)\n"},
 	{"scenarios", "dekom scenarios -s SCENARIOS.json [INPUTS] [-f csv|json] [-o FILE]",
 	 "Scenarios, sweeps and Monte Carlo runs (not available yet).\n"},
 	{"calibrate", "dekom calibrate [INPUTS] [-f ...]",
@@ -95,6 +98,8 @@ static void print_checks(FILE *out)
 	const dk_check_def *defs = dk_checks();
 	fprintf(out, "Consistency checks (set under \"checks\" in the plan):\n\n");
 	for (int i = 0; i < DK_CHECK_COUNT; i++) {
+		if (i == DK_CHECK_PRICE_BELOW_COST)
+			fprintf(out, "\nPrice checks (dekom price; not set in the plan):\n\n");
 		fprintf(out, "  %-22s %-8s %s\n", defs[i].name,
 			i == DK_CHECK_CRITERIA ? "by answer"
 					       : dk_severity_name(defs[i].severity),

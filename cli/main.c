@@ -21,7 +21,7 @@ static const command commands[] = {
 	{"show", dk_cmd_show, "table json"},
 	{"check", dk_cmd_check, "table csv json"},
 	{"explain", dk_cmd_explain, "table"},
-	{"price", dk_cmd_unavailable, "table csv json md"},
+	{"price", dk_cmd_price, "table csv json md"},
 	{"scenarios", dk_cmd_unavailable, "csv json"},
 	{"calibrate", dk_cmd_unavailable, "table csv json md"},
 	{"diff", dk_cmd_unavailable, "table json"},
@@ -33,6 +33,7 @@ enum { OPT_COLUMNS = 256, OPT_LANG, OPT_FAIL_ON, OPT_DEC_COMMA, OPT_DEC_POINT,
 static const struct option long_opts[] = {
 	{"networks", required_argument, NULL, 'n'},
 	{"plan", required_argument, NULL, 'p'},
+	{"pricing", required_argument, NULL, 'P'},
 	{"columns", required_argument, NULL, OPT_COLUMNS},
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
@@ -75,7 +76,7 @@ static int run_command(const command *c, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "n:p:f:o:h", long_opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:p:P:f:o:h", long_opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			if (!o.networks)
@@ -86,6 +87,7 @@ static int run_command(const command *c, int argc, char **argv)
 				return usage_error(c->name, "too many -n files; at most 5, not", optarg);
 			break;
 		case 'p': o.plan = optarg; break;
+		case 'P': o.pricing = optarg; break;
 		case 'f': o.format = optarg; break;
 		case 'o': o.output = optarg; break;
 		case OPT_COLUMNS: o.columns = optarg; break;

@@ -143,3 +143,53 @@ void dk_ratio_str(dk_i128 v, dk_i128 d, int digits, char *buf, size_t size)
 	if (size)
 		buf[w] = '\0';
 }
+
+dk_rat dk_rat_of(dk_i128 num, dk_i128 den)
+{
+	dk_rat r = {num, den};
+	if (r.den < 0)
+		r.num = -r.num, r.den = -r.den;
+	dk_i128 g = dk_gcd(r.num, r.den);
+	if (g > 1)
+		r.num /= g, r.den /= g;
+	return r;
+}
+
+int dk_rat_add(dk_rat a, dk_rat b, dk_rat *out)
+{
+	dk_i128 g = dk_gcd(a.den, b.den), x, y, n, d;
+	if (__builtin_mul_overflow(a.num, b.den / g, &x) ||
+	    __builtin_mul_overflow(b.num, a.den / g, &y) ||
+	    __builtin_add_overflow(x, y, &n) ||
+	    __builtin_mul_overflow(a.den / g, b.den, &d))
+		return -1;
+	*out = dk_rat_of(n, d);
+	return 0;
+}
+
+int dk_rat_mul(dk_rat a, dk_rat b, dk_rat *out)
+{
+	/* cross-reduce first so that the products stay small */
+	dk_i128 g1 = dk_gcd(a.num, b.den), g2 = dk_gcd(b.num, a.den), n, d;
+	if (g1 == 0)
+		g1 = 1;
+	if (g2 == 0)
+		g2 = 1;
+	if (__builtin_mul_overflow(a.num / g1, b.num / g2, &n) ||
+	    __builtin_mul_overflow(a.den / g2, b.den / g1, &d))
+		return -1;
+	*out = dk_rat_of(n, d);
+	return 0;
+}
+
+dk_i128 dk_rat_round(dk_rat a)
+{
+	dk_i128 q = a.num / a.den, r = a.num % a.den;
+	if (r < 0) {
+		q--;
+		r += a.den;
+	}
+	if (2 * r >= a.den)
+		q++;
+	return q;
+}

@@ -26,6 +26,19 @@ dk_i128 dk_gcd(dk_i128 a, dk_i128 b);
 /* Compares a/b with c/d for b, d > 0 (via 256-bit products): -1, 0, 1. */
 int dk_ratcmp(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 d);
 
+/* An exact fraction num/den, den > 0, kept in lowest terms. The
+ * operations return -1 when a result would not fit in 128 bits (the
+ * caller reports that the figures are too fine to compute exactly). */
+typedef struct {
+	dk_i128 num, den;
+} dk_rat;
+
+dk_rat dk_rat_of(dk_i128 num, dk_i128 den);
+int dk_rat_add(dk_rat a, dk_rat b, dk_rat *out);
+int dk_rat_mul(dk_rat a, dk_rat b, dk_rat *out);
+/* Rounded half up (for num ≥ 0) to an integer. */
+dk_i128 dk_rat_round(dk_rat a);
+
 /* Decimal text of v (at most 40 digits and a sign). */
 void dk_i128_str(dk_i128 v, char *buf, size_t size);
 

@@ -488,8 +488,8 @@ static void read_checks(reader *r, const cJSON *v)
 				ERR(r, c, true, "checks: '%s' given twice", q);
 				break;
 			}
-		if (id < 0) {
-			ERR(r, c, true, "checks: '%s' is not a check; expected a "
+		if (id < 0 || dk_check_is_price((dk_check_id)id)) {
+			ERR(r, c, true, "checks: '%s' is not a check of the plan; expected a "
 					"check id such as row-sum or year-change "
 					"(see dekom help checks)",
 			    q);

@@ -44,6 +44,11 @@ char *dk_findings_table(const dk_report *r);
 /* `explain NETWORK`: how network k's amount came about, in words. */
 char *dk_explain_text(const dk_report *r, size_t k);
 
+/* The findings as a cJSON array (caller frees); nets may be NULL when no
+ * finding names a network. */
+struct cJSON;
+struct cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets);
+
 /* A share num/den as a decimal with 6 places, trailing zeros cut ("0.5"). */
 void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size);
 

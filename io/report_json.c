@@ -70,8 +70,12 @@ static int push(cJSON *arr, cJSON *item)
 
 static cJSON *findings_array(const dk_report *r)
 {
+	return dk_findings_cjson(&r->rec->findings, r->nets);
+}
+
+cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets)
+{
 	cJSON *arr = cJSON_CreateArray();
-	const dk_findings *f = &r->rec->findings;
 	for (size_t i = 0; arr && i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
 		cJSON *o = cJSON_CreateObject();
@@ -79,7 +83,7 @@ static cJSON *findings_array(const dk_report *r)
 			 put(o, "check", cJSON_CreateString(dk_checks()[x->check].name)) &&
 			 put(o, "severity", cJSON_CreateString(dk_severity_name(x->severity))) &&
 			 put(o, "network", cJSON_CreateString(
-				 x->network >= 0 ? r->nets->items[x->network].name : "")) &&
+				 x->network >= 0 && nets ? nets->items[x->network].name : "")) &&
 			 put(o, "field", x->field ? cJSON_CreateString(x->field)
 						  : cJSON_CreateNull()) &&
 			 put(o, "expected", x->has_numbers ? raw_scaled(x->expected, x->scale)

@@ -52,6 +52,15 @@ static const dk_check_def table[DK_CHECK_COUNT] = {
 	 {{"nei", DK_PARAM_SEVERITY, DK_SEV_WARNING, false},
 	  {"delvis", DK_PARAM_SEVERITY, DK_SEV_INFO, false}},
 	 "a judged criterion answered nei or delvis"},
+	{DK_CHECK_PRICE_BELOW_COST, "price-below-cost", DK_SEV_ERROR,
+	 {NOPARAM, NOPARAM},
+	 "price below full cost (error for oppdrag, info for bidrag)"},
+	{DK_CHECK_MARGIN_LOW, "margin-low", DK_SEV_WARNING, {NOPARAM, NOPARAM},
+	 "oppdrag margin under the template's min_margin"},
+	{DK_CHECK_ADDON_PER_DAY, "addon-per-day", DK_SEV_WARNING,
+	 {NOPARAM, NOPARAM}, "an add-on cheaper per day than the basic package"},
+	{DK_CHECK_FACTOR_RANGE, "factor-range", DK_SEV_WARNING, {NOPARAM, NOPARAM},
+	 "a workload factor below 1 or above 8"},
 };
 
 const dk_check_def *dk_checks(void)
@@ -65,6 +74,11 @@ int dk_check_find(const char *name)
 		if (strcmp(table[i].name, name) == 0)
 			return i;
 	return -1;
+}
+
+bool dk_check_is_price(dk_check_id id)
+{
+	return id >= DK_CHECK_PRICE_BELOW_COST;
 }
 
 void dk_check_conf_defaults(dk_check_conf conf[DK_CHECK_COUNT])

@@ -34,6 +34,10 @@ typedef enum {
 	DK_CHECK_YEAR_CHANGE,
 	DK_CHECK_UP1_ASSIGNMENT,
 	DK_CHECK_CRITERIA,
+	DK_CHECK_PRICE_BELOW_COST,   /* price checks (RULES.md section 6) */
+	DK_CHECK_MARGIN_LOW,
+	DK_CHECK_ADDON_PER_DAY,
+	DK_CHECK_FACTOR_RANGE,
 	DK_CHECK_COUNT
 } dk_check_id;
 
@@ -72,6 +76,8 @@ typedef struct {
 
 const dk_check_def *dk_checks(void);          /* DK_CHECK_COUNT entries */
 int dk_check_find(const char *name);          /* index or -1 */
+/* True for the checks of a price template, which a plan does not set. */
+bool dk_check_is_price(dk_check_id id);
 void dk_check_conf_defaults(dk_check_conf conf[DK_CHECK_COUNT]);
 
 const char *dk_severity_name(dk_severity s);

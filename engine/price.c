@@ -1,0 +1,345 @@
+/*
+ * price.c: template prices (see price.h).
+ *
+ * hourly = (salary × (1 + social cost rate) + indirect per FTE-year)
+ *          ÷ productive hours, or given;
+ * work hours per person-day W = Σ hours × factor over the day;
+ * cost per day = Σ staffing persons × charged share × hourly × W + travel;
+ * cost = days × cost per day, rounded half up to øre; full cost the same
+ * with every share 1; price = cost × (1 + margin) rounded up to round_to.
+ */
+#include "engine/price.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/apportion.h"
+
+static const dk_day *day_of(const dk_pricing *p, const dk_package *k)
+{
+	return k->own_day ? &k->day : &p->day;
+}
+
+static int work_per_day(const dk_pricing *p, const dk_day *d, dk_rat *w)
+{
+	dk_i128 s = 0;
+	for (size_t i = 0; i < d->n; i++)
+		s += (dk_i128)d->parts[i].hours * p->activities[d->parts[i].activity].factor;
+	*w = dk_rat_of(s, (dk_i128)DK_E4 * DK_E4);
+	return 0;
+}
+
+/* Exact cost of a package in øre; full: every charged share 1. Per-role
+ * parts go to parts[] (may be NULL), travel to *travel. */
+static int package_cost(const dk_pricing *p, const dk_rat *hourly,
+			const dk_package *k, bool full, dk_rat *parts,
+			dk_rat *travel, dk_rat *total)
+{
+	dk_rat w, days = dk_rat_of(k->days, DK_E4), sum = {0, 1}, x;
+	work_per_day(p, day_of(p, k), &w);
+	for (size_t r = 0; parts && r < p->n_roles; r++)
+		parts[r] = (dk_rat){0, 1};
+	for (size_t s = 0; s < p->n_staff; s++) {
+		const dk_staff *st = &p->staff[s];
+		dk_rat who = dk_rat_of((dk_i128)st->persons * (full ? DK_E4 : st->charged_share),
+				       (dk_i128)DK_E4 * DK_E4);
+		if (dk_rat_mul(who, hourly[st->role], &x) || dk_rat_mul(x, w, &x) ||
+		    dk_rat_mul(x, days, &x) || dk_rat_add(sum, x, &sum))
+			return -1;
+		if (parts && dk_rat_add(parts[st->role], x, &parts[st->role]))
+			return -1;
+	}
+	dk_rat tr;
+	if (dk_rat_mul(dk_rat_of(p->travel_per_day, 1), days, &tr) ||
+	    dk_rat_add(sum, tr, &sum))
+		return -1;
+	if (travel)
+		*travel = tr;
+	*total = sum;
+	return 0;
+}
+
+void dk_quote_release(dk_quotation *q)
+{
+	for (size_t i = 0; q->pkgs && i < q->n; i++) {
+		free(q->pkgs[i].role_cost);
+		free(q->pkgs[i].invoices);
+	}
+	free(q->pkgs);
+	free(q->hourly);
+	free(q->hourly_ore);
+	dk_findings_release(&q->findings);
+	memset(q, 0, sizeof *q);
+}
+
+static dk_status checks(const dk_pricing *p, dk_quotation *q)
+{
+	dk_check_conf conf[DK_CHECK_COUNT];
+	dk_check_conf_defaults(conf);
+	dk_status st = DK_OK;
+	char a[48], b[48], c[48];
+	for (size_t i = 0; i < p->n_activities && st == DK_OK; i++) {
+		int64_t f = p->activities[i].factor;
+		if (f >= DK_E4 && f <= 8 * DK_E4)
+			continue;
+		dk_decimal_format(f, 4, "", ".", a, sizeof a);
+		int64_t nums[2] = {f < DK_E4 ? DK_E4 : 8 * DK_E4, f};
+		st = dk_findings_add(&q->findings, conf, DK_CHECK_FACTOR_RANGE, -1, -1,
+				     "factor", nums, 4,
+				     "activity '%s' has the factor %s, outside 1 to 8 "
+				     "hours of work per delivered hour: check the "
+				     "template",
+				     p->activities[i].name, a);
+	}
+	if (st == DK_OK && p->type == DK_OPPDRAG && p->margin < p->min_margin) {
+		int64_t nums[2] = {p->min_margin, p->margin};
+		dk_decimal_format(p->margin * 100, 4, "", ".", a, sizeof a);
+		dk_decimal_format(p->min_margin * 100, 4, "", ".", b, sizeof b);
+		st = dk_findings_add(&q->findings, conf, DK_CHECK_MARGIN_LOW, -1, -1,
+				     "margin", nums, 4,
+				     "the margin is %s %%, under the %s %% an oppdrag "
+				     "should carry: raise the margin",
+				     a, b);
+	}
+	for (size_t i = 0; i < q->n && st == DK_OK; i++) {
+		const dk_quote_package *k = &q->pkgs[i];
+		if (k->price >= k->full_cost)
+			continue;
+		int64_t nums[2] = {k->full_cost, k->price};
+		dk_decimal_format(k->price, 2, " ", ",", a, sizeof a);
+		dk_decimal_format(k->full_cost, 2, " ", ",", b, sizeof b);
+		dk_decimal_format(k->full_cost - k->price, 2, " ", ",", c, sizeof c);
+		if (p->type == DK_OPPDRAG)
+			st = dk_findings_add(&q->findings, conf, DK_CHECK_PRICE_BELOW_COST,
+					     DK_SEV_ERROR, -1, "price", nums, 2,
+					     "package '%s' costs %s but its full cost is "
+					     "%s: an oppdrag may not be subsidised; raise "
+					     "the charged shares or the margin",
+					     p->packages[i].name, a, b);
+		else
+			st = dk_findings_add(&q->findings, conf, DK_CHECK_PRICE_BELOW_COST,
+					     DK_SEV_INFO, -1, "price", nums, 2,
+					     "package '%s' is priced %s, below its full "
+					     "cost %s: the institution co-finances %s, "
+					     "which a bidrag must show openly",
+					     p->packages[i].name, a, b, c);
+	}
+	size_t bi = dk_pricing_basic(p);
+	for (size_t i = 0; i < q->n && st == DK_OK; i++) {
+		if (!p->packages[i].addon)
+			continue;
+		const dk_quote_package *k = &q->pkgs[i], *basic = &q->pkgs[bi];
+		if (k->price_per_day >= basic->price_per_day)
+			continue;
+		int64_t nums[2] = {basic->price_per_day, k->price_per_day};
+		dk_decimal_format(k->price_per_day, 2, " ", ",", a, sizeof a);
+		dk_decimal_format(basic->price_per_day, 2, " ", ",", b, sizeof b);
+		st = dk_findings_add(&q->findings, conf, DK_CHECK_ADDON_PER_DAY, -1, -1,
+				     "price_per_day", nums, 2,
+				     "add-on '%s' costs %s a day, less than the basic "
+				     "package's %s: networks would do better buying "
+				     "add-ons; check the add-on's price",
+				     p->packages[i].name, a, b);
+	}
+	return st;
+}
+
+dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
+{
+	memset(q, 0, sizeof *q);
+	dk_findings_init(&q->findings);
+	q->n_roles = p->n_roles;
+	q->n = p->n_packages;
+	q->hourly = calloc(p->n_roles ? p->n_roles : 1, sizeof *q->hourly);
+	q->hourly_ore = calloc(p->n_roles ? p->n_roles : 1, sizeof *q->hourly_ore);
+	q->pkgs = calloc(p->n_packages ? p->n_packages : 1, sizeof *q->pkgs);
+	dk_rat *parts = calloc(p->n_roles ? p->n_roles : 1, sizeof *parts);
+	dk_i128 *w = calloc(p->n_roles + 1, sizeof *w);
+	dk_status st = DK_OK;
+	if (!q->hourly || !q->hourly_ore || !q->pkgs || !parts || !w) {
+		st = DK_ENOMEM;
+		goto done;
+	}
+	for (size_t r = 0; r < p->n_roles; r++) {
+		const dk_role *ro = &p->roles[r];
+		if (ro->direct)
+			q->hourly[r] = dk_rat_of(ro->hourly_cost, 1);
+		else  /* (salary × (10⁴ + rate) + indirect × 10⁴) / hours_e4 */
+			q->hourly[r] = dk_rat_of((dk_i128)ro->annual_salary *
+							 (DK_E4 + ro->social_cost_rate) +
+						 (dk_i128)ro->indirect * DK_E4,
+						 ro->productive_hours);
+		q->hourly_ore[r] = (int64_t)dk_rat_round(q->hourly[r]);
+	}
+	for (size_t i = 0; i < p->n_packages; i++) {
+		const dk_package *k = &p->packages[i];
+		dk_quote_package *o = &q->pkgs[i];
+		dk_rat cost, full, travel, wd;
+		if (package_cost(p, q->hourly, k, false, parts, &travel, &cost) ||
+		    package_cost(p, q->hourly, k, true, NULL, NULL, &full)) {
+			st = DK_ERANGE;
+			goto done;
+		}
+		o->cost = (int64_t)dk_rat_round(cost);
+		o->full_cost = (int64_t)dk_rat_round(full);
+		/* price: cost × (1 + margin), up to a multiple of round_to */
+		dk_i128 m = (dk_i128)o->cost * (DK_E4 + p->margin);
+		dk_i128 unit = (dk_i128)DK_E4 * p->round_to;
+		o->price = (int64_t)((m + unit - 1) / unit * p->round_to);
+		o->margin = (int64_t)dk_rat_round(dk_rat_of((dk_i128)o->cost * p->margin, DK_E4));
+		o->rounding = o->price - o->cost - o->margin;
+		o->price_per_day = (int64_t)dk_rat_round(dk_rat_of((dk_i128)o->price * DK_E4,
+								    k->days));
+		const dk_day *d = day_of(p, k);
+		int64_t hours = 0;
+		for (size_t j = 0; j < d->n; j++)
+			hours += d->parts[j].hours;
+		o->delivered_e8 = k->days * hours;
+		int64_t persons = 0;
+		for (size_t s = 0; s < p->n_staff; s++)
+			persons += p->staff[s].persons;
+		work_per_day(p, d, &wd);
+		if (dk_rat_mul(wd, dk_rat_of((dk_i128)k->days * persons, DK_E4 * DK_E4),
+			       &o->work_hours)) {
+			st = DK_ERANGE;
+			goto done;
+		}
+		/* the breakdown: the rounded cost over roles and travel, exact
+		 * parts as weights over one common denominator */
+		o->role_cost = calloc(p->n_roles + 1, sizeof *o->role_cost);
+		o->invoices = calloc((size_t)k->semesters, sizeof *o->invoices);
+		if (!o->role_cost || !o->invoices) {
+			st = DK_ENOMEM;
+			goto done;
+		}
+		dk_i128 lcm = travel.den;
+		for (size_t r = 0; r < p->n_roles; r++)
+			if (__builtin_mul_overflow(lcm / dk_gcd(lcm, parts[r].den),
+						   parts[r].den, &lcm)) {
+				st = DK_ERANGE;
+				goto done;
+			}
+		for (size_t r = 0; r <= p->n_roles; r++) {
+			dk_rat x = r < p->n_roles ? parts[r] : travel;
+			if (__builtin_mul_overflow(x.num, lcm / x.den, &w[r])) {
+				st = DK_ERANGE;
+				goto done;
+			}
+		}
+		dk_apportion_in ai = {o->cost, w, p->n_roles + 1, 1, NULL,
+				      (long)p->n_roles};
+		dk_apportion_out ao = {o->role_cost, NULL, NULL, 0};
+		st = dk_apportion(&ai, &ao);
+		if (st != DK_OK)
+			goto done;
+		o->travel = o->role_cost[p->n_roles];
+		/* invoices: the price in øre, equal parts per semester */
+		int64_t ones[64];
+		for (int s = 0; s < k->semesters && s < 64; s++)
+			ones[s] = 1;
+		o->n_invoices = k->semesters;
+		st = dk_apportion64(o->price, ones, (size_t)k->semesters, 1, -1,
+				    o->invoices, NULL);
+		if (st != DK_OK)
+			goto done;
+	}
+	st = checks(p, q);
+done:
+	free(parts);
+	free(w);
+	return st;
+}
+
+void dk_purchase_release(dk_purchase *b)
+{
+	free(b->addons);
+	memset(b, 0, sizeof *b);
+}
+
+typedef struct {
+	const dk_pricing *p;
+	const dk_quotation *q;
+	size_t *addon;          /* indices of the add-on packages */
+	size_t na;
+	int64_t *cur, *best;
+	int64_t best_days, best_spent, best_basic;
+	bool found;
+} search;
+
+/* Is (days, spent, basic, cur) better than the best so far? */
+static bool better(search *s, int64_t days, int64_t spent, int64_t basic)
+{
+	if (!s->found)
+		return true;
+	if (days != s->best_days)
+		return days > s->best_days;
+	if (spent != s->best_spent)
+		return spent < s->best_spent;
+	if (basic != s->best_basic)
+		return basic > s->best_basic;
+	for (size_t j = 0; j < s->na; j++)
+		if (s->cur[j] != s->best[j])
+			return s->cur[j] > s->best[j];
+	return false;
+}
+
+static void try_addons(search *s, size_t j, int64_t left, int64_t days,
+		       int64_t spent, int64_t basic)
+{
+	if (j == s->na) {
+		if (better(s, days, spent, basic)) {
+			s->found = true;
+			s->best_days = days;
+			s->best_spent = spent;
+			s->best_basic = basic;
+			memcpy(s->best, s->cur, s->na * sizeof *s->cur);
+		}
+		return;
+	}
+	const dk_quote_package *k = &s->q->pkgs[s->addon[j]];
+	int64_t d = s->p->packages[s->addon[j]].days;
+	int64_t max = basic > 0 && k->price > 0 ? left / k->price : 0;
+	for (int64_t c = max; c >= 0; c--) {
+		s->cur[j] = c;
+		try_addons(s, j + 1, left - c * k->price, days + c * d,
+			   spent + c * k->price, basic);
+	}
+	s->cur[j] = 0;
+}
+
+dk_status dk_price_buy(const dk_pricing *p, const dk_quotation *q, int64_t budget,
+		       dk_purchase *out)
+{
+	memset(out, 0, sizeof *out);
+	out->budget = budget;
+	out->addons = calloc(p->n_packages ? p->n_packages : 1, sizeof *out->addons);
+	search s = {p, q, NULL, 0, NULL, NULL, 0, 0, 0, false};
+	s.addon = calloc(p->n_packages ? p->n_packages : 1, sizeof *s.addon);
+	s.cur = calloc(p->n_packages ? p->n_packages : 1, sizeof *s.cur);
+	s.best = calloc(p->n_packages ? p->n_packages : 1, sizeof *s.best);
+	if (!out->addons || !s.addon || !s.cur || !s.best) {
+		free(s.addon);
+		free(s.cur);
+		free(s.best);
+		return DK_ENOMEM;
+	}
+	for (size_t i = 0; i < p->n_packages; i++)
+		if (p->packages[i].addon)
+			s.addon[s.na++] = i;
+	size_t bi = dk_pricing_basic(p);
+	int64_t bp = q->pkgs[bi].price, bd = p->packages[bi].days;
+	int64_t max_basic = bp > 0 ? budget / bp : 0;
+	for (int64_t b = max_basic; b >= 0; b--)
+		try_addons(&s, 0, budget - b * bp, b * bd, b * bp, b);
+	out->basic = s.best_basic;
+	for (size_t j = 0; j < s.na; j++)
+		out->addons[s.addon[j]] = s.best[j];
+	out->days = s.best_days;
+	out->spent = s.best_spent;
+	out->left = budget - s.best_spent;
+	free(s.addon);
+	free(s.cur);
+	free(s.best);
+	return DK_OK;
+}

@@ -1,0 +1,377 @@
+/*
+ * report_price.c: `dekom price` in JSON (the fields of CLI.md), a table or
+ * Markdown for people, and CSV (one row per package, then one per
+ * network's budget). Money is written in NOK with two decimals at most.
+ */
+#include "io/report_price.h"
+
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/canonical.h"
+#include "io/report.h"
+#include "io/table.h"
+
+static cJSON *nok(int64_t ore)
+{
+	char buf[48];
+	dk_scaled_plain(ore, 2, buf, sizeof buf);
+	return cJSON_CreateRaw(buf);
+}
+
+static cJSON *e4num(int64_t v)
+{
+	char buf[48];
+	dk_scaled_plain(v, 4, buf, sizeof buf);
+	return cJSON_CreateRaw(buf);
+}
+
+/* An exact terminating fraction (den divides a power of ten up to 10^16). */
+static void rat_str(dk_rat x, char *buf, size_t size)
+{
+	dk_ratio_str(x.num, x.den, 16, buf, size);
+	size_t n = strlen(buf);
+	while (n && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n && buf[n - 1] == '.')
+		buf[--n] = '\0';
+}
+
+static int put(cJSON *o, const char *k, cJSON *v)
+{
+	if (!v)
+		return 0;
+	if (!cJSON_AddItemToObject(o, k, v)) {
+		cJSON_Delete(v);
+		return 0;
+	}
+	return 1;
+}
+
+static int push(cJSON *a, cJSON *v)
+{
+	if (!v)
+		return 0;
+	if (!cJSON_AddItemToArray(a, v)) {
+		cJSON_Delete(v);
+		return 0;
+	}
+	return 1;
+}
+
+char *dk_price_json(const dk_price_report *r)
+{
+	const dk_pricing *t = r->tpl;
+	const dk_quotation *q = r->q;
+	cJSON *root = cJSON_CreateObject(), *eng = cJSON_CreateObject();
+	int ok = root && put(root, "engine", eng) &&
+		 put(eng, "name", cJSON_CreateString("dekom")) &&
+		 put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		 put(root, "institution", cJSON_CreateString(t->institution)) &&
+		 put(root, "project_type", cJSON_CreateString(
+			 t->type == DK_OPPDRAG ? "oppdrag" : "bidrag"));
+	cJSON *roles = cJSON_CreateArray();
+	ok = ok && put(root, "roles", roles);
+	for (size_t i = 0; ok && i < t->n_roles; i++) {
+		cJSON *o = cJSON_CreateObject();
+		ok = push(roles, o) && put(o, "name", cJSON_CreateString(t->roles[i].name)) &&
+		     put(o, "hourly_cost", nok(q->hourly_ore[i]));
+	}
+	cJSON *pk = cJSON_CreateArray();
+	ok = ok && put(root, "packages", pk);
+	for (size_t i = 0; ok && i < q->n; i++) {
+		const dk_quote_package *k = &q->pkgs[i];
+		char buf[64];
+		cJSON *o = cJSON_CreateObject(), *inv = cJSON_CreateArray(),
+		      *br = cJSON_CreateObject(), *brr = cJSON_CreateObject();
+		rat_str(k->work_hours, buf, sizeof buf);
+		ok = push(pk, o) && put(o, "name", cJSON_CreateString(t->packages[i].name)) &&
+		     put(o, "days", e4num(t->packages[i].days));
+		char dh[48];
+		dk_scaled_plain(k->delivered_e8, 8, dh, sizeof dh);
+		ok = ok && put(o, "delivered_hours", cJSON_CreateRaw(dh)) &&
+		     put(o, "work_hours", cJSON_CreateRaw(buf)) &&
+		     put(o, "cost", nok(k->cost)) && put(o, "full_cost", nok(k->full_cost)) &&
+		     put(o, "price", nok(k->price)) &&
+		     put(o, "price_per_day", nok(k->price_per_day)) && put(o, "invoices", inv);
+		for (int s = 0; ok && s < k->n_invoices; s++) {
+			char term[16];
+			cJSON *e = cJSON_CreateObject();
+			dk_term_name(t, s, term, sizeof term);
+			ok = push(inv, e) && put(e, "term", cJSON_CreateString(term)) &&
+			     put(e, "amount", nok(k->invoices[s]));
+		}
+		ok = ok && put(o, "breakdown", br) && put(br, "roles", brr);
+		for (size_t j = 0; ok && j < t->n_roles; j++)
+			ok = put(brr, t->roles[j].name, nok(k->role_cost[j]));
+		ok = ok && put(br, "travel", nok(k->travel)) &&
+		     put(br, "margin", nok(k->margin)) && put(br, "rounding", nok(k->rounding));
+	}
+	ok = ok && put(root, "findings", dk_findings_cjson(&q->findings, NULL));
+	if (ok && r->buys) {
+		cJSON *b = cJSON_CreateArray();
+		ok = put(root, "budgets", b);
+		for (size_t n = 0; ok && n < r->nets->n; n++) {
+			const dk_purchase *p = &r->buys[n];
+			cJSON *o = cJSON_CreateObject(), *ad = cJSON_CreateObject();
+			ok = push(b, o) &&
+			     put(o, "network", cJSON_CreateString(r->nets->items[n].name)) &&
+			     put(o, "budget", nok(p->budget)) &&
+			     put(o, "basic", cJSON_CreateNumber((double)p->basic));
+			ok = ok && put(o, "addons", ad);
+			for (size_t j = 0; ok && j < t->n_packages; j++) {
+				if (!t->packages[j].addon)
+					continue;
+				char c[32];
+				snprintf(c, sizeof c, "%lld", (long long)p->addons[j]);
+				ok = put(ad, t->packages[j].name, cJSON_CreateRaw(c));
+			}
+			ok = ok && put(o, "days", e4num(p->days)) &&
+			     put(o, "spent", nok(p->spent)) && put(o, "left", nok(p->left));
+		}
+	}
+	char *out = ok ? cJSON_Print(root) : NULL;
+	cJSON_Delete(root);
+	return out;
+}
+
+typedef struct {
+	char *s;
+	size_t len, cap;
+	int oom;
+} buf_t;
+
+__attribute__((format(printf, 2, 3)))
+static void out(buf_t *b, const char *fmt, ...)
+{
+	char tmp[4096];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0 || b->oom)
+		return;
+	size_t k = (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1;
+	if (b->len + k + 1 > b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 4096;
+		while (b->len + k + 1 > cap)
+			cap *= 2;
+		char *p = realloc(b->s, cap);
+		if (!p) {
+			b->oom = 1;
+			return;
+		}
+		b->s = p;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, tmp, k);
+	b->len += k;
+	b->s[b->len] = '\0';
+}
+
+static char *done(buf_t *b)
+{
+	if (b->oom) {
+		free(b->s);
+		return NULL;
+	}
+	if (!b->s)
+		out(b, "%s", "");
+	return b->s;
+}
+
+static const char *money(int64_t ore, char *buf)
+{
+	dk_decimal_format(ore, 2, " ", ",", buf, 48);
+	return buf;
+}
+
+static const char *num4(int64_t v, char *buf, bool en)
+{
+	dk_decimal_format(v, 4, "", en ? "." : ",", buf, 48);
+	size_t n = strlen(buf);
+	while (n && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n && (buf[n - 1] == ',' || buf[n - 1] == '.'))
+		buf[--n] = '\0';
+	return buf;
+}
+
+/* A rendered table from rows of cells; right-aligned but the first column. */
+static char *grid(const char *const *cells, size_t ncols, size_t nrows, bool md)
+{
+	if (md) {
+		buf_t b = {0};
+		for (size_t i = 0; i < nrows; i++) {
+			out(&b, "|");
+			for (size_t c = 0; c < ncols; c++)
+				out(&b, " %s |", cells[i * ncols + c]);
+			out(&b, "\n");
+			if (i == 0) {
+				out(&b, "|");
+				for (size_t c = 0; c < ncols; c++)
+					out(&b, "%s", c ? "---:|" : "---|");
+				out(&b, "\n");
+			}
+		}
+		return done(&b);
+	}
+	dk_table t;
+	char *s = NULL;
+	if (dk_table_init(&t, ncols) != DK_OK)
+		return NULL;
+	for (size_t c = 1; c < ncols; c++)
+		t.right[c] = true;
+	int ok = 1;
+	for (size_t i = 0; ok && i < nrows; i++)
+		ok = dk_table_row(&t, cells + i * ncols) == DK_OK;
+	if (ok)
+		s = dk_table_render(&t);
+	dk_table_release(&t);
+	return s;
+}
+
+char *dk_price_text(const dk_price_report *r, bool md)
+{
+	const dk_pricing *t = r->tpl;
+	const dk_quotation *q = r->q;
+	bool en = r->english;
+	buf_t b = {0};
+	char m[8][48];
+	const char *h1 = md ? "# " : "", *h2 = md ? "## " : "";
+	out(&b, "%s%s %s (%s)\n\n", h1, en ? "Template prices," : "Sjablongpriser,",
+	    t->institution, t->type == DK_OPPDRAG ? "oppdrag" : "bidrag");
+	out(&b, "%s%s\n\n", h2, en ? "Hourly full cost" : "Timekostnad (full kostnad)");
+	for (size_t i = 0; i < t->n_roles; i++)
+		out(&b, "%s%s: %s kr/%s\n", md ? "- " : "  ", t->roles[i].name,
+		    money(q->hourly_ore[i], m[0]), en ? "hour" : "time");
+	out(&b, "\n%s%s\n\n", h2, en ? "Packages" : "Pakker");
+	size_t nc = 8, nr = q->n + 1;
+	const char **cells = calloc(nc * nr, sizeof *cells);
+	char (*store)[96] = calloc(nc * nr, sizeof *store);
+	if (!cells || !store) {
+		free(cells);
+		free(store);
+		free(b.s);
+		return NULL;
+	}
+	const char *head_nb[] = {"Pakke", "Dager", "Leverte timer", "Kostnad",
+				 "Full kostnad", "Pris", "Pris per dag", "Faktura"};
+	const char *head_en[] = {"Package", "Days", "Delivered hours", "Cost",
+				 "Full cost", "Price", "Price per day", "Invoices"};
+	for (size_t c = 0; c < nc; c++)
+		cells[c] = en ? head_en[c] : head_nb[c];
+	for (size_t i = 0; i < q->n; i++) {
+		const dk_quote_package *k = &q->pkgs[i];
+		const char **row = cells + (i + 1) * nc;
+		char (*st)[96] = store + (i + 1) * nc;
+		row[0] = t->packages[i].name;
+		row[1] = num4(t->packages[i].days, st[1], en);
+		dk_decimal_format(k->delivered_e8 / 10000, 4, "", en ? "." : ",", st[2], 48);
+		row[2] = num4(k->delivered_e8 / 10000, st[2], en);
+		row[3] = money(k->cost, st[3]);
+		row[4] = money(k->full_cost, st[4]);
+		row[5] = money(k->price, st[5]);
+		row[6] = money(k->price_per_day, st[6]);
+		snprintf(st[7], 96, "%d × %s", k->n_invoices,
+			 money(k->invoices[0], m[1]));
+		row[7] = st[7];
+	}
+	char *tab = grid(cells, nc, nr, md);
+	free(cells);
+	free(store);
+	if (!tab) {
+		free(b.s);
+		return NULL;
+	}
+	out(&b, "%s", tab);
+	free(tab);
+	/* the basic package, step by step */
+	size_t bi = dk_pricing_basic(t);
+	const dk_quote_package *k = &q->pkgs[bi];
+	out(&b, "\n%s%s: %s\n\n", h2, en ? "Breakdown of the basic package" :
+					 "Grunnpakken i deler", t->packages[bi].name);
+	for (size_t j = 0; j < t->n_roles; j++)
+		out(&b, "%s%s: %s\n", md ? "- " : "  ", t->roles[j].name,
+		    money(k->role_cost[j], m[0]));
+	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "travel" : "reise", money(k->travel, m[0]));
+	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "cost" : "kostnad", money(k->cost, m[0]));
+	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "margin" : "påslag", money(k->margin, m[0]));
+	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "rounding" : "avrunding",
+	    money(k->rounding, m[0]));
+	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "price" : "pris", money(k->price, m[0]));
+	for (int s = 0; s < k->n_invoices; s++) {
+		char term[16];
+		dk_term_name(t, s, term, sizeof term);
+		out(&b, "%s%s %s: %s\n", md ? "- " : "  ", en ? "invoice" : "faktura", term,
+		    money(k->invoices[s], m[0]));
+	}
+	if (r->buys) {
+		out(&b, "\n%s%s\n\n", h2, en ? "What each network's UP2 money buys" :
+					    "Hva nettverkenes UP2-midler kjøper");
+		for (size_t n = 0; n < r->nets->n; n++) {
+			const dk_purchase *p = &r->buys[n];
+			out(&b, "%s%s: %s kr: %lld %s", md ? "- " : "  ", r->nets->items[n].name,
+			    money(p->budget, m[0]), (long long)p->basic,
+			    en ? "basic" : "grunnpakke(r)");
+			for (size_t j = 0; j < t->n_packages; j++)
+				if (t->packages[j].addon && p->addons[j])
+					out(&b, " + %lld %s", (long long)p->addons[j],
+					    t->packages[j].name);
+			out(&b, ", %s %s, %s %s\n", num4(p->days, m[1], en),
+			    en ? "days" : "dager", en ? "left" : "igjen", money(p->left, m[2]));
+		}
+	}
+	out(&b, "\n%s%s\n\n", h2, en ? "Findings" : "Funn");
+	if (q->findings.n == 0)
+		out(&b, "%s%s\n", md ? "- " : "  ", en ? "none" : "ingen");
+	for (size_t i = 0; i < q->findings.n; i++) {
+		const dk_finding *x = &q->findings.items[i];
+		out(&b, "%s%s %s: %s\n", md ? "- " : "  ", dk_severity_name(x->severity),
+		    dk_checks()[x->check].name, x->message);
+	}
+	return done(&b);
+}
+
+static void csv_cell(buf_t *b, const char *s, char delim)
+{
+	if (!strchr(s, delim) && !strchr(s, '"') && !strchr(s, '\n')) {
+		out(b, "%s", s);
+		return;
+	}
+	out(b, "\"");
+	for (; *s; s++)
+		out(b, *s == '"' ? "\"\"" : "%c", *s);
+	out(b, "\"");
+}
+
+char *dk_price_csv(const dk_price_report *r, bool excel_nb)
+{
+	const dk_pricing *t = r->tpl;
+	const dk_quotation *q = r->q;
+	buf_t b = {0};
+	char d = excel_nb ? ';' : ',';
+	const char *pt = excel_nb ? "," : ".";
+	if (excel_nb)
+		out(&b, "\xEF\xBB\xBF");
+	out(&b, "package%cdays%cdelivered_hours%ccost%cfull_cost%cprice%cprice_per_day\r\n",
+	    d, d, d, d, d, d);
+	for (size_t i = 0; i < q->n; i++) {
+		const dk_quote_package *k = &q->pkgs[i];
+		char v[6][48];
+		dk_decimal_format(t->packages[i].days, 4, "", pt, v[0], 48);
+		dk_decimal_format(k->delivered_e8 / 10000, 4, "", pt, v[1], 48);
+		dk_decimal_format(k->cost, 2, "", pt, v[2], 48);
+		dk_decimal_format(k->full_cost, 2, "", pt, v[3], 48);
+		dk_decimal_format(k->price, 2, "", pt, v[4], 48);
+		dk_decimal_format(k->price_per_day, 2, "", pt, v[5], 48);
+		csv_cell(&b, t->packages[i].name, d);
+		for (int c = 0; c < 6; c++)
+			out(&b, "%c%s", d, v[c]);
+		out(&b, "\r\n");
+	}
+	return done(&b);
+}
