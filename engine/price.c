@@ -16,47 +16,82 @@
 
 #include "engine/apportion.h"
 
-static const dk_day *day_of(const dk_pricing *p, const dk_package *k)
-{
-	return k->own_day ? &k->day : &p->day;
-}
-
-static int work_per_day(const dk_pricing *p, const dk_day *d, dk_rat *w)
+/* Σ hours × factor over a day, in 10^-8 work hours per person-day. */
+static dk_i128 work_per_day(const dk_pricing *p, const dk_day *d)
 {
 	dk_i128 s = 0;
 	for (size_t i = 0; i < d->n; i++)
 		s += (dk_i128)d->parts[i].hours * p->activities[d->parts[i].activity].factor;
-	*w = dk_rat_of(s, (dk_i128)DK_E4 * DK_E4);
+	return s;
+}
+
+/* a·b/c rounded half up, for a, b ≥ 0 and c > 0. */
+static int round_muldiv(dk_i128 a, dk_i128 b, dk_i128 c, int64_t *out)
+{
+	dk_i128 q, r;
+	if (dk_muldiv(a, b, c, &q, &r))
+		return -1;
+	if (r >= c - r)
+		q++;
+	*out = (int64_t)q;
 	return 0;
 }
 
-/* Exact cost of a package in øre; full: every charged share 1. Per-role
- * parts go to parts[] (may be NULL), travel to *travel. */
+/*
+ * The cost of a package, exactly, rounded half up to øre once:
+ *
+ *   cost = d·M/10²⁰ · Σᵣ Kᵣ·Nᵣ/Dᵣ + d·travel/10⁴
+ *
+ * with d the days (10⁻⁴), M the work hours of a person-day (10⁻⁸), Kᵣ the
+ * persons × charged shares of role r (10⁻⁸) and Nᵣ/Dᵣ its hourly cost in
+ * øre. S = Σᵣ Kᵣ·Nᵣ/Dᵣ is one fraction S_num/S_den; the two terms are split
+ * into whole øre and remainders with 256-bit products (dk_muldiv), and the
+ * remainders are compared with ½ exactly (dk_ratcmp). `parts` gets each
+ * role's exact share rounded half up, and `travel` the travel, for the
+ * breakdown.
+ */
 static int package_cost(const dk_pricing *p, const dk_rat *hourly,
-			const dk_package *k, bool full, dk_rat *parts,
-			dk_rat *travel, dk_rat *total)
+			const dk_package *k, bool full, int64_t *parts,
+			int64_t *travel, int64_t *cost)
 {
-	dk_rat w, days = dk_rat_of(k->days, DK_E4), sum = {0, 1}, x;
-	work_per_day(p, day_of(p, k), &w);
-	for (size_t r = 0; parts && r < p->n_roles; r++)
-		parts[r] = (dk_rat){0, 1};
-	for (size_t s = 0; s < p->n_staff; s++) {
-		const dk_staff *st = &p->staff[s];
-		dk_rat who = dk_rat_of((dk_i128)st->persons * (full ? DK_E4 : st->charged_share),
-				       (dk_i128)DK_E4 * DK_E4);
-		if (dk_rat_mul(who, hourly[st->role], &x) || dk_rat_mul(x, w, &x) ||
-		    dk_rat_mul(x, days, &x) || dk_rat_add(sum, x, &sum))
+	const dk_i128 E20 = (dk_i128)10000000000LL * 10000000000LL;
+	dk_i128 d = k->days, M = work_per_day(p, k->own_day ? &k->day : &p->day);
+	dk_rat S = {0, 1};
+	for (size_t r = 0; r < p->n_roles; r++) {
+		dk_i128 K = 0;
+		for (size_t s = 0; s < p->n_staff; s++)
+			if (p->staff[s].role == r)
+				K += (dk_i128)p->staff[s].persons *
+				     (full ? DK_E4 : p->staff[s].charged_share);
+		dk_rat term;
+		if (dk_rat_mul(dk_rat_of(K, 1), hourly[r], &term) ||
+		    dk_rat_add(S, term, &S))
 			return -1;
-		if (parts && dk_rat_add(parts[st->role], x, &parts[st->role]))
-			return -1;
+		if (parts) {
+			dk_i128 c;
+			if (__builtin_mul_overflow(E20, term.den, &c) ||
+			    round_muldiv(d * M, term.num, c, &parts[r]))
+				return -1;
+		}
 	}
-	dk_rat tr;
-	if (dk_rat_mul(dk_rat_of(p->travel_per_day, 1), days, &tr) ||
-	    dk_rat_add(sum, tr, &sum))
+	dk_i128 c1, q1, r1, q2, r2;
+	if (__builtin_mul_overflow(E20, S.den, &c1) ||
+	    dk_muldiv(d * M, S.num, c1, &q1, &r1))
 		return -1;
+	q2 = d * p->travel_per_day / DK_E4;
+	r2 = d * p->travel_per_day % DK_E4;
+	/* fraction f = r1/c1 + r2/10⁴ < 2: carry one when f ≥ 1, then round
+	 * half up */
+	dk_i128 whole = q1 + q2;
+	if (dk_ratcmp(r1, c1, DK_E4 - r2, DK_E4) >= 0) {
+		whole++;
+		r2 -= DK_E4;
+	}
+	if (dk_ratcmp(r1, c1, DK_E4 / 2 - r2, DK_E4) >= 0)
+		whole++;
+	*cost = (int64_t)whole;
 	if (travel)
-		*travel = tr;
-	*total = sum;
+		*travel = (int64_t)((2 * d * p->travel_per_day + DK_E4) / (2 * DK_E4));
 	return 0;
 }
 
@@ -154,10 +189,9 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 	q->hourly = calloc(p->n_roles ? p->n_roles : 1, sizeof *q->hourly);
 	q->hourly_ore = calloc(p->n_roles ? p->n_roles : 1, sizeof *q->hourly_ore);
 	q->pkgs = calloc(p->n_packages ? p->n_packages : 1, sizeof *q->pkgs);
-	dk_rat *parts = calloc(p->n_roles ? p->n_roles : 1, sizeof *parts);
 	dk_i128 *w = calloc(p->n_roles + 1, sizeof *w);
 	dk_status st = DK_OK;
-	if (!q->hourly || !q->hourly_ore || !q->pkgs || !parts || !w) {
+	if (!q->hourly || !q->hourly_ore || !q->pkgs || !w) {
 		st = DK_ENOMEM;
 		goto done;
 	}
@@ -175,14 +209,21 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 	for (size_t i = 0; i < p->n_packages; i++) {
 		const dk_package *k = &p->packages[i];
 		dk_quote_package *o = &q->pkgs[i];
-		dk_rat cost, full, travel, wd;
-		if (package_cost(p, q->hourly, k, false, parts, &travel, &cost) ||
-		    package_cost(p, q->hourly, k, true, NULL, NULL, &full)) {
+		int64_t *exact = calloc(p->n_roles + 1, sizeof *exact);
+		o->role_cost = calloc(p->n_roles + 1, sizeof *o->role_cost);
+		o->invoices = calloc((size_t)k->semesters, sizeof *o->invoices);
+		if (!exact || !o->role_cost || !o->invoices) {
+			free(exact);
+			st = DK_ENOMEM;
+			goto done;
+		}
+		if (package_cost(p, q->hourly, k, false, exact, &exact[p->n_roles],
+				 &o->cost) ||
+		    package_cost(p, q->hourly, k, true, NULL, NULL, &o->full_cost)) {
+			free(exact);
 			st = DK_ERANGE;
 			goto done;
 		}
-		o->cost = (int64_t)dk_rat_round(cost);
-		o->full_cost = (int64_t)dk_rat_round(full);
 		/* price: cost × (1 + margin), up to a multiple of round_to */
 		dk_i128 m = (dk_i128)o->cost * (DK_E4 + p->margin);
 		dk_i128 unit = (dk_i128)DK_E4 * p->round_to;
@@ -191,42 +232,22 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 		o->rounding = o->price - o->cost - o->margin;
 		o->price_per_day = (int64_t)dk_rat_round(dk_rat_of((dk_i128)o->price * DK_E4,
 								    k->days));
-		const dk_day *d = day_of(p, k);
-		int64_t hours = 0;
+		const dk_day *d = k->own_day ? &k->day : &p->day;
+		int64_t hours = 0, persons = 0;
 		for (size_t j = 0; j < d->n; j++)
 			hours += d->parts[j].hours;
 		o->delivered_e8 = k->days * hours;
-		int64_t persons = 0;
 		for (size_t s = 0; s < p->n_staff; s++)
 			persons += p->staff[s].persons;
-		work_per_day(p, d, &wd);
-		if (dk_rat_mul(wd, dk_rat_of((dk_i128)k->days * persons, DK_E4 * DK_E4),
-			       &o->work_hours)) {
-			st = DK_ERANGE;
-			goto done;
-		}
-		/* the breakdown: the rounded cost over roles and travel, exact
-		 * parts as weights over one common denominator */
-		o->role_cost = calloc(p->n_roles + 1, sizeof *o->role_cost);
-		o->invoices = calloc((size_t)k->semesters, sizeof *o->invoices);
-		if (!o->role_cost || !o->invoices) {
-			st = DK_ENOMEM;
-			goto done;
-		}
-		dk_i128 lcm = travel.den;
-		for (size_t r = 0; r < p->n_roles; r++)
-			if (__builtin_mul_overflow(lcm / dk_gcd(lcm, parts[r].den),
-						   parts[r].den, &lcm)) {
-				st = DK_ERANGE;
-				goto done;
-			}
-		for (size_t r = 0; r <= p->n_roles; r++) {
-			dk_rat x = r < p->n_roles ? parts[r] : travel;
-			if (__builtin_mul_overflow(x.num, lcm / x.den, &w[r])) {
-				st = DK_ERANGE;
-				goto done;
-			}
-		}
+		/* days × work hours of a person-day × every person on the day */
+		o->work_hours = dk_rat_of((dk_i128)k->days * work_per_day(p, d) * persons,
+					  (dk_i128)DK_E4 * 100000000 * DK_E4);
+		/* the breakdown: the rounded cost split over the roles and the
+		 * travel in proportion to their own amounts (each rounded to
+		 * øre), so that the parts add up to the cost exactly */
+		for (size_t r = 0; r <= p->n_roles; r++)
+			w[r] = exact[r];
+		free(exact);
 		dk_apportion_in ai = {o->cost, w, p->n_roles + 1, 1, NULL,
 				      (long)p->n_roles};
 		dk_apportion_out ao = {o->role_cost, NULL, NULL, 0};
@@ -246,7 +267,6 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 	}
 	st = checks(p, q);
 done:
-	free(parts);
 	free(w);
 	return st;
 }
