@@ -56,7 +56,7 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o);
 void dk_case_release(dk_case *c);
 
 /* Prints the diagnostics of d to standard error. */
-void dk_cli_print_diags(const dk_diags *d);
+void dk_cli_print_diags(dk_diags *d);
 
 /* Maps a status to an exit code, printing a line for DK_ENOMEM. */
 int dk_cli_exit(dk_status st);

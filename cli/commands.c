@@ -23,9 +23,10 @@
 #include "io/table.h"
 #include "models/finding.h"
 
-void dk_cli_print_diags(const dk_diags *d)
+void dk_cli_print_diags(dk_diags *d)
 {
 	char line[1400];
+	dk_diags_sort(d);
 	for (size_t i = 0; i < d->n; i++) {
 		dk_diag_format(&d->items[i], line, sizeof line);
 		fprintf(stderr, "%s\n", line);

@@ -116,3 +116,41 @@ void dk_quote(const char *text, char *buf, size_t size)
 	}
 	buf[o] = '\0';
 }
+
+typedef struct {
+	dk_diag g;
+	size_t file_rank, seq;
+} ranked;
+
+static int ranked_cmp(const void *a, const void *b)
+{
+	const ranked *x = a, *y = b;
+	if (x->file_rank != y->file_rank)
+		return x->file_rank < y->file_rank ? -1 : 1;
+	if (x->g.line != y->g.line)
+		return x->g.line < y->g.line ? -1 : 1;
+	if (x->g.col != y->g.col)
+		return x->g.col < y->g.col ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void dk_diags_sort(dk_diags *d)
+{
+	ranked *r = malloc((d->n ? d->n : 1) * sizeof *r);
+	if (!r)
+		return;  /* unsorted is still every problem */
+	for (size_t i = 0; i < d->n; i++) {
+		r[i].g = d->items[i];
+		r[i].seq = i;
+		r[i].file_rank = i;
+		for (size_t k = 0; k < i; k++)
+			if (strcmp(d->items[k].file, d->items[i].file) == 0) {
+				r[i].file_rank = r[k].file_rank;
+				break;
+			}
+	}
+	qsort(r, d->n, sizeof *r, ranked_cmp);
+	for (size_t i = 0; i < d->n; i++)
+		d->items[i] = r[i].g;
+	free(r);
+}

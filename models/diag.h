@@ -47,6 +47,11 @@ void dk_diags_add(dk_diags *d, const char *file, int line, int col,
 		  const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
+/* Orders the problems as a reader meets them: by file (in the order the
+ * files were first mentioned), then line, then column; problems at one
+ * place keep the order they were found in. */
+void dk_diags_sort(dk_diags *d);
+
 /* DK_OK when nothing was recorded, else DK_EINPUT (or DK_ENOMEM). */
 dk_status dk_diags_status(const dk_diags *d);
 
