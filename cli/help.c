@@ -116,8 +116,10 @@ static void print_checks(FILE *out)
 			case DK_PARAM_RATIO:
 			case DK_PARAM_PP:
 				dk_scaled_plain(p->value, 6, v, sizeof v);
-				if (p->kind == DK_PARAM_PP)
-					strcat(v, " percentage points");
+				if (p->kind == DK_PARAM_PP) {
+					size_t n = strlen(v);
+					snprintf(v + n, sizeof v - n, " percentage points");
+				}
 				break;
 			case DK_PARAM_SEVERITY:
 				snprintf(v, sizeof v, "%s", dk_severity_name((dk_severity)p->value));

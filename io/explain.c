@@ -13,40 +13,7 @@
 
 #include "engine/exact.h"
 #include "io/report.h"
-
-typedef struct {
-	char *data;
-	size_t len, cap;
-	int oom;
-} text;
-
-__attribute__((format(printf, 2, 3)))
-static void say(text *t, const char *fmt, ...)
-{
-	char tmp[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n < 0 || t->oom)
-		return;
-	size_t k = (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1;
-	if (t->len + k + 1 > t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 4096;
-		while (t->len + k + 1 > cap)
-			cap *= 2;
-		char *p = realloc(t->data, cap);
-		if (!p) {
-			t->oom = 1;
-			return;
-		}
-		t->data = p;
-		t->cap = cap;
-	}
-	memcpy(t->data + t->len, tmp, k);
-	t->len += k;
-	t->data[t->len] = '\0';
-}
+#include "io/strbuf.h"
 
 static const char *kr(dk_kr v, char *buf)
 {
@@ -89,15 +56,15 @@ char *dk_explain_text(const dk_report *r, size_t k)
 	const dk_recommendation *rec = r->rec;
 	const dk_rec_row *row = &rec->rows[k];
 	bool en = r->english;
-	text t = {0};
+	dk_strbuf t = {0};
 	char a[40], b[40], c[40], dec[64], frac[120];
 
-	say(&t, "%s: %s %s\n\n", n->name, en ? "method" : "metode",
+	dk_strbuf_printf(&t, "%s: %s %s\n\n", n->name, en ? "method" : "metode",
 	    dk_method_name(p->method));
 	/* what the method takes */
 	switch (p->method) {
 	case DK_METHOD_STATUS_QUO:
-		say(&t, en ? "status_quo keeps last year's amount, capped at the reported "
+		dk_strbuf_printf(&t, en ? "status_quo keeps last year's amount, capped at the reported "
 			     "need: weight and cap are the smaller of last year (%s) and "
 			     "the need (%s), that is %s.\n"
 			   : "status_quo viderefører fjorårets beløp, begrenset til meldt "
@@ -107,7 +74,7 @@ char *dk_explain_text(const dk_report *r, size_t k)
 		    kr(row->weight, c));
 		break;
 	case DK_METHOD_NEED:
-		say(&t, en ? "need shares the frame in proportion to the reported need "
+		dk_strbuf_printf(&t, en ? "need shares the frame in proportion to the reported need "
 			     "(%s), which is also the cap.\n"
 			   : "need fordeler rammen i forhold til meldt behov (%s), som "
 			     "også er taket.\n",
@@ -116,7 +83,7 @@ char *dk_explain_text(const dk_report *r, size_t k)
 	case DK_METHOD_PRORATA: {
 		char fte[32];
 		dk_decimal_format(n->v[DK_COL_FTE], 2, " ", en ? "." : ",", fte, sizeof fte);
-		say(&t, en ? "prorata gives a base grant of %s plus λ kroner per teacher "
+		dk_strbuf_printf(&t, en ? "prorata gives a base grant of %s plus λ kroner per teacher "
 			     "FTE; this network has %s FTE.\n"
 			   : "prorata gir et grunntilskudd på %s pluss λ kroner per "
 			     "lærerårsverk; nettverket har %s lærerårsverk.\n",
@@ -124,19 +91,19 @@ char *dk_explain_text(const dk_report *r, size_t k)
 		break;
 	}
 	}
-	say(&t, "  %-28s %s\n", en ? "base b:" : "grunnlag b:", kr(row->base, a));
+	dk_strbuf_printf(&t, "  %-28s %s\n", en ? "base b:" : "grunnlag b:", kr(row->base, a));
 	if (p->method == DK_METHOD_PRORATA) {
 		char fte[32];
 		dk_decimal_format(row->weight, 2, " ", en ? "." : ",", fte, sizeof fte);
-		say(&t, "  %-28s %s\n", en ? "weight w (FTE):" : "vekt w (lærerårsverk):", fte);
+		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "weight w (FTE):" : "vekt w (lærerårsverk):", fte);
 	} else {
-		say(&t, "  %-28s %s\n", en ? "weight w:" : "vekt w:", kr(row->weight, a));
+		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "weight w:" : "vekt w:", kr(row->weight, a));
 	}
-	say(&t, "  %-28s %s\n", en ? "floor:" : "gulv:", kr(row->lo, a));
-	say(&t, "  %-28s %s\n", en ? "cap:" : "tak:",
+	dk_strbuf_printf(&t, "  %-28s %s\n", en ? "floor:" : "gulv:", kr(row->lo, a));
+	dk_strbuf_printf(&t, "  %-28s %s\n", en ? "cap:" : "tak:",
 	    row->hi >= 0 ? kr(row->hi, a) : (en ? "none" : "ingen"));
 	if (!rec->produced) {
-		say(&t, en ? "\nNo amounts were produced for this plan: see the "
+		dk_strbuf_printf(&t, en ? "\nNo amounts were produced for this plan: see the "
 			     "findings of dekom recommend.\n"
 			   : "\nPlanen gir ingen beløp: se funnene fra dekom "
 			     "recommend.\n");
@@ -144,28 +111,28 @@ char *dk_explain_text(const dk_report *r, size_t k)
 	}
 	fraction(rec->lambda_num * rec->lambda_scale, rec->lambda_den, en, dec, sizeof dec,
 		 frac, sizeof frac);
-	say(&t, "\n%s λ = %s (%s %s).\n",
+	dk_strbuf_printf(&t, "\n%s λ = %s (%s %s).\n",
 	    en ? "The frame is shared out at" : "Rammen fordeles med",
 	    dec, en ? "exactly" : "eksakt", frac);
 	if (rec->outcome == 1)
-		say(&t, en ? "The frame is larger than every network's cap together: "
+		dk_strbuf_printf(&t, en ? "The frame is larger than every network's cap together: "
 			     "every network gets its cap (or its base), and the rest "
 			     "is not allocated.\n"
 			   : "Rammen er større enn alle takene til sammen: hvert "
 			     "nettverk får sitt tak (eller sitt grunnlag), og resten "
 			     "fordeles ikke.\n");
 	fraction(row->x_num, rec->lambda_den, en, dec, sizeof dec, frac, sizeof frac);
-	say(&t, en ? "Unrounded amount x = clamp(b + λ·w, floor, cap) = %s (%s).\n"
+	dk_strbuf_printf(&t, en ? "Unrounded amount x = clamp(b + λ·w, floor, cap) = %s (%s).\n"
 		   : "Uavrundet beløp x = b + λ·w innenfor gulv og tak = %s (%s).\n",
 	    dec, frac);
 	switch (row->state) {
 	case DK_STATE_CAPPED:
-		say(&t, en ? "State: capped. The network gets exactly its cap, %s.\n"
+		dk_strbuf_printf(&t, en ? "State: capped. The network gets exactly its cap, %s.\n"
 			   : "Status: tak. Nettverket får nøyaktig taket sitt, %s.\n",
 		    kr(row->amount, a));
 		break;
 	case DK_STATE_FLOORED:
-		say(&t, en ? "State: floored. The network gets exactly its floor, %s.\n"
+		dk_strbuf_printf(&t, en ? "State: floored. The network gets exactly its floor, %s.\n"
 			   : "Status: gulv. Nettverket får nøyaktig gulvet sitt, %s.\n",
 		    kr(row->amount, a));
 		break;
@@ -173,7 +140,7 @@ char *dk_explain_text(const dk_report *r, size_t k)
 		dk_kr whole = (dk_kr)(row->x_num / rec->lambda_den);
 		int64_t u = p->rounding;
 		whole = whole / u * u;
-		say(&t, en ? "State: free. Rounding: x is rounded down to %s (a multiple "
+		dk_strbuf_printf(&t, en ? "State: free. Rounding: x is rounded down to %s (a multiple "
 			     "of %s kr); the kroner left over in the frame go one unit "
 			     "each to the free networks with the largest remainders "
 			     "(ties: larger amount, then earlier row).\n"
@@ -183,40 +150,36 @@ char *dk_explain_text(const dk_report *r, size_t k)
 			     "beløp, så tidligere rad).\n",
 		    kr(whole, a), kr(u, b));
 		if (row->rank)
-			say(&t, en ? "This network is number %zu in that order and %s.\n"
+			dk_strbuf_printf(&t, en ? "This network is number %zu in that order and %s.\n"
 				   : "Dette nettverket er nummer %zu i den rekkefølgen og %s.\n",
 			    row->rank,
 			    row->got_unit ? (en ? "got one unit" : "fikk én enhet")
 					  : (en ? "got none" : "fikk ingen"));
 		else
-			say(&t, en ? "Its x is a whole number of units: nothing to round.\n"
+			dk_strbuf_printf(&t, en ? "Its x is a whole number of units: nothing to round.\n"
 				   : "x er et helt antall enheter: ingenting å runde av.\n");
-		say(&t, en ? "Recommended: %s.\n" : "Anbefalt: %s.\n", kr(row->amount, a));
+		dk_strbuf_printf(&t, en ? "Recommended: %s.\n" : "Anbefalt: %s.\n", kr(row->amount, a));
 		break;
 	}
 	}
 	/* components */
-	say(&t, en ? "\nSplit over its planned budget lines:\n"
+	dk_strbuf_printf(&t, en ? "\nSplit over its planned budget lines:\n"
 		   : "\nFordelt på de planlagte budsjettpostene:\n");
 	if (row->unspecified && row->own == 0 && row->coordinator == 0 && row->uh_other == 0)
-		say(&t, "  %-28s %s\n", en ? "unspecified:" : "uspesifisert:",
+		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "unspecified:" : "uspesifisert:",
 		    kr(row->unspecified, a));
 	else {
-		say(&t, "  %-28s %s\n", en ? "own:" : "nettverk (egen):", kr(row->own, a));
-		say(&t, "  %-28s %s\n", en ? "coordinator:" : "koordinator:",
+		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "own:" : "nettverk (egen):", kr(row->own, a));
+		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "coordinator:" : "koordinator:",
 		    kr(row->coordinator, a));
 		for (size_t i = 0; i < p->n_institutions; i++) {
 			char lbl[80];
 			snprintf(lbl, sizeof lbl, "%s:", p->institutions[i].id);
-			say(&t, "  %-28s %s\n", lbl, kr(row->uh[i], a));
+			dk_strbuf_printf(&t, "  %-28s %s\n", lbl, kr(row->uh[i], a));
 		}
-		say(&t, "  %-28s %s\n", en ? "other/uncertain:" : "andre/usikker:",
+		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "other/uncertain:" : "andre/usikker:",
 		    kr(row->uh_other, a));
 	}
 done:
-	if (t.oom) {
-		free(t.data);
-		return NULL;
-	}
-	return t.data;
+	return dk_strbuf_done(&t);
 }

@@ -13,6 +13,7 @@
 
 #include "io/canonical.h"
 #include "io/report.h"
+#include "io/strbuf.h"
 #include "io/table.h"
 
 static cJSON *nok(int64_t ore)
@@ -138,51 +139,6 @@ char *dk_price_json(const dk_price_report *r)
 	return out;
 }
 
-typedef struct {
-	char *s;
-	size_t len, cap;
-	int oom;
-} buf_t;
-
-__attribute__((format(printf, 2, 3)))
-static void out(buf_t *b, const char *fmt, ...)
-{
-	char tmp[4096];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n < 0 || b->oom)
-		return;
-	size_t k = (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1;
-	if (b->len + k + 1 > b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 4096;
-		while (b->len + k + 1 > cap)
-			cap *= 2;
-		char *p = realloc(b->s, cap);
-		if (!p) {
-			b->oom = 1;
-			return;
-		}
-		b->s = p;
-		b->cap = cap;
-	}
-	memcpy(b->s + b->len, tmp, k);
-	b->len += k;
-	b->s[b->len] = '\0';
-}
-
-static char *done(buf_t *b)
-{
-	if (b->oom) {
-		free(b->s);
-		return NULL;
-	}
-	if (!b->s)
-		out(b, "%s", "");
-	return b->s;
-}
-
 static const char *money(int64_t ore, char *buf)
 {
 	dk_decimal_format(ore, 2, " ", ",", buf, 48);
@@ -204,20 +160,20 @@ static const char *num4(int64_t v, char *buf, bool en)
 static char *grid(const char *const *cells, size_t ncols, size_t nrows, bool md)
 {
 	if (md) {
-		buf_t b = {0};
+		dk_strbuf b = {0};
 		for (size_t i = 0; i < nrows; i++) {
-			out(&b, "|");
+			dk_strbuf_printf(&b, "|");
 			for (size_t c = 0; c < ncols; c++)
-				out(&b, " %s |", cells[i * ncols + c]);
-			out(&b, "\n");
+				dk_strbuf_printf(&b, " %s |", cells[i * ncols + c]);
+			dk_strbuf_printf(&b, "\n");
 			if (i == 0) {
-				out(&b, "|");
+				dk_strbuf_printf(&b, "|");
 				for (size_t c = 0; c < ncols; c++)
-					out(&b, "%s", c ? "---:|" : "---|");
-				out(&b, "\n");
+					dk_strbuf_printf(&b, "%s", c ? "---:|" : "---|");
+				dk_strbuf_printf(&b, "\n");
 			}
 		}
-		return done(&b);
+		return dk_strbuf_done(&b);
 	}
 	dk_table t;
 	char *s = NULL;
@@ -239,23 +195,23 @@ char *dk_price_text(const dk_price_report *r, bool md)
 	const dk_pricing *t = r->tpl;
 	const dk_quotation *q = r->q;
 	bool en = r->english;
-	buf_t b = {0};
+	dk_strbuf b = {0};
 	char m[8][48];
 	const char *h1 = md ? "# " : "", *h2 = md ? "## " : "";
-	out(&b, "%s%s %s (%s)\n\n", h1, en ? "Template prices," : "Sjablongpriser,",
+	dk_strbuf_printf(&b, "%s%s %s (%s)\n\n", h1, en ? "Template prices," : "Sjablongpriser,",
 	    t->institution, t->type == DK_OPPDRAG ? "oppdrag" : "bidrag");
-	out(&b, "%s%s\n\n", h2, en ? "Hourly full cost" : "Timekostnad (full kostnad)");
+	dk_strbuf_printf(&b, "%s%s\n\n", h2, en ? "Hourly full cost" : "Timekostnad (full kostnad)");
 	for (size_t i = 0; i < t->n_roles; i++)
-		out(&b, "%s%s: %s kr/%s\n", md ? "- " : "  ", t->roles[i].name,
+		dk_strbuf_printf(&b, "%s%s: %s kr/%s\n", md ? "- " : "  ", t->roles[i].name,
 		    money(q->hourly_ore[i], m[0]), en ? "hour" : "time");
-	out(&b, "\n%s%s\n\n", h2, en ? "Packages" : "Pakker");
+	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "Packages" : "Pakker");
 	size_t nc = 8, nr = q->n + 1;
 	const char **cells = calloc(nc * nr, sizeof *cells);
 	char (*store)[96] = calloc(nc * nr, sizeof *store);
 	if (!cells || !store) {
 		free(cells);
 		free(store);
-		free(b.s);
+		free(b.data);
 		return NULL;
 	}
 	const char *head_nb[] = {"Pakke", "Dager", "Leverte timer", "Kostnad",
@@ -284,80 +240,68 @@ char *dk_price_text(const dk_price_report *r, bool md)
 	free(cells);
 	free(store);
 	if (!tab) {
-		free(b.s);
+		free(b.data);
 		return NULL;
 	}
-	out(&b, "%s", tab);
+	dk_strbuf_printf(&b, "%s", tab);
 	free(tab);
 	/* the basic package, step by step */
 	size_t bi = dk_pricing_basic(t);
 	const dk_quote_package *k = &q->pkgs[bi];
-	out(&b, "\n%s%s: %s\n\n", h2, en ? "Breakdown of the basic package" :
+	dk_strbuf_printf(&b, "\n%s%s: %s\n\n", h2, en ? "Breakdown of the basic package" :
 					 "Grunnpakken i deler", t->packages[bi].name);
 	for (size_t j = 0; j < t->n_roles; j++)
-		out(&b, "%s%s: %s\n", md ? "- " : "  ", t->roles[j].name,
+		dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", t->roles[j].name,
 		    money(k->role_cost[j], m[0]));
-	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "travel" : "reise", money(k->travel, m[0]));
-	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "cost" : "kostnad", money(k->cost, m[0]));
-	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "margin" : "påslag", money(k->margin, m[0]));
-	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "rounding" : "avrunding",
+	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "travel" : "reise", money(k->travel, m[0]));
+	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "cost" : "kostnad", money(k->cost, m[0]));
+	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "margin" : "påslag", money(k->margin, m[0]));
+	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "rounding" : "avrunding",
 	    money(k->rounding, m[0]));
-	out(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "price" : "pris", money(k->price, m[0]));
+	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "price" : "pris", money(k->price, m[0]));
 	for (int s = 0; s < k->n_invoices; s++) {
 		char term[16];
 		dk_term_name(t, s, term, sizeof term);
-		out(&b, "%s%s %s: %s\n", md ? "- " : "  ", en ? "invoice" : "faktura", term,
+		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ", en ? "invoice" : "faktura", term,
 		    money(k->invoices[s], m[0]));
 	}
 	if (r->buys) {
-		out(&b, "\n%s%s\n\n", h2, en ? "What each network's UP2 money buys" :
+		dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "What each network's UP2 money buys" :
 					    "Hva nettverkenes UP2-midler kjøper");
 		for (size_t n = 0; n < r->nets->n; n++) {
 			const dk_purchase *p = &r->buys[n];
-			out(&b, "%s%s: %s kr: %lld %s", md ? "- " : "  ", r->nets->items[n].name,
+			dk_strbuf_printf(&b, "%s%s: %s kr: %lld %s", md ? "- " : "  ", r->nets->items[n].name,
 			    money(p->budget, m[0]), (long long)p->basic,
 			    en ? "basic" : "grunnpakke(r)");
 			for (size_t j = 0; j < t->n_packages; j++)
 				if (t->packages[j].addon && p->addons[j])
-					out(&b, " + %lld %s", (long long)p->addons[j],
+					dk_strbuf_printf(&b, " + %lld %s", (long long)p->addons[j],
 					    t->packages[j].name);
-			out(&b, ", %s %s, %s %s\n", num4(p->days, m[1], en),
+			dk_strbuf_printf(&b, ", %s %s, %s %s\n", num4(p->days, m[1], en),
 			    en ? "days" : "dager", en ? "left" : "igjen", money(p->left, m[2]));
 		}
 	}
-	out(&b, "\n%s%s\n\n", h2, en ? "Findings" : "Funn");
+	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "Findings" : "Funn");
 	if (q->findings.n == 0)
-		out(&b, "%s%s\n", md ? "- " : "  ", en ? "none" : "ingen");
+		dk_strbuf_printf(&b, "%s%s\n", md ? "- " : "  ", en ? "none" : "ingen");
 	for (size_t i = 0; i < q->findings.n; i++) {
 		const dk_finding *x = &q->findings.items[i];
-		out(&b, "%s%s %s: %s\n", md ? "- " : "  ", dk_severity_name(x->severity),
+		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ", dk_severity_name(x->severity),
 		    dk_checks()[x->check].name, x->message);
 	}
-	return done(&b);
-}
-
-static void csv_cell(buf_t *b, const char *s, char delim)
-{
-	if (!strchr(s, delim) && !strchr(s, '"') && !strchr(s, '\n')) {
-		out(b, "%s", s);
-		return;
-	}
-	out(b, "\"");
-	for (; *s; s++)
-		out(b, *s == '"' ? "\"\"" : "%c", *s);
-	out(b, "\"");
+	return dk_strbuf_done(&b);
 }
 
 char *dk_price_csv(const dk_price_report *r, bool excel_nb)
 {
 	const dk_pricing *t = r->tpl;
 	const dk_quotation *q = r->q;
-	buf_t b = {0};
+	dk_strbuf b = {0};
 	char d = excel_nb ? ';' : ',';
 	const char *pt = excel_nb ? "," : ".";
 	if (excel_nb)
-		out(&b, "\xEF\xBB\xBF");
-	out(&b, "package%cdays%cdelivered_hours%ccost%cfull_cost%cprice%cprice_per_day\r\n",
+		dk_strbuf_printf(&b, "\xEF\xBB\xBF");
+	dk_strbuf_printf(&b, "package%cdays%cdelivered_hours%ccost%cfull_cost%cprice%cprice_per_day\r\n",
 	    d, d, d, d, d, d);
 	for (size_t i = 0; i < q->n; i++) {
 		const dk_quote_package *k = &q->pkgs[i];
@@ -368,10 +312,10 @@ char *dk_price_csv(const dk_price_report *r, bool excel_nb)
 		dk_decimal_format(k->full_cost, 2, "", pt, v[3], 48);
 		dk_decimal_format(k->price, 2, "", pt, v[4], 48);
 		dk_decimal_format(k->price_per_day, 2, "", pt, v[5], 48);
-		csv_cell(&b, t->packages[i].name, d);
+		dk_csv_field(&b, t->packages[i].name, d);
 		for (int c = 0; c < 6; c++)
-			out(&b, "%c%s", d, v[c]);
-		out(&b, "\r\n");
+			dk_strbuf_printf(&b, "%c%s", d, v[c]);
+		dk_strbuf_printf(&b, "\r\n");
 	}
-	return done(&b);
+	return dk_strbuf_done(&b);
 }

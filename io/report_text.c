@@ -13,62 +13,8 @@
 
 #include "engine/exact.h"
 #include "io/report.h"
+#include "io/strbuf.h"
 #include "io/table.h"
-
-typedef struct {
-	char *data;
-	size_t len, cap;
-	int oom;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 1024;
-		while (b->len + n + 1 > cap)
-			cap *= 2;
-		char *p = realloc(b->data, cap);
-		if (!p) {
-			b->oom = 1;
-			return;
-		}
-		b->data = p;
-		b->cap = cap;
-	}
-	memcpy(b->data + b->len, s, n);
-	b->len += n;
-	b->data[b->len] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
-__attribute__((format(printf, 2, 3)))
-static void sb_printf(sbuf *b, const char *fmt, ...)
-{
-	char tmp[2048];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		sb_add(b, tmp, (size_t)n < sizeof tmp ? (size_t)n : sizeof tmp - 1);
-}
-
-static char *sb_done(sbuf *b)
-{
-	if (b->oom) {
-		free(b->data);
-		return NULL;
-	}
-	if (!b->data)
-		sb_add(b, "", 0);
-	return b->data;
-}
 
 typedef enum { STYLE_TABLE, STYLE_MD, STYLE_CSV, STYLE_CSV_NB } style;
 
@@ -140,16 +86,16 @@ static void grid_free(grid *g)
  * for the findings column of the recommendation's CSV. */
 static char *finding_ids(const dk_report *r, long network)
 {
-	sbuf b = {0};
+	dk_strbuf b = {0};
 	const dk_findings *f = &r->rec->findings;
 	for (size_t i = 0; i < f->n; i++) {
 		if (f->items[i].network != network)
 			continue;
 		if (b.len)
-			sb_puts(&b, " ");
-		sb_puts(&b, dk_checks()[f->items[i].check].name);
+			dk_strbuf_puts(&b, " ");
+		dk_strbuf_puts(&b, dk_checks()[f->items[i].check].name);
 	}
-	return sb_done(&b);
+	return dk_strbuf_done(&b);
 }
 
 static void drop_column(grid *g, size_t col)
@@ -304,47 +250,30 @@ static int grid_build(const dk_report *r, style s, grid *g)
 	return 0;
 }
 
-static void csv_field(sbuf *b, const char *s, char delim)
-{
-	int quote = strchr(s, delim) || strchr(s, '"') || strchr(s, '\n') ||
-		    strchr(s, '\r');
-	if (!quote) {
-		sb_puts(b, s);
-		return;
-	}
-	sb_puts(b, "\"");
-	for (; *s; s++) {
-		if (*s == '"')
-			sb_puts(b, "\"");
-		sb_add(b, s, 1);
-	}
-	sb_puts(b, "\"");
-}
-
 char *dk_report_csv(const dk_report *r, bool excel_nb)
 {
 	grid g;
-	sbuf b = {0};
+	dk_strbuf b = {0};
 	char delim = excel_nb ? ';' : ',';
 	if (grid_build(r, excel_nb ? STYLE_CSV_NB : STYLE_CSV, &g) != 0) {
 		grid_free(&g);
 		return NULL;
 	}
 	if (excel_nb)
-		sb_puts(&b, "\xEF\xBB\xBF");
+		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
 	for (size_t i = 0; i < g.nrows; i++) {
 		for (size_t c = 0; c < g.ncols; c++) {
 			if (c)
-				sb_add(&b, &delim, 1);
-			csv_field(&b, g.cells[i * g.ncols + c], delim);
+				dk_strbuf_add(&b, &delim, 1);
+			dk_csv_field(&b, g.cells[i * g.ncols + c], delim);
 		}
-		sb_puts(&b, "\r\n");
+		dk_strbuf_puts(&b, "\r\n");
 	}
 	grid_free(&g);
-	return sb_done(&b);
+	return dk_strbuf_done(&b);
 }
 
-static void frame_lines(sbuf *b, const dk_report *r, const char *bullet)
+static void frame_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 {
 	const dk_recommendation *rec = r->rec;
 	bool en = r->english;
@@ -356,15 +285,15 @@ static void frame_lines(sbuf *b, const dk_report *r, const char *bullet)
 	dk_kr_format(rec->reserve, res, sizeof res);
 	dk_kr_format(rec->unused + rec->reserve_cut, u, sizeof u);
 	if (rec->has_total)
-		sb_printf(b, "%s%s: %s\n", bullet, en ? "Total" : "Totalramme", t);
-	sb_printf(b, "%s%s: %s\n", bullet, en ? "Pro-rata frame" : "Pro rata-ramme", f);
-	sb_printf(b, "%s%s: %s\n", bullet,
+		dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Total" : "Totalramme", t);
+	dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Pro-rata frame" : "Pro rata-ramme", f);
+	dk_strbuf_printf(b, "%s%s: %s\n", bullet,
 		  en ? "Direct transfer to the universities (UP1)"
 		     : "Direkte overføring til UH (UP1)", d);
-	sb_printf(b, "%s%s: %s\n", bullet, en ? "Common measures" : "Felles tiltak", c);
-	sb_printf(b, "%s%s: %s\n", bullet, en ? "Reserve" : "Reserve", res);
+	dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Common measures" : "Felles tiltak", c);
+	dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Reserve" : "Reserve", res);
 	if (rec->produced) {
-		sb_printf(b, "%s%s: %s\n", bullet, en ? "Not allocated" : "Ikke fordelt", u);
+		dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Not allocated" : "Ikke fordelt", u);
 		char dec[64], num[48], den[48];
 		dk_i128 ln = rec->lambda_num * rec->lambda_scale, ld = rec->lambda_den;
 		dk_i128 g = dk_gcd(ln, ld);
@@ -377,15 +306,15 @@ static void frame_lines(sbuf *b, const dk_report *r, const char *bullet)
 					*q = ',';
 		dk_i128_str(ln, num, sizeof num);
 		dk_i128_str(ld, den, sizeof den);
-		sb_printf(b, "%sλ = %s (%s/%s)\n", bullet, dec, num, den);
+		dk_strbuf_printf(b, "%sλ = %s (%s/%s)\n", bullet, dec, num, den);
 	} else {
-		sb_printf(b, "%s%s\n", bullet,
+		dk_strbuf_printf(b, "%s%s\n", bullet,
 			  en ? "No amounts: see the findings"
 			     : "Ingen beløp: se funnene");
 	}
 }
 
-static void institution_lines(sbuf *b, const dk_report *r, const char *bullet)
+static void institution_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 {
 	const dk_recommendation *rec = r->rec;
 	for (size_t i = 0; i < r->plan->n_institutions; i++) {
@@ -394,43 +323,43 @@ static void institution_lines(sbuf *b, const dk_report *r, const char *bullet)
 		dk_kr_format(rec->inst_up2[i], u, sizeof u);
 		dk_kr_format(rec->inst_direct[i] + rec->inst_up2[i], t, sizeof t);
 		if (rec->produced)
-			sb_printf(b, "%s%s: %s %s + UP2 %s = %s\n", bullet,
+			dk_strbuf_printf(b, "%s%s: %s %s + UP2 %s = %s\n", bullet,
 				  r->plan->institutions[i].id,
 				  r->english ? "direct" : "direkte", d, u, t);
 		else
-			sb_printf(b, "%s%s: %s %s\n", bullet, r->plan->institutions[i].id,
+			dk_strbuf_printf(b, "%s%s: %s %s\n", bullet, r->plan->institutions[i].id,
 				  r->english ? "direct" : "direkte", d);
 	}
 }
 
-static void finding_lines(sbuf *b, const dk_report *r, const char *bullet)
+static void finding_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 {
 	const dk_findings *f = &r->rec->findings;
 	if (f->n == 0)
-		sb_printf(b, "%s%s\n", bullet, r->english ? "none" : "ingen");
+		dk_strbuf_printf(b, "%s%s\n", bullet, r->english ? "none" : "ingen");
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
-		sb_printf(b, "%s%s %s%s%s: %s\n", bullet, dk_severity_name(x->severity),
+		dk_strbuf_printf(b, "%s%s %s%s%s: %s\n", bullet, dk_severity_name(x->severity),
 			  dk_checks()[x->check].name, x->network >= 0 ? ", " : "",
 			  x->network >= 0 ? r->nets->items[x->network].name : "",
 			  x->message);
 	}
 }
 
-static void title(sbuf *b, const dk_report *r, const char *prefix)
+static void title(dk_strbuf *b, const dk_report *r, const char *prefix)
 {
 	bool en = r->english;
-	sb_printf(b, "%s%s", prefix, en ? "Recommendation" : "Innstilling");
+	dk_strbuf_printf(b, "%s%s", prefix, en ? "Recommendation" : "Innstilling");
 	if (r->rec->year)
-		sb_printf(b, " %d", r->rec->year);
-	sb_printf(b, " (%s %s)\n", en ? "method" : "metode",
+		dk_strbuf_printf(b, " %d", r->rec->year);
+	dk_strbuf_printf(b, " (%s %s)\n", en ? "method" : "metode",
 		  dk_method_name(r->plan->method));
 }
 
 char *dk_report_table(const dk_report *r)
 {
 	grid g;
-	sbuf b = {0};
+	dk_strbuf b = {0};
 	if (grid_build(r, STYLE_TABLE, &g) != 0) {
 		grid_free(&g);
 		return NULL;
@@ -451,78 +380,78 @@ char *dk_report_table(const dk_report *r)
 		return NULL;
 	bool en = r->english;
 	title(&b, r, "");
-	sb_puts(&b, "\n");
+	dk_strbuf_puts(&b, "\n");
 	frame_lines(&b, r, "  ");
-	sb_puts(&b, "\n");
-	sb_puts(&b, tab);
+	dk_strbuf_puts(&b, "\n");
+	dk_strbuf_puts(&b, tab);
 	free(tab);
-	sb_printf(&b, "\n%s\n", en ? "Institutions:" : "Institusjoner:");
+	dk_strbuf_printf(&b, "\n%s\n", en ? "Institutions:" : "Institusjoner:");
 	institution_lines(&b, r, "  ");
-	sb_printf(&b, "\n%s\n", en ? "Findings:" : "Funn:");
+	dk_strbuf_printf(&b, "\n%s\n", en ? "Findings:" : "Funn:");
 	finding_lines(&b, r, "  ");
-	return sb_done(&b);
+	return dk_strbuf_done(&b);
 }
 
-static void md_cell(sbuf *b, const char *s)
+static void md_cell(dk_strbuf *b, const char *s)
 {
 	for (; *s; s++) {
 		if (*s == '|')
-			sb_puts(b, "\\");
-		sb_add(b, s, 1);
+			dk_strbuf_puts(b, "\\");
+		dk_strbuf_add(b, s, 1);
 	}
 }
 
 char *dk_report_md(const dk_report *r)
 {
 	grid g;
-	sbuf b = {0};
+	dk_strbuf b = {0};
 	if (grid_build(r, STYLE_MD, &g) != 0) {
 		grid_free(&g);
 		return NULL;
 	}
 	bool en = r->english;
 	title(&b, r, "# ");
-	sb_puts(&b, "\n");
+	dk_strbuf_puts(&b, "\n");
 	frame_lines(&b, r, "- ");
-	sb_puts(&b, "\n");
+	dk_strbuf_puts(&b, "\n");
 	for (size_t i = 0; i < g.nrows; i++) {
-		sb_puts(&b, "|");
+		dk_strbuf_puts(&b, "|");
 		for (size_t c = 0; c < g.ncols; c++) {
-			sb_puts(&b, " ");
+			dk_strbuf_puts(&b, " ");
 			md_cell(&b, g.cells[i * g.ncols + c]);
-			sb_puts(&b, " |");
+			dk_strbuf_puts(&b, " |");
 		}
-		sb_puts(&b, "\n");
+		dk_strbuf_puts(&b, "\n");
 		if (i == 0) {
-			sb_puts(&b, "|");
+			dk_strbuf_puts(&b, "|");
 			for (size_t c = 0; c < g.ncols; c++)
-				sb_puts(&b, g.right[c] ? "---:|" : "---|");
-			sb_puts(&b, "\n");
+				dk_strbuf_puts(&b, g.right[c] ? "---:|" : "---|");
+			dk_strbuf_puts(&b, "\n");
 		}
 	}
 	grid_free(&g);
-	sb_printf(&b, "\n## %s\n\n", en ? "Institutions" : "Institusjoner");
+	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Institutions" : "Institusjoner");
 	institution_lines(&b, r, "- ");
-	sb_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");
+	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");
 	finding_lines(&b, r, "- ");
-	return sb_done(&b);
+	return dk_strbuf_done(&b);
 }
 
 char *dk_findings_csv(const dk_report *r, bool excel_nb)
 {
-	sbuf b = {0};
+	dk_strbuf b = {0};
 	char delim = excel_nb ? ';' : ',';
 	static const char *const head[] = {"check", "severity", "network", "field",
 					   "expected", "actual", "difference",
 					   "message"};
 	if (excel_nb)
-		sb_puts(&b, "\xEF\xBB\xBF");
+		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
 	for (size_t c = 0; c < 8; c++) {
 		if (c)
-			sb_add(&b, &delim, 1);
-		sb_puts(&b, head[c]);
+			dk_strbuf_add(&b, &delim, 1);
+		dk_strbuf_puts(&b, head[c]);
 	}
-	sb_puts(&b, "\r\n");
+	dk_strbuf_puts(&b, "\r\n");
 	const dk_findings *f = &r->rec->findings;
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
@@ -540,25 +469,25 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 			x->field ? x->field : "", num[0], num[1], num[2], x->message};
 		for (size_t c = 0; c < 8; c++) {
 			if (c)
-				sb_add(&b, &delim, 1);
-			csv_field(&b, cells[c], delim);
+				dk_strbuf_add(&b, &delim, 1);
+			dk_csv_field(&b, cells[c], delim);
 		}
-		sb_puts(&b, "\r\n");
+		dk_strbuf_puts(&b, "\r\n");
 	}
-	return sb_done(&b);
+	return dk_strbuf_done(&b);
 }
 
 char *dk_findings_table(const dk_report *r)
 {
-	sbuf b = {0};
+	dk_strbuf b = {0};
 	const dk_findings *f = &r->rec->findings;
 	size_t count[3] = {0, 0, 0};
 	for (size_t i = 0; i < f->n; i++)
 		count[f->items[i].severity]++;
 	bool en = r->english;
-	sb_printf(&b, en ? "%zu errors, %zu warnings, %zu info\n\n"
+	dk_strbuf_printf(&b, en ? "%zu errors, %zu warnings, %zu info\n\n"
 			 : "%zu feil, %zu advarsler, %zu til orientering\n\n",
 		  count[DK_SEV_ERROR], count[DK_SEV_WARNING], count[DK_SEV_INFO]);
 	finding_lines(&b, r, "  ");
-	return sb_done(&b);
+	return dk_strbuf_done(&b);
 }

@@ -1,0 +1,30 @@
+/*
+ * strbuf.h: a growing text buffer for the writers, and CSV quoting.
+ *
+ * An allocation failure is remembered, not reported at each call: the
+ * writer goes on, and dk_strbuf_done returns NULL, freeing what was built.
+ */
+#ifndef DK_STRBUF_H
+#define DK_STRBUF_H
+
+#include <stddef.h>
+
+typedef struct {
+	char *data;
+	size_t len, cap;
+	int oom;
+} dk_strbuf;
+
+void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n);
+void dk_strbuf_puts(dk_strbuf *b, const char *s);
+void dk_strbuf_printf(dk_strbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* The text (caller frees), or NULL when an allocation failed. */
+char *dk_strbuf_done(dk_strbuf *b);
+
+/* One CSV field, quoted (RFC 4180: '"' doubled) when it holds the
+ * delimiter, a quote or a line break. */
+void dk_csv_field(dk_strbuf *b, const char *s, char delim);
+
+#endif
