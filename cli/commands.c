@@ -360,13 +360,40 @@ static const char *default_format(const dk_cli_opts *o)
 								      : "json";
 }
 
-int dk_cmd_recommend(const dk_cli_opts *o)
+
+
+/* A writer of `recommend` or `check` for one format. */
+typedef char *(*report_writer)(const dk_report *r, const char *fmt, bool excel_nb);
+
+static char *recommend_text(const dk_report *r, const char *fmt, bool excel_nb)
+{
+	if (strcmp(fmt, "json") == 0)
+		return with_newline(dk_report_json(r));
+	if (strcmp(fmt, "csv") == 0)
+		return dk_report_csv(r, excel_nb);
+	if (strcmp(fmt, "md") == 0)
+		return dk_report_md(r);
+	return dk_report_table(r);
+}
+
+static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
+{
+	if (strcmp(fmt, "json") == 0)
+		return with_newline(dk_findings_json(r));
+	if (strcmp(fmt, "csv") == 0)
+		return dk_findings_csv(r, excel_nb);
+	return dk_findings_table(r);
+}
+
+/* `recommend` and `check`: load, compute, write, and exit 1 on findings at
+ * or above --fail-on. */
+static int run_report(const dk_cli_opts *o, report_writer writer)
 {
 	dk_case c;
 	dk_recommendation rec;
 	if (o->argc > 0) {
-		fprintf(stderr, "dekom recommend: error: unexpected argument '%s'\n",
-			o->argv[0]);
+		fprintf(stderr, "dekom %s: error: unexpected argument '%s'\n",
+			o->command, o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
 	dk_status st = run_case(&c, &rec, o);
@@ -377,18 +404,9 @@ int dk_cmd_recommend(const dk_cli_opts *o)
 		dk_report r;
 		dk_report_input inputs[3 + DK_MORE_NETWORKS];
 		report_init(&r, inputs, &c, &rec, o);
-		const char *fmt = default_format(o);
-		char *text;
-		if (strcmp(fmt, "json") == 0)
-			text = with_newline(dk_report_json(&r));
-		else if (strcmp(fmt, "csv") == 0)
-			text = dk_report_csv(&r, o->csv_dialect &&
-						    strcmp(o->csv_dialect, "excel-nb") == 0);
-		else if (strcmp(fmt, "md") == 0)
-			text = dk_report_md(&r);
-		else
-			text = dk_report_table(&r);
-		rc = write_text(o, text);
+		rc = write_text(o, writer(&r, default_format(o),
+					  o->csv_dialect &&
+						  strcmp(o->csv_dialect, "excel-nb") == 0));
 		if (rc == DK_EXIT_OK)
 			rc = findings_exit(o, &rec.findings);
 	}
@@ -397,39 +415,14 @@ int dk_cmd_recommend(const dk_cli_opts *o)
 	return rc;
 }
 
+int dk_cmd_recommend(const dk_cli_opts *o)
+{
+	return run_report(o, recommend_text);
+}
+
 int dk_cmd_check(const dk_cli_opts *o)
 {
-	dk_case c;
-	dk_recommendation rec;
-	if (o->argc > 0) {
-		fprintf(stderr, "dekom check: error: unexpected argument '%s'\n",
-			o->argv[0]);
-		return DK_EXIT_USAGE;
-	}
-	dk_status st = run_case(&c, &rec, o);
-	int rc;
-	if (st != DK_OK) {
-		rc = dk_cli_exit(st);
-	} else {
-		dk_report r;
-		dk_report_input inputs[3 + DK_MORE_NETWORKS];
-		report_init(&r, inputs, &c, &rec, o);
-		const char *fmt = default_format(o);
-		char *text;
-		if (strcmp(fmt, "json") == 0)
-			text = with_newline(dk_findings_json(&r));
-		else if (strcmp(fmt, "csv") == 0)
-			text = dk_findings_csv(&r, o->csv_dialect &&
-						      strcmp(o->csv_dialect, "excel-nb") == 0);
-		else
-			text = dk_findings_table(&r);
-		rc = write_text(o, text);
-		if (rc == DK_EXIT_OK)
-			rc = findings_exit(o, &rec.findings);
-	}
-	dk_recommendation_release(&rec);
-	dk_case_release(&c);
-	return rc;
+	return run_report(o, check_text);
 }
 
 int dk_cmd_explain(const dk_cli_opts *o)
