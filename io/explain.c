@@ -15,6 +15,19 @@
 #include "io/report.h"
 #include "io/strbuf.h"
 
+/* "  label:   value", the values in one column however many bytes the
+ * label's letters take (æ, ø and å take two). */
+static void say_row(dk_strbuf *t, const char *label, const char *value)
+{
+	size_t chars = 0;
+	for (const char *p = label; *p; p++)
+		chars += ((unsigned char)*p & 0xC0) != 0x80;
+	dk_strbuf_printf(t, "  %s", label);
+	for (; chars < 29; chars++)
+		dk_strbuf_puts(t, " ");
+	dk_strbuf_printf(t, "%s\n", value);
+}
+
 static const char *kr(dk_kr v, char *buf)
 {
 	dk_kr_format(v, buf, 40);
@@ -91,16 +104,16 @@ char *dk_explain_text(const dk_report *r, size_t k)
 		break;
 	}
 	}
-	dk_strbuf_printf(&t, "  %-28s %s\n", en ? "base b:" : "grunnlag b:", kr(row->base, a));
+	say_row(&t, en ? "base b:" : "grunnlag b:", kr(row->base, a));
 	if (p->method == DK_METHOD_PRORATA) {
 		char fte[32];
 		dk_decimal_format(row->weight, 2, " ", en ? "." : ",", fte, sizeof fte);
-		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "weight w (FTE):" : "vekt w (lærerårsverk):", fte);
+		say_row(&t, en ? "weight w (FTE):" : "vekt w (lærerårsverk):", fte);
 	} else {
-		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "weight w:" : "vekt w:", kr(row->weight, a));
+		say_row(&t, en ? "weight w:" : "vekt w:", kr(row->weight, a));
 	}
-	dk_strbuf_printf(&t, "  %-28s %s\n", en ? "floor:" : "gulv:", kr(row->lo, a));
-	dk_strbuf_printf(&t, "  %-28s %s\n", en ? "cap:" : "tak:",
+	say_row(&t, en ? "floor:" : "gulv:", kr(row->lo, a));
+	say_row(&t, en ? "cap:" : "tak:",
 	    row->hi >= 0 ? kr(row->hi, a) : (en ? "none" : "ingen"));
 	if (!rec->produced) {
 		dk_strbuf_printf(&t, en ? "\nNo amounts were produced for this plan: see the "
@@ -166,18 +179,18 @@ char *dk_explain_text(const dk_report *r, size_t k)
 	dk_strbuf_printf(&t, en ? "\nSplit over its planned budget lines:\n"
 		   : "\nFordelt på de planlagte budsjettpostene:\n");
 	if (row->unspecified && row->own == 0 && row->coordinator == 0 && row->uh_other == 0)
-		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "unspecified:" : "uspesifisert:",
+		say_row(&t, en ? "unspecified:" : "uspesifisert:",
 		    kr(row->unspecified, a));
 	else {
-		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "own:" : "nettverk (egen):", kr(row->own, a));
-		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "coordinator:" : "koordinator:",
+		say_row(&t, en ? "own:" : "nettverk (egen):", kr(row->own, a));
+		say_row(&t, en ? "coordinator:" : "koordinator:",
 		    kr(row->coordinator, a));
 		for (size_t i = 0; i < p->n_institutions; i++) {
 			char lbl[80];
 			snprintf(lbl, sizeof lbl, "%s:", p->institutions[i].id);
-			dk_strbuf_printf(&t, "  %-28s %s\n", lbl, kr(row->uh[i], a));
+			say_row(&t, lbl, kr(row->uh[i], a));
 		}
-		dk_strbuf_printf(&t, "  %-28s %s\n", en ? "other/uncertain:" : "andre/usikker:",
+		say_row(&t, en ? "other/uncertain:" : "andre/usikker:",
 		    kr(row->uh_other, a));
 	}
 done:
