@@ -49,3 +49,13 @@ report "recommend, built-in 2022 case, json" "$dekom" recommend -f json
 report "recommend, built-in 2022 case, table" "$dekom" recommend -f table
 report "recommend, 1 000 networks, prorata" "$dekom" recommend -n "$tmp/n1000.csv" -p "$tmp/plan.json" -f json
 report "recommend, 10 000 networks, prorata" "$dekom" recommend -n "$tmp/n10000.csv" -p "$tmp/plan.json" -f json
+report "price, illustrative template, 2022 budgets" "$dekom" price -P "$here/../fixtures/pricing/ilu-illustrative.json" -p "$here/../fixtures/trondelag-2022/plan.json" -f json
+
+# peak memory (GNU time, Debian package `time`), when it is there
+if [ -x /usr/bin/time ]; then
+	printf '\n%-44s %12s\n' "peak resident memory" "KiB"
+	for n in 1000 10000; do
+		kb=$(/usr/bin/time -f %M "$dekom" recommend -n "$tmp/n$n.csv" -p "$tmp/plan.json" -f json 2>&1 >/dev/null | tail -1)
+		printf '%-44s %12s\n' "recommend, $n networks" "$kb"
+	done
+fi
