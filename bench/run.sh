@@ -49,6 +49,8 @@ report "recommend, built-in 2022 case, json" "$dekom" recommend -f json
 report "recommend, built-in 2022 case, table" "$dekom" recommend -f table
 report "recommend, 1 000 networks, prorata" "$dekom" recommend -n "$tmp/n1000.csv" -p "$tmp/plan.json" -f json
 report "recommend, 10 000 networks, prorata" "$dekom" recommend -n "$tmp/n10000.csv" -p "$tmp/plan.json" -f json
+"$dekom" show -n "$tmp/n10000.csv" -p "$tmp/plan.json" -f json > "$tmp/n10000.json"
+report "recommend, 10 000 networks from JSON" "$dekom" recommend -n "$tmp/n10000.json" -p "$tmp/plan.json" -f json
 report "price, illustrative template, 2022 budgets" "$dekom" price -P "$here/../fixtures/pricing/ilu-illustrative.json" -p "$here/../fixtures/trondelag-2022/plan.json" -f json
 
 # peak memory (GNU time, Debian package `time`), when it is there

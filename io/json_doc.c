@@ -112,6 +112,13 @@ static void fill_nodes(const cJSON *node, const cJSON **out, size_t *k)
 		fill_nodes(c, out, k);
 }
 
+static int addr_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct dk_json_ref *)a)->node;
+	uintptr_t y = (uintptr_t)((const struct dk_json_ref *)b)->node;
+	return (x > y) - (x < y);
+}
+
 dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 			    const char *text, size_t len, dk_diags *d)
 {
@@ -158,6 +165,29 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 	fill_nodes(doc->root, doc->nodes, &k);
 	doc->key_off = sc.key_off;
 	doc->val_off = sc.val_off;
+	doc->by_addr = malloc(doc->n * sizeof *doc->by_addr);
+	if (!doc->by_addr) {
+		dk_json_doc_release(doc);
+		return DK_ENOMEM;
+	}
+	for (size_t i = 0; i < doc->n; i++) {
+		doc->by_addr[i].node = doc->nodes[i];
+		doc->by_addr[i].index = i;
+	}
+	qsort(doc->by_addr, doc->n, sizeof *doc->by_addr, addr_cmp);
+	size_t nl = 1;
+	for (size_t i = 0; i < len; i++)
+		nl += text[i] == '\n';
+	doc->lines = malloc(nl * sizeof *doc->lines);
+	if (!doc->lines) {
+		dk_json_doc_release(doc);
+		return DK_ENOMEM;
+	}
+	doc->lines[0] = 0;
+	doc->n_lines = 1;
+	for (size_t i = 0; i < len; i++)
+		if (text[i] == '\n')
+			doc->lines[doc->n_lines++] = i + 1;
 	return DK_OK;
 oom:
 	free(sc.key_off);
@@ -172,16 +202,30 @@ void dk_json_doc_release(dk_json_doc *doc)
 	free(doc->nodes);
 	free(doc->key_off);
 	free(doc->val_off);
+	free(doc->by_addr);
+	free(doc->lines);
 	memset(doc, 0, sizeof *doc);
 }
 
+/* The pre-order index of a node: a binary search over the nodes sorted by
+ * address, so that large documents stay fast. */
 static size_t node_index(const dk_json_doc *doc, const cJSON *node)
 {
-	for (size_t i = 0; i < doc->n; i++)
-		if (doc->nodes[i] == node)
-			return i;
+	size_t lo = 0, hi = doc->n;
+	uintptr_t want = (uintptr_t)node;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		uintptr_t at = (uintptr_t)doc->by_addr[mid].node;
+		if (at == want)
+			return doc->by_addr[mid].index;
+		if (at < want)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return SIZE_MAX;
 }
+
 
 void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key,
 		 int *line, int *col)
@@ -191,7 +235,19 @@ void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key,
 	if (i != SIZE_MAX)
 		off = (key && doc->key_off[i] != SIZE_MAX) ? doc->key_off[i]
 							   : doc->val_off[i];
-	dk_text_position(doc->text, off, line, col);
+	/* the line by binary search, the column by counting characters */
+	size_t lo = 0, hi = doc->n_lines;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->lines[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	int c;
+	dk_text_position(doc->text + doc->lines[lo], off - doc->lines[lo], line, &c);
+	*line = (int)lo + 1;
+	*col = c;
 }
 
 void dk_json_error(const dk_json_doc *doc, dk_diags *d, const cJSON *node,

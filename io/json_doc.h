@@ -19,6 +19,11 @@
 #include "models/diag.h"
 #include "models/money.h"
 
+struct dk_json_ref {
+	const cJSON *node;
+	size_t index;         /* pre-order */
+};
+
 typedef struct {
 	const char *name;     /* file name for diagnostics (borrowed) */
 	const char *text;     /* the UTF-8 text (borrowed) */
@@ -26,6 +31,9 @@ typedef struct {
 	const cJSON **nodes;  /* pre-order */
 	size_t *key_off;      /* byte offset of the member's key, or SIZE_MAX */
 	size_t *val_off;      /* byte offset of the value */
+	struct dk_json_ref *by_addr;  /* the nodes sorted by address */
+	size_t *lines;        /* byte offset where each line starts */
+	size_t n_lines;
 	size_t n;
 } dk_json_doc;
 
