@@ -434,10 +434,37 @@ static void criteria(ctx *c)
 	}
 }
 
+/* The three computed answers of the criteria sheet (RULES.md section 4). */
+static void criteria_sheet(ctx *c)
+{
+	const dk_check_conf *us = conf(c, DK_CHECK_UH_SHARE);
+	const dk_check_conf *cs = conf(c, DK_CHECK_COORDINATOR_SHARE);
+	for (size_t k = 0; k < c->t->n; k++) {
+		const dk_network *n = &c->t->items[k];
+		dk_rec_row *row = &c->r->rows[k];
+		row->uh_identified = n->v[DK_COL_UH_OTHER] > 0 ? 0 : 1;
+		row->limited_coordinator =
+			(dk_i128)n->v[DK_COL_COORDINATOR] * DK_RATIO_ONE <=
+			(dk_i128)cs->param[0] * n->v[DK_COL_NEED];
+		row->reasonable_uh_share = -1;
+		if (c->r->produced && row->amount > 0 && us->param_set[0] &&
+		    us->param_set[1]) {
+			dk_i128 uh = row->uh_other;
+			for (size_t i = 0; i < c->p->n_institutions; i++)
+				uh += row->uh[i];
+			dk_i128 s = uh * DK_RATIO_ONE;
+			row->reasonable_uh_share =
+				s >= (dk_i128)us->param[0] * row->amount &&
+				s <= (dk_i128)us->param[1] * row->amount;
+		}
+	}
+}
+
 dk_status dk_checks_run(const dk_plan *p, const dk_networks *t,
 			dk_recommendation *r)
 {
 	ctx c = {p, t, r, DK_OK};
+	criteria_sheet(&c);
 	row_sum(&c);
 	stated_share(&c);
 	stated_total(&c);

@@ -151,7 +151,6 @@ static cJSON *criteria(const dk_report *r, size_t k)
 					   DK_COL_UH_PARTNERSHIP};
 	const dk_network *n = &r->nets->items[k];
 	const dk_rec_row *row = &r->rec->rows[k];
-	const dk_check_conf *conf = r->plan->checks;
 	cJSON *o = cJSON_CreateObject();
 	int ok = o != NULL;
 	for (size_t j = 0; j < 3; j++) {
@@ -161,27 +160,16 @@ static cJSON *criteria(const dk_report *r, size_t k)
 				  ? cJSON_CreateString(dk_judgement_name((dk_judgement)n->v[c]))
 				  : cJSON_CreateNull());
 	}
-	/* computed: UH identified, reasonable UH share, limited coordinator */
-	ok &= put(o, "uh_identified",
-		  cJSON_CreateString(n->v[DK_COL_UH_OTHER] > 0 ? "nei" : "ja"));
-	const dk_check_conf *us = &conf[DK_CHECK_UH_SHARE];
-	cJSON *share = cJSON_CreateNull();
-	if (r->rec->produced && row->amount > 0 && us->param_set[0] && us->param_set[1]) {
-		dk_i128 uh = row->uh_other;
-		for (size_t i = 0; i < r->rec->n_institutions; i++)
-			uh += row->uh[i];
-		/* min ≤ uh/amount ≤ max, in millionths */
-		dk_i128 scaled = uh * DK_RATIO_ONE;
-		int within = scaled >= (dk_i128)us->param[0] * row->amount &&
-			     scaled <= (dk_i128)us->param[1] * row->amount;
-		cJSON_Delete(share);
-		share = cJSON_CreateString(within ? "ja" : "nei");
-	}
-	ok &= put(o, "reasonable_uh_share", share);
-	const dk_check_conf *cs = &conf[DK_CHECK_COORDINATOR_SHARE];
-	int limited = (dk_i128)n->v[DK_COL_COORDINATOR] * DK_RATIO_ONE <=
-		      (dk_i128)cs->param[0] * n->v[DK_COL_NEED];
-	ok &= put(o, "limited_coordinator", cJSON_CreateString(limited ? "ja" : "nei"));
+	/* computed by the engine: UH identified, reasonable UH share,
+	 * limited coordinator */
+	static const char *const yn[] = {"nei", "ja"};
+	ok &= put(o, "uh_identified", cJSON_CreateString(yn[row->uh_identified]));
+	ok &= put(o, "reasonable_uh_share",
+		  row->reasonable_uh_share < 0
+			  ? cJSON_CreateNull()
+			  : cJSON_CreateString(yn[row->reasonable_uh_share]));
+	ok &= put(o, "limited_coordinator",
+		  cJSON_CreateString(yn[row->limited_coordinator]));
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;

@@ -52,6 +52,9 @@ typedef struct {
 	 * unspecified when the network planned no lines */
 	dk_kr own, coordinator, uh_other, unspecified;
 	dk_kr *uh;
+	/* the computed criteria of the criteria sheet: 1 ja, 0 nei, -1 not
+	 * judged (the uh-share bounds are not set, or no amount) */
+	int uh_identified, reasonable_uh_share, limited_coordinator;
 } dk_rec_row;
 
 typedef struct {

@@ -289,8 +289,10 @@ START_TEST(coordinator_share)
 	dk_network *a = net(&f, "A");
 	set(&f, a, DK_COL_COORDINATOR, 250);  /* 25 % of 1 000 */
 	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
+	ck_assert_int_eq(f.r.rows[0].limited_coordinator, 1);  /* criteria sheet */
 	set(&f, a, DK_COL_COORDINATOR, 251);
 	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 1);
+	ck_assert_int_eq(f.r.rows[0].limited_coordinator, 0);
 	ck_assert_int_eq(first(&f, DK_CHECK_COORDINATOR_SHARE)->expected, 250);
 	f.p.checks[DK_CHECK_COORDINATOR_SHARE].param[0] = 300000;
 	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
@@ -308,8 +310,10 @@ START_TEST(uh_unidentified)
 	dk_network *a = net(&f, "A");
 	set(&f, a, DK_COL_UH_OTHER, 0);
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_UNIDENTIFIED), 0);
+	ck_assert_int_eq(f.r.rows[0].uh_identified, 1);
 	set(&f, a, DK_COL_UH_OTHER, 1);
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_UNIDENTIFIED), 1);
+	ck_assert_int_eq(f.r.rows[0].uh_identified, 0);
 	fx_release(&f);
 }
 END_TEST
@@ -324,15 +328,18 @@ START_TEST(uh_share)
 	a->uh_present = 1;
 	/* off unless min and max are set */
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);
+	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, -1);
 	dk_check_conf *c = &f.p.checks[DK_CHECK_UH_SHARE];
 	c->param[0] = 400000;
 	c->param[1] = 600000;
 	c->param_set[0] = c->param_set[1] = true;
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);  /* 40 %: the limit */
+	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, 1);
 	set(&f, a, DK_COL_OWN, 601);
 	a->uh[0] = 399;
 	/* the network and the whole grant both fall below 40 % */
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 2);
+	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, 0);
 	ck_assert_int_eq(first(&f, DK_CHECK_UH_SHARE)->actual, 399000);
 	fx_release(&f);
 }
