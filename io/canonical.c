@@ -5,6 +5,9 @@
  */
 #include "io/canonical.h"
 
+#include "engine/exact.h"
+#include "io/json_out.h"
+
 #include <cjson/cJSON.h>
 #include <string.h>
 
@@ -17,6 +20,17 @@ void dk_scaled_plain(int64_t v, int decimals, char *buf, size_t size)
 		if (n && buf[n - 1] == '.')
 			buf[--n] = '\0';
 	}
+}
+
+void dk_ratio_plain(dk_i128 num, dk_i128 den, int digits, char *buf,
+		    size_t size)
+{
+	dk_ratio_str(num, den, digits, buf, size);
+	size_t n = strlen(buf);
+	while (n && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n && buf[n - 1] == '.')
+		buf[--n] = '\0';
 }
 
 static int decimals_of(dk_column_kind kind)
@@ -32,12 +46,6 @@ static int decimals_of(dk_column_kind kind)
 	}
 }
 
-static cJSON *number(int64_t v, int decimals)
-{
-	char buf[48];
-	dk_scaled_plain(v, decimals, buf, sizeof buf);
-	return cJSON_CreateRaw(buf);
-}
 
 static int add_row(cJSON *obj, const dk_network *n, const dk_networks *t,
 		   const dk_plan *p, int totals)
@@ -55,10 +63,10 @@ static int add_row(cJSON *obj, const dk_network *n, const dk_networks *t,
 		switch (cols[c].kind) {
 		case DK_KIND_AMOUNT:
 		case DK_KIND_FTE:
-			v = number(n->v[c], decimals_of(cols[c].kind));
+			v = dk_json_scaled(n->v[c], decimals_of(cols[c].kind));
 			break;
 		case DK_KIND_PERCENT:
-			v = given ? number(n->v[c], 2) : cJSON_CreateNull();
+			v = given ? dk_json_scaled(n->v[c], 2) : cJSON_CreateNull();
 			break;
 		case DK_KIND_JUDGEMENT:
 			v = given ? cJSON_CreateString(
@@ -76,7 +84,7 @@ static int add_row(cJSON *obj, const dk_network *n, const dk_networks *t,
 				const char *id = u->index >= 0
 					? p->institutions[u->index].id
 					: u->institution;
-				cJSON *s = number(u->share, 6);
+				cJSON *s = dk_json_scaled(u->share, 6);
 				if (!s || !cJSON_AddItemToObject(v, id, s)) {
 					cJSON_Delete(s);
 					cJSON_Delete(v);
@@ -101,7 +109,7 @@ static int add_row(cJSON *obj, const dk_network *n, const dk_networks *t,
 				continue;
 			if (totals && !((n->uh_present >> i) & 1u))
 				continue;
-			cJSON *v = number(n->uh[i], 0);
+			cJSON *v = dk_json_scaled(n->uh[i], 0);
 			if (!v || !cJSON_AddItemToObject(uh, p->institutions[i].id, v)) {
 				cJSON_Delete(v);
 				return -1;

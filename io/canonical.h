@@ -19,4 +19,8 @@ char *dk_networks_json(const dk_networks *t, const dk_plan *p);
  * ("320.5" for 32050 with 2 decimals). */
 void dk_scaled_plain(int64_t v, int decimals, char *buf, size_t size);
 
+/* num/den with `digits` decimals (rounded half up), trailing zeros cut. */
+void dk_ratio_plain(dk_i128 num, dk_i128 den, int digits, char *buf,
+		    size_t size);
+
 #endif

@@ -10,16 +10,12 @@
 
 #include "engine/exact.h"
 #include "io/canonical.h"
+#include "io/json_out.h"
 #include "io/report.h"
 
 void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size)
 {
-	dk_ratio_str(num, den, 6, buf, size);
-	size_t n = strlen(buf);
-	while (n && buf[n - 1] == '0')
-		buf[--n] = '\0';
-	if (n && buf[n - 1] == '.')
-		buf[--n] = '\0';
+	dk_ratio_plain(num, den, 6, buf, size);
 }
 
 static cJSON *raw_int(int64_t v)
@@ -29,12 +25,6 @@ static cJSON *raw_int(int64_t v)
 	return cJSON_CreateRaw(buf);
 }
 
-static cJSON *raw_scaled(int64_t v, int decimals)
-{
-	char buf[48];
-	dk_scaled_plain(v, decimals, buf, sizeof buf);
-	return cJSON_CreateRaw(buf);
-}
 
 static cJSON *raw_share(dk_i128 num, dk_i128 den)
 {
@@ -45,28 +35,7 @@ static cJSON *raw_share(dk_i128 num, dk_i128 den)
 	return cJSON_CreateRaw(buf);
 }
 
-/* Adds item to obj under key; on failure frees item and returns 0. */
-static int put(cJSON *obj, const char *key, cJSON *item)
-{
-	if (!item)
-		return 0;
-	if (!cJSON_AddItemToObject(obj, key, item)) {
-		cJSON_Delete(item);
-		return 0;
-	}
-	return 1;
-}
 
-static int push(cJSON *arr, cJSON *item)
-{
-	if (!item)
-		return 0;
-	if (!cJSON_AddItemToArray(arr, item)) {
-		cJSON_Delete(item);
-		return 0;
-	}
-	return 1;
-}
 
 static cJSON *findings_array(const dk_report *r)
 {
@@ -79,20 +48,20 @@ cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets)
 	for (size_t i = 0; arr && i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
 		cJSON *o = cJSON_CreateObject();
-		int ok = push(arr, o) &&
-			 put(o, "check", cJSON_CreateString(dk_checks()[x->check].name)) &&
-			 put(o, "severity", cJSON_CreateString(dk_severity_name(x->severity))) &&
-			 put(o, "network", cJSON_CreateString(
+		int ok = dk_json_push(arr, o) &&
+			 dk_json_put(o, "check", cJSON_CreateString(dk_checks()[x->check].name)) &&
+			 dk_json_put(o, "severity", cJSON_CreateString(dk_severity_name(x->severity))) &&
+			 dk_json_put(o, "network", cJSON_CreateString(
 				 x->network >= 0 && nets ? nets->items[x->network].name : "")) &&
-			 put(o, "field", x->field ? cJSON_CreateString(x->field)
+			 dk_json_put(o, "field", x->field ? cJSON_CreateString(x->field)
 						  : cJSON_CreateNull()) &&
-			 put(o, "expected", x->has_numbers ? raw_scaled(x->expected, x->scale)
+			 dk_json_put(o, "expected", x->has_numbers ? dk_json_scaled(x->expected, x->scale)
 							   : cJSON_CreateNull()) &&
-			 put(o, "actual", x->has_numbers ? raw_scaled(x->actual, x->scale)
+			 dk_json_put(o, "actual", x->has_numbers ? dk_json_scaled(x->actual, x->scale)
 							 : cJSON_CreateNull()) &&
-			 put(o, "difference", x->has_numbers
-				 ? raw_scaled(x->difference, x->scale) : cJSON_CreateNull()) &&
-			 put(o, "message", cJSON_CreateString(x->message));
+			 dk_json_put(o, "difference", x->has_numbers
+				 ? dk_json_scaled(x->difference, x->scale) : cJSON_CreateNull()) &&
+			 dk_json_put(o, "message", cJSON_CreateString(x->message));
 		if (!ok) {
 			cJSON_Delete(arr);
 			return NULL;
@@ -105,36 +74,36 @@ static cJSON *manifest(const dk_report *r)
 {
 	const dk_plan *p = r->plan;
 	cJSON *m = cJSON_CreateObject(), *inputs = cJSON_CreateArray();
-	if (!put(m, "inputs", inputs))
+	if (!dk_json_put(m, "inputs", inputs))
 		goto fail;
 	for (size_t i = 0; i < r->n_inputs; i++) {
 		char hex[65];
 		cJSON *o = cJSON_CreateObject();
 		dk_input_sha256(r->inputs[i].in, hex);
-		if (!push(inputs, o) || !put(o, "role", cJSON_CreateString(r->inputs[i].role)) ||
-		    !put(o, "path", cJSON_CreateString(r->inputs[i].in->name)) ||
-		    !put(o, "sha256", cJSON_CreateString(hex)))
+		if (!dk_json_push(inputs, o) || !dk_json_put(o, "role", cJSON_CreateString(r->inputs[i].role)) ||
+		    !dk_json_put(o, "path", cJSON_CreateString(r->inputs[i].in->name)) ||
+		    !dk_json_put(o, "sha256", cJSON_CreateString(hex)))
 			goto fail;
 	}
 	cJSON *par = cJSON_CreateObject();
-	if (!put(m, "method", cJSON_CreateString(dk_method_name(p->method))) ||
-	    !put(m, "parameters", par))
+	if (!dk_json_put(m, "method", cJSON_CreateString(dk_method_name(p->method))) ||
+	    !dk_json_put(m, "parameters", par))
 		goto fail;
 	int ok = 1;
 	if (p->method == DK_METHOD_PRORATA) {
 		if (p->has_base_share)
-			ok &= put(par, "base_share", raw_scaled(p->base_share, 6));
+			ok &= dk_json_put(par, "base_share", dk_json_scaled(p->base_share, 6));
 		else
-			ok &= put(par, "base_grant", raw_int(p->has_base_grant ? p->base_grant : 0));
-		ok &= put(par, "floor_previous", raw_scaled(p->floor_previous, 6));
-		ok &= put(par, "cap_at_need", cJSON_CreateBool(p->cap_at_need));
+			ok &= dk_json_put(par, "base_grant", raw_int(p->has_base_grant ? p->base_grant : 0));
+		ok &= dk_json_put(par, "floor_previous", dk_json_scaled(p->floor_previous, 6));
+		ok &= dk_json_put(par, "cap_at_need", cJSON_CreateBool(p->cap_at_need));
 	}
-	ok &= put(par, "surplus", cJSON_CreateString(p->surplus_reserve ? "reserve"
+	ok &= dk_json_put(par, "surplus", cJSON_CreateString(p->surplus_reserve ? "reserve"
 									 : "redistribute"));
-	ok &= put(par, "rounding", raw_int(p->rounding));
-	ok &= put(par, "direct_split", cJSON_CreateString(dk_split_name(p->split)));
+	ok &= dk_json_put(par, "rounding", raw_int(p->rounding));
+	ok &= dk_json_put(par, "direct_split", cJSON_CreateString(dk_split_name(p->split)));
 	if (p->split == DK_SPLIT_BY_UP1)
-		ok &= put(par, "direct_weight", cJSON_CreateString(
+		ok &= dk_json_put(par, "direct_weight", cJSON_CreateString(
 				  p->up1_weight == DK_UP1_WEIGHT_FTE ? "fte" : "network"));
 	if (!ok)
 		goto fail;
@@ -155,7 +124,7 @@ static cJSON *criteria(const dk_report *r, size_t k)
 	int ok = o != NULL;
 	for (size_t j = 0; j < 3; j++) {
 		dk_column c = judged[j];
-		ok &= put(o, dk_column_get(c)->name,
+		ok &= dk_json_put(o, dk_column_get(c)->name,
 			  dk_network_has(n, c)
 				  ? cJSON_CreateString(dk_judgement_name((dk_judgement)n->v[c]))
 				  : cJSON_CreateNull());
@@ -163,12 +132,12 @@ static cJSON *criteria(const dk_report *r, size_t k)
 	/* computed by the engine: UH identified, reasonable UH share,
 	 * limited coordinator */
 	static const char *const yn[] = {"nei", "ja"};
-	ok &= put(o, "uh_identified", cJSON_CreateString(yn[row->uh_identified]));
-	ok &= put(o, "reasonable_uh_share",
+	ok &= dk_json_put(o, "uh_identified", cJSON_CreateString(yn[row->uh_identified]));
+	ok &= dk_json_put(o, "reasonable_uh_share",
 		  row->reasonable_uh_share < 0
 			  ? cJSON_CreateNull()
 			  : cJSON_CreateString(yn[row->reasonable_uh_share]));
-	ok &= put(o, "limited_coordinator",
+	ok &= dk_json_put(o, "limited_coordinator",
 		  cJSON_CreateString(yn[row->limited_coordinator]));
 	if (!ok) {
 		cJSON_Delete(o);
@@ -184,33 +153,33 @@ static cJSON *network(const dk_report *r, size_t k)
 	const dk_plan *p = r->plan;
 	int produced = r->rec->produced;
 	cJSON *o = cJSON_CreateObject();
-	int ok = o && put(o, "network", cJSON_CreateString(n->name)) &&
-		 put(o, "previous", raw_int(n->v[DK_COL_PREVIOUS])) &&
-		 put(o, "need", raw_int(n->v[DK_COL_NEED])) &&
-		 put(o, "fte", raw_scaled(n->v[DK_COL_FTE], 2)) &&
-		 put(o, "recommended", produced ? raw_int(row->amount) : cJSON_CreateNull()) &&
-		 put(o, "state", produced ? cJSON_CreateString(dk_state_name(row->state))
+	int ok = o && dk_json_put(o, "network", cJSON_CreateString(n->name)) &&
+		 dk_json_put(o, "previous", raw_int(n->v[DK_COL_PREVIOUS])) &&
+		 dk_json_put(o, "need", raw_int(n->v[DK_COL_NEED])) &&
+		 dk_json_put(o, "fte", dk_json_scaled(n->v[DK_COL_FTE], 2)) &&
+		 dk_json_put(o, "recommended", produced ? raw_int(row->amount) : cJSON_CreateNull()) &&
+		 dk_json_put(o, "state", produced ? cJSON_CreateString(dk_state_name(row->state))
 					  : cJSON_CreateNull());
 	if (ok && produced) {
 		cJSON *c = cJSON_CreateObject(), *uh = cJSON_CreateObject();
-		ok = put(o, "components", c) && put(c, "own", raw_int(row->own)) &&
-		     put(c, "coordinator", raw_int(row->coordinator)) && put(c, "uh", uh);
+		ok = dk_json_put(o, "components", c) && dk_json_put(c, "own", raw_int(row->own)) &&
+		     dk_json_put(c, "coordinator", raw_int(row->coordinator)) && dk_json_put(c, "uh", uh);
 		for (size_t i = 0; ok && i < p->n_institutions; i++)
-			ok = put(uh, p->institutions[i].id, raw_int(row->uh[i]));
-		ok = ok && put(c, "uh_other", raw_int(row->uh_other)) &&
-		     put(c, "unspecified", raw_int(row->unspecified));
+			ok = dk_json_put(uh, p->institutions[i].id, raw_int(row->uh[i]));
+		ok = ok && dk_json_put(c, "uh_other", raw_int(row->uh_other)) &&
+		     dk_json_put(c, "unspecified", raw_int(row->unspecified));
 		if (!uh || !c)
 			ok = 0;
 		dk_i128 uhs = row->uh_other;
 		for (size_t i = 0; i < p->n_institutions; i++)
 			uhs += row->uh[i];
-		ok = ok && put(o, "uh_share", row->amount > 0 ? raw_share(uhs, row->amount)
+		ok = ok && dk_json_put(o, "uh_share", row->amount > 0 ? raw_share(uhs, row->amount)
 							      : cJSON_CreateNull());
 	} else if (ok) {
-		ok = put(o, "components", cJSON_CreateNull()) &&
-		     put(o, "uh_share", cJSON_CreateNull());
+		ok = dk_json_put(o, "components", cJSON_CreateNull()) &&
+		     dk_json_put(o, "uh_share", cJSON_CreateNull());
 	}
-	ok = ok && put(o, "criteria", criteria(r, k));
+	ok = ok && dk_json_put(o, "criteria", criteria(r, k));
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -225,21 +194,21 @@ char *dk_report_json(const dk_report *r)
 	cJSON *root = cJSON_CreateObject();
 	char *out = NULL;
 	cJSON *eng = cJSON_CreateObject();
-	int ok = root && put(root, "engine", eng) &&
-		 put(eng, "name", cJSON_CreateString("dekom")) &&
-		 put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
-		 put(root, "manifest", manifest(r)) &&
-		 put(root, "year", rec->year ? raw_int(rec->year) : cJSON_CreateNull());
+	int ok = root && dk_json_put(root, "engine", eng) &&
+		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		 dk_json_put(root, "manifest", manifest(r)) &&
+		 dk_json_put(root, "year", rec->year ? raw_int(rec->year) : cJSON_CreateNull());
 	cJSON *fr = cJSON_CreateObject();
-	ok = ok && put(root, "frame", fr) &&
-	     put(fr, "total", rec->has_total ? raw_int(rec->total) : cJSON_CreateNull()) &&
-	     put(fr, "prorata", raw_int(rec->prorata)) &&
-	     put(fr, "direct", raw_int(rec->direct)) &&
-	     put(fr, "common_measures", raw_int(rec->measures)) &&
-	     put(fr, "reserve", raw_int(rec->reserve)) &&
-	     put(fr, "unused", rec->produced ? raw_int(rec->unused + rec->reserve_cut)
+	ok = ok && dk_json_put(root, "frame", fr) &&
+	     dk_json_put(fr, "total", rec->has_total ? raw_int(rec->total) : cJSON_CreateNull()) &&
+	     dk_json_put(fr, "prorata", raw_int(rec->prorata)) &&
+	     dk_json_put(fr, "direct", raw_int(rec->direct)) &&
+	     dk_json_put(fr, "common_measures", raw_int(rec->measures)) &&
+	     dk_json_put(fr, "reserve", raw_int(rec->reserve)) &&
+	     dk_json_put(fr, "unused", rec->produced ? raw_int(rec->unused + rec->reserve_cut)
 					     : cJSON_CreateNull()) &&
-	     put(fr, "reserve_cuts", rec->produced ? raw_int(rec->reserve_cut)
+	     dk_json_put(fr, "reserve_cuts", rec->produced ? raw_int(rec->reserve_cut)
 						   : cJSON_CreateNull());
 	if (ok && rec->produced) {
 		char dec[64], num[48], den[48];
@@ -251,24 +220,24 @@ char *dk_report_json(const dk_report *r)
 		dk_ratio_str(ln, ld, 12, dec, sizeof dec);
 		dk_i128_str(ln, num, sizeof num);
 		dk_i128_str(ld, den, sizeof den);
-		ok = put(root, "lambda", l) && put(l, "decimal", cJSON_CreateString(dec)) &&
-		     put(l, "numerator", cJSON_CreateString(num)) &&
-		     put(l, "denominator", cJSON_CreateString(den));
+		ok = dk_json_put(root, "lambda", l) && dk_json_put(l, "decimal", cJSON_CreateString(dec)) &&
+		     dk_json_put(l, "numerator", cJSON_CreateString(num)) &&
+		     dk_json_put(l, "denominator", cJSON_CreateString(den));
 	} else if (ok) {
-		ok = put(root, "lambda", cJSON_CreateNull());
+		ok = dk_json_put(root, "lambda", cJSON_CreateNull());
 	}
 	cJSON *nets = cJSON_CreateArray();
-	ok = ok && put(root, "networks", nets);
+	ok = ok && dk_json_put(root, "networks", nets);
 	for (size_t k = 0; ok && k < rec->n; k++)
-		ok = push(nets, network(r, k));
+		ok = dk_json_push(nets, network(r, k));
 	cJSON *insts = cJSON_CreateArray();
-	ok = ok && put(root, "institutions", insts);
+	ok = ok && dk_json_put(root, "institutions", insts);
 	for (size_t i = 0; ok && i < p->n_institutions; i++) {
 		cJSON *o = cJSON_CreateObject();
-		ok = push(insts, o) && put(o, "id", cJSON_CreateString(p->institutions[i].id)) &&
-		     put(o, "direct", raw_int(rec->inst_direct[i])) &&
-		     put(o, "up2", rec->produced ? raw_int(rec->inst_up2[i]) : cJSON_CreateNull()) &&
-		     put(o, "total", rec->produced ? raw_int(rec->inst_direct[i] + rec->inst_up2[i])
+		ok = dk_json_push(insts, o) && dk_json_put(o, "id", cJSON_CreateString(p->institutions[i].id)) &&
+		     dk_json_put(o, "direct", raw_int(rec->inst_direct[i])) &&
+		     dk_json_put(o, "up2", rec->produced ? raw_int(rec->inst_up2[i]) : cJSON_CreateNull()) &&
+		     dk_json_put(o, "total", rec->produced ? raw_int(rec->inst_direct[i] + rec->inst_up2[i])
 						   : cJSON_CreateNull());
 	}
 	dk_kr prev = 0, need = 0, rsum = 0;
@@ -278,20 +247,20 @@ char *dk_report_json(const dk_report *r)
 		rsum += rec->rows[k].amount;
 	}
 	cJSON *tot = cJSON_CreateObject();
-	ok = ok && put(root, "totals", tot) && put(tot, "previous", raw_int(prev)) &&
-	     put(tot, "need", raw_int(need)) &&
-	     put(tot, "recommended", rec->produced ? raw_int(rsum) : cJSON_CreateNull()) &&
-	     put(tot, "uh_other", rec->produced ? raw_int(rec->total_other) : cJSON_CreateNull());
+	ok = ok && dk_json_put(root, "totals", tot) && dk_json_put(tot, "previous", raw_int(prev)) &&
+	     dk_json_put(tot, "need", raw_int(need)) &&
+	     dk_json_put(tot, "recommended", rec->produced ? raw_int(rsum) : cJSON_CreateNull()) &&
+	     dk_json_put(tot, "uh_other", rec->produced ? raw_int(rec->total_other) : cJSON_CreateNull());
 	if (ok) {
 		/* (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
 		dk_i128 up = rec->direct + rec->total_other;
 		for (size_t i = 0; i < p->n_institutions; i++)
 			up += rec->inst_up2[i];
 		dk_i128 den = (dk_i128)rec->direct + rsum;
-		ok = put(tot, "uh_share", rec->produced && den > 0 ? raw_share(up, den)
+		ok = dk_json_put(tot, "uh_share", rec->produced && den > 0 ? raw_share(up, den)
 								   : cJSON_CreateNull());
 	}
-	ok = ok && put(root, "findings", findings_array(r));
+	ok = ok && dk_json_put(root, "findings", findings_array(r));
 	if (ok)
 		out = cJSON_Print(root);
 	cJSON_Delete(root);
@@ -302,7 +271,7 @@ char *dk_findings_json(const dk_report *r)
 {
 	cJSON *root = cJSON_CreateObject();
 	char *out = NULL;
-	if (root && put(root, "findings", findings_array(r)))
+	if (root && dk_json_put(root, "findings", findings_array(r)))
 		out = cJSON_Print(root);
 	cJSON_Delete(root);
 	return out;

@@ -12,126 +12,93 @@
 #include <string.h>
 
 #include "io/canonical.h"
+#include "io/json_out.h"
 #include "io/report.h"
 #include "io/strbuf.h"
 #include "io/table.h"
 
 static cJSON *nok(int64_t ore)
 {
-	char buf[48];
-	dk_scaled_plain(ore, 2, buf, sizeof buf);
-	return cJSON_CreateRaw(buf);
+	return dk_json_scaled(ore, 2);
 }
 
 static cJSON *e4num(int64_t v)
 {
-	char buf[48];
-	dk_scaled_plain(v, 4, buf, sizeof buf);
-	return cJSON_CreateRaw(buf);
+	return dk_json_scaled(v, 4);
 }
 
-/* An exact terminating fraction (den divides a power of ten up to 10^16). */
-static void rat_str(dk_rat x, char *buf, size_t size)
-{
-	dk_ratio_str(x.num, x.den, 16, buf, size);
-	size_t n = strlen(buf);
-	while (n && buf[n - 1] == '0')
-		buf[--n] = '\0';
-	if (n && buf[n - 1] == '.')
-		buf[--n] = '\0';
-}
 
-static int put(cJSON *o, const char *k, cJSON *v)
-{
-	if (!v)
-		return 0;
-	if (!cJSON_AddItemToObject(o, k, v)) {
-		cJSON_Delete(v);
-		return 0;
-	}
-	return 1;
-}
-
-static int push(cJSON *a, cJSON *v)
-{
-	if (!v)
-		return 0;
-	if (!cJSON_AddItemToArray(a, v)) {
-		cJSON_Delete(v);
-		return 0;
-	}
-	return 1;
-}
 
 char *dk_price_json(const dk_price_report *r)
 {
 	const dk_pricing *t = r->tpl;
 	const dk_quotation *q = r->q;
 	cJSON *root = cJSON_CreateObject(), *eng = cJSON_CreateObject();
-	int ok = root && put(root, "engine", eng) &&
-		 put(eng, "name", cJSON_CreateString("dekom")) &&
-		 put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
-		 put(root, "institution", cJSON_CreateString(t->institution)) &&
-		 put(root, "project_type", cJSON_CreateString(
+	int ok = root && dk_json_put(root, "engine", eng) &&
+		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		 dk_json_put(root, "institution", cJSON_CreateString(t->institution)) &&
+		 dk_json_put(root, "project_type", cJSON_CreateString(
 			 t->type == DK_OPPDRAG ? "oppdrag" : "bidrag"));
 	cJSON *roles = cJSON_CreateArray();
-	ok = ok && put(root, "roles", roles);
+	ok = ok && dk_json_put(root, "roles", roles);
 	for (size_t i = 0; ok && i < t->n_roles; i++) {
 		cJSON *o = cJSON_CreateObject();
-		ok = push(roles, o) && put(o, "name", cJSON_CreateString(t->roles[i].name)) &&
-		     put(o, "hourly_cost", nok(q->hourly_ore[i]));
+		ok = dk_json_push(roles, o) && dk_json_put(o, "name", cJSON_CreateString(t->roles[i].name)) &&
+		     dk_json_put(o, "hourly_cost", nok(q->hourly_ore[i]));
 	}
 	cJSON *pk = cJSON_CreateArray();
-	ok = ok && put(root, "packages", pk);
+	ok = ok && dk_json_put(root, "packages", pk);
 	for (size_t i = 0; ok && i < q->n; i++) {
 		const dk_quote_package *k = &q->pkgs[i];
 		char buf[64];
 		cJSON *o = cJSON_CreateObject(), *inv = cJSON_CreateArray(),
 		      *br = cJSON_CreateObject(), *brr = cJSON_CreateObject();
-		rat_str(k->work_hours, buf, sizeof buf);
-		ok = push(pk, o) && put(o, "name", cJSON_CreateString(t->packages[i].name)) &&
-		     put(o, "days", e4num(t->packages[i].days));
+		/* exact: the denominator divides 10^16 */
+		dk_ratio_plain(k->work_hours.num, k->work_hours.den, 16, buf, sizeof buf);
+		ok = dk_json_push(pk, o) && dk_json_put(o, "name", cJSON_CreateString(t->packages[i].name)) &&
+		     dk_json_put(o, "days", e4num(t->packages[i].days));
 		char dh[48];
 		dk_scaled_plain(k->delivered_e8, 8, dh, sizeof dh);
-		ok = ok && put(o, "delivered_hours", cJSON_CreateRaw(dh)) &&
-		     put(o, "work_hours", cJSON_CreateRaw(buf)) &&
-		     put(o, "cost", nok(k->cost)) && put(o, "full_cost", nok(k->full_cost)) &&
-		     put(o, "price", nok(k->price)) &&
-		     put(o, "price_per_day", nok(k->price_per_day)) && put(o, "invoices", inv);
+		ok = ok && dk_json_put(o, "delivered_hours", cJSON_CreateRaw(dh)) &&
+		     dk_json_put(o, "work_hours", cJSON_CreateRaw(buf)) &&
+		     dk_json_put(o, "cost", nok(k->cost)) && dk_json_put(o, "full_cost", nok(k->full_cost)) &&
+		     dk_json_put(o, "price", nok(k->price)) &&
+		     dk_json_put(o, "price_per_day", nok(k->price_per_day)) && dk_json_put(o, "invoices", inv);
 		for (int s = 0; ok && s < k->n_invoices; s++) {
 			char term[16];
 			cJSON *e = cJSON_CreateObject();
 			dk_term_name(t, s, term, sizeof term);
-			ok = push(inv, e) && put(e, "term", cJSON_CreateString(term)) &&
-			     put(e, "amount", nok(k->invoices[s]));
+			ok = dk_json_push(inv, e) && dk_json_put(e, "term", cJSON_CreateString(term)) &&
+			     dk_json_put(e, "amount", nok(k->invoices[s]));
 		}
-		ok = ok && put(o, "breakdown", br) && put(br, "roles", brr);
+		ok = ok && dk_json_put(o, "breakdown", br) && dk_json_put(br, "roles", brr);
 		for (size_t j = 0; ok && j < t->n_roles; j++)
-			ok = put(brr, t->roles[j].name, nok(k->role_cost[j]));
-		ok = ok && put(br, "travel", nok(k->travel)) &&
-		     put(br, "margin", nok(k->margin)) && put(br, "rounding", nok(k->rounding));
+			ok = dk_json_put(brr, t->roles[j].name, nok(k->role_cost[j]));
+		ok = ok && dk_json_put(br, "travel", nok(k->travel)) &&
+		     dk_json_put(br, "margin", nok(k->margin)) && dk_json_put(br, "rounding", nok(k->rounding));
 	}
-	ok = ok && put(root, "findings", dk_findings_cjson(&q->findings, NULL));
+	ok = ok && dk_json_put(root, "findings", dk_findings_cjson(&q->findings, NULL));
 	if (ok && r->buys) {
 		cJSON *b = cJSON_CreateArray();
-		ok = put(root, "budgets", b);
+		ok = dk_json_put(root, "budgets", b);
 		for (size_t n = 0; ok && n < r->nets->n; n++) {
 			const dk_purchase *p = &r->buys[n];
 			cJSON *o = cJSON_CreateObject(), *ad = cJSON_CreateObject();
-			ok = push(b, o) &&
-			     put(o, "network", cJSON_CreateString(r->nets->items[n].name)) &&
-			     put(o, "budget", nok(p->budget)) &&
-			     put(o, "basic", cJSON_CreateNumber((double)p->basic));
-			ok = ok && put(o, "addons", ad);
+			ok = dk_json_push(b, o) &&
+			     dk_json_put(o, "network", cJSON_CreateString(r->nets->items[n].name)) &&
+			     dk_json_put(o, "budget", nok(p->budget)) &&
+			     dk_json_put(o, "basic", cJSON_CreateNumber((double)p->basic));
+			ok = ok && dk_json_put(o, "addons", ad);
 			for (size_t j = 0; ok && j < t->n_packages; j++) {
 				if (!t->packages[j].addon)
 					continue;
 				char c[32];
 				snprintf(c, sizeof c, "%lld", (long long)p->addons[j]);
-				ok = put(ad, t->packages[j].name, cJSON_CreateRaw(c));
+				ok = dk_json_put(ad, t->packages[j].name, cJSON_CreateRaw(c));
 			}
-			ok = ok && put(o, "days", e4num(p->days)) &&
-			     put(o, "spent", nok(p->spent)) && put(o, "left", nok(p->left));
+			ok = ok && dk_json_put(o, "days", e4num(p->days)) &&
+			     dk_json_put(o, "spent", nok(p->spent)) && dk_json_put(o, "left", nok(p->left));
 		}
 	}
 	char *out = ok ? cJSON_Print(root) : NULL;
