@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "engine/exact.h"
+#include "io/grid.h"
 #include "io/report.h"
 #include "io/strbuf.h"
 #include "io/table.h"
@@ -61,202 +62,72 @@ static void fmt_share(dk_i128 num, dk_i128 den, style s, bool english, char buf[
 	snprintf(buf, size, "%s %%", tmp);
 }
 
-static const char *state_word(dk_state st, bool english)
-{
-	static const char *const nb[] = {"fri", "tak", "gulv"};
-	return english ? dk_state_name(st) : nb[st];
-}
-
+/* The grid as text cells in one style; cells[i] owned. */
 typedef struct {
-	size_t ncols;
-	char **cells;   /* rows × ncols, owned */
+	size_t ncols, nrows;
+	char **cells;
 	bool *right;
-	size_t nrows;
-} grid;
+} text_grid;
 
-static void grid_free(grid *g)
+static void text_grid_free(text_grid *t)
 {
-	for (size_t i = 0; g->cells && i < g->nrows * g->ncols; i++)
-		free(g->cells[i]);
-	free(g->cells);
-	free(g->right);
+	for (size_t i = 0; t->cells && i < t->nrows * t->ncols; i++)
+		free(t->cells[i]);
+	free(t->cells);
+	free(t->right);
 }
 
-/* The ids of a network's findings (or the plan's, for -1), space-separated,
- * for the findings column of the recommendation's CSV. */
-static char *finding_ids(const dk_report *r, long network)
+static int grid_build(const dk_report *r, style s, text_grid *t)
 {
-	dk_strbuf b = {0};
-	const dk_findings *f = &r->rec->findings;
-	for (size_t i = 0; i < f->n; i++) {
-		if (f->items[i].network != network)
-			continue;
-		if (b.len)
-			dk_strbuf_puts(&b, " ");
-		dk_strbuf_puts(&b, dk_checks()[f->items[i].check].name);
-	}
-	return dk_strbuf_done(&b);
-}
-
-static void drop_column(grid *g, size_t col)
-{
-	size_t nc = g->ncols, o = 0;
-	for (size_t i = 0; i < g->nrows * nc; i++) {
-		if (i % nc == col)
-			free(g->cells[i]);
-		else
-			g->cells[o++] = g->cells[i];
-	}
-	memmove(g->right + col, g->right + col + 1, (nc - col - 1) * sizeof *g->right);
-	g->ncols = nc - 1;
-}
-
-static int grid_build(const dk_report *r, style s, grid *g)
-{
-	const dk_plan *p = r->plan;
-	const dk_recommendation *rec = r->rec;
-	bool en = r->english;
 	bool csv = s == STYLE_CSV || s == STYLE_CSV_NB;
-	size_t ni = p->n_institutions;
-	size_t nc = 9 + ni + 2 + (csv ? 1 : 0);
-	/* people's formats leave out columns with nothing in them */
-	bool show_fte = csv || ((r->nets->columns >> DK_COL_FTE) & 1u);
-	bool show_unspec = csv;
-	for (size_t k = 0; k < rec->n && rec->produced; k++)
-		if (rec->rows[k].unspecified)
-			show_unspec = true;
-	memset(g, 0, sizeof *g);
-	g->ncols = nc;
-	g->nrows = rec->n + 2;
-	g->cells = calloc(g->nrows * nc, sizeof *g->cells);
-	g->right = calloc(nc, sizeof *g->right);
-	if (!g->cells || !g->right)
+	bool en = r->english;
+	dk_grid_opts o = {csv ? DK_GRID_CANONICAL : en ? DK_GRID_EN : DK_GRID_NB, csv, !csv};
+	dk_grid g;
+	memset(t, 0, sizeof *t);
+	if (dk_grid_build(&g, r, &o) != DK_OK)
 		return -1;
-	/* header */
-	const char *h_csv[] = {"network", "previous", "need", "fte", "recommended",
-			       "state", "own", "coordinator"};
-	const char *h_nb[] = {"Nettverk", "Forrige år", "Meldt behov", "Lærerårsverk",
-			      "Anbefalt", "Status", "Nettverk (egen)", "Koordinator"};
-	const char *h_en[] = {"Network", "Previous", "Need", "FTE", "Recommended",
-			      "State", "Own", "Coordinator"};
-	const char **h = csv ? h_csv : en ? h_en : h_nb;
-	char **row = g->cells;
-	size_t c = 0;
-	for (; c < 8; c++)
-		row[c] = strdup(h[c]);
-	for (size_t i = 0; i < ni; i++) {
-		char tmp[160];
-		snprintf(tmp, sizeof tmp, csv ? "uh_%s" : "%s", p->institutions[i].id);
-		row[c++] = strdup(tmp);
-	}
-	row[c++] = strdup(csv ? "uh_other" : en ? "Other/uncertain" : "Andre/usikker");
-	row[c++] = strdup(csv ? "unspecified" : en ? "Unspecified" : "Uspesifisert");
-	row[c++] = strdup(csv ? "uh_share" : en ? "UH share" : "UH-andel");
-	if (csv)
-		row[c++] = strdup("findings");
-	for (size_t k = 1; k < nc; k++)
-		g->right[k] = k != 5;
-	dk_kr tot[16 + DK_INSTITUTIONS_MAX];
-	memset(tot, 0, sizeof tot);
-	int64_t fte_tot = 0;
-	for (size_t k = 0; k < rec->n; k++) {
-		const dk_network *n = &r->nets->items[k];
-		const dk_rec_row *rr = &rec->rows[k];
-		char buf[64];
-		row = g->cells + (k + 1) * nc;
-		c = 0;
-		row[c++] = strdup(n->name);
-		fmt_kr(n->v[DK_COL_PREVIOUS], s, buf, sizeof buf);
-		row[c++] = strdup(buf);
-		fmt_kr(n->v[DK_COL_NEED], s, buf, sizeof buf);
-		row[c++] = strdup(buf);
-		fmt_dec(n->v[DK_COL_FTE], 2, s, en, buf, sizeof buf);
-		row[c++] = strdup(buf);
-		fte_tot += n->v[DK_COL_FTE];
-		tot[0] += n->v[DK_COL_PREVIOUS];
-		tot[1] += n->v[DK_COL_NEED];
-		if (!rec->produced) {
-			for (; c < nc; c++)
-				row[c] = strdup("");
-			if (csv) {
-				free(row[nc - 1]);
-				row[nc - 1] = finding_ids(r, (long)k);
-			}
-			continue;
+	t->ncols = g.ncols;
+	t->nrows = g.nrows;
+	t->cells = calloc(g.nrows * g.ncols, sizeof *t->cells);
+	t->right = calloc(g.ncols, sizeof *t->right);
+	int rc = t->cells && t->right ? 0 : -1;
+	for (size_t c = 0; rc == 0 && c < g.ncols; c++)
+		t->right[c] = dk_grid_col_numeric(g.col[c]);
+	for (size_t i = 0; rc == 0 && i < g.nrows * g.ncols; i++) {
+		const dk_cell *x = &g.cells[i];
+		char buf[64] = "";
+		switch (x->kind) {
+		case DK_CELL_TEXT:
+			t->cells[i] = strdup(x->text);
+			break;
+		case DK_CELL_KR:
+			fmt_kr(x->v, s, buf, sizeof buf);
+			break;
+		case DK_CELL_FTE:
+			fmt_dec(x->v, 2, s, en, buf, sizeof buf);
+			break;
+		case DK_CELL_SHARE:
+			fmt_share(x->num, x->den, s, en, buf, sizeof buf);
+			break;
+		case DK_CELL_EMPTY:
+			break;
 		}
-		fmt_kr(rr->amount, s, buf, sizeof buf);
-		row[c++] = strdup(buf);
-		tot[2] += rr->amount;
-		row[c++] = strdup(csv ? dk_state_name(rr->state) : state_word(rr->state, en));
-		dk_kr parts[3 + DK_INSTITUTIONS_MAX];
-		size_t np = 0;
-		parts[np++] = rr->own;
-		parts[np++] = rr->coordinator;
-		for (size_t i = 0; i < ni; i++)
-			parts[np++] = rr->uh[i];
-		parts[np++] = rr->uh_other;
-		parts[np++] = rr->unspecified;
-		for (size_t j = 0; j < np; j++) {
-			fmt_kr(parts[j], s, buf, sizeof buf);
-			row[c++] = strdup(buf);
-			tot[3 + j] += parts[j];
-		}
-		dk_i128 uh = rr->uh_other;
-		for (size_t i = 0; i < ni; i++)
-			uh += rr->uh[i];
-		fmt_share(uh, rr->amount, s, en, buf, sizeof buf);
-		row[c++] = strdup(buf);
-		if (csv)
-			row[c++] = finding_ids(r, (long)k);
+		if (x->kind != DK_CELL_TEXT)
+			t->cells[i] = strdup(buf);
+		if (!t->cells[i])
+			rc = -1;
 	}
-	/* totals */
-	row = g->cells + (rec->n + 1) * nc;
-	char buf[64];
-	c = 0;
-	row[c++] = strdup(csv ? "Sum" : en ? "Total" : "Sum");
-	fmt_kr(tot[0], s, buf, sizeof buf);
-	row[c++] = strdup(buf);
-	fmt_kr(tot[1], s, buf, sizeof buf);
-	row[c++] = strdup(buf);
-	fmt_dec(fte_tot, 2, s, en, buf, sizeof buf);
-	row[c++] = strdup(buf);
-	if (rec->produced) {
-		fmt_kr(tot[2], s, buf, sizeof buf);
-		row[c++] = strdup(buf);
-		row[c++] = strdup("");
-		for (size_t j = 0; j < ni + 4; j++) {
-			fmt_kr(tot[3 + j], s, buf, sizeof buf);
-			row[c++] = strdup(buf);
-		}
-		dk_i128 uh = 0;
-		for (size_t j = 2; j < ni + 3; j++)
-			uh += tot[3 + j];
-		fmt_share(uh, tot[2], s, en, buf, sizeof buf);
-		row[c++] = strdup(buf);
-	}
-	for (; c < nc; c++)
-		row[c] = strdup("");
-	if (csv) {
-		free(row[nc - 1]);
-		row[nc - 1] = finding_ids(r, -1);
-	}
-	for (size_t i = 0; i < g->nrows * nc; i++)
-		if (!g->cells[i])
-			return -1;
-	if (!show_fte)
-		drop_column(g, 3);
-	if (!show_unspec)
-		drop_column(g, g->ncols - 2);
-	return 0;
+	dk_grid_release(&g);
+	return rc;
 }
 
 char *dk_report_csv(const dk_report *r, bool excel_nb)
 {
-	grid g;
+	text_grid g;
 	dk_strbuf b = {0};
 	char delim = excel_nb ? ';' : ',';
 	if (grid_build(r, excel_nb ? STYLE_CSV_NB : STYLE_CSV, &g) != 0) {
-		grid_free(&g);
+		text_grid_free(&g);
 		return NULL;
 	}
 	if (excel_nb)
@@ -269,7 +140,7 @@ char *dk_report_csv(const dk_report *r, bool excel_nb)
 		}
 		dk_strbuf_puts(&b, "\r\n");
 	}
-	grid_free(&g);
+	text_grid_free(&g);
 	return dk_strbuf_done(&b);
 }
 
@@ -358,10 +229,10 @@ static void title(dk_strbuf *b, const dk_report *r, const char *prefix)
 
 char *dk_report_table(const dk_report *r)
 {
-	grid g;
+	text_grid g;
 	dk_strbuf b = {0};
 	if (grid_build(r, STYLE_TABLE, &g) != 0) {
-		grid_free(&g);
+		text_grid_free(&g);
 		return NULL;
 	}
 	dk_table t;
@@ -375,7 +246,7 @@ char *dk_report_table(const dk_report *r)
 			tab = dk_table_render(&t);
 		dk_table_release(&t);
 	}
-	grid_free(&g);
+	text_grid_free(&g);
 	if (!tab)
 		return NULL;
 	bool en = r->english;
@@ -403,10 +274,10 @@ static void md_cell(dk_strbuf *b, const char *s)
 
 char *dk_report_md(const dk_report *r)
 {
-	grid g;
+	text_grid g;
 	dk_strbuf b = {0};
 	if (grid_build(r, STYLE_MD, &g) != 0) {
-		grid_free(&g);
+		text_grid_free(&g);
 		return NULL;
 	}
 	bool en = r->english;
@@ -429,7 +300,7 @@ char *dk_report_md(const dk_report *r)
 			dk_strbuf_puts(&b, "\n");
 		}
 	}
-	grid_free(&g);
+	text_grid_free(&g);
 	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Institutions" : "Institusjoner");
 	institution_lines(&b, r, "- ");
 	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");

@@ -1,0 +1,228 @@
+/*
+ * grid.c: the recommendation as one typed grid (see grid.h).
+ *
+ * The columns are chosen first, then every row fills them by what they
+ * hold; the totals row sums the amount and FTE columns and gives the UH
+ * share of the sums. When no amounts were produced, a network's row has
+ * its inputs and nothing after them.
+ */
+#include "io/grid.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/strbuf.h"
+
+bool dk_grid_col_numeric(dk_grid_col c)
+{
+	return c != DK_GC_NAME && c != DK_GC_STATE && c != DK_GC_FINDINGS;
+}
+
+static const char *own_text(dk_grid *g, char *s)
+{
+	if (!s)
+		return NULL;
+	char **o = realloc(g->owned, (g->n_owned + 1) * sizeof *o);
+	if (!o) {
+		free(s);
+		return NULL;
+	}
+	g->owned = o;
+	g->owned[g->n_owned++] = s;
+	return s;
+}
+
+/* The ids of a network's findings (or the plan's, for -1), space-separated. */
+static char *finding_ids(const dk_report *r, long network)
+{
+	dk_strbuf b = {0};
+	const dk_findings *f = &r->rec->findings;
+	for (size_t i = 0; i < f->n; i++) {
+		if (f->items[i].network != network)
+			continue;
+		if (b.len)
+			dk_strbuf_puts(&b, " ");
+		dk_strbuf_puts(&b, dk_checks()[f->items[i].check].name);
+	}
+	return dk_strbuf_done(&b);
+}
+
+static const char *header(dk_grid *g, const dk_report *r, dk_grid_names names,
+			  dk_grid_col c, size_t inst)
+{
+	/* canonical, Norwegian, English */
+	static const char *const h[][3] = {
+		[DK_GC_NAME] = {"network", "Nettverk", "Network"},
+		[DK_GC_PREVIOUS] = {"previous", "Forrige år", "Previous"},
+		[DK_GC_NEED] = {"need", "Meldt behov", "Need"},
+		[DK_GC_FTE] = {"fte", "Lærerårsverk", "FTE"},
+		[DK_GC_RECOMMENDED] = {"recommended", "Anbefalt", "Recommended"},
+		[DK_GC_STATE] = {"state", "Status", "State"},
+		[DK_GC_OWN] = {"own", "Nettverk (egen)", "Own"},
+		[DK_GC_COORDINATOR] = {"coordinator", "Koordinator", "Coordinator"},
+		[DK_GC_UP2] = {"uh_", "", ""},
+		[DK_GC_UH_OTHER] = {"uh_other", "Andre/usikker", "Other/uncertain"},
+		[DK_GC_UNSPECIFIED] = {"unspecified", "Uspesifisert", "Unspecified"},
+		[DK_GC_UH_SHARE] = {"uh_share", "UH-andel", "UH share"},
+		[DK_GC_FINDINGS] = {"findings", "Funn", "Findings"},
+	};
+	int k = names == DK_GRID_CANONICAL ? 0 : names == DK_GRID_NB ? 1 : 2;
+	if (c != DK_GC_UP2)
+		return h[c][k];
+	char buf[160];
+	snprintf(buf, sizeof buf, "%s%s", h[c][k], r->plan->institutions[inst].id);
+	return own_text(g, strdup(buf));
+}
+
+static const char *state_text(dk_state st, dk_grid_names names)
+{
+	static const char *const nb[] = {"fri", "tak", "gulv"};
+	return names == DK_GRID_NB ? nb[st] : dk_state_name(st);
+}
+
+static dk_cell kr_cell(int64_t v)
+{
+	return (dk_cell){.kind = DK_CELL_KR, .v = v};
+}
+
+static dk_cell text_cell(const char *s)
+{
+	return (dk_cell){.kind = DK_CELL_TEXT, .text = s};
+}
+
+/* Fills one network row (k < n) or the totals row (k == n). */
+static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
+			  size_t k, dk_cell *row)
+{
+	const dk_recommendation *rec = r->rec;
+	size_t n = rec->n, ni = r->plan->n_institutions;
+	bool total = k == n;
+	dk_kr parts[DK_GC_FINDINGS + 1] = {0};
+	dk_kr *uh = calloc(ni ? ni : 1, sizeof *uh);
+	int64_t fte = 0;
+	dk_i128 uh_sum = 0;
+	if (!uh)
+		return DK_ENOMEM;
+	for (size_t j = total ? 0 : k; j < (total ? n : k + 1); j++) {
+		const dk_network *nw = &r->nets->items[j];
+		const dk_rec_row *rr = &rec->rows[j];
+		parts[DK_GC_PREVIOUS] += nw->v[DK_COL_PREVIOUS];
+		parts[DK_GC_NEED] += nw->v[DK_COL_NEED];
+		fte += nw->v[DK_COL_FTE];
+		if (!rec->produced)
+			continue;
+		parts[DK_GC_RECOMMENDED] += rr->amount;
+		parts[DK_GC_OWN] += rr->own;
+		parts[DK_GC_COORDINATOR] += rr->coordinator;
+		parts[DK_GC_UH_OTHER] += rr->uh_other;
+		parts[DK_GC_UNSPECIFIED] += rr->unspecified;
+		uh_sum += rr->uh_other;
+		for (size_t i = 0; i < ni; i++) {
+			uh[i] += rr->uh[i];
+			uh_sum += rr->uh[i];
+		}
+	}
+	dk_status st = DK_OK;
+	for (size_t c = 0; c < g->ncols; c++) {
+		dk_grid_col col = g->col[c];
+		dk_cell *cell = &row[c];
+		*cell = (dk_cell){.kind = DK_CELL_EMPTY};
+		switch (col) {
+		case DK_GC_NAME:
+			*cell = text_cell(total ? (o->names == DK_GRID_EN ? "Total" : "Sum")
+						: r->nets->items[k].name);
+			break;
+		case DK_GC_PREVIOUS:
+		case DK_GC_NEED:
+			*cell = kr_cell(parts[col]);
+			break;
+		case DK_GC_FTE:
+			*cell = (dk_cell){.kind = DK_CELL_FTE, .v = fte};
+			break;
+		case DK_GC_FINDINGS:
+			*cell = text_cell(own_text(g, finding_ids(r, total ? -1 : (long)k)));
+			if (!cell->text)
+				st = DK_ENOMEM;
+			break;
+		default:
+			if (!rec->produced)
+				break;
+			if (col == DK_GC_STATE) {
+				if (!total)
+					*cell = text_cell(state_text(rec->rows[k].state, o->names));
+			} else if (col == DK_GC_UP2) {
+				*cell = kr_cell(uh[g->inst[c]]);
+			} else if (col == DK_GC_UH_SHARE) {
+				if (parts[DK_GC_RECOMMENDED] > 0)
+					*cell = (dk_cell){.kind = DK_CELL_SHARE, .num = uh_sum,
+							  .den = parts[DK_GC_RECOMMENDED]};
+			} else {
+				*cell = kr_cell(parts[col]);
+			}
+			break;
+		}
+	}
+	free(uh);
+	return st;
+}
+
+dk_status dk_grid_build(dk_grid *g, const dk_report *r, const dk_grid_opts *o)
+{
+	const dk_recommendation *rec = r->rec;
+	size_t ni = r->plan->n_institutions;
+	memset(g, 0, sizeof *g);
+	bool fte = !o->drop_empty || ((r->nets->columns >> DK_COL_FTE) & 1u);
+	bool unspec = !o->drop_empty;
+	for (size_t k = 0; k < rec->n && rec->produced; k++)
+		if (rec->rows[k].unspecified)
+			unspec = true;
+	size_t cap = 12 + ni;
+	g->col = calloc(cap, sizeof *g->col);
+	g->inst = calloc(cap, sizeof *g->inst);
+	if (!g->col || !g->inst)
+		goto oom;
+	static const dk_grid_col lead[] = {DK_GC_NAME, DK_GC_PREVIOUS, DK_GC_NEED,
+					   DK_GC_FTE, DK_GC_RECOMMENDED, DK_GC_STATE,
+					   DK_GC_OWN, DK_GC_COORDINATOR};
+	for (size_t j = 0; j < sizeof lead / sizeof lead[0]; j++)
+		if (lead[j] != DK_GC_FTE || fte)
+			g->col[g->ncols++] = lead[j];
+	for (size_t i = 0; i < ni; i++) {
+		g->inst[g->ncols] = i;
+		g->col[g->ncols++] = DK_GC_UP2;
+	}
+	g->col[g->ncols++] = DK_GC_UH_OTHER;
+	if (unspec)
+		g->col[g->ncols++] = DK_GC_UNSPECIFIED;
+	g->col[g->ncols++] = DK_GC_UH_SHARE;
+	if (o->findings)
+		g->col[g->ncols++] = DK_GC_FINDINGS;
+	g->nrows = rec->n + 2;
+	g->cells = calloc(g->nrows * g->ncols, sizeof *g->cells);
+	if (!g->cells)
+		goto oom;
+	for (size_t c = 0; c < g->ncols; c++) {
+		g->cells[c] = text_cell(header(g, r, o->names, g->col[c], g->inst[c]));
+		if (!g->cells[c].text)
+			goto oom;
+	}
+	for (size_t k = 0; k <= rec->n; k++)
+		if (fill_row(g, r, o, k, g->cells + (k + 1) * g->ncols) != DK_OK)
+			goto oom;
+	return DK_OK;
+oom:
+	dk_grid_release(g);
+	return DK_ENOMEM;
+}
+
+void dk_grid_release(dk_grid *g)
+{
+	for (size_t i = 0; i < g->n_owned; i++)
+		free(g->owned[i]);
+	free(g->owned);
+	free(g->col);
+	free(g->inst);
+	free(g->cells);
+	memset(g, 0, sizeof *g);
+}
