@@ -385,6 +385,28 @@ static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
 	return dk_findings_table(r);
 }
 
+/* The workbook goes to a temporary file next to the target, renamed into
+ * place when complete. */
+static int write_xlsx(const dk_cli_opts *o, const dk_report *r)
+{
+	char tmp[4200], err[512];
+	dk_status st = dk_output_temp(o->output, tmp, sizeof tmp, err, sizeof err);
+	if (st == DK_OK) {
+		st = dk_report_xlsx(r, tmp, err, sizeof err);
+		if (st != DK_OK)
+			remove(tmp);
+		else
+			st = dk_output_commit(tmp, o->output, err, sizeof err);
+	}
+	if (st == DK_ENOMEM)
+		return dk_cli_exit(st);
+	if (st != DK_OK) {
+		fprintf(stderr, "dekom: error: %s\n", err);
+		return DK_EXIT_IO;
+	}
+	return DK_EXIT_OK;
+}
+
 /* `recommend` and `check`: load, compute, write, and exit 1 on findings at
  * or above --fail-on. */
 static int run_report(const dk_cli_opts *o, report_writer writer)
@@ -396,6 +418,11 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 			o->command, o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
+	if (strcmp(default_format(o), "xlsx") == 0 && dk_output_is_stdout(o->output)) {
+		fprintf(stderr, "dekom %s: error: -f xlsx writes a file: give it "
+				"with -o FILE.xlsx\n", o->command);
+		return DK_EXIT_USAGE;
+	}
 	dk_status st = run_case(&c, &rec, o);
 	int rc;
 	if (st != DK_OK) {
@@ -404,9 +431,12 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		dk_report r;
 		dk_report_input inputs[3 + DK_MORE_NETWORKS];
 		report_init(&r, inputs, &c, &rec, o);
-		rc = write_text(o, writer(&r, default_format(o),
-					  o->csv_dialect &&
-						  strcmp(o->csv_dialect, "excel-nb") == 0));
+		if (strcmp(default_format(o), "xlsx") == 0)
+			rc = write_xlsx(o, &r);
+		else
+			rc = write_text(o, writer(&r, default_format(o),
+						  o->csv_dialect &&
+							  strcmp(o->csv_dialect, "excel-nb") == 0));
 		if (rc == DK_EXIT_OK)
 			rc = findings_exit(o, &rec.findings);
 	}

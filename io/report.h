@@ -49,6 +49,15 @@ char *dk_explain_text(const dk_report *r, size_t k);
 struct cJSON;
 struct cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets);
 
+/* The manifest of CLI.md: inputs with their SHA-256, method and
+ * parameters (caller frees). */
+struct cJSON *dk_manifest_cjson(const dk_report *r);
+
+/* The workbook (`-f xlsx`), written to the file `path` (a temporary file
+ * that the caller renames into place). DK_EIO with the reason in err. */
+dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
+			 size_t errsize);
+
 /* A share num/den as a decimal with 6 places, trailing zeros cut ("0.5"). */
 void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size);
 

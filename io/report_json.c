@@ -70,7 +70,7 @@ cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets)
 	return arr;
 }
 
-static cJSON *manifest(const dk_report *r)
+cJSON *dk_manifest_cjson(const dk_report *r)
 {
 	const dk_plan *p = r->plan;
 	cJSON *m = cJSON_CreateObject(), *inputs = cJSON_CreateArray();
@@ -197,7 +197,7 @@ char *dk_report_json(const dk_report *r)
 	int ok = root && dk_json_put(root, "engine", eng) &&
 		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
 		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
-		 dk_json_put(root, "manifest", manifest(r)) &&
+		 dk_json_put(root, "manifest", dk_manifest_cjson(r)) &&
 		 dk_json_put(root, "year", rec->year ? raw_int(rec->year) : cJSON_CreateNull());
 	cJSON *fr = cJSON_CreateObject();
 	ok = ok && dk_json_put(root, "frame", fr) &&

@@ -1,0 +1,68 @@
+#!/bin/sh
+# One workbook case: runs dekom with the case's `args` (one per line, from
+# the source tree) and `-o OUT.xlsx`, asserts the exit code (0, or the one
+# in `exit`) and that a second run gives the same bytes, then has
+# LibreOffice (headless, with a profile that recalculates every formula on
+# load) save each sheet as CSV, and compares each with
+# `expected/<sheet>.csv`. The probe workbook (a formula stored with a wrong
+# value) is converted first, to show that recalculation is on.
+set -u
+dekom=$1
+probe=$2
+case=$3
+src=$4
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/profile/user" "$work/csv" "$work/probe"
+cat > "$work/profile/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+# separator ',', quote '"', UTF-8, cells as shown in en-US, every sheet
+filter='csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1'
+to_csv() {
+	HOME="$work" soffice "-env:UserInstallation=file://$work/profile" --headless \
+		--convert-to "$filter" --outdir "$2" "$1" > "$work/soffice.log" 2>&1
+}
+"$probe" "$work/probe/probe.xlsx" || { echo "probe workbook not written"; exit 1; }
+to_csv "$work/probe/probe.xlsx" "$work/probe"
+if [ "$(cat "$work/probe/probe-probe.csv" 2>/dev/null)" != "2" ]; then
+	echo "LibreOffice did not recalculate the probe formula:"
+	cat "$work/soffice.log" "$work/probe/probe-probe.csv"
+	exit 1
+fi
+want_rc=0
+[ -f "$case/exit" ] && want_rc=$(cat "$case/exit")
+set --
+while IFS= read -r a || [ -n "$a" ]; do set -- "$@" "$a"; done < "$case/args"
+fail=0
+for k in 1 2; do
+	(cd "$src" && "$dekom" "$@" -f xlsx -o "$work/run$k.xlsx") > "$work/stdout" 2> "$work/stderr"
+	rc=$?
+	if [ "$rc" != "$want_rc" ]; then
+		echo "run $k: exit code $rc, expected $want_rc"; cat "$work/stderr"; exit 1
+	fi
+	if [ -s "$work/stdout" ]; then
+		echo "unexpected standard output:"; cat "$work/stdout"; fail=1
+	fi
+done
+if ! cmp -s "$work/run1.xlsx" "$work/run2.xlsx"; then
+	echo "two runs on equal inputs gave different workbooks"; fail=1
+fi
+cp "$work/run1.xlsx" "$work/book.xlsx"
+to_csv "$work/book.xlsx" "$work/csv"
+for want in "$case"/expected/*.csv; do
+	sheet=$(basename "$want")
+	got="$work/csv/book-$sheet"
+	if ! cmp -s "$want" "$got"; then
+		echo "sheet ${sheet%.csv} differs from expected:"; diff "$want" "$got"; fail=1
+	fi
+done
+n_want=$(ls "$case"/expected/*.csv | wc -l)
+n_got=$(ls "$work"/csv/*.csv | wc -l)
+if [ "$n_want" != "$n_got" ]; then
+	echo "$n_got sheets, expected $n_want:"; ls "$work/csv"; fail=1
+fi
+exit $fail
