@@ -4,8 +4,9 @@
 
 PACKAGES = cmake make gcc pkg-config libcjson-dev libcsv-dev libgsl-dev \
            check libxlsxwriter-dev nettle-dev
-# what the tests use besides: LibreOffice recalculates the workbooks
-TEST_PACKAGES = libreoffice-calc-nogui
+# what the tests use besides: LibreOffice recalculates the workbooks,
+# Chromium prints the HTML report to PDF, pdftotext reads it back
+TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WERROR  ?= OFF
 BUILD   ?= build

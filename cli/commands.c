@@ -373,6 +373,8 @@ static char *recommend_text(const dk_report *r, const char *fmt, bool excel_nb)
 		return dk_report_csv(r, excel_nb);
 	if (strcmp(fmt, "md") == 0)
 		return dk_report_md(r);
+	if (strcmp(fmt, "html") == 0)
+		return dk_report_html(r);
 	return dk_report_table(r);
 }
 

@@ -17,7 +17,7 @@ typedef struct {
 } command;
 
 static const command commands[] = {
-	{"recommend", dk_cmd_recommend, "table csv json md xlsx"},
+	{"recommend", dk_cmd_recommend, "table csv json md html xlsx"},
 	{"show", dk_cmd_show, "table json"},
 	{"check", dk_cmd_check, "table csv json"},
 	{"explain", dk_cmd_explain, "table"},

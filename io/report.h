@@ -33,6 +33,8 @@ char *dk_report_json(const dk_report *r);
 char *dk_report_table(const dk_report *r);
 char *dk_report_md(const dk_report *r);
 char *dk_report_csv(const dk_report *r, bool excel_nb);
+/* One self-contained HTML file, printable (A4 landscape). */
+char *dk_report_html(const dk_report *r);
 
 /* `check`: the findings alone. JSON is {"findings": [...]}; CSV has the
  * columns check, severity, network, field, expected, actual, difference,
