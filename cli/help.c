@@ -45,12 +45,13 @@ static const topic topics[] = {
 	 "Prints the networks file as dekom reads it: every column placed,\n"
 	 "every number exact. -f json gives the canonical JSON form, which\n"
 	 "`-n` reads back to the same table.\n"},
-	{"check", "dekom check [INPUTS] [-f table|csv|json] [--fail-on error|warning|never]",
+	{"check", "dekom check [INPUTS] [-f table|csv|json] [--fail-on error|warning|never] [--lang nb|en]",
 	 "Runs the consistency checks (dekom help checks) and prints the findings,\n"
 	 "sorted by severity, network and check. Exit 0 when no finding is at or\n"
 	 "above --fail-on (default error), 1 when one is, 2 on bad input.\n"
 	 "  -f table|csv|json     the format (table on a terminal, else json)\n"
 	 "  --csv-dialect excel-nb\n"
+	 "  --lang nb|en          the messages (default nb; JSON has both)\n"
 	 "  --fail-on LEVEL       error (default), warning or never\n"},
 	{"explain", "dekom explain NETWORK [INPUTS] [--lang nb|en]",
 	 "How one network's amount came about: its base, weight, floor and cap,\n"

@@ -52,12 +52,18 @@ static const dk_check_conf *conf(const ctx *c, dk_check_id id)
 	return &c->p->checks[id];
 }
 
-#define ADD(c, id, sev, net, field, nums, scale, ...)                            \
+/* EN and NB are each a parenthesised (format, arguments...) list: the
+ * message in English and in Norwegian. EN is formatted first, so NB may
+ * reuse the buffers that EN's arguments filled. */
+#define ADD(c, id, sev, net, field, nums, scale, EN, NB)                         \
 	do {                                                                     \
-		if ((c)->st == DK_OK)                                            \
+		if ((c)->st == DK_OK) {                                          \
+			char *m_en_ = dk_msgf EN;                                \
+			char *m_nb_ = dk_msgf NB;                                \
 			(c)->st = dk_findings_add(&(c)->r->findings, (c)->p->checks, \
 						  id, sev, net, field, nums, scale, \
-						  __VA_ARGS__);                  \
+						  m_en_, m_nb_);                 \
+		}                                                                \
 	} while (0)
 
 static dk_kr lines_sum(const ctx *c, const dk_network *n)
@@ -107,18 +113,26 @@ static void row_sum(ctx *c)
 		for (size_t i = 0; i < c->p->n_institutions && !col; i++)
 			if (((n->uh_present >> i) & 1u) && n->uh[i] == ad)
 				col = c->p->institutions[i].id;
-		char a[40], b[40], d[40], hint[200] = "";
-		if (col)
+		char a[40], b[40], d[40], hint[200] = "", hint_nb[200] = "";
+		if (col) {
 			snprintf(hint, sizeof hint,
 				 " The difference equals the %s column: was it %s "
 				 "without the need being changed?",
 				 col, diff > 0 ? "added" : "removed");
+			snprintf(hint_nb, sizeof hint_nb,
+				 " Differansen er lik kolonnen %s: ble den %s uten "
+				 "at behovet ble endret?",
+				 col, diff > 0 ? "lagt til" : "tatt bort");
+		}
 		int64_t nums[2] = {need, sum};
 		ADD(c, DK_CHECK_ROW_SUM, -1, (long)k, "need", nums, 0,
-		    "the budget lines sum to %s but the reported need is %s (%s "
-		    "%s).%s Correct the need or the lines so that they agree.",
-		    kr(sum, a), kr(need, b), kr(ad, d),
-		    diff > 0 ? "more" : "less", hint);
+		    ("the budget lines sum to %s but the reported need is %s (%s "
+		     "%s).%s Correct the need or the lines so that they agree.",
+		     kr(sum, a), kr(need, b), kr(ad, d),
+		     diff > 0 ? "more" : "less", hint),
+		    ("budsjettlinjene summerer til %s, men meldt behov er %s (%s "
+		     "%s).%s Rett behovet eller linjene så de stemmer.",
+		     a, b, d, diff > 0 ? "mer" : "mindre", hint_nb));
 	}
 }
 
@@ -148,10 +162,13 @@ static void stated_share(ctx *c)
 			int64_t nums[2] = {computed, n->v[col]};
 			ADD(c, DK_CHECK_STATED_SHARE, -1, (long)k, dk_column_get(col)->name,
 			    nums, 2,
-			    "the stated %s share is %s %% but the amounts give %s %% (%s "
-			    "of the need %s). Update the percentage or the amounts.",
-			    j == 0 ? "network" : "university", s, x, kr(a, am),
-			    kr(need, nd));
+			    ("the stated %s share is %s %% but the amounts give %s %% (%s "
+			     "of the need %s). Update the percentage or the amounts.",
+			     j == 0 ? "network" : "university", s, x, kr(a, am),
+			     kr(need, nd)),
+			    ("oppgitt %s er %s %%, men beløpene gir %s %% (%s av "
+			     "behovet %s). Rett prosenten eller beløpene.",
+			     j == 0 ? "nettverksandel" : "UH-andel", s, x, am, nd));
 		}
 	}
 }
@@ -182,10 +199,14 @@ static void stated_total(ctx *c)
 		dk_decimal_format(diff < 0 ? -diff : diff, dec, " ", ",", d, sizeof d);
 		int64_t nums[2] = {sum, tot->v[col]};
 		ADD(c, DK_CHECK_STATED_TOTAL, -1, -1, def->name, nums, dec,
-		    "the totals row states %s %s but the rows sum to %s: the stated "
-		    "total is %s too %s. A row was changed without the total; "
-		    "update the totals row.",
-		    def->name, a, b, d, diff > 0 ? "high" : "low");
+		    ("the totals row states %s %s but the rows sum to %s: the stated "
+		     "total is %s too %s. A row was changed without the total; "
+		     "update the totals row.",
+		     def->name, a, b, d, diff > 0 ? "high" : "low"),
+		    ("summeraden oppgir %s %s, men radene summerer til %s: oppgitt "
+		     "sum er %s for %s. En rad er endret uten at summen ble det; "
+		     "oppdater summeraden.",
+		     def->name, a, b, d, diff > 0 ? "høy" : "lav"));
 	}
 	for (size_t i = 0; i < c->p->n_institutions; i++) {
 		if (!((tot->uh_present >> i) & 1u))
@@ -199,9 +220,12 @@ static void stated_total(ctx *c)
 		char a[40], b[40];
 		int64_t nums[2] = {sum, tot->uh[i]};
 		ADD(c, DK_CHECK_STATED_TOTAL, -1, -1, c->p->institutions[i].id, nums, 0,
-		    "the totals row states %s %s but the rows sum to %s. Update the "
-		    "totals row.",
-		    c->p->institutions[i].id, kr(tot->uh[i], a), kr(sum, b));
+		    ("the totals row states %s %s but the rows sum to %s. Update the "
+		     "totals row.",
+		     c->p->institutions[i].id, kr(tot->uh[i], a), kr(sum, b)),
+		    ("summeraden oppgir %s %s, men radene summerer til %s. Oppdater "
+		     "summeraden.",
+		     c->p->institutions[i].id, a, b));
 	}
 }
 
@@ -223,10 +247,14 @@ static void recommendation_checks(ctx *c)
 				int64_t nums[2] = {need, s};
 				ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "stated_recommended",
 				    nums, 0,
-				    "the stated recommendation %s is above the network's "
-				    "own reported need %s by %s. Lower it to the need, or "
-				    "ask the network to revise its need.",
-				    kr(s, a), kr(need, b), kr(s - need, d));
+				    ("the stated recommendation %s is above the network's "
+				     "own reported need %s by %s. Lower it to the need, or "
+				     "ask the network to revise its need.",
+				     kr(s, a), kr(need, b), kr(s - need, d)),
+				    ("innstilt beløp %s er %s over nettverkets eget meldte "
+				     "behov %s. Senk det til behovet, eller be nettverket "
+				     "revidere behovet.",
+				     a, d, b));
 			}
 			if (c->r->produced) {
 				dk_kr x = c->r->rows[k].amount, diff = s - x;
@@ -234,12 +262,17 @@ static void recommendation_checks(ctx *c)
 					int64_t nums[2] = {x, s};
 					ADD(c, DK_CHECK_STATED_RECOMMENDATION, -1, (long)k,
 					    "stated_recommended", nums, 0,
-					    "the sheet recommends %s but the plan's method "
-					    "(%s) gives %s (%s %s). Record why the forum "
-					    "departs from the method, or correct the sheet.",
-					    kr(s, a), dk_method_name(c->p->method), kr(x, b),
-					    kr(diff < 0 ? -diff : diff, d),
-					    diff > 0 ? "more" : "less");
+					    ("the sheet recommends %s but the plan's method "
+					     "(%s) gives %s (%s %s). Record why the forum "
+					     "departs from the method, or correct the sheet.",
+					     kr(s, a), dk_method_name(c->p->method), kr(x, b),
+					     kr(diff < 0 ? -diff : diff, d),
+					     diff > 0 ? "more" : "less"),
+					    ("arket innstiller %s, men planens metode (%s) "
+					     "gir %s (%s %s). Skriv ned hvorfor forumet "
+					     "avviker fra metoden, eller rett arket.",
+					     a, dk_method_name(c->p->method), b, d,
+					     diff > 0 ? "mer" : "mindre"));
 				}
 			}
 		}
@@ -247,10 +280,14 @@ static void recommendation_checks(ctx *c)
 			dk_kr x = c->r->rows[k].amount;
 			int64_t nums[2] = {need, x};
 			ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "recommended", nums, 0,
-			    "the recommended %s is above the network's own reported "
-			    "need %s by %s (the plan does not cap at need). Consider "
-			    "cap_at_need, or ask the network about its need.",
-			    kr(x, a), kr(need, b), kr(x - need, d));
+			    ("the recommended %s is above the network's own reported "
+			     "need %s by %s (the plan does not cap at need). Consider "
+			     "cap_at_need, or ask the network about its need.",
+			     kr(x, a), kr(need, b), kr(x - need, d)),
+			    ("anbefalt beløp %s er %s over nettverkets eget meldte "
+			     "behov %s (planen bruker ikke behovet som tak). Vurder "
+			     "cap_at_need, eller spør nettverket om behovet.",
+			     a, d, b));
 		}
 	}
 	dk_kr F = c->r->prorata;
@@ -262,17 +299,23 @@ static void recommendation_checks(ctx *c)
 		if (sum > F) {
 			int64_t nums[2] = {F, sum};
 			ADD(c, DK_CHECK_FRAME_OVERRUN, -1, -1, "recommended", nums, 0,
-			    "the recommended amounts sum to %s, above the pro-rata "
-			    "frame %s by %s.",
-			    kr(sum, a), kr(F, b), kr(sum - F, d));
+			    ("the recommended amounts sum to %s, above the pro-rata "
+			     "frame %s by %s.",
+			     kr(sum, a), kr(F, b), kr(sum - F, d)),
+			    ("de anbefalte beløpene summerer til %s, %s over pro "
+			     "rata-rammen %s.",
+			     a, d, b));
 		}
 	}
 	if (any_stated && F >= 0 && stated_sum > F) {
 		int64_t nums[2] = {F, stated_sum};
 		ADD(c, DK_CHECK_FRAME_OVERRUN, -1, -1, "stated_recommended", nums, 0,
-		    "the stated recommendations sum to %s, above the pro-rata frame "
-		    "%s by %s. Lower them, or raise the frame.",
-		    kr(stated_sum, a), kr(F, b), kr(stated_sum - F, d));
+		    ("the stated recommendations sum to %s, above the pro-rata frame "
+		     "%s by %s. Lower them, or raise the frame.",
+		     kr(stated_sum, a), kr(F, b), kr(stated_sum - F, d)),
+		    ("de innstilte beløpene summerer til %s, %s over pro rata-rammen "
+		     "%s. Senk dem, eller øk rammen.",
+		     a, d, b));
 	}
 }
 
@@ -297,10 +340,13 @@ static void self_financing(ctx *c)
 		pct(cf->param[0], DK_RATIO_ONE, m);
 		int64_t nums[2] = {required, sf};
 		ADD(c, DK_CHECK_SELF_FINANCING, -1, (long)k, "self_financing", nums, 0,
-		    "self-financing %s is below %s %% of the %s %s (%s required): %s "
-		    "short. Ask the school owners to raise their self-financing.",
-		    kr(sf, a), m, on_need ? "need" : "recommended grant", kr(grant, b),
-		    kr(required, r), kr(required - sf, d));
+		    ("self-financing %s is below %s %% of the %s %s (%s required): %s "
+		     "short. Ask the school owners to raise their self-financing.",
+		     kr(sf, a), m, on_need ? "need" : "recommended grant", kr(grant, b),
+		     kr(required, r), kr(required - sf, d)),
+		    ("egenfinansieringen %s er under %s %% av %s %s (%s kreves): det "
+		     "mangler %s. Be skoleeierne øke egenfinansieringen.",
+		     a, m, on_need ? "meldt behov" : "anbefalt tilskudd", b, r, d));
 	}
 }
 
@@ -316,10 +362,13 @@ static void coordinator_share(ctx *c)
 		char a[40], p1[40], p2[40], b[40];
 		int64_t nums[2] = {allowed, coord};
 		ADD(c, DK_CHECK_COORDINATOR_SHARE, -1, (long)k, "coordinator", nums, 0,
-		    "the coordinator (%s) is %s %% of the need, above the %s %% the "
-		    "forum allows (%s). Ask the network to justify or reduce it.",
-		    kr(coord, a), pct(coord, need, p1), pct(cf->param[0], DK_RATIO_ONE, p2),
-		    kr(allowed, b));
+		    ("the coordinator (%s) is %s %% of the need, above the %s %% the "
+		     "forum allows (%s). Ask the network to justify or reduce it.",
+		     kr(coord, a), pct(coord, need, p1),
+		     pct(cf->param[0], DK_RATIO_ONE, p2), kr(allowed, b)),
+		    ("koordinator (%s) er %s %% av behovet, over de %s %% forumet "
+		     "tillater (%s). Be nettverket begrunne eller redusere den.",
+		     a, p1, p2, b));
 	}
 }
 
@@ -333,9 +382,12 @@ static void uh_unidentified(ctx *c)
 		char a[40];
 		int64_t nums[2] = {0, other};
 		ADD(c, DK_CHECK_UH_UNIDENTIFIED, -1, (long)k, "uh_other", nums, 0,
-		    "%s of UP2 money has no university chosen (other/uncertain). "
-		    "The network should choose its UP2 partner.",
-		    kr(other, a));
+		    ("%s of UP2 money has no university chosen (other/uncertain). "
+		     "The network should choose its UP2 partner.",
+		     kr(other, a)),
+		    ("%s av UP2-midlene har ingen valgt UH-institusjon "
+		     "(andre/usikker). Nettverket bør velge sin UP2-partner.",
+		     a));
 	}
 }
 
@@ -361,10 +413,13 @@ static void uh_share(ctx *c)
 		int64_t share = (int64_t)((dk_i128)uh * DK_RATIO_ONE / row->amount);
 		int64_t nums[2] = {s < (dk_i128)lo * row->amount ? lo : hi, share};
 		ADD(c, DK_CHECK_UH_SHARE, -1, (long)k, "uh_share", nums, 6,
-		    "the university share of the recommended amount is %s %%, outside "
-		    "%s-%s %%. Discuss the split between the network and the "
-		    "universities.",
-		    pct(uh, row->amount, p0), p1, p2);
+		    ("the university share of the recommended amount is %s %%, outside "
+		     "%s-%s %%. Discuss the split between the network and the "
+		     "universities.",
+		     pct(uh, row->amount, p0), p1, p2),
+		    ("UH-andelen av anbefalt beløp er %s %%, utenfor %s-%s %%. Drøft "
+		     "fordelingen mellom nettverket og universitetene.",
+		     p0, p1, p2));
 	}
 	/* in total: (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
 	dk_i128 up = (dk_i128)c->r->direct + c->r->total_other, den = c->r->direct;
@@ -380,9 +435,12 @@ static void uh_share(ctx *c)
 	int64_t share = (int64_t)(up * DK_RATIO_ONE / den);
 	int64_t nums[2] = {s < (dk_i128)lo * den ? lo : hi, share};
 	ADD(c, DK_CHECK_UH_SHARE, -1, -1, "uh_share", nums, 6,
-	    "the universities' share of the whole grant (direct transfer plus "
-	    "UP2) is %s %%, outside %s-%s %%.",
-	    pct(up, den, p0), p1, p2);
+	    ("the universities' share of the whole grant (direct transfer plus "
+	     "UP2) is %s %%, outside %s-%s %%.",
+	     pct(up, den, p0), p1, p2),
+	    ("universitetenes andel av hele tilskuddet (direkte overføring og "
+	     "UP2) er %s %%, utenfor %s-%s %%.",
+	     p0, p1, p2));
 }
 
 static void year_change(ctx *c)
@@ -400,10 +458,13 @@ static void year_change(ctx *c)
 		char a[40], b[40], p1[40], p2[40];
 		int64_t nums[2] = {prev, x};
 		ADD(c, DK_CHECK_YEAR_CHANGE, -1, (long)k, "recommended", nums, 0,
-		    "the recommended %s is %s %% %s last year's %s, more than the "
-		    "%s %% the forum expects. Give the reason for the change.",
-		    kr(x, a), pct(ad, prev, p1), d < 0 ? "below" : "above", kr(prev, b),
-		    pct(cf->param[0], DK_RATIO_ONE, p2));
+		    ("the recommended %s is %s %% %s last year's %s, more than the "
+		     "%s %% the forum expects. Give the reason for the change.",
+		     kr(x, a), pct(ad, prev, p1), d < 0 ? "below" : "above", kr(prev, b),
+		     pct(cf->param[0], DK_RATIO_ONE, p2)),
+		    ("anbefalt beløp %s er %s %% %s fjorårets %s, mer enn de %s %% "
+		     "forumet forventer. Begrunn endringen.",
+		     a, p1, d < 0 ? "under" : "over", b, p2));
 	}
 }
 
@@ -415,6 +476,9 @@ static void criteria(ctx *c)
 	static const char *const words[] = {"locally anchored",
 					    "collective learning",
 					    "partnership with a university"};
+	static const char *const words_nb[] = {"lokalt forankret",
+					       "kollektiv læring",
+					       "partnerskap med UH"};
 	const dk_check_conf *cf = conf(c, DK_CHECK_CRITERIA);
 	for (size_t k = 0; k < c->t->n; k++) {
 		const dk_network *n = &c->t->items[k];
@@ -427,9 +491,12 @@ static void criteria(ctx *c)
 			int sev = (int)cf->param[a == DK_JUDGE_NEI ? 0 : 1];
 			ADD(c, DK_CHECK_CRITERIA, sev, (long)k,
 			    dk_column_get(judged[j])->name, NULL, 0,
-			    "the criteria sheet answers '%s' to \"%s\". Discuss with the "
-			    "network what it takes to meet the criterion.",
-			    dk_judgement_name(a), words[j]);
+			    ("the criteria sheet answers '%s' to \"%s\". Discuss with the "
+			     "network what it takes to meet the criterion.",
+			     dk_judgement_name(a), words[j]),
+			    ("kriteriearket svarer «%s» på «%s». Drøft med nettverket "
+			     "hva som skal til for å oppfylle kriteriet.",
+			     dk_judgement_name(a), words_nb[j]));
 		}
 	}
 }

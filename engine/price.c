@@ -122,10 +122,14 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 		int64_t nums[2] = {f < DK_E4 ? DK_E4 : 8 * DK_E4, f};
 		st = dk_findings_add(&q->findings, conf, DK_CHECK_FACTOR_RANGE, -1, -1,
 				     "factor", nums, 4,
-				     "activity '%s' has the factor %s, outside 1 to 8 "
-				     "hours of work per delivered hour: check the "
-				     "template",
-				     p->activities[i].name, a);
+				     dk_msgf("activity '%s' has the factor %s, outside "
+					     "1 to 8 hours of work per delivered hour: "
+					     "check the template",
+					     p->activities[i].name, a),
+				     dk_msgf("aktiviteten '%s' har faktoren %s, utenfor "
+					     "1 til 8 arbeidstimer per levert time: "
+					     "kontroller sjablongen",
+					     p->activities[i].name, a));
 	}
 	if (st == DK_OK && p->type == DK_OPPDRAG && p->margin < p->min_margin) {
 		int64_t nums[2] = {p->min_margin, p->margin};
@@ -133,9 +137,12 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 		dk_decimal_format(p->min_margin * 100, 4, "", ".", b, sizeof b);
 		st = dk_findings_add(&q->findings, conf, DK_CHECK_MARGIN_LOW, -1, -1,
 				     "margin", nums, 4,
-				     "the margin is %s %%, under the %s %% an oppdrag "
-				     "should carry: raise the margin",
-				     a, b);
+				     dk_msgf("the margin is %s %%, under the %s %% an "
+					     "oppdrag should carry: raise the margin",
+					     a, b),
+				     dk_msgf("marginen er %s %%, under de %s %% et "
+					     "oppdrag bør ha: øk marginen",
+					     a, b));
 	}
 	for (size_t i = 0; i < q->n && st == DK_OK; i++) {
 		const dk_quote_package *k = &q->pkgs[i];
@@ -148,17 +155,29 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 		if (p->type == DK_OPPDRAG)
 			st = dk_findings_add(&q->findings, conf, DK_CHECK_PRICE_BELOW_COST,
 					     DK_SEV_ERROR, -1, "price", nums, 2,
-					     "package '%s' costs %s but its full cost is "
-					     "%s: an oppdrag may not be subsidised; raise "
-					     "the charged shares or the margin",
-					     p->packages[i].name, a, b);
+					     dk_msgf("package '%s' costs %s but its full "
+						     "cost is %s: an oppdrag may not be "
+						     "subsidised; raise the charged shares "
+						     "or the margin",
+						     p->packages[i].name, a, b),
+					     dk_msgf("pakken '%s' koster %s, men full "
+						     "kostnad er %s: et oppdrag kan ikke "
+						     "subsidieres; øk de belastede andelene "
+						     "eller marginen",
+						     p->packages[i].name, a, b));
 		else
 			st = dk_findings_add(&q->findings, conf, DK_CHECK_PRICE_BELOW_COST,
 					     DK_SEV_INFO, -1, "price", nums, 2,
-					     "package '%s' is priced %s, below its full "
-					     "cost %s: the institution co-finances %s, "
-					     "which a bidrag must show openly",
-					     p->packages[i].name, a, b, c);
+					     dk_msgf("package '%s' is priced %s, below "
+						     "its full cost %s: the institution "
+						     "co-finances %s, which a bidrag must "
+						     "show openly",
+						     p->packages[i].name, a, b, c),
+					     dk_msgf("pakken '%s' er priset til %s, under "
+						     "full kostnad %s: institusjonen "
+						     "samfinansierer %s, noe et bidrag må "
+						     "vise åpent",
+						     p->packages[i].name, a, b, c));
 	}
 	size_t bi = dk_pricing_basic(p);
 	for (size_t i = 0; i < q->n && st == DK_OK; i++) {
@@ -172,10 +191,16 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 		dk_decimal_format(basic->price_per_day, 2, " ", ",", b, sizeof b);
 		st = dk_findings_add(&q->findings, conf, DK_CHECK_ADDON_PER_DAY, -1, -1,
 				     "price_per_day", nums, 2,
-				     "add-on '%s' costs %s a day, less than the basic "
-				     "package's %s: networks would do better buying "
-				     "add-ons; check the add-on's price",
-				     p->packages[i].name, a, b);
+				     dk_msgf("add-on '%s' costs %s a day, less than the "
+					     "basic package's %s: networks would do "
+					     "better buying add-ons; check the add-on's "
+					     "price",
+					     p->packages[i].name, a, b),
+				     dk_msgf("tillegget '%s' koster %s per dag, mindre "
+					     "enn grunnpakkens %s: nettverkene vil tjene "
+					     "på å kjøpe tillegg; kontroller prisen på "
+					     "tillegget",
+					     p->packages[i].name, a, b));
 	}
 	return st;
 }

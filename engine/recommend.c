@@ -56,11 +56,16 @@ static int frame(const dk_plan *p, dk_recommendation *r, dk_status *st)
 			kr(p->prorata + parts - p->total, c, sizeof c);
 			*st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_SUM,
 					      -1, -1, "frame", nums, 0,
-					      "the frame's parts sum to %s but the total "
-					      "is %s (difference %s); the pro-rata frame "
-					      "as given is allocated: correct the total "
-					      "or a part",
-					      a, b, c);
+					      dk_msgf("the frame's parts sum to %s but the "
+						      "total is %s (difference %s); the "
+						      "pro-rata frame as given is allocated: "
+						      "correct the total or a part",
+						      a, b, c),
+					      dk_msgf("rammens deler summerer til %s, men "
+						      "totalen er %s (differanse %s); pro "
+						      "rata-rammen fordeles slik den er "
+						      "oppgitt: rett totalen eller en del",
+						      a, b, c));
 		}
 		return 0;
 	}
@@ -71,11 +76,16 @@ static int frame(const dk_plan *p, dk_recommendation *r, dk_status *st)
 		kr(p->total, b, sizeof b);
 		*st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_SUM, -1,
 				      -1, "frame", nums, 0,
-				      "the direct transfer, common measures and "
-				      "reserve (%s) exceed the total (%s): the "
-				      "pro-rata frame would be negative, so no "
-				      "amounts are produced",
-				      a, b);
+				      dk_msgf("the direct transfer, common measures "
+					      "and reserve (%s) exceed the total (%s): "
+					      "the pro-rata frame would be negative, "
+					      "so no amounts are produced",
+					      a, b),
+				      dk_msgf("direkte overføring, felles tiltak og "
+					      "reserve (%s) overstiger totalen (%s): "
+					      "pro rata-rammen ville blitt negativ, så "
+					      "ingen beløp beregnes",
+					      a, b));
 		r->prorata = f;
 		return -1;
 	}
@@ -139,10 +149,16 @@ static dk_status up1_findings(const dk_plan *p, const dk_networks *t,
 				st = dk_findings_add(&r->findings, p->checks,
 						     DK_CHECK_UP1_ASSIGNMENT, -1, (long)k,
 						     "up1", NULL, 0,
-						     "no UP1 assignment, so the network "
-						     "is left out of the by_up1 split of "
-						     "the direct transfer: fill in its "
-						     "up1 cell (such as 'NTNU')");
+						     dk_msgf("no UP1 assignment, so the "
+							     "network is left out of the "
+							     "by_up1 split of the direct "
+							     "transfer: fill in its up1 cell "
+							     "(such as 'NTNU')"),
+						     dk_msgf("ingen UP1-tilordning, så "
+							     "nettverket holdes utenfor "
+							     "by_up1-fordelingen av direkte "
+							     "overføring: fyll ut up1-cellen "
+							     "(for eksempel 'NTNU')"));
 			continue;
 		}
 		int64_t sum = 0;
@@ -156,10 +172,14 @@ static dk_status up1_findings(const dk_plan *p, const dk_networks *t,
 			st = dk_findings_add(&r->findings, p->checks,
 					     DK_CHECK_UP1_ASSIGNMENT, -1, (long)k, "up1",
 					     NULL, 0,
-					     "UP1 names '%s', which is not an "
-					     "institution of the plan: use one of the "
-					     "plan's ids or aliases",
-					     unknown);
+					     dk_msgf("UP1 names '%s', which is not an "
+						     "institution of the plan: use one "
+						     "of the plan's ids or aliases",
+						     unknown),
+					     dk_msgf("UP1 nevner '%s', som ikke er en "
+						     "institusjon i planen: bruk en av "
+						     "planens id-er eller alias",
+						     unknown));
 		} else if (sum != DK_RATIO_ONE) {
 			int64_t nums[2] = {DK_RATIO_ONE, sum};
 			char s[40];
@@ -167,9 +187,14 @@ static dk_status up1_findings(const dk_plan *p, const dk_networks *t,
 			st = dk_findings_add(&r->findings, p->checks,
 					     DK_CHECK_UP1_ASSIGNMENT, -1, (long)k, "up1",
 					     nums, 6,
-					     "UP1 shares sum to %s, not 1: correct the "
-					     "shares so that they add up",
-					     s);
+					     dk_msgf("UP1 shares sum to %s, not 1: "
+						     "correct the shares so that they "
+						     "add up",
+						     s),
+					     dk_msgf("UP1-andelene summerer til %s, "
+						     "ikke 1: rett andelene så de går "
+						     "opp",
+						     s));
 		}
 	}
 	return st;
@@ -313,11 +338,16 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 		st = dk_findings_add(&r->findings, p->checks,
 				     DK_CHECK_FRAME_INFEASIBLE, -1, -1, "frame", nums,
 				     0,
-				     "the bases and floors alone exceed the pro-rata "
-				     "frame of %s by %s, so no amounts are produced: "
-				     "lower the base grant or floor_previous, or "
-				     "raise the frame",
-				     b, a);
+				     dk_msgf("the bases and floors alone exceed the "
+					     "pro-rata frame of %s by %s, so no amounts "
+					     "are produced: lower the base grant or "
+					     "floor_previous, or raise the frame",
+					     b, a),
+				     dk_msgf("grunntilskudd og gulv alene overstiger "
+					     "pro rata-rammen på %s med %s, så ingen "
+					     "beløp beregnes: senk grunntilskuddet eller "
+					     "floor_previous, eller øk rammen",
+					     b, a));
 		for (size_t k = 0; k < n; k++) {
 			r->rows[k].base = items[k].base;
 			r->rows[k].weight = items[k].weight;
@@ -354,12 +384,20 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 			? "every network is at its cap"
 			: r->reserve_cut > 0 ? "caps and rounding cut it to the reserve"
 					     : "rounding leaves it";
+		const char *why_nb = r->outcome == DK_WF_SATURATED
+			? "alle nettverk har nådd taket"
+			: r->reserve_cut > 0 ? "tak og avrunding fører det til reserven"
+					     : "avrundingen etterlater det";
 		st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_UNUSED,
 				     -1, -1, "frame", nums, 0,
-				     "%s of the pro-rata frame of %s is not allocated "
-				     "(%s): it goes to the reserve unless the forum "
-				     "decides otherwise",
-				     a, b, why);
+				     dk_msgf("%s of the pro-rata frame of %s is not "
+					     "allocated (%s): it goes to the reserve "
+					     "unless the forum decides otherwise",
+					     a, b, why),
+				     dk_msgf("%s av pro rata-rammen på %s er ikke "
+					     "fordelt (%s): det går til reserven med "
+					     "mindre forumet bestemmer noe annet",
+					     a, b, why_nb));
 	}
 	if (st == DK_OK)
 		st = components(p, t, r);

@@ -322,7 +322,6 @@ static void criteria_section(dk_strbuf *b, const dk_report *r)
 
 static void findings_section(dk_strbuf *b, const dk_report *r)
 {
-	static const char *const sev_nb[] = {"info", "advarsel", "feil"};
 	const dk_findings *f = &r->rec->findings;
 	size_t count[3] = {0, 0, 0};
 	for (size_t i = 0; i < f->n; i++)
@@ -344,12 +343,12 @@ static void findings_section(dk_strbuf *b, const dk_report *r)
 		const dk_finding *x = &f->items[i];
 		const char *sev = dk_severity_name(x->severity);
 		dk_strbuf_printf(b, "<tr><td class=\"%s\">%s</td><td>%s</td><td>", sev,
-				 r->english ? sev : sev_nb[x->severity],
+				 dk_severity_label(x->severity, r->english),
 				 dk_checks()[x->check].name);
 		if (x->network >= 0)
 			esc(b, r->nets->items[x->network].name);
 		dk_strbuf_puts(b, "</td><td class=\"msg\">");
-		esc(b, x->message);
+		esc(b, dk_finding_message(x, r->english));
 		dk_strbuf_puts(b, "</td></tr>\n");
 	}
 	dk_strbuf_puts(b, "</tbody>\n</table>\n</section>\n");

@@ -253,8 +253,8 @@ char *dk_price_text(const dk_price_report *r, bool md)
 		dk_strbuf_printf(&b, "%s%s\n", md ? "- " : "  ", en ? "none" : "ingen");
 	for (size_t i = 0; i < q->findings.n; i++) {
 		const dk_finding *x = &q->findings.items[i];
-		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ", dk_severity_name(x->severity),
-		    dk_checks()[x->check].name, x->message);
+		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ", dk_severity_label(x->severity, en),
+		    dk_checks()[x->check].name, dk_finding_message(x, en));
 	}
 	return dk_strbuf_done(&b);
 }

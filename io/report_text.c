@@ -210,10 +210,11 @@ static void finding_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 		dk_strbuf_printf(b, "%s%s\n", bullet, r->english ? "none" : "ingen");
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
-		dk_strbuf_printf(b, "%s%s %s%s%s: %s\n", bullet, dk_severity_name(x->severity),
+		dk_strbuf_printf(b, "%s%s %s%s%s: %s\n", bullet,
+			  dk_severity_label(x->severity, r->english),
 			  dk_checks()[x->check].name, x->network >= 0 ? ", " : "",
 			  x->network >= 0 ? r->nets->items[x->network].name : "",
-			  x->message);
+			  dk_finding_message(x, r->english));
 	}
 }
 
@@ -337,7 +338,8 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 		const char *cells[8] = {
 			dk_checks()[x->check].name, dk_severity_name(x->severity),
 			x->network >= 0 ? r->nets->items[x->network].name : "",
-			x->field ? x->field : "", num[0], num[1], num[2], x->message};
+			x->field ? x->field : "", num[0], num[1], num[2],
+			dk_finding_message(x, r->english)};
 		for (size_t c = 0; c < 8; c++) {
 			if (c)
 				dk_strbuf_add(&b, &delim, 1);

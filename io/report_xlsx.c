@@ -316,7 +316,6 @@ static void sheet_criteria(book *b, const dk_report *r)
 
 static void sheet_findings(book *b, const dk_report *r)
 {
-	static const char *const sev_nb[] = {"info", "advarsel", "feil"};
 	const dk_findings *fs = &r->rec->findings;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, tr(b, "Funn", "Findings"));
 	const char *head[] = {
@@ -330,7 +329,7 @@ static void sheet_findings(book *b, const dk_report *r)
 	for (size_t i = 0; i < fs->n; i++) {
 		const dk_finding *x = &fs->items[i];
 		lxw_row_t rr = (lxw_row_t)(i + 1);
-		put_str(b, ws, rr, 0, b->en ? dk_severity_name(x->severity) : sev_nb[x->severity],
+		put_str(b, ws, rr, 0, dk_severity_label(x->severity, b->en),
 			NULL);
 		put_str(b, ws, rr, 1, dk_checks()[x->check].name, NULL);
 		if (x->network >= 0)
@@ -345,7 +344,7 @@ static void sheet_findings(book *b, const dk_report *r)
 			for (int c = 0; c < 3; c++)
 				put_num(b, ws, rr, (lxw_col_t)(4 + c), (double)v[c] / scale, f);
 		}
-		put_str(b, ws, rr, 7, x->message, b->wrap);
+		put_str(b, ws, rr, 7, dk_finding_message(x, b->en), b->wrap);
 	}
 	worksheet_set_column(ws, 0, 1, 22, NULL);
 	worksheet_set_column(ws, 2, 2, 28, NULL);

@@ -81,6 +81,9 @@ bool dk_check_is_price(dk_check_id id);
 void dk_check_conf_defaults(dk_check_conf conf[DK_CHECK_COUNT]);
 
 const char *dk_severity_name(dk_severity s);
+/* The severity in words for people: "feil", "advarsel", "info" in
+ * Norwegian, the name otherwise. */
+const char *dk_severity_label(dk_severity s, bool english);
 bool dk_severity_parse(const char *text, dk_severity *out);
 
 /* One finding. Numeric fields are scaled by `scale` (10^scale: 0 for
@@ -94,7 +97,8 @@ typedef struct {
 	bool has_numbers;
 	int scale;
 	int64_t expected, actual, difference;
-	char *message;       /* owned */
+	char *message;       /* owned, English */
+	char *message_nb;    /* owned, Norwegian */
 } dk_finding;
 
 #endif

@@ -16,37 +16,69 @@ void dk_findings_init(dk_findings *f)
 
 void dk_findings_release(dk_findings *f)
 {
-	for (size_t i = 0; i < f->n; i++)
+	for (size_t i = 0; i < f->n; i++) {
 		free(f->items[i].message);
+		free(f->items[i].message_nb);
+	}
 	free(f->items);
 	memset(f, 0, sizeof *f);
 }
 
-dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
-			  dk_check_id check, int severity, long network,
-			  const char *field, const int64_t *numbers, int scale,
-			  const char *fmt, ...)
+char *dk_msgf(const char *fmt, ...)
 {
-	if (conf[check].off)
-		return DK_OK;
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? 2 * f->cap : 16;
-		dk_finding *p = realloc(f->items, cap * sizeof *p);
-		if (!p)
-			return DK_ENOMEM;
-		f->items = p;
-		f->cap = cap;
-	}
 	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	return strdup(msg);
+}
+
+const char *dk_finding_message(const dk_finding *x, bool english)
+{
+	return english || !x->message_nb ? x->message : x->message_nb;
+}
+
+/* 1.5 → 1,5: Norwegian decimals, only between two digits. */
+static void decimal_comma(char *s)
+{
+	for (size_t i = 1; s[i] && s[i + 1]; i++)
+		if (s[i] == '.' && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9')
+			s[i] = ',';
+}
+
+dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
+			  dk_check_id check, int severity, long network,
+			  const char *field, const int64_t *numbers, int scale,
+			  char *message, char *message_nb)
+{
+	if (!message || !message_nb) {
+		free(message);
+		free(message_nb);
+		return DK_ENOMEM;
+	}
+	if (conf[check].off) {
+		free(message);
+		free(message_nb);
+		return DK_OK;
+	}
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 16;
+		dk_finding *p = realloc(f->items, cap * sizeof *p);
+		if (!p) {
+			free(message);
+			free(message_nb);
+			return DK_ENOMEM;
+		}
+		f->items = p;
+		f->cap = cap;
+	}
 	dk_finding *x = &f->items[f->n];
 	memset(x, 0, sizeof *x);
-	x->message = strdup(msg);
-	if (!x->message)
-		return DK_ENOMEM;
+	decimal_comma(message_nb);
+	x->message = message;
+	x->message_nb = message_nb;
 	x->check = check;
 	x->severity = severity >= 0 ? (dk_severity)severity : conf[check].severity;
 	x->network = network;

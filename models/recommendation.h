@@ -30,12 +30,20 @@ void dk_findings_release(dk_findings *f);
 
 /* Adds a finding of `check` unless the plan turned the check off;
  * severity is the plan's for that check unless `severity` ≥ 0 overrides
- * it (criteria). The message is printf-style. */
+ * it (criteria). Takes ownership of both messages, English and Norwegian
+ * (made with dk_msgf; NULL from a failed allocation gives DK_ENOMEM). In
+ * the Norwegian message a decimal point between digits becomes a decimal
+ * comma, so the two can share their number arguments. */
 dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
 			  dk_check_id check, int severity, long network,
 			  const char *field, const int64_t *numbers, int scale,
-			  const char *fmt, ...)
-	__attribute__((format(printf, 9, 10)));
+			  char *message, char *message_nb);
+
+/* A newly allocated printf-formatted message, or NULL. */
+char *dk_msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A finding's message in English or Norwegian. */
+const char *dk_finding_message(const dk_finding *x, bool english);
 
 /* Sorts by severity (error first), then network in input order (the plan's
  * own findings first), then check id, then field. */

@@ -158,6 +158,11 @@ START_TEST(row_sum)
 	ck_assert_int_eq(x->expected, 1000);
 	ck_assert_int_eq(x->actual, 1005);
 	ck_assert_ptr_nonnull(strstr(x->message, "equals the coordinator column"));
+	ck_assert_str_eq(x->message_nb,
+			 "budsjettlinjene summerer til 1 005, men meldt behov er 1 000 "
+			 "(5 mer). Differansen er lik kolonnen coordinator: ble den lagt "
+			 "til uten at behovet ble endret? Rett behovet eller linjene så "
+			 "de stemmer.");
 	f.p.checks[DK_CHECK_ROW_SUM].param[0] = 5;  /* tolerance 5: passes */
 	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 0);
 	set(&f, a, DK_COL_COORDINATOR, 6);
@@ -186,6 +191,11 @@ START_TEST(stated_share)
 	ck_assert_int_eq(x->actual, 4101);
 	ck_assert_ptr_nonnull(strstr(x->message, "41.01 %"));
 	ck_assert_ptr_nonnull(strstr(x->message, "40.00 %"));
+	/* Norwegian: decimal commas */
+	ck_assert_ptr_nonnull(strstr(x->message_nb, "oppgitt nettverksandel er 41,01 %"));
+	ck_assert_ptr_nonnull(strstr(x->message_nb, "gir 40,00 %"));
+	ck_assert_str_eq(dk_finding_message(x, false), x->message_nb);
+	ck_assert_str_eq(dk_finding_message(x, true), x->message);
 	/* the university share is its own finding */
 	a->uh[1] = 600;
 	a->uh_present = 2;
@@ -273,6 +283,8 @@ START_TEST(self_financing)
 	ck_assert_int_eq(x->expected, 300);
 	ck_assert_int_eq(x->actual, 299);
 	ck_assert_ptr_nonnull(strstr(x->message, "1 short"));
+	ck_assert_ptr_nonnull(strstr(x->message_nb, "30,0 % av anbefalt tilskudd 1 000 "
+					"(300 kreves): det mangler 1."));
 	/* base need: the grant of 500 would pass, the need of 1 000 does not */
 	f.p.prorata = 500;
 	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);

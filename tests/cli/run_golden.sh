@@ -4,7 +4,10 @@
 # machine, and asserts the exit code (0, or the one in `exit`) and that
 # standard output equals `expected` byte for byte (or the source file named
 # in `expected-path`, for examples that the docs show). CASE_DIR in an
-# argument is the case's own folder.
+# argument is the case's own folder. With DEKOM_REGEN=1 in the environment
+# the output is written to the expected file instead (for a change meant to
+# change output; read the diff before committing):
+#   DEKOM_REGEN=1 ctest -R golden/
 set -u
 dekom=$1
 case=$2
@@ -28,6 +31,7 @@ if [ "$rc" != "$want_rc" ]; then
 fi
 expected="$case/expected"
 [ -f "$case/expected-path" ] && expected="$src/$(cat "$case/expected-path")"
+[ "${DEKOM_REGEN:-}" = 1 ] && cp "$work/stdout" "$expected"
 if ! cmp -s "$work/stdout" "$expected"; then
 	echo "standard output differs from expected:"; diff "$expected" "$work/stdout"; fail=1
 fi

@@ -6,6 +6,9 @@
 # load) save each sheet as CSV, and compares each with
 # `expected/<sheet>.csv`. The probe workbook (a formula stored with a wrong
 # value) is converted first, to show that recalculation is on.
+# With DEKOM_REGEN=1 in the environment the sheets are written to
+# `expected/` instead (for a change meant to change the workbook; read the
+# diff before committing): DEKOM_REGEN=1 ctest -R xlsx/
 set -u
 dekom=$1
 probe=$2
@@ -53,6 +56,13 @@ if ! cmp -s "$work/run1.xlsx" "$work/run2.xlsx"; then
 fi
 cp "$work/run1.xlsx" "$work/book.xlsx"
 to_csv "$work/book.xlsx" "$work/csv"
+if [ "${DEKOM_REGEN:-}" = 1 ]; then
+	rm -f "$case"/expected/*.csv
+	for f in "$work"/csv/book-*.csv; do
+		b=$(basename "$f")
+		cp "$f" "$case/expected/${b#book-}"
+	done
+fi
 for want in "$case"/expected/*.csv; do
 	sheet=$(basename "$want")
 	got="$work/csv/book-$sheet"
