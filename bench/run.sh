@@ -52,6 +52,13 @@ report "recommend, 10 000 networks, prorata" "$dekom" recommend -n "$tmp/n10000.
 "$dekom" show -n "$tmp/n10000.csv" -p "$tmp/plan.json" -f json > "$tmp/n10000.json"
 report "recommend, 10 000 networks from JSON" "$dekom" recommend -n "$tmp/n10000.json" -p "$tmp/plan.json" -f json
 report "price, illustrative template, 2022 budgets" "$dekom" price -P "$here/../fixtures/pricing/ilu-illustrative.json" -p "$here/../fixtures/trondelag-2022/plan.json" -f json
+cat > "$tmp/mc.json" <<'JSON'
+{"montecarlo": {"runs": 20000, "seed": 1, "draws": [
+  {"path": "/networks/*/need", "normal": {"relative_sd": 0.05}},
+  {"path": "/plan/frame/prorata", "uniform": {"min": 13000000, "max": 15000000}}]}}
+JSON
+report "scenarios, 2022 fixture (4 + 5 cases, 2 000 MC)" "$dekom" scenarios -s "$here/../fixtures/trondelag-2022/scenarios.json"
+report "scenarios, 20 000 Monte Carlo runs, 2022" "$dekom" scenarios -s "$tmp/mc.json"
 
 # peak memory (GNU time, Debian package `time`), when it is there
 if [ -x /usr/bin/time ]; then

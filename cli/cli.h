@@ -28,6 +28,7 @@ typedef struct {
 	int n_more;
 	const char *plan;         /* -p */
 	const char *pricing;      /* -P */
+	const char *scenarios;    /* -s */
 	const char *columns;      /* --columns */
 	const char *format;       /* -f */
 	const char *output;       /* -o */
@@ -67,6 +68,7 @@ int dk_cmd_show(const dk_cli_opts *o);
 int dk_cmd_explain(const dk_cli_opts *o);
 int dk_cmd_check(const dk_cli_opts *o);
 int dk_cmd_price(const dk_cli_opts *o);
+int dk_cmd_scenarios(const dk_cli_opts *o);
 int dk_cmd_unavailable(const dk_cli_opts *o);
 
 /* Help for one command, or the overview (command NULL). Topics `columns`

@@ -21,6 +21,9 @@
 #include "io/json_pricing.h"
 #include "engine/price.h"
 #include "io/table.h"
+#include "io/json_scenarios.h"
+#include "io/report_scenarios.h"
+#include "engine/scenario.h"
 #include "models/finding.h"
 
 void dk_cli_print_diags(dk_diags *d)
@@ -490,6 +493,63 @@ int dk_cmd_explain(const dk_cli_opts *o)
 		}
 	}
 	dk_recommendation_release(&rec);
+	dk_case_release(&c);
+	return rc;
+}
+
+/* `scenarios`: the case, the scenario file read against it, every run,
+ * and the comparison with the baseline. */
+int dk_cmd_scenarios(const dk_cli_opts *o)
+{
+	if (!o->scenarios) {
+		fprintf(stderr, "dekom scenarios: error: no scenario file; expected "
+				"-s SCENARIOS.json (see dekom help scenarios)\n");
+		return DK_EXIT_USAGE;
+	}
+	if (o->argc > 0) {
+		fprintf(stderr, "dekom scenarios: error: unexpected argument '%s'\n",
+			o->argv[0]);
+		return DK_EXIT_USAGE;
+	}
+	dk_case c;
+	dk_input in;
+	dk_scenario_file file;
+	dk_scenario_results res;
+	dk_diags d;
+	memset(&res, 0, sizeof res);
+	dk_input_init(&in);
+	dk_scenario_file_init(&file);
+	dk_status st = dk_case_load(&c, o);
+	dk_diags_init(&d);
+	if (st == DK_OK)
+		st = load_input(&in, o->scenarios, NULL, &d);
+	if (st == DK_OK)
+		st = dk_scenarios_read(&in, &c.plan, &c.nets, &file, &d);
+	if (st == DK_OK && o->output) {
+		const char *inputs[] = {o->scenarios};
+		st = dk_output_check(o->output, inputs, 1, &d);
+	}
+	dk_cli_print_diags(&d);
+	dk_diags_release(&d);
+	if (st == DK_OK)
+		st = dk_scenarios_run(&file, &c.plan, &c.nets, &res);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		dk_report r;
+		dk_report_input inputs[4 + DK_MORE_NETWORKS];
+		report_init(&r, inputs, &c, NULL, o);
+		inputs[r.n_inputs++] = (dk_report_input){"scenarios", &in};
+		dk_scenario_report sr = {&r, &c.nets, &file, &res};
+		bool csv = o->format && strcmp(o->format, "csv") == 0;
+		rc = write_text(o, csv ? dk_scenarios_csv(&sr, o->csv_dialect &&
+						       strcmp(o->csv_dialect, "excel-nb") == 0)
+				       : with_newline(dk_scenarios_json(&sr)));
+	}
+	dk_scenario_results_release(&res);
+	dk_scenario_file_release(&file);
+	dk_input_release(&in);
 	dk_case_release(&c);
 	return rc;
 }

@@ -63,7 +63,14 @@ static const topic topics[] = {
 	 "what each network's UP2 money to the template's institution buys.\n"
 	 "  -P, --pricing FILE    the price template (docs/pricing.md)\n"},
 	{"scenarios", "dekom scenarios -s SCENARIOS.json [INPUTS] [-f csv|json] [-o FILE]",
-	 "Scenarios, sweeps and Monte Carlo runs (not available yet).\n"},
+	 "Runs named scenarios, a sweep of one value and Monte Carlo draws on the\n"
+	 "case, each with the one allocation engine, and compares every network\n"
+	 "with the baseline (amount, change in kroner and percent, state).\n"
+	 "Paths are JSON Pointers: /plan/frame/prorata, /networks/Fosen/need,\n"
+	 "/networks/*/need (every network); a '/' in a name is written ~1.\n"
+	 "  -s, --scenarios FILE  the scenario file (docs/scenarios.md)\n"
+	 "  -f csv|json           the format (default json)\n"
+	 "  -o FILE               write to FILE (atomically; never over an input)\n"},
 	{"calibrate", "dekom calibrate [INPUTS] [-f ...]",
 	 "Fits last year's allocation to base + FTE (not available yet).\n"},
 	{"diff", "dekom diff OLD.json NEW.json",

@@ -22,7 +22,7 @@ static const command commands[] = {
 	{"check", dk_cmd_check, "table csv json"},
 	{"explain", dk_cmd_explain, "table"},
 	{"price", dk_cmd_price, "table csv json md"},
-	{"scenarios", dk_cmd_unavailable, "csv json"},
+	{"scenarios", dk_cmd_scenarios, "csv json"},
 	{"calibrate", dk_cmd_unavailable, "table csv json md"},
 	{"diff", dk_cmd_unavailable, "table json"},
 };
@@ -34,6 +34,7 @@ static const struct option long_opts[] = {
 	{"networks", required_argument, NULL, 'n'},
 	{"plan", required_argument, NULL, 'p'},
 	{"pricing", required_argument, NULL, 'P'},
+	{"scenarios", required_argument, NULL, 's'},
 	{"columns", required_argument, NULL, OPT_COLUMNS},
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
@@ -76,7 +77,7 @@ static int run_command(const command *c, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "n:p:P:f:o:h", long_opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:p:P:s:f:o:h", long_opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			if (!o.networks)
@@ -88,6 +89,7 @@ static int run_command(const command *c, int argc, char **argv)
 			break;
 		case 'p': o.plan = optarg; break;
 		case 'P': o.pricing = optarg; break;
+		case 's': o.scenarios = optarg; break;
 		case 'f': o.format = optarg; break;
 		case 'o': o.output = optarg; break;
 		case OPT_COLUMNS: o.columns = optarg; break;

@@ -58,8 +58,9 @@ static const dk_check_conf *conf(const ctx *c, dk_check_id id)
 #define ADD(c, id, sev, net, field, nums, scale, EN, NB)                         \
 	do {                                                                     \
 		if ((c)->st == DK_OK) {                                          \
-			char *m_en_ = dk_msgf EN;                                \
-			char *m_nb_ = dk_msgf NB;                                \
+			bool q_ = (c)->r->findings.count_only;                   \
+			char *m_en_ = q_ ? NULL : dk_msgf EN;                    \
+			char *m_nb_ = q_ ? NULL : dk_msgf NB;                    \
 			(c)->st = dk_findings_add(&(c)->r->findings, (c)->p->checks, \
 						  id, sev, net, field, nums, scale, \
 						  m_en_, m_nb_);                 \

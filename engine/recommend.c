@@ -286,12 +286,13 @@ static dk_status components(const dk_plan *p, const dk_networks *t,
 }
 
 static dk_status compute(const dk_plan *p, const dk_networks *t,
-			 dk_recommendation *r)
+			 dk_recommendation *r, bool count_only)
 {
 	size_t n = t->n, ni = p->n_institutions;
 	dk_status st = DK_OK;
 	memset(r, 0, sizeof *r);
 	dk_findings_init(&r->findings);
+	r->findings.count_only = count_only;
 	r->year = p->year;
 	r->n = n;
 	r->n_institutions = ni;
@@ -404,11 +405,23 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 	return st;
 }
 
-dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
-		       dk_recommendation *r)
+static dk_status run(const dk_plan *p, const dk_networks *t, dk_recommendation *r,
+		     bool count_only)
 {
-	dk_status st = compute(p, t, r);
+	dk_status st = compute(p, t, r, count_only);
 	if (st == DK_OK && r->rows)
 		st = dk_checks_run(p, t, r);
 	return st;
+}
+
+dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
+		       dk_recommendation *r)
+{
+	return run(p, t, r, false);
+}
+
+dk_status dk_recommend_counted(const dk_plan *p, const dk_networks *t,
+			       dk_recommendation *r)
+{
+	return run(p, t, r, true);
 }

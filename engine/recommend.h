@@ -17,6 +17,11 @@
 dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
 		       dk_recommendation *r);
 
+/* The same, but the findings are only counted (r->findings.counts): for
+ * scenarios and Monte Carlo runs, which report no messages. */
+dk_status dk_recommend_counted(const dk_plan *p, const dk_networks *t,
+			       dk_recommendation *r);
+
 /* Validates network i's UP1 assignment against the plan: 1 when its parts
  * name institutions of the plan and their shares sum to 1, 0 when not
  * (an empty cell counts as not valid). */

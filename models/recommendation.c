@@ -53,15 +53,17 @@ dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
 			  const char *field, const int64_t *numbers, int scale,
 			  char *message, char *message_nb)
 {
+	if (conf[check].off || f->count_only) {
+		free(message);
+		free(message_nb);
+		if (!conf[check].off)
+			f->counts[severity >= 0 ? severity : (int)conf[check].severity]++;
+		return DK_OK;
+	}
 	if (!message || !message_nb) {
 		free(message);
 		free(message_nb);
 		return DK_ENOMEM;
-	}
-	if (conf[check].off) {
-		free(message);
-		free(message_nb);
-		return DK_OK;
 	}
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? 2 * f->cap : 16;
@@ -90,6 +92,7 @@ dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
 		x->difference = numbers[1] - numbers[0];
 	}
 	x->scale = scale;
+	f->counts[x->severity]++;
 	f->n++;
 	return DK_OK;
 }

@@ -23,12 +23,17 @@ typedef enum { DK_STATE_FREE, DK_STATE_CAPPED, DK_STATE_FLOORED } dk_state;
 typedef struct {
 	dk_finding *items;
 	size_t n, cap;
+	bool count_only;     /* keep no findings, only count them per severity
+				(Monte Carlo and scenarios need no messages) */
+	size_t counts[3];    /* per dk_severity, in either mode */
 } dk_findings;
 
 void dk_findings_init(dk_findings *f);
 void dk_findings_release(dk_findings *f);
 
-/* Adds a finding of `check` unless the plan turned the check off;
+/* Adds a finding of `check` unless the plan turned the check off (in
+ * count_only mode it is counted, and the messages, which may then be
+ * NULL, are freed);
  * severity is the plan's for that check unless `severity` ≥ 0 overrides
  * it (criteria). Takes ownership of both messages, English and Norwegian
  * (made with dk_msgf; NULL from a failed allocation gives DK_ENOMEM). In

@@ -1,0 +1,303 @@
+/*
+ * scenario.c: scenarios, sweeps and Monte Carlo runs (RULES.md section 7).
+ *
+ * Every case is the one recommendation (engine/recommend.c) on the models
+ * with some fields set: the baseline's fields are saved once (a snapshot
+ * of every scalar a target can change), each case sets its targets, runs,
+ * and the snapshot is put back, so no case sees another's changes.
+ *
+ * Monte Carlo run k draws from its own generator, GSL's MT19937 seeded from
+ * (seed, k) through the SplitMix64 finaliser, and draws in a fixed order
+ * (the draws as listed, networks in input order for `*`): run k gives the
+ * same numbers however the runs are scheduled. A draw is converted to the
+ * field's decimals (rounded half away from zero) and kept within the
+ * field's range (a normal draw below 0 becomes 0): a drawn need is whole
+ * kroner like any other. The summaries (mean, standard deviation,
+ * quantiles) are GSL's statistics over the runs that produced amounts;
+ * they are floating point, being statistics of amounts, not amounts.
+ */
+#include "engine/scenario.h"
+
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/recommend.h"
+
+typedef struct {
+	dk_plan plan;
+	dk_kr *measures;
+	int64_t *v;             /* n × DK_COL_COUNT */
+	uint32_t *present, *uh_present;
+	dk_kr *uh;              /* n × n_institutions */
+	uint32_t columns, uh_columns;
+} snapshot;
+
+static void snap_release(snapshot *s)
+{
+	free(s->measures);
+	free(s->v);
+	free(s->present);
+	free(s->uh_present);
+	free(s->uh);
+}
+
+static dk_status snap_take(snapshot *s, const dk_plan *p, const dk_networks *t)
+{
+	size_t n = t->n, ni = t->n_institutions;
+	memset(s, 0, sizeof *s);
+	s->plan = *p;
+	s->measures = malloc((p->n_measures ? p->n_measures : 1) * sizeof *s->measures);
+	s->v = malloc((n ? n : 1) * DK_COL_COUNT * sizeof *s->v);
+	s->present = malloc((n ? n : 1) * sizeof *s->present);
+	s->uh_present = malloc((n ? n : 1) * sizeof *s->uh_present);
+	s->uh = malloc((n * ni > 0 ? n * ni : 1) * sizeof *s->uh);
+	if (!s->measures || !s->v || !s->present || !s->uh_present || !s->uh) {
+		snap_release(s);
+		return DK_ENOMEM;
+	}
+	for (size_t k = 0; k < p->n_measures; k++)
+		s->measures[k] = p->measures[k].amount;
+	for (size_t k = 0; k < n; k++) {
+		memcpy(s->v + k * DK_COL_COUNT, t->items[k].v, sizeof t->items[k].v);
+		s->present[k] = t->items[k].present;
+		s->uh_present[k] = t->items[k].uh_present;
+		if (ni)
+			memcpy(s->uh + k * ni, t->items[k].uh, ni * sizeof *s->uh);
+	}
+	s->columns = t->columns;
+	s->uh_columns = t->uh_columns;
+	return DK_OK;
+}
+
+static void snap_restore(const snapshot *s, dk_plan *p, dk_networks *t)
+{
+	size_t ni = t->n_institutions;
+	*p = s->plan;
+	for (size_t k = 0; k < p->n_measures; k++)
+		p->measures[k].amount = s->measures[k];
+	for (size_t k = 0; k < t->n; k++) {
+		memcpy(t->items[k].v, s->v + k * DK_COL_COUNT, sizeof t->items[k].v);
+		t->items[k].present = s->present[k];
+		t->items[k].uh_present = s->uh_present[k];
+		if (ni)
+			memcpy(t->items[k].uh, s->uh + k * ni, ni * sizeof *s->uh);
+	}
+	t->columns = s->columns;
+	t->uh_columns = s->uh_columns;
+}
+
+static void apply(const dk_target *tg, int64_t v, dk_plan *p, dk_networks *t)
+{
+	dk_target_set(tg, p, t, tg->network >= 0 ? (size_t)tg->network : SIZE_MAX, v);
+}
+
+/* Runs the recommendation on the models as they are now into *out. */
+static dk_status run_case(const dk_plan *p, const dk_networks *t, dk_run *out)
+{
+	dk_recommendation rec;
+	size_t n = t->n;
+	out->amount = calloc(n ? n : 1, sizeof *out->amount);
+	out->state = calloc(n ? n : 1, sizeof *out->state);
+	if (!out->amount || !out->state)
+		return DK_ENOMEM;
+	dk_status st = dk_recommend_counted(p, t, &rec);
+	if (st == DK_OK) {
+		out->produced = rec.produced;
+		out->prorata = rec.prorata;
+		out->unused = rec.unused + rec.reserve_cut;
+		out->lambda_num = rec.lambda_num;
+		out->lambda_den = rec.lambda_den;
+		out->lambda_scale = rec.lambda_scale;
+		memcpy(out->findings, rec.findings.counts, sizeof out->findings);
+		for (size_t k = 0; k < n && rec.produced; k++) {
+			out->amount[k] = rec.rows[k].amount;
+			out->state[k] = (int)rec.rows[k].state;
+		}
+	}
+	dk_recommendation_release(&rec);
+	return st;
+}
+
+static char *label_of(const dk_target *t, int64_t v)
+{
+	char num[48], buf[400];
+	dk_decimal_format(v, t->decimals, "", ".", num, sizeof num);
+	snprintf(buf, sizeof buf, "%s = %s", t->path, num);
+	return strdup(buf);
+}
+
+/* SplitMix64's finaliser: spreads (seed, k) over the generator's seeds. */
+static unsigned long mix(unsigned long seed, unsigned long k)
+{
+	uint64_t z = ((uint64_t)seed << 32) ^ (uint64_t)k;
+	z += UINT64_C(0x9E3779B97F4A7C15);
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return (unsigned long)(z ^ (z >> 31));
+}
+
+static double pow10i(int d)
+{
+	double f = 1;
+	while (d-- > 0)
+		f *= 10;
+	return f;
+}
+
+static double draw_one(const dk_draw *d, gsl_rng *rng, double current)
+{
+	switch (d->kind) {
+	case DK_DIST_UNIFORM:
+		return d->a == d->b ? d->a : gsl_ran_flat(rng, d->a, d->b);
+	case DK_DIST_NORMAL: {
+		double mean = d->has_mean ? d->a : current;
+		double sd = d->relative ? d->b * fabs(mean) : d->b;
+		return mean + gsl_ran_gaussian(rng, sd);
+	}
+	case DK_DIST_TRIANGULAR: {
+		double lo = d->a, mode = d->b, hi = d->c, u = gsl_rng_uniform(rng);
+		if (hi <= lo)
+			return lo;
+		double fc = (mode - lo) / (hi - lo);
+		return u < fc ? lo + sqrt(u * (hi - lo) * (mode - lo))
+			      : hi - sqrt((1 - u) * (hi - lo) * (hi - mode));
+	}
+	}
+	return current;
+}
+
+/* The drawn value in the field's scaled integers, within its range. */
+static int64_t to_field(const dk_target *t, double x)
+{
+	double scaled = round(x * pow10i(t->decimals));
+	if (!(scaled >= (double)t->min))
+		return t->min;
+	if (scaled >= (double)t->max)
+		return t->max;
+	return (int64_t)scaled;
+}
+
+static void draw_all(const dk_montecarlo *mc, gsl_rng *rng, dk_plan *p, dk_networks *t)
+{
+	for (size_t j = 0; j < mc->n_draws; j++) {
+		const dk_draw *d = &mc->draws[j];
+		const dk_target *tg = &d->target;
+		double unit = pow10i(tg->decimals);
+		bool every = (tg->kind == DK_T_NET_COLUMN || tg->kind == DK_T_NET_UH) &&
+			     tg->network < 0;
+		size_t from = every ? 0 : tg->network >= 0 ? (size_t)tg->network : 0;
+		size_t to = every ? t->n : from + 1;
+		for (size_t k = from; k < to; k++) {
+			double cur = (double)dk_target_get(tg, p, t, k) / unit;
+			dk_target_set(tg, p, t, k, to_field(tg, draw_one(d, rng, cur)));
+		}
+	}
+}
+
+static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, dk_plan *p,
+			     dk_networks *t, dk_scenario_results *out)
+{
+	size_t n = t->n;
+	long runs = mc->runs;
+	double *samples = malloc((size_t)runs * (n ? n : 1) * sizeof *samples);
+	out->mc = calloc(n ? n : 1, sizeof *out->mc);
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	dk_status st = samples && out->mc && rng ? DK_OK : DK_ENOMEM;
+	long got = 0;
+	for (long k = 0; k < runs && st == DK_OK; k++) {
+		snap_restore(snap, p, t);
+		gsl_rng_set(rng, mix(mc->seed, (unsigned long)k));
+		draw_all(mc, rng, p, t);
+		dk_run r;
+		memset(&r, 0, sizeof r);
+		st = run_case(p, t, &r);
+		if (st == DK_OK && r.produced) {
+			for (size_t i = 0; i < n; i++) {
+				samples[i * (size_t)runs + (size_t)got] = (double)r.amount[i];
+				if (r.state[i] == DK_STATE_CAPPED)
+					out->mc[i].capped++;
+			}
+			got++;
+		}
+		free(r.amount);
+		free(r.state);
+	}
+	snap_restore(snap, p, t);
+	out->has_mc = true;
+	out->mc_runs = runs;
+	out->mc_produced = got;
+	static const double qs[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+	for (size_t i = 0; i < n && st == DK_OK && got > 0; i++) {
+		double *x = samples + i * (size_t)runs;
+		gsl_sort(x, 1, (size_t)got);
+		out->mc[i].mean = gsl_stats_mean(x, 1, (size_t)got);
+		out->mc[i].sd = got > 1 ? gsl_stats_sd_m(x, 1, (size_t)got, out->mc[i].mean) : 0;
+		for (int q = 0; q < 5; q++)
+			out->mc[i].q[q] = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)got,
+									     qs[q]);
+	}
+	gsl_rng_free(rng);
+	free(samples);
+	return st;
+}
+
+dk_status dk_scenarios_run(const dk_scenario_file *s, dk_plan *p, dk_networks *t,
+			   dk_scenario_results *out)
+{
+	memset(out, 0, sizeof *out);
+	out->n_networks = t->n;
+	snapshot snap;
+	dk_status st = snap_take(&snap, p, t);
+	if (st != DK_OK)
+		return st;
+	size_t n_sweep = 0;
+	if (s->has_sweep)
+		n_sweep = (size_t)((s->sweep.to - s->sweep.from) / s->sweep.step) + 1;
+	out->runs = calloc(s->n_scenarios + n_sweep + 1, sizeof *out->runs);
+	out->baseline.label = strdup("baseline");
+	if (!out->runs || !out->baseline.label)
+		st = DK_ENOMEM;
+	if (st == DK_OK)
+		st = run_case(p, t, &out->baseline);
+	for (size_t i = 0; i < s->n_scenarios && st == DK_OK; i++) {
+		const dk_scenario *sc = &s->scenarios[i];
+		dk_run *r = &out->runs[out->n_runs++];
+		r->label = strdup(sc->name);
+		if (!r->label) {
+			st = DK_ENOMEM;
+			break;
+		}
+		for (size_t j = 0; j < sc->n; j++)
+			apply(&sc->overrides[j].target, sc->overrides[j].value, p, t);
+		st = run_case(p, t, r);
+		snap_restore(&snap, p, t);
+	}
+	for (size_t i = 0; i < n_sweep && st == DK_OK; i++) {
+		const dk_sweep *sw = &s->sweep;
+		int64_t v = sw->from + (int64_t)i * sw->step;
+		dk_run *r = &out->runs[out->n_runs++];
+		r->has_value = true;
+		r->value = v;
+		r->label = label_of(&sw->target, v);
+		if (!r->label) {
+			st = DK_ENOMEM;
+			break;
+		}
+		apply(&sw->target, v, p, t);
+		st = run_case(p, t, r);
+		snap_restore(&snap, p, t);
+	}
+	if (st == DK_OK && s->has_montecarlo)
+		st = monte_carlo(&s->mc, &snap, p, t, out);
+	snap_restore(&snap, p, t);
+	snap_release(&snap);
+	if (st != DK_OK)
+		dk_scenario_results_release(out);
+	return st;
+}

@@ -1,0 +1,659 @@
+/*
+ * json_scenarios.c: the scenario file reader (see json_scenarios.h and
+ * docs/scenarios.md).
+ *
+ * Every path is resolved here, against the plan and the networks already
+ * read, into a dk_target; a path that names no field a scenario can set, a
+ * network or institution that does not exist, or a value the field cannot
+ * hold is bad input at its place in the file. Values are read exactly from
+ * their text, with the decimals of the field they set. Distribution
+ * parameters are read as doubles: they only shape random draws, which the
+ * engine rounds to the field's decimals.
+ */
+#include "io/json_scenarios.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/json_doc.h"
+#include "io/networks.h"
+
+typedef struct {
+	const dk_json_doc *doc;
+	dk_diags *d;
+	const dk_plan *p;
+	const dk_networks *nets;
+	int oom;
+} reader;
+
+#define ERR(r, node, key, ...) dk_json_error((r)->doc, (r)->d, node, key, __VA_ARGS__)
+#define MAX_SWEEP_POINTS 10000
+#define MAX_RUNS 1000000L
+
+static const cJSON *get(const cJSON *obj, const char *key)
+{
+	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* Splits a JSON Pointer into unescaped segments (~1 is '/', ~0 is '~');
+ * returns their number, or -1 when it is not a pointer. */
+static int split_pointer(const char *path, char seg[][256], int max)
+{
+	if (path[0] != '/')
+		return -1;
+	int n = 0;
+	const char *p = path + 1;
+	for (;;) {
+		if (n == max)
+			return -1;
+		size_t o = 0;
+		for (; *p && *p != '/'; p++) {
+			char c = *p;
+			if (c == '~') {
+				if (p[1] == '1')
+					c = '/';
+				else if (p[1] == '0')
+					c = '~';
+				else
+					return -1;
+				p++;
+			}
+			if (o + 1 >= 256)
+				return -1;
+			seg[n][o++] = c;
+		}
+		seg[n++][o] = '\0';
+		if (!*p)
+			return n;
+		p++;
+	}
+}
+
+static void set_range(dk_target *t, int decimals, int64_t min, int64_t max)
+{
+	t->decimals = decimals;
+	t->min = min;
+	t->max = max;
+}
+
+/* The enum names of a target, NULL-terminated, or NULL for a number. */
+static const char *const *enum_names(const dk_target *t)
+{
+	static const char *const splits[] = {"equal", "shares", "amounts", "by_up1", NULL};
+	static const char *const weights[] = {"network", "fte", NULL};
+	static const char *const methods[] = {"prorata", "need", "status_quo", NULL};
+	static const char *const surplus[] = {"redistribute", "reserve", NULL};
+	switch (t->kind) {
+	case DK_T_DIRECT_SPLIT: return splits;
+	case DK_T_DIRECT_WEIGHT: return weights;
+	case DK_T_METHOD: return methods;
+	case DK_T_SURPLUS: return surplus;
+	default: return NULL;
+	}
+}
+
+static bool is_bool(const dk_target *t)
+{
+	return t->kind == DK_T_CAP_AT_NEED || t->kind == DK_T_CHECK_OFF;
+}
+
+static bool is_number(const dk_target *t)
+{
+	return !enum_names(t) && !is_bool(t);
+}
+
+/* Resolves the plan part of a path (seg[0] is "plan"); returns 0 or writes
+ * what is wrong into why. */
+static int resolve_plan(reader *r, char seg[][256], int n, dk_target *t, char *why,
+			size_t size)
+{
+	const dk_plan *p = r->p;
+	if (n == 3 && strcmp(seg[1], "frame") == 0) {
+		if (strcmp(seg[2], "total") == 0)
+			t->kind = DK_T_FRAME_TOTAL;
+		else if (strcmp(seg[2], "prorata") == 0)
+			t->kind = DK_T_FRAME_PRORATA;
+		else if (strcmp(seg[2], "reserve") == 0)
+			t->kind = DK_T_FRAME_RESERVE;
+		else
+			goto unknown;
+		set_range(t, 0, 0, DK_KR_MAX);
+		return 0;
+	}
+	if (n == 4 && strcmp(seg[1], "frame") == 0 && strcmp(seg[2], "direct") == 0) {
+		if (p->n_institutions == 0) {
+			snprintf(why, size, "the plan has no institutions to transfer "
+					    "to directly");
+			return -1;
+		}
+		if (strcmp(seg[3], "amount") == 0 && p->split == DK_SPLIT_AMOUNTS) {
+			snprintf(why, size, "the plan splits the direct transfer by "
+					    "fixed amounts, which must add up to it; a "
+					    "scenario cannot change it");
+			return -1;
+		}
+		if (strcmp(seg[3], "amount") == 0) {
+			t->kind = DK_T_DIRECT_AMOUNT;
+			set_range(t, 0, 0, DK_KR_MAX);
+		} else if (strcmp(seg[3], "split") == 0) {
+			t->kind = DK_T_DIRECT_SPLIT;
+		} else if (strcmp(seg[3], "weight") == 0) {
+			t->kind = DK_T_DIRECT_WEIGHT;
+		} else {
+			goto unknown;
+		}
+		return 0;
+	}
+	if (n == 5 && strcmp(seg[1], "frame") == 0 &&
+	    strcmp(seg[2], "common_measures") == 0 && strcmp(seg[4], "amount") == 0) {
+		char *end;
+		long k = strtol(seg[3], &end, 10);
+		if (*end || end == seg[3] || k < 0 || (size_t)k >= p->n_measures) {
+			snprintf(why, size, "the plan has %zu common measures, numbered "
+					    "from 0; '%s' is not one of them",
+				 p->n_measures, seg[3]);
+			return -1;
+		}
+		t->kind = DK_T_MEASURE_AMOUNT;
+		t->index = (int)k;
+		set_range(t, 0, 0, DK_KR_MAX);
+		return 0;
+	}
+	if (n == 3 && strcmp(seg[1], "allocation") == 0) {
+		static const struct {
+			const char *key;
+			dk_target_kind kind;
+			int decimals;
+			int64_t min, max;
+		} keys[] = {
+			{"method", DK_T_METHOD, 0, 0, 0},
+			{"base_grant", DK_T_BASE_GRANT, 0, 0, DK_KR_MAX},
+			{"base_share", DK_T_BASE_SHARE, 6, 0, DK_RATIO_ONE},
+			{"cap_at_need", DK_T_CAP_AT_NEED, 0, 0, 1},
+			{"floor_previous", DK_T_FLOOR_PREVIOUS, 6, 0, 10 * DK_RATIO_ONE},
+			{"surplus", DK_T_SURPLUS, 0, 0, 0},
+			{"rounding", DK_T_ROUNDING, 0, 1, DK_KR_MAX},
+		};
+		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
+			if (strcmp(seg[2], keys[k].key) == 0) {
+				t->kind = keys[k].kind;
+				set_range(t, keys[k].decimals, keys[k].min, keys[k].max);
+				return 0;
+			}
+		goto unknown;
+	}
+	if (n == 4 && strcmp(seg[1], "checks") == 0) {
+		int id = dk_check_find(seg[2]);
+		if (id < 0 || dk_check_is_price((dk_check_id)id)) {
+			snprintf(why, size, "'%s' is not a check of the plan (see dekom "
+					    "help checks)",
+				 seg[2]);
+			return -1;
+		}
+		t->column = id;
+		if (strcmp(seg[3], "off") == 0) {
+			t->kind = DK_T_CHECK_OFF;
+			return 0;
+		}
+		const dk_check_def *def = &dk_checks()[id];
+		for (int k = 0; k < DK_CHECK_PARAMS; k++) {
+			const dk_param_def *pd = &def->params[k];
+			if (!pd->name || strcmp(pd->name, seg[3]) != 0)
+				continue;
+			if (pd->kind == DK_PARAM_AMOUNT)
+				set_range(t, 0, 0, DK_KR_MAX);
+			else if (pd->kind == DK_PARAM_RATIO || pd->kind == DK_PARAM_PP)
+				set_range(t, 6, 0, 100 * DK_RATIO_ONE);
+			else
+				break;
+			t->kind = DK_T_CHECK_PARAM;
+			t->index = k;
+			return 0;
+		}
+		snprintf(why, size, "%s has no numeric parameter '%s' that a "
+				    "scenario can set (off, or one of its parameters)",
+			 def->name, seg[3]);
+		return -1;
+	}
+unknown:
+	snprintf(why, size, "not a field a scenario can set; see docs/scenarios.md "
+			    "for the paths");
+	return -1;
+}
+
+static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
+			    char *why, size_t size)
+{
+	if (n < 3) {
+		snprintf(why, size, "expected /networks/NAME/COLUMN, with * for "
+				    "every network");
+		return -1;
+	}
+	if (strcmp(seg[1], "*") == 0) {
+		t->network = -1;
+	} else {
+		t->network = dk_networks_find(r->nets, seg[1]);
+		if (t->network < 0) {
+			snprintf(why, size, "no network named '%s' (a '/' in a name "
+					    "is written ~1)",
+				 seg[1]);
+			return -1;
+		}
+	}
+	if (n == 4 && strcmp(seg[2], "uh") == 0) {
+		int i = dk_plan_institution(r->p, seg[3]);
+		if (i < 0) {
+			snprintf(why, size, "'%s' is not an institution of the plan", seg[3]);
+			return -1;
+		}
+		t->kind = DK_T_NET_UH;
+		t->index = i;
+		set_range(t, 0, 0, DK_KR_MAX);
+		return 0;
+	}
+	for (int c = 0; n == 3 && c < DK_COL_COUNT; c++) {
+		const dk_column_def *def = dk_column_get((dk_column)c);
+		if (strcmp(def->name, seg[2]) != 0)
+			continue;
+		if (def->kind != DK_KIND_AMOUNT && def->kind != DK_KIND_FTE &&
+		    def->kind != DK_KIND_PERCENT)
+			break;
+		dk_num_spec spec;
+		dk_cell_spec(def->kind, DK_DEC_AUTO, &spec);
+		t->kind = DK_T_NET_COLUMN;
+		t->column = c;
+		set_range(t, spec.decimals, 0, spec.max);
+		return 0;
+	}
+	snprintf(why, size, "expected a number column of a network (need, "
+			    "previous, fte, own, coordinator, uh_other, ...) or uh/ID");
+	return -1;
+}
+
+/* Reads a path string into t; reports at the node. */
+static int read_path(reader *r, const cJSON *node, bool key, const char *path,
+		     dk_target *t)
+{
+	char seg[6][256], why[400];
+	char q[300];
+	memset(t, 0, sizeof *t);
+	dk_quote(path, q, sizeof q);
+	int n = split_pointer(path, seg, 6);
+	int rc = -1;
+	if (n < 0)
+		snprintf(why, sizeof why, "not a JSON Pointer; expected a path such as "
+					  "/plan/frame/prorata or /networks/Fosen/need");
+	else if (strcmp(seg[0], "plan") == 0)
+		rc = resolve_plan(r, seg, n, t, why, sizeof why);
+	else if (strcmp(seg[0], "networks") == 0)
+		rc = resolve_networks(r, seg, n, t, why, sizeof why);
+	else if (strcmp(seg[0], "pricing") == 0)
+		snprintf(why, sizeof why, "scenarios do not change price templates "
+					  "yet; expected a path under /plan or /networks");
+	else
+		snprintf(why, sizeof why, "expected a path under /plan or /networks");
+	if (rc != 0) {
+		ERR(r, node, key, "path '%s': %s", q, why);
+		return -1;
+	}
+	t->path = strdup(path);
+	if (!t->path) {
+		r->oom = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* A number for target t, exact, scaled by its decimals. */
+static int read_scaled(reader *r, const cJSON *v, const dk_target *t,
+		       const char *field, int64_t *out)
+{
+	char raw[80];
+	dk_json_raw(r->doc, v, raw, sizeof raw);
+	dk_num_spec spec = {t->decimals, t->max, false, false, DK_DEC_AUTO};
+	dk_num_result res = cJSON_IsNumber(v) ? dk_json_number(r->doc, v, &spec, out)
+					      : DK_NUM_SYNTAX;
+	if (res == DK_NUM_OK && *out >= t->min)
+		return 0;
+	char lo[48], hi[48];
+	dk_decimal_format(t->min, t->decimals, "", ".", lo, sizeof lo);
+	dk_decimal_format(t->max, t->decimals, "", ".", hi, sizeof hi);
+	if (res == DK_NUM_DECIMALS && t->decimals == 0)
+		ERR(r, v, false, "%s: %s has decimals; %s takes a whole number",
+		    field, raw, t->path);
+	else if (res == DK_NUM_DECIMALS)
+		ERR(r, v, false, "%s: %s has more than %d decimals, the most %s takes",
+		    field, raw, t->decimals, t->path);
+	else
+		ERR(r, v, false, "%s: %s is not a number from %s to %s, as %s takes",
+		    field, raw, lo, hi, t->path);
+	return -1;
+}
+
+static int read_value(reader *r, const cJSON *v, const dk_target *t, int64_t *out)
+{
+	const char *const *names = enum_names(t);
+	char raw[80];
+	dk_json_raw(r->doc, v, raw, sizeof raw);
+	if (names) {
+		for (int k = 0; cJSON_IsString(v) && names[k]; k++)
+			if (strcmp(v->valuestring, names[k]) == 0) {
+				*out = k;
+				return 0;
+			}
+		char list[200] = "";
+		size_t o = 0;
+		for (int k = 0; names[k] && o < sizeof list; k++)
+			o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\"",
+					      k ? (names[k + 1] ? ", " : " or ") : "", names[k]);
+		ERR(r, v, false, "%s: %s is not one of %s", t->path, raw, list);
+		return -1;
+	}
+	if (is_bool(t)) {
+		if (!cJSON_IsBool(v)) {
+			ERR(r, v, false, "%s: %s is %s; expected true or false", t->path,
+			    raw, dk_json_type(v));
+			return -1;
+		}
+		*out = cJSON_IsTrue(v);
+		return 0;
+	}
+	return read_scaled(r, v, t, t->path, out);
+}
+
+static int is_object(reader *r, const cJSON *v, const char *what)
+{
+	if (cJSON_IsObject(v))
+		return 1;
+	char raw[80];
+	dk_json_raw(r->doc, v, raw, sizeof raw);
+	ERR(r, v, false, "%s: %s is %s; expected an object", what, raw, dk_json_type(v));
+	return 0;
+}
+
+static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
+{
+	if (!cJSON_IsArray(list)) {
+		ERR(r, list, false, "scenarios: expected a list such as [{\"name\": "
+				    "\"Ramme 15,9 MNOK\", \"set\": "
+				    "{\"/plan/frame/prorata\": 15900000}}]");
+		return;
+	}
+	static const char *const keys[] = {"name", "set", NULL};
+	size_t n = (size_t)cJSON_GetArraySize(list);
+	s->scenarios = calloc(n ? n : 1, sizeof *s->scenarios);
+	if (!s->scenarios) {
+		r->oom = 1;
+		return;
+	}
+	for (const cJSON *e = list->child; e && !r->oom; e = e->next) {
+		if (!is_object(r, e, "scenario"))
+			continue;
+		dk_json_keys(r->doc, r->d, e, "scenario", keys);
+		const cJSON *name = get(e, "name"), *set = get(e, "set");
+		if (!cJSON_IsString(name) || !*name->valuestring ||
+		    strlen(name->valuestring) > DK_NAME_MAX) {
+			ERR(r, name ? name : e, false, "scenario: %s; expected a name of "
+						       "1 to 200 characters",
+			    name ? "the name is not a non-empty string" : "no \"name\"");
+			continue;
+		}
+		for (size_t k = 0; k < s->n_scenarios; k++)
+			if (dk_name_equal(s->scenarios[k].name, name->valuestring)) {
+				char q[80];
+				dk_quote(name->valuestring, q, sizeof q);
+				ERR(r, name, false, "scenario: the name '%s' is given twice; "
+						    "expected each scenario to have its own",
+				    q);
+				break;
+			}
+		if (!set || !is_object(r, set, "set"))
+			continue;
+		dk_scenario *sc = &s->scenarios[s->n_scenarios++];
+		sc->name = strdup(name->valuestring);
+		size_t m = (size_t)cJSON_GetArraySize(set);
+		sc->overrides = calloc(m ? m : 1, sizeof *sc->overrides);
+		if (!sc->name || !sc->overrides) {
+			r->oom = 1;
+			return;
+		}
+		for (const cJSON *o = set->child; o && !r->oom; o = o->next) {
+			dk_override *ov = &sc->overrides[sc->n];
+			if (read_path(r, o, true, o->string, &ov->target) != 0)
+				continue;
+			sc->n++;
+			if (read_value(r, o, &ov->target, &ov->value) != 0)
+				continue;
+			/* a split by shares or amounts needs them in the plan */
+			if (ov->target.kind == DK_T_DIRECT_SPLIT &&
+			    ((ov->value == DK_SPLIT_SHARES && r->p->split != DK_SPLIT_SHARES) ||
+			     (ov->value == DK_SPLIT_AMOUNTS && r->p->split != DK_SPLIT_AMOUNTS)))
+				ERR(r, o, false, "%s: the plan gives no direct %s to "
+						 "split by; use \"equal\" or \"by_up1\"",
+				    ov->target.path,
+				    ov->value == DK_SPLIT_SHARES ? "shares" : "amounts");
+		}
+	}
+}
+
+static void read_sweep(reader *r, const cJSON *v, dk_sweep *sw)
+{
+	static const char *const keys[] = {"path", "from", "to", "step", NULL};
+	if (!is_object(r, v, "sweep"))
+		return;
+	dk_json_keys(r->doc, r->d, v, "sweep", keys);
+	const cJSON *path = get(v, "path");
+	if (!cJSON_IsString(path)) {
+		ERR(r, path ? path : v, false, "sweep: expected \"path\", such as "
+					       "\"/plan/frame/prorata\"");
+		return;
+	}
+	if (read_path(r, path, false, path->valuestring, &sw->target) != 0)
+		return;
+	if (!is_number(&sw->target)) {
+		ERR(r, path, false, "sweep: %s is not a number; a sweep steps a "
+				    "number from one value to another",
+		    sw->target.path);
+		return;
+	}
+	const char *names[] = {"from", "to", "step"};
+	int64_t *vals[] = {&sw->from, &sw->to, &sw->step};
+	int bad = 0;
+	for (int k = 0; k < 3; k++) {
+		const cJSON *x = get(v, names[k]);
+		if (!x) {
+			ERR(r, v, false, "sweep: no \"%s\"", names[k]);
+			bad = 1;
+		} else if (read_scaled(r, x, &sw->target, names[k], vals[k]) != 0) {
+			bad = 1;
+		}
+	}
+	if (bad)
+		return;
+	if (sw->step <= 0)
+		ERR(r, get(v, "step"), false, "sweep: step must be above 0");
+	else if (sw->to < sw->from)
+		ERR(r, get(v, "to"), false, "sweep: \"to\" is below \"from\"");
+	else if ((sw->to - sw->from) / sw->step >= MAX_SWEEP_POINTS)
+		ERR(r, get(v, "step"), false, "sweep: more than %d points; expected a "
+					      "larger step",
+		    MAX_SWEEP_POINTS);
+}
+
+static int read_double(reader *r, const cJSON *obj, const char *key, const char *what,
+		       double *out)
+{
+	const cJSON *x = get(obj, key);
+	if (!x)
+		return 1;
+	if (!cJSON_IsNumber(x) || !isfinite(x->valuedouble)) {
+		char raw[80];
+		dk_json_raw(r->doc, x, raw, sizeof raw);
+		ERR(r, x, false, "%s.%s: %s is not a number", what, key, raw);
+		return -1;
+	}
+	*out = x->valuedouble;
+	return 0;
+}
+
+static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
+{
+	static const char *const keys[] = {"path", "uniform", "normal", "triangular", NULL};
+	dk_json_keys(r->doc, r->d, e, "draw", keys);
+	const cJSON *path = get(e, "path");
+	if (!cJSON_IsString(path)) {
+		ERR(r, path ? path : e, false, "draw: expected \"path\", such as "
+					       "\"/networks/*/need\"");
+		return;
+	}
+	if (read_path(r, path, false, path->valuestring, &dr->target) != 0)
+		return;
+	if (!is_number(&dr->target)) {
+		ERR(r, path, false, "draw: %s is not a number and cannot be drawn",
+		    dr->target.path);
+		return;
+	}
+	const cJSON *u = get(e, "uniform"), *nrm = get(e, "normal"), *tri = get(e, "triangular");
+	if ((u != NULL) + (nrm != NULL) + (tri != NULL) != 1) {
+		ERR(r, e, false, "draw %s: expected exactly one of \"uniform\", "
+				 "\"normal\" and \"triangular\"",
+		    dr->target.path);
+		return;
+	}
+	int rc;
+	if (u) {
+		static const char *const uk[] = {"min", "max", NULL};
+		dr->kind = DK_DIST_UNIFORM;
+		if (!is_object(r, u, "uniform"))
+			return;
+		dk_json_keys(r->doc, r->d, u, "uniform", uk);
+		if ((rc = read_double(r, u, "min", "uniform", &dr->a)) ||
+		    (rc = read_double(r, u, "max", "uniform", &dr->b))) {
+			if (rc > 0)
+				ERR(r, u, false, "uniform: expected {\"min\": …, \"max\": …}");
+			return;
+		}
+		if (dr->b < dr->a)
+			ERR(r, get(u, "max"), false, "uniform: max is below min");
+	} else if (nrm) {
+		static const char *const nk[] = {"mean", "sd", "relative_sd", NULL};
+		dr->kind = DK_DIST_NORMAL;
+		if (!is_object(r, nrm, "normal"))
+			return;
+		dk_json_keys(r->doc, r->d, nrm, "normal", nk);
+		int m = read_double(r, nrm, "mean", "normal", &dr->a);
+		int sd = read_double(r, nrm, "sd", "normal", &dr->b);
+		int rel = read_double(r, nrm, "relative_sd", "normal", &dr->b);
+		if (m < 0 || sd < 0 || rel < 0)
+			return;
+		if ((sd == 0) == (rel == 0)) {
+			ERR(r, nrm, false, "normal: expected exactly one of \"sd\" (in "
+					   "the field's unit) and \"relative_sd\" (a "
+					   "share of the mean)");
+			return;
+		}
+		dr->has_mean = m == 0;
+		dr->relative = rel == 0;
+		if (dr->b < 0)
+			ERR(r, get(nrm, dr->relative ? "relative_sd" : "sd"), false,
+			    "normal: the standard deviation is negative");
+	} else {
+		static const char *const tk[] = {"min", "mode", "max", NULL};
+		dr->kind = DK_DIST_TRIANGULAR;
+		if (!is_object(r, tri, "triangular"))
+			return;
+		dk_json_keys(r->doc, r->d, tri, "triangular", tk);
+		if ((rc = read_double(r, tri, "min", "triangular", &dr->a)) ||
+		    (rc = read_double(r, tri, "mode", "triangular", &dr->b)) ||
+		    (rc = read_double(r, tri, "max", "triangular", &dr->c))) {
+			if (rc > 0)
+				ERR(r, tri, false, "triangular: expected {\"min\": …, "
+						   "\"mode\": …, \"max\": …}");
+			return;
+		}
+		if (!(dr->a <= dr->b && dr->b <= dr->c))
+			ERR(r, tri, false, "triangular: expected min ≤ mode ≤ max");
+	}
+}
+
+static void read_montecarlo(reader *r, const cJSON *v, dk_montecarlo *mc)
+{
+	static const char *const keys[] = {"runs", "seed", "draws", NULL};
+	if (!is_object(r, v, "montecarlo"))
+		return;
+	dk_json_keys(r->doc, r->d, v, "montecarlo", keys);
+	const cJSON *runs = get(v, "runs"), *seed = get(v, "seed"), *draws = get(v, "draws");
+	dk_num_spec spec = {0, MAX_RUNS, false, false, DK_DEC_AUTO};
+	int64_t x;
+	if (!runs || !cJSON_IsNumber(runs) || dk_json_number(r->doc, runs, &spec, &x) ||
+	    x < 1)
+		ERR(r, runs ? runs : v, false, "montecarlo: expected \"runs\", a whole "
+					       "number from 1 to %ld",
+		    MAX_RUNS);
+	else
+		mc->runs = (long)x;
+	spec.max = INT64_C(4294967295);
+	if (!seed || !cJSON_IsNumber(seed) || dk_json_number(r->doc, seed, &spec, &x))
+		ERR(r, seed ? seed : v, false, "montecarlo: expected \"seed\", a whole "
+					       "number from 0 to 4294967295, so that a "
+					       "run can be repeated");
+	else
+		mc->seed = (unsigned long)x;
+	if (!cJSON_IsArray(draws) || cJSON_GetArraySize(draws) == 0) {
+		ERR(r, draws ? draws : v, false, "montecarlo: expected \"draws\", a "
+						 "list such as [{\"path\": "
+						 "\"/networks/*/need\", \"normal\": "
+						 "{\"relative_sd\": 0.1}}]");
+		return;
+	}
+	size_t n = (size_t)cJSON_GetArraySize(draws);
+	mc->draws = calloc(n, sizeof *mc->draws);
+	if (!mc->draws) {
+		r->oom = 1;
+		return;
+	}
+	for (const cJSON *e = draws->child; e && !r->oom; e = e->next) {
+		if (!is_object(r, e, "draw"))
+			continue;
+		read_draw(r, e, &mc->draws[mc->n_draws++]);
+	}
+}
+
+dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
+			    const dk_networks *nets, dk_scenario_file *s,
+			    dk_diags *d)
+{
+	static const char *const keys[] = {"scenarios", "sweep", "montecarlo", NULL};
+	size_t before = d->n + d->dropped;
+	dk_scenario_file_init(s);
+	dk_json_doc doc;
+	dk_status st = dk_json_doc_parse(&doc, in->name, in->text, in->len, d);
+	if (st != DK_OK)
+		return st;
+	reader r = {&doc, d, p, nets, 0};
+	if (!is_object(&r, doc.root, "scenario file"))
+		goto done;
+	dk_json_keys(&doc, d, doc.root, "scenario file", keys);
+	const cJSON *x;
+	if ((x = get(doc.root, "scenarios")))
+		read_named(&r, x, s);
+	if (!r.oom && (x = get(doc.root, "sweep"))) {
+		s->has_sweep = true;
+		read_sweep(&r, x, &s->sweep);
+	}
+	if (!r.oom && (x = get(doc.root, "montecarlo"))) {
+		s->has_montecarlo = true;
+		read_montecarlo(&r, x, &s->mc);
+	}
+	if (!get(doc.root, "scenarios") && !get(doc.root, "sweep") &&
+	    !get(doc.root, "montecarlo"))
+		ERR(&r, doc.root, false, "scenario file: nothing to run; expected "
+					 "\"scenarios\", \"sweep\" or \"montecarlo\"");
+done:
+	dk_json_doc_release(&doc);
+	if (r.oom)
+		return DK_ENOMEM;
+	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}

@@ -1,0 +1,279 @@
+/*
+ * report_scenarios.c: `scenarios -f json` and `-f csv` (docs/scenarios.md).
+ *
+ * Each named scenario and each sweep point is compared with the baseline,
+ * network by network: the baseline and scenario amounts, Δ in kroner and in
+ * percent of the baseline (exact, two decimals, rounded half away from
+ * zero; null when the baseline is 0), both states and the change of state.
+ * The Monte Carlo summary is statistics (floating point), written with two
+ * decimals for kroner and six for the share of runs at the cap.
+ */
+#include "io/report_scenarios.h"
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/exact.h"
+#include "io/json_out.h"
+#include "io/strbuf.h"
+
+static cJSON *raw_int(int64_t v)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%lld", (long long)v);
+	return cJSON_CreateRaw(buf);
+}
+
+static cJSON *raw_fixed(double v, int digits)
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%.*f", digits, v);
+	if (strcmp(buf, "-0.00") == 0)
+		snprintf(buf, sizeof buf, "0.00");
+	return cJSON_CreateRaw(buf);
+}
+
+/* "newly capped", "newly floored", "no longer capped", "no longer
+ * floored", or "" */
+static const char *change(int before, int after)
+{
+	if (before == after)
+		return "";
+	if (after == DK_STATE_CAPPED)
+		return "newly capped";
+	if (after == DK_STATE_FLOORED)
+		return "newly floored";
+	return before == DK_STATE_CAPPED ? "no longer capped" : "no longer floored";
+}
+
+static void delta_pct(dk_kr base, dk_kr x, char *buf, size_t size)
+{
+	if (base == 0) {
+		buf[0] = '\0';
+		return;
+	}
+	dk_ratio_str((dk_i128)(x - base) * 100, base, 2, buf, size);
+}
+
+static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
+{
+	const dk_run *b = &r->res->baseline;
+	cJSON *o = cJSON_CreateObject(), *arr = cJSON_CreateArray();
+	int ok = o && dk_json_put(o, "name", cJSON_CreateString(run->label)) &&
+		 dk_json_put(o, "produced", cJSON_CreateBool(run->produced)) &&
+		 dk_json_put(o, "unused", run->produced ? raw_int(run->unused)
+							 : cJSON_CreateNull());
+	if (ok && run->produced) {
+		char dec[64], num[48], den[48];
+		dk_i128 ln = run->lambda_num * run->lambda_scale, ld = run->lambda_den;
+		dk_i128 g = dk_gcd(ln, ld);
+		if (g > 1)
+			ln /= g, ld /= g;
+		dk_ratio_str(ln, ld, 12, dec, sizeof dec);
+		dk_i128_str(ln, num, sizeof num);
+		dk_i128_str(ld, den, sizeof den);
+		cJSON *l = cJSON_CreateObject();
+		ok = dk_json_put(o, "lambda", l) &&
+		     dk_json_put(l, "decimal", cJSON_CreateString(dec)) &&
+		     dk_json_put(l, "numerator", cJSON_CreateString(num)) &&
+		     dk_json_put(l, "denominator", cJSON_CreateString(den));
+	} else if (ok) {
+		ok = dk_json_put(o, "lambda", cJSON_CreateNull());
+	}
+	cJSON *f = cJSON_CreateObject();
+	ok = ok && dk_json_put(o, "findings", f) &&
+	     dk_json_put(f, "error", raw_int((int64_t)run->findings[DK_SEV_ERROR])) &&
+	     dk_json_put(f, "warning", raw_int((int64_t)run->findings[DK_SEV_WARNING])) &&
+	     dk_json_put(f, "info", raw_int((int64_t)run->findings[DK_SEV_INFO])) &&
+	     dk_json_put(o, "networks", arr);
+	for (size_t k = 0; ok && k < r->nets->n; k++) {
+		cJSON *e = cJSON_CreateObject();
+		bool both = b->produced && run->produced;
+		char pct[48];
+		delta_pct(b->amount[k], run->amount[k], pct, sizeof pct);
+		ok = dk_json_push(arr, e) &&
+		     dk_json_put(e, "network", cJSON_CreateString(r->nets->items[k].name)) &&
+		     dk_json_put(e, "baseline", b->produced ? raw_int(b->amount[k])
+							    : cJSON_CreateNull()) &&
+		     dk_json_put(e, "scenario", run->produced ? raw_int(run->amount[k])
+							      : cJSON_CreateNull()) &&
+		     dk_json_put(e, "delta", both ? raw_int(run->amount[k] - b->amount[k])
+						  : cJSON_CreateNull()) &&
+		     dk_json_put(e, "delta_pct", both && pct[0] ? cJSON_CreateRaw(pct)
+								: cJSON_CreateNull()) &&
+		     dk_json_put(e, "baseline_state",
+				 b->produced ? cJSON_CreateString(dk_state_name((dk_state)b->state[k]))
+					     : cJSON_CreateNull()) &&
+		     dk_json_put(e, "state",
+				 run->produced
+					 ? cJSON_CreateString(dk_state_name((dk_state)run->state[k]))
+					 : cJSON_CreateNull()) &&
+		     dk_json_put(e, "change",
+				 both ? cJSON_CreateString(change(b->state[k], run->state[k]))
+				      : cJSON_CreateNull());
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+static cJSON *montecarlo(const dk_scenario_report *r)
+{
+	const dk_scenario_results *res = r->res;
+	static const char *const qn[5] = {"p5", "p25", "p50", "p75", "p95"};
+	cJSON *o = cJSON_CreateObject(), *arr = cJSON_CreateArray();
+	int ok = o && dk_json_put(o, "runs", raw_int(res->mc_runs)) &&
+		 dk_json_put(o, "seed", raw_int((int64_t)r->file->mc.seed)) &&
+		 dk_json_put(o, "runs_with_amounts", raw_int(res->mc_produced)) &&
+		 dk_json_put(o, "networks", arr);
+	for (size_t k = 0; ok && k < r->nets->n; k++) {
+		const dk_mc_summary *m = &res->mc[k];
+		cJSON *e = cJSON_CreateObject();
+		ok = dk_json_push(arr, e) &&
+		     dk_json_put(e, "network", cJSON_CreateString(r->nets->items[k].name));
+		if (ok && res->mc_produced == 0) {
+			ok = dk_json_put(e, "mean", cJSON_CreateNull());
+			continue;
+		}
+		ok = ok && dk_json_put(e, "mean", raw_fixed(m->mean, 2)) &&
+		     dk_json_put(e, "sd", raw_fixed(m->sd, 2));
+		for (int q = 0; ok && q < 5; q++)
+			ok = dk_json_put(e, qn[q], raw_fixed(m->q[q], 2));
+		ok = ok && dk_json_put(e, "p_capped",
+				       raw_fixed((double)m->capped / (double)res->mc_produced, 6));
+	}
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+char *dk_scenarios_json(const dk_scenario_report *r)
+{
+	const dk_scenario_results *res = r->res;
+	const dk_scenario_file *f = r->file;
+	cJSON *root = cJSON_CreateObject(), *eng = cJSON_CreateObject();
+	char *out = NULL;
+	int ok = root && dk_json_put(root, "engine", eng) &&
+		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		 dk_json_put(root, "manifest", dk_manifest_cjson(r->report));
+	cJSON *base = cJSON_CreateObject(), *barr = cJSON_CreateArray();
+	ok = ok && dk_json_put(root, "baseline", base) &&
+	     dk_json_put(base, "produced", cJSON_CreateBool(res->baseline.produced)) &&
+	     dk_json_put(base, "unused", res->baseline.produced ? raw_int(res->baseline.unused)
+								: cJSON_CreateNull()) &&
+	     dk_json_put(base, "networks", barr);
+	for (size_t k = 0; ok && k < r->nets->n; k++) {
+		cJSON *e = cJSON_CreateObject();
+		const dk_run *b = &res->baseline;
+		ok = dk_json_push(barr, e) &&
+		     dk_json_put(e, "network", cJSON_CreateString(r->nets->items[k].name)) &&
+		     dk_json_put(e, "recommended", b->produced ? raw_int(b->amount[k])
+							       : cJSON_CreateNull()) &&
+		     dk_json_put(e, "state",
+				 b->produced ? cJSON_CreateString(dk_state_name((dk_state)b->state[k]))
+					     : cJSON_CreateNull());
+	}
+	cJSON *named = cJSON_CreateArray();
+	ok = ok && dk_json_put(root, "scenarios", named);
+	size_t i = 0;
+	for (; ok && i < f->n_scenarios; i++)
+		ok = dk_json_push(named, compare(r, &res->runs[i]));
+	if (ok && f->has_sweep) {
+		cJSON *sw = cJSON_CreateObject(), *pts = cJSON_CreateArray();
+		ok = dk_json_put(root, "sweep", sw) &&
+		     dk_json_put(sw, "path", cJSON_CreateString(f->sweep.target.path)) &&
+		     dk_json_put(sw, "points", pts);
+		for (; ok && i < res->n_runs; i++) {
+			cJSON *pt = compare(r, &res->runs[i]);
+			ok = dk_json_push(pts, pt) &&
+			     dk_json_put(pt, "value", dk_json_scaled(res->runs[i].value,
+								     f->sweep.target.decimals));
+		}
+	}
+	if (ok && res->has_mc)
+		ok = dk_json_put(root, "montecarlo", montecarlo(r));
+	if (ok)
+		out = cJSON_Print(root);
+	cJSON_Delete(root);
+	return out;
+}
+
+static void row(dk_strbuf *b, const char *const *cells, size_t n, char delim)
+{
+	for (size_t c = 0; c < n; c++) {
+		if (c)
+			dk_strbuf_add(b, &delim, 1);
+		dk_csv_field(b, cells[c] ? cells[c] : "", delim);
+	}
+	dk_strbuf_puts(b, "\r\n");
+}
+
+char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
+{
+	static const char *const head[] = {
+		"case", "value", "network", "baseline", "amount", "delta", "delta_pct",
+		"baseline_state", "state", "change", "mean", "sd", "p5", "p25", "p50",
+		"p75", "p95", "p_capped"};
+	enum { NC = sizeof head / sizeof head[0] };
+	const dk_scenario_results *res = r->res;
+	char delim = excel_nb ? ';' : ',';
+	const char *point = excel_nb ? "," : ".";
+	dk_strbuf b = {0};
+	if (excel_nb)
+		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
+	row(&b, head, NC, delim);
+	const dk_run *base = &res->baseline;
+	for (size_t i = 0; i < res->n_runs; i++) {
+		const dk_run *run = &res->runs[i];
+		bool both = base->produced && run->produced;
+		for (size_t k = 0; k < r->nets->n; k++) {
+			char v[48] = "", bs[32] = "", am[32] = "", d[32] = "", pct[48] = "";
+			if (run->has_value)
+				dk_decimal_format(run->value, r->file->sweep.target.decimals, "",
+						  point, v, sizeof v);
+			if (base->produced)
+				snprintf(bs, sizeof bs, "%lld", (long long)base->amount[k]);
+			if (run->produced)
+				snprintf(am, sizeof am, "%lld", (long long)run->amount[k]);
+			if (both) {
+				snprintf(d, sizeof d, "%lld",
+					 (long long)(run->amount[k] - base->amount[k]));
+				delta_pct(base->amount[k], run->amount[k], pct, sizeof pct);
+				if (excel_nb)
+					for (char *q = pct; *q; q++)
+						if (*q == '.')
+							*q = ',';
+			}
+			const char *cells[NC] = {
+				run->label, v, r->nets->items[k].name, bs, am, d, pct,
+				base->produced ? dk_state_name((dk_state)base->state[k]) : "",
+				run->produced ? dk_state_name((dk_state)run->state[k]) : "",
+				both ? change(base->state[k], run->state[k]) : ""};
+			row(&b, cells, NC, delim);
+		}
+	}
+	for (size_t k = 0; res->has_mc && res->mc_produced > 0 && k < r->nets->n; k++) {
+		const dk_mc_summary *m = &res->mc[k];
+		char s[8][48];
+		double vals[7] = {m->mean, m->sd, m->q[0], m->q[1], m->q[2], m->q[3], m->q[4]};
+		for (int j = 0; j < 7; j++)
+			snprintf(s[j], sizeof s[j], "%.2f", vals[j]);
+		snprintf(s[7], sizeof s[7], "%.6f", (double)m->capped / (double)res->mc_produced);
+		for (int j = 0; excel_nb && j < 8; j++)
+			for (char *q = s[j]; *q; q++)
+				if (*q == '.')
+					*q = ',';
+		const char *cells[NC] = {"montecarlo", "", r->nets->items[k].name, "", "", "",
+					 "", "", "", "", s[0], s[1], s[2], s[3], s[4], s[5],
+					 s[6], s[7]};
+		row(&b, cells, NC, delim);
+	}
+	return dk_strbuf_done(&b);
+}

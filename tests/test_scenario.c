@@ -1,0 +1,266 @@
+/*
+ * test_scenario.c: scenarios, sweeps and Monte Carlo runs (RULES.md
+ * section 7) on a case small enough to follow by hand.
+ *
+ * The case: method `need`, frame 1 000, two networks A (need 600) and B
+ * (need 900). Their needs sum to 1 500, so λ = 1 000 / 1 500 = 2/3: A gets
+ * 400 and B 600, both free. With a frame of 1 500 or more both are capped
+ * at their needs.
+ */
+#include <check.h>
+#include <gsl/gsl_errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/recommend.h"
+#include "engine/scenario.h"
+#include "io/json_plan.h"
+#include "io/json_scenarios.h"
+#include "models/recommendation.h"
+#include "io/networks.h"
+
+static const char plan_text[] =
+	"{\"year\": 2023, \"institutions\": [{\"id\": \"NTNU\"}],\n"
+	" \"frame\": {\"prorata\": 1000},\n"
+	" \"allocation\": {\"method\": \"need\"}}\n";
+static const char nets_text[] =
+	"{\"networks\": [{\"network\": \"A\", \"need\": 600, \"previous\": 500},\n"
+	"               {\"network\": \"B/C\", \"need\": 900, \"previous\": 700}]}\n";
+
+typedef struct {
+	dk_input plan_in, net_in, sc_in;
+	dk_plan plan;
+	dk_networks nets;
+	dk_scenario_file file;
+	dk_scenario_results res;
+	dk_diags d;
+} fx;
+
+static void input(dk_input *in, const char *name, const char *text)
+{
+	dk_input_init(in);
+	ck_assert_int_eq(dk_input_builtin(in, name, (const unsigned char *)text,
+					  strlen(text)),
+			 DK_OK);
+	dk_diags d;
+	dk_diags_init(&d);
+	ck_assert_int_eq(dk_input_decode(in, &d), DK_OK);
+	dk_diags_release(&d);
+}
+
+/* Reads the case and the scenario text; returns the reader's status. */
+static dk_status fx_load(fx *f, const char *scenarios)
+{
+	memset(f, 0, sizeof *f);
+	dk_diags_init(&f->d);
+	input(&f->plan_in, "plan.json", plan_text);
+	input(&f->net_in, "nets.json", nets_text);
+	input(&f->sc_in, "s.json", scenarios);
+	ck_assert_int_eq(dk_plan_read(&f->plan_in, &f->plan, &f->d), DK_OK);
+	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false};
+	ck_assert_int_eq(dk_networks_read(&f->net_in, &ro, &f->nets, &f->d), DK_OK);
+	return dk_scenarios_read(&f->sc_in, &f->plan, &f->nets, &f->file, &f->d);
+}
+
+static void fx_run(fx *f, const char *scenarios)
+{
+	ck_assert_int_eq(fx_load(f, scenarios), DK_OK);
+	ck_assert_int_eq(dk_scenarios_run(&f->file, &f->plan, &f->nets, &f->res), DK_OK);
+}
+
+static void fx_release(fx *f)
+{
+	dk_scenario_results_release(&f->res);
+	dk_scenario_file_release(&f->file);
+	dk_networks_release(&f->nets);
+	dk_plan_release(&f->plan);
+	dk_input_release(&f->plan_in);
+	dk_input_release(&f->net_in);
+	dk_input_release(&f->sc_in);
+	dk_diags_release(&f->d);
+}
+
+START_TEST(named)
+{
+	fx f;
+	fx_run(&f, "{\"scenarios\": ["
+		   "{\"name\": \"frame 1500\", \"set\": {\"/plan/frame/prorata\": 1500}},"
+		   "{\"name\": \"A needs 100\", \"set\": {\"/networks/A/need\": 100}},"
+		   "{\"name\": \"status quo\", \"set\": {\"/plan/allocation/method\": \"status_quo\"}},"
+		   "{\"name\": \"B/C by name\", \"set\": {\"/networks/b~1c/need\": 400}}]}");
+	const dk_scenario_results *r = &f.res;
+	ck_assert(r->baseline.produced);
+	ck_assert_int_eq(r->baseline.amount[0], 400);
+	ck_assert_int_eq(r->baseline.amount[1], 600);
+	ck_assert_int_eq(r->baseline.state[0], DK_STATE_FREE);
+	ck_assert_uint_eq(r->n_runs, 4);
+	/* a frame of 1 500 meets both needs: both capped */
+	ck_assert_str_eq(r->runs[0].label, "frame 1500");
+	ck_assert_int_eq(r->runs[0].amount[0], 600);
+	ck_assert_int_eq(r->runs[0].amount[1], 900);
+	ck_assert_int_eq(r->runs[0].state[0], DK_STATE_CAPPED);
+	/* A needs 100: capped at 100, B gets the rest up to its need, 900 */
+	ck_assert_int_eq(r->runs[1].amount[0], 100);
+	ck_assert_int_eq(r->runs[1].amount[1], 900);
+	ck_assert_int_eq(r->runs[1].unused, 0);
+	/* status quo: weights min(previous, need) = 500 and 700, caps the same,
+	 * 1 000 of 1 200: λ = 5/6, 416.67 and 583.33, rounded 417 and 583 */
+	ck_assert_int_eq(r->runs[2].amount[0], 417);
+	ck_assert_int_eq(r->runs[2].amount[1], 583);
+	/* a name with '/' is written ~1 and matched case-insensitively: needs
+	 * 600 and 400, λ = 1 000 / 1 000 = 1, both at their needs */
+	ck_assert_int_eq(r->runs[3].amount[0], 600);
+	ck_assert_int_eq(r->runs[3].amount[1], 400);
+	/* counted findings are the findings: the baseline has none above
+	 * info, as a full run of the same case shows; with A at 100 both
+	 * networks move more than 25 % from last year (100 against 500, 900
+	 * against 700): two year-change warnings */
+	dk_recommendation full;
+	ck_assert_int_eq(dk_recommend(&f.plan, &f.nets, &full), DK_OK);
+	size_t counts[3] = {0, 0, 0};
+	for (size_t i = 0; i < full.findings.n; i++)
+		counts[full.findings.items[i].severity]++;
+	for (int s = 0; s < 3; s++) {
+		ck_assert_uint_eq(r->baseline.findings[s], counts[s]);
+		ck_assert_uint_eq(full.findings.counts[s], counts[s]);
+	}
+	ck_assert_uint_eq(r->runs[1].findings[DK_SEV_WARNING], 2);
+	dk_recommendation_release(&full);
+	/* the models are as they were */
+	ck_assert_int_eq(f.plan.prorata, 1000);
+	ck_assert_int_eq(f.plan.method, DK_METHOD_NEED);
+	ck_assert_int_eq(f.nets.items[0].v[DK_COL_NEED], 600);
+	ck_assert_int_eq(f.nets.items[1].v[DK_COL_NEED], 900);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(sweep)
+{
+	fx f;
+	fx_run(&f, "{\"sweep\": {\"path\": \"/plan/frame/prorata\", \"from\": 0, "
+		   "\"to\": 1500, \"step\": 500}}");
+	const dk_scenario_results *r = &f.res;
+	ck_assert_uint_eq(r->n_runs, 4);
+	/* 0, 500, 1 000, 1 500: A gets 2/5 of each frame up to its need */
+	static const int64_t a[] = {0, 200, 400, 600}, b[] = {0, 300, 600, 900};
+	for (size_t i = 0; i < 4; i++) {
+		ck_assert(r->runs[i].has_value);
+		ck_assert_int_eq(r->runs[i].value, (int64_t)i * 500);
+		ck_assert_int_eq(r->runs[i].amount[0], a[i]);
+		ck_assert_int_eq(r->runs[i].amount[1], b[i]);
+	}
+	ck_assert_str_eq(r->runs[1].label, "/plan/frame/prorata = 500");
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(montecarlo_fixed)
+{
+	/* draws that cannot vary: a uniform from 1 500 to 1 500 and a
+	 * triangle of width 0 give the frame-1 500 case in every run */
+	fx f;
+	fx_run(&f, "{\"montecarlo\": {\"runs\": 50, \"seed\": 7, \"draws\": ["
+		   "{\"path\": \"/plan/frame/prorata\", \"uniform\": {\"min\": 1500, \"max\": 1500}},"
+		   "{\"path\": \"/networks/A/need\", \"triangular\": {\"min\": 600, \"mode\": 600, \"max\": 600}}]}}");
+	const dk_scenario_results *r = &f.res;
+	ck_assert(r->has_mc);
+	ck_assert_int_eq(r->mc_runs, 50);
+	ck_assert_int_eq(r->mc_produced, 50);
+	ck_assert_double_eq(r->mc[0].mean, 600);
+	ck_assert_double_eq(r->mc[0].sd, 0);
+	ck_assert_double_eq(r->mc[1].q[0], 900);
+	ck_assert_double_eq(r->mc[1].q[4], 900);
+	ck_assert_int_eq(r->mc[0].capped, 50);
+	fx_release(&f);
+}
+END_TEST
+
+START_TEST(montecarlo_repeatable)
+{
+	/* needs drawn around their values: the same seed gives the same
+	 * summary, another seed another; a draw below 0 is 0 and every
+	 * amount stays within [0, need] */
+	static const char text[] =
+		"{\"montecarlo\": {\"runs\": 400, \"seed\": 11, \"draws\": ["
+		"{\"path\": \"/networks/*/need\", \"normal\": {\"relative_sd\": 0.8}}]}}";
+	fx f, g;
+	fx_run(&f, text);
+	fx_run(&g, text);
+	for (size_t k = 0; k < 2; k++) {
+		ck_assert_double_eq(f.res.mc[k].mean, g.res.mc[k].mean);
+		ck_assert_double_eq(f.res.mc[k].sd, g.res.mc[k].sd);
+		for (int q = 0; q < 5; q++)
+			ck_assert_double_eq(f.res.mc[k].q[q], g.res.mc[k].q[q]);
+		ck_assert(f.res.mc[k].q[0] >= 0);
+		ck_assert(f.res.mc[k].sd > 0);
+	}
+	/* quantiles are in order */
+	for (int q = 0; q < 4; q++)
+		ck_assert(f.res.mc[1].q[q] <= f.res.mc[1].q[q + 1]);
+	fx_release(&g);
+	static const char other[] =
+		"{\"montecarlo\": {\"runs\": 400, \"seed\": 12, \"draws\": ["
+		"{\"path\": \"/networks/*/need\", \"normal\": {\"relative_sd\": 0.8}}]}}";
+	fx_run(&g, other);
+	ck_assert(f.res.mc[0].mean != g.res.mc[0].mean);
+	/* and the baseline needs are back */
+	ck_assert_int_eq(f.nets.items[0].v[DK_COL_NEED], 600);
+	fx_release(&f);
+	fx_release(&g);
+}
+END_TEST
+
+START_TEST(bad_paths)
+{
+	static const struct {
+		const char *text;
+		const char *message;
+	} cases[] = {
+		{"{\"scenarios\": [{\"name\": \"x\", \"set\": {\"/networks/Z/need\": 1}}]}",
+		 "s.json:1:38: error: path '/networks/Z/need': no network named 'Z' (a '/' "
+		 "in a name is written ~1)"},
+		{"{\"scenarios\": [{\"name\": \"x\", \"set\": {\"/plan/frame/prorata\": 1.5}}]}",
+		 "s.json:1:61: error: /plan/frame/prorata: 1.5 has decimals; "
+		 "/plan/frame/prorata takes a whole number"},
+		{"{\"sweep\": {\"path\": \"/plan/allocation/method\", \"from\": 0, \"to\": 1, "
+		 "\"step\": 1}}",
+		 "s.json:1:20: error: sweep: /plan/allocation/method is not a number; a "
+		 "sweep steps a number from one value to another"},
+		{"{\"montecarlo\": {\"runs\": 0, \"seed\": 1, \"draws\": [{\"path\": "
+		 "\"/networks/*/need\", \"uniform\": {\"min\": 1, \"max\": 2}}]}}",
+		 "s.json:1:25: error: montecarlo: expected \"runs\", a whole number from 1 "
+		 "to 1000000"},
+		{"{\"scenarios\": [{\"name\": \"x\", \"set\": {\"/pricing/margin\": 1}}]}",
+		 "s.json:1:38: error: path '/pricing/margin': scenarios do not change price "
+		 "templates yet; expected a path under /plan or /networks"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		fx f;
+		ck_assert_int_eq(fx_load(&f, cases[i].text), DK_EINPUT);
+		ck_assert_uint_ge(f.d.n, 1);
+		char line[600];
+		dk_diag_format(&f.d.items[0], line, sizeof line);
+		ck_assert_str_eq(line, cases[i].message);
+		fx_release(&f);
+	}
+}
+END_TEST
+
+int main(void)
+{
+	gsl_set_error_handler_off();
+	Suite *s = suite_create("scenario");
+	TCase *tc = tcase_create("scenario");
+	tcase_add_test(tc, named);
+	tcase_add_test(tc, sweep);
+	tcase_add_test(tc, montecarlo_fixed);
+	tcase_add_test(tc, montecarlo_repeatable);
+	tcase_add_test(tc, bad_paths);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
