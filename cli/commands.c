@@ -24,6 +24,8 @@
 #include "io/json_scenarios.h"
 #include "io/report_scenarios.h"
 #include "engine/scenario.h"
+#include "engine/calibrate.h"
+#include "io/report_calibrate.h"
 #include "models/finding.h"
 
 void dk_cli_print_diags(dk_diags *d)
@@ -550,6 +552,60 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 	dk_scenario_results_release(&res);
 	dk_scenario_file_release(&file);
 	dk_input_release(&in);
+	dk_case_release(&c);
+	return rc;
+}
+
+/* `calibrate`: the base-plus-FTE fit of last year's allocation. */
+int dk_cmd_calibrate(const dk_cli_opts *o)
+{
+	if (o->argc > 0) {
+		fprintf(stderr, "dekom calibrate: error: unexpected argument '%s'\n",
+			o->argv[0]);
+		return DK_EXIT_USAGE;
+	}
+	dk_case c;
+	dk_calibration cal;
+	memset(&cal, 0, sizeof cal);
+	dk_status st = dk_case_load(&c, o);
+	if (st == DK_OK)
+		st = dk_calibrate(&c.plan, &c.nets, &cal);
+	int rc;
+	if (st == DK_EINPUT && cal.problem != DK_CALIB_OK) {
+		static const char *const why[] = {
+			"",
+			"the networks file has no previous column (last year's "
+			"allocation) to fit",
+			"the networks file has no fte column; give teacher FTE, for "
+			"instance with a second -n file (fixtures/trondelag-2022/"
+			"trondelag-2022-illustrative-fte-up1.csv is illustrative)",
+			"fewer than 3 networks have both previous and fte above 0; a "
+			"line through two points tells nothing",
+			"every network has the same FTE, so no slope can be fitted",
+		};
+		fprintf(stderr, "dekom calibrate: error: %s\n", why[cal.problem]);
+		rc = DK_EXIT_USAGE;
+	} else if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		dk_report r;
+		dk_report_input inputs[3 + DK_MORE_NETWORKS];
+		report_init(&r, inputs, &c, NULL, o);
+		dk_calibration_report cr = {&r, &c.nets, &cal};
+		const char *fmt = default_format(o);
+		char *text;
+		if (strcmp(fmt, "json") == 0)
+			text = with_newline(dk_calibration_json(&cr));
+		else if (strcmp(fmt, "csv") == 0)
+			text = dk_calibration_csv(&cr, o->csv_dialect &&
+						       strcmp(o->csv_dialect, "excel-nb") == 0);
+		else
+			text = dk_calibration_text(&cr, strcmp(fmt, "md") == 0);
+		rc = write_text(o, text);
+		if (rc == DK_EXIT_OK)
+			rc = findings_exit(o, &cal.findings);
+	}
+	dk_calibration_release(&cal);
 	dk_case_release(&c);
 	return rc;
 }

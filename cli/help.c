@@ -71,8 +71,14 @@ static const topic topics[] = {
 	 "  -s, --scenarios FILE  the scenario file (docs/scenarios.md)\n"
 	 "  -f csv|json           the format (default json)\n"
 	 "  -o FILE               write to FILE (atomically; never over an input)\n"},
-	{"calibrate", "dekom calibrate [INPUTS] [-f ...]",
-	 "Fits last year's allocation to base + FTE (not available yet).\n"},
+	{"calibrate", "dekom calibrate [INPUTS] [-f table|csv|json|md] [-o FILE]",
+	 "Fits last year's allocation to a base grant plus an amount per teacher\n"
+	 "FTE (weighted least squares, GSL) and reports B, λ, R² and each\n"
+	 "network's deviation; more than k (2) standard deviations off is a\n"
+	 "key-deviation finding. Needs the previous and fte columns.\n"
+	 "  -f table|csv|json|md  the format (table on a terminal, else json)\n"
+	 "  --fail-on LEVEL       exit 1 on findings at error (default), warning,\n"
+	 "                        or never\n"},
 	{"diff", "dekom diff OLD.json NEW.json",
 	 "Compares two `recommend -f json` outputs (not available yet).\n"},
 };

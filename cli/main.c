@@ -23,7 +23,7 @@ static const command commands[] = {
 	{"explain", dk_cmd_explain, "table"},
 	{"price", dk_cmd_price, "table csv json md"},
 	{"scenarios", dk_cmd_scenarios, "csv json"},
-	{"calibrate", dk_cmd_unavailable, "table csv json md"},
+	{"calibrate", dk_cmd_calibrate, "table csv json md"},
 	{"diff", dk_cmd_unavailable, "table json"},
 };
 

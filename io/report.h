@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "io/strbuf.h"
 #include "io/text.h"
 #include "models/network.h"
 #include "models/plan.h"
@@ -42,6 +43,12 @@ char *dk_report_html(const dk_report *r);
 char *dk_findings_json(const dk_report *r);
 char *dk_findings_csv(const dk_report *r, bool excel_nb);
 char *dk_findings_table(const dk_report *r);
+
+/* The findings as lines for people: "BULLETseverity check, network:
+ * message", in Norwegian or English; nets may be NULL when no finding
+ * names a network. */
+void dk_finding_lines(dk_strbuf *b, const dk_findings *f,
+		      const dk_networks *nets, bool english, const char *bullet);
 
 /* `explain NETWORK`: how network k's amount came about, in words. */
 char *dk_explain_text(const dk_report *r, size_t k);

@@ -249,13 +249,7 @@ char *dk_price_text(const dk_price_report *r, bool md)
 		}
 	}
 	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "Findings" : "Funn");
-	if (q->findings.n == 0)
-		dk_strbuf_printf(&b, "%s%s\n", md ? "- " : "  ", en ? "none" : "ingen");
-	for (size_t i = 0; i < q->findings.n; i++) {
-		const dk_finding *x = &q->findings.items[i];
-		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ", dk_severity_label(x->severity, en),
-		    dk_checks()[x->check].name, dk_finding_message(x, en));
-	}
+	dk_finding_lines(&b, &q->findings, NULL, en, md ? "- " : "  ");
 	return dk_strbuf_done(&b);
 }
 

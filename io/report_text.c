@@ -203,19 +203,25 @@ static void institution_lines(dk_strbuf *b, const dk_report *r, const char *bull
 	}
 }
 
-static void finding_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
+void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *nets,
+		      bool english, const char *bullet)
 {
-	const dk_findings *f = &r->rec->findings;
 	if (f->n == 0)
-		dk_strbuf_printf(b, "%s%s\n", bullet, r->english ? "none" : "ingen");
+		dk_strbuf_printf(b, "%s%s\n", bullet, english ? "none" : "ingen");
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
+		bool named = x->network >= 0 && nets;
 		dk_strbuf_printf(b, "%s%s %s%s%s: %s\n", bullet,
-			  dk_severity_label(x->severity, r->english),
-			  dk_checks()[x->check].name, x->network >= 0 ? ", " : "",
-			  x->network >= 0 ? r->nets->items[x->network].name : "",
-			  dk_finding_message(x, r->english));
+			  dk_severity_label(x->severity, english),
+			  dk_checks()[x->check].name, named ? ", " : "",
+			  named ? nets->items[x->network].name : "",
+			  dk_finding_message(x, english));
 	}
+}
+
+static void finding_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
+{
+	dk_finding_lines(b, &r->rec->findings, r->nets, r->english, bullet);
 }
 
 static void title(dk_strbuf *b, const dk_report *r, const char *prefix)

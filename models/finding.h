@@ -34,6 +34,7 @@ typedef enum {
 	DK_CHECK_YEAR_CHANGE,
 	DK_CHECK_UP1_ASSIGNMENT,
 	DK_CHECK_CRITERIA,
+	DK_CHECK_KEY_DEVIATION,      /* calibrate (RULES.md section 8) */
 	DK_CHECK_PRICE_BELOW_COST,   /* price checks (RULES.md section 6) */
 	DK_CHECK_MARGIN_LOW,
 	DK_CHECK_ADDON_PER_DAY,
