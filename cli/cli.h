@@ -70,7 +70,7 @@ int dk_cmd_check(const dk_cli_opts *o);
 int dk_cmd_price(const dk_cli_opts *o);
 int dk_cmd_scenarios(const dk_cli_opts *o);
 int dk_cmd_calibrate(const dk_cli_opts *o);
-int dk_cmd_unavailable(const dk_cli_opts *o);
+int dk_cmd_diff(const dk_cli_opts *o);
 
 /* Help for one command, or the overview (command NULL). Topics `columns`
  * and `checks` print the alias and check tables. Returns 0, or 2 for an

@@ -1,9 +1,7 @@
 /*
- * commands.c: loading the case, printing diagnostics, help, and the
- * subcommands that exist so far.
- *
- * Commands not built yet say so and exit 2 rather than print anything that
- * could be taken for a result.
+ * commands.c: loading the case, printing diagnostics, and the subcommands
+ * of CLI.md (recommend, check, explain, price, scenarios, calibrate, diff)
+ * and show.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +24,9 @@
 #include "engine/scenario.h"
 #include "engine/calibrate.h"
 #include "io/report_calibrate.h"
+#include "io/json_recfile.h"
+#include "io/report_diff.h"
+#include "engine/diff.h"
 #include "models/finding.h"
 
 void dk_cli_print_diags(dk_diags *d)
@@ -610,6 +611,56 @@ int dk_cmd_calibrate(const dk_cli_opts *o)
 	return rc;
 }
 
+/* `diff OLD.json NEW.json`: two recommend outputs side by side. */
+int dk_cmd_diff(const dk_cli_opts *o)
+{
+	if (o->argc != 2) {
+		fprintf(stderr, "dekom diff: error: expected two files, OLD.json and "
+				"NEW.json, both written by dekom recommend -f json\n");
+		return DK_EXIT_USAGE;
+	}
+	dk_input in[2];
+	dk_rec_file f[2];
+	dk_diff diff;
+	dk_diags d;
+	memset(f, 0, sizeof f);
+	memset(&diff, 0, sizeof diff);
+	dk_diags_init(&d);
+	dk_status st = DK_OK;
+	for (int k = 0; k < 2; k++) {
+		dk_input_init(&in[k]);
+		dk_status s = load_input(&in[k], o->argv[k], NULL, &d);
+		if (s == DK_OK)
+			s = dk_rec_file_read(&in[k], &f[k], &d);
+		if (st == DK_OK)
+			st = s;
+	}
+	if (st == DK_OK && o->output) {
+		const char *inputs[] = {o->argv[0], o->argv[1]};
+		st = dk_output_check(o->output, inputs, 2, &d);
+	}
+	dk_cli_print_diags(&d);
+	dk_diags_release(&d);
+	if (st == DK_OK)
+		st = dk_diff_run(&f[0], &f[1], &diff);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		dk_diff_report r = {o->argv[0], o->argv[1], &f[0], &f[1], &diff,
+				    o->lang && strcmp(o->lang, "en") == 0};
+		rc = write_text(o, strcmp(default_format(o), "json") == 0
+					   ? with_newline(dk_diff_json(&r))
+					   : dk_diff_table(&r));
+	}
+	dk_diff_release(&diff);
+	for (int k = 0; k < 2; k++) {
+		dk_rec_file_release(&f[k]);
+		dk_input_release(&in[k]);
+	}
+	return rc;
+}
+
 int dk_cmd_price(const dk_cli_opts *o)
 {
 	if (!o->pricing) {
@@ -706,12 +757,4 @@ int dk_cmd_price(const dk_cli_opts *o)
 	dk_pricing_release(&tpl);
 	dk_input_release(&in);
 	return rc;
-}
-
-int dk_cmd_unavailable(const dk_cli_opts *o)
-{
-	fprintf(stderr,
-		"dekom %s: error: this command is not available in dekom %s yet\n",
-		o->command, DEKOM_VERSION);
-	return DK_EXIT_USAGE;
 }

@@ -80,7 +80,11 @@ static const topic topics[] = {
 	 "  --fail-on LEVEL       exit 1 on findings at error (default), warning,\n"
 	 "                        or never\n"},
 	{"diff", "dekom diff OLD.json NEW.json",
-	 "Compares two `recommend -f json` outputs (not available yet).\n"},
+	 "Compares two `recommend -f json` outputs: the frame, each network's\n"
+	 "need, amount and state before and after, and the findings that are\n"
+	 "new or gone (docs/diff.md).\n"
+	 "  -f table|json         the format (table on a terminal, else json)\n"
+	 "  --lang nb|en          the table's language (default nb)\n"},
 };
 
 static void print_columns(FILE *out)

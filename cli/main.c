@@ -24,7 +24,7 @@ static const command commands[] = {
 	{"price", dk_cmd_price, "table csv json md"},
 	{"scenarios", dk_cmd_scenarios, "csv json"},
 	{"calibrate", dk_cmd_calibrate, "table csv json md"},
-	{"diff", dk_cmd_unavailable, "table json"},
+	{"diff", dk_cmd_diff, "table json"},
 };
 
 enum { OPT_COLUMNS = 256, OPT_LANG, OPT_FAIL_ON, OPT_DEC_COMMA, OPT_DEC_POINT,

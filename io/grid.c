@@ -77,8 +77,7 @@ static const char *header(dk_grid *g, const dk_report *r, dk_grid_names names,
 
 static const char *state_text(dk_state st, dk_grid_names names)
 {
-	static const char *const nb[] = {"fri", "tak", "gulv"};
-	return names == DK_GRID_NB ? nb[st] : dk_state_name(st);
+	return dk_state_label(st, names != DK_GRID_NB);
 }
 
 static dk_cell kr_cell(int64_t v)

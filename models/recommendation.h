@@ -93,5 +93,8 @@ typedef struct {
 void dk_recommendation_release(dk_recommendation *r);
 
 const char *dk_state_name(dk_state s);
+/* For people: "fri", "tak", "gulv" in Norwegian, the name otherwise. */
+const char *dk_state_label(dk_state s, bool english);
+bool dk_state_parse(const char *text, dk_state *out);
 
 #endif

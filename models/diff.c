@@ -1,0 +1,45 @@
+/*
+ * diff.c: the lifetimes of a read-back recommendation and of a diff (see
+ * diff.h).
+ */
+#include "models/diff.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void dk_rec_file_release(dk_rec_file *f)
+{
+	for (size_t i = 0; i < f->n_networks; i++) {
+		free(f->networks[i].name);
+		free(f->networks[i].state);
+	}
+	for (size_t i = 0; i < f->n_findings; i++) {
+		dk_rec_finding *x = &f->findings[i];
+		free(x->check);
+		free(x->severity);
+		free(x->network);
+		free(x->field);
+		free(x->message);
+		free(x->message_nb);
+	}
+	for (size_t i = 0; i < f->n_inputs; i++) {
+		free(f->inputs[i].role);
+		free(f->inputs[i].path);
+		free(f->inputs[i].sha256);
+	}
+	free(f->networks);
+	free(f->findings);
+	free(f->inputs);
+	free(f->version);
+	free(f->method);
+	memset(f, 0, sizeof *f);
+}
+
+void dk_diff_release(dk_diff *d)
+{
+	free(d->networks);
+	free(d->added);
+	free(d->resolved);
+	free(d->inputs_changed);
+	memset(d, 0, sizeof *d);
+}

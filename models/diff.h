@@ -1,0 +1,69 @@
+/*
+ * diff.h: what `dekom diff` compares, two recommendations as written by
+ * `recommend -f json`, and what it finds.
+ *
+ * A dk_rec_file is the part of a recommend output that a comparison needs,
+ * read back exactly (amounts as whole kroner). Networks are matched by name
+ * the way the networks reader matches them (case-insensitive, trimmed);
+ * findings by (check, network, field).
+ */
+#ifndef DK_DIFF_H
+#define DK_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "models/money.h"
+
+typedef struct {
+	char *name;
+	dk_kr previous, need;
+	bool has_recommended;        /* null when the frame was infeasible */
+	dk_kr recommended;
+	char *state;                 /* "free", "capped", "floored" or NULL */
+} dk_rec_network;
+
+typedef struct {
+	char *check, *severity, *network, *field, *message;
+	char *message_nb;            /* NULL when the file has none */
+} dk_rec_finding;
+
+typedef struct {
+	char *role, *path, *sha256;
+} dk_rec_input;
+
+typedef struct {
+	char *version, *method;
+	bool has_total;
+	dk_kr total, prorata, direct;
+	bool has_unused;
+	dk_kr unused;
+	dk_rec_network *networks;
+	size_t n_networks;
+	dk_rec_finding *findings;
+	size_t n_findings;
+	dk_rec_input *inputs;
+	size_t n_inputs;
+} dk_rec_file;
+
+void dk_rec_file_release(dk_rec_file *f);
+
+/* One network in either file: indexes into old and new (-1: not there). */
+typedef struct {
+	long old, new;
+} dk_diff_pair;
+
+typedef struct {
+	dk_diff_pair *networks;      /* new's order, then those only in old */
+	size_t n_networks;
+	long *added, *resolved;      /* findings only in new / only in old */
+	size_t n_added, n_resolved;
+	bool method_changed;
+	long *inputs_changed;        /* old inputs whose role has another sha256 */
+	size_t n_inputs_changed;
+} dk_diff;
+
+void dk_diff_release(dk_diff *d);
+
+#endif
