@@ -122,18 +122,18 @@ long dk_networks_find(const dk_networks *t, const char *name)
 {
 	if (!t->index_cap)
 		return -1;
-	char *key = name_key(name);
-	long found = -1;
-	if (!key)
+	/* no allocation here: a lookup must not mistake a failed malloc for
+	 * "no such network". A name too long for the buffer is longer than
+	 * any name in the table (at most DK_NAME_MAX characters). */
+	char key[4 * DK_NAME_MAX + 8];
+	if (strlen(name) * 2 + 1 > sizeof key)
 		return -1;
+	dk_header_norm(name, key, sizeof key);
 	size_t s = hash(key) & (t->index_cap - 1);
 	for (; t->index[s]; s = (s + 1) & (t->index_cap - 1))
-		if (strcmp(t->items[t->index[s] - 1].key, key) == 0) {
-			found = (long)(t->index[s] - 1);
-			break;
-		}
-	free(key);
-	return found;
+		if (strcmp(t->items[t->index[s] - 1].key, key) == 0)
+			return (long)(t->index[s] - 1);
+	return -1;
 }
 
 static const char *const judgement_names[] = {"", "ja", "nei", "delvis"};

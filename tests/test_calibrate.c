@@ -29,7 +29,7 @@ static void fx_init(fx *f, const int64_t *prev, const int64_t *fte, size_t n)
 	f->p.method = DK_METHOD_STATUS_QUO;
 	dk_networks_init(&f->t, 0);
 	for (size_t k = 0; k < n; k++) {
-		char name[16];
+		char name[32];
 		dk_network *nw;
 		snprintf(name, sizeof name, "N%zu", k + 1);
 		ck_assert_int_eq(dk_networks_add(&f->t, name, (int)k + 2, &nw), DK_OK);
