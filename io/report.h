@@ -67,6 +67,18 @@ struct cJSON *dk_manifest_cjson(const dk_report *r);
 dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 			 size_t errsize);
 
+/* λ as text: num/den (per unit of weight) times scale, reduced. For JSON
+ * (`people` false) the decimal has 12 places with a point; for people 6
+ * places at most, trailing zeros cut, and a decimal comma unless
+ * `english`. */
+typedef struct {
+	char decimal[64], num[48], den[48];
+} dk_lambda_text;
+void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
+		      bool english, dk_lambda_text *out);
+/* The same as a JSON object {"decimal", "numerator", "denominator"}. */
+struct cJSON *dk_lambda_cjson(dk_i128 num, dk_i128 den, int64_t scale);
+
 /* A share num/den as a decimal with 6 places, trailing zeros cut ("0.5"). */
 void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size);
 

@@ -128,20 +128,11 @@ static void frame_section(dk_strbuf *b, const dk_report *r)
 		dk_strbuf_puts(b, "</td></tr>\n");
 	}
 	if (rec->produced) {
-		char dec[64], num[48], den[48];
-		dk_i128 ln = rec->lambda_num * rec->lambda_scale, ld = rec->lambda_den;
-		dk_i128 g = dk_gcd(ln, ld);
-		if (g > 1)
-			ln /= g, ld /= g;
-		dk_share_str(ln, ld, dec, sizeof dec);
-		if (!r->english)
-			for (char *q = dec; *q; q++)
-				if (*q == '.')
-					*q = ',';
-		dk_i128_str(ln, num, sizeof num);
-		dk_i128_str(ld, den, sizeof den);
-		dk_strbuf_printf(b, "<tr><td>λ</td><td class=\"n\">%s (%s/%s)</td></tr>\n", dec,
-				 num, den);
+		dk_lambda_text l;
+		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true,
+				 r->english, &l);
+		dk_strbuf_printf(b, "<tr><td>λ</td><td class=\"n\">%s (%s/%s)</td></tr>\n",
+				 l.decimal, l.num, l.den);
 	}
 	dk_strbuf_puts(b, "</table>\n");
 	if (!rec->produced)

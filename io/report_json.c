@@ -18,6 +18,39 @@ void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size)
 	dk_ratio_plain(num, den, 6, buf, size);
 }
 
+void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
+		      bool english, dk_lambda_text *out)
+{
+	dk_i128 ln = num * scale, ld = den;
+	dk_i128 g = dk_gcd(ln, ld);
+	if (g > 1)
+		ln /= g, ld /= g;
+	if (people) {
+		dk_share_str(ln, ld, out->decimal, sizeof out->decimal);
+		if (!english)
+			for (char *q = out->decimal; *q; q++)
+				if (*q == '.')
+					*q = ',';
+	} else {
+		dk_ratio_str(ln, ld, 12, out->decimal, sizeof out->decimal);
+	}
+	dk_i128_str(ln, out->num, sizeof out->num);
+	dk_i128_str(ld, out->den, sizeof out->den);
+}
+
+cJSON *dk_lambda_cjson(dk_i128 num, dk_i128 den, int64_t scale)
+{
+	dk_lambda_text t;
+	dk_lambda_format(num, den, scale, false, true, &t);
+	cJSON *l = cJSON_CreateObject();
+	if (l && dk_json_put(l, "decimal", cJSON_CreateString(t.decimal)) &&
+	    dk_json_put(l, "numerator", cJSON_CreateString(t.num)) &&
+	    dk_json_put(l, "denominator", cJSON_CreateString(t.den)))
+		return l;
+	cJSON_Delete(l);
+	return NULL;
+}
+
 static cJSON *raw_int(int64_t v)
 {
 	char buf[32];
@@ -212,18 +245,8 @@ char *dk_report_json(const dk_report *r)
 	     dk_json_put(fr, "reserve_cuts", rec->produced ? raw_int(rec->reserve_cut)
 						   : cJSON_CreateNull());
 	if (ok && rec->produced) {
-		char dec[64], num[48], den[48];
-		cJSON *l = cJSON_CreateObject();
-		dk_i128 ln = rec->lambda_num * rec->lambda_scale, ld = rec->lambda_den;
-		dk_i128 g = dk_gcd(ln, ld);
-		if (g > 1)
-			ln /= g, ld /= g;
-		dk_ratio_str(ln, ld, 12, dec, sizeof dec);
-		dk_i128_str(ln, num, sizeof num);
-		dk_i128_str(ld, den, sizeof den);
-		ok = dk_json_put(root, "lambda", l) && dk_json_put(l, "decimal", cJSON_CreateString(dec)) &&
-		     dk_json_put(l, "numerator", cJSON_CreateString(num)) &&
-		     dk_json_put(l, "denominator", cJSON_CreateString(den));
+		ok = dk_json_put(root, "lambda", dk_lambda_cjson(rec->lambda_num, rec->lambda_den,
+								 rec->lambda_scale));
 	} else if (ok) {
 		ok = dk_json_put(root, "lambda", cJSON_CreateNull());
 	}

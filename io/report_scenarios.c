@@ -66,19 +66,8 @@ static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 		 dk_json_put(o, "unused", run->produced ? raw_int(run->unused)
 							 : cJSON_CreateNull());
 	if (ok && run->produced) {
-		char dec[64], num[48], den[48];
-		dk_i128 ln = run->lambda_num * run->lambda_scale, ld = run->lambda_den;
-		dk_i128 g = dk_gcd(ln, ld);
-		if (g > 1)
-			ln /= g, ld /= g;
-		dk_ratio_str(ln, ld, 12, dec, sizeof dec);
-		dk_i128_str(ln, num, sizeof num);
-		dk_i128_str(ld, den, sizeof den);
-		cJSON *l = cJSON_CreateObject();
-		ok = dk_json_put(o, "lambda", l) &&
-		     dk_json_put(l, "decimal", cJSON_CreateString(dec)) &&
-		     dk_json_put(l, "numerator", cJSON_CreateString(num)) &&
-		     dk_json_put(l, "denominator", cJSON_CreateString(den));
+		ok = dk_json_put(o, "lambda", dk_lambda_cjson(run->lambda_num, run->lambda_den,
+							      run->lambda_scale));
 	} else if (ok) {
 		ok = dk_json_put(o, "lambda", cJSON_CreateNull());
 	}

@@ -165,19 +165,10 @@ static void frame_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 	dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Reserve" : "Reserve", res);
 	if (rec->produced) {
 		dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Not allocated" : "Ikke fordelt", u);
-		char dec[64], num[48], den[48];
-		dk_i128 ln = rec->lambda_num * rec->lambda_scale, ld = rec->lambda_den;
-		dk_i128 g = dk_gcd(ln, ld);
-		if (g > 1)
-			ln /= g, ld /= g;
-		dk_share_str(ln, ld, dec, sizeof dec);
-		if (!en)
-			for (char *q = dec; *q; q++)
-				if (*q == '.')
-					*q = ',';
-		dk_i128_str(ln, num, sizeof num);
-		dk_i128_str(ld, den, sizeof den);
-		dk_strbuf_printf(b, "%sλ = %s (%s/%s)\n", bullet, dec, num, den);
+		dk_lambda_text l;
+		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, en,
+				 &l);
+		dk_strbuf_printf(b, "%sλ = %s (%s/%s)\n", bullet, l.decimal, l.num, l.den);
 	} else {
 		dk_strbuf_printf(b, "%s%s\n", bullet,
 			  en ? "No amounts: see the findings"

@@ -115,20 +115,11 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 	lxw_row_t unused_row = row;
 	if (rec->produced) {
 		put_str(b, ws, row++, 0, tr(b, "Ikke fordelt", "Not allocated"), NULL);
-		char dec[64], num[48], den[48];
-		dk_i128 ln = rec->lambda_num * rec->lambda_scale, ld = rec->lambda_den;
-		dk_i128 gcd = dk_gcd(ln, ld);
-		if (gcd > 1)
-			ln /= gcd, ld /= gcd;
-		dk_share_str(ln, ld, dec, sizeof dec);
-		if (!b->en)
-			for (char *q = dec; *q; q++)
-				if (*q == '.')
-					*q = ',';
-		dk_i128_str(ln, num, sizeof num);
-		dk_i128_str(ld, den, sizeof den);
+		dk_lambda_text l;
+		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, b->en,
+				 &l);
 		put_str(b, ws, row, 0, "λ", NULL);
-		snprintf(t, sizeof t, "%s (%s/%s)", dec, num, den);
+		snprintf(t, sizeof t, "%s (%s/%s)", l.decimal, l.num, l.den);
 		put_str(b, ws, row++, 1, t, NULL);
 	} else {
 		put_str(b, ws, row++, 0, tr(b, "Ingen beløp: se funnene",
