@@ -14,6 +14,34 @@
 
 #include "io/strbuf.h"
 
+const char *const *dk_criteria_heads(bool english)
+{
+	static const char *const nb[DK_CRITERIA_COLS] = {
+		"Nettverk", "Lokalt forankret", "Kollektiv læring", "Partnerskap med UH",
+		"UH identifisert", "Rimelig UH-andel", "Begrenset koordinator"};
+	static const char *const en[DK_CRITERIA_COLS] = {
+		"Network", "Locally anchored", "Collective learning", "Partnership with UH",
+		"UH identified", "Reasonable UH share", "Limited coordinator"};
+	return english ? en : nb;
+}
+
+void dk_criteria_row(const dk_report *r, size_t k, const char *cells[DK_CRITERIA_COLS])
+{
+	static const dk_column judged[] = {DK_COL_LOCALLY_ANCHORED,
+					   DK_COL_COLLECTIVE_LEARNING,
+					   DK_COL_UH_PARTNERSHIP};
+	static const char *const yn[] = {"nei", "ja"};
+	const dk_network *n = &r->nets->items[k];
+	const dk_rec_row *row = &r->rec->rows[k];
+	cells[0] = n->name;
+	for (size_t j = 0; j < 3; j++)
+		cells[1 + j] = dk_network_has(n, judged[j])
+			? dk_judgement_name((dk_judgement)n->v[judged[j]]) : "";
+	cells[4] = yn[row->uh_identified];
+	cells[5] = row->reasonable_uh_share < 0 ? "" : yn[row->reasonable_uh_share];
+	cells[6] = yn[row->limited_coordinator];
+}
+
 bool dk_grid_col_numeric(dk_grid_col c)
 {
 	return c != DK_GC_NAME && c != DK_GC_STATE && c != DK_GC_FINDINGS;

@@ -81,6 +81,13 @@ static inline const dk_cell *dk_grid_at(const dk_grid *g, size_t row, size_t col
 	return &g->cells[row * g->ncols + col];
 }
 
+/* The criteria sheet (RULES.md section 4) for people: 7 columns, the
+ * network, the three judged criteria as read (ja / nei / delvis, "" when
+ * not given) and the three computed ones (ja / nei, "" when not judged). */
+#define DK_CRITERIA_COLS 7
+const char *const *dk_criteria_heads(bool english);
+void dk_criteria_row(const dk_report *r, size_t k, const char *cells[DK_CRITERIA_COLS]);
+
 /* True for the columns a person reads right-aligned (numbers). */
 bool dk_grid_col_numeric(dk_grid_col c);
 

@@ -274,39 +274,22 @@ static void institutions_section(dk_strbuf *b, const dk_report *r)
 
 static void criteria_section(dk_strbuf *b, const dk_report *r)
 {
-	static const dk_column judged[] = {DK_COL_LOCALLY_ANCHORED,
-					   DK_COL_COLLECTIVE_LEARNING,
-					   DK_COL_UH_PARTNERSHIP};
-	static const char *const yn[] = {"nei", "ja"};
+	const char *const *head = dk_criteria_heads(r->english);
 	dk_strbuf_printf(b, "<section id=\"kriterier\">\n<h2>%s</h2>\n<table>\n<thead><tr>",
 			 tr(r, "Kriterier", "Criteria"));
-	const char *head[] = {
-		tr(r, "Nettverk", "Network"),
-		tr(r, "Lokalt forankret", "Locally anchored"),
-		tr(r, "Kollektiv læring", "Collective learning"),
-		tr(r, "Partnerskap med UH", "Partnership with UH"),
-		tr(r, "UH identifisert", "UH identified"),
-		tr(r, "Rimelig UH-andel", "Reasonable UH share"),
-		tr(r, "Begrenset koordinator", "Limited coordinator"),
-	};
-	for (size_t c = 0; c < 7; c++)
+	for (size_t c = 0; c < DK_CRITERIA_COLS; c++)
 		dk_strbuf_printf(b, "<th>%s</th>", head[c]);
 	dk_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
 	for (size_t k = 0; k < r->rec->n; k++) {
-		const dk_network *n = &r->nets->items[k];
-		const dk_rec_row *row = &r->rec->rows[k];
-		dk_strbuf_puts(b, "<tr><td>");
-		esc(b, n->name);
-		dk_strbuf_puts(b, "</td>");
-		for (size_t j = 0; j < 3; j++)
-			dk_strbuf_printf(b, "<td>%s</td>",
-					 dk_network_has(n, judged[j])
-						 ? dk_judgement_name((dk_judgement)n->v[judged[j]])
-						 : "");
-		dk_strbuf_printf(b, "<td>%s</td><td>%s</td><td>%s</td></tr>\n",
-				 yn[row->uh_identified],
-				 row->reasonable_uh_share < 0 ? "" : yn[row->reasonable_uh_share],
-				 yn[row->limited_coordinator]);
+		const char *cells[DK_CRITERIA_COLS];
+		dk_criteria_row(r, k, cells);
+		dk_strbuf_puts(b, "<tr>");
+		for (size_t c = 0; c < DK_CRITERIA_COLS; c++) {
+			dk_strbuf_puts(b, "<td>");
+			esc(b, cells[c]);
+			dk_strbuf_puts(b, "</td>");
+		}
+		dk_strbuf_puts(b, "</tr>\n");
 	}
 	dk_strbuf_puts(b, "</tbody>\n</table>\n</section>\n");
 }

@@ -270,35 +270,15 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 
 static void sheet_criteria(book *b, const dk_report *r)
 {
-	static const dk_column judged[] = {DK_COL_LOCALLY_ANCHORED,
-					   DK_COL_COLLECTIVE_LEARNING,
-					   DK_COL_UH_PARTNERSHIP};
-	static const char *const yn[] = {"nei", "ja"};
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, tr(b, "Kriterier", "Criteria"));
-	const char *head[] = {
-		tr(b, "Nettverk", "Network"),
-		tr(b, "Lokalt forankret", "Locally anchored"),
-		tr(b, "Kollektiv læring", "Collective learning"),
-		tr(b, "Partnerskap med UH", "Partnership with UH"),
-		tr(b, "UH identifisert", "UH identified"),
-		tr(b, "Rimelig UH-andel", "Reasonable UH share"),
-		tr(b, "Begrenset koordinator", "Limited coordinator"),
-	};
-	for (lxw_col_t c = 0; c < 7; c++)
+	const char *const *head = dk_criteria_heads(b->en);
+	for (lxw_col_t c = 0; c < DK_CRITERIA_COLS; c++)
 		put_str(b, ws, 0, c, head[c], b->head);
 	for (size_t k = 0; k < r->rec->n; k++) {
-		const dk_network *n = &r->nets->items[k];
-		const dk_rec_row *row = &r->rec->rows[k];
-		lxw_row_t rr = (lxw_row_t)(k + 1);
-		put_str(b, ws, rr, 0, n->name, NULL);
-		for (size_t j = 0; j < 3; j++)
-			if (dk_network_has(n, judged[j]))
-				put_str(b, ws, rr, (lxw_col_t)(j + 1),
-					dk_judgement_name((dk_judgement)n->v[judged[j]]), NULL);
-		put_str(b, ws, rr, 4, yn[row->uh_identified], NULL);
-		if (row->reasonable_uh_share >= 0)
-			put_str(b, ws, rr, 5, yn[row->reasonable_uh_share], NULL);
-		put_str(b, ws, rr, 6, yn[row->limited_coordinator], NULL);
+		const char *cells[DK_CRITERIA_COLS];
+		dk_criteria_row(r, k, cells);
+		for (lxw_col_t c = 0; c < DK_CRITERIA_COLS; c++)
+			put_str(b, ws, (lxw_row_t)(k + 1), c, cells[c], NULL);
 	}
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	worksheet_set_column(ws, 1, 6, 20, NULL);
