@@ -58,7 +58,8 @@ cat > "$tmp/mc.json" <<'JSON'
   {"path": "/plan/frame/prorata", "uniform": {"min": 13000000, "max": 15000000}}]}}
 JSON
 report "scenarios, 2022 fixture (4 + 5 cases, 2 000 MC)" "$dekom" scenarios -s "$here/../fixtures/trondelag-2022/scenarios.json"
-report "scenarios, 20 000 Monte Carlo runs, 2022" "$dekom" scenarios -s "$tmp/mc.json"
+report "scenarios, 20 000 Monte Carlo runs, 1 thread" "$dekom" scenarios -s "$tmp/mc.json" --threads 1
+report "scenarios, 20 000 Monte Carlo runs, 2 threads" "$dekom" scenarios -s "$tmp/mc.json" --threads 2
 
 # peak memory (GNU time, Debian package `time`), when it is there
 if [ -x /usr/bin/time ]; then

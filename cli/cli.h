@@ -35,6 +35,7 @@ typedef struct {
 	const char *lang;         /* --lang */
 	const char *fail_on;      /* --fail-on */
 	const char *csv_dialect;  /* --csv-dialect rfc4180|excel-nb */
+	int threads;              /* --threads, 0: one per processor */
 	dk_decimal_mode mode;     /* --decimal-comma / --decimal-point */
 	int argc;                 /* operands after the options */
 	char **argv;

@@ -534,8 +534,11 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 	}
 	dk_cli_print_diags(&d);
 	dk_diags_release(&d);
-	if (st == DK_OK)
+	if (st == DK_OK) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		file.mc.threads = o->threads ? o->threads : cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
 		st = dk_scenarios_run(&file, &c.plan, &c.nets, &res);
+	}
 	int rc;
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);

@@ -69,6 +69,8 @@ static const topic topics[] = {
 	 "Paths are JSON Pointers: /plan/frame/prorata, /networks/Fosen/need,\n"
 	 "/networks/*/need (every network); a '/' in a name is written ~1.\n"
 	 "  -s, --scenarios FILE  the scenario file (docs/scenarios.md)\n"
+	 "  --threads N           Monte Carlo runs at once (default: one per\n"
+	 "                        processor; the results are the same for any N)\n"
 	 "  -f csv|json           the format (default json)\n"
 	 "  -o FILE               write to FILE (atomically; never over an input)\n"},
 	{"calibrate", "dekom calibrate [INPUTS] [-f table|csv|json|md] [-o FILE]",

@@ -6,6 +6,7 @@
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -28,7 +29,7 @@ static const command commands[] = {
 };
 
 enum { OPT_COLUMNS = 256, OPT_LANG, OPT_FAIL_ON, OPT_DEC_COMMA, OPT_DEC_POINT,
-       OPT_CSV_DIALECT };
+       OPT_CSV_DIALECT, OPT_THREADS };
 
 static const struct option long_opts[] = {
 	{"networks", required_argument, NULL, 'n'},
@@ -43,6 +44,7 @@ static const struct option long_opts[] = {
 	{"decimal-comma", no_argument, NULL, OPT_DEC_COMMA},
 	{"decimal-point", no_argument, NULL, OPT_DEC_POINT},
 	{"csv-dialect", required_argument, NULL, OPT_CSV_DIALECT},
+	{"threads", required_argument, NULL, OPT_THREADS},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -66,6 +68,16 @@ static int word_in(const char *word, const char *list)
 			return 1;
 		p += k + (e ? 1 : 0);
 	}
+	return 0;
+}
+
+static int parse_threads(const char *text, int *out)
+{
+	char *end;
+	long v = strtol(text, &end, 10);
+	if (end == text || *end || v < 1 || v > 64)
+		return -1;
+	*out = (int)v;
 	return 0;
 }
 
@@ -98,6 +110,11 @@ static int run_command(const command *c, int argc, char **argv)
 		case OPT_DEC_COMMA: o.mode = DK_DEC_COMMA; break;
 		case OPT_DEC_POINT: o.mode = DK_DEC_POINT; break;
 		case OPT_CSV_DIALECT: o.csv_dialect = optarg; break;
+		case OPT_THREADS:
+			if (parse_threads(optarg, &o.threads) != 0)
+				return usage_error(c->name, "--threads takes a whole number from 1 to 64, not",
+						   optarg);
+			break;
 		case 'h': return dk_cli_help(c->name, stdout);
 		default:
 			if (optopt)

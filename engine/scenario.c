@@ -23,6 +23,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,12 +76,20 @@ static dk_status snap_take(snapshot *s, const dk_plan *p, const dk_networks *t)
 	return DK_OK;
 }
 
+static void snap_restore_measures(const snapshot *s, dk_plan *p)
+{
+	for (size_t k = 0; k < p->n_measures; k++)
+		p->measures[k].amount = s->measures[k];
+}
+
+/* Puts the saved fields back; p keeps its own measures array. */
 static void snap_restore(const snapshot *s, dk_plan *p, dk_networks *t)
 {
 	size_t ni = t->n_institutions;
+	dk_measure *measures = p->measures;
 	*p = s->plan;
-	for (size_t k = 0; k < p->n_measures; k++)
-		p->measures[k].amount = s->measures[k];
+	p->measures = measures;
+	snap_restore_measures(s, p);
 	for (size_t k = 0; k < t->n; k++) {
 		memcpy(t->items[k].v, s->v + k * DK_COL_COUNT, sizeof t->items[k].v);
 		t->items[k].present = s->present[k];
@@ -200,49 +209,153 @@ static void draw_all(const dk_montecarlo *mc, gsl_rng *rng, dk_plan *p, dk_netwo
 	}
 }
 
-static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, dk_plan *p,
-			     dk_networks *t, dk_scenario_results *out)
+/* One worker's models: the plan and the networks, with their own copies
+ * of everything a target can change (the measures' amounts, the networks'
+ * numbers); names, keys and the name index are shared, read-only. */
+typedef struct {
+	const dk_montecarlo *mc;
+	const snapshot *snap;
+	dk_plan plan;
+	dk_networks nets;
+	long first, step, runs;   /* this worker's runs: first, first + step, ... */
+	double *samples;          /* shared: [network × runs + k] */
+	unsigned char *produced;  /* shared: [k] */
+	unsigned char *at_cap;    /* shared: [network × runs + k] */
+	dk_status st;
+} worker;
+
+static dk_status clone_models(const dk_plan *p, const dk_networks *t, worker *w)
 {
-	size_t n = t->n;
-	long runs = mc->runs;
-	double *samples = malloc((size_t)runs * (n ? n : 1) * sizeof *samples);
-	out->mc = calloc(n ? n : 1, sizeof *out->mc);
+	size_t ni = t->n_institutions;
+	w->plan = *p;
+	w->nets = *t;
+	w->plan.measures = malloc((p->n_measures ? p->n_measures : 1) * sizeof *p->measures);
+	w->nets.items = malloc((t->n ? t->n : 1) * sizeof *t->items);
+	if (!w->plan.measures || !w->nets.items)
+		return DK_ENOMEM;
+	if (p->n_measures)
+		memcpy(w->plan.measures, p->measures, p->n_measures * sizeof *p->measures);
+	if (t->n)
+		memcpy(w->nets.items, t->items, t->n * sizeof *t->items);
+	for (size_t k = 0; k < t->n; k++)
+		w->nets.items[k].uh = NULL;
+	for (size_t k = 0; k < t->n; k++) {
+		w->nets.items[k].uh = malloc((ni ? ni : 1) * sizeof *t->items[k].uh);
+		if (!w->nets.items[k].uh)
+			return DK_ENOMEM;
+		if (ni)
+			memcpy(w->nets.items[k].uh, t->items[k].uh, ni * sizeof *t->items[k].uh);
+	}
+	return DK_OK;
+}
+
+static void release_models(worker *w)
+{
+	for (size_t k = 0; w->nets.items && k < w->nets.n; k++)
+		free(w->nets.items[k].uh);
+	free(w->nets.items);
+	free(w->plan.measures);
+}
+
+static void *work(void *arg)
+{
+	worker *w = arg;
+	size_t n = w->nets.n;
 	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-	dk_status st = samples && out->mc && rng ? DK_OK : DK_ENOMEM;
-	long got = 0;
-	for (long k = 0; k < runs && st == DK_OK; k++) {
-		snap_restore(snap, p, t);
-		gsl_rng_set(rng, mix(mc->seed, (unsigned long)k));
-		draw_all(mc, rng, p, t);
+	if (!rng) {
+		w->st = DK_ENOMEM;
+		return NULL;
+	}
+	for (long k = w->first; k < w->runs && w->st == DK_OK; k += w->step) {
+		snap_restore(w->snap, &w->plan, &w->nets);
+		gsl_rng_set(rng, mix(w->mc->seed, (unsigned long)k));
+		draw_all(w->mc, rng, &w->plan, &w->nets);
 		dk_run r;
 		memset(&r, 0, sizeof r);
-		st = run_case(p, t, &r);
-		if (st == DK_OK && r.produced) {
+		w->st = run_case(&w->plan, &w->nets, &r);
+		if (w->st == DK_OK && r.produced) {
+			w->produced[k] = 1;
 			for (size_t i = 0; i < n; i++) {
-				samples[i * (size_t)runs + (size_t)got] = (double)r.amount[i];
-				if (r.state[i] == DK_STATE_CAPPED)
-					out->mc[i].capped++;
+				w->samples[i * (size_t)w->runs + (size_t)k] = (double)r.amount[i];
+				w->at_cap[i * (size_t)w->runs + (size_t)k] =
+					r.state[i] == DK_STATE_CAPPED;
 			}
-			got++;
 		}
 		free(r.amount);
 		free(r.state);
 	}
-	snap_restore(snap, p, t);
+	gsl_rng_free(rng);
+	return NULL;
+}
+
+/* The runs are shared out over mc->threads workers, run k to worker
+ * k mod threads; each run's numbers depend on k alone, and the summary
+ * takes the runs in the order of k, so the result is the same for any
+ * number of threads. */
+static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, const dk_plan *p,
+			     const dk_networks *t, dk_scenario_results *out)
+{
+	size_t n = t->n;
+	long runs = mc->runs;
+	int nw = mc->threads < 1 ? 1 : mc->threads > 64 ? 64 : mc->threads;
+	if (nw > runs)
+		nw = (int)runs;
+	double *samples = malloc((size_t)runs * (n ? n : 1) * sizeof *samples);
+	unsigned char *at_cap = calloc((size_t)runs * (n ? n : 1), 1);
+	unsigned char *produced = calloc((size_t)runs, 1);
+	worker *ws = calloc((size_t)nw, sizeof *ws);
+	pthread_t *tid = calloc((size_t)nw, sizeof *tid);
+	bool *started = calloc((size_t)nw, sizeof *started);
+	out->mc = calloc(n ? n : 1, sizeof *out->mc);
+	dk_status st = samples && at_cap && produced && ws && tid && started && out->mc
+		? DK_OK : DK_ENOMEM;
+	for (int j = 0; j < nw && st == DK_OK; j++) {
+		ws[j] = (worker){mc, snap, {0}, {0}, j, nw, runs, samples, produced, at_cap, DK_OK};
+		st = clone_models(p, t, &ws[j]);
+	}
+	/* worker 0 runs in this thread; a worker whose thread cannot start
+	 * runs here too */
+	for (int j = 1; j < nw && st == DK_OK; j++)
+		started[j] = pthread_create(&tid[j], NULL, work, &ws[j]) == 0;
+	for (int j = 0; j < nw && st == DK_OK; j++)
+		if (!started[j])
+			work(&ws[j]);
+	for (int j = 1; j < nw; j++)
+		if (started[j])
+			pthread_join(tid[j], NULL);
+	for (int j = 0; ws && j < nw; j++) {
+		if (st == DK_OK)
+			st = ws[j].st;
+		release_models(&ws[j]);
+	}
 	out->has_mc = true;
 	out->mc_runs = runs;
+	long got = 0;
+	for (long k = 0; st == DK_OK && k < runs; k++)
+		got += produced[k];
 	out->mc_produced = got;
 	static const double qs[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
 	for (size_t i = 0; i < n && st == DK_OK && got > 0; i++) {
+		/* the runs with amounts, in the order of k */
 		double *x = samples + i * (size_t)runs;
-		gsl_sort(x, 1, (size_t)got);
-		out->mc[i].mean = gsl_stats_mean(x, 1, (size_t)got);
-		out->mc[i].sd = got > 1 ? gsl_stats_sd_m(x, 1, (size_t)got, out->mc[i].mean) : 0;
+		size_t m = 0;
+		for (long k = 0; k < runs; k++) {
+			if (!produced[k])
+				continue;
+			x[m++] = x[k];
+			out->mc[i].capped += at_cap[i * (size_t)runs + (size_t)k];
+		}
+		gsl_sort(x, 1, m);
+		out->mc[i].mean = gsl_stats_mean(x, 1, m);
+		out->mc[i].sd = m > 1 ? gsl_stats_sd_m(x, 1, m, out->mc[i].mean) : 0;
 		for (int q = 0; q < 5; q++)
-			out->mc[i].q[q] = gsl_stats_quantile_from_sorted_data(x, 1, (size_t)got,
-									     qs[q]);
+			out->mc[i].q[q] = gsl_stats_quantile_from_sorted_data(x, 1, m, qs[q]);
 	}
-	gsl_rng_free(rng);
+	free(started);
+	free(tid);
+	free(ws);
+	free(produced);
+	free(at_cap);
 	free(samples);
 	return st;
 }
@@ -293,8 +406,10 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, dk_plan *p, dk_networks *t
 		st = run_case(p, t, r);
 		snap_restore(&snap, p, t);
 	}
-	if (st == DK_OK && s->has_montecarlo)
+	if (st == DK_OK && s->has_montecarlo) {
+		snap_restore(&snap, p, t);
 		st = monte_carlo(&s->mc, &snap, p, t, out);
+	}
 	snap_restore(&snap, p, t);
 	snap_release(&snap);
 	if (st != DK_OK)

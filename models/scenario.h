@@ -96,6 +96,8 @@ typedef struct {
 typedef struct {
 	long runs;
 	unsigned long seed;
+	int threads;            /* how many to run at once (not in the file: the
+				   caller's choice; results do not depend on it) */
 	dk_draw *draws;
 	size_t n_draws;
 } dk_montecarlo;

@@ -211,6 +211,42 @@ START_TEST(montecarlo_repeatable)
 }
 END_TEST
 
+START_TEST(montecarlo_threads)
+{
+	/* the same summary from 1, 2 and 7 threads: run k draws from the
+	 * stream of (seed, k) wherever it runs */
+	static const char text[] =
+		"{\"montecarlo\": {\"runs\": 301, \"seed\": 5, \"draws\": ["
+		"{\"path\": \"/networks/*/need\", \"normal\": {\"relative_sd\": 0.3}},"
+		"{\"path\": \"/plan/frame/prorata\", \"uniform\": {\"min\": 500, \"max\": 1600}}]}}";
+	fx one;
+	ck_assert_int_eq(fx_load(&one, text), DK_OK);
+	one.file.mc.threads = 1;
+	ck_assert_int_eq(dk_scenarios_run(&one.file, &one.plan, &one.nets, &one.res), DK_OK);
+	static const int counts[] = {2, 7};
+	for (size_t c = 0; c < 2; c++) {
+		fx many;
+		ck_assert_int_eq(fx_load(&many, text), DK_OK);
+		many.file.mc.threads = counts[c];
+		ck_assert_int_eq(dk_scenarios_run(&many.file, &many.plan, &many.nets, &many.res),
+				 DK_OK);
+		ck_assert_int_eq(many.res.mc_produced, one.res.mc_produced);
+		for (size_t k = 0; k < 2; k++) {
+			ck_assert_double_eq(many.res.mc[k].mean, one.res.mc[k].mean);
+			ck_assert_double_eq(many.res.mc[k].sd, one.res.mc[k].sd);
+			ck_assert_int_eq(many.res.mc[k].capped, one.res.mc[k].capped);
+			for (int q = 0; q < 5; q++)
+				ck_assert_double_eq(many.res.mc[k].q[q], one.res.mc[k].q[q]);
+		}
+		/* and the caller's models are untouched */
+		ck_assert_int_eq(many.plan.prorata, 1000);
+		ck_assert_int_eq(many.nets.items[1].v[DK_COL_NEED], 900);
+		fx_release(&many);
+	}
+	fx_release(&one);
+}
+END_TEST
+
 START_TEST(bad_paths)
 {
 	static const struct {
@@ -256,6 +292,7 @@ int main(void)
 	tcase_add_test(tc, sweep);
 	tcase_add_test(tc, montecarlo_fixed);
 	tcase_add_test(tc, montecarlo_repeatable);
+	tcase_add_test(tc, montecarlo_threads);
 	tcase_add_test(tc, bad_paths);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
