@@ -229,16 +229,20 @@ static dk_status clone_models(const dk_plan *p, const dk_networks *t, worker *w)
 	size_t ni = t->n_institutions;
 	w->plan = *p;
 	w->nets = *t;
+	/* every pointer this worker will free is its own or NULL, whatever
+	 * fails below (release_models frees them) */
 	w->plan.measures = malloc((p->n_measures ? p->n_measures : 1) * sizeof *p->measures);
 	w->nets.items = malloc((t->n ? t->n : 1) * sizeof *t->items);
+	if (w->nets.items) {
+		if (t->n)
+			memcpy(w->nets.items, t->items, t->n * sizeof *t->items);
+		for (size_t k = 0; k < t->n; k++)
+			w->nets.items[k].uh = NULL;
+	}
 	if (!w->plan.measures || !w->nets.items)
 		return DK_ENOMEM;
 	if (p->n_measures)
 		memcpy(w->plan.measures, p->measures, p->n_measures * sizeof *p->measures);
-	if (t->n)
-		memcpy(w->nets.items, t->items, t->n * sizeof *t->items);
-	for (size_t k = 0; k < t->n; k++)
-		w->nets.items[k].uh = NULL;
 	for (size_t k = 0; k < t->n; k++) {
 		w->nets.items[k].uh = malloc((ni ? ni : 1) * sizeof *t->items[k].uh);
 		if (!w->nets.items[k].uh)
