@@ -324,7 +324,7 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, cons
 	for (int j = 0; j < nw && st == DK_OK; j++)
 		if (!started[j])
 			work(&ws[j]);
-	for (int j = 1; j < nw; j++)
+	for (int j = 1; started && j < nw; j++)
 		if (started[j])
 			pthread_join(tid[j], NULL);
 	for (int j = 0; ws && j < nw; j++) {
