@@ -51,12 +51,16 @@ static const char *own_text(dk_grid *g, char *s)
 {
 	if (!s)
 		return NULL;
-	char **o = realloc(g->owned, (g->n_owned + 1) * sizeof *o);
-	if (!o) {
-		free(s);
-		return NULL;
+	if (g->n_owned == g->cap_owned) {
+		size_t cap = g->cap_owned ? 2 * g->cap_owned : 16;
+		char **o = realloc(g->owned, cap * sizeof *o);
+		if (!o) {
+			free(s);
+			return NULL;
+		}
+		g->owned = o;
+		g->cap_owned = cap;
 	}
-	g->owned = o;
 	g->owned[g->n_owned++] = s;
 	return s;
 }

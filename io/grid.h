@@ -69,7 +69,7 @@ typedef struct {
 	size_t *inst;        /* per column: the institution of a DK_GC_UP2 */
 	dk_cell *cells;      /* row-major */
 	char **owned;        /* texts to free */
-	size_t n_owned;
+	size_t n_owned, cap_owned;
 } dk_grid;
 
 /* DK_OK or DK_ENOMEM (the grid is then released). */
