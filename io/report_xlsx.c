@@ -76,12 +76,12 @@ static lxw_format *new_format(book *b, const char *num, bool bold)
 	return f;
 }
 
-/* The frame, then the grid; returns the row of the totals, and the column
- * of each kind through col_of (the last one of that kind). */
+/* Where the recommendation sheet put what the other sheets refer to: the
+ * totals row, and the columns of the recommended amount, of the first
+ * institution's UP2 and of other/uncertain. */
 typedef struct {
 	lxw_row_t sum_row;
 	lxw_col_t col_recommended, col_up2_first, col_other;
-	bool produced;
 } layout;
 
 static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
@@ -89,12 +89,11 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 {
 	const dk_recommendation *rec = r->rec;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, tr(b, "Innstilling", "Recommendation"));
-	char t[256];
-	snprintf(t, sizeof t, "%s %d (%s %s)", tr(b, "Innstilling", "Recommendation"),
-		 rec->year, tr(b, "metode", "method"), dk_method_name(r->plan->method));
-	if (!rec->year)
-		snprintf(t, sizeof t, "%s (%s %s)", tr(b, "Innstilling", "Recommendation"),
-			 tr(b, "metode", "method"), dk_method_name(r->plan->method));
+	char t[256], year[16] = "";
+	if (rec->year)
+		snprintf(year, sizeof year, " %d", rec->year);
+	snprintf(t, sizeof t, "%s%s (%s %s)", tr(b, "Innstilling", "Recommendation"), year,
+		 tr(b, "metode", "method"), dk_method_name(r->plan->method));
 	put_str(b, ws, 0, 0, t, b->title);
 	/* the frame */
 	lxw_row_t row = 2, f_row = 0;
@@ -128,7 +127,6 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 	/* the grid */
 	lxw_row_t top = row + 1;
 	memset(lay, 0, sizeof *lay);
-	lay->produced = rec->produced;
 	for (size_t c = 0; c < g->ncols; c++) {
 		if (g->col[c] == DK_GC_RECOMMENDED)
 			lay->col_recommended = (lxw_col_t)c;
