@@ -515,39 +515,62 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 		return DK_EXIT_USAGE;
 	}
 	dk_case c;
-	dk_input in;
+	dk_input in, tpl_in;
+	dk_pricing tpl;
 	dk_scenario_file file;
 	dk_scenario_results res;
 	dk_diags d;
 	memset(&res, 0, sizeof res);
 	dk_input_init(&in);
+	dk_input_init(&tpl_in);
+	dk_pricing_init(&tpl);
 	dk_scenario_file_init(&file);
 	dk_status st = dk_case_load(&c, o);
 	dk_diags_init(&d);
+	if (st == DK_OK && o->pricing) {
+		st = load_input(&tpl_in, o->pricing, NULL, &d);
+		if (st == DK_OK) {
+			dk_pricing_release(&tpl);
+			st = dk_pricing_read(&tpl_in, &tpl, &d);
+		}
+		if (st == DK_OK && dk_plan_institution(&c.plan, tpl.institution) < 0) {
+			dk_cli_print_diags(&d);
+			fprintf(stderr, "dekom scenarios: error: the template's institution "
+					"'%s' is not an institution of the plan\n",
+				tpl.institution);
+			st = DK_EINPUT;
+		}
+	}
 	if (st == DK_OK)
 		st = load_input(&in, o->scenarios, NULL, &d);
 	if (st == DK_OK)
-		st = dk_scenarios_read(&in, &c.plan, &c.nets, &file, &d);
+		st = dk_scenarios_read(&in, &c.plan, &c.nets, o->pricing ? &tpl : NULL, &file, &d);
 	if (st == DK_OK && o->output) {
-		const char *inputs[] = {o->scenarios};
-		st = dk_output_check(o->output, inputs, 1, &d);
+		const char *inputs[] = {o->scenarios, o->pricing};
+		st = dk_output_check(o->output, inputs, 2, &d);
 	}
 	dk_cli_print_diags(&d);
 	dk_diags_release(&d);
 	if (st == DK_OK) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		file.mc.threads = o->threads ? o->threads : cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
-		st = dk_scenarios_run(&file, &c.plan, &c.nets, &res);
+		dk_models m = {&c.plan, &c.nets, o->pricing ? &tpl : NULL};
+		st = dk_scenarios_run(&file, &m, &res);
+		if (st == DK_ERANGE)
+			fprintf(stderr, "dekom scenarios: error: a scenario's template "
+					"figures are too fine to price exactly in 128 bits\n");
 	}
 	int rc;
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);
 	} else {
 		dk_report r;
-		dk_report_input inputs[4 + DK_MORE_NETWORKS];
+		dk_report_input inputs[5 + DK_MORE_NETWORKS];
 		report_init(&r, inputs, &c, NULL, o);
 		inputs[r.n_inputs++] = (dk_report_input){"scenarios", &in};
-		dk_scenario_report sr = {&r, &c.nets, &file, &res};
+		if (o->pricing)
+			inputs[r.n_inputs++] = (dk_report_input){"pricing", &tpl_in};
+		dk_scenario_report sr = {&r, &c.nets, &file, &res, o->pricing ? &tpl : NULL};
 		bool csv = o->format && strcmp(o->format, "csv") == 0;
 		rc = write_text(o, csv ? dk_scenarios_csv(&sr, o->csv_dialect &&
 						       strcmp(o->csv_dialect, "excel-nb") == 0)
@@ -555,6 +578,8 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 	}
 	dk_scenario_results_release(&res);
 	dk_scenario_file_release(&file);
+	dk_pricing_release(&tpl);
+	dk_input_release(&tpl_in);
 	dk_input_release(&in);
 	dk_case_release(&c);
 	return rc;

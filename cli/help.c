@@ -69,6 +69,8 @@ static const topic topics[] = {
 	 "Paths are JSON Pointers: /plan/frame/prorata, /networks/Fosen/need,\n"
 	 "/networks/*/need (every network); a '/' in a name is written ~1.\n"
 	 "  -s, --scenarios FILE  the scenario file (docs/scenarios.md)\n"
+	 "  -P, --pricing FILE    a price template: each case is also priced, and\n"
+	 "                        /pricing/... paths can be set\n"
 	 "  --threads N           Monte Carlo runs at once (default: one per\n"
 	 "                        processor; the results are the same for any N)\n"
 	 "  -f csv|json           the format (default json)\n"

@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/price.h"
 #include "engine/recommend.h"
 
 typedef struct {
@@ -37,6 +38,13 @@ typedef struct {
 	uint32_t *present, *uh_present;
 	dk_kr *uh;              /* n × n_institutions */
 	uint32_t columns, uh_columns;
+	/* the price template's numbers, when there is one */
+	bool priced;
+	int64_t margin, travel, round_to;
+	dk_role *roles;
+	dk_activity *activities;
+	dk_staff *staff;
+	int64_t *days;
 } snapshot;
 
 static void snap_release(snapshot *s)
@@ -46,9 +54,48 @@ static void snap_release(snapshot *s)
 	free(s->present);
 	free(s->uh_present);
 	free(s->uh);
+	free(s->roles);
+	free(s->activities);
+	free(s->staff);
+	free(s->days);
 }
 
-static dk_status snap_take(snapshot *s, const dk_plan *p, const dk_networks *t)
+static dk_status snap_take_pricing(snapshot *s, const dk_pricing *pr)
+{
+	s->priced = true;
+	s->margin = pr->margin;
+	s->travel = pr->travel_per_day;
+	s->round_to = pr->round_to;
+	s->roles = malloc((pr->n_roles ? pr->n_roles : 1) * sizeof *s->roles);
+	s->activities = malloc((pr->n_activities ? pr->n_activities : 1) * sizeof *s->activities);
+	s->staff = malloc((pr->n_staff ? pr->n_staff : 1) * sizeof *s->staff);
+	s->days = malloc((pr->n_packages ? pr->n_packages : 1) * sizeof *s->days);
+	if (!s->roles || !s->activities || !s->staff || !s->days)
+		return DK_ENOMEM;
+	memcpy(s->roles, pr->roles, pr->n_roles * sizeof *s->roles);
+	memcpy(s->activities, pr->activities, pr->n_activities * sizeof *s->activities);
+	memcpy(s->staff, pr->staff, pr->n_staff * sizeof *s->staff);
+	for (size_t k = 0; k < pr->n_packages; k++)
+		s->days[k] = pr->packages[k].days;
+	return DK_OK;
+}
+
+static void snap_restore_pricing(const snapshot *s, dk_pricing *pr)
+{
+	if (!s->priced || !pr)
+		return;
+	pr->margin = s->margin;
+	pr->travel_per_day = s->travel;
+	pr->round_to = s->round_to;
+	memcpy(pr->roles, s->roles, pr->n_roles * sizeof *s->roles);
+	memcpy(pr->activities, s->activities, pr->n_activities * sizeof *s->activities);
+	memcpy(pr->staff, s->staff, pr->n_staff * sizeof *s->staff);
+	for (size_t k = 0; k < pr->n_packages; k++)
+		pr->packages[k].days = s->days[k];
+}
+
+static dk_status snap_take(snapshot *s, const dk_plan *p, const dk_networks *t,
+			   const dk_pricing *pr)
 {
 	size_t n = t->n, ni = t->n_institutions;
 	memset(s, 0, sizeof *s);
@@ -73,6 +120,10 @@ static dk_status snap_take(snapshot *s, const dk_plan *p, const dk_networks *t)
 	}
 	s->columns = t->columns;
 	s->uh_columns = t->uh_columns;
+	if (pr && snap_take_pricing(s, pr) != DK_OK) {
+		snap_release(s);
+		return DK_ENOMEM;
+	}
 	return DK_OK;
 }
 
@@ -101,14 +152,42 @@ static void snap_restore(const snapshot *s, dk_plan *p, dk_networks *t)
 	t->uh_columns = s->uh_columns;
 }
 
-static void apply(const dk_target *tg, int64_t v, dk_plan *p, dk_networks *t)
+static void apply(const dk_target *tg, int64_t v, const dk_models *m)
 {
-	dk_target_set(tg, p, t, tg->network >= 0 ? (size_t)tg->network : SIZE_MAX, v);
+	dk_target_set(tg, m, tg->network >= 0 ? (size_t)tg->network : SIZE_MAX, v);
 }
 
-/* Runs the recommendation on the models as they are now into *out. */
-static dk_status run_case(const dk_plan *p, const dk_networks *t, dk_run *out)
+/* What each network's UP2 to the template's institution buys, and the
+ * packages' prices, into out (the recommendation rec has amounts). */
+static dk_status price_case(const dk_pricing *pr, int inst, const dk_recommendation *rec,
+			    dk_run *out)
 {
+	dk_quotation q;
+	dk_status st = dk_price_quote(pr, &q);
+	out->priced = st == DK_OK;
+	out->price = calloc(pr->n_packages ? pr->n_packages : 1, sizeof *out->price);
+	out->days = calloc(rec->n ? rec->n : 1, sizeof *out->days);
+	if (st == DK_OK && (!out->price || !out->days))
+		st = DK_ENOMEM;
+	for (size_t k = 0; st == DK_OK && k < pr->n_packages; k++)
+		out->price[k] = q.pkgs[k].price;
+	for (size_t k = 0; st == DK_OK && k < rec->n; k++) {
+		dk_purchase buy;
+		st = dk_price_buy(pr, &q, rec->rows[k].uh[inst] * 100, &buy);
+		if (st == DK_OK)
+			out->days[k] = buy.days;
+		dk_purchase_release(&buy);
+	}
+	dk_quote_release(&q);  /* also after a failure: the quote frees what it made */
+	return st;
+}
+
+/* Runs the recommendation on the models as they are now into *out, and
+ * the prices when there is a template (m->pricing, institution inst). */
+static dk_status run_case(const dk_models *m, int inst, dk_run *out)
+{
+	const dk_plan *p = m->plan;
+	const dk_networks *t = m->nets;
 	dk_recommendation rec;
 	size_t n = t->n;
 	out->amount = calloc(n ? n : 1, sizeof *out->amount);
@@ -128,6 +207,8 @@ static dk_status run_case(const dk_plan *p, const dk_networks *t, dk_run *out)
 			out->amount[k] = rec.rows[k].amount;
 			out->state[k] = (int)rec.rows[k].state;
 		}
+		if (rec.produced && m->pricing && inst >= 0)
+			st = price_case(m->pricing, inst, &rec, out);
 	}
 	dk_recommendation_release(&rec);
 	return st;
@@ -136,7 +217,12 @@ static dk_status run_case(const dk_plan *p, const dk_networks *t, dk_run *out)
 static char *label_of(const dk_target *t, int64_t v)
 {
 	char num[48], buf[400];
-	dk_decimal_format(v, t->decimals, "", ".", num, sizeof num);
+	size_t n = dk_decimal_format(v, t->decimals, "", ".", num, sizeof num);
+	/* "3.5000" -> "3.5", "4.0000" -> "4" */
+	while (t->decimals > 0 && n && num[n - 1] == '0')
+		num[--n] = '\0';
+	if (n && num[n - 1] == '.')
+		num[--n] = '\0';
 	snprintf(buf, sizeof buf, "%s = %s", t->path, num);
 	return strdup(buf);
 }
@@ -192,8 +278,9 @@ static int64_t to_field(const dk_target *t, double x)
 	return (int64_t)scaled;
 }
 
-static void draw_all(const dk_montecarlo *mc, gsl_rng *rng, dk_plan *p, dk_networks *t)
+static void draw_all(const dk_montecarlo *mc, gsl_rng *rng, const dk_models *m)
 {
+	const dk_networks *t = m->nets;
 	for (size_t j = 0; j < mc->n_draws; j++) {
 		const dk_draw *d = &mc->draws[j];
 		const dk_target *tg = &d->target;
@@ -203,8 +290,8 @@ static void draw_all(const dk_montecarlo *mc, gsl_rng *rng, dk_plan *p, dk_netwo
 		size_t from = every ? 0 : tg->network >= 0 ? (size_t)tg->network : 0;
 		size_t to = every ? t->n : from + 1;
 		for (size_t k = from; k < to; k++) {
-			double cur = (double)dk_target_get(tg, p, t, k) / unit;
-			dk_target_set(tg, p, t, k, to_field(tg, draw_one(d, rng, cur)));
+			double cur = (double)dk_target_get(tg, m, k) / unit;
+			dk_target_set(tg, m, k, to_field(tg, draw_one(d, rng, cur)));
 		}
 	}
 }
@@ -273,10 +360,11 @@ static void *work(void *arg)
 	for (long k = w->first; k < w->runs && w->st == DK_OK; k += w->step) {
 		snap_restore(w->snap, &w->plan, &w->nets);
 		gsl_rng_set(rng, mix(w->mc->seed, (unsigned long)k));
-		draw_all(w->mc, rng, &w->plan, &w->nets);
+		dk_models m = {&w->plan, &w->nets, NULL};
+		draw_all(w->mc, rng, &m);
 		dk_run r;
 		memset(&r, 0, sizeof r);
-		w->st = run_case(&w->plan, &w->nets, &r);
+		w->st = run_case(&m, -1, &r);
 		if (w->st == DK_OK && r.produced) {
 			w->produced[k] = 1;
 			for (size_t i = 0; i < n; i++) {
@@ -287,6 +375,8 @@ static void *work(void *arg)
 		}
 		free(r.amount);
 		free(r.state);
+		free(r.price);
+		free(r.days);
 	}
 	gsl_rng_free(rng);
 	return NULL;
@@ -364,13 +454,16 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, cons
 	return st;
 }
 
-dk_status dk_scenarios_run(const dk_scenario_file *s, dk_plan *p, dk_networks *t,
+dk_status dk_scenarios_run(const dk_scenario_file *s, const dk_models *m,
 			   dk_scenario_results *out)
 {
+	dk_plan *p = m->plan;
+	dk_networks *t = m->nets;
+	int inst = m->pricing ? dk_plan_institution(p, m->pricing->institution) : -1;
 	memset(out, 0, sizeof *out);
 	out->n_networks = t->n;
 	snapshot snap;
-	dk_status st = snap_take(&snap, p, t);
+	dk_status st = snap_take(&snap, p, t, m->pricing);
 	if (st != DK_OK)
 		return st;
 	size_t n_sweep = 0;
@@ -381,7 +474,7 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, dk_plan *p, dk_networks *t
 	if (!out->runs || !out->baseline.label)
 		st = DK_ENOMEM;
 	if (st == DK_OK)
-		st = run_case(p, t, &out->baseline);
+		st = run_case(m, inst, &out->baseline);
 	for (size_t i = 0; i < s->n_scenarios && st == DK_OK; i++) {
 		const dk_scenario *sc = &s->scenarios[i];
 		dk_run *r = &out->runs[out->n_runs++];
@@ -391,9 +484,10 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, dk_plan *p, dk_networks *t
 			break;
 		}
 		for (size_t j = 0; j < sc->n; j++)
-			apply(&sc->overrides[j].target, sc->overrides[j].value, p, t);
-		st = run_case(p, t, r);
+			apply(&sc->overrides[j].target, sc->overrides[j].value, m);
+		st = run_case(m, inst, r);
 		snap_restore(&snap, p, t);
+		snap_restore_pricing(&snap, m->pricing);
 	}
 	for (size_t i = 0; i < n_sweep && st == DK_OK; i++) {
 		const dk_sweep *sw = &s->sweep;
@@ -406,9 +500,10 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, dk_plan *p, dk_networks *t
 			st = DK_ENOMEM;
 			break;
 		}
-		apply(&sw->target, v, p, t);
-		st = run_case(p, t, r);
+		apply(&sw->target, v, m);
+		st = run_case(m, inst, r);
 		snap_restore(&snap, p, t);
+		snap_restore_pricing(&snap, m->pricing);
 	}
 	if (st == DK_OK && s->has_montecarlo) {
 		snap_restore(&snap, p, t);

@@ -25,6 +25,7 @@ typedef struct {
 	dk_diags *d;
 	const dk_plan *p;
 	const dk_networks *nets;
+	const dk_pricing *pricing;   /* NULL without -P */
 	int oom;
 } reader;
 
@@ -272,6 +273,88 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 	return -1;
 }
 
+/* An index segment ("0", "1", ...) below n, or -1. */
+static long index_of(const char *seg, size_t n)
+{
+	char *end;
+	long k = strtol(seg, &end, 10);
+	if (*end || end == seg || seg[0] == '-' || seg[0] == '+' || k < 0 || (size_t)k >= n)
+		return -1;
+	return k;
+}
+
+/* Resolves /pricing/...: the template's own numbers, in its units (money
+ * in øre: 2 decimals; factors, hours, days and shares in e4: 4). */
+static int resolve_pricing(reader *r, char seg[][256], int n, dk_target *t, char *why,
+			   size_t size)
+{
+	const dk_pricing *pr = r->pricing;
+	const int64_t money_max = DK_KR_MAX * 100;
+	if (n == 2) {
+		if (strcmp(seg[1], "margin") == 0) {
+			t->kind = DK_T_PRICE_MARGIN;
+			set_range(t, 4, 0, 10 * DK_E4);
+			return 0;
+		}
+		if (strcmp(seg[1], "travel_per_day") == 0) {
+			t->kind = DK_T_PRICE_TRAVEL;
+			set_range(t, 2, 0, money_max);
+			return 0;
+		}
+		if (strcmp(seg[1], "round_to") == 0) {
+			t->kind = DK_T_PRICE_ROUND_TO;
+			set_range(t, 2, 1, money_max);
+			return 0;
+		}
+	}
+	static const struct {
+		const char *list, *key;
+		dk_target_kind kind;
+		int decimals;
+		int64_t min, max;
+	} items[] = {
+		{"roles", "hourly_cost", DK_T_ROLE_HOURLY, 2, 0, DK_KR_MAX * 100},
+		{"roles", "annual_salary", DK_T_ROLE_SALARY, 2, 0, DK_KR_MAX * 100},
+		{"roles", "social_cost_rate", DK_T_ROLE_SOCIAL, 4, 0, 10 * DK_E4},
+		{"roles", "indirect_per_fte_year", DK_T_ROLE_INDIRECT, 2, 0, DK_KR_MAX * 100},
+		{"roles", "productive_hours", DK_T_ROLE_HOURS, 4, 1, 8784 * DK_E4},
+		{"activities", "factor", DK_T_ACTIVITY_FACTOR, 4, 0, 1000 * DK_E4},
+		{"staffing", "persons", DK_T_STAFF_PERSONS, 4, 0, 1000 * DK_E4},
+		{"staffing", "charged_share", DK_T_STAFF_SHARE, 4, 0, DK_E4},
+		{"packages", "days", DK_T_PACKAGE_DAYS, 4, 1, 1000 * DK_E4},
+	};
+	for (size_t j = 0; n == 4 && j < sizeof items / sizeof items[0]; j++) {
+		if (strcmp(seg[1], items[j].list) != 0 || strcmp(seg[3], items[j].key) != 0)
+			continue;
+		size_t count = items[j].kind <= DK_T_ROLE_HOURS ? pr->n_roles
+			: items[j].kind == DK_T_ACTIVITY_FACTOR ? pr->n_activities
+			: items[j].kind == DK_T_PACKAGE_DAYS ? pr->n_packages : pr->n_staff;
+		long k = index_of(seg[2], count);
+		if (k < 0) {
+			snprintf(why, size, "the template has %zu %s, numbered from 0; '%s' "
+					    "is not one of them",
+				 count, items[j].list, seg[2]);
+			return -1;
+		}
+		/* a role priced by hourly_cost has no salary to change, and the
+		 * other way round the derivation needs all its figures */
+		if (items[j].kind > DK_T_ROLE_HOURLY && items[j].kind <= DK_T_ROLE_HOURS &&
+		    pr->roles[k].direct) {
+			snprintf(why, size, "role '%s' is priced by hourly_cost; set "
+					    "/pricing/roles/%ld/hourly_cost instead",
+				 pr->roles[k].name, k);
+			return -1;
+		}
+		t->kind = items[j].kind;
+		t->index = (int)k;
+		set_range(t, items[j].decimals, items[j].min, items[j].max);
+		return 0;
+	}
+	snprintf(why, size, "not a field of the price template a scenario can set; "
+			    "see docs/scenarios.md for the paths");
+	return -1;
+}
+
 /* Reads a path string into t; reports at the node. */
 static int read_path(reader *r, const cJSON *node, bool key, const char *path,
 		     dk_target *t)
@@ -289,11 +372,14 @@ static int read_path(reader *r, const cJSON *node, bool key, const char *path,
 		rc = resolve_plan(r, seg, n, t, why, sizeof why);
 	else if (strcmp(seg[0], "networks") == 0)
 		rc = resolve_networks(r, seg, n, t, why, sizeof why);
+	else if (strcmp(seg[0], "pricing") == 0 && r->pricing)
+		rc = resolve_pricing(r, seg, n, t, why, sizeof why);
 	else if (strcmp(seg[0], "pricing") == 0)
-		snprintf(why, sizeof why, "scenarios do not change price templates "
-					  "yet; expected a path under /plan or /networks");
+		snprintf(why, sizeof why, "a price template path, but no template; "
+					  "give one with -P PRICING.json");
 	else
-		snprintf(why, sizeof why, "expected a path under /plan or /networks");
+		snprintf(why, sizeof why, "expected a path under /plan, /networks or "
+					  "/pricing");
 	if (rc != 0) {
 		ERR(r, node, key, "path '%s': %s", q, why);
 		return -1;
@@ -515,6 +601,13 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 		    dr->target.path);
 		return;
 	}
+	if (dr->target.kind >= DK_T_PRICE_MARGIN) {
+		ERR(r, path, false, "draw: %s is a price template figure; the Monte Carlo "
+				    "summary is of the recommended amounts, so draw plan or "
+				    "network figures (use a sweep or named scenarios for prices)",
+		    dr->target.path);
+		return;
+	}
 	const cJSON *u = get(e, "uniform"), *nrm = get(e, "normal"), *tri = get(e, "triangular");
 	if ((u != NULL) + (nrm != NULL) + (tri != NULL) != 1) {
 		ERR(r, e, false, "draw %s: expected exactly one of \"uniform\", "
@@ -622,8 +715,8 @@ static void read_montecarlo(reader *r, const cJSON *v, dk_montecarlo *mc)
 }
 
 dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
-			    const dk_networks *nets, dk_scenario_file *s,
-			    dk_diags *d)
+			    const dk_networks *nets, const dk_pricing *pricing,
+			    dk_scenario_file *s, dk_diags *d)
 {
 	static const char *const keys[] = {"scenarios", "sweep", "montecarlo", NULL};
 	size_t before = d->n + d->dropped;
@@ -632,7 +725,7 @@ dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
 	dk_status st = dk_json_doc_parse(&doc, in->name, in->text, in->len, d);
 	if (st != DK_OK)
 		return st;
-	reader r = {&doc, d, p, nets, 0};
+	reader r = {&doc, d, p, nets, pricing, 0};
 	if (!is_object(&r, doc.root, "scenario file"))
 		goto done;
 	dk_json_keys(&doc, d, doc.root, "scenario file", keys);

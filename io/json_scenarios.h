@@ -9,12 +9,14 @@
 #include "io/text.h"
 #include "models/network.h"
 #include "models/plan.h"
+#include "models/pricing.h"
 #include "models/scenario.h"
 
 /* Reads a decoded input into s (initialised here). DK_EINPUT with every
- * problem in d. */
+ * problem in d. pricing may be NULL (no -P): /pricing paths are then bad
+ * input. */
 dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
-			    const dk_networks *nets, dk_scenario_file *s,
-			    dk_diags *d);
+			    const dk_networks *nets, const dk_pricing *pricing,
+			    dk_scenario_file *s, dk_diags *d);
 
 #endif

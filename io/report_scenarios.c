@@ -57,6 +57,27 @@ static void delta_pct(dk_kr base, dk_kr x, char *buf, size_t size)
 	dk_ratio_str((dk_i128)(x - base) * 100, base, 2, buf, size);
 }
 
+/* With a price template: the packages' prices in the case, in kroner. */
+static int put_prices(const dk_scenario_report *r, cJSON *o, const dk_run *run)
+{
+	if (!r->pricing || !run->priced)
+		return 1;
+	cJSON *arr = cJSON_CreateArray();
+	int ok = dk_json_put(o, "packages", arr);
+	for (size_t k = 0; ok && k < r->pricing->n_packages; k++) {
+		cJSON *e = cJSON_CreateObject();
+		ok = dk_json_push(arr, e) &&
+		     dk_json_put(e, "name", cJSON_CreateString(r->pricing->packages[k].name)) &&
+		     dk_json_put(e, "price", dk_json_scaled(run->price[k], 2));
+	}
+	return ok;
+}
+
+static cJSON *days_or_null(const dk_run *run, size_t k)
+{
+	return run->priced ? dk_json_scaled(run->days[k], 4) : cJSON_CreateNull();
+}
+
 static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 {
 	const dk_run *b = &r->res->baseline;
@@ -71,6 +92,7 @@ static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 	} else if (ok) {
 		ok = dk_json_put(o, "lambda", cJSON_CreateNull());
 	}
+	ok = ok && put_prices(r, o, run);
 	cJSON *f = cJSON_CreateObject();
 	ok = ok && dk_json_put(o, "findings", f) &&
 	     dk_json_put(f, "error", raw_int((int64_t)run->findings[DK_SEV_ERROR])) &&
@@ -102,6 +124,9 @@ static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 		     dk_json_put(e, "change",
 				 both ? cJSON_CreateString(change(b->state[k], run->state[k]))
 				      : cJSON_CreateNull());
+		if (ok && r->pricing)
+			ok = dk_json_put(e, "days_baseline", days_or_null(b, k)) &&
+			     dk_json_put(e, "days", days_or_null(run, k));
 	}
 	if (!ok) {
 		cJSON_Delete(o);
@@ -157,7 +182,7 @@ char *dk_scenarios_json(const dk_scenario_report *r)
 	     dk_json_put(base, "produced", cJSON_CreateBool(res->baseline.produced)) &&
 	     dk_json_put(base, "unused", res->baseline.produced ? raw_int(res->baseline.unused)
 								: cJSON_CreateNull()) &&
-	     dk_json_put(base, "networks", barr);
+	     put_prices(r, base, &res->baseline) && dk_json_put(base, "networks", barr);
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		cJSON *e = cJSON_CreateObject();
 		const dk_run *b = &res->baseline;
@@ -168,6 +193,8 @@ char *dk_scenarios_json(const dk_scenario_report *r)
 		     dk_json_put(e, "state",
 				 b->produced ? cJSON_CreateString(dk_state_name((dk_state)b->state[k]))
 					     : cJSON_CreateNull());
+		if (ok && r->pricing)
+			ok = dk_json_put(e, "days", days_or_null(b, k));
 	}
 	cJSON *named = cJSON_CreateArray();
 	ok = ok && dk_json_put(root, "scenarios", named);
@@ -194,6 +221,18 @@ char *dk_scenarios_json(const dk_scenario_report *r)
 	return out;
 }
 
+/* "2.5000" -> "2.5", "4.0000" -> "4" (either decimal sign). */
+static void trim_zeros(char *s)
+{
+	if (!strchr(s, '.') && !strchr(s, ','))
+		return;
+	size_t n = strlen(s);
+	while (n && s[n - 1] == '0')
+		s[--n] = '\0';
+	if (n && (s[n - 1] == '.' || s[n - 1] == ','))
+		s[--n] = '\0';
+}
+
 static void row(dk_strbuf *b, const char *const *cells, size_t n, char delim)
 {
 	for (size_t c = 0; c < n; c++) {
@@ -208,8 +247,8 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 {
 	static const char *const head[] = {
 		"case", "value", "network", "baseline", "amount", "delta", "delta_pct",
-		"baseline_state", "state", "change", "mean", "sd", "p5", "p25", "p50",
-		"p75", "p95", "p_capped"};
+		"baseline_state", "state", "change", "days_baseline", "days", "mean", "sd",
+		"p5", "p25", "p50", "p75", "p95", "p_capped"};
 	enum { NC = sizeof head / sizeof head[0] };
 	const dk_scenario_results *res = r->res;
 	char delim = excel_nb ? ';' : ',';
@@ -240,11 +279,18 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 						if (*q == '.')
 							*q = ',';
 			}
+			char db[48] = "", dn[48] = "";
+			if (base->priced)
+				dk_decimal_format(base->days[k], 4, "", point, db, sizeof db);
+			if (run->priced)
+				dk_decimal_format(run->days[k], 4, "", point, dn, sizeof dn);
+			trim_zeros(db);
+			trim_zeros(dn);
 			const char *cells[NC] = {
 				run->label, v, r->nets->items[k].name, bs, am, d, pct,
 				base->produced ? dk_state_name((dk_state)base->state[k]) : "",
 				run->produced ? dk_state_name((dk_state)run->state[k]) : "",
-				both ? change(base->state[k], run->state[k]) : ""};
+				both ? change(base->state[k], run->state[k]) : "", db, dn};
 			row(&b, cells, NC, delim);
 		}
 	}
@@ -260,8 +306,8 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 				if (*q == '.')
 					*q = ',';
 		const char *cells[NC] = {"montecarlo", "", r->nets->items[k].name, "", "", "",
-					 "", "", "", "", s[0], s[1], s[2], s[3], s[4], s[5],
-					 s[6], s[7]};
+					 "", "", "", "", "", "", s[0], s[1], s[2], s[3], s[4],
+					 s[5], s[6], s[7]};
 		row(&b, cells, NC, delim);
 	}
 	return dk_strbuf_done(&b);

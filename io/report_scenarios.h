@@ -17,6 +17,7 @@ typedef struct {
 	const dk_networks *nets;
 	const dk_scenario_file *file;
 	const dk_scenario_results *res;
+	const dk_pricing *pricing;         /* NULL without -P */
 } dk_scenario_report;
 
 char *dk_scenarios_json(const dk_scenario_report *r);

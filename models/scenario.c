@@ -7,9 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-int64_t dk_target_get(const dk_target *t, const dk_plan *p,
-		      const dk_networks *nets, size_t k)
+int64_t dk_target_get(const dk_target *t, const dk_models *m, size_t k)
 {
+	const dk_plan *p = m->plan;
+	const dk_networks *nets = m->nets;
+	const dk_pricing *pr = m->pricing;
 	switch (t->kind) {
 	case DK_T_NET_COLUMN: return nets->items[k].v[t->column];
 	case DK_T_NET_UH: return nets->items[k].uh[t->index];
@@ -29,6 +31,18 @@ int64_t dk_target_get(const dk_target *t, const dk_plan *p,
 	case DK_T_ROUNDING: return p->rounding;
 	case DK_T_CHECK_PARAM: return p->checks[t->column].param[t->index];
 	case DK_T_CHECK_OFF: return p->checks[t->column].off;
+	case DK_T_PRICE_MARGIN: return pr->margin;
+	case DK_T_PRICE_TRAVEL: return pr->travel_per_day;
+	case DK_T_PRICE_ROUND_TO: return pr->round_to;
+	case DK_T_ROLE_HOURLY: return pr->roles[t->index].hourly_cost;
+	case DK_T_ROLE_SALARY: return pr->roles[t->index].annual_salary;
+	case DK_T_ROLE_SOCIAL: return pr->roles[t->index].social_cost_rate;
+	case DK_T_ROLE_INDIRECT: return pr->roles[t->index].indirect;
+	case DK_T_ROLE_HOURS: return pr->roles[t->index].productive_hours;
+	case DK_T_ACTIVITY_FACTOR: return pr->activities[t->index].factor;
+	case DK_T_STAFF_PERSONS: return pr->staff[t->index].persons;
+	case DK_T_STAFF_SHARE: return pr->staff[t->index].charged_share;
+	case DK_T_PACKAGE_DAYS: return pr->packages[t->index].days;
 	}
 	return 0;
 }
@@ -47,9 +61,11 @@ static void set_network(const dk_target *t, dk_networks *nets, size_t k, int64_t
 	}
 }
 
-void dk_target_set(const dk_target *t, dk_plan *p, dk_networks *nets,
-		   size_t k, int64_t v)
+void dk_target_set(const dk_target *t, const dk_models *m, size_t k, int64_t v)
 {
+	dk_plan *p = m->plan;
+	dk_networks *nets = m->nets;
+	dk_pricing *pr = m->pricing;
 	switch (t->kind) {
 	case DK_T_NET_COLUMN:
 	case DK_T_NET_UH:
@@ -93,6 +109,21 @@ void dk_target_set(const dk_target *t, dk_plan *p, dk_networks *nets,
 		p->checks[t->column].param_set[t->index] = true;
 		break;
 	case DK_T_CHECK_OFF: p->checks[t->column].off = v != 0; break;
+	case DK_T_PRICE_MARGIN: pr->margin = v; break;
+	case DK_T_PRICE_TRAVEL: pr->travel_per_day = v; break;
+	case DK_T_PRICE_ROUND_TO: pr->round_to = v; break;
+	case DK_T_ROLE_HOURLY:
+		pr->roles[t->index].hourly_cost = v;
+		pr->roles[t->index].direct = true;
+		break;
+	case DK_T_ROLE_SALARY: pr->roles[t->index].annual_salary = v; break;
+	case DK_T_ROLE_SOCIAL: pr->roles[t->index].social_cost_rate = v; break;
+	case DK_T_ROLE_INDIRECT: pr->roles[t->index].indirect = v; break;
+	case DK_T_ROLE_HOURS: pr->roles[t->index].productive_hours = v; break;
+	case DK_T_ACTIVITY_FACTOR: pr->activities[t->index].factor = v; break;
+	case DK_T_STAFF_PERSONS: pr->staff[t->index].persons = v; break;
+	case DK_T_STAFF_SHARE: pr->staff[t->index].charged_share = v; break;
+	case DK_T_PACKAGE_DAYS: pr->packages[t->index].days = v; break;
 	}
 }
 
@@ -122,6 +153,8 @@ static void run_release(dk_run *r)
 	free(r->label);
 	free(r->amount);
 	free(r->state);
+	free(r->price);
+	free(r->days);
 }
 
 void dk_scenario_results_release(dk_scenario_results *r)

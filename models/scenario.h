@@ -25,6 +25,7 @@
 #include "models/money.h"
 #include "models/network.h"
 #include "models/plan.h"
+#include "models/pricing.h"
 
 typedef enum {
 	DK_T_NET_COLUMN,        /* a numeric column of a network */
@@ -44,8 +45,27 @@ typedef enum {
 	DK_T_SURPLUS,           /* 0 redistribute, 1 reserve */
 	DK_T_ROUNDING,
 	DK_T_CHECK_PARAM,       /* check `column`, parameter `index` */
-	DK_T_CHECK_OFF          /* check `column`: 0 or 1 */
+	DK_T_CHECK_OFF,         /* check `column`: 0 or 1 */
+	DK_T_PRICE_MARGIN,      /* the price template's, e4 */
+	DK_T_PRICE_TRAVEL,      /* øre per day */
+	DK_T_PRICE_ROUND_TO,    /* øre */
+	DK_T_ROLE_HOURLY,       /* role `index`: øre per hour (makes it direct) */
+	DK_T_ROLE_SALARY,       /* øre a year (a derived role) */
+	DK_T_ROLE_SOCIAL,       /* e4 */
+	DK_T_ROLE_INDIRECT,     /* øre per FTE-year */
+	DK_T_ROLE_HOURS,        /* productive hours, e4 */
+	DK_T_ACTIVITY_FACTOR,   /* activity `index`, e4 */
+	DK_T_STAFF_PERSONS,     /* staffing line `index`, e4 */
+	DK_T_STAFF_SHARE,       /* e4, 0 to 1 */
+	DK_T_PACKAGE_DAYS       /* package `index`, e4 */
 } dk_target_kind;
+
+/* The models a scenario changes; pricing is NULL without -P. */
+typedef struct {
+	dk_plan *plan;
+	dk_networks *nets;
+	dk_pricing *pricing;
+} dk_models;
 
 typedef struct {
 	dk_target_kind kind;
@@ -58,12 +78,10 @@ typedef struct {
 } dk_target;
 
 /* The value a target has in the models (network k for DK_T_NET_*). */
-int64_t dk_target_get(const dk_target *t, const dk_plan *p,
-		      const dk_networks *nets, size_t k);
+int64_t dk_target_get(const dk_target *t, const dk_models *m, size_t k);
 /* Sets it (network k, or every network when t->network is -1 and k is
  * SIZE_MAX). */
-void dk_target_set(const dk_target *t, dk_plan *p, dk_networks *nets,
-		   size_t k, int64_t v);
+void dk_target_set(const dk_target *t, const dk_models *m, size_t k, int64_t v);
 
 typedef struct {
 	dk_target target;
@@ -122,6 +140,9 @@ typedef struct {
 	size_t findings[3];     /* per dk_severity */
 	dk_kr *amount;          /* per network */
 	int *state;             /* per network, a dk_state */
+	bool priced;            /* with a price template: */
+	int64_t *price;         /* per package, øre */
+	int64_t *days;          /* per network, days bought (e4) */
 } dk_run;
 
 /* Monte Carlo summary of one network over the runs with amounts. */

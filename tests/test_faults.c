@@ -7,8 +7,8 @@
  * below (allocations inside shared libraries, cJSON's among them, do not).
  * A clean run of the whole pipeline on the built-in 2022 case (read the
  * plan, the column map and the networks, recommend, write every text
- * format, run scenarios with a sweep and Monte Carlo draws, quote the
- * illustrative price template) counts its allocations; then the pipeline
+ * format, quote the illustrative price template, run scenarios with a
+ * price, a sweep and Monte Carlo draws) counts its allocations; then the pipeline
  * runs again once for each allocation, with exactly that one failing.
  * Each run must end in DK_OK or DK_ENOMEM (never "bad input", never a
  * crash), and under AddressSanitizer (the sanitizer build runs this test
@@ -67,7 +67,8 @@ void *__wrap_realloc(void *p, size_t n)
 }
 
 static const char scenarios_text[] =
-	"{\"scenarios\": [{\"name\": \"frame\", \"set\": {\"/plan/frame/prorata\": 13000000}}],\n"
+	"{\"scenarios\": [{\"name\": \"frame\", \"set\": {\"/plan/frame/prorata\": 13000000,\n"
+	"   \"/pricing/roles/0/hourly_cost\": 1500}}],\n"
 	" \"sweep\": {\"path\": \"/networks/*/need\", \"from\": 500000, \"to\": 600000, \"step\": 50000},\n"
 	" \"montecarlo\": {\"runs\": 3, \"seed\": 1, \"draws\": [\n"
 	"   {\"path\": \"/networks/Fosen/need\", \"normal\": {\"relative_sd\": 0.1}}]}}\n";
@@ -168,16 +169,6 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 			st = text_step(dk_explain_text(&r, 3));
 	}
 	if (st == DK_OK)
-		st = dk_input_builtin(&sc_in, "s.json", (const unsigned char *)scenarios_text,
-				      strlen(scenarios_text));
-	if (st == DK_OK)
-		st = dk_input_decode(&sc_in, &d);
-	if (st == DK_OK)
-		st = dk_scenarios_read(&sc_in, &plan, &nets, &sf, &d);
-	sf.mc.threads = 2;  /* the workers' copies fail too */
-	if (st == DK_OK)
-		st = dk_scenarios_run(&sf, &plan, &nets, &res);
-	if (st == DK_OK)
 		st = dk_input_builtin(&tpl_in, "ilu.json", (const unsigned char *)template_text,
 				      template_len);
 	if (st == DK_OK)
@@ -185,6 +176,18 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 	if (st == DK_OK) {
 		dk_pricing_release(&tpl);
 		st = dk_pricing_read(&tpl_in, &tpl, &d);
+	}
+	if (st == DK_OK)
+		st = dk_input_builtin(&sc_in, "s.json", (const unsigned char *)scenarios_text,
+				      strlen(scenarios_text));
+	if (st == DK_OK)
+		st = dk_input_decode(&sc_in, &d);
+	if (st == DK_OK)
+		st = dk_scenarios_read(&sc_in, &plan, &nets, &tpl, &sf, &d);
+	sf.mc.threads = 2;  /* the workers' copies fail too */
+	if (st == DK_OK) {
+		dk_models m = {&plan, &nets, &tpl};
+		st = dk_scenarios_run(&sf, &m, &res);
 	}
 	if (st == DK_OK)
 		st = dk_price_quote(&tpl, &q);

@@ -59,13 +59,19 @@ static dk_status fx_load(fx *f, const char *scenarios)
 	ck_assert_int_eq(dk_plan_read(&f->plan_in, &f->plan, &f->d), DK_OK);
 	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false};
 	ck_assert_int_eq(dk_networks_read(&f->net_in, &ro, &f->nets, &f->d), DK_OK);
-	return dk_scenarios_read(&f->sc_in, &f->plan, &f->nets, &f->file, &f->d);
+	return dk_scenarios_read(&f->sc_in, &f->plan, &f->nets, NULL, &f->file, &f->d);
+}
+
+static dk_status run(fx *f)
+{
+	dk_models m = {&f->plan, &f->nets, NULL};
+	return dk_scenarios_run(&f->file, &m, &f->res);
 }
 
 static void fx_run(fx *f, const char *scenarios)
 {
 	ck_assert_int_eq(fx_load(f, scenarios), DK_OK);
-	ck_assert_int_eq(dk_scenarios_run(&f->file, &f->plan, &f->nets, &f->res), DK_OK);
+	ck_assert_int_eq(run(f), DK_OK);
 }
 
 static void fx_release(fx *f)
@@ -222,13 +228,13 @@ START_TEST(montecarlo_threads)
 	fx one;
 	ck_assert_int_eq(fx_load(&one, text), DK_OK);
 	one.file.mc.threads = 1;
-	ck_assert_int_eq(dk_scenarios_run(&one.file, &one.plan, &one.nets, &one.res), DK_OK);
+	ck_assert_int_eq(run(&one), DK_OK);
 	static const int counts[] = {2, 7};
 	for (size_t c = 0; c < 2; c++) {
 		fx many;
 		ck_assert_int_eq(fx_load(&many, text), DK_OK);
 		many.file.mc.threads = counts[c];
-		ck_assert_int_eq(dk_scenarios_run(&many.file, &many.plan, &many.nets, &many.res),
+		ck_assert_int_eq(run(&many),
 				 DK_OK);
 		ck_assert_int_eq(many.res.mc_produced, one.res.mc_produced);
 		for (size_t k = 0; k < 2; k++) {
@@ -268,8 +274,8 @@ START_TEST(bad_paths)
 		 "s.json:1:25: error: montecarlo: expected \"runs\", a whole number from 1 "
 		 "to 1000000"},
 		{"{\"scenarios\": [{\"name\": \"x\", \"set\": {\"/pricing/margin\": 1}}]}",
-		 "s.json:1:38: error: path '/pricing/margin': scenarios do not change price "
-		 "templates yet; expected a path under /plan or /networks"},
+		 "s.json:1:38: error: path '/pricing/margin': a price template path, but no "
+		 "template; give one with -P PRICING.json"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		fx f;
