@@ -495,7 +495,12 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 				    q);
 				break;
 			}
-		if (!set || !is_object(r, set, "set"))
+		if (!set) {
+			ERR(r, e, false, "scenario: no \"set\"; expected the values it "
+					 "changes, such as {\"/plan/frame/prorata\": 15900000}");
+			continue;
+		}
+		if (!is_object(r, set, "set"))
 			continue;
 		dk_scenario *sc = &s->scenarios[s->n_scenarios++];
 		sc->name = strdup(name->valuestring);

@@ -273,6 +273,9 @@ START_TEST(bad_paths)
 		 "\"/networks/*/need\", \"uniform\": {\"min\": 1, \"max\": 2}}]}}",
 		 "s.json:1:25: error: montecarlo: expected \"runs\", a whole number from 1 "
 		 "to 1000000"},
+		{"{\"scenarios\": [{\"name\": \"x\"}]}",
+		 "s.json:1:16: error: scenario: no \"set\"; expected the values it changes, "
+		 "such as {\"/plan/frame/prorata\": 15900000}"},
 		{"{\"scenarios\": [{\"name\": \"x\", \"set\": {\"/pricing/margin\": 1}}]}",
 		 "s.json:1:38: error: path '/pricing/margin': a price template path, but no "
 		 "template; give one with -P PRICING.json"},
