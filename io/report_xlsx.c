@@ -330,9 +330,7 @@ static void sheet_findings(book *b, const dk_report *r)
 static void put_json_value(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 			   const cJSON *v)
 {
-	if (cJSON_IsString(v)) {
-		put_str(b, ws, r, c, v->valuestring, NULL);
-	} else if (cJSON_IsRaw(v)) {
+	if (cJSON_IsString(v) || cJSON_IsRaw(v)) {
 		put_str(b, ws, r, c, v->valuestring, NULL);
 	} else if (cJSON_IsBool(v)) {
 		put_str(b, ws, r, c, cJSON_IsTrue(v) ? "true" : "false", NULL);
