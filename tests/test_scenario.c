@@ -161,6 +161,35 @@ START_TEST(sweep)
 }
 END_TEST
 
+START_TEST(sweep_is_monotone)
+{
+	/* the frame swept from 0 to 1 596 in steps of 7: raising it never
+	 * lowers a network by more than one rounding unit (RULES.md section
+	 * 3), and the amounts always sum to the frame less what is not
+	 * allocated */
+	fx f;
+	fx_run(&f, "{\"sweep\": {\"path\": \"/plan/frame/prorata\", \"from\": 0, "
+		   "\"to\": 1600, \"step\": 7}}");
+	const dk_scenario_results *r = &f.res;
+	for (size_t i = 0; i < r->n_runs; i++) {
+		dk_kr sum = 0;
+		for (size_t k = 0; k < 2; k++) {
+			sum += r->runs[i].amount[k];
+			if (i > 0)
+				ck_assert_int_ge(r->runs[i].amount[k] + 1, r->runs[i - 1].amount[k]);
+		}
+		ck_assert_int_eq(sum + r->runs[i].unused, r->runs[i].value);
+	}
+	/* past 1 500 both are at their needs and the rest is not allocated */
+	const dk_run *last = &r->runs[r->n_runs - 1];
+	ck_assert_int_eq(last->value, 1596);
+	ck_assert_int_eq(last->amount[0], 600);
+	ck_assert_int_eq(last->amount[1], 900);
+	ck_assert_int_eq(last->unused, 96);
+	fx_release(&f);
+}
+END_TEST
+
 START_TEST(montecarlo_fixed)
 {
 	/* draws that cannot vary: a uniform from 1 500 to 1 500 and a
@@ -299,6 +328,7 @@ int main(void)
 	TCase *tc = tcase_create("scenario");
 	tcase_add_test(tc, named);
 	tcase_add_test(tc, sweep);
+	tcase_add_test(tc, sweep_is_monotone);
 	tcase_add_test(tc, montecarlo_fixed);
 	tcase_add_test(tc, montecarlo_repeatable);
 	tcase_add_test(tc, montecarlo_threads);
