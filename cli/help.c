@@ -62,7 +62,7 @@ static const topic topics[] = {
 	 "breakdown and invoice plan, and the price checks. With -n or -p, also\n"
 	 "what each network's UP2 money to the template's institution buys.\n"
 	 "  -P, --pricing FILE    the price template (docs/pricing.md)\n"},
-	{"scenarios", "dekom scenarios -s SCENARIOS.json [INPUTS] [-f csv|json] [-o FILE]",
+	{"scenarios", "dekom scenarios -s SCENARIOS.json [-P PRICING.json] [INPUTS] [-f csv|json] [--threads N] [-o FILE]",
 	 "Runs named scenarios, a sweep of one value and Monte Carlo draws on the\n"
 	 "case, each with the one allocation engine, and compares every network\n"
 	 "with the baseline (amount, change in kroner and percent, state).\n"
@@ -83,7 +83,7 @@ static const topic topics[] = {
 	 "  -f table|csv|json|md  the format (table on a terminal, else json)\n"
 	 "  --fail-on LEVEL       exit 1 on findings at error (default), warning,\n"
 	 "                        or never\n"},
-	{"diff", "dekom diff OLD.json NEW.json",
+	{"diff", "dekom diff OLD.json NEW.json [-f table|json] [--lang nb|en] [-o FILE]",
 	 "Compares two `recommend -f json` outputs: the frame, each network's\n"
 	 "need, amount and state before and after, and the findings that are\n"
 	 "new or gone (docs/diff.md).\n"
