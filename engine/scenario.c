@@ -157,6 +157,21 @@ static void apply(const dk_target *tg, int64_t v, const dk_models *m)
 	dk_target_set(tg, m, tg->network >= 0 ? (size_t)tg->network : SIZE_MAX, v);
 }
 
+/* Days bought by each network's UP2 to institution inst, for quote q. */
+static dk_status buy_days(const dk_pricing *pr, const dk_quotation *q, int inst,
+			  const dk_recommendation *rec, int64_t *days)
+{
+	dk_status st = DK_OK;
+	for (size_t k = 0; st == DK_OK && k < rec->n; k++) {
+		dk_purchase buy;
+		st = dk_price_buy(pr, q, rec->rows[k].uh[inst] * 100, &buy);
+		if (st == DK_OK)
+			days[k] = buy.days;
+		dk_purchase_release(&buy);
+	}
+	return st;
+}
+
 /* What each network's UP2 to the template's institution buys, and the
  * packages' prices, into out (the recommendation rec has amounts). */
 static dk_status price_case(const dk_pricing *pr, int inst, const dk_recommendation *rec,
@@ -171,20 +186,18 @@ static dk_status price_case(const dk_pricing *pr, int inst, const dk_recommendat
 		st = DK_ENOMEM;
 	for (size_t k = 0; st == DK_OK && k < pr->n_packages; k++)
 		out->price[k] = q.pkgs[k].price;
-	for (size_t k = 0; st == DK_OK && k < rec->n; k++) {
-		dk_purchase buy;
-		st = dk_price_buy(pr, &q, rec->rows[k].uh[inst] * 100, &buy);
-		if (st == DK_OK)
-			out->days[k] = buy.days;
-		dk_purchase_release(&buy);
-	}
+	if (st == DK_OK)
+		st = buy_days(pr, &q, inst, rec, out->days);
 	dk_quote_release(&q);  /* also after a failure: the quote frees what it made */
 	return st;
 }
 
 /* Runs the recommendation on the models as they are now into *out, and
- * the prices when there is a template (m->pricing, institution inst). */
-static dk_status run_case(const dk_models *m, int inst, dk_run *out)
+ * the prices when there is a template (m->pricing, institution inst): with
+ * a quote already made (the Monte Carlo runs, which do not change the
+ * template), only the days bought, into out->days. */
+static dk_status run_case(const dk_models *m, int inst, const dk_quotation *quote,
+			  dk_run *out)
 {
 	const dk_plan *p = m->plan;
 	const dk_networks *t = m->nets;
@@ -207,8 +220,14 @@ static dk_status run_case(const dk_models *m, int inst, dk_run *out)
 			out->amount[k] = rec.rows[k].amount;
 			out->state[k] = (int)rec.rows[k].state;
 		}
-		if (rec.produced && m->pricing && inst >= 0)
+		if (rec.produced && m->pricing && inst >= 0 && quote) {
+			out->days = calloc(n ? n : 1, sizeof *out->days);
+			st = out->days ? buy_days(m->pricing, quote, inst, &rec, out->days)
+				       : DK_ENOMEM;
+			out->priced = st == DK_OK;
+		} else if (rec.produced && m->pricing && inst >= 0) {
 			st = price_case(m->pricing, inst, &rec, out);
+		}
 	}
 	dk_recommendation_release(&rec);
 	return st;
@@ -302,6 +321,10 @@ static void draw_all(const dk_montecarlo *mc, gsl_rng *rng, const dk_models *m)
 typedef struct {
 	const dk_montecarlo *mc;
 	const snapshot *snap;
+	const dk_pricing *pricing;  /* shared, read-only: draws do not touch it */
+	const dk_quotation *quote;
+	int inst;
+	double *days;             /* shared: [network × runs + k], or NULL */
 	dk_plan plan;
 	dk_networks nets;
 	long first, step, runs;   /* this worker's runs: first, first + step, ... */
@@ -360,17 +383,20 @@ static void *work(void *arg)
 	for (long k = w->first; k < w->runs && w->st == DK_OK; k += w->step) {
 		snap_restore(w->snap, &w->plan, &w->nets);
 		gsl_rng_set(rng, mix(w->mc->seed, (unsigned long)k));
-		dk_models m = {&w->plan, &w->nets, NULL};
+		dk_models m = {&w->plan, &w->nets, (dk_pricing *)w->pricing};
 		draw_all(w->mc, rng, &m);
 		dk_run r;
 		memset(&r, 0, sizeof r);
-		w->st = run_case(&m, -1, &r);
+		w->st = run_case(&m, w->inst, w->quote, &r);
 		if (w->st == DK_OK && r.produced) {
 			w->produced[k] = 1;
 			for (size_t i = 0; i < n; i++) {
 				w->samples[i * (size_t)w->runs + (size_t)k] = (double)r.amount[i];
 				w->at_cap[i * (size_t)w->runs + (size_t)k] =
 					r.state[i] == DK_STATE_CAPPED;
+				if (w->days && r.priced)
+					w->days[i * (size_t)w->runs + (size_t)k] =
+						(double)r.days[i] / DK_E4;
 			}
 		}
 		free(r.amount);
@@ -386,10 +412,33 @@ static void *work(void *arg)
  * k mod threads; each run's numbers depend on k alone, and the summary
  * takes the runs in the order of k, so the result is the same for any
  * number of threads. */
+/* Sorts the m samples in x and puts their mean, sd and quantiles. */
+static void summarize(double *x, size_t m, double *mean, double *sd, double q[5])
+{
+	static const double qs[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+	gsl_sort(x, 1, m);
+	*mean = gsl_stats_mean(x, 1, m);
+	*sd = m > 1 ? gsl_stats_sd_m(x, 1, m, *mean) : 0;
+	for (int k = 0; k < 5; k++)
+		q[k] = gsl_stats_quantile_from_sorted_data(x, 1, m, qs[k]);
+}
+
+/* The runs with amounts, in the order of k, to the front of x. */
+static size_t compact(double *x, const unsigned char *produced, long runs)
+{
+	size_t m = 0;
+	for (long k = 0; k < runs; k++)
+		if (produced[k])
+			x[m++] = x[k];
+	return m;
+}
+
 static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, const dk_plan *p,
-			     const dk_networks *t, dk_scenario_results *out)
+			     const dk_networks *t, const dk_pricing *pricing,
+			     dk_scenario_results *out)
 {
 	size_t n = t->n;
+	int inst = pricing ? dk_plan_institution(p, pricing->institution) : -1;
 	long runs = mc->runs;
 	int nw = mc->threads < 1 ? 1 : mc->threads > 64 ? 64 : mc->threads;
 	if (nw > runs)
@@ -403,8 +452,20 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, cons
 	out->mc = calloc(n ? n : 1, sizeof *out->mc);
 	dk_status st = samples && at_cap && produced && ws && tid && started && out->mc
 		? DK_OK : DK_ENOMEM;
+	/* with a template: one quote for every run (draws do not change it) */
+	dk_quotation quote;
+	bool quoted = false;
+	double *days = NULL;
+	if (st == DK_OK && pricing && inst >= 0) {
+		st = dk_price_quote(pricing, &quote);
+		quoted = true;
+		days = malloc((size_t)runs * (n ? n : 1) * sizeof *days);
+		if (st == DK_OK && !days)
+			st = DK_ENOMEM;
+	}
 	for (int j = 0; j < nw && st == DK_OK; j++) {
-		ws[j] = (worker){mc, snap, {0}, {0}, j, nw, runs, samples, produced, at_cap, DK_OK};
+		ws[j] = (worker){mc, snap, days ? pricing : NULL, days ? &quote : NULL, inst, days,
+				 {0}, {0}, j, nw, runs, samples, produced, at_cap, DK_OK};
 		st = clone_models(p, t, &ws[j]);
 	}
 	/* worker 0 runs in this thread; a worker whose thread cannot start
@@ -428,23 +489,23 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, cons
 	for (long k = 0; st == DK_OK && k < runs; k++)
 		got += produced[k];
 	out->mc_produced = got;
-	static const double qs[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+	out->mc_priced = days != NULL;
 	for (size_t i = 0; i < n && st == DK_OK && got > 0; i++) {
-		/* the runs with amounts, in the order of k */
+		dk_mc_summary *s = &out->mc[i];
+		for (long k = 0; k < runs; k++)
+			if (produced[k])
+				s->capped += at_cap[i * (size_t)runs + (size_t)k];
 		double *x = samples + i * (size_t)runs;
-		size_t m = 0;
-		for (long k = 0; k < runs; k++) {
-			if (!produced[k])
-				continue;
-			x[m++] = x[k];
-			out->mc[i].capped += at_cap[i * (size_t)runs + (size_t)k];
+		summarize(x, compact(x, produced, runs), &s->mean, &s->sd, s->q);
+		if (days) {
+			double *y = days + i * (size_t)runs;
+			summarize(y, compact(y, produced, runs), &s->days_mean, &s->days_sd,
+				  s->days_q);
 		}
-		gsl_sort(x, 1, m);
-		out->mc[i].mean = gsl_stats_mean(x, 1, m);
-		out->mc[i].sd = m > 1 ? gsl_stats_sd_m(x, 1, m, out->mc[i].mean) : 0;
-		for (int q = 0; q < 5; q++)
-			out->mc[i].q[q] = gsl_stats_quantile_from_sorted_data(x, 1, m, qs[q]);
 	}
+	if (quoted)
+		dk_quote_release(&quote);
+	free(days);
 	free(started);
 	free(tid);
 	free(ws);
@@ -474,7 +535,7 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, const dk_models *m,
 	if (!out->runs || !out->baseline.label)
 		st = DK_ENOMEM;
 	if (st == DK_OK)
-		st = run_case(m, inst, &out->baseline);
+		st = run_case(m, inst, NULL, &out->baseline);
 	for (size_t i = 0; i < s->n_scenarios && st == DK_OK; i++) {
 		const dk_scenario *sc = &s->scenarios[i];
 		dk_run *r = &out->runs[out->n_runs++];
@@ -485,7 +546,7 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, const dk_models *m,
 		}
 		for (size_t j = 0; j < sc->n; j++)
 			apply(&sc->overrides[j].target, sc->overrides[j].value, m);
-		st = run_case(m, inst, r);
+		st = run_case(m, inst, NULL, r);
 		snap_restore(&snap, p, t);
 		snap_restore_pricing(&snap, m->pricing);
 	}
@@ -501,13 +562,13 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, const dk_models *m,
 			break;
 		}
 		apply(&sw->target, v, m);
-		st = run_case(m, inst, r);
+		st = run_case(m, inst, NULL, r);
 		snap_restore(&snap, p, t);
 		snap_restore_pricing(&snap, m->pricing);
 	}
 	if (st == DK_OK && s->has_montecarlo) {
 		snap_restore(&snap, p, t);
-		st = monte_carlo(&s->mc, &snap, p, t, out);
+		st = monte_carlo(&s->mc, &snap, p, t, m->pricing, out);
 	}
 	snap_restore(&snap, p, t);
 	snap_release(&snap);

@@ -159,6 +159,16 @@ static cJSON *montecarlo(const dk_scenario_report *r)
 			ok = dk_json_put(e, qn[q], raw_fixed(m->q[q], 2));
 		ok = ok && dk_json_put(e, "p_capped",
 				       raw_fixed((double)m->capped / (double)res->mc_produced, 6));
+		if (ok && res->mc_priced) {
+			/* days bought by the network's UP2 to the template's
+			 * institution */
+			cJSON *d = cJSON_CreateObject();
+			ok = dk_json_put(e, "days", d) &&
+			     dk_json_put(d, "mean", raw_fixed(m->days_mean, 2)) &&
+			     dk_json_put(d, "sd", raw_fixed(m->days_sd, 2));
+			for (int q = 0; ok && q < 5; q++)
+				ok = dk_json_put(d, qn[q], raw_fixed(m->days_q[q], 2));
+		}
 	}
 	if (!ok) {
 		cJSON_Delete(o);
@@ -248,7 +258,8 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 	static const char *const head[] = {
 		"case", "value", "network", "baseline", "amount", "delta", "delta_pct",
 		"baseline_state", "state", "change", "days_baseline", "days", "mean", "sd",
-		"p5", "p25", "p50", "p75", "p95", "p_capped"};
+		"p5", "p25", "p50", "p75", "p95", "p_capped", "days_mean", "days_p5",
+		"days_p50", "days_p95"};
 	enum { NC = sizeof head / sizeof head[0] };
 	const dk_scenario_results *res = r->res;
 	char delim = excel_nb ? ';' : ',';
@@ -296,18 +307,24 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 	}
 	for (size_t k = 0; res->has_mc && res->mc_produced > 0 && k < r->nets->n; k++) {
 		const dk_mc_summary *m = &res->mc[k];
-		char s[8][48];
+		char s[12][48];
 		double vals[7] = {m->mean, m->sd, m->q[0], m->q[1], m->q[2], m->q[3], m->q[4]};
+		double dv[4] = {m->days_mean, m->days_q[0], m->days_q[2], m->days_q[4]};
 		for (int j = 0; j < 7; j++)
 			snprintf(s[j], sizeof s[j], "%.2f", vals[j]);
 		snprintf(s[7], sizeof s[7], "%.6f", (double)m->capped / (double)res->mc_produced);
-		for (int j = 0; excel_nb && j < 8; j++)
+		for (int j = 0; j < 4; j++) {
+			s[8 + j][0] = '\0';
+			if (res->mc_priced)
+				snprintf(s[8 + j], sizeof s[8 + j], "%.2f", dv[j]);
+		}
+		for (int j = 0; excel_nb && j < 12; j++)
 			for (char *q = s[j]; *q; q++)
 				if (*q == '.')
 					*q = ',';
 		const char *cells[NC] = {"montecarlo", "", r->nets->items[k].name, "", "", "",
 					 "", "", "", "", "", "", s[0], s[1], s[2], s[3], s[4],
-					 s[5], s[6], s[7]};
+					 s[5], s[6], s[7], s[8], s[9], s[10], s[11]};
 		row(&b, cells, NC, delim);
 	}
 	return dk_strbuf_done(&b);

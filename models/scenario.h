@@ -149,6 +149,7 @@ typedef struct {
 typedef struct {
 	double mean, sd, q[5];  /* q: p5, p25, p50, p75, p95 */
 	long capped;            /* runs in which the network was at its cap */
+	double days_mean, days_sd, days_q[5];  /* with a template: days bought */
 } dk_mc_summary;
 
 typedef struct {
@@ -158,6 +159,7 @@ typedef struct {
 	size_t n_runs;
 	bool has_mc;
 	long mc_runs, mc_produced;  /* runs, and runs with amounts */
+	bool mc_priced;         /* the summary has days bought */
 	dk_mc_summary *mc;      /* per network */
 } dk_scenario_results;
 
