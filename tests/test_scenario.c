@@ -15,6 +15,7 @@
 #include "engine/recommend.h"
 #include "engine/scenario.h"
 #include "io/json_plan.h"
+#include "io/json_pricing.h"
 #include "io/json_scenarios.h"
 #include "models/recommendation.h"
 #include "io/networks.h"
@@ -282,6 +283,73 @@ START_TEST(montecarlo_threads)
 }
 END_TEST
 
+START_TEST(days_bought)
+{
+	/* with the illustrative template (basic package 79 700 kr for 4 days,
+	 * add-ons 29 900 for 1.5 and 20 000 for 1): A's 600 000 of UP2 buys 6
+	 * basic packages and 4 add-ons of 1.5 days, 30 days for 597 800 (5
+	 * basic packages and 6 + 1 add-ons also give 30, for 100 kr more);
+	 * B's 900 000 buys 11 packages and a 1-day add-on, 45 days. The Monte
+	 * Carlo runs, with a frame that cannot vary, give the same days. */
+	static const char plan[] =
+		"{\"year\": 2023, \"institutions\": [{\"id\": \"NTNU\"}],"
+		" \"frame\": {\"prorata\": 1500000}, \"allocation\": {\"method\": \"need\"}}";
+	static const char nets[] =
+		"{\"networks\": [{\"network\": \"A\", \"need\": 600000, \"uh\": {\"NTNU\": 600000}},"
+		" {\"network\": \"B\", \"need\": 900000, \"uh\": {\"NTNU\": 900000}}]}";
+	static const char sc[] =
+		"{\"scenarios\": [{\"name\": \"dearer\", \"set\": {\"/pricing/margin\": 0.1}}],"
+		" \"montecarlo\": {\"runs\": 9, \"seed\": 3, \"draws\": [{\"path\": "
+		"\"/plan/frame/prorata\", \"uniform\": {\"min\": 1500000, \"max\": 1500000}}]}}";
+	dk_input pi, ni, si, ti;
+	dk_plan p;
+	dk_networks t;
+	dk_pricing pr;
+	dk_scenario_file file;
+	dk_scenario_results res;
+	dk_diags d;
+	dk_diags_init(&d);
+	input(&pi, "plan.json", plan);
+	input(&ni, "nets.json", nets);
+	input(&si, "s.json", sc);
+	dk_input_init(&ti);
+	ck_assert_int_eq(dk_input_read(&ti, DK_SOURCE_DIR "/fixtures/pricing/ilu-illustrative.json", &d),
+			 DK_OK);
+	ck_assert_int_eq(dk_input_decode(&ti, &d), DK_OK);
+	ck_assert_int_eq(dk_pricing_read(&ti, &pr, &d), DK_OK);
+	ck_assert_int_eq(dk_plan_read(&pi, &p, &d), DK_OK);
+	dk_read_opts ro = {&p, NULL, DK_DEC_AUTO, false};
+	ck_assert_int_eq(dk_networks_read(&ni, &ro, &t, &d), DK_OK);
+	ck_assert_int_eq(dk_scenarios_read(&si, &p, &t, &pr, &file, &d), DK_OK);
+	file.mc.threads = 2;
+	dk_models m = {&p, &t, &pr};
+	ck_assert_int_eq(dk_scenarios_run(&file, &m, &res), DK_OK);
+	ck_assert(res.baseline.priced);
+	ck_assert_int_eq(res.baseline.price[0], 7970000);  /* øre */
+	ck_assert_int_eq(res.baseline.days[0], 30 * DK_E4);
+	ck_assert_int_eq(res.baseline.days[1], 45 * DK_E4);
+	/* a margin of 10 %: the basic package costs 87 700, fewer days */
+	ck_assert_int_eq(res.runs[0].price[0], 8770000);
+	ck_assert_int_lt(res.runs[0].days[0], 30 * DK_E4);
+	ck_assert(res.mc_priced);
+	ck_assert_double_eq(res.mc[0].days_mean, 30);
+	ck_assert_double_eq(res.mc[1].days_mean, 45);
+	ck_assert_double_eq(res.mc[1].days_sd, 0);
+	/* and the template is as it was */
+	ck_assert_int_eq(pr.margin, 0);
+	dk_scenario_results_release(&res);
+	dk_scenario_file_release(&file);
+	dk_pricing_release(&pr);
+	dk_networks_release(&t);
+	dk_plan_release(&p);
+	dk_input_release(&pi);
+	dk_input_release(&ni);
+	dk_input_release(&si);
+	dk_input_release(&ti);
+	dk_diags_release(&d);
+}
+END_TEST
+
 START_TEST(bad_paths)
 {
 	static const struct {
@@ -332,6 +400,7 @@ int main(void)
 	tcase_add_test(tc, montecarlo_fixed);
 	tcase_add_test(tc, montecarlo_repeatable);
 	tcase_add_test(tc, montecarlo_threads);
+	tcase_add_test(tc, days_bought);
 	tcase_add_test(tc, bad_paths);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
