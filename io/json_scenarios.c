@@ -105,6 +105,16 @@ static bool is_number(const dk_target *t)
 	return !enum_names(t) && !is_bool(t);
 }
 
+/* An index segment ("0", "1", ...) below n, or -1. */
+static long index_of(const char *seg, size_t n)
+{
+	char *end;
+	long k = strtol(seg, &end, 10);
+	if (*end || end == seg || seg[0] == '-' || seg[0] == '+' || k < 0 || (size_t)k >= n)
+		return -1;
+	return k;
+}
+
 /* Resolves the plan part of a path (seg[0] is "plan"); returns 0 or writes
  * what is wrong into why. */
 static int resolve_plan(reader *r, char seg[][256], int n, dk_target *t, char *why,
@@ -149,9 +159,8 @@ static int resolve_plan(reader *r, char seg[][256], int n, dk_target *t, char *w
 	}
 	if (n == 5 && strcmp(seg[1], "frame") == 0 &&
 	    strcmp(seg[2], "common_measures") == 0 && strcmp(seg[4], "amount") == 0) {
-		char *end;
-		long k = strtol(seg[3], &end, 10);
-		if (*end || end == seg[3] || k < 0 || (size_t)k >= p->n_measures) {
+		long k = index_of(seg[3], p->n_measures);
+		if (k < 0) {
 			snprintf(why, size, "the plan has %zu common measures, numbered "
 					    "from 0; '%s' is not one of them",
 				 p->n_measures, seg[3]);
@@ -271,16 +280,6 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 	snprintf(why, size, "expected a number column of a network (need, "
 			    "previous, fte, own, coordinator, uh_other, ...) or uh/ID");
 	return -1;
-}
-
-/* An index segment ("0", "1", ...) below n, or -1. */
-static long index_of(const char *seg, size_t n)
-{
-	char *end;
-	long k = strtol(seg, &end, 10);
-	if (*end || end == seg || seg[0] == '-' || seg[0] == '+' || k < 0 || (size_t)k >= n)
-		return -1;
-	return k;
 }
 
 /* Resolves /pricing/...: the template's own numbers, in its units (money
