@@ -44,6 +44,9 @@ char *dk_findings_json(const dk_report *r);
 char *dk_findings_csv(const dk_report *r, bool excel_nb);
 char *dk_findings_table(const dk_report *r);
 
+/* "3 feil, 1 advarsel, 0 til orientering" (or English), from the counts. */
+void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english);
+
 /* The findings as lines for people: "BULLETseverity check, network:
  * message", in Norwegian or English; nets may be NULL when no finding
  * names a network. */

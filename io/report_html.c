@@ -297,14 +297,9 @@ static void criteria_section(dk_strbuf *b, const dk_report *r)
 static void findings_section(dk_strbuf *b, const dk_report *r)
 {
 	const dk_findings *f = &r->rec->findings;
-	size_t count[3] = {0, 0, 0};
-	for (size_t i = 0; i < f->n; i++)
-		count[f->items[i].severity]++;
 	dk_strbuf_printf(b, "<section id=\"funn\">\n<h2>%s</h2>\n<p>", tr(r, "Funn", "Findings"));
-	dk_strbuf_printf(b, r->english ? "%zu errors, %zu warnings, %zu for information."
-				       : "%zu feil, %zu advarsler, %zu til orientering.",
-			 count[DK_SEV_ERROR], count[DK_SEV_WARNING], count[DK_SEV_INFO]);
-	dk_strbuf_puts(b, "</p>\n");
+	dk_findings_count_text(b, f, r->english);
+	dk_strbuf_puts(b, ".</p>\n");
 	if (f->n == 0) {
 		dk_strbuf_puts(b, "</section>\n");
 		return;

@@ -194,6 +194,18 @@ static void institution_lines(dk_strbuf *b, const dk_report *r, const char *bull
 	}
 }
 
+void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english)
+{
+	size_t e = f->counts[DK_SEV_ERROR], w = f->counts[DK_SEV_WARNING],
+	       i = f->counts[DK_SEV_INFO];
+	if (english)
+		dk_strbuf_printf(b, "%zu error%s, %zu warning%s, %zu info", e, e == 1 ? "" : "s",
+				 w, w == 1 ? "" : "s", i);
+	else
+		dk_strbuf_printf(b, "%zu feil, %zu %s, %zu til orientering", e, w,
+				 w == 1 ? "advarsel" : "advarsler", i);
+}
+
 void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *nets,
 		      bool english, const char *bullet)
 {
@@ -350,14 +362,8 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 char *dk_findings_table(const dk_report *r)
 {
 	dk_strbuf b = {0};
-	const dk_findings *f = &r->rec->findings;
-	size_t count[3] = {0, 0, 0};
-	for (size_t i = 0; i < f->n; i++)
-		count[f->items[i].severity]++;
-	bool en = r->english;
-	dk_strbuf_printf(&b, en ? "%zu errors, %zu warnings, %zu info\n\n"
-			 : "%zu feil, %zu advarsler, %zu til orientering\n\n",
-		  count[DK_SEV_ERROR], count[DK_SEV_WARNING], count[DK_SEV_INFO]);
+	dk_findings_count_text(&b, &r->rec->findings, r->english);
+	dk_strbuf_puts(&b, "\n\n");
 	finding_lines(&b, r, "  ");
 	return dk_strbuf_done(&b);
 }
