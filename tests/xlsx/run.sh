@@ -26,7 +26,7 @@ XCU
 # separator ',', quote '"', UTF-8, cells as shown in en-US, every sheet
 filter='csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1'
 to_csv() {
-	HOME="$work" soffice "-env:UserInstallation=file://$work/profile" --headless \
+	HOME="$work" timeout 180 soffice "-env:UserInstallation=file://$work/profile" --headless \
 		--convert-to "$filter" --outdir "$2" "$1" > "$work/soffice.log" 2>&1
 }
 "$probe" "$work/probe/probe.xlsx" || { echo "probe workbook not written"; exit 1; }
