@@ -210,7 +210,6 @@ static dk_status run_case(const dk_models *m, int inst, const dk_quotation *quot
 	dk_status st = dk_recommend_counted(p, t, &rec);
 	if (st == DK_OK) {
 		out->produced = rec.produced;
-		out->prorata = rec.prorata;
 		out->unused = rec.unused + rec.reserve_cut;
 		out->lambda_num = rec.lambda_num;
 		out->lambda_den = rec.lambda_den;

@@ -134,7 +134,7 @@ typedef struct {
 	bool has_value;         /* a sweep point: its value, scaled */
 	int64_t value;
 	bool produced;          /* amounts exist (the frame was feasible) */
-	dk_kr prorata, unused;
+	dk_kr unused;
 	dk_i128 lambda_num, lambda_den;
 	int64_t lambda_scale;
 	size_t findings[3];     /* per dk_severity */
