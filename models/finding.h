@@ -33,6 +33,8 @@ typedef enum {
 	DK_CHECK_UH_SHARE,
 	DK_CHECK_YEAR_CHANGE,
 	DK_CHECK_UP1_ASSIGNMENT,
+	DK_CHECK_TOTALS_LIKE_ROW,
+	DK_CHECK_DECISION,           /* the forum's decisions (section 9) */
 	DK_CHECK_CRITERIA,
 	DK_CHECK_KEY_DEVIATION,      /* calibrate (RULES.md section 8) */
 	DK_CHECK_PRICE_BELOW_COST,   /* price checks (RULES.md section 6) */

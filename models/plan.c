@@ -34,6 +34,11 @@ void dk_plan_release(dk_plan *p)
 	for (size_t k = 0; k < p->n_measures; k++)
 		free(p->measures[k].name);
 	free(p->measures);
+	for (size_t k = 0; k < p->n_decisions; k++) {
+		free(p->decisions[k].network);
+		free(p->decisions[k].reason);
+	}
+	free(p->decisions);
 	memset(p, 0, sizeof *p);
 }
 

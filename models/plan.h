@@ -48,6 +48,18 @@ typedef struct {
 	dk_kr amount;
 } dk_measure;
 
+/* A decision of the forum (RULES.md section 9): a network's amount fixed
+ * by the forum, with its reason. `network` is the name as written in the
+ * plan; `index` is the network's row in the networks table, resolved after
+ * both files are read (dk_plan_resolve_decisions), -1 before. */
+typedef struct {
+	char *network;
+	long index;
+	dk_kr amount;                    /* whole kroner, ≥ 0 */
+	char *reason;                    /* not empty */
+	int line, col;                   /* where it stands in the plan */
+} dk_decision;
+
 typedef struct {
 	int year;                        /* 0: not given */
 	dk_institution *institutions;
@@ -77,6 +89,9 @@ typedef struct {
 	dk_kr rounding;                  /* unit, default 1 */
 
 	dk_check_conf checks[DK_CHECK_COUNT];
+
+	dk_decision *decisions;          /* section 9; none: NULL, 0 */
+	size_t n_decisions;
 } dk_plan;
 
 /* Defaults of RULES.md: no institutions, nothing in the frame, method

@@ -130,7 +130,8 @@ void dk_recommendation_release(dk_recommendation *r)
 	memset(r, 0, sizeof *r);
 }
 
-static const char *const state_names[] = {"free", "capped", "floored"};
+static const char *const state_names[] = {"free", "capped", "floored",
+						   "decided"};
 
 const char *dk_state_name(dk_state s)
 {
@@ -139,13 +140,13 @@ const char *dk_state_name(dk_state s)
 
 const char *dk_state_label(dk_state s, bool english)
 {
-	static const char *const nb[] = {"fri", "tak", "gulv"};
+	static const char *const nb[] = {"fri", "tak", "gulv", "vedtatt"};
 	return english ? state_names[s] : nb[s];
 }
 
 bool dk_state_parse(const char *text, dk_state *out)
 {
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		if (strcmp(text, state_names[i]) == 0) {
 			*out = (dk_state)i;
 			return true;

@@ -18,7 +18,12 @@
 #include "models/finding.h"
 #include "models/money.h"
 
-typedef enum { DK_STATE_FREE, DK_STATE_CAPPED, DK_STATE_FLOORED } dk_state;
+typedef enum {
+	DK_STATE_FREE,
+	DK_STATE_CAPPED,
+	DK_STATE_FLOORED,
+	DK_STATE_DECIDED     /* the forum's own amount (RULES.md section 9) */
+} dk_state;
 
 typedef struct {
 	dk_finding *items;
@@ -58,7 +63,11 @@ typedef struct {
 	int64_t base, weight, lo, hi;  /* hi < 0: no cap; lo, hi rounded */
 	dk_i128 x_num;                 /* exact amount × lambda_den */
 	dk_state state;
-	dk_kr amount;
+	dk_kr amount;                  /* the final amount */
+	dk_kr method_amount;           /* what the method gives with no
+					  decision at all (= amount when the
+					  plan has no decisions) */
+	long decision;                 /* index into plan->decisions, -1 */
 	size_t rank;                   /* rounding tie order, 0: none */
 	bool got_unit;
 	/* components: own, coordinator, UP2 per institution, other, and
