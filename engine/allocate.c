@@ -12,8 +12,10 @@
  *
  * Breakpoints compare as fractions through 256-bit products (dk_ratcmp);
  * sums are 128-bit. Then the rounding: items at their cap or floor get it
- * exactly; the free ones share the rest through dk_apportion with their
- * exact amounts as weights and their caps as caps.
+ * exactly; the free ones share their own exact sum (a fraction in reserve
+ * mode) through dk_apportion with their exact amounts as weights and their
+ * caps as caps, so each free amount lands within one unit of its exact
+ * value.
  */
 #include "engine/allocate.h"
 
@@ -75,7 +77,7 @@ void dk_wf_release(dk_wf_out *out)
 	memset(out, 0, sizeof *out);
 }
 
-static dk_status alloc_out(dk_wf_out *out, size_t n)
+dk_status dk_wf_alloc(dk_wf_out *out, size_t n)
 {
 	size_t k = n ? n : 1;
 	memset(out, 0, sizeof *out);
@@ -220,7 +222,7 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 {
 	size_t n = in->n;
 	int64_t u = in->unit < 1 ? 1 : in->unit;
-	dk_status st = alloc_out(out, n);
+	dk_status st = dk_wf_alloc(out, n);
 	if (st != DK_OK)
 		return st;
 	/* caps down and floors up to the unit; a floor above its cap is the
@@ -298,9 +300,10 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 			w[i] = out->state[i] == DK_STATE_FREE ? out->x_num[i] : 0;
 			caps[i] = out->state[i] == DK_STATE_FREE ? out->hi[i] : 0;
 		}
-		/* the free items share the whole units of their exact sum */
-		int64_t total = (int64_t)(free_sum / den) / u * u;
-		dk_apportion_in ai = {total, w, n, u, caps, -1};
+		/* the free items share their exact sum, never rounded first:
+		 * each one's quota is its own exact amount (RULES.md §3) */
+		dk_apportion_in ai = {(int64_t)(free_sum / den), w, n, u, caps, -1,
+				      den};
 		dk_apportion_out ao = {amt, out->rank, out->got_unit, 0};
 		st = free_sum > 0 ? dk_apportion(&ai, &ao) : DK_OK;
 		if (st == DK_OK)

@@ -60,4 +60,8 @@ typedef struct {
 dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out);
 void dk_wf_release(dk_wf_out *out);
 
+/* Allocates the per-item arrays of `out` for n items, zeroed (for a caller
+ * that assembles an output from several runs); DK_ENOMEM. */
+dk_status dk_wf_alloc(dk_wf_out *out, size_t n);
+
 #endif

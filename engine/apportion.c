@@ -6,6 +6,12 @@
  * units by largest rᵢ. All remainders share the denominator W·U, so they
  * compare as integers. total·wᵢ can exceed 128 bits when the weights are
  * themselves large numerators; dk_muldiv keeps it exact.
+ *
+ * A fractional total (total_den > 1) is always Σw / total_den: the
+ * allocation passes the free networks' exact amounts as numerators over a
+ * common denominator, and their exact sum as the total. Then item i's quota
+ * is wᵢ / total_den exactly, and the remainders share the denominator
+ * total_den·U. Nothing is rounded before the quotas are taken.
  */
 #include "engine/apportion.h"
 
@@ -31,8 +37,9 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 {
 	size_t n = in->n;
 	int64_t unit = in->unit;
+	bool frac = in->total_den > 1;
 	dk_i128 W = 0;
-	if (in->total < 0 || unit < 1)
+	if ((!frac && in->total < 0) || unit < 1 || in->total_den < 0)
 		return DK_EINPUT;
 	for (size_t i = 0; i < n; i++) {
 		if (in->weights[i] < 0)
@@ -45,31 +52,39 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 		if (out->got_unit)
 			out->got_unit[i] = false;
 	}
-	out->left_over = in->total;
+	/* the total as tn / td, and the quota of item i as
+	 * (qn·wᵢ) / qd units with the remainder over qd */
+	dk_i128 tn = frac ? W : in->total, td = frac ? in->total_den : 1;
+	out->left_over = (int64_t)(tn / td);
 	if (W == 0) {
 		if (in->fallback < 0 || (size_t)in->fallback >= n)
-			return n == 0 && in->total == 0 ? DK_OK : DK_EINPUT;
+			return n == 0 && tn == 0 ? DK_OK : DK_EINPUT;
 		size_t f = (size_t)in->fallback;
-		int64_t give = in->total / unit * unit;
+		int64_t give = (int64_t)(tn / td) / unit * unit;
 		if (in->caps && in->caps[f] >= 0 && give > in->caps[f])
 			give = in->caps[f] / unit * unit;
 		out->amounts[f] = give;
-		out->left_over = in->total - give;
+		out->left_over = (int64_t)(tn / td) - give;
 		return DK_OK;
+	}
+	dk_i128 qn, qd;
+	if (frac) {
+		qn = 1;
+		if (__builtin_mul_overflow(td, (dk_i128)unit, &qd))
+			return DK_ERANGE;
+	} else {
+		qn = tn;
+		if (__builtin_mul_overflow(W, (dk_i128)unit, &qd))
+			return DK_ERANGE;
 	}
 	cand *c = malloc((n ? n : 1) * sizeof *c);
 	if (!c)
 		return DK_ENOMEM;
-	dk_i128 WU;
-	if (__builtin_mul_overflow(W, (dk_i128)unit, &WU)) {
-		free(c);
-		return DK_ERANGE;
-	}
 	int64_t placed = 0;
 	size_t nc = 0;
 	for (size_t i = 0; i < n; i++) {
 		dk_i128 q, r;
-		if (dk_muldiv(in->total, in->weights[i], WU, &q, &r) != 0) {
+		if (dk_muldiv(qn, in->weights[i], qd, &q, &r) != 0) {
 			free(c);
 			return DK_ERANGE;
 		}
@@ -88,7 +103,9 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 		}
 	}
 	qsort(c, nc, sizeof *c, cand_cmp);
-	int64_t units = (in->total - placed) / unit;
+	/* whole units left: floor((total − placed) / unit) */
+	int64_t units = (int64_t)((tn - (dk_i128)placed * td) /
+				  (frac ? qd : (dk_i128)unit));
 	for (size_t k = 0; k < nc; k++) {
 		size_t i = c[k].i;
 		if (out->rank)
@@ -103,7 +120,7 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 		if (out->got_unit)
 			out->got_unit[i] = true;
 	}
-	out->left_over = in->total - placed;
+	out->left_over = (int64_t)(tn / td) - placed;
 	free(c);
 	return DK_OK;
 }
@@ -117,7 +134,7 @@ dk_status dk_apportion64(int64_t total, const int64_t *weights, size_t n,
 		return DK_ENOMEM;
 	for (size_t i = 0; i < n; i++)
 		w[i] = weights[i];
-	dk_apportion_in in = {total, w, n, unit, NULL, fallback};
+	dk_apportion_in in = {total, w, n, unit, NULL, fallback, 0};
 	dk_apportion_out out = {amounts, NULL, NULL, 0};
 	dk_status st = dk_apportion(&in, &out);
 	free(w);

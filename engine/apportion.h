@@ -7,7 +7,8 @@
  * position. Only items with a positive remainder, and room below their cap
  * where caps are given, take a unit. The result sums to `total` whenever
  * total is a multiple of unit and the caps leave room; what cannot be placed
- * is returned as left over. Every split in dekom goes through here.
+ * is returned as left over (rounded down to whole kroner when the total is
+ * a fraction). Every split in dekom goes through here.
  */
 #ifndef DK_APPORTION_H
 #define DK_APPORTION_H
@@ -27,6 +28,11 @@ typedef struct {
 	const int64_t *caps;    /* NULL, or per item (< 0: no cap) */
 	long fallback;          /* all weights zero: the item that takes the
 				   total, or -1: DK_EINPUT */
+	dk_i128 total_den;      /* 0 or 1: the total is `total`; above 1: the
+				   total is the fraction Σweights / total_den
+				   and `total` is ignored (the allocation's
+				   free networks share their own exact sum,
+				   which may be a fraction: RULES.md §3) */
 } dk_apportion_in;
 
 typedef struct {

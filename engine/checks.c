@@ -39,17 +39,27 @@ static const char *pct(dk_i128 a, dk_i128 b, char *buf)
 	return buf;
 }
 
-/* a/b in hundredths of a percent, rounded half up. */
-static int64_t pct_hundredths(dk_i128 a, dk_i128 b)
-{
-	if (b <= 0)
-		return 0;
-	return (int64_t)((a * 20000 / b + 1) / 2);
-}
 
 static const dk_check_conf *conf(const ctx *c, dk_check_id id)
 {
 	return &c->p->checks[id];
+}
+
+/* Whose limit a threshold is (CLI.md, Plan): the plan's when it sets the
+ * parameter, dekom's default otherwise. */
+static const char *whose(const ctx *c, dk_check_id id, int param, bool english)
+{
+	bool set = conf(c, id)->by_plan[param];
+	if (english)
+		return set ? "the forum's limit of" : "dekom's default limit of";
+	return set ? "forumets grense på" : "dekoms standardgrense på";
+}
+
+/* v·ratio (millionths) in whole kroner, rounded up or down. */
+static dk_kr of_ratio(dk_kr v, int64_t ratio, bool up)
+{
+	dk_i128 x = (dk_i128)v * ratio;
+	return (dk_kr)(up ? (x + DK_RATIO_ONE - 1) / DK_RATIO_ONE : x / DK_RATIO_ONE);
 }
 
 /* EN and NB are each a parenthesised (format, arguments...) list: the
@@ -83,13 +93,11 @@ static dk_kr up2_sum(const ctx *c, const dk_network *n)
 	return s;
 }
 
+/* A network plans budget lines when one of them is above 0: a line of 0
+ * and an empty one are the same (RULES.md section 5). */
 static bool has_lines(const ctx *c, const dk_network *n)
 {
-	if (n->present & ((1u << DK_COL_OWN) | (1u << DK_COL_COORDINATOR) |
-			  (1u << DK_COL_UH_OTHER)))
-		return true;
-	(void)c;
-	return n->uh_present != 0;
+	return lines_sum(c, n) > 0;
 }
 
 static void row_sum(ctx *c)
@@ -137,6 +145,12 @@ static void row_sum(ctx *c)
 	}
 }
 
+/* Stated percentage s (DK_PCT_ONE per percent) of need N against amount
+ * a: it passes when |s/100·N − a| ≤ tol/100·N, tol in millionths of a
+ * percentage point, compared exactly as integers. Reported in kroner: the
+ * amounts (expected, what the rule holds the percentage to) against the
+ * stated share of the need (actual, half up to whole kroner); the message
+ * gives both percentages. */
 static void stated_share(ctx *c)
 {
 	int64_t tol = conf(c, DK_CHECK_STATED_SHARE)->param[0];
@@ -151,25 +165,30 @@ static void stated_share(ctx *c)
 				continue;
 			dk_kr a = j == 0 ? n->v[DK_COL_OWN] + n->v[DK_COL_COORDINATOR]
 					 : up2_sum(c, n);
-			dk_i128 lhs = (dk_i128)n->v[col] * need * 10000 - (dk_i128)a * 100000000;
+			/* s·N·10⁶ vs a·100·DK_PCT_ONE·10⁶ and tol·N·DK_PCT_ONE */
+			dk_i128 lhs = (dk_i128)n->v[col] * need * DK_RATIO_ONE -
+				      (dk_i128)a * 100 * DK_PCT_ONE * DK_RATIO_ONE;
 			if (lhs < 0)
 				lhs = -lhs;
-			if (lhs <= (dk_i128)tol * need)
+			if (lhs <= (dk_i128)tol * need * DK_PCT_ONE)
 				continue;
-			char s[40], x[40], am[40], nd[40];
-			dk_decimal_format(n->v[col], 2, "", ".", s, sizeof s);
-			int64_t computed = pct_hundredths(a, need);
-			dk_decimal_format(computed, 2, "", ".", x, sizeof x);
-			int64_t nums[2] = {computed, n->v[col]};
+			char s1[40], x[40], am[40], nd[40], st[40];
+			dk_decimal_format(n->v[col], DK_PCT_DECIMALS, "", ".", s1, sizeof s1);
+			/* the stated share of the need in kroner, half up */
+			dk_i128 sd = (dk_i128)100 * DK_PCT_ONE;
+			dk_kr stated = (dk_kr)(((dk_i128)n->v[col] * need * 2 + sd) / (2 * sd));
+			dk_ratio_str((dk_i128)a * 100, need, 2, x, sizeof x);
+			int64_t nums[2] = {a, stated};
 			ADD(c, DK_CHECK_STATED_SHARE, -1, (long)k, dk_column_get(col)->name,
-			    nums, 2,
-			    ("the stated %s share is %s %% but the amounts give %s %% (%s "
-			     "of the need %s). Update the percentage or the amounts.",
-			     j == 0 ? "network" : "university", s, x, kr(a, am),
-			     kr(need, nd)),
-			    ("oppgitt %s er %s %%, men beløpene gir %s %% (%s av "
-			     "behovet %s). Rett prosenten eller beløpene.",
-			     j == 0 ? "nettverksandel" : "UH-andel", s, x, am, nd));
+			    nums, 0,
+			    ("the stated %s share is %s %% (%s of the need %s) but the "
+			     "amounts give %s %% (%s). Update the percentage or the "
+			     "amounts.",
+			     j == 0 ? "network" : "university", s1, kr(stated, st),
+			     kr(need, nd), x, kr(a, am)),
+			    ("oppgitt %s er %s %% (%s av behovet %s), men beløpene gir "
+			     "%s %% (%s). Rett prosenten eller beløpene.",
+			     j == 0 ? "nettverksandel" : "UH-andel", s1, st, nd, x, am));
 		}
 	}
 }
@@ -230,20 +249,23 @@ static void stated_total(ctx *c)
 	}
 }
 
+/* stated-recommendation, over-need and frame-overrun. In a file with the
+ * stated column an empty or '-' cell states 0 (RULES.md section 5); the
+ * checks compare the sheet with the final amounts, decisions included. */
 static void recommendation_checks(ctx *c)
 {
 	const dk_networks *t = c->t;
 	int64_t tol = conf(c, DK_CHECK_STATED_RECOMMENDATION)->param[0];
+	bool stated_col = (t->columns >> DK_COL_STATED_RECOMMENDED) & 1u;
 	dk_kr stated_sum = 0;
-	bool any_stated = false;
 	for (size_t k = 0; k < t->n; k++) {
 		const dk_network *n = &t->items[k];
+		const dk_rec_row *row = &c->r->rows[k];
 		dk_kr need = n->v[DK_COL_NEED];
 		char a[40], b[40], d[40];
-		if (dk_network_has(n, DK_COL_STATED_RECOMMENDED)) {
+		if (stated_col) {
 			dk_kr s = n->v[DK_COL_STATED_RECOMMENDED];
 			stated_sum += s;
-			any_stated = true;
 			if (s > need) {
 				int64_t nums[2] = {need, s};
 				ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "stated_recommended",
@@ -258,28 +280,40 @@ static void recommendation_checks(ctx *c)
 				     a, d, b));
 			}
 			if (c->r->produced) {
-				dk_kr x = c->r->rows[k].amount, diff = s - x;
+				dk_kr x = row->amount, diff = s - x;
+				bool dec = row->state == DK_STATE_DECIDED;
 				if ((diff < 0 ? -diff : diff) > tol) {
 					int64_t nums[2] = {x, s};
 					ADD(c, DK_CHECK_STATED_RECOMMENDATION, -1, (long)k,
 					    "stated_recommended", nums, 0,
-					    ("the sheet recommends %s but the plan's method "
-					     "(%s) gives %s (%s %s). Record why the forum "
-					     "departs from the method, or correct the sheet.",
-					     kr(s, a), dk_method_name(c->p->method), kr(x, b),
-					     kr(diff < 0 ? -diff : diff, d),
+					    ("the sheet recommends %s but %s gives %s (%s %s). "
+					     "Record why the forum departs from the method, or "
+					     "correct the sheet.",
+					     kr(s, a), dec ? "the forum's decision"
+							   : "the plan's method",
+					     kr(x, b), kr(diff < 0 ? -diff : diff, d),
 					     diff > 0 ? "more" : "less"),
-					    ("arket innstiller %s, men planens metode (%s) "
-					     "gir %s (%s %s). Skriv ned hvorfor forumet "
-					     "avviker fra metoden, eller rett arket.",
-					     a, dk_method_name(c->p->method), b, d,
+					    ("arket innstiller %s, men %s gir %s (%s %s). "
+					     "Skriv ned hvorfor forumet avviker fra metoden, "
+					     "eller rett arket.",
+					     a, dec ? "forumets vedtak" : "planens metode", b, d,
 					     diff > 0 ? "mer" : "mindre"));
 				}
 			}
 		}
-		if (c->r->produced && !c->p->cap_at_need && c->r->rows[k].amount > need) {
-			dk_kr x = c->r->rows[k].amount;
-			int64_t nums[2] = {need, x};
+		if (!c->r->produced || row->amount <= need)
+			continue;
+		dk_kr x = row->amount;
+		int64_t nums[2] = {need, x};
+		if (row->state == DK_STATE_DECIDED) {
+			ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "recommended", nums, 0,
+			    ("the forum's decided amount %s is above the network's own "
+			     "reported need %s by %s.",
+			     kr(x, a), kr(need, b), kr(x - need, d)),
+			    ("forumets vedtatte beløp %s er %s over nettverkets eget "
+			     "meldte behov %s.",
+			     a, d, b));
+		} else if (!c->p->cap_at_need) {
 			ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "recommended", nums, 0,
 			    ("the recommended %s is above the network's own reported "
 			     "need %s by %s (the plan does not cap at need). Consider "
@@ -308,7 +342,9 @@ static void recommendation_checks(ctx *c)
 			     a, d, b));
 		}
 	}
-	if (any_stated && F >= 0 && stated_sum > F) {
+	/* the stated half runs whenever the column is there, also when no
+	 * amounts are produced and when the derived frame is negative */
+	if (stated_col && stated_sum > F) {
 		int64_t nums[2] = {F, stated_sum};
 		ADD(c, DK_CHECK_FRAME_OVERRUN, -1, -1, "stated_recommended", nums, 0,
 		    ("the stated recommendations sum to %s, above the pro-rata frame "
@@ -323,8 +359,11 @@ static void recommendation_checks(ctx *c)
 static void self_financing(ctx *c)
 {
 	const dk_check_conf *cf = conf(c, DK_CHECK_SELF_FINANCING);
-	if (!((c->t->columns >> DK_COL_SELF_FINANCING) & 1u))
+	if (!((c->t->columns >> DK_COL_SELF_FINANCING) & 1u)) {
+		if (!cf->off)
+			c->r->not_checked |= 1u << DK_CHECK_SELF_FINANCING;
 		return;
+	}
 	bool on_need = cf->param[1] == 1;
 	if (!on_need && !c->r->produced)
 		return;
@@ -332,44 +371,48 @@ static void self_financing(ctx *c)
 		const dk_network *n = &c->t->items[k];
 		dk_kr grant = on_need ? n->v[DK_COL_NEED] : c->r->rows[k].amount;
 		dk_kr sf = n->v[DK_COL_SELF_FINANCING];
-		dk_i128 need_scaled = (dk_i128)cf->param[0] * grant;
-		if ((dk_i128)sf * DK_RATIO_ONE >= need_scaled)
+		if ((dk_i128)sf * DK_RATIO_ONE >= (dk_i128)cf->param[0] * grant)
 			continue;
 		/* the smallest whole krone amount that passes */
-		dk_kr required = (dk_kr)((need_scaled + DK_RATIO_ONE - 1) / DK_RATIO_ONE);
+		dk_kr required = of_ratio(grant, cf->param[0], true);
 		char a[40], b[40], d[40], r[40], m[40];
 		pct(cf->param[0], DK_RATIO_ONE, m);
 		int64_t nums[2] = {required, sf};
 		ADD(c, DK_CHECK_SELF_FINANCING, -1, (long)k, "self_financing", nums, 0,
-		    ("self-financing %s is below %s %% of the %s %s (%s required): %s "
-		     "short. Ask the school owners to raise their self-financing.",
-		     kr(sf, a), m, on_need ? "need" : "recommended grant", kr(grant, b),
+		    ("self-financing %s is below %s %s %% of the %s %s (%s required): "
+		     "%s short. Ask the school owners to raise their self-financing.",
+		     kr(sf, a), whose(c, DK_CHECK_SELF_FINANCING, 0, true), m,
+		     on_need ? "need" : "recommended grant", kr(grant, b),
 		     kr(required, r), kr(required - sf, d)),
-		    ("egenfinansieringen %s er under %s %% av %s %s (%s kreves): det "
-		     "mangler %s. Be skoleeierne øke egenfinansieringen.",
-		     a, m, on_need ? "meldt behov" : "anbefalt tilskudd", b, r, d));
+		    ("egenfinansieringen %s er under %s %s %% av %s %s (%s kreves): "
+		     "det mangler %s. Be skoleeierne øke egenfinansieringen.",
+		     a, whose(c, DK_CHECK_SELF_FINANCING, 0, false), m,
+		     on_need ? "meldt behov" : "anbefalt tilskudd", b, r, d));
 	}
 }
 
+/* Skipped where need is 0: row-sum reports lines without a need. */
 static void coordinator_share(ctx *c)
 {
 	const dk_check_conf *cf = conf(c, DK_CHECK_COORDINATOR_SHARE);
 	for (size_t k = 0; k < c->t->n; k++) {
 		const dk_network *n = &c->t->items[k];
 		dk_kr coord = n->v[DK_COL_COORDINATOR], need = n->v[DK_COL_NEED];
-		if (coord <= 0 || (dk_i128)coord * DK_RATIO_ONE <= (dk_i128)cf->param[0] * need)
+		if (need <= 0 || coord <= 0 ||
+		    (dk_i128)coord * DK_RATIO_ONE <= (dk_i128)cf->param[0] * need)
 			continue;
-		dk_kr allowed = (dk_kr)((dk_i128)cf->param[0] * need / DK_RATIO_ONE);
+		dk_kr allowed = of_ratio(need, cf->param[0], false);
 		char a[40], p1[40], p2[40], b[40];
 		int64_t nums[2] = {allowed, coord};
 		ADD(c, DK_CHECK_COORDINATOR_SHARE, -1, (long)k, "coordinator", nums, 0,
-		    ("the coordinator (%s) is %s %% of the need, above the %s %% the "
-		     "forum allows (%s). Ask the network to justify or reduce it.",
+		    ("the coordinator (%s) is %s %% of the need, above %s %s %% (%s). "
+		     "Ask the network to justify or reduce it.",
 		     kr(coord, a), pct(coord, need, p1),
+		     whose(c, DK_CHECK_COORDINATOR_SHARE, 0, true),
 		     pct(cf->param[0], DK_RATIO_ONE, p2), kr(allowed, b)),
-		    ("koordinator (%s) er %s %% av behovet, over de %s %% forumet "
-		     "tillater (%s). Be nettverket begrunne eller redusere den.",
-		     a, p1, p2, b));
+		    ("koordinator (%s) er %s %% av behovet, over %s %s %% (%s). Be "
+		     "nettverket begrunne eller redusere den.",
+		     a, p1, whose(c, DK_CHECK_COORDINATOR_SHARE, 0, false), p2, b));
 	}
 }
 
@@ -392,35 +435,66 @@ static void uh_unidentified(ctx *c)
 	}
 }
 
+/* uh / of within the bounds that are set? 1 yes, 0 no; *limit is the
+ * bound passed, in whole kroner (of·min rounded up, of·max rounded down). */
+static int uh_within(const ctx *c, dk_i128 uh, dk_kr of, dk_kr *limit)
+{
+	const dk_check_conf *cf = conf(c, DK_CHECK_UH_SHARE);
+	dk_i128 s = uh * DK_RATIO_ONE;
+	if (cf->param_set[0] && s < (dk_i128)cf->param[0] * of) {
+		*limit = of_ratio(of, cf->param[0], true);
+		return 0;
+	}
+	if (cf->param_set[1] && s > (dk_i128)cf->param[1] * of) {
+		*limit = of_ratio(of, cf->param[1], false);
+		return 0;
+	}
+	return 1;
+}
+
+/* "40-60 %", "at least 40 %" or "at most 60 %", by the bounds set. */
+static const char *uh_bounds(const ctx *c, bool english, char *buf)
+{
+	const dk_check_conf *cf = conf(c, DK_CHECK_UH_SHARE);
+	char p1[40], p2[40];
+	pct(cf->param[0], DK_RATIO_ONE, p1);
+	pct(cf->param[1], DK_RATIO_ONE, p2);
+	const char *who = whose(c, DK_CHECK_UH_SHARE, 0, english);
+	if (cf->param_set[0] && cf->param_set[1])
+		snprintf(buf, 120, "%s %s-%s %%", who, p1, p2);
+	else if (cf->param_set[0])
+		snprintf(buf, 120, "%s %s %s %%", who, english ? "at least" : "minst", p1);
+	else
+		snprintf(buf, 120, "%s %s %s %%", who, english ? "at most" : "høyst", p2);
+	return buf;
+}
+
 static void uh_share(ctx *c)
 {
 	const dk_check_conf *cf = conf(c, DK_CHECK_UH_SHARE);
-	if (!c->r->produced || !cf->param_set[0] || !cf->param_set[1])
+	if (!c->r->produced || (!cf->param_set[0] && !cf->param_set[1]))
 		return;
-	int64_t lo = cf->param[0], hi = cf->param[1];
-	char p0[40], p1[40], p2[40];
-	pct(lo, DK_RATIO_ONE, p1);
-	pct(hi, DK_RATIO_ONE, p2);
+	char p0[40], be[120], bn[120], a[40], l[40];
+	uh_bounds(c, true, be);
+	uh_bounds(c, false, bn);
 	for (size_t k = 0; k < c->t->n; k++) {
 		const dk_rec_row *row = &c->r->rows[k];
 		if (row->amount <= 0)
 			continue;
-		dk_kr uh = row->uh_other;
+		dk_kr uh = row->uh_other, limit = 0;
 		for (size_t i = 0; i < c->p->n_institutions; i++)
 			uh += row->uh[i];
-		dk_i128 s = (dk_i128)uh * DK_RATIO_ONE;
-		if (s >= (dk_i128)lo * row->amount && s <= (dk_i128)hi * row->amount)
+		if (uh_within(c, uh, row->amount, &limit))
 			continue;
-		int64_t share = (int64_t)((dk_i128)uh * DK_RATIO_ONE / row->amount);
-		int64_t nums[2] = {s < (dk_i128)lo * row->amount ? lo : hi, share};
-		ADD(c, DK_CHECK_UH_SHARE, -1, (long)k, "uh_share", nums, 6,
-		    ("the university share of the recommended amount is %s %%, outside "
-		     "%s-%s %%. Discuss the split between the network and the "
-		     "universities.",
-		     pct(uh, row->amount, p0), p1, p2),
-		    ("UH-andelen av anbefalt beløp er %s %%, utenfor %s-%s %%. Drøft "
-		     "fordelingen mellom nettverket og universitetene.",
-		     p0, p1, p2));
+		int64_t nums[2] = {limit, uh};
+		ADD(c, DK_CHECK_UH_SHARE, -1, (long)k, "uh_share", nums, 0,
+		    ("the university share of the recommended amount is %s %% (%s), "
+		     "outside %s (%s). Discuss the split between the network and "
+		     "the universities.",
+		     pct(uh, row->amount, p0), kr(uh, a), be, kr(limit, l)),
+		    ("UH-andelen av anbefalt beløp er %s %% (%s), utenfor %s (%s). "
+		     "Drøft fordelingen mellom nettverket og universitetene.",
+		     p0, a, bn, l));
 	}
 	/* in total: (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
 	dk_i128 up = (dk_i128)c->r->direct + c->r->total_other, den = c->r->direct;
@@ -430,24 +504,28 @@ static void uh_share(ctx *c)
 		den += c->r->rows[k].amount;
 	if (den <= 0)
 		return;
-	dk_i128 s = up * DK_RATIO_ONE;
-	if (s >= (dk_i128)lo * den && s <= (dk_i128)hi * den)
+	dk_kr limit = 0;
+	if (uh_within(c, up, (dk_kr)den, &limit))
 		return;
-	int64_t share = (int64_t)(up * DK_RATIO_ONE / den);
-	int64_t nums[2] = {s < (dk_i128)lo * den ? lo : hi, share};
-	ADD(c, DK_CHECK_UH_SHARE, -1, -1, "uh_share", nums, 6,
+	int64_t nums[2] = {limit, (int64_t)up};
+	ADD(c, DK_CHECK_UH_SHARE, -1, -1, "uh_share", nums, 0,
 	    ("the universities' share of the whole grant (direct transfer plus "
-	     "UP2) is %s %%, outside %s-%s %%.",
-	     pct(up, den, p0), p1, p2),
+	     "UP2) is %s %% (%s), outside %s (%s).",
+	     pct(up, den, p0), kr((dk_kr)up, a), be, kr(limit, l)),
 	    ("universitetenes andel av hele tilskuddet (direkte overføring og "
-	     "UP2) er %s %%, utenfor %s-%s %%.",
-	     p0, p1, p2));
+	     "UP2) er %s %% (%s), utenfor %s (%s).",
+	     p0, a, bn, l));
 }
 
 static void year_change(ctx *c)
 {
 	const dk_check_conf *cf = conf(c, DK_CHECK_YEAR_CHANGE);
-	if (!c->r->produced || !((c->t->columns >> DK_COL_PREVIOUS) & 1u))
+	if (!((c->t->columns >> DK_COL_PREVIOUS) & 1u)) {
+		if (!cf->off)
+			c->r->not_checked |= 1u << DK_CHECK_YEAR_CHANGE;
+		return;
+	}
+	if (!c->r->produced)
 		return;
 	for (size_t k = 0; k < c->t->n; k++) {
 		dk_kr prev = c->t->items[k].v[DK_COL_PREVIOUS], x = c->r->rows[k].amount;
@@ -456,16 +534,21 @@ static void year_change(ctx *c)
 		dk_kr d = x - prev, ad = d < 0 ? -d : d;
 		if ((dk_i128)ad * DK_RATIO_ONE <= (dk_i128)cf->param[0] * prev)
 			continue;
+		/* the limit passed, in whole kroner */
+		dk_kr room = of_ratio(prev, cf->param[0], false);
+		dk_kr limit = d < 0 ? prev - room : prev + room;
 		char a[40], b[40], p1[40], p2[40];
-		int64_t nums[2] = {prev, x};
+		int64_t nums[2] = {limit, x};
 		ADD(c, DK_CHECK_YEAR_CHANGE, -1, (long)k, "recommended", nums, 0,
-		    ("the recommended %s is %s %% %s last year's %s, more than the "
-		     "%s %% the forum expects. Give the reason for the change.",
+		    ("the recommended %s is %s %% %s last year's %s, more than %s "
+		     "%s %%. Give the reason for the change.",
 		     kr(x, a), pct(ad, prev, p1), d < 0 ? "below" : "above", kr(prev, b),
+		     whose(c, DK_CHECK_YEAR_CHANGE, 0, true),
 		     pct(cf->param[0], DK_RATIO_ONE, p2)),
-		    ("anbefalt beløp %s er %s %% %s fjorårets %s, mer enn de %s %% "
-		     "forumet forventer. Begrunn endringen.",
-		     a, p1, d < 0 ? "under" : "over", b, p2));
+		    ("anbefalt beløp %s er %s %% %s fjorårets %s, mer enn %s %s %%. "
+		     "Begrunn endringen.",
+		     a, p1, d < 0 ? "under" : "over", b,
+		     whose(c, DK_CHECK_YEAR_CHANGE, 0, false), p2));
 	}
 }
 
@@ -502,7 +585,8 @@ static void criteria(ctx *c)
 	}
 }
 
-/* The three computed answers of the criteria sheet (RULES.md section 4). */
+/* The three computed answers of the criteria sheet (RULES.md section 4),
+ * as dk_judgement values. */
 static void criteria_sheet(ctx *c)
 {
 	const dk_check_conf *us = conf(c, DK_CHECK_UH_SHARE);
@@ -510,21 +594,61 @@ static void criteria_sheet(ctx *c)
 	for (size_t k = 0; k < c->t->n; k++) {
 		const dk_network *n = &c->t->items[k];
 		dk_rec_row *row = &c->r->rows[k];
-		row->uh_identified = n->v[DK_COL_UH_OTHER] > 0 ? 0 : 1;
-		row->limited_coordinator =
-			(dk_i128)n->v[DK_COL_COORDINATOR] * DK_RATIO_ONE <=
-			(dk_i128)cs->param[0] * n->v[DK_COL_NEED];
-		row->reasonable_uh_share = -1;
-		if (c->r->produced && row->amount > 0 && us->param_set[0] &&
-		    us->param_set[1]) {
-			dk_i128 uh = row->uh_other;
+		dk_kr up2 = up2_sum(c, n), other = n->v[DK_COL_UH_OTHER];
+		/* UH identified? blank without UH money planned */
+		row->uh_identified = up2 == 0      ? DK_JUDGE_BLANK
+				     : other == 0  ? DK_JUDGE_JA
+				     : other == up2 ? DK_JUDGE_NEI
+						   : DK_JUDGE_DELVIS;
+		/* coordinator of limited scope? blank where the check skips */
+		row->limited_coordinator = DK_JUDGE_BLANK;
+		if (n->v[DK_COL_NEED] > 0 && !cs->off)
+			row->limited_coordinator =
+				(dk_i128)n->v[DK_COL_COORDINATOR] * DK_RATIO_ONE <=
+						(dk_i128)cs->param[0] * n->v[DK_COL_NEED]
+					? DK_JUDGE_JA : DK_JUDGE_NEI;
+		/* reasonable split? blank without a bound, an amount, or when
+		 * the check is off */
+		row->reasonable_uh_share = DK_JUDGE_BLANK;
+		if (c->r->produced && row->amount > 0 && !us->off &&
+		    (us->param_set[0] || us->param_set[1])) {
+			dk_kr uh = row->uh_other, limit;
 			for (size_t i = 0; i < c->p->n_institutions; i++)
 				uh += row->uh[i];
-			dk_i128 s = uh * DK_RATIO_ONE;
-			row->reasonable_uh_share =
-				s >= (dk_i128)us->param[0] * row->amount &&
-				s <= (dk_i128)us->param[1] * row->amount;
+			row->reasonable_uh_share = uh_within(c, uh, row->amount, &limit)
+				? DK_JUDGE_JA : DK_JUDGE_NEI;
 		}
+	}
+}
+
+/* A row read as a network whose need is above 0 and equals the sum of the
+ * need of all the other network rows, at least two of which have a need
+ * above 0: an unlabelled totals row (RULES.md section 5). */
+static void totals_like_row(ctx *c)
+{
+	const dk_networks *t = c->t;
+	dk_i128 sum = 0;
+	size_t positive = 0;
+	for (size_t k = 0; k < t->n; k++) {
+		sum += t->items[k].v[DK_COL_NEED];
+		positive += t->items[k].v[DK_COL_NEED] > 0;
+	}
+	for (size_t k = 0; k < t->n; k++) {
+		const dk_network *n = &t->items[k];
+		dk_kr need = n->v[DK_COL_NEED];
+		/* the others: two with a need above 0 besides this one */
+		if (need <= 0 || positive < 3 || sum - need != need)
+			continue;
+		char a[40];
+		int64_t nums[2] = {need, need};
+		ADD(c, DK_CHECK_TOTALS_LIKE_ROW, -1, (long)k, "need", nums, 0,
+		    ("the row's need %s is the sum of the need of all the other "
+		     "rows: is this a totals row? Name it Sum, or remove it.",
+		     kr(need, a)),
+		    ("radens meldte behov %s er summen av behovet til alle de "
+		     "andre radene: er dette en summerad? Kall den Sum, eller "
+		     "fjern den.",
+		     a));
 	}
 }
 
@@ -533,6 +657,7 @@ dk_status dk_checks_run(const dk_plan *p, const dk_networks *t,
 {
 	ctx c = {p, t, r, DK_OK};
 	criteria_sheet(&c);
+	totals_like_row(&c);
 	row_sum(&c);
 	stated_share(&c);
 	stated_total(&c);

@@ -274,7 +274,7 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 			w[r] = exact[r];
 		free(exact);
 		dk_apportion_in ai = {o->cost, w, p->n_roles + 1, 1, NULL,
-				      (long)p->n_roles};
+				      (long)p->n_roles, 0};
 		dk_apportion_out ao = {o->role_cost, NULL, NULL, 0};
 		st = dk_apportion(&ai, &ao);
 		if (st != DK_OK)

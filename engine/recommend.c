@@ -129,7 +129,7 @@ static dk_status direct_split(const dk_plan *p, const dk_networks *t,
 	if (sum == 0)  /* equal, or by_up1 with no weight left */
 		for (size_t i = 0; i < ni; i++)
 			w[i] = 1;
-	dk_apportion_in in = {r->direct, w, ni, 1, NULL, -1};
+	dk_apportion_in in = {r->direct, w, ni, 1, NULL, -1, 0};
 	dk_apportion_out out = {r->inst_direct, NULL, NULL, 0};
 	st = dk_apportion(&in, &out);
 	free(w);
@@ -145,7 +145,7 @@ static dk_status up1_findings(const dk_plan *p, const dk_networks *t,
 	for (size_t k = 0; k < t->n && st == DK_OK; k++) {
 		const dk_network *n = &t->items[k];
 		if (!dk_network_has(n, DK_COL_UP1)) {
-			if (p->split == DK_SPLIT_BY_UP1 && p->direct > 0)
+			if (p->split == DK_SPLIT_BY_UP1)
 				st = dk_findings_add(&r->findings, p->checks,
 						     DK_CHECK_UP1_ASSIGNMENT, -1, (long)k,
 						     "up1", NULL, 0,
@@ -285,6 +285,145 @@ static dk_status components(const dk_plan *p, const dk_networks *t,
 	return st;
 }
 
+/* Section 9: what the method gives with no decision at all, for every
+ * network's method_amount (-1 where the method alone is infeasible). */
+static dk_status method_alone(const dk_plan *p, const dk_wf_item *items,
+			      dk_recommendation *r)
+{
+	dk_wf_in in = {items, r->n, r->prorata, p->rounding, p->surplus_reserve};
+	dk_wf_out out;
+	dk_status st = dk_wf_run(&in, &out);
+	if (st != DK_OK)
+		return st;
+	if (out.outcome != DK_WF_INFEASIBLE)
+		for (size_t k = 0; k < r->n; k++)
+			r->rows[k].method_amount = out.amount[k];
+	dk_wf_release(&out);
+	return DK_OK;
+}
+
+/* Section 9: the decided networks get their amounts; the method allocates
+ * F − Σ decided over the others with the same bases, weights, floors and
+ * caps. `out` is filled for all n networks as if by one dk_wf_run, the
+ * decided ones in state DK_STATE_DECIDED. */
+static dk_status decided_run(const dk_plan *p, const dk_wf_item *items,
+			     dk_recommendation *r, dk_wf_out *out)
+{
+	size_t n = r->n, m = 0;
+	dk_kr decided = 0;
+	for (size_t d = 0; d < p->n_decisions; d++) {
+		long k = p->decisions[d].index;
+		if (k < 0 || (size_t)k >= n)
+			return DK_EINPUT;  /* the reader resolves every decision */
+		r->rows[k].decision = (long)d;
+		decided += p->decisions[d].amount;
+	}
+	dk_wf_item *sub = calloc(n ? n : 1, sizeof *sub);
+	size_t *map = calloc(n ? n : 1, sizeof *map);
+	dk_status st = sub && map ? DK_OK : DK_ENOMEM;
+	for (size_t k = 0; k < n && st == DK_OK; k++)
+		if (r->rows[k].decision < 0) {
+			map[m] = k;
+			sub[m++] = items[k];
+		}
+	dk_wf_out so;
+	memset(&so, 0, sizeof so);
+	bool over = decided > r->prorata;
+	if (st == DK_OK) {
+		/* Σ decided > F: infeasible, with the others' bases and floors
+		 * counted in the shortfall too */
+		dk_wf_in in = {sub, m, over ? 0 : r->prorata - decided, p->rounding,
+			       p->surplus_reserve};
+		st = dk_wf_run(&in, &so);
+	}
+	if (st == DK_OK)
+		st = dk_wf_alloc(out, n);
+	if (st == DK_OK) {
+		out->outcome = so.outcome;
+		out->lambda_num = so.lambda_num;
+		out->lambda_den = so.lambda_den;
+		if (over) {
+			int64_t floors = so.outcome == DK_WF_INFEASIBLE ? so.shortfall : 0;
+			out->outcome = DK_WF_INFEASIBLE;
+			out->shortfall = decided - r->prorata + floors;
+			out->lambda_num = 0;
+			out->lambda_den = 1;
+		} else {
+			out->shortfall = so.shortfall;
+		}
+		for (size_t j = 0; j < m; j++) {
+			size_t k = map[j];
+			out->lo[k] = so.lo[j];
+			out->hi[k] = so.hi[j];
+			if (out->outcome == DK_WF_INFEASIBLE)
+				continue;
+			out->x_num[k] = so.x_num[j];
+			out->state[k] = so.state[j];
+			out->amount[k] = so.amount[j];
+			out->rank[k] = so.rank[j];
+			out->got_unit[k] = so.got_unit[j];
+		}
+		for (size_t k = 0; k < n; k++) {
+			long d = r->rows[k].decision;
+			if (d < 0)
+				continue;
+			dk_kr a = p->decisions[d].amount;
+			int64_t u = p->rounding < 1 ? 1 : p->rounding;
+			out->lo[k] = (items[k].lo + u - 1) / u * u;
+			out->hi[k] = items[k].hi < 0 ? -1 : items[k].hi / u * u;
+			if (out->hi[k] >= 0 && out->lo[k] > out->hi[k])
+				out->lo[k] = out->hi[k];
+			out->state[k] = DK_STATE_DECIDED;
+			out->amount[k] = a;
+			out->x_num[k] = (dk_i128)a * out->lambda_den;
+		}
+		/* F − Σ decided − Σ the others: what the method's run left */
+		out->unused = so.unused;
+		out->reserve_cut = so.reserve_cut;
+	}
+	if (so.x_num)
+		dk_wf_release(&so);
+	free(sub);
+	free(map);
+	return st;
+}
+
+/* One `decision` finding per decision of the plan: the forum's amount
+ * against the method's, with the reason. */
+static dk_status decision_findings(const dk_plan *p, dk_recommendation *r)
+{
+	dk_status st = DK_OK;
+	for (size_t d = 0; d < p->n_decisions && st == DK_OK; d++) {
+		const dk_decision *x = &p->decisions[d];
+		long k = x->index;
+		dk_kr m = r->rows[k].method_amount;
+		char a[40], b[40];
+		kr(x->amount, a, sizeof a);
+		if (m < 0) {
+			st = dk_findings_add(&r->findings, p->checks, DK_CHECK_DECISION,
+					     -1, k, "recommended", NULL, 0,
+					     dk_msgf("the forum decided %s (the method "
+						     "alone gives no amounts): %s",
+						     a, x->reason),
+					     dk_msgf("forumet har vedtatt %s (metoden "
+						     "alene gir ingen beløp): %s",
+						     a, x->reason));
+			continue;
+		}
+		int64_t nums[2] = {m, x->amount};
+		kr(m, b, sizeof b);
+		st = dk_findings_add(&r->findings, p->checks, DK_CHECK_DECISION, -1, k,
+				     "recommended", nums, 0,
+				     dk_msgf("the method gives %s; the forum decided %s "
+					     "because: %s",
+					     b, a, x->reason),
+				     dk_msgf("metoden gir %s; forumet har vedtatt %s "
+					     "fordi: %s",
+					     b, a, x->reason));
+	}
+	return st;
+}
+
 static dk_status compute(const dk_plan *p, const dk_networks *t,
 			 dk_recommendation *r, bool count_only)
 {
@@ -307,6 +446,8 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 		r->rows[k].uh = calloc(ni ? ni : 1, sizeof *r->rows[k].uh);
 		if (!r->rows[k].uh)
 			return DK_ENOMEM;
+		r->rows[k].decision = -1;
+		r->rows[k].method_amount = -1;
 	}
 	int usable = frame(p, r, &st) == 0;
 	if (st == DK_OK)
@@ -320,13 +461,22 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 	if (!items)
 		return DK_ENOMEM;
 	method_items(p, t, r->prorata, items);
-	dk_wf_in in = {items, n, r->prorata, p->rounding, p->surplus_reserve};
-	dk_wf_out out;
-	st = dk_wf_run(&in, &out);
-	if (st != DK_OK) {
-		free(items);
-		return st;
+	for (size_t k = 0; k < n; k++) {
+		r->rows[k].base = items[k].base;
+		r->rows[k].weight = items[k].weight;
 	}
+	dk_wf_out out;
+	if (p->n_decisions > 0) {
+		st = method_alone(p, items, r);
+		if (st == DK_OK)
+			st = decided_run(p, items, r, &out);
+	} else {
+		dk_wf_in in = {items, n, r->prorata, p->rounding, p->surplus_reserve};
+		st = dk_wf_run(&in, &out);
+	}
+	free(items);
+	if (st != DK_OK)
+		return st;
 	r->outcome = (int)out.outcome;
 	r->lambda_num = out.lambda_num;
 	r->lambda_den = out.lambda_den;
@@ -336,34 +486,32 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 		kr(out.shortfall, a, sizeof a);
 		kr(r->prorata, b, sizeof b);
 		r->shortfall = out.shortfall;
+		bool dec = p->n_decisions > 0;
 		st = dk_findings_add(&r->findings, p->checks,
 				     DK_CHECK_FRAME_INFEASIBLE, -1, -1, "frame", nums,
 				     0,
-				     dk_msgf("the bases and floors alone exceed the "
+				     dk_msgf("the %sbases and floors alone exceed the "
 					     "pro-rata frame of %s by %s, so no amounts "
 					     "are produced: lower the base grant or "
-					     "floor_previous, or raise the frame",
-					     b, a),
-				     dk_msgf("grunntilskudd og gulv alene overstiger "
+					     "floor_previous%s, or raise the frame",
+					     dec ? "forum's decided amounts, " : "", b, a,
+					     dec ? ", revise a decision" : ""),
+				     dk_msgf("%sgrunntilskudd og gulv alene overstiger "
 					     "pro rata-rammen på %s med %s, så ingen "
 					     "beløp beregnes: senk grunntilskuddet eller "
-					     "floor_previous, eller øk rammen",
-					     b, a));
+					     "floor_previous%s, eller øk rammen",
+					     dec ? "forumets vedtatte beløp, " : "", b, a,
+					     dec ? ", endre et vedtak" : ""));
 		for (size_t k = 0; k < n; k++) {
-			r->rows[k].base = items[k].base;
-			r->rows[k].weight = items[k].weight;
 			r->rows[k].lo = out.lo[k];
 			r->rows[k].hi = out.hi[k];
 		}
 		dk_wf_release(&out);
-		free(items);
-		return st;
+		return st == DK_OK ? decision_findings(p, r) : st;
 	}
 	r->produced = true;
 	for (size_t k = 0; k < n; k++) {
 		dk_rec_row *row = &r->rows[k];
-		row->base = items[k].base;
-		row->weight = items[k].weight;
 		row->lo = out.lo[k];
 		row->hi = out.hi[k];
 		row->x_num = out.x_num[k];
@@ -371,11 +519,12 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 		row->amount = out.amount[k];
 		row->rank = out.rank[k];
 		row->got_unit = out.got_unit[k];
+		if (p->n_decisions == 0)
+			row->method_amount = row->amount;
 	}
 	r->unused = out.unused;
 	r->reserve_cut = out.reserve_cut;
 	dk_wf_release(&out);
-	free(items);
 	dk_kr left = r->unused + r->reserve_cut;
 	if (left > 0) {
 		int64_t nums[2] = {r->prorata, r->prorata - left};
@@ -400,6 +549,8 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 					     "mindre forumet bestemmer noe annet",
 					     a, b, why_nb));
 	}
+	if (st == DK_OK)
+		st = decision_findings(p, r);
 	if (st == DK_OK)
 		st = components(p, t, r);
 	return st;

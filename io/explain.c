@@ -122,11 +122,11 @@ char *dk_explain_text(const dk_report *r, size_t k)
 			     "recommend.\n");
 		goto done;
 	}
-	fraction(rec->lambda_num * rec->lambda_scale, rec->lambda_den, en, dec, sizeof dec,
-		 frac, sizeof frac);
-	dk_strbuf_printf(&t, "\n%s λ = %s (%s %s).\n",
+	dk_lambda_text l;
+	dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, en, &l);
+	dk_strbuf_printf(&t, "\n%s λ = %s %s (%s %s/%s).\n",
 	    en ? "The frame is shared out at" : "Rammen fordeles med",
-	    dec, en ? "exactly" : "eksakt", frac);
+	    l.decimal, l.unit, en ? "exactly" : "eksakt", l.num, l.den);
 	if (rec->outcome == 1)
 		dk_strbuf_printf(&t, en ? "The frame is larger than every network's cap together: "
 			     "every network gets its cap (or its base), and the rest "
@@ -134,11 +134,22 @@ char *dk_explain_text(const dk_report *r, size_t k)
 			   : "Rammen er større enn alle takene til sammen: hvert "
 			     "nettverk får sitt tak (eller sitt grunnlag), og resten "
 			     "fordeles ikke.\n");
-	fraction(row->x_num, rec->lambda_den, en, dec, sizeof dec, frac, sizeof frac);
-	dk_strbuf_printf(&t, en ? "Unrounded amount x = clamp(b + λ·w, floor, cap) = %s (%s).\n"
-		   : "Uavrundet beløp x = b + λ·w innenfor gulv og tak = %s (%s).\n",
-	    dec, frac);
+	if (row->state != DK_STATE_DECIDED) {
+		fraction(row->x_num, rec->lambda_den, en, dec, sizeof dec, frac, sizeof frac);
+		dk_strbuf_printf(&t, en ? "Unrounded amount x = clamp(b + λ·w, floor, cap) = %s (%s).\n"
+			   : "Uavrundet beløp x = b + λ·w innenfor gulv og tak = %s (%s).\n",
+		    dec, frac);
+	}
 	switch (row->state) {
+	case DK_STATE_DECIDED: {
+		const dk_decision *x = &p->decisions[row->decision];
+		dk_strbuf_printf(&t, en ? "State: decided. The forum decided %s for this network "
+			     "because: %s\n"
+			   : "Status: vedtatt. Forumet har vedtatt %s for dette "
+			     "nettverket fordi: %s\n",
+		    kr(row->amount, a), x->reason);
+		break;
+	}
 	case DK_STATE_CAPPED:
 		dk_strbuf_printf(&t, en ? "State: capped. The network gets exactly its cap, %s.\n"
 			   : "Status: tak. Nettverket får nøyaktig taket sitt, %s.\n",
@@ -174,6 +185,20 @@ char *dk_explain_text(const dk_report *r, size_t k)
 		dk_strbuf_printf(&t, en ? "Recommended: %s.\n" : "Anbefalt: %s.\n", kr(row->amount, a));
 		break;
 	}
+	}
+	if (p->n_decisions > 0) {
+		if (row->method_amount >= 0)
+			dk_strbuf_printf(&t, en ? "Without the forum's decisions the method gives "
+				     "%s (the decisions change this network's amount "
+				     "by %s).\n"
+				   : "Uten forumets vedtak gir metoden %s (vedtakene "
+				     "endrer nettverkets beløp med %s).\n",
+			    kr(row->method_amount, a), kr(row->amount - row->method_amount, b));
+		else
+			dk_strbuf_printf(&t, en ? "Without the forum's decisions the method gives "
+				     "no amounts (the frame is infeasible).\n"
+				   : "Uten forumets vedtak gir metoden ingen beløp "
+				     "(rammen strekker ikke til).\n");
 	}
 	/* components */
 	dk_strbuf_printf(&t, en ? "\nSplit over its planned budget lines:\n"

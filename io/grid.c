@@ -30,16 +30,15 @@ void dk_criteria_row(const dk_report *r, size_t k, const char *cells[DK_CRITERIA
 	static const dk_column judged[] = {DK_COL_LOCALLY_ANCHORED,
 					   DK_COL_COLLECTIVE_LEARNING,
 					   DK_COL_UH_PARTNERSHIP};
-	static const char *const yn[] = {"nei", "ja"};
 	const dk_network *n = &r->nets->items[k];
 	const dk_rec_row *row = &r->rec->rows[k];
 	cells[0] = n->name;
 	for (size_t j = 0; j < 3; j++)
 		cells[1 + j] = dk_network_has(n, judged[j])
 			? dk_judgement_name((dk_judgement)n->v[judged[j]]) : "";
-	cells[4] = yn[row->uh_identified];
-	cells[5] = row->reasonable_uh_share < 0 ? "" : yn[row->reasonable_uh_share];
-	cells[6] = yn[row->limited_coordinator];
+	cells[4] = dk_judgement_name((dk_judgement)row->uh_identified);
+	cells[5] = dk_judgement_name((dk_judgement)row->reasonable_uh_share);
+	cells[6] = dk_judgement_name((dk_judgement)row->limited_coordinator);
 }
 
 bool dk_grid_col_numeric(dk_grid_col c)
@@ -90,6 +89,7 @@ static const char *header(dk_grid *g, const dk_report *r, dk_grid_names names,
 		[DK_GC_NEED] = {"need", "Meldt behov", "Need"},
 		[DK_GC_FTE] = {"fte", "Lærerårsverk", "FTE"},
 		[DK_GC_RECOMMENDED] = {"recommended", "Anbefalt", "Recommended"},
+		[DK_GC_METHOD_AMOUNT] = {"method_amount", "Metodens beløp", "Method amount"},
 		[DK_GC_STATE] = {"state", "Status", "State"},
 		[DK_GC_OWN] = {"own", "Nettverk (egen)", "Own"},
 		[DK_GC_COORDINATOR] = {"coordinator", "Koordinator", "Coordinator"},
@@ -144,6 +144,7 @@ static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
 		if (!rec->produced)
 			continue;
 		parts[DK_GC_RECOMMENDED] += rr->amount;
+		parts[DK_GC_METHOD_AMOUNT] += rr->method_amount > 0 ? rr->method_amount : 0;
 		parts[DK_GC_OWN] += rr->own;
 		parts[DK_GC_COORDINATOR] += rr->coordinator;
 		parts[DK_GC_UH_OTHER] += rr->uh_other;
@@ -179,7 +180,13 @@ static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
 		default:
 			if (!rec->produced)
 				break;
-			if (col == DK_GC_STATE) {
+			if (col == DK_GC_METHOD_AMOUNT) {
+				bool any = false;
+				for (size_t j = 0; j < n; j++)
+					any |= rec->rows[j].method_amount >= 0;
+				if (total ? any : rec->rows[k].method_amount >= 0)
+					*cell = kr_cell(parts[col]);
+			} else if (col == DK_GC_STATE) {
 				if (!total)
 					*cell = text_cell(state_text(rec->rows[k].state, o->names));
 			} else if (col == DK_GC_UP2) {
@@ -208,7 +215,7 @@ dk_status dk_grid_build(dk_grid *g, const dk_report *r, const dk_grid_opts *o)
 	for (size_t k = 0; k < rec->n && rec->produced; k++)
 		if (rec->rows[k].unspecified)
 			unspec = true;
-	size_t cap = 12 + ni;
+	size_t cap = 13 + ni;
 	g->col = calloc(cap, sizeof *g->col);
 	g->inst = calloc(cap, sizeof *g->inst);
 	if (!g->col || !g->inst)
@@ -216,9 +223,12 @@ dk_status dk_grid_build(dk_grid *g, const dk_report *r, const dk_grid_opts *o)
 	static const dk_grid_col lead[] = {DK_GC_NAME, DK_GC_PREVIOUS, DK_GC_NEED,
 					   DK_GC_FTE, DK_GC_RECOMMENDED, DK_GC_STATE,
 					   DK_GC_OWN, DK_GC_COORDINATOR};
-	for (size_t j = 0; j < sizeof lead / sizeof lead[0]; j++)
+	for (size_t j = 0; j < sizeof lead / sizeof lead[0]; j++) {
 		if (lead[j] != DK_GC_FTE || fte)
 			g->col[g->ncols++] = lead[j];
+		if (lead[j] == DK_GC_RECOMMENDED && r->plan->n_decisions > 0)
+			g->col[g->ncols++] = DK_GC_METHOD_AMOUNT;
+	}
 	for (size_t i = 0; i < ni; i++) {
 		g->inst[g->ncols] = i;
 		g->col[g->ncols++] = DK_GC_UP2;

@@ -25,6 +25,7 @@ typedef enum {
 	DK_GC_NEED,
 	DK_GC_FTE,
 	DK_GC_RECOMMENDED,
+	DK_GC_METHOD_AMOUNT, /* only when the plan has decisions */
 	DK_GC_STATE,
 	DK_GC_OWN,
 	DK_GC_COORDINATOR,

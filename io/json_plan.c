@@ -548,15 +548,131 @@ static void read_checks(reader *r, const cJSON *v)
 			if (ok == 0) {
 				conf->param[k] = val;
 				conf->param_set[k] = true;
+				conf->by_plan[k] = true;
 			}
 		}
 	}
 }
 
+/* The plan's title (CLI.md, Plan): shown at the top of reports. */
+static void read_title(reader *r, const cJSON *v)
+{
+	static const char *const keys[] = {"forum", "meeting", "case", "draft",
+					   NULL};
+	dk_plan *p = r->p;
+	if (!is_object(r, v, "title", "{\"forum\": \"Samarbeidsforum …\", "
+				      "\"meeting\": \"2022-03-09\"}"))
+		return;
+	dk_json_keys(r->doc, r->d, v, "title", keys);
+	char **dst[] = {&p->title.forum, &p->title.meeting, &p->title.case_no};
+	for (size_t k = 0; k < 3; k++) {
+		const cJSON *x = get(v, keys[k]);
+		if (!x)
+			continue;
+		if (!cJSON_IsString(x)) {
+			ERR(r, x, false, "title.%s: %s; expected a text", keys[k],
+			    dk_json_type(x));
+			continue;
+		}
+		*dst[k] = dup_string(r, x->valuestring);
+	}
+	const cJSON *x = get(v, "draft");
+	if (x)
+		read_bool(r, x, "title.draft", &p->title.draft);
+}
+
+/* The forum's decisions (RULES.md section 9): a network, a whole-krone
+ * amount and a reason each. Whether the network exists is settled once the
+ * networks are read (dk_plan_resolve_decisions). */
+static void read_decisions(reader *r, const cJSON *v)
+{
+	static const char *const keys[] = {"network", "amount", "reason", NULL};
+	static const char *example = "{\"network\": \"Midtre Namdal\", "
+				     "\"amount\": 669162, \"reason\": \"…\"}";
+	dk_plan *p = r->p;
+	if (!cJSON_IsArray(v)) {
+		ERR(r, v, false, "decisions: %s; expected an array such as [%s]",
+		    dk_json_type(v), example);
+		return;
+	}
+	size_t n = (size_t)cJSON_GetArraySize(v);
+	p->decisions = calloc(n ? n : 1, sizeof *p->decisions);
+	if (!p->decisions) {
+		r->oom = 1;
+		return;
+	}
+	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
+		if (!is_object(r, e, "decisions", example))
+			continue;
+		dk_json_keys(r->doc, r->d, e, "decision", keys);
+		const cJSON *net = get(e, "network"), *amount = get(e, "amount"),
+			    *reason = get(e, "reason");
+		char norm[8];
+		if (!net || !cJSON_IsString(net) ||
+		    (dk_header_norm(net->valuestring, norm, sizeof norm), !norm[0])) {
+			ERR(r, net ? net : e, false,
+			    "decision: the network is %s; expected the name of a "
+			    "network of the networks file",
+			    net && cJSON_IsString(net) ? "empty"
+			    : net ? dk_json_type(net) : "missing");
+			continue;
+		}
+		dk_decision *x = &p->decisions[p->n_decisions++];
+		x->index = -1;
+		x->network = dup_string(r, net->valuestring);
+		dk_json_pos(r->doc, net, false, &x->line, &x->col);
+		if (!amount)
+			ERR(r, e, false, "decision for '%s': no \"amount\"; expected "
+					 "the forum's amount in whole kroner",
+			    net->valuestring);
+		else
+			read_amount(r, amount, "decision amount", &x->amount);
+		if (!reason || !cJSON_IsString(reason) ||
+		    (dk_header_norm(reason->valuestring, norm, sizeof norm),
+		     !norm[0]))
+			ERR(r, reason ? reason : e, false,
+			    "decision for '%s': the reason is %s; expected why the "
+			    "forum departs from the method",
+			    net->valuestring,
+			    reason && cJSON_IsString(reason) ? "empty"
+			    : reason ? dk_json_type(reason) : "missing");
+		else
+			x->reason = dup_string(r, reason->valuestring);
+	}
+}
+
+dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
+				    const char *plan_name, dk_diags *d)
+{
+	size_t before = d->n + d->dropped;
+	for (size_t k = 0; k < p->n_decisions; k++) {
+		dk_decision *x = &p->decisions[k];
+		char q[80];
+		dk_quote(x->network, q, sizeof q);
+		x->index = dk_networks_find(t, x->network);
+		if (x->index < 0) {
+			dk_diags_add(d, plan_name, x->line, x->col,
+				     "decision: the network '%s' is not in the "
+				     "networks file; expected one of its names",
+				     q);
+			continue;
+		}
+		for (size_t j = 0; j < k; j++)
+			if (p->decisions[j].index == x->index)
+				dk_diags_add(d, plan_name, x->line, x->col,
+					     "decision: a second decision for '%s' "
+					     "(the first is on line %d); expected one "
+					     "per network",
+					     q, p->decisions[j].line);
+	}
+	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}
+
 dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 {
-	static const char *const keys[] = {"year", "institutions", "frame",
-					   "allocation", "checks", NULL};
+	static const char *const keys[] = {"year", "title", "institutions",
+					   "frame", "allocation", "checks",
+					   "decisions", NULL};
 	size_t before = d->n + d->dropped;
 	dk_plan_init(p);
 	dk_json_doc doc;
@@ -598,6 +714,10 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 	}
 	if (!r.oom && (x = get(doc.root, "checks")))
 		read_checks(&r, x);
+	if (!r.oom && (x = get(doc.root, "title")))
+		read_title(&r, x);
+	if (!r.oom && (x = get(doc.root, "decisions")))
+		read_decisions(&r, x);
 	x = get(doc.root, "frame");
 	if (!r.oom && !(x && (get(x, "prorata") || get(x, "total"))))
 		ERR(&r, x ? x : doc.root, false,

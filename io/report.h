@@ -53,6 +53,15 @@ void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english);
 void dk_finding_lines(dk_strbuf *b, const dk_findings *f,
 		      const dk_networks *nets, bool english, const char *bullet);
 
+/* Why a check listed in rec->not_checked could not run, in words. */
+const char *dk_not_checked_reason(dk_check_id c, bool english);
+/* The not_checked list as lines for people ("BULLETcheck: reason"), after
+ * a heading line; nothing when the list is empty. */
+void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
+			  bool english, const char *bullet);
+/* The same as a JSON array [{"check", "reason"}] (caller frees). */
+struct cJSON *dk_not_checked_cjson(const dk_recommendation *rec);
+
 /* `explain NETWORK`: how network k's amount came about, in words. */
 char *dk_explain_text(const dk_report *r, size_t k);
 
@@ -70,12 +79,15 @@ struct cJSON *dk_manifest_cjson(const dk_report *r);
 dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 			 size_t errsize);
 
-/* λ as text: num/den (per unit of weight) times scale, reduced. For JSON
- * (`people` false) the decimal has 12 places with a point; for people 6
- * places at most, trailing zeros cut, and a decimal comma unless
- * `english`. */
+/* λ as text: num/den (per unit of weight) times scale, reduced, in the unit
+ * of RULES.md §3 (kroner per whole FTE for prorata). For JSON (`people`
+ * false) the decimal has 12 places with a point; for people digit groups, 6
+ * places at most, trailing zeros cut, a decimal comma unless `english`, and
+ * the unit in words. Every writer and `explain` print λ through here. */
 typedef struct {
 	char decimal[64], num[48], den[48];
+	char unit[40];   /* for people: "kr per lærerårsverk" (prorata, scale
+			    100) or "kr per krone av vekten"; empty for JSON */
 } dk_lambda_text;
 void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
 		      bool english, dk_lambda_text *out);

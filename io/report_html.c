@@ -131,8 +131,8 @@ static void frame_section(dk_strbuf *b, const dk_report *r)
 		dk_lambda_text l;
 		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true,
 				 r->english, &l);
-		dk_strbuf_printf(b, "<tr><td>λ</td><td class=\"n\">%s (%s/%s)</td></tr>\n",
-				 l.decimal, l.num, l.den);
+		dk_strbuf_printf(b, "<tr><td>λ</td><td class=\"n\">%s %s (%s/%s)</td></tr>\n",
+				 l.decimal, l.unit, l.num, l.den);
 	}
 	dk_strbuf_puts(b, "</table>\n");
 	if (!rec->produced)

@@ -25,12 +25,27 @@ void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
 	dk_i128 g = dk_gcd(ln, ld);
 	if (g > 1)
 		ln /= g, ld /= g;
+	out->unit[0] = '\0';
 	if (people) {
-		dk_share_str(ln, ld, out->decimal, sizeof out->decimal);
-		if (!english)
-			for (char *q = out->decimal; *q; q++)
-				if (*q == '.')
-					*q = ',';
+		/* digit groups, at most 6 decimals (half up), trailing zeros
+		 * cut: "2 454,795487" */
+		dk_i128 q, r;
+		if (ln >= 0 && dk_muldiv(ln, 1000000, ld, &q, &r) == 0 &&
+		    q + 1 < (dk_i128)INT64_MAX) {
+			if (2 * r >= ld)
+				q++;
+			size_t n = dk_decimal_format((int64_t)q, 6, " ", english ? "." : ",",
+						     out->decimal, sizeof out->decimal);
+			while (n && out->decimal[n - 1] == '0')
+				out->decimal[--n] = '\0';
+			if (n && (out->decimal[n - 1] == ',' || out->decimal[n - 1] == '.'))
+				out->decimal[--n] = '\0';
+		} else {
+			dk_ratio_str(ln, ld, 6, out->decimal, sizeof out->decimal);
+		}
+		snprintf(out->unit, sizeof out->unit, "%s",
+			 scale == 100 ? (english ? "kr per teacher FTE" : "kr per lærerårsverk")
+				      : (english ? "kr per krone of weight" : "kr per krone av vekten"));
 	} else {
 		dk_ratio_str(ln, ld, 12, out->decimal, sizeof out->decimal);
 	}
@@ -165,14 +180,15 @@ static cJSON *criteria(const dk_report *r, size_t k)
 	}
 	/* computed by the engine: UH identified, reasonable UH share,
 	 * limited coordinator */
-	static const char *const yn[] = {"nei", "ja"};
-	ok &= dk_json_put(o, "uh_identified", cJSON_CreateString(yn[row->uh_identified]));
-	ok &= dk_json_put(o, "reasonable_uh_share",
-		  row->reasonable_uh_share < 0
-			  ? cJSON_CreateNull()
-			  : cJSON_CreateString(yn[row->reasonable_uh_share]));
-	ok &= dk_json_put(o, "limited_coordinator",
-		  cJSON_CreateString(yn[row->limited_coordinator]));
+	static const char *const computed[] = {"uh_identified", "reasonable_uh_share",
+						"limited_coordinator"};
+	const int v[] = {row->uh_identified, row->reasonable_uh_share,
+			 row->limited_coordinator};
+	for (size_t j = 0; j < 3; j++)
+		ok &= dk_json_put(o, computed[j],
+			  v[j] == DK_JUDGE_BLANK
+				  ? cJSON_CreateNull()
+				  : cJSON_CreateString(dk_judgement_name((dk_judgement)v[j])));
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -212,6 +228,19 @@ static cJSON *network(const dk_report *r, size_t k)
 	} else if (ok) {
 		ok = dk_json_put(o, "components", cJSON_CreateNull()) &&
 		     dk_json_put(o, "uh_share", cJSON_CreateNull());
+	}
+	if (ok && p->n_decisions > 0) {
+		ok = dk_json_put(o, "method_amount", row->method_amount >= 0
+					 ? raw_int(row->method_amount) : cJSON_CreateNull());
+		if (ok && row->decision >= 0) {
+			const dk_decision *x = &p->decisions[row->decision];
+			cJSON *d = cJSON_CreateObject();
+			ok = dk_json_put(o, "decision", d) &&
+			     dk_json_put(d, "amount", raw_int(x->amount)) &&
+			     dk_json_put(d, "reason", cJSON_CreateString(x->reason));
+		} else if (ok) {
+			ok = dk_json_put(o, "decision", cJSON_CreateNull());
+		}
 	}
 	ok = ok && dk_json_put(o, "criteria", criteria(r, k));
 	if (!ok) {
@@ -284,11 +313,30 @@ char *dk_report_json(const dk_report *r)
 		ok = dk_json_put(tot, "uh_share", rec->produced && den > 0 ? raw_share(up, den)
 								   : cJSON_CreateNull());
 	}
-	ok = ok && dk_json_put(root, "findings", findings_array(r));
+	ok = ok && dk_json_put(root, "findings", findings_array(r)) &&
+	     dk_json_put(root, "not_checked", dk_not_checked_cjson(rec));
 	if (ok)
 		out = cJSON_Print(root);
 	cJSON_Delete(root);
 	return out;
+}
+
+cJSON *dk_not_checked_cjson(const dk_recommendation *rec)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (int c = 0; arr && c < DK_CHECK_COUNT; c++) {
+		if (!((rec->not_checked >> c) & 1u))
+			continue;
+		cJSON *o = cJSON_CreateObject();
+		if (!dk_json_push(arr, o) ||
+		    !dk_json_put(o, "check", cJSON_CreateString(dk_checks()[c].name)) ||
+		    !dk_json_put(o, "reason", cJSON_CreateString(
+				 dk_not_checked_reason((dk_check_id)c, true)))) {
+			cJSON_Delete(arr);
+			return NULL;
+		}
+	}
+	return arr;
 }
 
 char *dk_findings_json(const dk_report *r)

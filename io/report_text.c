@@ -168,7 +168,8 @@ static void frame_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 		dk_lambda_text l;
 		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, en,
 				 &l);
-		dk_strbuf_printf(b, "%sλ = %s (%s/%s)\n", bullet, l.decimal, l.num, l.den);
+		dk_strbuf_printf(b, "%sλ = %s %s (%s/%s)\n", bullet, l.decimal, l.unit, l.num,
+				 l.den);
 	} else {
 		dk_strbuf_printf(b, "%s%s\n", bullet,
 			  en ? "No amounts: see the findings"
@@ -206,6 +207,36 @@ void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english)
 				 w == 1 ? "advarsel" : "advarsler", i);
 }
 
+const char *dk_not_checked_reason(dk_check_id c, bool english)
+{
+	switch (c) {
+	case DK_CHECK_SELF_FINANCING:
+		return english ? "the networks file has no self-financing column"
+			       : "budsjettfila har ingen kolonne for egenfinansiering";
+	case DK_CHECK_YEAR_CHANGE:
+		return english ? "the networks file has no column for last year's "
+				 "allocation"
+			       : "budsjettfila har ingen kolonne for fjorårets tildeling";
+	default:
+		return english ? "its column is absent" : "kolonnen mangler";
+	}
+}
+
+void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
+			  bool english, const char *bullet)
+{
+	if (!rec->not_checked)
+		return;
+	dk_strbuf_printf(b, "%s\n", english ? "Not checked (the check is on, but its "
+						"column is absent):"
+					      : "Ikke kontrollert (kontrollen er på, men "
+						"kolonnen mangler):");
+	for (int c = 0; c < DK_CHECK_COUNT; c++)
+		if ((rec->not_checked >> c) & 1u)
+			dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_checks()[c].name,
+					 dk_not_checked_reason((dk_check_id)c, english));
+}
+
 void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *nets,
 		      bool english, const char *bullet)
 {
@@ -225,6 +256,39 @@ void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *net
 static void finding_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 {
 	dk_finding_lines(b, &r->rec->findings, r->nets, r->english, bullet);
+}
+
+static void not_checked(dk_strbuf *b, const dk_report *r, const char *before,
+			const char *bullet)
+{
+	if (r->rec->not_checked)
+		dk_strbuf_puts(b, before);
+	dk_not_checked_lines(b, r->rec, r->english, bullet);
+}
+
+/* The forum's decisions: the method's amount beside the decided one, and
+ * the reason (RULES.md section 9). */
+static void decision_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
+{
+	const dk_plan *p = r->plan;
+	bool en = r->english;
+	if (p->n_decisions == 0)
+		return;
+	dk_strbuf_printf(b, "\n%s\n", en ? "The forum's decisions:" : "Forumets vedtak:");
+	for (size_t d = 0; d < p->n_decisions; d++) {
+		const dk_decision *x = &p->decisions[d];
+		dk_kr m = x->index >= 0 ? r->rec->rows[x->index].method_amount : -1;
+		char a[40], mm[40];
+		dk_kr_format(x->amount, a, sizeof a);
+		if (m >= 0)
+			dk_kr_format(m, mm, sizeof mm);
+		else
+			snprintf(mm, sizeof mm, "%s", en ? "no amount" : "intet beløp");
+		dk_strbuf_printf(b, "%s%s: %s %s, %s %s (%s)\n", bullet,
+				 x->index >= 0 ? r->nets->items[x->index].name : x->network,
+				 en ? "decided" : "vedtatt", a,
+				 en ? "the method gives" : "metoden gir", mm, x->reason);
+	}
 }
 
 static void title(dk_strbuf *b, const dk_report *r, const char *prefix)
@@ -268,8 +332,10 @@ char *dk_report_table(const dk_report *r)
 	free(tab);
 	dk_strbuf_printf(&b, "\n%s\n", en ? "Institutions:" : "Institusjoner:");
 	institution_lines(&b, r, "  ");
+	decision_lines(&b, r, "  ");
 	dk_strbuf_printf(&b, "\n%s\n", en ? "Findings:" : "Funn:");
 	finding_lines(&b, r, "  ");
+	not_checked(&b, r, "\n", "  ");
 	return dk_strbuf_done(&b);
 }
 
@@ -313,8 +379,10 @@ char *dk_report_md(const dk_report *r)
 	text_grid_free(&g);
 	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Institutions" : "Institusjoner");
 	institution_lines(&b, r, "- ");
+	decision_lines(&b, r, "- ");
 	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");
 	finding_lines(&b, r, "- ");
+	not_checked(&b, r, "\n", "- ");
 	return dk_strbuf_done(&b);
 }
 
@@ -365,5 +433,6 @@ char *dk_findings_table(const dk_report *r)
 	dk_findings_count_text(&b, &r->rec->findings, r->english);
 	dk_strbuf_puts(&b, "\n\n");
 	finding_lines(&b, r, "  ");
+	not_checked(&b, r, "\n", "  ");
 	return dk_strbuf_done(&b);
 }

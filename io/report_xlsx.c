@@ -118,7 +118,7 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, b->en,
 				 &l);
 		put_str(b, ws, row, 0, "λ", NULL);
-		snprintf(t, sizeof t, "%s (%s/%s)", l.decimal, l.num, l.den);
+		snprintf(t, sizeof t, "%s %s (%s/%s)", l.decimal, l.unit, l.num, l.den);
 		put_str(b, ws, row++, 1, t, NULL);
 	} else {
 		put_str(b, ws, row++, 0, tr(b, "Ingen beløp: se funnene",

@@ -74,7 +74,10 @@ typedef struct {
 	bool off;
 	dk_severity severity;
 	int64_t param[DK_CHECK_PARAMS];
-	bool param_set[DK_CHECK_PARAMS];
+	bool param_set[DK_CHECK_PARAMS];   /* has a value (a default or the
+					      plan's) */
+	bool by_plan[DK_CHECK_PARAMS];     /* the plan set it: messages say
+					      whose limit it is */
 } dk_check_conf;
 
 const dk_check_def *dk_checks(void);          /* DK_CHECK_COUNT entries */

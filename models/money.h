@@ -29,6 +29,10 @@ __extension__ typedef unsigned __int128 dk_u128;
 
 #define DK_KR_MAX INT64_C(1000000000000)  /* 10^12 NOK: larger is an error */
 #define DK_RATIO_ONE INT64_C(1000000)     /* a ratio of 1 in millionths */
+/* Stated percentages keep this many decimals: the value 40 % is
+ * 40·10^DK_PCT_DECIMALS, and DK_PCT_ONE is one percent. */
+#define DK_PCT_DECIMALS 2
+#define DK_PCT_ONE INT64_C(100)
 
 typedef enum {
 	DK_DEC_AUTO = 0,   /* decide from the text; ambiguous is an error */

@@ -39,6 +39,9 @@ void dk_plan_release(dk_plan *p)
 		free(p->decisions[k].reason);
 	}
 	free(p->decisions);
+	free(p->title.forum);
+	free(p->title.meeting);
+	free(p->title.case_no);
 	memset(p, 0, sizeof *p);
 }
 

@@ -60,8 +60,15 @@ typedef struct {
 	int line, col;                   /* where it stands in the plan */
 } dk_decision;
 
+/* The plan's title, shown at the top of reports; each part may be NULL. */
+typedef struct {
+	char *forum, *meeting, *case_no;
+	bool draft;
+} dk_title;
+
 typedef struct {
 	int year;                        /* 0: not given */
+	dk_title title;
 	dk_institution *institutions;
 	size_t n_institutions;
 

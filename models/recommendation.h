@@ -74,8 +74,10 @@ typedef struct {
 	 * unspecified when the network planned no lines */
 	dk_kr own, coordinator, uh_other, unspecified;
 	dk_kr *uh;
-	/* the computed criteria of the criteria sheet: 1 ja, 0 nei, -1 not
-	 * judged (the uh-share bounds are not set, or no amount) */
+	/* the computed criteria of the criteria sheet (RULES.md section 4),
+	 * as dk_judgement values (models/network.h: DK_JUDGE_BLANK when not
+	 * judged: no UH money planned, no uh-share bound set, no amount, or
+	 * need 0) */
 	int uh_identified, reasonable_uh_share, limited_coordinator;
 } dk_rec_row;
 
@@ -97,6 +99,10 @@ typedef struct {
 	dk_kr *inst_direct, *inst_up2; /* per institution */
 	dk_kr total_other;
 	dk_findings findings;
+	uint32_t not_checked;          /* bit (1u << dk_check_id): the check is
+					  on but its column is absent, so it
+					  could not run (self-financing,
+					  year-change) */
 } dk_recommendation;
 
 void dk_recommendation_release(dk_recommendation *r);

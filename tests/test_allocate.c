@@ -173,6 +173,42 @@ START_TEST(rounding_unit)
 }
 END_TEST
 
+START_TEST(rounding_the_exact_sum)
+{
+	/* RULES.md §3's worked example: need, u = 1000, F = 3 500, needs
+	 * 1 000 and 4 000: λ = 7/10, exact 700 and 2 800; down to the unit 0
+	 * and 2 000; 1 500 is left, one unit goes to the larger remainder
+	 * (800 > 700): 0 and 3 000, 500 unused. Rounding the total to 3 000
+	 * first would give 1 000 and 2 000. */
+	dk_wf_item it[] = {{0, 1000, 0, 1000}, {0, 4000, 0, 4000}};
+	run r;
+	wf(&r, it, 2, 3500, 1000, false);
+	lambda_is(&r, 7, 10);
+	ck_assert_int_eq(r.out.amount[0], 0);
+	ck_assert_int_eq(r.out.amount[1], 3000);
+	ck_assert_int_eq(r.out.unused, 500);
+	ck_assert(r.out.got_unit[1]);
+	ck_assert(!r.out.got_unit[0]);
+	dk_wf_release(&r.out);
+	/* surplus: reserve, u = 1: λ = 1/5 without caps gives 2.4, 2.4, 0.4
+	 * and 4.8, cut by its cap to 1. The free networks' exact sum is 5.2:
+	 * 2, 2, 0 placed, one whole krone left (1.2), and the three equal
+	 * remainders (.4) go by the larger weight: 3, 2, 0. (Rounding 5.2
+	 * down to 5 first would scale the quotas and give 2, 2, 1.) */
+	dk_wf_item q[] = {{0, 12, 0, 1000}, {0, 12, 0, 1000}, {0, 2, 0, 1000},
+			  {0, 24, 0, 1}};
+	wf(&r, q, 4, 10, 1, true);
+	lambda_is(&r, 1, 5);
+	ck_assert_int_eq(r.out.amount[0], 3);
+	ck_assert_int_eq(r.out.amount[1], 2);
+	ck_assert_int_eq(r.out.amount[2], 0);
+	ck_assert_int_eq(r.out.amount[3], 1);
+	ck_assert_int_eq(r.out.state[3], DK_STATE_CAPPED);
+	ck_assert_int_eq(r.out.unused + r.out.reserve_cut, 4);
+	dk_wf_release(&r.out);
+}
+END_TEST
+
 START_TEST(status_quo_with_no_previous)
 {
 	/* previous 0 and 100, need 50 and 200, F = 50: weights and caps
@@ -287,6 +323,82 @@ START_TEST(recommend_components_and_direct)
 }
 END_TEST
 
+START_TEST(recommend_decisions)
+{
+	/* RULES.md section 9. status_quo, F = 2 000: A had 600 last year but
+	 * needs 500, B and C had 1 000 and need 1 000. The method alone caps
+	 * A at 500 and shares 2 000 over the weights 500, 1 000, 1 000:
+	 * λ = 4/5, so 400, 800, 800. The forum decides A keeps its 600; the
+	 * method shares the other 1 400 over B and C: 700 each. */
+	dk_plan p;
+	dk_networks t;
+	dk_recommendation r;
+	dk_plan_init(&p);
+	dk_networks_init(&t, 0);
+	p.has_prorata = true;
+	p.prorata = 2000;
+	p.method = DK_METHOD_STATUS_QUO;
+	static const char *const names[] = {"A", "B", "C"};
+	static const int64_t prev[] = {600, 1000, 1000}, need[] = {500, 1000, 1000};
+	for (size_t k = 0; k < 3; k++) {
+		dk_network *n;
+		ck_assert_int_eq(dk_networks_add(&t, names[k], (int)k + 2, &n), DK_OK);
+		n->v[DK_COL_PREVIOUS] = prev[k];
+		n->v[DK_COL_NEED] = need[k];
+	}
+	t.columns = (1u << DK_COL_NETWORK) | (1u << DK_COL_PREVIOUS) | (1u << DK_COL_NEED);
+	p.decisions = calloc(1, sizeof *p.decisions);
+	p.decisions[0] = (dk_decision){strdup("A"), 0, 600, strdup("videreført"), 1, 1};
+	p.n_decisions = 1;
+	ck_assert_int_eq(dk_recommend(&p, &t, &r), DK_OK);
+	ck_assert(r.produced);
+	ck_assert_int_eq(r.rows[0].amount, 600);
+	ck_assert_int_eq(r.rows[0].state, DK_STATE_DECIDED);
+	ck_assert_int_eq(r.rows[1].amount, 700);
+	ck_assert_int_eq(r.rows[2].amount, 700);
+	ck_assert_int_eq(r.rows[0].method_amount, 400);
+	ck_assert_int_eq(r.rows[1].method_amount, 800);
+	ck_assert_int_eq(r.rows[2].method_amount, 800);
+	ck_assert_int_eq(r.unused + r.reserve_cut, 0);
+	/* λ is the method's on what is left: 1 400 / 2 000 */
+	ck_assert(r.lambda_num == 7 && r.lambda_den == 10);
+	/* the decision finding (info) and over-need on the decided amount */
+	size_t dec = 0, over = 0;
+	for (size_t i = 0; i < r.findings.n; i++) {
+		const dk_finding *x = &r.findings.items[i];
+		if (x->check == DK_CHECK_DECISION) {
+			dec++;
+			ck_assert_int_eq(x->severity, DK_SEV_INFO);
+			ck_assert_int_eq(x->network, 0);
+			ck_assert_int_eq(x->expected, 400);
+			ck_assert_int_eq(x->actual, 600);
+			ck_assert_int_eq(x->difference, 200);
+			ck_assert_str_eq(x->message, "the method gives 400; the forum "
+				"decided 600 because: videreført");
+		}
+		if (x->check == DK_CHECK_OVER_NEED) {
+			over++;
+			ck_assert_str_eq(x->field, "recommended");
+			ck_assert_int_eq(x->expected, 500);
+			ck_assert_int_eq(x->actual, 600);
+		}
+	}
+	ck_assert_uint_eq(dec, 1);
+	ck_assert_uint_eq(over, 1);
+	dk_recommendation_release(&r);
+	/* decided above the frame: infeasible, no amounts; the method
+	 * amounts are still there */
+	p.decisions[0].amount = 2001;
+	ck_assert_int_eq(dk_recommend(&p, &t, &r), DK_OK);
+	ck_assert(!r.produced);
+	ck_assert_int_eq(r.shortfall, 1);
+	ck_assert_int_eq(r.rows[0].method_amount, 400);
+	dk_recommendation_release(&r);
+	dk_networks_release(&t);
+	dk_plan_release(&p);
+}
+END_TEST
+
 START_TEST(recommend_frame_sum)
 {
 	dk_plan p;
@@ -334,6 +446,8 @@ int main(void)
 	tcase_add_test(tc, infeasible);
 	tcase_add_test(tc, reserve_mode);
 	tcase_add_test(tc, rounding_unit);
+	tcase_add_test(tc, rounding_the_exact_sum);
+	tcase_add_test(tc, recommend_decisions);
 	tcase_add_test(tc, status_quo_with_no_previous);
 	tcase_add_test(tc, zero_weight_in_saturated_frame);
 	tcase_add_test(tc, all_capped_exactly);

@@ -15,7 +15,7 @@ static void split(int64_t total, const int64_t *w, size_t n, int64_t unit,
 	dk_i128 ww[16];
 	for (size_t i = 0; i < n; i++)
 		ww[i] = w[i];
-	dk_apportion_in in = {total, ww, n, unit, caps, -1};
+	dk_apportion_in in = {total, ww, n, unit, caps, -1, 0};
 	dk_apportion_out o = {out, rank, got, 0};
 	ck_assert_int_eq(dk_apportion(&in, &o), DK_OK);
 	if (left)
@@ -141,7 +141,7 @@ START_TEST(large_weights_stay_exact)
 	dk_i128 big = (dk_i128)1000000000000000LL * 1000000000000000LL;
 	dk_i128 w[] = {big, 2 * big};
 	int64_t out[2];
-	dk_apportion_in in = {1000000000000LL, w, 2, 1, NULL, -1};
+	dk_apportion_in in = {1000000000000LL, w, 2, 1, NULL, -1, 0};
 	dk_apportion_out o = {out, NULL, NULL, 0};
 	ck_assert_int_eq(dk_apportion(&in, &o), DK_OK);
 	ck_assert_int_eq(out[0], 333333333333LL);

@@ -125,7 +125,24 @@ START_TEST(frame_overrun)
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_OVERRUN), 0);
 	set(&f, b, DK_COL_STATED_RECOMMENDED, 501);
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_OVERRUN), 1);
+	const dk_finding *x;
 	ck_assert_int_eq(first(&f, DK_CHECK_FRAME_OVERRUN)->difference, 1);
+	/* a derived frame that is negative: no amounts, the stated half runs */
+	f.p.has_prorata = false;
+	f.p.has_total = true;
+	f.p.total = 100;
+	f.p.direct = 200;  /* F = -100 */
+	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_OVERRUN), 1);
+	ck_assert(!f.r.produced);
+	x = first(&f, DK_CHECK_FRAME_OVERRUN);
+	ck_assert_str_eq(x->field, "stated_recommended");
+	ck_assert_int_eq(x->expected, -100);
+	ck_assert_int_eq(x->actual, 1001);
+	/* and an empty stated cell states 0 */
+	a->present &= ~(1u << DK_COL_STATED_RECOMMENDED);
+	a->v[DK_COL_STATED_RECOMMENDED] = 0;
+	count(&f, DK_CHECK_FRAME_OVERRUN);
+	ck_assert_int_eq(first(&f, DK_CHECK_FRAME_OVERRUN)->actual, 501);
 	fx_release(&f);
 }
 END_TEST
@@ -168,7 +185,11 @@ START_TEST(row_sum)
 	set(&f, a, DK_COL_COORDINATOR, 6);
 	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
 	/* a network with no planned line is not checked */
-	net(&f, "B");
+	dk_network *b = net(&f, "B");
+	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
+	/* nor one whose lines are all 0: a 0 and an empty cell are the same */
+	set(&f, b, DK_COL_OWN, 0);
+	set(&f, b, DK_COL_COORDINATOR, 0);
 	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
 	fx_release(&f);
 }
@@ -186,9 +207,12 @@ START_TEST(stated_share)
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 0);
 	set(&f, a, DK_COL_STATED_OWN_PCT, 4101);  /* 1.01 points */
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 1);
+	/* in kroner: the amounts 400 against 41.01 % of 1 000 = 410 */
 	const dk_finding *x = first(&f, DK_CHECK_STATED_SHARE);
-	ck_assert_int_eq(x->expected, 4000);
-	ck_assert_int_eq(x->actual, 4101);
+	ck_assert_int_eq(x->scale, 0);
+	ck_assert_int_eq(x->expected, 400);
+	ck_assert_int_eq(x->actual, 410);
+	ck_assert_int_eq(x->difference, 10);
 	ck_assert_ptr_nonnull(strstr(x->message, "41.01 %"));
 	ck_assert_ptr_nonnull(strstr(x->message, "40.00 %"));
 	/* Norwegian: decimal commas */
@@ -242,6 +266,17 @@ START_TEST(stated_recommendation)
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_RECOMMENDATION), 1);
 	f.p.checks[DK_CHECK_STATED_RECOMMENDATION].param[0] = 1;
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_RECOMMENDATION), 0);
+	/* an empty cell in a file with the column states 0: B gets 500 of a
+	 * frame of 1 000 and its empty cell says 0 */
+	f.p.checks[DK_CHECK_STATED_RECOMMENDATION].param[0] = 0;
+	set(&f, a, DK_COL_STATED_RECOMMENDED, 500);
+	f.p.prorata = 1000;
+	net(&f, "B");
+	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_RECOMMENDATION), 1);
+	const dk_finding *x = first(&f, DK_CHECK_STATED_RECOMMENDATION);
+	ck_assert_int_eq(x->network, 1);
+	ck_assert_int_eq(x->expected, 500);
+	ck_assert_int_eq(x->actual, 0);
 	fx_release(&f);
 }
 END_TEST
@@ -273,8 +308,9 @@ START_TEST(self_financing)
 	fx f;
 	fx_init(&f);
 	dk_network *a = net(&f, "A");
-	/* no self-financing column: off */
+	/* no self-financing column: not run, and listed as not checked */
 	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);
+	ck_assert(f.r.not_checked & (1u << DK_CHECK_SELF_FINANCING));
 	set(&f, a, DK_COL_SELF_FINANCING, 300);  /* 30 % of the grant 1 000 */
 	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);
 	set(&f, a, DK_COL_SELF_FINANCING, 299);
@@ -283,8 +319,10 @@ START_TEST(self_financing)
 	ck_assert_int_eq(x->expected, 300);
 	ck_assert_int_eq(x->actual, 299);
 	ck_assert_ptr_nonnull(strstr(x->message, "1 short"));
-	ck_assert_ptr_nonnull(strstr(x->message_nb, "30,0 % av anbefalt tilskudd 1 000 "
+	ck_assert_ptr_nonnull(strstr(x->message_nb, "under dekoms standardgrense på "
+					"30,0 % av anbefalt tilskudd 1 000 "
 					"(300 kreves): det mangler 1."));
+	ck_assert(!(f.r.not_checked & (1u << DK_CHECK_SELF_FINANCING)));
 	/* base need: the grant of 500 would pass, the need of 1 000 does not */
 	f.p.prorata = 500;
 	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);
@@ -301,11 +339,26 @@ START_TEST(coordinator_share)
 	dk_network *a = net(&f, "A");
 	set(&f, a, DK_COL_COORDINATOR, 250);  /* 25 % of 1 000 */
 	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
-	ck_assert_int_eq(f.r.rows[0].limited_coordinator, 1);  /* criteria sheet */
+	ck_assert_int_eq(f.r.rows[0].limited_coordinator, DK_JUDGE_JA);  /* criteria sheet */
 	set(&f, a, DK_COL_COORDINATOR, 251);
 	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 1);
-	ck_assert_int_eq(f.r.rows[0].limited_coordinator, 0);
+	ck_assert_int_eq(f.r.rows[0].limited_coordinator, DK_JUDGE_NEI);
 	ck_assert_int_eq(first(&f, DK_CHECK_COORDINATOR_SHARE)->expected, 250);
+	/* the default limit is dekom's, not the forum's */
+	ck_assert_ptr_nonnull(strstr(first(&f, DK_CHECK_COORDINATOR_SHARE)->message_nb,
+				     "over dekoms standardgrense på 25,0 %"));
+	f.p.checks[DK_CHECK_COORDINATOR_SHARE].by_plan[0] = true;
+	count(&f, DK_CHECK_COORDINATOR_SHARE);
+	ck_assert_ptr_nonnull(strstr(first(&f, DK_CHECK_COORDINATOR_SHARE)->message_nb,
+				     "over forumets grense på 25,0 %"));
+	ck_assert_ptr_nonnull(strstr(first(&f, DK_CHECK_COORDINATOR_SHARE)->message,
+				     "above the forum's limit of 25.0 %"));
+	/* need 0: skipped (row-sum reports the line), criterion blank */
+	set(&f, a, DK_COL_NEED, 0);
+	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
+	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
+	ck_assert_int_eq(f.r.rows[0].limited_coordinator, DK_JUDGE_BLANK);
+	set(&f, a, DK_COL_NEED, 1000);
 	f.p.checks[DK_CHECK_COORDINATOR_SHARE].param[0] = 300000;
 	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
 	f.p.checks[DK_CHECK_COORDINATOR_SHARE].off = true;
@@ -322,10 +375,18 @@ START_TEST(uh_unidentified)
 	dk_network *a = net(&f, "A");
 	set(&f, a, DK_COL_UH_OTHER, 0);
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_UNIDENTIFIED), 0);
-	ck_assert_int_eq(f.r.rows[0].uh_identified, 1);
+	/* criteria sheet: no UH money planned: blank */
+	ck_assert_int_eq(f.r.rows[0].uh_identified, DK_JUDGE_BLANK);
 	set(&f, a, DK_COL_UH_OTHER, 1);
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_UNIDENTIFIED), 1);
-	ck_assert_int_eq(f.r.rows[0].uh_identified, 0);
+	ck_assert_int_eq(f.r.rows[0].uh_identified, DK_JUDGE_NEI);  /* all other */
+	a->uh[0] = 5;
+	a->uh_present = 1;
+	count(&f, DK_CHECK_UH_UNIDENTIFIED);
+	ck_assert_int_eq(f.r.rows[0].uh_identified, DK_JUDGE_DELVIS);
+	set(&f, a, DK_COL_UH_OTHER, 0);
+	count(&f, DK_CHECK_UH_UNIDENTIFIED);
+	ck_assert_int_eq(f.r.rows[0].uh_identified, DK_JUDGE_JA);
 	fx_release(&f);
 }
 END_TEST
@@ -340,19 +401,38 @@ START_TEST(uh_share)
 	a->uh_present = 1;
 	/* off unless min and max are set */
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);
-	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, -1);
+	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, DK_JUDGE_BLANK);
 	dk_check_conf *c = &f.p.checks[DK_CHECK_UH_SHARE];
 	c->param[0] = 400000;
 	c->param[1] = 600000;
 	c->param_set[0] = c->param_set[1] = true;
+	c->by_plan[0] = c->by_plan[1] = true;
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);  /* 40 %: the limit */
-	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, 1);
+	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, DK_JUDGE_JA);
 	set(&f, a, DK_COL_OWN, 601);
 	a->uh[0] = 399;
 	/* the network and the whole grant both fall below 40 % */
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 2);
-	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, 0);
-	ck_assert_int_eq(first(&f, DK_CHECK_UH_SHARE)->actual, 399000);
+	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, DK_JUDGE_NEI);
+	/* in kroner: 40 % of 1 000 is the limit, 399 the UH amount */
+	ck_assert_int_eq(first(&f, DK_CHECK_UH_SHARE)->expected, 400);
+	ck_assert_int_eq(first(&f, DK_CHECK_UH_SHARE)->actual, 399);
+	/* only min set: the lower bound alone applies */
+	c->param_set[1] = false;
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 2);
+	ck_assert_ptr_nonnull(strstr(first(&f, DK_CHECK_UH_SHARE)->message,
+				     "outside the forum's limit of at least 40.0 %"));
+	/* only max set, at 30 %: 39.9 % is above it */
+	c->param_set[0] = false;
+	c->param_set[1] = true;
+	c->param[1] = 300000;
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 2);
+	ck_assert_int_eq(first(&f, DK_CHECK_UH_SHARE)->expected, 300);
+	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, DK_JUDGE_NEI);
+	/* only max, at 40 %: passes */
+	c->param[1] = 400000;
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);
+	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, DK_JUDGE_JA);
 	fx_release(&f);
 }
 END_TEST
@@ -369,8 +449,20 @@ START_TEST(year_change)
 	f.p.prorata = 1251;
 	set(&f, a, DK_COL_NEED, 1251);
 	ck_assert_uint_eq(count(&f, DK_CHECK_YEAR_CHANGE), 1);
+	/* the limit in kroner: 1 000 + 25 % = 1 250; the amount 1 251 */
+	ck_assert_int_eq(first(&f, DK_CHECK_YEAR_CHANGE)->expected, 1250);
+	ck_assert_int_eq(first(&f, DK_CHECK_YEAR_CHANGE)->actual, 1251);
+	ck_assert(!(f.r.not_checked & (1u << DK_CHECK_YEAR_CHANGE)));
 	set(&f, a, DK_COL_PREVIOUS, 0);  /* no previous: skipped */
 	ck_assert_uint_eq(count(&f, DK_CHECK_YEAR_CHANGE), 0);
+	/* no previous column at all: listed as not checked */
+	f.t.columns &= ~(1u << DK_COL_PREVIOUS);
+	ck_assert_uint_eq(count(&f, DK_CHECK_YEAR_CHANGE), 0);
+	ck_assert(f.r.not_checked & (1u << DK_CHECK_YEAR_CHANGE));
+	/* unless the plan turned the check off */
+	f.p.checks[DK_CHECK_YEAR_CHANGE].off = true;
+	count(&f, DK_CHECK_YEAR_CHANGE);
+	ck_assert(!(f.r.not_checked & (1u << DK_CHECK_YEAR_CHANGE)));
 	fx_release(&f);
 }
 END_TEST
@@ -399,6 +491,9 @@ START_TEST(up1_assignment)
 	f.p.split = DK_SPLIT_BY_UP1;
 	f.p.direct = 10;
 	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 2);
+	/* also when the direct amount is 0 */
+	f.p.direct = 0;
+	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 2);
 	fx_release(&f);
 }
 END_TEST
@@ -424,6 +519,39 @@ START_TEST(criteria)
 }
 END_TEST
 
+START_TEST(totals_like_row)
+{
+	fx f;
+	fx_init(&f);
+	f.p.prorata = 10000;
+	net(&f, "A");
+	net(&f, "B");
+	dk_network *c = net(&f, "Totalt for alle");  /* not a totals label */
+	set(&f, c, DK_COL_NEED, 2000);              /* 1 000 + 1 000 */
+	ck_assert_uint_eq(count(&f, DK_CHECK_TOTALS_LIKE_ROW), 1);
+	const dk_finding *x = first(&f, DK_CHECK_TOTALS_LIKE_ROW);
+	ck_assert_int_eq(x->network, 2);
+	ck_assert_int_eq(x->severity, DK_SEV_ERROR);
+	ck_assert_int_eq(x->expected, 2000);
+	ck_assert_ptr_nonnull(strstr(x->message, "Name it Sum, or remove it"));
+	set(&f, c, DK_COL_NEED, 2001);
+	ck_assert_uint_eq(count(&f, DK_CHECK_TOTALS_LIKE_ROW), 0);
+	/* two networks, one the other's equal: only one other row has a
+	 * need, so it is not a totals row */
+	fx_release(&f);
+	fx_init(&f);
+	net(&f, "A");
+	net(&f, "B");
+	ck_assert_uint_eq(count(&f, DK_CHECK_TOTALS_LIKE_ROW), 0);
+	/* three, the third the sum of the first two with one of them 0 */
+	dk_network *z = net(&f, "C");
+	set(&f, z, DK_COL_NEED, 0);
+	set(&f, f.t.items + 1, DK_COL_NEED, 1000);
+	ck_assert_uint_eq(count(&f, DK_CHECK_TOTALS_LIKE_ROW), 0);
+	fx_release(&f);
+}
+END_TEST
+
 START_TEST(sort_order)
 {
 	/* severity first, then network in input order (the plan's own
@@ -443,6 +571,8 @@ START_TEST(sort_order)
 	dk_findings_sort(&f.r.findings);
 	const dk_finding *x = f.r.findings.items;
 	ck_assert_uint_eq(f.r.findings.n, 5);
+	ck_assert_uint_eq(f.r.not_checked, (1u << DK_CHECK_SELF_FINANCING) |
+					   (1u << DK_CHECK_YEAR_CHANGE));
 	ck_assert_int_eq(x[0].check, DK_CHECK_FRAME_SUM);
 	ck_assert_int_eq(x[1].check, DK_CHECK_COORDINATOR_SHARE);
 	ck_assert_int_eq(x[1].network, 0);
@@ -474,6 +604,7 @@ int main(void)
 	tcase_add_test(tc, year_change);
 	tcase_add_test(tc, up1_assignment);
 	tcase_add_test(tc, criteria);
+	tcase_add_test(tc, totals_like_row);
 	tcase_add_test(tc, sort_order);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
