@@ -286,17 +286,21 @@ static void recommendation_checks(ctx *c)
 					int64_t nums[2] = {x, s};
 					ADD(c, DK_CHECK_STATED_RECOMMENDATION, -1, (long)k,
 					    "stated_recommended", nums, 0,
-					    ("the sheet recommends %s but %s gives %s (%s %s). "
-					     "Record why the forum departs from the method, or "
-					     "correct the sheet.",
+					    ("the sheet recommends %s but %s%s%s gives %s (%s "
+					     "%s). Record why the forum departs from the "
+					     "method, or correct the sheet.",
 					     kr(s, a), dec ? "the forum's decision"
-							   : "the plan's method",
-					     kr(x, b), kr(diff < 0 ? -diff : diff, d),
+							   : "the plan's method (",
+					     dec ? "" : dk_method_name(c->p->method),
+					     dec ? "" : ")", kr(x, b),
+					     kr(diff < 0 ? -diff : diff, d),
 					     diff > 0 ? "more" : "less"),
-					    ("arket innstiller %s, men %s gir %s (%s %s). "
+					    ("arket innstiller %s, men %s%s%s gir %s (%s %s). "
 					     "Skriv ned hvorfor forumet avviker fra metoden, "
 					     "eller rett arket.",
-					     a, dec ? "forumets vedtak" : "planens metode", b, d,
+					     a, dec ? "forumets vedtak" : "planens metode (",
+					     dec ? "" : dk_method_name(c->p->method),
+					     dec ? "" : ")", b, d,
 					     diff > 0 ? "mer" : "mindre"));
 				}
 			}

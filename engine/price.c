@@ -148,6 +148,7 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 		const dk_quote_package *k = &q->pkgs[i];
 		if (k->price >= k->full_cost)
 			continue;
+		size_t before = q->findings.n;
 		int64_t nums[2] = {k->full_cost, k->price};
 		dk_decimal_format(k->price, 2, " ", ",", a, sizeof a);
 		dk_decimal_format(k->full_cost, 2, " ", ",", b, sizeof b);
@@ -178,6 +179,8 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 						     "samfinansierer %s, noe et bidrag må "
 						     "vise åpent",
 						     p->packages[i].name, a, b, c));
+		if (q->findings.n > before)
+			q->findings.items[before].package = (long)i;
 	}
 	size_t bi = dk_pricing_basic(p);
 	for (size_t i = 0; i < q->n && st == DK_OK; i++) {
@@ -187,6 +190,7 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 		if (k->price_per_day >= basic->price_per_day)
 			continue;
 		int64_t nums[2] = {basic->price_per_day, k->price_per_day};
+		size_t before = q->findings.n;
 		dk_decimal_format(k->price_per_day, 2, " ", ",", a, sizeof a);
 		dk_decimal_format(basic->price_per_day, 2, " ", ",", b, sizeof b);
 		st = dk_findings_add(&q->findings, conf, DK_CHECK_ADDON_PER_DAY, -1, -1,
@@ -201,6 +205,8 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 					     "på å kjøpe tillegg; kontroller prisen på "
 					     "tillegget",
 					     p->packages[i].name, a, b));
+		if (q->findings.n > before)
+			q->findings.items[before].package = (long)i;
 	}
 	return st;
 }

@@ -65,10 +65,12 @@ struct cJSON *dk_not_checked_cjson(const dk_recommendation *rec);
 /* `explain NETWORK`: how network k's amount came about, in words. */
 char *dk_explain_text(const dk_report *r, size_t k);
 
-/* The findings as a cJSON array (caller frees); nets may be NULL when no
- * finding names a network. */
+/* The findings of `package` (-1: those of no package) as a cJSON array
+ * (caller frees), each with "package": package_name when package ≥ 0; nets
+ * may be NULL when no finding names a network. */
 struct cJSON;
-struct cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets);
+struct cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets,
+				long package, const char *package_name);
 
 /* The manifest of CLI.md: inputs with their SHA-256, method and
  * parameters (caller frees). */

@@ -68,7 +68,7 @@ char *dk_calibration_json(const dk_calibration_report *r)
 		     dk_json_put(o, "residual", raw_fixed(c->residual[k], 2)) &&
 		     dk_json_put(o, "z", raw_fixed(c->residual[k] / c->sd, 2));
 	}
-	ok = ok && dk_json_put(root, "findings", dk_findings_cjson(&c->findings, r->nets));
+	ok = ok && dk_json_put(root, "findings", dk_findings_cjson(&c->findings, r->nets, -1, NULL));
 	char *out = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
 	return out;

@@ -294,6 +294,50 @@ static void criteria_section(dk_strbuf *b, const dk_report *r)
 	dk_strbuf_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
+/* The checks that are on but could not run: said, never skipped silently. */
+static void not_checked(dk_strbuf *b, const dk_report *r)
+{
+	if (!r->rec->not_checked)
+		return;
+	dk_strbuf_printf(b, "<p>%s</p>\n<ul>\n",
+			 tr(r, "Ikke kontrollert (kontrollen er på, men kolonnen mangler):",
+			    "Not checked (the check is on, but its column is absent):"));
+	for (int c = 0; c < DK_CHECK_COUNT; c++)
+		if ((r->rec->not_checked >> c) & 1u)
+			dk_strbuf_printf(b, "<li>%s: %s</li>\n", dk_checks()[c].name,
+					 dk_not_checked_reason((dk_check_id)c, r->english));
+	dk_strbuf_puts(b, "</ul>\n");
+}
+
+/* The forum's decisions: the decided amount beside the method's, and why. */
+static void decisions_section(dk_strbuf *b, const dk_report *r)
+{
+	const dk_plan *p = r->plan;
+	if (p->n_decisions == 0)
+		return;
+	dk_strbuf_printf(b, "<section id=\"vedtak\">\n<h2>%s</h2>\n<table>\n<thead><tr>"
+			    "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+			    "<th>%s</th></tr></thead>\n<tbody>\n",
+			 tr(r, "Forumets vedtak", "The forum's decisions"),
+			 tr(r, "Nettverk", "Network"), tr(r, "Vedtatt", "Decided"),
+			 tr(r, "Metodens beløp", "Method amount"), tr(r, "Begrunnelse", "Reason"));
+	for (size_t d = 0; d < p->n_decisions; d++) {
+		const dk_decision *x = &p->decisions[d];
+		dk_kr m = x->index >= 0 ? r->rec->rows[x->index].method_amount : -1;
+		dk_strbuf_puts(b, "<tr><td>");
+		esc(b, x->index >= 0 ? r->nets->items[x->index].name : x->network);
+		dk_strbuf_puts(b, "</td><td class=\"n\">");
+		kr(b, x->amount);
+		dk_strbuf_puts(b, "</td><td class=\"n\">");
+		if (m >= 0)
+			kr(b, m);
+		dk_strbuf_puts(b, "</td><td class=\"msg\">");
+		esc(b, x->reason);
+		dk_strbuf_puts(b, "</td></tr>\n");
+	}
+	dk_strbuf_puts(b, "</tbody>\n</table>\n</section>\n");
+}
+
 static void findings_section(dk_strbuf *b, const dk_report *r)
 {
 	const dk_findings *f = &r->rec->findings;
@@ -301,6 +345,7 @@ static void findings_section(dk_strbuf *b, const dk_report *r)
 	dk_findings_count_text(b, f, r->english);
 	dk_strbuf_puts(b, ".</p>\n");
 	if (f->n == 0) {
+		not_checked(b, r);
 		dk_strbuf_puts(b, "</section>\n");
 		return;
 	}
@@ -320,7 +365,9 @@ static void findings_section(dk_strbuf *b, const dk_report *r)
 		esc(b, dk_finding_message(x, r->english));
 		dk_strbuf_puts(b, "</td></tr>\n");
 	}
-	dk_strbuf_puts(b, "</tbody>\n</table>\n</section>\n");
+	dk_strbuf_puts(b, "</tbody>\n</table>\n");
+	not_checked(b, r);
+	dk_strbuf_puts(b, "</section>\n");
 }
 
 static void manifest_section(dk_strbuf *b, const dk_report *r)
@@ -362,6 +409,7 @@ char *dk_report_html(const dk_report *r)
 			 tr(r, "Metode", "Method"), dk_method_name(r->plan->method));
 	frame_section(&b, r);
 	grid_section(&b, r, &g);
+	decisions_section(&b, r);
 	chart_section(&b, r);
 	institutions_section(&b, r);
 	criteria_section(&b, r);

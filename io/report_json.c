@@ -87,14 +87,17 @@ static cJSON *raw_share(dk_i128 num, dk_i128 den)
 
 static cJSON *findings_array(const dk_report *r)
 {
-	return dk_findings_cjson(&r->rec->findings, r->nets);
+	return dk_findings_cjson(&r->rec->findings, r->nets, -1, NULL);
 }
 
-cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets)
+cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets, long package,
+			 const char *package_name)
 {
 	cJSON *arr = cJSON_CreateArray();
 	for (size_t i = 0; arr && i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
+		if (x->package != package)
+			continue;
 		cJSON *o = cJSON_CreateObject();
 		int ok = dk_json_push(arr, o) &&
 			 dk_json_put(o, "check", cJSON_CreateString(dk_checks()[x->check].name)) &&
@@ -110,7 +113,9 @@ cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets)
 			 dk_json_put(o, "difference", x->has_numbers
 				 ? dk_json_scaled(x->difference, x->scale) : cJSON_CreateNull()) &&
 			 dk_json_put(o, "message", cJSON_CreateString(x->message)) &&
-			 dk_json_put(o, "message_nb", cJSON_CreateString(dk_finding_message(x, false)));
+			 dk_json_put(o, "message_nb", cJSON_CreateString(dk_finding_message(x, false))) &&
+			 (package < 0 ||
+			  dk_json_put(o, "package", cJSON_CreateString(package_name)));
 		if (!ok) {
 			cJSON_Delete(arr);
 			return NULL;

@@ -77,8 +77,12 @@ char *dk_price_json(const dk_price_report *r)
 			ok = dk_json_put(brr, t->roles[j].name, nok(k->role_cost[j]));
 		ok = ok && dk_json_put(br, "travel", nok(k->travel)) &&
 		     dk_json_put(br, "margin", nok(k->margin)) && dk_json_put(br, "rounding", nok(k->rounding));
+		/* the package's own findings (price-below-cost, addon-per-day) */
+		ok = ok && dk_json_put(o, "findings", dk_findings_cjson(&q->findings, NULL, (long)i,
+									t->packages[i].name));
 	}
-	ok = ok && dk_json_put(root, "findings", dk_findings_cjson(&q->findings, NULL));
+	/* the template's own findings (margin-low, factor-range), and only those */
+	ok = ok && dk_json_put(root, "findings", dk_findings_cjson(&q->findings, NULL, -1, NULL));
 	if (ok && r->buys) {
 		cJSON *b = cJSON_CreateArray();
 		ok = dk_json_put(root, "budgets", b);

@@ -315,6 +315,19 @@ static void sheet_findings(book *b, const dk_report *r)
 		}
 		put_str(b, ws, rr, 7, dk_finding_message(x, b->en), b->wrap);
 	}
+	/* the checks that could not run, said below the list */
+	lxw_row_t nr = (lxw_row_t)fs->n + 2;
+	if (r->rec->not_checked)
+		put_str(b, ws, nr++, 0, tr(b, "Ikke kontrollert (kontrollen er på, men "
+					      "kolonnen mangler):",
+					   "Not checked (the check is on, but its column "
+					   "is absent):"), b->bold);
+	for (int c = 0; c < DK_CHECK_COUNT; c++)
+		if ((r->rec->not_checked >> c) & 1u) {
+			put_str(b, ws, nr, 1, dk_checks()[c].name, NULL);
+			put_str(b, ws, nr++, 7, dk_not_checked_reason((dk_check_id)c, b->en),
+				b->wrap);
+		}
 	worksheet_set_column(ws, 0, 1, 22, NULL);
 	worksheet_set_column(ws, 2, 2, 28, NULL);
 	worksheet_set_column(ws, 3, 6, 13, NULL);

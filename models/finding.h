@@ -99,6 +99,8 @@ typedef struct {
 	dk_check_id check;
 	dk_severity severity;
 	long network;        /* index into the networks table, -1: the plan */
+	long package;        /* price checks: index into the template's
+				packages, -1: the template or no package */
 	const char *field;   /* column meant, or NULL (static string) */
 	bool has_numbers;
 	int scale;

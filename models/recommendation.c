@@ -84,6 +84,7 @@ dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
 	x->check = check;
 	x->severity = severity >= 0 ? (dk_severity)severity : conf[check].severity;
 	x->network = network;
+	x->package = -1;
 	x->field = field;
 	if (numbers) {
 		x->has_numbers = true;
@@ -107,7 +108,10 @@ static int finding_cmp(const void *a, const void *b)
 	int c = strcmp(dk_checks()[x->check].name, dk_checks()[y->check].name);
 	if (c)
 		return c;
-	return strcmp(x->field ? x->field : "", y->field ? y->field : "");
+	c = strcmp(x->field ? x->field : "", y->field ? y->field : "");
+	if (c)
+		return c;
+	return (x->package > y->package) - (x->package < y->package);
 }
 
 void dk_findings_sort(dk_findings *f)

@@ -56,7 +56,7 @@ char *dk_msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 const char *dk_finding_message(const dk_finding *x, bool english);
 
 /* Sorts by severity (error first), then network in input order (the plan's
- * own findings first), then check id, then field. */
+ * own findings first), then check id, then field, then package. */
 void dk_findings_sort(dk_findings *f);
 
 typedef struct {

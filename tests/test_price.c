@@ -86,6 +86,9 @@ START_TEST(packages_of_the_illustrative_template)
 	ck_assert_uint_eq(q.findings.n, 4);
 	ck_assert_int_eq(q.findings.items[0].check, DK_CHECK_PRICE_BELOW_COST);
 	ck_assert_int_eq(q.findings.items[0].severity, DK_SEV_INFO);
+	/* each belongs to its package, in template order */
+	for (size_t i = 0; i < 4; i++)
+		ck_assert_int_eq(q.findings.items[i].package, (long)i);
 	dk_quote_release(&q);
 	dk_pricing_release(&p);
 }
