@@ -51,7 +51,7 @@ report "recommend, 1 000 networks, prorata" "$dekom" recommend -n "$tmp/n1000.cs
 report "recommend, 10 000 networks, prorata" "$dekom" recommend -n "$tmp/n10000.csv" -p "$tmp/plan.json" -f json
 "$dekom" show -n "$tmp/n10000.csv" -p "$tmp/plan.json" -f json > "$tmp/n10000.json"
 report "recommend, 10 000 networks from JSON" "$dekom" recommend -n "$tmp/n10000.json" -p "$tmp/plan.json" -f json
-report "price, illustrative template, 2022 budgets" "$dekom" price -P "$here/../fixtures/pricing/ilu-illustrative.json" -p "$here/../fixtures/trondelag-2022/plan.json" -f json
+report "price, illustrative template, 2022 budgets" "$dekom" price -P "$here/../fixtures/pricing/ilu-illustrative.json" -n "$here/../fixtures/trondelag-2022/trondelag-2022-innstilling.csv" --columns "$here/../fixtures/trondelag-2022/columns.json" -p "$here/../fixtures/trondelag-2022/plan.json" -f json
 cat > "$tmp/mc.json" <<'JSON'
 {"montecarlo": {"runs": 20000, "seed": 1, "draws": [
   {"path": "/networks/*/need", "normal": {"relative_sd": 0.05}},

@@ -30,13 +30,14 @@ typedef struct {
 	const char *pricing;      /* -P */
 	const char *scenarios;    /* -s */
 	const char *columns;      /* --columns */
-	const char *format;       /* -f */
+	const char *format;       /* -f, or chosen by the -o name's ending */
 	const char *output;       /* -o */
 	const char *lang;         /* --lang */
 	const char *fail_on;      /* --fail-on */
 	const char *csv_dialect;  /* --csv-dialect rfc4180|excel-nb */
 	int threads;              /* --threads, 0: one per processor */
 	dk_decimal_mode mode;     /* --decimal-comma / --decimal-point */
+	bool quiet;               /* -q: no "wrote FILE" line */
 	int argc;                 /* operands after the options */
 	char **argv;
 } dk_cli_opts;

@@ -85,26 +85,37 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 			st = dk_colmap_parse(&c->map, &c->map_in, &d);
 		c->has_map = st == DK_OK;
 	}
+	int header_line = 1;
 	if (st == DK_OK) {
 		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, false};
 		st = load_input(&c->net_in, o->networks, dk_builtin_networks_input,
 				&d);
 		if (st == DK_OK)
-			st = dk_networks_read(&c->net_in, &ro, &c->nets, &d);
+			st = dk_networks_read_at(&c->net_in, &ro, &c->nets,
+						 &header_line, &d);
 	}
 	for (int k = 0; st == DK_OK && k < o->n_more; k++) {
 		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, true};
 		dk_networks more;
+		int more_line = 1;
 		dk_networks_init(&more, c->plan.n_institutions);
 		st = load_input(&c->more_in[k], o->more_networks[k], NULL, &d);
 		c->n_more = k + 1;
 		if (st == DK_OK)
-			st = dk_networks_read(&c->more_in[k], &ro, &more, &d);
+			st = dk_networks_read_at(&c->more_in[k], &ro, &more,
+						 &more_line, &d);
 		if (st == DK_OK)
 			st = dk_networks_merge(&c->nets, &more, &c->more_in[k],
-					       c->net_in.name, &d);
+					       more_line, c->net_in.name, &d);
 		dk_networks_release(&more);
 	}
+	/* what the method needs: only now, since a second -n may add it */
+	if (st == DK_OK)
+		st = dk_networks_check_plan(&c->plan, &c->nets, &c->net_in,
+					    header_line, &d);
+	if (st == DK_OK)
+		st = dk_plan_resolve_decisions(&c->plan, &c->nets, c->plan_in.name,
+					       &d);
 	if (st == DK_OK && o->output) {
 		const char *inputs[3 + DK_MORE_NETWORKS] = {o->networks, o->plan, o->columns};
 		for (int k = 0; k < o->n_more; k++)
@@ -189,10 +200,20 @@ static char *networks_table(const dk_networks *t, const dk_plan *p)
 					dk_kr_format(n->v[c], buf[k], sizeof buf[k]);
 				break;
 			case DK_KIND_FTE:
-			case DK_KIND_PERCENT:
 				if (given)
 					dk_decimal_format(n->v[c], 2, " ", ",", buf[k],
 							  sizeof buf[k]);
+				break;
+			case DK_KIND_PERCENT:
+				if (given) {
+					/* as many decimals as given, at least 2 */
+					size_t len = dk_decimal_format(
+						n->v[c], DK_PCT_DECIMALS, " ", ",",
+						buf[k], sizeof buf[k]);
+					for (int z = DK_PCT_DECIMALS; z > 2 && len &&
+					     buf[k][len - 1] == '0'; z--)
+						buf[k][--len] = '\0';
+				}
 				break;
 			case DK_KIND_JUDGEMENT:
 				if (given)
@@ -254,6 +275,27 @@ static int write_text(const dk_cli_opts *o, char *text)
 	return DK_EXIT_OK;
 }
 
+/* After a file is written (not standard output), one line on standard
+ * error says what was written and, where there are findings, what was
+ * found: "skrev innstilling.xlsx: 3 feil, 13 advarsler, 1 til
+ * orientering"; none with -q. */
+static void say_written(const dk_cli_opts *o, const dk_findings *f)
+{
+	if (o->quiet || dk_output_is_stdout(o->output))
+		return;
+	bool english = o->lang && strcmp(o->lang, "en") == 0;
+	dk_strbuf b = {0};
+	dk_strbuf_printf(&b, "%s %s", english ? "wrote" : "skrev", o->output);
+	if (f) {
+		dk_strbuf_puts(&b, ": ");
+		dk_findings_count_text(&b, f, english);
+	}
+	char *line = dk_strbuf_done(&b);
+	if (line)
+		fprintf(stderr, "%s\n", line);
+	free(line);
+}
+
 /* Appends a newline to a JSON text (cJSON prints none). */
 static char *with_newline(char *t)
 {
@@ -270,20 +312,6 @@ static char *with_newline(char *t)
 	return s;
 }
 
-static char *concat(const char *a, char *b)
-{
-	if (!b)
-		return NULL;
-	size_t na = strlen(a), nb = strlen(b);
-	char *s = malloc(na + nb + 1);
-	if (s) {
-		memcpy(s, a, na);
-		memcpy(s + na, b, nb + 1);
-	}
-	free(b);
-	return s;
-}
-
 int dk_cmd_show(const dk_cli_opts *o)
 {
 	dk_case c;
@@ -297,13 +325,12 @@ int dk_cmd_show(const dk_cli_opts *o)
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);
 	} else if (o->format && strcmp(o->format, "json") == 0) {
-		char *json = dk_networks_json(&c.nets, &c.plan);
-		rc = write_text(o, json ? concat("", json) : NULL);
-		if (rc == DK_EXIT_OK && dk_output_is_stdout(o->output))
-			putchar('\n');
+		rc = write_text(o, with_newline(dk_networks_json(&c.nets, &c.plan)));
 	} else {
 		rc = write_text(o, networks_table(&c.nets, &c.plan));
 	}
+	if (rc == DK_EXIT_OK)
+		say_written(o, NULL);
 	dk_case_release(&c);
 	return rc;
 }
@@ -445,8 +472,10 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 			rc = write_text(o, writer(&r, default_format(o),
 						  o->csv_dialect &&
 							  strcmp(o->csv_dialect, "excel-nb") == 0));
-		if (rc == DK_EXIT_OK)
+		if (rc == DK_EXIT_OK) {
+			say_written(o, &rec.findings);
 			rc = findings_exit(o, &rec.findings);
+		}
 	}
 	dk_recommendation_release(&rec);
 	dk_case_release(&c);
@@ -493,6 +522,8 @@ int dk_cmd_explain(const dk_cli_opts *o)
 			dk_report_input inputs[3 + DK_MORE_NETWORKS];
 			report_init(&r, inputs, &c, &rec, o);
 			rc = write_text(o, dk_explain_text(&r, (size_t)k));
+			if (rc == DK_EXIT_OK)
+				say_written(o, &rec.findings);
 		}
 	}
 	dk_recommendation_release(&rec);
@@ -575,6 +606,8 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 		rc = write_text(o, csv ? dk_scenarios_csv(&sr, o->csv_dialect &&
 						       strcmp(o->csv_dialect, "excel-nb") == 0)
 				       : with_newline(dk_scenarios_json(&sr)));
+		if (rc == DK_EXIT_OK)
+			say_written(o, NULL);
 	}
 	dk_scenario_results_release(&res);
 	dk_scenario_file_release(&file);
@@ -631,8 +664,10 @@ int dk_cmd_calibrate(const dk_cli_opts *o)
 		else
 			text = dk_calibration_text(&cr, strcmp(fmt, "md") == 0);
 		rc = write_text(o, text);
-		if (rc == DK_EXIT_OK)
+		if (rc == DK_EXIT_OK) {
+			say_written(o, &cal.findings);
 			rc = findings_exit(o, &cal.findings);
+		}
 	}
 	dk_calibration_release(&cal);
 	dk_case_release(&c);
@@ -680,6 +715,8 @@ int dk_cmd_diff(const dk_cli_opts *o)
 		rc = write_text(o, strcmp(default_format(o), "json") == 0
 					   ? with_newline(dk_diff_json(&r))
 					   : dk_diff_table(&r));
+		if (rc == DK_EXIT_OK)
+			say_written(o, NULL);
 	}
 	dk_diff_release(&diff);
 	for (int k = 0; k < 2; k++) {
@@ -771,8 +808,10 @@ int dk_cmd_price(const dk_cli_opts *o)
 		else
 			text = dk_price_text(&r, strcmp(fmt, "md") == 0);
 		rc = write_text(o, text);
-		if (rc == DK_EXIT_OK)
+		if (rc == DK_EXIT_OK) {
+			say_written(o, &q.findings);
 			rc = findings_exit(o, &q.findings);
+		}
 	}
 	for (size_t k = 0; buys && k < c.nets.n; k++)
 		dk_purchase_release(&buys[k]);

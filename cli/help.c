@@ -11,14 +11,21 @@
 #include "models/finding.h"
 
 static const char inputs_help[] =
-	"Inputs (without -n/-p: the built-in Trøndelag 2022 case):\n"
+	"Inputs (-n and -p together; with neither, the built-in Trøndelag 2022\n"
+	"case):\n"
 	"  -n, --networks FILE   networks, CSV or JSON ('-' is standard input);\n"
-	"                        a second -n adds columns (such as fte) by name\n"
+	"                        a second -n adds columns (such as fte) by name,\n"
+	"                        with a row for every network of the first\n"
 	"  -p, --plan FILE       plan, JSON\n"
 	"      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
 	"\"stated_own_pct\", \"\": \"network\"}\n"
 	"      --decimal-comma   read '1,500' as 1.5 (and '.' as digit groups)\n"
 	"      --decimal-point   read '1.500' as 1.5 (and ',' as digit groups)\n"
+	"Output:\n"
+	"  -o FILE               write to FILE; without -f, a name ending in .xlsx,\n"
+	"                        .html, .csv, .json or .md chooses the format\n"
+	"  -q, --quiet           no line on standard error saying what was written\n"
+	"                        and found ('skrev FILE: 3 feil, ...')\n"
 	"  -h, --help            this help\n";
 
 typedef struct {
@@ -59,7 +66,7 @@ static const topic topics[] = {
 	 "floored, and its rounding step with its place in the tie order.\n"},
 	{"price", "dekom price -P PRICING.json [INPUTS] [-f table|csv|json|md] [-o FILE]",
 	 "Template prices: per package the cost, full cost, price, price per day,\n"
-	 "breakdown and invoice plan, and the price checks. With -n or -p, also\n"
+	 "breakdown and invoice plan, and the price checks. With -n and -p, also\n"
 	 "what each network's UP2 money to the template's institution buys.\n"
 	 "  -P, --pricing FILE    the price template (docs/pricing.md)\n"},
 	{"scenarios", "dekom scenarios -s SCENARIOS.json [-P PRICING.json] [INPUTS] [-f csv|json] [--threads N] [-o FILE]",

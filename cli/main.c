@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli/cli.h"
 
@@ -45,6 +46,7 @@ static const struct option long_opts[] = {
 	{"decimal-point", no_argument, NULL, OPT_DEC_POINT},
 	{"csv-dialect", required_argument, NULL, OPT_CSV_DIALECT},
 	{"threads", required_argument, NULL, OPT_THREADS},
+	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
@@ -71,6 +73,24 @@ static int word_in(const char *word, const char *list)
 	return 0;
 }
 
+/* The format an output file's name asks for: its ending .xlsx, .html,
+ * .csv, .json or .md (any case); NULL for standard output and for other
+ * names. */
+static const char *format_of_name(const char *path)
+{
+	static const char *const formats[] = {"xlsx", "html", "csv", "json", "md", NULL};
+	if (!path || strcmp(path, "-") == 0)
+		return NULL;
+	const char *base = strrchr(path, '/');
+	const char *dot = strrchr(base ? base + 1 : path, '.');
+	if (!dot)
+		return NULL;
+	for (size_t k = 0; formats[k]; k++)
+		if (strcasecmp(dot + 1, formats[k]) == 0)
+			return formats[k];
+	return NULL;
+}
+
 static int parse_threads(const char *text, int *out)
 {
 	char *end;
@@ -89,7 +109,7 @@ static int run_command(const command *c, int argc, char **argv)
 	opterr = 0;
 	optind = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "n:p:P:s:f:o:h", long_opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:p:P:s:f:o:qh", long_opts, NULL)) != -1) {
 		switch (ch) {
 		case 'n':
 			if (!o.networks)
@@ -104,6 +124,7 @@ static int run_command(const command *c, int argc, char **argv)
 		case 's': o.scenarios = optarg; break;
 		case 'f': o.format = optarg; break;
 		case 'o': o.output = optarg; break;
+		case 'q': o.quiet = true; break;
 		case OPT_COLUMNS: o.columns = optarg; break;
 		case OPT_LANG: o.lang = optarg; break;
 		case OPT_FAIL_ON: o.fail_on = optarg; break;
@@ -125,6 +146,32 @@ static int run_command(const command *c, int argc, char **argv)
 	}
 	if (o.format && !word_in(o.format, c->formats))
 		return usage_error(c->name, "unsupported format", o.format);
+	/* last year's plan must never be mixed silently with this year's
+	 * sheet, nor the other way round */
+	if (strcmp(c->name, "diff") != 0 && !o.networks != !o.plan)
+		return usage_error(c->name, o.networks
+				   ? "-n without -p: give both -n and -p, or neither "
+				     "for the built-in 2022 case"
+				   : "-p without -n: give both -n and -p, or neither "
+				     "for the built-in 2022 case", NULL);
+	const char *named = format_of_name(o.output);
+	if (named && o.format && strcmp(named, o.format) != 0) {
+		fprintf(stderr, "dekom %s: error: -f %s contradicts the output "
+				"name '%s'; give -f %s, or a name that does not "
+				"end in .%s\n",
+			c->name, o.format, o.output, named, named);
+		return DK_EXIT_USAGE;
+	}
+	if (named && !o.format) {
+		if (!word_in(named, c->formats)) {
+			fprintf(stderr, "dekom %s: error: the output name '%s' asks "
+					"for %s, which dekom %s does not write; give "
+					"-f (one of: %s), or another name\n",
+				c->name, o.output, named, c->name, c->formats);
+			return DK_EXIT_USAGE;
+		}
+		o.format = named;
+	}
 	if (o.csv_dialect && strcmp(o.csv_dialect, "rfc4180") != 0 &&
 	    strcmp(o.csv_dialect, "excel-nb") != 0)
 		return usage_error(c->name, "--csv-dialect takes rfc4180 or excel-nb, not",

@@ -173,7 +173,11 @@ static void stated_share(ctx *c)
 			if (lhs <= (dk_i128)tol * need * DK_PCT_ONE)
 				continue;
 			char s1[40], x[40], am[40], nd[40], st[40];
-			dk_decimal_format(n->v[col], DK_PCT_DECIMALS, "", ".", s1, sizeof s1);
+			/* as stated, with 2 to DK_PCT_DECIMALS decimals */
+			size_t len = dk_decimal_format(n->v[col], DK_PCT_DECIMALS, "", ".", s1,
+						       sizeof s1);
+			for (int z = 2; z < DK_PCT_DECIMALS && len && s1[len - 1] == '0'; z++)
+				s1[--len] = '\0';
 			/* the stated share of the need in kroner, half up */
 			dk_i128 sd = (dk_i128)100 * DK_PCT_ONE;
 			dk_kr stated = (dk_kr)(((dk_i128)n->v[col] * need * 2 + sd) / (2 * sd));

@@ -7,6 +7,7 @@
 
 #include "engine/exact.h"
 #include "io/json_out.h"
+#include "io/networks.h"
 
 #include <cjson/cJSON.h>
 #include <string.h>
@@ -37,8 +38,9 @@ static int decimals_of(dk_column_kind kind)
 {
 	switch (kind) {
 	case DK_KIND_FTE:
-	case DK_KIND_PERCENT:
 		return 2;
+	case DK_KIND_PERCENT:
+		return DK_PCT_DECIMALS;
 	case DK_KIND_UP1:
 		return 6;
 	default:
@@ -66,7 +68,8 @@ static int add_row(cJSON *obj, const dk_network *n, const dk_networks *t,
 			v = dk_json_scaled(n->v[c], decimals_of(cols[c].kind));
 			break;
 		case DK_KIND_PERCENT:
-			v = given ? dk_json_scaled(n->v[c], 2) : cJSON_CreateNull();
+			v = given ? dk_json_scaled(n->v[c], DK_PCT_DECIMALS)
+				  : cJSON_CreateNull();
 			break;
 		case DK_KIND_JUDGEMENT:
 			v = given ? cJSON_CreateString(

@@ -6,11 +6,16 @@
  * column. libcsv trims nothing here (the space function says no), so
  * offsets are exact and trimming is done where a value is read.
  *
- * Order of work: split the text into records; detect nothing more from the
- * records than the delimiter already chosen from the header line; place
- * every header; then read every row, reporting each bad cell. A row with
- * more or fewer cells than the header is an error (a shifted row would put
- * amounts under the wrong heading); a row with only empty cells is skipped.
+ * Order of work: split the text into records with the delimiter of the
+ * first line that has one; find the header (the first record, or the first
+ * that names known columns after title lines of at most one filled cell);
+ * place every header; then read every row, reporting each bad cell. A row
+ * with more or fewer cells than the header is an error (a shifted row would
+ * put amounts under the wrong heading); a row with only empty cells is
+ * skipped; a row with a name and no figure is a note, and an error in the
+ * first networks file. What the plan needs of a cell is checked here, at
+ * the cell (an empty fte cell under prorata); what it needs of the columns
+ * is checked once every file is merged (dk_networks_check_plan).
  */
 #include <csv.h>
 #include <stdio.h>
@@ -119,24 +124,33 @@ static void splitter_release(splitter *sp)
 }
 
 /* The delimiter: the most frequent of ';', tab and ',' outside quotes on
- * the header line; ties go in that order; ';' when there is none. */
+ * the first line that has any of them (the header, or a title line that
+ * Excel padded with delimiters); ties go in that order; ';' when no line
+ * has one. */
 static unsigned char detect_delimiter(const char *s)
 {
-	size_t semi = 0, tab = 0, comma = 0;
-	int quoted = 0;
-	for (; *s && (quoted || (*s != '\n' && *s != '\r')); s++) {
-		if (*s == '"')
-			quoted = !quoted;
-		else if (!quoted && *s == ';')
-			semi++;
-		else if (!quoted && *s == '\t')
-			tab++;
-		else if (!quoted && *s == ',')
-			comma++;
+	while (*s) {
+		size_t semi = 0, tab = 0, comma = 0;
+		int quoted = 0;
+		for (; *s && (quoted || (*s != '\n' && *s != '\r')); s++) {
+			if (*s == '"')
+				quoted = !quoted;
+			else if (!quoted && *s == ';')
+				semi++;
+			else if (!quoted && *s == '\t')
+				tab++;
+			else if (!quoted && *s == ',')
+				comma++;
+		}
+		if (semi || tab || comma) {
+			if (semi >= tab && semi >= comma)
+				return ';';
+			return tab >= comma ? '\t' : ',';
+		}
+		while (*s == '\n' || *s == '\r')
+			s++;
 	}
-	if (semi >= tab && semi >= comma)
-		return semi || (!tab && !comma) ? ';' : '\t';
-	return tab >= comma ? '\t' : ',';
+	return ';';
 }
 
 static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
@@ -243,8 +257,8 @@ static const char *target_name(int col, const dk_plan *plan)
 }
 
 static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
-			       const record *hdr, const splitter *sp,
-			       placement *pl, dk_diags *d)
+			       const record *hdr, size_t first_row,
+			       const splitter *sp, placement *pl, dk_diags *d)
 {
 	const dk_plan *plan = o->plan;
 	size_t nh = hdr->n;
@@ -296,7 +310,7 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 			}
 		} else if (!norm[h][0]) {
 			int all_empty = 1;
-			for (size_t r = 1; r < sp->n; r++)
+			for (size_t r = first_row; r < sp->n; r++)
 				if (h < sp->rows[r].n && !is_blank(sp->rows[r].f[h].text))
 					all_empty = 0;
 			if (!all_empty) {
@@ -357,15 +371,62 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 	return st;
 }
 
+/* True when a cell of the record is a header dekom knows (a column map
+ * key, a column name or alias, 'Prosentandel', an institution); empty
+ * cells do not count, though a map may name them. */
+static int names_known_column(const record *rec, const dk_read_opts *o)
+{
+	for (size_t h = 0; h < rec->n; h++) {
+		char norm[256];
+		dk_header_norm(rec->f[h].text, norm, sizeof norm);
+		if (!norm[0])
+			continue;
+		if (dk_colmap_find(o->map, norm, 1) ||
+		    dk_column_match(norm, o->plan->year) >= 0 ||
+		    strcmp(norm, DK_AMBIGUOUS_HEADER) == 0 ||
+		    dk_plan_institution(o->plan, norm) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
+static size_t filled_cells(const record *rec)
+{
+	size_t k = 0;
+	for (size_t h = 0; h < rec->n; h++)
+		k += !is_blank(rec->f[h].text);
+	return k;
+}
+
+/* The header row: the first row, unless it and the rows after it hold at
+ * most one filled cell each (a title such as "Budsjett 2022;;;;") until a
+ * row that names known columns. Anything else above the header is not
+ * skipped: the first row is then read as the header and its unknown
+ * names are reported, so a shifted table is never read. */
+#define TITLE_ROWS_MAX 5
+
+static size_t header_row(const splitter *sp, const dk_read_opts *o)
+{
+	for (size_t r = 0; r < sp->n && r <= TITLE_ROWS_MAX; r++) {
+		if (names_known_column(&sp->rows[r], o))
+			return r;
+		if (filled_cells(&sp->rows[r]) > 1)
+			return 0;
+	}
+	return 0;
+}
+
 static const char *field_label(const placement *pl, const dk_plan *plan)
 {
 	return target_name(pl->col, plan);
 }
 
-/* Reads one cell into row n (a network or the totals row). */
+/* Reads one cell into row n (a network or the totals row); counts in
+ * *figures the numeric cells that are filled ('-' included), readable or
+ * not. */
 static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 			   const placement *pl, const field *f, dk_network *n,
-			   dk_diags *d)
+			   int *figures, dk_diags *d)
 {
 	char msg[700], q[80];
 	int col = pl->col;
@@ -378,10 +439,16 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		dk_num_spec spec;
 		dk_cell_spec(DK_KIND_AMOUNT, o->mode, &spec);
 		int64_t v;
+		++*figures;
+		if (dk_amount_implausible(f->text, field_label(pl, o->plan),
+					  o->mode, msg, sizeof msg)) {
+			cell_error(in, d, f, msg);
+			return DK_OK;
+		}
 		dk_num_result r = dk_decimal_parse(f->text, &spec, &v);
 		if (r == DK_NUM_EMPTY)
-			return DK_OK;
-		if (r != DK_NUM_OK) {
+			v = 0;  /* '-' or an en dash: a stated zero */
+		else if (r != DK_NUM_OK) {
 			dk_cell_message(r, field_label(pl, o->plan), f->text,
 					&spec, msg, sizeof msg);
 			cell_error(in, d, f, msg);
@@ -399,10 +466,19 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		dk_num_spec spec;
 		dk_cell_spec(def->kind, o->mode, &spec);
 		int64_t v;
+		++*figures;
+		if (def->kind == DK_KIND_AMOUNT &&
+		    dk_amount_implausible(f->text, def->name, o->mode, msg,
+					  sizeof msg)) {
+			cell_error(in, d, f, msg);
+			return DK_OK;
+		}
 		dk_num_result r = dk_decimal_parse(f->text, &spec, &v);
-		if (r == DK_NUM_EMPTY && def->kind != DK_KIND_PERCENT)
-			return DK_OK;  /* '-' or an en dash: zero */
-		if (r != DK_NUM_OK) {
+		if (r == DK_NUM_EMPTY)
+			v = 0;  /* '-' or an en dash: a stated zero (RULES.md
+				   section 5: a figure, which `stated-total`
+				   checks) */
+		else if (r != DK_NUM_OK) {
 			dk_cell_message(r, def->name, f->text, &spec, msg,
 					sizeof msg);
 			cell_error(in, d, f, msg);
@@ -457,7 +533,7 @@ static char *trimmed_copy(const char *s)
 }
 
 dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
-			       dk_networks *t, dk_diags *d)
+			       dk_networks *t, int *header_line, dk_diags *d)
 {
 	size_t before = d->n + d->dropped;
 	dk_networks_init(t, o->plan->n_institutions);
@@ -474,17 +550,22 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 		splitter_release(&sp);
 		return DK_EINPUT;
 	}
-	const record *hdr = &sp.rows[0];
+	size_t first = header_row(&sp, o);
+	const record *hdr = &sp.rows[first];
+	if (header_line)
+		*header_line = hdr->line;
 	placement *pl = calloc(hdr->n, sizeof *pl);
 	if (!pl) {
 		splitter_release(&sp);
 		return DK_ENOMEM;
 	}
-	st = place_headers(in, o, hdr, &sp, pl, d);
-	long name_col = -1;
+	st = place_headers(in, o, hdr, first + 1, &sp, pl, d);
+	long name_col = -1, fte_col = -1;
 	for (size_t h = 0; h < hdr->n; h++) {
 		if (pl[h].col == DK_COL_NETWORK)
 			name_col = (long)h;
+		if (pl[h].col == DK_COL_FTE)
+			fte_col = (long)h;
 		if (pl[h].col >= DK_COL_INSTITUTION)
 			t->uh_columns |= 1u << (pl[h].col - DK_COL_INSTITUTION);
 		else if (pl[h].col >= 0)
@@ -505,7 +586,7 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 		}
 	}
 	header_ok = d->n + d->dropped == before;
-	for (size_t r = 1; header_ok && st == DK_OK && r < sp.n; r++) {
+	for (size_t r = first + 1; header_ok && st == DK_OK && r < sp.n; r++) {
 		const record *rec = &sp.rows[r];
 		int blank = 1;
 		for (size_t k = 0; k < rec->n; k++)
@@ -569,12 +650,33 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			if (st != DK_OK)
 				break;
 		}
+		int figures = 0;
 		for (size_t h = 0; h < hdr->n && st == DK_OK; h++)
-			st = read_cell(in, o, &pl[h], &rec->f[h], n, d);
+			st = read_cell(in, o, &pl[h], &rec->f[h], n, &figures, d);
+		if (st != DK_OK || n == &t->totals)
+			continue;
+		char q[80], msg[500];
+		dk_quote(n->name, q, sizeof q);
+		if (figures == 0 && !o->supplement) {
+			snprintf(msg, sizeof msg,
+				 "network: row '%s' has a name but no figures; is "
+				 "it a note? remove it from the table, or fill in "
+				 "its figures ('-' for 0)",
+				 q);
+			cell_error(in, d, &rec->f[name_col], msg);
+		} else if (fte_col >= 0 && o->plan->method == DK_METHOD_PRORATA &&
+			   is_blank(rec->f[fte_col].text)) {
+			snprintf(msg, sizeof msg,
+				 "fte: the cell of network '%s' is empty, and "
+				 "prorata needs every network's teacher FTE; give "
+				 "a number, or '-' for 0",
+				 q);
+			cell_error(in, d, &rec->f[fte_col], msg);
+		}
 	}
 	if (header_ok && st == DK_OK && t->n == 0 &&
 	    d->n + d->dropped == before)
-		dk_diags_add(d, in->name, sp.n > 1 ? sp.rows[sp.n - 1].line : 1, 1,
+		dk_diags_add(d, in->name, sp.n > first + 1 ? sp.rows[sp.n - 1].line : hdr->line, 1,
 			     "no network rows; expected one row per network "
 			     "under the header");
 	for (size_t h = 0; h < hdr->n; h++)

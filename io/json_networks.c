@@ -3,7 +3,10 @@
  * (JSON)"): {"networks": [{"network": ..., "need": ..., "uh": {"NTNU": ...},
  * "up1": {"NTNU": 1}}], "totals": {...}}. Keys are the canonical column
  * names; `null` is an empty cell; `totals` is the stated totals row. Numbers
- * are read from their text, exactly.
+ * are read from their text, exactly. The CSV reader's rules apply: unique
+ * names of at most 200 characters, no network named by a totals label, no
+ * network without a number (a note), and under prorata an fte for every
+ * network of a file that has the key.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,7 +40,7 @@ static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
 
 static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
 			 const cJSON *v, dk_network *n, dk_networks *t,
-			 dk_diags *d)
+			 int *figures, dk_diags *d)
 {
 	if (!cJSON_IsObject(v)) {
 		dk_json_error(doc, d, v, false,
@@ -63,6 +66,7 @@ static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
 		}
 		if (cJSON_IsNull(m))
 			continue;
+		++*figures;
 		int64_t amount;
 		if (read_number(doc, o, m, o->plan->institutions[i].id,
 				DK_KIND_AMOUNT, &amount, d) == DK_OK) {
@@ -114,10 +118,11 @@ static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o,
 	return DK_OK;
 }
 
-/* Reads one network object (or the totals object) into n. */
+/* Reads one network object (or the totals object) into n; counts in
+ * *figures the numbers given (not null), readable or not. */
 static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 			  const cJSON *obj, dk_network *n, dk_networks *t,
-			  bool totals, dk_diags *d)
+			  bool totals, int *figures, dk_diags *d)
 {
 	const char *keys[DK_COL_COUNT + 2];
 	const dk_column_def *cols = dk_columns();
@@ -131,7 +136,7 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 		dk_status st = DK_OK;
 		if (strcmp(m->string, "uh") == 0) {
 			if (!cJSON_IsNull(m))
-				st = read_uh(doc, o, m, n, t, d);
+				st = read_uh(doc, o, m, n, t, figures, d);
 			if (st != DK_OK)
 				return st;
 			continue;
@@ -166,6 +171,7 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 		}
 		default: {
 			int64_t v;
+			++*figures;
 			if (read_number(doc, o, m, cols[c].name, cols[c].kind, &v,
 					d) == DK_OK) {
 				n->v[c] = v;
@@ -180,8 +186,39 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 	return DK_OK;
 }
 
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Under prorata every network of a file with the fte key needs a value
+ * (RULES.md section 5); positions are the network objects'. */
+static void check_fte(const dk_json_doc *doc, const dk_read_opts *o,
+		      const cJSON *list, const dk_networks *t, dk_diags *d)
+{
+	if (o->plan->method != DK_METHOD_PRORATA ||
+	    !((t->columns >> DK_COL_FTE) & 1u))
+		return;
+	size_t k = 0;
+	for (const cJSON *e = list->child; e && k < t->n; e = e->next, k++) {
+		const dk_network *n = &t->items[k];
+		if (dk_network_has(n, DK_COL_FTE))
+			continue;
+		const cJSON *f = cJSON_GetObjectItemCaseSensitive(e, "fte");
+		char q[80];
+		dk_quote(n->name, q, sizeof q);
+		dk_json_error(doc, d, f ? f : e, f != NULL,
+			      "fte: network '%s' has no teacher FTE, and prorata "
+			      "needs every network's; give a number (0 for none)",
+			      q);
+	}
+}
+
 dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
-				dk_networks *t, dk_diags *d)
+				dk_networks *t, int *header_line, dk_diags *d)
 {
 	size_t before = d->n + d->dropped;
 	dk_networks_init(t, o->plan->n_institutions);
@@ -214,6 +251,10 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		goto done;
 	}
 	t->columns |= 1u << DK_COL_NETWORK;
+	if (header_line) {
+		int col;
+		dk_json_pos(&doc, list, true, header_line, &col);
+	}
 	for (const cJSON *e = list->child; e && st == DK_OK; e = e->next) {
 		int line, col;
 		dk_json_pos(&doc, e, false, &line, &col);
@@ -241,6 +282,11 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 				      q);
 			continue;
 		}
+		if (utf8_chars(name->valuestring) > DK_NAME_MAX)
+			dk_json_error(&doc, d, name, false,
+				      "network: '%s' is %zu characters long; "
+				      "expected at most %d",
+				      q, utf8_chars(name->valuestring), DK_NAME_MAX);
 		long prev = dk_networks_find(t, name->valuestring);
 		if (prev >= 0)
 			dk_json_error(&doc, d, name, false,
@@ -255,12 +301,19 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		}
 		st = dk_networks_add(t, trimmed, line, &n);
 		free(trimmed);
+		int figures = 0;
 		if (st == DK_OK)
-			st = read_row(&doc, o, e, n, t, false, d);
+			st = read_row(&doc, o, e, n, t, false, &figures, d);
 		if (!o->supplement && !cJSON_GetObjectItemCaseSensitive(e, "need"))
 			dk_json_error(&doc, d, e, false,
 				      "network '%s': no \"need\"; expected the "
 				      "reported need in kroner",
+				      q);
+		else if (!o->supplement && figures == 0)
+			dk_json_error(&doc, d, name, false,
+				      "network: '%s' has a name but no figures; is "
+				      "it a note? remove it from the list, or give "
+				      "its figures",
 				      q);
 	}
 	if (st == DK_OK && totals && !cJSON_IsNull(totals)) {
@@ -281,14 +334,18 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 			n->line = t->totals_line;
 			if (!n->name || !n->uh)
 				st = DK_ENOMEM;
-			else
-				st = read_row(&doc, o, totals, n, t, true, d);
+			else {
+				int figures = 0;
+				st = read_row(&doc, o, totals, n, t, true, &figures, d);
+			}
 		}
 	}
 	if (st == DK_OK && t->n == 0 && d->n + d->dropped == before)
 		dk_json_error(&doc, d, list, false,
 			      "networks: the list is empty; expected one entry "
 			      "per network");
+	if (st == DK_OK && d->n + d->dropped == before)
+		check_fte(&doc, o, list, t, d);
 done:
 	dk_json_doc_release(&doc);
 	if (st != DK_OK)

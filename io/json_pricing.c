@@ -1,7 +1,9 @@
 /*
  * json_pricing.c: the price template reader (see json_pricing.h). Money
  * is read exactly into øre (at most 2 decimals), factors, hours, days,
- * persons, shares and rates into ten-thousandths (at most 4 decimals).
+ * persons, shares and rates into ten-thousandths (at most 4 decimals). A
+ * delivery day (the template's, or a package's own) has at most 24 hours,
+ * per activity and in all (RULES.md section 6).
  */
 #include "io/json_pricing.h"
 
@@ -9,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/canonical.h"
 #include "io/json_doc.h"
 #include "models/columns.h"
 
@@ -218,6 +221,7 @@ static void read_day(reader *r, const cJSON *v, const char *field, dk_day *day)
 		r->oom = 1;
 		return;
 	}
+	int64_t total = 0;  /* ten-thousandths of an hour */
 	for (const cJSON *e = v->child; e; e = e->next) {
 		int a = p->activities ? find_name(&p->activities[0].name,
 						  sizeof *p->activities,
@@ -235,7 +239,24 @@ static void read_day(reader *r, const cJSON *v, const char *field, dk_day *day)
 				ERR(r, e, true, "%s: '%s' given twice", field, e->string);
 		dk_day_part *dp = &day->parts[day->n++];
 		dp->activity = (size_t)a;
-		e4(r, e, field, 24 * DK_E4, &dp->hours);
+		if (e4(r, e, field, 1000 * DK_E4, &dp->hours) != 0)
+			continue;
+		if (dp->hours > 24 * DK_E4) {
+			char raw[80], q[80];
+			dk_json_raw(r->doc, e, raw, sizeof raw);
+			dk_quote(e->string, q, sizeof q);
+			ERR(r, e, false, "%s: '%s' has %s hours; a delivery day has "
+					 "at most 24", field, q, raw);
+			dp->hours = 0;
+			continue;
+		}
+		total += dp->hours;
+	}
+	if (total > 24 * DK_E4) {
+		char t[40];
+		dk_scaled_plain(total, 4, t, sizeof t);
+		ERR(r, v, false, "%s: %s hours in all; a delivery day has at most "
+				 "24 hours, activities together", field, t);
 	}
 }
 

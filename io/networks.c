@@ -1,7 +1,10 @@
 /*
  * networks.c: what the CSV and JSON readers share: the number format of
  * each column kind, messages for cells that do not read, the UP1 cell, the
- * totals row's names, and the choice between CSV and JSON.
+ * totals row's names, the choice between CSV and JSON, the merge of a
+ * second -n file, and the rules that need the plan and the whole table:
+ * what the method needs (checked once every file is merged) and whether an
+ * amount written under an explicit decimal mode is plausible.
  */
 #include "io/networks.h"
 
@@ -24,8 +27,10 @@ void dk_cell_spec(dk_column_kind kind, dk_decimal_mode mode, dk_num_spec *out)
 		out->max = INT64_C(10000000) * 100;
 		break;
 	case DK_KIND_PERCENT:
-		out->decimals = 2;
-		out->max = 1000 * 100;
+		out->decimals = DK_PCT_DECIMALS;
+		out->max = DK_KR_MAX;
+		for (int k = 0; k < DK_PCT_DECIMALS; k++)
+			out->max *= 10;
 		out->percent = true;
 		break;
 	default:
@@ -50,16 +55,24 @@ void dk_cell_message(dk_num_result r, const char *field, const char *text,
 			 field, q);
 		break;
 	case DK_NUM_DECIMALS:
-		snprintf(buf, size, "%s: '%s' has too many decimals; expected %s",
-			 field, q, want);
+		if (spec->percent)
+			snprintf(buf, size, "%s: '%s' has more than %d decimals; "
+				 "expected %s", field, q, spec->decimals, want);
+		else
+			snprintf(buf, size, "%s: '%s' has too many decimals; "
+				 "expected %s", field, q, want);
 		break;
 	case DK_NUM_NEGATIVE:
 		snprintf(buf, size, "%s: '%s' is negative; expected %s", field,
 			 q, want);
 		break;
 	case DK_NUM_RANGE:
-		snprintf(buf, size, "%s: '%s' is too large; expected %s", field,
-			 q, want);
+		if (spec->percent)
+			snprintf(buf, size, "%s: '%s' is too large; expected a "
+				 "percentage of at most 10^12", field, q);
+		else
+			snprintf(buf, size, "%s: '%s' is too large; expected %s",
+				 field, q, want);
 		break;
 	default:
 		snprintf(buf, size, "%s: '%s' is not a number; expected %s",
@@ -133,23 +146,78 @@ dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
 	return DK_OK;
 }
 
+/* The labels of RULES.md section 5, normalised (lowercase, one space). */
+static const char *const totals_labels[] = {
+	"sum", "summer", "total", "totalt", "totalsum", "sum totalt",
+	"totalt sum", "i alt", "samlet", NULL,
+};
+
+/* Length of a white-space character at s (space, tab, CR, LF, U+00A0), or
+ * 0. */
+static size_t white_len(const unsigned char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		return 1;
+	return s[0] == 0xC2 && s[1] == 0xA0 ? 2 : 0;
+}
+
 bool dk_is_totals_name(const char *name)
 {
-	char norm[32];
-	dk_header_norm(name, norm, sizeof norm);
-	return !norm[0] || strcmp(norm, "sum") == 0 ||
-	       strcmp(norm, "total") == 0 || strcmp(norm, "totalt") == 0;
+	char norm[64], one[64];
+	/* trim first, so that padding cannot push a label out of the buffer */
+	const unsigned char *b = (const unsigned char *)name;
+	size_t k;
+	while ((k = white_len(b)) != 0)
+		b += k;
+	const unsigned char *e = b + strlen((const char *)b);
+	for (;;) {
+		if (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
+			      e[-1] == '\n'))
+			e--;
+		else if (e - b >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)
+			e -= 2;
+		else
+			break;
+	}
+	if ((size_t)(e - b) >= sizeof norm)
+		return false;  /* longer than any label */
+	memcpy(one, b, (size_t)(e - b));
+	one[e - b] = '\0';
+	dk_header_norm(one, norm, sizeof norm);
+	/* runs of spaces (and tabs) inside are one space */
+	size_t o = 0;
+	for (size_t i = 0; norm[i] && o + 1 < sizeof one; i++) {
+		int space = norm[i] == ' ' || norm[i] == '\t';
+		if (space && o && one[o - 1] == ' ')
+			continue;
+		one[o++] = space ? ' ' : norm[i];
+	}
+	one[o] = '\0';
+	if (!one[0])
+		return true;
+	for (size_t i = 0; totals_labels[i]; i++)
+		if (strcmp(one, totals_labels[i]) == 0)
+			return true;
+	return false;
+}
+
+dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
+			      dk_networks *t, int *header_line, dk_diags *d)
+{
+	const char *s = in->text;
+	if (header_line)
+		*header_line = 1;
+	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		s++;
+	if (*s == '{')
+		return dk_networks_read_json(in, o, t, header_line, d);
+	return dk_networks_read_csv(in, o, t, header_line, d);
 }
 
 dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
 			   dk_networks *t, dk_diags *d)
 {
-	const char *s = in->text;
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	if (*s == '{')
-		return dk_networks_read_json(in, o, t, d);
-	return dk_networks_read_csv(in, o, t, d);
+	return dk_networks_read_at(in, o, t, NULL, d);
 }
 
 static dk_status copy_cells(dk_network *to, const dk_network *from,
@@ -183,8 +251,8 @@ static dk_status copy_cells(dk_network *to, const dk_network *from,
 }
 
 dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
-			    const dk_input *supp_in, const char *main_name,
-			    dk_diags *d)
+			    const dk_input *supp_in, int supp_header_line,
+			    const char *main_name, dk_diags *d)
 {
 	size_t before = d->n + d->dropped;
 	uint32_t cols = supp->columns & ~(1u << DK_COL_NETWORK);
@@ -207,7 +275,19 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 			dk_quote(supp->items[k].name, q, sizeof q);
 			dk_diags_add(d, supp_in->name, supp->items[k].line, 1,
 				     "network: '%s' is not in %s; expected the "
-				     "names of the main networks file",
+				     "names of the main networks file, and no other",
+				     q, main_name);
+		}
+	/* a network the supplement leaves out would silently get 0 in its
+	 * columns (0 FTE under prorata) */
+	for (size_t k = 0; k < main->n; k++)
+		if (dk_networks_find(supp, main->items[k].name) < 0) {
+			char q[80];
+			dk_quote(main->items[k].name, q, sizeof q);
+			dk_diags_add(d, supp_in->name, supp_header_line, 1,
+				     "network: '%s' of %s is not in this file; "
+				     "expected a row for every network of the main "
+				     "networks file, and no other",
 				     q, main_name);
 		}
 	if (d->n + d->dropped > before)
@@ -239,4 +319,92 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 	main->columns |= cols;
 	main->uh_columns |= supp->uh_columns;
 	return DK_OK;
+}
+
+/* "no column '2021' or 'previous'": the names a person would give the
+ * column, the year alias first when the plan has a year. */
+static void column_names(const dk_plan *p, dk_column c, char *buf, size_t size)
+{
+	const dk_column_def *def = dk_column_get(c);
+	if (c == DK_COL_PREVIOUS && p->year > 0)
+		snprintf(buf, size, "'%d' or '%s'", p->year - 1, def->name);
+	else if (def->aliases[0])
+		snprintf(buf, size, "'%s' or '%s'", def->name, def->aliases[0]);
+	else
+		snprintf(buf, size, "'%s'", def->name);
+}
+
+dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
+				 const dk_input *net_in, int header_line,
+				 dk_diags *d)
+{
+	size_t before = d->n + d->dropped;
+	char names[160];
+	bool previous = (t->columns >> DK_COL_PREVIOUS) & 1u;
+	bool fte = (t->columns >> DK_COL_FTE) & 1u;
+	bool up1 = (t->columns >> DK_COL_UP1) & 1u;
+	if (!previous && p->method == DK_METHOD_STATUS_QUO) {
+		column_names(p, DK_COL_PREVIOUS, names, sizeof names);
+		dk_diags_add(d, net_in->name, header_line, 1,
+			     "status_quo needs last year's amounts: no column %s; "
+			     "add the column, or choose another method",
+			     names);
+	} else if (!previous && p->floor_previous > 0) {
+		column_names(p, DK_COL_PREVIOUS, names, sizeof names);
+		dk_diags_add(d, net_in->name, header_line, 1,
+			     "floor_previous needs last year's amounts: no column "
+			     "%s; add the column, or set floor_previous to 0",
+			     names);
+	}
+	if (!fte && p->method == DK_METHOD_PRORATA) {
+		column_names(p, DK_COL_FTE, names, sizeof names);
+		dk_diags_add(d, net_in->name, header_line, 1,
+			     "prorata needs teacher FTE: no column %s; add the "
+			     "column, or give it in a second -n file",
+			     names);
+	}
+	if (p->split == DK_SPLIT_BY_UP1) {
+		if (!up1)
+			dk_diags_add(d, net_in->name, header_line, 1,
+				     "the direct split by_up1 needs each network's "
+				     "UP1 assignment: no column 'up1'; add the "
+				     "column, or choose another split");
+		if (!fte && p->up1_weight == DK_UP1_WEIGHT_FTE) {
+			column_names(p, DK_COL_FTE, names, sizeof names);
+			dk_diags_add(d, net_in->name, header_line, 1,
+				     "the direct split by_up1 weighted by fte needs "
+				     "teacher FTE: no column %s; add the column, or "
+				     "use \"weight\": \"network\"",
+				     names);
+		}
+	}
+	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}
+
+/* Under an explicit decimal mode, the decimal separator is followed by
+ * exactly three digits and then nothing more of the number. */
+bool dk_amount_implausible(const char *text, const char *field,
+			   dk_decimal_mode mode, char *msg, size_t size)
+{
+	if (mode == DK_DEC_AUTO)
+		return false;
+	char dec = mode == DK_DEC_COMMA ? ',' : '.';
+	const char *sep = strrchr(text, dec);
+	if (!sep || sep == text || sep[-1] < '0' || sep[-1] > '9')
+		return false;
+	size_t digits = 0;
+	while (sep[1 + digits] >= '0' && sep[1 + digits] <= '9')
+		digits++;
+	if (digits != 3)
+		return false;
+	char q[80];
+	dk_quote(text, q, sizeof q);
+	snprintf(msg, size,
+		 "%s: '%s' has three decimals under %s, but the column holds "
+		 "whole kroner; if '%c' groups digits in this file, give %s "
+		 "instead",
+		 field, q,
+		 mode == DK_DEC_COMMA ? "--decimal-comma" : "--decimal-point",
+		 dec, mode == DK_DEC_COMMA ? "--decimal-point" : "--decimal-comma");
+	return true;
 }

@@ -24,22 +24,49 @@ typedef struct {
 } dk_read_opts;
 
 /* Reads a decoded input: JSON when its first non-space character is '{',
- * CSV otherwise. The table is initialised here. */
+ * CSV otherwise. The table is initialised here. Besides the file's own
+ * rules, a reader reports what the plan's method needs of a cell it holds
+ * (under prorata, an empty fte cell). */
 dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
 			   dk_networks *t, dk_diags *d);
 
+/* The same, and gives in *header_line the line of the header row (CSV) or
+ * of the "networks" key (JSON), where messages about the file's columns
+ * point. */
+dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
+			      dk_networks *t, int *header_line, dk_diags *d);
+
+/* header_line may be NULL. */
 dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
-			       dk_networks *t, dk_diags *d);
+			       dk_networks *t, int *header_line, dk_diags *d);
 dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
-				dk_networks *t, dk_diags *d);
+				dk_networks *t, int *header_line, dk_diags *d);
 
 /* Adds the columns of a supplementary networks file (a second -n, such as
  * teacher FTE from another source) to `main`, matching rows by name. A
- * column in both files, or a network the main file does not have, is an
- * error in the supplement. */
+ * column in both files, a network the main file does not have, or a
+ * network of the main file that the supplement does not name is an error
+ * in the supplement (the last at its header line, `supp_header_line`). */
 dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
-			    const dk_input *supp_in, const char *main_name,
-			    dk_diags *d);
+			    const dk_input *supp_in, int supp_header_line,
+			    const char *main_name, dk_diags *d);
+
+/* What the plan's method and direct split need of the table, once every
+ * networks file is read and merged (RULES.md section 5, "What a method
+ * needs"): the previous column for status_quo and for floor_previous above
+ * 0, the fte column for prorata and for by_up1 weighted by fte, the up1
+ * column for by_up1. A missing column is bad input at the networks file's
+ * header line (`net_in`, `header_line`). */
+dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
+				 const dk_input *net_in, int header_line,
+				 dk_diags *d);
+
+/* Under --decimal-comma or --decimal-point, a whole-krone cell whose
+ * decimal separator is followed by exactly three digits ("721,000") was
+ * almost certainly written with that separator as a digit group: true
+ * then, with a message naming the other option in msg. */
+bool dk_amount_implausible(const char *text, const char *field,
+			   dk_decimal_mode mode, char *msg, size_t size);
 
 /* The number format of a column kind (amount, FTE, percent). */
 void dk_cell_spec(dk_column_kind kind, dk_decimal_mode mode, dk_num_spec *out);
@@ -54,7 +81,9 @@ void dk_cell_message(dk_num_result r, const char *field, const char *text,
 dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
 		       char *msg, size_t size);
 
-/* True for a totals row's name: empty, "Sum", "Total" or "Totalt". */
+/* True for a totals row's name (trimmed, any case, spaces inside
+ * collapsed): empty, "Sum", "Summer", "Total", "Totalt", "Totalsum",
+ * "Sum totalt", "Totalt sum", "I alt" or "Samlet" (RULES.md section 5). */
 bool dk_is_totals_name(const char *name);
 
 #endif

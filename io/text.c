@@ -144,6 +144,42 @@ static void byte_position(const unsigned char *s, size_t off, int *line,
 	*col = c;
 }
 
+/* A text that starts with '{' or '[' after white space is JSON (CLI.md),
+ * and JSON is UTF-8 (RFC 8259). */
+static int looks_like_json(const unsigned char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	return i < n && (s[i] == '{' || s[i] == '[');
+}
+
+/* Reports every invalid UTF-8 sequence of a JSON text at its line and
+ * column (characters; an invalid byte counts as one). */
+static void report_json_bytes(const dk_input *in, const unsigned char *s,
+			      size_t n, dk_diags *d)
+{
+	int line = 1, col = 1;
+	size_t i = 0;
+	while (i < n) {
+		size_t k = utf8_len(s + i, n - i);
+		if (k == 0) {
+			dk_diags_add(d, in->name, line, col,
+				     "byte 0x%02X is not valid UTF-8; a JSON file "
+				     "must be UTF-8 (RFC 8259): save it as UTF-8",
+				     s[i]);
+			k = 1;
+			col++;
+		} else if (s[i] == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+		i += k;
+	}
+}
+
 static int undefined_1252(unsigned char c)
 {
 	return c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D;
@@ -199,6 +235,10 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d)
 		in->text[n] = '\0';
 		in->len = n;
 		return DK_OK;
+	}
+	if (looks_like_json(s, n)) {
+		report_json_bytes(in, s, n, d);
+		return DK_EINPUT;
 	}
 	if (bom) {
 		dk_text_position((const char *)s, bad, &line, &col);

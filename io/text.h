@@ -6,8 +6,11 @@
  * UTF-8 (a BOM is dropped); any other file is converted from Windows-1252
  * with iconv, except that the five bytes Windows-1252 leaves undefined
  * (0x81, 0x8D, 0x8F, 0x90, 0x9D), a NUL byte, or invalid UTF-8 after a BOM
- * are errors at their line and column. Lines and columns count characters,
- * 1-based, so a position means the same before and after conversion.
+ * are errors at their line and column. A text that starts with '{' or '['
+ * after white space is JSON, which is UTF-8 only (RFC 8259): each invalid
+ * byte in it is an error, never read as Windows-1252. Lines and columns
+ * count characters, 1-based, so a position means the same before and after
+ * conversion.
  */
 #ifndef DK_TEXT_H
 #define DK_TEXT_H

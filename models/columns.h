@@ -38,7 +38,7 @@ typedef enum {
 	DK_KIND_NAME,       /* the network's name */
 	DK_KIND_AMOUNT,     /* whole kroner; empty, '-' or '–' is 0 */
 	DK_KIND_FTE,        /* at most 2 decimals; empty is 0 */
-	DK_KIND_PERCENT,    /* at most 2 decimals, '%' allowed; empty: not stated */
+	DK_KIND_PERCENT,    /* at most DK_PCT_DECIMALS (4) decimals, '%' allowed; empty: not stated */
 	DK_KIND_UP1,        /* "NTNU" or "NTNU:0.5+Nord:0.5" */
 	DK_KIND_JUDGEMENT   /* ja / nei / delvis / blank */
 } dk_column_kind;

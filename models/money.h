@@ -3,8 +3,9 @@
  * spreadsheets write.
  *
  * An allocation amount is a dk_kr: whole kroner in an int64_t. Other
- * decimal quantities are scaled integers: teacher FTE and percentages in
- * hundredths, ratios and shares in millionths (DK_RATIO_ONE). No double
+ * decimal quantities are scaled integers: teacher FTE in hundredths,
+ * stated percentages in ten-thousandths (DK_PCT_ONE is one percent),
+ * ratios and shares in millionths (DK_RATIO_ONE). No double
  * ever holds an amount.
  *
  * dk_decimal_parse reads one cell: digit groups with spaces, no-break or
@@ -31,8 +32,8 @@ __extension__ typedef unsigned __int128 dk_u128;
 #define DK_RATIO_ONE INT64_C(1000000)     /* a ratio of 1 in millionths */
 /* Stated percentages keep this many decimals: the value 40 % is
  * 40·10^DK_PCT_DECIMALS, and DK_PCT_ONE is one percent. */
-#define DK_PCT_DECIMALS 2
-#define DK_PCT_ONE INT64_C(100)
+#define DK_PCT_DECIMALS 4
+#define DK_PCT_ONE INT64_C(10000)
 
 typedef enum {
 	DK_DEC_AUTO = 0,   /* decide from the text; ambiguous is an error */

@@ -3,7 +3,8 @@
  *
  * Every numeric column of the networks file lives in one scaled integer per
  * column (dk_network.v, indexed by dk_column): amounts in whole kroner, FTE
- * and percentages in hundredths. A bit in `present` says the cell was given
+ * in hundredths, percentages in 10^-DK_PCT_DECIMALS (money.h). A bit in
+ * `present` says the cell was given
  * (not empty); for amounts an empty cell still reads as 0, for percentages
  * and judgements it means "not stated". The table owns every string and
  * array it holds; dk_networks_release frees them all.

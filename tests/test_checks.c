@@ -201,11 +201,11 @@ START_TEST(stated_share)
 	fx_init(&f);
 	dk_network *a = net(&f, "A");
 	set(&f, a, DK_COL_OWN, 400);  /* 40 % of 1 000 */
-	set(&f, a, DK_COL_STATED_OWN_PCT, 4000);
+	set(&f, a, DK_COL_STATED_OWN_PCT, 4000 * DK_PCT_ONE / 100);
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 0);
-	set(&f, a, DK_COL_STATED_OWN_PCT, 4100);  /* 1.0 point: the tolerance */
+	set(&f, a, DK_COL_STATED_OWN_PCT, 4100 * DK_PCT_ONE / 100);  /* 1.0 point: the tolerance */
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 0);
-	set(&f, a, DK_COL_STATED_OWN_PCT, 4101);  /* 1.01 points */
+	set(&f, a, DK_COL_STATED_OWN_PCT, 4101 * DK_PCT_ONE / 100);  /* 1.01 points */
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 1);
 	/* in kroner: the amounts 400 against 41.01 % of 1 000 = 410 */
 	const dk_finding *x = first(&f, DK_CHECK_STATED_SHARE);
@@ -223,7 +223,7 @@ START_TEST(stated_share)
 	/* the university share is its own finding */
 	a->uh[1] = 600;
 	a->uh_present = 2;
-	set(&f, a, DK_COL_STATED_UH_PCT, 5000);
+	set(&f, a, DK_COL_STATED_UH_PCT, 5000 * DK_PCT_ONE / 100);
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 2);
 	fx_release(&f);
 }

@@ -171,8 +171,8 @@ START_TEST(innmeldt_values_by_hand)
 	ck_assert_int_eq(tm->v[DK_COL_OWN], 1395000);
 	ck_assert(!dk_network_has(tm, DK_COL_COORDINATOR));
 	ck_assert_int_eq(tm->v[DK_COL_COORDINATOR], 0);
-	ck_assert_int_eq(tm->v[DK_COL_STATED_OWN_PCT], 4000);
-	ck_assert_int_eq(tm->v[DK_COL_STATED_UH_PCT], 6000);
+	ck_assert_int_eq(tm->v[DK_COL_STATED_OWN_PCT], 40 * DK_PCT_ONE);
+	ck_assert_int_eq(tm->v[DK_COL_STATED_UH_PCT], 60 * DK_PCT_ONE);
 	ck_assert_int_eq(tm->uh[nord], 100000);
 	ck_assert_int_eq(tm->uh[ntnu], 935000);
 	ck_assert_int_eq(tm->v[DK_COL_UH_OTHER], 1095000);
@@ -279,6 +279,296 @@ START_TEST(builtin_plan)
 }
 END_TEST
 
+/* --- Ordinary sheet variations (RULES.md section 5): text in, table or
+ * diagnostics out. --- */
+
+/* A small plan: two institutions, plan year 2022, the given method and
+ * direct split. */
+static void small_plan(dk_plan *p, const char *method, const char *direct)
+{
+	char text[600];
+	snprintf(text, sizeof text,
+		 "{\"year\": 2022, \"institutions\": [{\"id\": \"NTNU\"}, "
+		 "{\"id\": \"Nord\"}], \"frame\": {\"prorata\": 600000%s}, "
+		 "\"allocation\": {\"method\": \"%s\"}}",
+		 direct, method);
+	dk_input in;
+	dk_diags d;
+	dk_input_init(&in);
+	dk_diags_init(&d);
+	ck_assert_int_eq(dk_input_builtin(&in, "plan.json", (const unsigned char *)text,
+					  strlen(text)), DK_OK);
+	ck_assert_int_eq(dk_input_decode(&in, &d), DK_OK);
+	ck_assert_int_eq(dk_plan_read(&in, p, &d), DK_OK);
+	dk_input_release(&in);
+	dk_diags_release(&d);
+}
+
+typedef struct {
+	dk_input in;
+	dk_networks t;
+	dk_diags d;
+	int header_line;
+} sheet;
+
+/* Reads `text` as the networks file nets.csv (or .json) against p. */
+static dk_status read_sheet(sheet *s, const char *text, const dk_plan *p,
+			    dk_decimal_mode mode, bool supplement)
+{
+	dk_input_init(&s->in);
+	dk_diags_init(&s->d);
+	ck_assert_int_eq(dk_input_builtin(&s->in, "nets.csv", (const unsigned char *)text,
+					  strlen(text)), DK_OK);
+	dk_status st = dk_input_decode(&s->in, &s->d);
+	if (st != DK_OK)
+		return st;
+	dk_read_opts o = {p, NULL, mode, supplement};
+	return dk_networks_read_at(&s->in, &o, &s->t, &s->header_line, &s->d);
+}
+
+static void sheet_release(sheet *s)
+{
+	dk_networks_release(&s->t);
+	dk_input_release(&s->in);
+	dk_diags_release(&s->d);
+}
+
+static void assert_diag(const dk_diags *d, size_t i, int line, int col,
+			const char *part)
+{
+	ck_assert_uint_gt(d->n, i);
+	ck_assert_int_eq(d->items[i].line, line);
+	ck_assert_int_eq(d->items[i].col, col);
+	ck_assert_msg(strstr(d->items[i].message, part) != NULL,
+		      "message '%s' does not say '%s'", d->items[i].message, part);
+}
+
+START_TEST(totals_labels)
+{
+	static const char *const yes[] = {
+		"", "Sum", "Summer", "Total", "Totalt", "Totalsum", "Sum totalt",
+		"Totalt sum", "I alt", "Samlet", "  i   ALT ", "SUM\tTOTALT",
+		"\xC2\xA0Samlet\xC2\xA0", "totalSUM"};
+	static const char *const no[] = {
+		"Summen", "I alt for Fosen", "Samlet Namdal", "Fosen", "Ialt x",
+		"Sum totalt 2022"};
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		ck_assert_msg(dk_is_totals_name(yes[i]), "'%s' is a totals label", yes[i]);
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		ck_assert_msg(!dk_is_totals_name(no[i]), "'%s' is a network", no[i]);
+}
+END_TEST
+
+START_TEST(i_alt_is_the_totals_row)
+{
+	dk_plan p;
+	sheet s;
+	small_plan(&p, "status_quo", "");
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need\n"
+					"Fosen;400 000;500 000\n"
+					"Namdal;300 000;300 000\n"
+					"I alt;700 000;800 000\n",
+				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_uint_eq(s.t.n, 2);
+	ck_assert(s.t.has_totals);
+	ck_assert_int_eq(s.t.totals_line, 4);
+	ck_assert_int_eq(s.t.totals.v[DK_COL_NEED], 800000);
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(note_under_the_table)
+{
+	dk_plan p;
+	sheet s;
+	small_plan(&p, "status_quo", "");
+	/* a note is bad input; '-' is a figure; an empty labelled totals row
+	 * is just an empty totals row */
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need\n"
+					"Fosen;400 000;500 000\n"
+					"Hitra;-;\n"
+					"Sum;;\n"
+					"Merknad: tall fra mars;;\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_uint_eq(s.d.n, 1);
+	assert_diag(&s.d, 0, 5, 1, "'Merknad: tall fra mars' has a name but no figures");
+	sheet_release(&s);
+	/* in a second file that adds columns by name, no figures is fine */
+	ck_assert_int_eq(read_sheet(&s, "network;up1\nFosen;NTNU\n", &p,
+				    DK_DEC_AUTO, true), DK_OK);
+	sheet_release(&s);
+	/* the same in JSON */
+	ck_assert_int_eq(read_sheet(&s, "{\"networks\": [{\"network\": \"Fosen\", "
+					"\"need\": 1}, {\"network\": \"Merknad\", "
+					"\"need\": null}]}",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 60, "'Merknad' has a name but no figures");
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(title_line_above_the_header)
+{
+	dk_plan p;
+	sheet s;
+	small_plan(&p, "status_quo", "");
+	/* a title without delimiters, in a comma-delimited file */
+	ck_assert_int_eq(read_sheet(&s, "Budsjett 2022\n"
+					"network,previous,need\n"
+					"Fosen,\"400 000\",\"500 000\"\n",
+				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(s.header_line, 2);
+	ck_assert_uint_eq(s.t.n, 1);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 500000);
+	sheet_release(&s);
+	/* two filled cells above the header: read as the header, and refused */
+	ck_assert_int_eq(read_sheet(&s, "Budsjett;utkast;\n"
+					"network;previous;need\n"
+					"Fosen;400 000;500 000\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1, "unknown header 'Budsjett'");
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(percentages_as_written)
+{
+	dk_plan p;
+	sheet s;
+	int64_t unit = DK_PCT_ONE / 100;  /* a hundredth of a percent */
+	small_plan(&p, "status_quo", "");
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need;stated_own_pct;stated_uh_pct\n"
+					"Fosen;1;1;1 500,25 %;1000000000000\n",
+				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_STATED_OWN_PCT], 150025 * unit);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_STATED_UH_PCT],
+			 INT64_C(100000000000000) * unit);
+	sheet_release(&s);
+	/* above 10^12, or one decimal more than the model keeps */
+	char text[200];
+	snprintf(text, sizeof text, "network;previous;need;stated_own_pct;stated_uh_pct\n"
+		 "Fosen;1;1;1000000000001;0,%0*d1\n", DK_PCT_DECIMALS, 0);
+	ck_assert_int_eq(read_sheet(&s, text, &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_uint_eq(s.d.n, 2);
+	assert_diag(&s.d, 0, 2, 11, "is too large; expected a percentage of at most 10^12");
+	assert_diag(&s.d, 1, 2, 25, "decimals");
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(whole_kroner_under_decimal_comma)
+{
+	dk_plan p;
+	sheet s;
+	small_plan(&p, "status_quo", "");
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need;NTNU\n"
+					"Fosen;721,000;910 000,00;3 309 141,500\n",
+				    &p, DK_DEC_COMMA, false), DK_EINPUT);
+	ck_assert_uint_eq(s.d.n, 2);
+	assert_diag(&s.d, 0, 2, 7, "'721,000' has three decimals under --decimal-comma, "
+				   "but the column holds whole kroner");
+	assert_diag(&s.d, 0, 2, 7, "give --decimal-point");
+	assert_diag(&s.d, 1, 2, 26, "'3 309 141,500' has three decimals");
+	sheet_release(&s);
+	/* FTE may have a decimal comma and three digits when they are zeros */
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need;fte\n"
+					"Fosen;721 155,00;910.000;318,700\n",
+				    &p, DK_DEC_COMMA, false), DK_OK);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_PREVIOUS], 721155);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 910000);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_FTE], 31870);
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(what_a_method_needs)
+{
+	dk_plan p;
+	sheet s;
+	/* status_quo without previous */
+	small_plan(&p, "status_quo", "");
+	ck_assert_int_eq(read_sheet(&s, "Network;Need\nFosen;1\n", &p, DK_DEC_AUTO,
+				    false), DK_OK);
+	ck_assert_int_eq(dk_networks_check_plan(&p, &s.t, &s.in, s.header_line, &s.d),
+			 DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1, "status_quo needs last year's amounts: no column "
+				   "'2021' or 'previous'");
+	sheet_release(&s);
+	dk_plan_release(&p);
+	/* prorata without fte, by_up1 without up1 */
+	small_plan(&p, "prorata", ", \"direct\": {\"amount\": 1, \"split\": \"by_up1\"}");
+	ck_assert_int_eq(read_sheet(&s, "network;need\nFosen;1\n", &p, DK_DEC_AUTO,
+				    false), DK_OK);
+	ck_assert_int_eq(dk_networks_check_plan(&p, &s.t, &s.in, s.header_line, &s.d),
+			 DK_EINPUT);
+	ck_assert_uint_eq(s.d.n, 2);
+	assert_diag(&s.d, 0, 1, 1, "prorata needs teacher FTE: no column 'fte' or "
+				   "'lærerårsverk'");
+	assert_diag(&s.d, 1, 1, 1, "by_up1 needs each network's UP1 assignment: no "
+				   "column 'up1'");
+	sheet_release(&s);
+	/* prorata: an empty fte cell is bad input at the cell, '-' is 0 */
+	ck_assert_int_eq(read_sheet(&s, "network;need;fte;up1\nFosen;1;-;NTNU\n"
+					"Namdal;1; ;Nord\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_uint_eq(s.d.n, 1);
+	assert_diag(&s.d, 0, 3, 10, "fte: the cell of network 'Namdal' is empty");
+	sheet_release(&s);
+	ck_assert_int_eq(read_sheet(&s, "{\"networks\": [{\"network\": \"Fosen\", "
+					"\"need\": 1, \"fte\": 2},\n{\"network\": "
+					"\"Namdal\", \"need\": 1}]}",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 2, 1, "fte: network 'Namdal' has no teacher FTE");
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(second_file_names_every_network)
+{
+	dk_plan p;
+	sheet main_s, supp;
+	small_plan(&p, "prorata", "");
+	ck_assert_int_eq(read_sheet(&main_s, "network;need\nFosen;1\nNamdal;1\n"
+					     "Orkdal;1\n",
+				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(read_sheet(&supp, "network;fte\nNamdal;2\n", &p,
+				    DK_DEC_AUTO, true), DK_OK);
+	ck_assert_int_eq(dk_networks_merge(&main_s.t, &supp.t, &supp.in,
+					   supp.header_line, "nets.csv", &supp.d),
+			 DK_EINPUT);
+	ck_assert_uint_eq(supp.d.n, 2);
+	assert_diag(&supp.d, 0, 1, 1, "'Fosen' of nets.csv is not in this file");
+	assert_diag(&supp.d, 1, 1, 1, "'Orkdal' of nets.csv is not in this file");
+	sheet_release(&supp);
+	sheet_release(&main_s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(json_is_utf8)
+{
+	dk_diags d;
+	dk_input in;
+	dk_diags_init(&d);
+	dk_input_init(&in);
+	/* Latin-1 ø in a JSON file: bad input at its place, never Windows-1252 */
+	static const unsigned char json[] = "{\"a\":\n \"S\xF8r\", \"b\": \"\xE6\"}";
+	ck_assert_int_eq(dk_input_builtin(&in, "plan.json", json, sizeof json - 1), DK_OK);
+	ck_assert_int_eq(dk_input_decode(&in, &d), DK_EINPUT);
+	ck_assert_uint_eq(d.n, 2);
+	assert_diag(&d, 0, 2, 4, "byte 0xF8 is not valid UTF-8; a JSON file must be UTF-8");
+	assert_diag(&d, 1, 2, 15, "byte 0xE6");
+	dk_input_release(&in);
+	dk_diags_release(&d);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("readers");
@@ -297,6 +587,17 @@ int main(void)
 	tcase_add_test(tc, positions_count_characters);
 	tcase_add_test(tc, builtin_plan);
 	suite_add_tcase(s, tc);
+	TCase *sh = tcase_create("sheets");
+	tcase_add_test(sh, totals_labels);
+	tcase_add_test(sh, i_alt_is_the_totals_row);
+	tcase_add_test(sh, note_under_the_table);
+	tcase_add_test(sh, title_line_above_the_header);
+	tcase_add_test(sh, percentages_as_written);
+	tcase_add_test(sh, whole_kroner_under_decimal_comma);
+	tcase_add_test(sh, what_a_method_needs);
+	tcase_add_test(sh, second_file_names_every_network);
+	tcase_add_test(sh, json_is_utf8);
+	suite_add_tcase(s, sh);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

@@ -1,7 +1,9 @@
 #!/bin/sh
 # One bad-input case: runs dekom with the case's `args` (one per line) in a
-# copy of the case folder, with `-o OUTPUT` appended (OUTPUT from the file
-# `output`, default out.txt, made beforehand if missing), and asserts:
+# copy of the case folder, laid over a copy of `shared/` (the 2022 plan as
+# plan.json and a small valid networks.csv, for cases about the other
+# file: -n and -p go together), with `-o OUTPUT` appended (OUTPUT from the
+# file `output`, default out.txt, made beforehand if missing), and asserts:
 # exit code 2 (or the one in `exit`), standard error equal to `expected`
 # byte for byte, nothing on standard output, the output file unchanged, and
 # no stray temporary file left behind.
@@ -10,6 +12,7 @@ dekom=$1
 case=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+cp -R "$(dirname "$0")"/shared/. "$work"/
 cp -R "$case"/. "$work"/
 cd "$work" || exit 1
 output=out.txt
