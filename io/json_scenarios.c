@@ -458,6 +458,51 @@ static int is_object(reader *r, const cJSON *v, const char *what)
 	return 0;
 }
 
+/* Whether the plan as a scenario changes it still has the data its method
+ * and split need (RULES.md section 5, "What a method needs"): a scenario
+ * that switches to prorata on a sheet without teacher FTE, or sets
+ * floor_previous without last year's amounts, is bad input at the
+ * scenario, never a silent run on zeros. */
+static int check_needs(reader *r, const cJSON *at, const dk_override *ov, size_t n)
+{
+	dk_plan q = *r->p;  /* a shallow copy: only its scalars are set */
+	dk_models m = {&q, NULL, NULL};
+	bool changed = false;
+	for (size_t k = 0; k < n; k++)
+		switch (ov[k].target.kind) {
+		case DK_T_METHOD:
+		case DK_T_DIRECT_SPLIT:
+		case DK_T_DIRECT_WEIGHT:
+		case DK_T_FLOOR_PREVIOUS:
+			dk_target_set(&ov[k].target, &m, SIZE_MAX, ov[k].value);
+			changed = true;
+			break;
+		default:
+			break;
+		}
+	if (!changed)
+		return 0;
+	int line, col;
+	dk_json_pos(r->doc, at, false, &line, &col);
+	if (dk_networks_check_plan_at(&q, r->nets, r->doc->name, line, col, r->d) != DK_OK)
+		return 1;
+	if (q.method != DK_METHOD_PRORATA || r->p->method == DK_METHOD_PRORATA)
+		return 0;
+	/* prorata needs a value in every network's fte cell */
+	int bad = 0;
+	for (size_t k = 0; k < r->nets->n; k++)
+		if (!dk_network_has(&r->nets->items[k], DK_COL_FTE)) {
+			bad = 1;
+			char q2[80];
+			dk_quote(r->nets->items[k].name, q2, sizeof q2);
+			ERR(r, at, false, "prorata needs teacher FTE for every network: "
+					  "'%s' has an empty fte cell; fill it in ('-' "
+					  "for 0)",
+			    q2);
+		}
+	return bad;
+}
+
 static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 {
 	if (!cJSON_IsArray(list)) {
@@ -509,6 +554,7 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 			r->oom = 1;
 			return;
 		}
+		size_t problems = r->d->n + r->d->dropped;
 		for (const cJSON *o = set->child; o && !r->oom; o = o->next) {
 			dk_override *ov = &sc->overrides[sc->n];
 			if (read_path(r, o, true, o->string, &ov->target) != 0)
@@ -525,6 +571,9 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 				    ov->target.path,
 				    ov->value == DK_SPLIT_SHARES ? "shares" : "amounts");
 		}
+		/* only a scenario whose values all read */
+		if (r->d->n + r->d->dropped == problems)
+			check_needs(r, set, sc->overrides, sc->n);
 	}
 }
 
@@ -570,6 +619,12 @@ static void read_sweep(reader *r, const cJSON *v, dk_sweep *sw)
 		ERR(r, get(v, "step"), false, "sweep: more than %d points; expected a "
 					      "larger step",
 		    MAX_SWEEP_POINTS);
+	else
+		for (int64_t x = sw->from; x <= sw->to; x += sw->step) {
+			dk_override point = {sw->target, x};
+			if (check_needs(r, path, &point, 1))
+				break;
+		}
 }
 
 static int read_double(reader *r, const cJSON *obj, const char *key, const char *what,

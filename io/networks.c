@@ -338,6 +338,12 @@ dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
 				 const dk_input *net_in, int header_line,
 				 dk_diags *d)
 {
+	return dk_networks_check_plan_at(p, t, net_in->name, header_line, 1, d);
+}
+
+dk_status dk_networks_check_plan_at(const dk_plan *p, const dk_networks *t,
+				    const char *file, int line, int col, dk_diags *d)
+{
 	size_t before = d->n + d->dropped;
 	char names[160];
 	bool previous = (t->columns >> DK_COL_PREVIOUS) & 1u;
@@ -345,33 +351,33 @@ dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
 	bool up1 = (t->columns >> DK_COL_UP1) & 1u;
 	if (!previous && p->method == DK_METHOD_STATUS_QUO) {
 		column_names(p, DK_COL_PREVIOUS, names, sizeof names);
-		dk_diags_add(d, net_in->name, header_line, 1,
+		dk_diags_add(d, file, line, col,
 			     "status_quo needs last year's amounts: no column %s; "
 			     "add the column, or choose another method",
 			     names);
 	} else if (!previous && p->floor_previous > 0) {
 		column_names(p, DK_COL_PREVIOUS, names, sizeof names);
-		dk_diags_add(d, net_in->name, header_line, 1,
+		dk_diags_add(d, file, line, col,
 			     "floor_previous needs last year's amounts: no column "
 			     "%s; add the column, or set floor_previous to 0",
 			     names);
 	}
 	if (!fte && p->method == DK_METHOD_PRORATA) {
 		column_names(p, DK_COL_FTE, names, sizeof names);
-		dk_diags_add(d, net_in->name, header_line, 1,
+		dk_diags_add(d, file, line, col,
 			     "prorata needs teacher FTE: no column %s; add the "
 			     "column, or give it in a second -n file",
 			     names);
 	}
 	if (p->split == DK_SPLIT_BY_UP1) {
 		if (!up1)
-			dk_diags_add(d, net_in->name, header_line, 1,
+			dk_diags_add(d, file, line, col,
 				     "the direct split by_up1 needs each network's "
 				     "UP1 assignment: no column 'up1'; add the "
 				     "column, or choose another split");
 		if (!fte && p->up1_weight == DK_UP1_WEIGHT_FTE) {
 			column_names(p, DK_COL_FTE, names, sizeof names);
-			dk_diags_add(d, net_in->name, header_line, 1,
+			dk_diags_add(d, file, line, col,
 				     "the direct split by_up1 weighted by fte needs "
 				     "teacher FTE: no column %s; add the column, or "
 				     "use \"weight\": \"network\"",

@@ -57,6 +57,10 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
  * 0, the fte column for prorata and for by_up1 weighted by fte, the up1
  * column for by_up1. A missing column is bad input at the networks file's
  * header line (`net_in`, `header_line`). */
+/* The same, reported at `file`:`line`:`col` (a scenario that changes the
+ * method or the split). */
+dk_status dk_networks_check_plan_at(const dk_plan *p, const dk_networks *t,
+				    const char *file, int line, int col, dk_diags *d);
 dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
 				 const dk_input *net_in, int header_line,
 				 dk_diags *d);
