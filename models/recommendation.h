@@ -66,7 +66,10 @@ typedef struct {
 	dk_kr amount;                  /* the final amount */
 	dk_kr method_amount;           /* what the method gives with no
 					  decision at all (= amount when the
-					  plan has no decisions) */
+					  plan has no decisions); -1 when the
+					  method alone gives no amounts (the
+					  frame is infeasible without the
+					  decisions): null in JSON */
 	long decision;                 /* index into plan->decisions, -1 */
 	size_t rank;                   /* rounding tie order, 0: none */
 	bool got_unit;
