@@ -119,12 +119,71 @@ static int addr_cmp(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* What RFC 8259 allows that cJSON is lenient about, checked before cJSON
+ * sees the text, so that cJSON and the position scanner read the same
+ * tokens: between tokens only space, tab, line feed and carriage return
+ * (cJSON skips every byte up to 0x20), no raw control character inside a
+ * string, and nesting at most DK_JSON_DEPTH_MAX deep (a clearer message
+ * than cJSON's own limit gives). One pass; at most DK_DIAG_LIMIT problems
+ * are located. */
+static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
+{
+	int problems = 0, depth = 0, line = 1, col = 1;
+	bool in_str = false;
+	for (size_t i = 0; i < len && problems < DK_DIAG_LIMIT; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (in_str) {
+			if (c == '\\' && i + 1 < len && (unsigned char)text[i + 1] >= 0x20) {
+				i++;
+				col++;
+			} else if (c == '"') {
+				in_str = false;
+			} else if (c < 0x20) {
+				dk_diags_add(d, name, line, col,
+					     "a control character (byte 0x%02X) inside a "
+					     "string; JSON writes it as \\u%04X",
+					     c, c);
+				problems++;
+			}
+		} else if (c == '"') {
+			in_str = true;
+		} else if (c == '[' || c == '{') {
+			if (++depth > DK_JSON_DEPTH_MAX) {
+				dk_diags_add(d, name, line, col,
+					     "the JSON text is nested more than %d "
+					     "deep; dekom's files need only a few levels",
+					     DK_JSON_DEPTH_MAX);
+				return problems + 1;
+			}
+		} else if (c == ']' || c == '}') {
+			depth--;
+		} else if (c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+			dk_diags_add(d, name, line, col,
+				     "a control character (byte 0x%02X) between "
+				     "values; JSON allows only spaces, tabs and line "
+				     "ends there",
+				     c);
+			problems++;
+		}
+		/* UTF-8 continuation bytes take no column */
+		if (c == '\n') {
+			line++;
+			col = 1;
+		} else if ((c & 0xC0) != 0x80) {
+			col++;
+		}
+	}
+	return problems;
+}
+
 dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 			    const char *text, size_t len, dk_diags *d)
 {
 	memset(doc, 0, sizeof *doc);
 	doc->name = name;
 	doc->text = text;
+	if (prescan(text, len, name, d) > 0)
+		return DK_EINPUT;
 	const char *end = NULL;
 	doc->root = cJSON_ParseWithLengthOpts(text, len + 1, &end, 1);
 	if (!doc->root) {
@@ -158,8 +217,19 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 	if (scan_value(&sc, SIZE_MAX) < 0)
 		goto oom;
 	doc->n = count_nodes(doc->root);
+	if (sc.count != doc->n) {
+		/* cannot happen after prescan(); if it does, say so at the
+		 * start rather than read values at the wrong places */
+		free(sc.key_off);
+		free(sc.val_off);
+		cJSON_Delete(doc->root);
+		doc->root = NULL;
+		dk_diags_add(d, name, 1, 1, "the JSON text could not be read "
+					    "consistently; check it with a JSON validator");
+		return DK_EINPUT;
+	}
 	doc->nodes = malloc(doc->n * sizeof *doc->nodes);
-	if (!doc->nodes || sc.count != doc->n)
+	if (!doc->nodes)
 		goto oom;
 	size_t k = 0;
 	fill_nodes(doc->root, doc->nodes, &k);

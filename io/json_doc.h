@@ -37,7 +37,13 @@ typedef struct {
 	size_t n;
 } dk_json_doc;
 
-/* Parses text; a syntax error is reported at its position (DK_EINPUT). */
+/* Deepest nesting of arrays and objects read (RULES: a limit with a clear
+ * error, never "out of memory"). */
+#define DK_JSON_DEPTH_MAX 64
+
+/* Parses text; a syntax error is reported at its position (DK_EINPUT).
+ * Stricter than cJSON where RFC 8259 is: a control character between
+ * tokens or inside a string is bad input at its position. */
 dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 			    const char *text, size_t len, dk_diags *d);
 void dk_json_doc_release(dk_json_doc *doc);

@@ -131,10 +131,18 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 	keys[DK_COL_COUNT] = "uh";
 	keys[DK_COL_COUNT + 1] = NULL;
 	dk_json_keys(doc, d, obj, totals ? "totals" : "network", keys);
+	/* a key given twice is reported by dk_json_keys; only its first
+	 * value is read (a second "up1" must never be appended to the
+	 * first's parts) */
+	uint32_t seen = 0;
+	bool seen_uh = false;
 	for (const cJSON *m = obj->child; m; m = m->next) {
 		int c;
 		dk_status st = DK_OK;
 		if (strcmp(m->string, "uh") == 0) {
+			if (seen_uh)
+				continue;
+			seen_uh = true;
 			if (!cJSON_IsNull(m))
 				st = read_uh(doc, o, m, n, t, figures, d);
 			if (st != DK_OK)
@@ -144,8 +152,9 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 		for (c = 0; c < DK_COL_COUNT; c++)
 			if (strcmp(m->string, cols[c].name) == 0)
 				break;
-		if (c == DK_COL_COUNT || c == DK_COL_NETWORK)
+		if (c == DK_COL_COUNT || c == DK_COL_NETWORK || ((seen >> c) & 1u))
 			continue;
+		seen |= 1u << c;
 		t->columns |= 1u << c;
 		if (cJSON_IsNull(m))
 			continue;
