@@ -203,7 +203,8 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 		record *rec = &sp->rows[r];
 		size_t to = rec->n ? rec->f[0].off : off;
 		for (; off < to; off++)
-			line += in->text[off] == '\n';
+			line += in->text[off] == '\n' ||
+				(in->text[off] == '\r' && in->text[off + 1] != '\n');
 		rec->line = line;
 	}
 	return DK_OK;
@@ -230,8 +231,9 @@ static void cell_pos(const dk_input *in, const field *f, int *line, int *col)
 static void cell_error(const dk_input *in, dk_diags *d, const field *f,
 		       const char *msg)
 {
-	int line, col;
-	cell_pos(in, f, &line, &col);
+	int line = 0, col = 0;
+	if (!dk_diags_full(d))
+		cell_pos(in, f, &line, &col);
 	dk_diags_add(d, in->name, line, col, "%s", msg);
 }
 
@@ -254,6 +256,19 @@ static const char *target_name(int col, const dk_plan *plan)
 	if (col >= DK_COL_INSTITUTION)
 		return plan->institutions[col - DK_COL_INSTITUTION].id;
 	return dk_column_get((dk_column)col)->name;
+}
+
+typedef struct {
+	const char *name;   /* normalised header */
+	size_t index;       /* its column */
+} named_col;
+
+/* Headers by normalised name, then position. */
+static int by_name(const void *a, const void *b)
+{
+	const named_col *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
 }
 
 static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
@@ -285,15 +300,35 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 		memcpy(pl[h].header, b, bl);
 		pl[h].header[bl] = '\0';
 	}
-	for (size_t h = 0; h < nh && st == DK_OK; h++) {
-		int occ = 1, total = 0;
-		char q[80], msg[600];
-		for (size_t k = 0; k < nh; k++)
-			if (strcmp(norm[k], norm[h]) == 0) {
-				total++;
-				if (k < h)
-					occ++;
+	/* each header's occurrence (#k) and count among equal headers, from
+	 * the headers sorted by name: n log n, whatever the width */
+	int *occs = st == DK_OK ? calloc(nh ? 2 * nh : 1, sizeof *occs) : NULL;
+	named_col *order = st == DK_OK ? malloc((nh ? nh : 1) * sizeof *order) : NULL;
+	/* the first header placed on each column, for "each column once" */
+	size_t ncols = DK_COL_INSTITUTION + DK_INSTITUTIONS_MAX;
+	long *first_on = st == DK_OK ? malloc(ncols * sizeof *first_on) : NULL;
+	if (st == DK_OK && (!occs || !order || !first_on))
+		st = DK_ENOMEM;
+	if (st == DK_OK) {
+		for (size_t h = 0; h < nh; h++)
+			order[h] = (named_col){norm[h], h};
+		qsort(order, nh, sizeof *order, by_name);
+		for (size_t a = 0; a < nh;) {
+			size_t b = a;
+			while (b < nh && strcmp(order[b].name, order[a].name) == 0)
+				b++;
+			for (size_t k = a; k < b; k++) {
+				occs[2 * order[k].index] = (int)(k - a + 1);
+				occs[2 * order[k].index + 1] = (int)(b - a);
 			}
+			a = b;
+		}
+		for (size_t c = 0; c < ncols; c++)
+			first_on[c] = -1;
+	}
+	for (size_t h = 0; h < nh && st == DK_OK; h++) {
+		int occ = occs[2 * h], total = occs[2 * h + 1];
+		char q[80], msg[600];
 		dk_quote(pl[h].header, q, sizeof q);
 		const dk_colmap_entry *e = dk_colmap_find(o->map, norm[h], occ);
 		pl[h].col = -1;
@@ -351,20 +386,26 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 				cell_error(in, d, &hdr->f[h], msg);
 			}
 		}
-		for (size_t k = 0; k < h && pl[h].col >= 0; k++)
-			if (pl[k].col == pl[h].col) {
+		if (pl[h].col >= 0 && (size_t)pl[h].col < ncols) {
+			long k = first_on[pl[h].col];
+			if (k < 0) {
+				first_on[pl[h].col] = (long)h;
+			} else {
 				char kq[80];
 				dk_quote(pl[k].header, kq, sizeof kq);
 				snprintf(msg, sizeof msg,
 					 "header '%s' is column '%s', and so is "
-					 "column %zu ('%s'); expected each column "
+					 "column %ld ('%s'); expected each column "
 					 "once",
 					 q, target_name(pl[h].col, plan), k + 1, kq);
 				cell_error(in, d, &hdr->f[h], msg);
 				pl[h].col = -1;
-				break;
 			}
+		}
 	}
+	free(occs);
+	free(order);
+	free(first_on);
 	for (size_t h = 0; h < nh; h++)
 		free(norm[h]);
 	free(norm);

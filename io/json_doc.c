@@ -437,13 +437,28 @@ dk_num_result dk_json_number(const dk_json_doc *doc, const cJSON *node,
 int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
 		 const char *what, const char *const *allowed)
 {
+	/* the first member seen for each allowed key: linear in the members,
+	 * however often one key is repeated */
+	enum { MAX_KEYS = 64 };
+	const cJSON *first[MAX_KEYS] = {0};
 	int problems = 0;
 	for (const cJSON *m = obj->child; m; m = m->next) {
-		int known = 0;
-		for (size_t k = 0; allowed[k]; k++)
-			if (strcmp(m->string, allowed[k]) == 0)
-				known = 1;
-		if (!known) {
+		size_t known = SIZE_MAX;
+		for (size_t k = 0; allowed[k] && k < MAX_KEYS; k++)
+			if (strcmp(m->string, allowed[k]) == 0) {
+				known = k;
+				break;
+			}
+		if (known != SIZE_MAX && !first[known]) {
+			first[known] = m;
+			continue;
+		}
+		problems++;
+		if (dk_diags_full(d)) {
+			dk_diags_add(d, doc->name, 0, 0, "%s", "");  /* counted */
+			continue;
+		}
+		if (known == SIZE_MAX) {
 			char q[80], list[400];
 			size_t o = 0;
 			list[0] = '\0';
@@ -455,20 +470,14 @@ int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
 			dk_json_error(doc, d, m, true,
 				      "%s: unknown key '%s'; expected one of: %s",
 				      what, q, list);
-			problems++;
 			continue;
 		}
-		for (const cJSON *p = obj->child; p != m; p = p->next)
-			if (strcmp(p->string, m->string) == 0) {
-				int line, col;
-				dk_json_pos(doc, p, true, &line, &col);
-				dk_json_error(doc, d, m, true,
-					      "%s: key '%s' given twice (first "
-					      "at %d:%d); expected each key once",
-					      what, m->string, line, col);
-				problems++;
-				break;
-			}
+		int line, col;
+		dk_json_pos(doc, first[known], true, &line, &col);
+		dk_json_error(doc, d, m, true,
+			      "%s: key '%s' given twice (first at %d:%d); expected "
+			      "each key once",
+			      what, m->string, line, col);
 	}
 	return problems;
 }

@@ -270,9 +270,10 @@ void dk_text_position(const char *text, size_t off, int *line, int *col)
 	int l = 1, c = 1;
 	for (size_t i = 0; i < off && text[i]; i++) {
 		unsigned char ch = (unsigned char)text[i];
-		if (ch == '\n')
+		/* a line ends at LF, CRLF, or a lone CR (old Mac files) */
+		if (ch == '\n' || (ch == '\r' && text[i + 1] != '\n'))
 			l++, c = 1;
-		else if ((ch & 0xC0) != 0x80)
+		else if (ch != '\r' && (ch & 0xC0) != 0x80)
 			c++;
 	}
 	*line = l;

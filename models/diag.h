@@ -11,6 +11,7 @@
 #ifndef DK_DIAG_H
 #define DK_DIAG_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum {
@@ -54,6 +55,14 @@ void dk_diags_sort(dk_diags *d);
 
 /* DK_OK when nothing was recorded, else DK_EINPUT (or DK_ENOMEM). */
 dk_status dk_diags_status(const dk_diags *d);
+
+/* True when no further problem will be kept (only counted): a reader need
+ * not work out where it is. Positions cost a pass over the text, so a file
+ * with many bad cells stays linear. */
+static inline bool dk_diags_full(const dk_diags *d)
+{
+	return d->n >= DK_DIAG_LIMIT;
+}
 
 /* Formats one diagnostic as "FILE:LINE:COL: error: MESSAGE" into buf
  * (always NUL-terminated; truncated if too small). */
