@@ -7,12 +7,20 @@ PACKAGES = cmake make gcc pkg-config libcjson-dev libcsv-dev libgsl-dev \
 # what the tests use besides: LibreOffice recalculates the workbooks,
 # Chromium prints the HTML report to PDF, pdftotext reads it back
 TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils
+# the fuzz targets (docs/fuzzing.md): clang, and libFuzzer with the
+# sanitizer runtimes, which Debian 12 ships apart from clang (only a
+# recommendation of it, so not installed with --no-install-recommends)
+FUZZ_PACKAGES = clang libclang-rt-14-dev
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 WERROR  ?= OFF
 BUILD   ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := $(shell sed -n 's/^\([a-z_0-9]*\)[ \t].*/\1/p' tests/fuzz/targets)
 
-.PHONY: all deps deps-test build run test test-normal test-sanitize bench clean
+.PHONY: all deps deps-test deps-fuzz build run test test-normal test-sanitize \
+	test-fuzz fuzz-build fuzz fuzz-merge bench clean
 
 all: build
 
@@ -32,6 +40,9 @@ deps:
 deps-test:
 	$(call install,$(PACKAGES) $(TEST_PACKAGES))
 
+deps-fuzz:
+	$(call install,$(PACKAGES) $(FUZZ_PACKAGES))
+
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDEKOM_WERROR=$(WERROR)
 	cmake --build $(BUILD) -j $(JOBS)
@@ -49,10 +60,37 @@ test-sanitize: deps-test
 	cd $(BUILD)-san && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS)
 
-test: test-normal test-sanitize
+# The fuzz targets, built by clang with libFuzzer, ASan and UBSan. Warnings
+# are the gcc build's business (WERROR there); clang's own would only stop
+# the fuzzing.
+fuzz-build: deps-fuzz
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug \
+	  -DDEKOM_FUZZ=ON -DDEKOM_WERROR=OFF
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+# the smoke test: each target over its checked-in inputs, then
+# DEKOM_FUZZ_SECONDS (default 20) of fuzzing; any crash fails
+test-fuzz: fuzz-build
+	cd $(FUZZ_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# FUZZ_SECONDS of fuzzing per target, one at a time; new inputs go to
+# $(FUZZ_BUILD)/tests/fuzz/fuzz-work/NAME/corpus, not to the checked-in corpus
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh fuzz \
+	    $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t $$t || exit 1; \
+	done
+
+# folds what `make fuzz` found into tests/fuzz/corpus/, minimised
+fuzz-merge: fuzz-build
+	@for t in $(FUZZ_TARGETS); do \
+	  sh tests/fuzz/run.sh merge $(FUZZ_BUILD)/tests/fuzz/fuzz_$$t $$t || exit 1; \
+	done
+
+test: test-normal test-sanitize test-fuzz
 
 bench: build
 	bench/run.sh ./$(BUILD)/dekom
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-san
+	rm -rf $(BUILD) $(BUILD)-san $(FUZZ_BUILD)

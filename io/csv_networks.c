@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "io/networks.h"
+#include "io/limits.h"
 
 typedef struct {
 	char *text;
@@ -44,13 +45,31 @@ typedef struct {
 	size_t pos;        /* offset of the byte being parsed */
 	int row_start;     /* the next field is the first of a row */
 	int oom;
+	int limit;         /* a limit of io/limits.h was passed: 1 rows, 2
+			      cells in a row, 3 bytes in a cell */
+	size_t limit_off;  /* where */
 } splitter;
+
+/* Stops the split at a limit (checked by the loop that feeds libcsv). */
+static void over_limit(splitter *sp, int which)
+{
+	sp->limit = which;
+	sp->limit_off = sp->start;
+}
 
 static void on_field(void *s, size_t len, void *data)
 {
 	splitter *sp = data;
-	if (sp->oom)
+	if (sp->oom || sp->limit)
 		return;
+	if (len > DK_CELL_MAX_BYTES) {
+		over_limit(sp, 3);
+		return;
+	}
+	if (sp->cur.n >= DK_COLUMNS_MAX) {
+		over_limit(sp, 2);
+		return;
+	}
 	if (sp->row_start) {
 		while (sp->text[sp->start] == '\r' || sp->text[sp->start] == '\n')
 			sp->start++;
@@ -84,8 +103,12 @@ static void on_row(int c, void *data)
 {
 	(void)c;
 	splitter *sp = data;
-	if (sp->oom)
+	if (sp->oom || sp->limit)
 		return;
+	if (sp->n >= DK_ROWS_MAX) {
+		over_limit(sp, 1);
+		return;
+	}
 	if (sp->n == sp->cap) {
 		size_t cap = sp->cap ? 2 * sp->cap : 32;
 		record *p = realloc(sp->rows, cap * sizeof *p);
@@ -164,7 +187,7 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 	csv_set_delim(&p, detect_delimiter(in->text));
 	csv_set_space_func(&p, no_space);
 	size_t i;
-	for (i = 0; i < in->len && !sp->oom; i++) {
+	for (i = 0; i < in->len && !sp->oom && !sp->limit; i++) {
 		sp->pos = i;
 		if (csv_parse(&p, in->text + i, 1, on_field, on_row, sp) != 1)
 			break;
@@ -176,6 +199,26 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 	csv_free(&p);
 	if (sp->oom)
 		return DK_ENOMEM;
+	if (sp->limit) {
+		int line, col;
+		dk_text_position(in->text, sp->limit_off, &line, &col);
+		if (sp->limit == 1)
+			dk_diags_add(d, in->name, line, col,
+				     "more than %d rows, the most a sheet can hold; "
+				     "split the file",
+				     DK_ROWS_MAX);
+		else if (sp->limit == 2)
+			dk_diags_add(d, in->name, line, col,
+				     "a row of more than %d cells, the most a sheet "
+				     "can hold; is the delimiter right?",
+				     DK_COLUMNS_MAX);
+		else
+			dk_diags_add(d, in->name, line, col,
+				     "a cell of more than %d bytes, more than a "
+				     "spreadsheet cell holds; is a quote left open?",
+				     DK_CELL_MAX_BYTES);
+		return DK_EINPUT;
+	}
 	if (err == CSV_ENOMEM || err == CSV_ETOOBIG)
 		return DK_ENOMEM;
 	if (err) {

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "io/json_doc.h"
+#include "io/limits.h"
 #include "io/networks.h"
 
 static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
@@ -257,6 +258,13 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		dk_json_error(&doc, d, list, false,
 			      "networks: %s; expected an array of networks",
 			      dk_json_type(list));
+		goto done;
+	}
+	if (cJSON_GetArraySize(list) > DK_ROWS_MAX) {
+		dk_json_error(&doc, d, list, false,
+			      "networks: more than %d networks, the most a sheet "
+			      "can hold; split the file",
+			      DK_ROWS_MAX);
 		goto done;
 	}
 	t->columns |= 1u << DK_COL_NETWORK;

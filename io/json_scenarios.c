@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "io/json_doc.h"
+#include "io/limits.h"
 #include "io/networks.h"
 
 typedef struct {
@@ -513,6 +514,13 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 	}
 	static const char *const keys[] = {"name", "set", NULL};
 	size_t n = (size_t)cJSON_GetArraySize(list);
+	if (n > DK_SCENARIOS_MAX) {
+		ERR(r, list, false, "scenarios: %zu named scenarios, more than "
+				    "dekom's limit of %d; use a sweep or Monte Carlo "
+				    "runs for many cases",
+		    n, DK_SCENARIOS_MAX);
+		return;
+	}
 	s->scenarios = calloc(n ? n : 1, sizeof *s->scenarios);
 	if (!s->scenarios) {
 		r->oom = 1;

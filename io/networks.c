@@ -209,7 +209,7 @@ dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
 		*header_line = 1;
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
-	if (*s == '{')
+	if (*s == '{' || *s == '[')  /* JSON by its content (CLI.md) */
 		return dk_networks_read_json(in, o, t, header_line, d);
 	return dk_networks_read_csv(in, o, t, header_line, d);
 }

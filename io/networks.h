@@ -23,7 +23,7 @@ typedef struct {
 				       required */
 } dk_read_opts;
 
-/* Reads a decoded input: JSON when its first non-space character is '{',
+/* Reads a decoded input: JSON when its first non-space character is '{' or '[',
  * CSV otherwise. The table is initialised here. Besides the file's own
  * rules, a reader reports what the plan's method needs of a cell it holds
  * (under prorata, an empty fte cell). */

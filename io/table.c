@@ -1,10 +1,18 @@
 /*
  * table.c: aligned text tables (see table.h).
+ *
+ * A cell is stored as it will be shown: control characters, tabs and line
+ * breaks from the input become visible escapes (io/escape.h) when the row
+ * is added, so that widths are counted on what the terminal prints and a
+ * name cannot break a row or reach the terminal as a control sequence.
  */
 #include "io/table.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "io/escape.h"
+#include "io/strbuf.h"
 
 dk_status dk_table_init(dk_table *t, size_t ncols)
 {
@@ -35,7 +43,9 @@ dk_status dk_table_row(dk_table *t, const char *const *cells)
 	}
 	char **row = t->cells + t->nrows * t->ncols;
 	for (size_t c = 0; c < t->ncols; c++) {
-		row[c] = strdup(cells[c] ? cells[c] : "");
+		dk_strbuf b = {0};
+		dk_term_put(&b, cells[c] ? cells[c] : "", true);
+		row[c] = dk_strbuf_done(&b);
 		if (!row[c]) {
 			while (c > 0)
 				free(row[--c]);

@@ -3,7 +3,9 @@
  *
  * A table is a grid of cells (strings, copied); columns are as wide as
  * their widest cell in characters (not bytes, so "Trøndelag" aligns), text
- * left-aligned and numbers right-aligned as the column says.
+ * left-aligned and numbers right-aligned as the column says. Control
+ * characters, tabs and line breaks in a cell are copied as visible escapes
+ * (`\x1b`, see io/escape.h): a cell is one line of plain text.
  */
 #ifndef DK_TABLE_H
 #define DK_TABLE_H

@@ -3,6 +3,7 @@
  * library's iconv; the detection rule is ours: valid UTF-8 wins.
  */
 #include "io/text.h"
+#include "io/limits.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -46,16 +47,27 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d)
 	dk_status st = buf ? DK_OK : DK_ENOMEM;
 	while (st == DK_OK) {
 		if (len == cap) {
-			unsigned char *p = realloc(buf, cap * 2);
+			/* one byte past the limit is enough to know it is
+			 * passed */
+			size_t grow = cap * 2 > DK_INPUT_MAX_BYTES + 1
+				? DK_INPUT_MAX_BYTES + 1 : cap * 2;
+			unsigned char *p = realloc(buf, grow);
 			if (!p) {
 				st = DK_ENOMEM;
 				break;
 			}
 			buf = p;
-			cap *= 2;
+			cap = grow;
 		}
 		size_t k = fread(buf + len, 1, cap - len, f);
 		len += k;
+		if (len > DK_INPUT_MAX_BYTES) {
+			dk_diags_add(d, in->name, 0, 0,
+				     "the file is larger than 1 GiB, dekom's limit "
+				     "for one input; split it");
+			st = DK_EINPUT;
+			break;
+		}
 		if (k == 0) {
 			if (ferror(f)) {
 				dk_diags_add(d, in->name, 0, 0, "cannot read: %s",
