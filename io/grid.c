@@ -64,17 +64,47 @@ static const char *own_text(dk_grid *g, char *s)
 	return s;
 }
 
+/* The findings grouped by network, in their order: bucket 0 the plan's
+ * (network -1), bucket k + 1 network k; finding order[start[b]] to
+ * order[start[b + 1] - 1] are bucket b's. One pass, so that a findings
+ * column costs no more than the findings themselves. */
+typedef struct {
+	size_t *start, *order;
+} by_network;
+
+static dk_status group_findings(const dk_report *r, by_network *bn)
+{
+	const dk_findings *f = &r->rec->findings;
+	size_t nb = r->rec->n + 1;
+	bn->start = calloc(nb + 1, sizeof *bn->start);
+	bn->order = malloc((f->n ? f->n : 1) * sizeof *bn->order);
+	if (!bn->start || !bn->order)
+		return DK_ENOMEM;
+	for (size_t i = 0; i < f->n; i++)
+		bn->start[(size_t)(f->items[i].network + 1) + 1]++;
+	for (size_t b = 0; b < nb; b++)
+		bn->start[b + 1] += bn->start[b];
+	size_t *fill = calloc(nb, sizeof *fill);
+	if (!fill)
+		return DK_ENOMEM;
+	for (size_t i = 0; i < f->n; i++) {
+		size_t b = (size_t)(f->items[i].network + 1);
+		bn->order[bn->start[b] + fill[b]++] = i;
+	}
+	free(fill);
+	return DK_OK;
+}
+
 /* The ids of a network's findings (or the plan's, for -1), space-separated. */
-static char *finding_ids(const dk_report *r, long network)
+static char *finding_ids(const dk_report *r, const by_network *bn, long network)
 {
 	dk_strbuf b = {0};
 	const dk_findings *f = &r->rec->findings;
-	for (size_t i = 0; i < f->n; i++) {
-		if (f->items[i].network != network)
-			continue;
+	size_t k = (size_t)(network + 1);
+	for (size_t j = bn->start[k]; j < bn->start[k + 1]; j++) {
 		if (b.len)
 			dk_strbuf_puts(&b, " ");
-		dk_strbuf_puts(&b, dk_checks()[f->items[i].check].name);
+		dk_strbuf_puts(&b, dk_checks()[f->items[bn->order[j]].check].name);
 	}
 	return dk_strbuf_done(&b);
 }
@@ -124,7 +154,7 @@ static dk_cell text_cell(const char *s)
 
 /* Fills one network row (k < n) or the totals row (k == n). */
 static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
-			  size_t k, dk_cell *row)
+			  const by_network *bn, size_t k, dk_cell *row)
 {
 	const dk_recommendation *rec = r->rec;
 	size_t n = rec->n, ni = r->plan->n_institutions;
@@ -173,7 +203,7 @@ static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
 			*cell = (dk_cell){.kind = DK_CELL_FTE, .v = fte};
 			break;
 		case DK_GC_FINDINGS:
-			*cell = text_cell(own_text(g, finding_ids(r, total ? -1 : (long)k)));
+			*cell = text_cell(own_text(g, finding_ids(r, bn, total ? -1 : (long)k)));
 			if (!cell->text)
 				st = DK_ENOMEM;
 			break;
@@ -248,10 +278,18 @@ dk_status dk_grid_build(dk_grid *g, const dk_report *r, const dk_grid_opts *o)
 		if (!g->cells[c].text)
 			goto oom;
 	}
+	by_network bn = {NULL, NULL};
+	if (o->findings && group_findings(r, &bn) != DK_OK)
+		goto oom_bn;
 	for (size_t k = 0; k <= rec->n; k++)
-		if (fill_row(g, r, o, k, g->cells + (k + 1) * g->ncols) != DK_OK)
-			goto oom;
+		if (fill_row(g, r, o, &bn, k, g->cells + (k + 1) * g->ncols) != DK_OK)
+			goto oom_bn;
+	free(bn.start);
+	free(bn.order);
 	return DK_OK;
+oom_bn:
+	free(bn.start);
+	free(bn.order);
 oom:
 	dk_grid_release(g);
 	return DK_ENOMEM;
