@@ -11,6 +11,8 @@
 #include "cli/cli.h"
 #include "io/builtin.h"
 #include "io/canonical.h"
+#include "io/escape.h"
+#include "io/finding_text.h"
 #include "io/json_plan.h"
 #include "engine/recommend.h"
 #include "io/outfile.h"
@@ -358,6 +360,8 @@ static dk_status run_case(dk_case *c, dk_recommendation *rec,
 		return st;
 	st = dk_recommend(&c->plan, &c->nets, rec);
 	if (st == DK_OK)
+		st = dk_findings_render(&rec->findings);
+	if (st == DK_OK)
 		dk_findings_sort(&rec->findings);
 	else if (st == DK_ERANGE)
 		fprintf(stderr, "dekom: error: the amounts are too large to "
@@ -420,19 +424,22 @@ static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
 	return dk_findings_table(r);
 }
 
-/* The workbook goes to a temporary file next to the target, renamed into
- * place when complete. */
+/* The workbook goes to a temporary file (io/outfile.h: next to a regular
+ * target, renamed into place when complete; copied to a device or FIFO),
+ * and every message names the target. */
 static int write_xlsx(const dk_cli_opts *o, const dk_report *r)
 {
-	char tmp[4200], err[512];
-	dk_status st = dk_output_temp(o->output, tmp, sizeof tmp, err, sizeof err);
+	char err[600], why[512];
+	dk_output out;
+	dk_status st = dk_output_open(&out, o->output, true, err, sizeof err);
 	if (st == DK_OK) {
-		st = dk_report_xlsx(r, tmp, err, sizeof err);
-		if (st != DK_OK)
-			remove(tmp);
-		else
-			st = dk_output_commit(tmp, o->output, err, sizeof err);
+		st = dk_report_xlsx(r, out.tmp, why, sizeof why);
+		if (st == DK_EIO)
+			snprintf(err, sizeof err, "%s: %s", o->output, why);
 	}
+	if (st == DK_OK)
+		st = dk_output_close(&out, err, sizeof err);
+	dk_output_abort(&out);
 	if (st == DK_ENOMEM)
 		return dk_cli_exit(st);
 	if (st != DK_OK) {
@@ -511,17 +518,25 @@ int dk_cmd_explain(const dk_cli_opts *o)
 		if (k < 0) {
 			char q[80];
 			dk_quote(o->argv[0], q, sizeof q);
-			fprintf(stderr, "dekom explain: error: no network named '%s'; "
-					"the networks are:", q);
-			for (size_t i = 0; i < c.nets.n; i++)
-				fprintf(stderr, "%s '%s'", i ? "," : "", c.nets.items[i].name);
-			fputc('\n', stderr);
-			rc = DK_EXIT_USAGE;
+			dk_strbuf b = {0};
+			dk_strbuf_printf(&b, "dekom explain: error: no network named '%s'; "
+					     "the networks are:", q);
+			for (size_t i = 0; i < c.nets.n; i++) {
+				dk_strbuf_printf(&b, "%s '", i ? "," : "");
+				dk_term_put(&b, c.nets.items[i].name, true);
+				dk_strbuf_puts(&b, "'");
+			}
+			char *line = dk_strbuf_done(&b);
+			if (line)
+				fprintf(stderr, "%s\n", line);
+			free(line);
+			rc = line ? DK_EXIT_USAGE : dk_cli_exit(DK_ENOMEM);
 		} else {
 			dk_report r;
 			dk_report_input inputs[3 + DK_MORE_NETWORKS];
 			report_init(&r, inputs, &c, &rec, o);
-			rc = write_text(o, dk_explain_text(&r, (size_t)k));
+			/* names from the input, for a terminal */
+			rc = write_text(o, dk_term_clean(dk_explain_text(&r, (size_t)k)));
 			if (rc == DK_EXIT_OK)
 				say_written(o, &rec.findings);
 		}
@@ -632,6 +647,8 @@ int dk_cmd_calibrate(const dk_cli_opts *o)
 	dk_status st = dk_case_load(&c, o);
 	if (st == DK_OK)
 		st = dk_calibrate(&c.plan, &c.nets, &cal);
+	if (st == DK_OK)
+		st = dk_findings_render(&cal.findings);
 	int rc;
 	if (st == DK_EINPUT && cal.problem != DK_CALIB_OK) {
 		static const char *const why[] = {
@@ -768,6 +785,8 @@ int dk_cmd_price(const dk_cli_opts *o)
 		st = run_case(&c, &rec, o);
 	if (st == DK_OK)
 		st = dk_price_quote(&tpl, &q);
+	if (st == DK_OK)
+		st = dk_findings_render(&q.findings);
 	if (st == DK_ERANGE)
 		fprintf(stderr, "dekom price: error: the template's figures are too "
 				"fine to compute exactly in 128 bits; use fewer "

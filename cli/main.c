@@ -2,15 +2,27 @@
  * main.c: the `dekom` program: picks the subcommand, parses its options
  * with getopt_long, and hands over to cli/commands.c. Exit codes are those
  * of CLI.md; nothing else in the program exits.
+ *
+ * Signals: an interrupted run must not leave a half-written temporary file
+ * next to the target (io/outfile.h). SIGINT, SIGTERM, SIGHUP, SIGQUIT and
+ * SIGPIPE get a handler that removes the pending temporary file and then
+ * dies of the same signal with its default action, so the parent still
+ * sees "killed by SIGTERM". A signal that was ignored when dekom started
+ * (nohup, a background job) stays ignored. SIGXFSZ (a file-size limit) is
+ * ignored, so that the write fails with EFBIG and is reported as any other
+ * failed output: exit 3, the target as it was.
  */
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "cli/cli.h"
+#include "io/i18n.h"
+#include "io/outfile.h"
 
 typedef struct {
 	const char *name;
@@ -187,9 +199,35 @@ static int run_command(const command *c, int argc, char **argv)
 	return c->run(&o);
 }
 
+static void on_fatal_signal(int sig)
+{
+	dk_output_signal_cleanup();
+	/* the signal is blocked until this handler returns, and then kills
+	 * the process with its default action */
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void install_signal_handlers(void)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGPIPE};
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		struct sigaction old, sa;
+		if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+			continue;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_fatal_signal;
+		sigfillset(&sa.sa_mask);
+		sigaction(sigs[i], &sa, NULL);
+	}
+	signal(SIGXFSZ, SIG_IGN);
+}
+
 int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
+	dk_i18n_init();
+	install_signal_handlers();
 	if (argc < 2)
 		return dk_cli_help(NULL, stderr) == 0 ? DK_EXIT_USAGE : DK_EXIT_USAGE;
 	const char *cmd = argv[1];

@@ -27,19 +27,6 @@ void dk_calibration_release(dk_calibration *c)
 	memset(c, 0, sizeof *c);
 }
 
-static void kr_text(double v, char *buf, size_t size)
-{
-	dk_kr_format((dk_kr)llround(v), buf, size);
-}
-
-/* v with `d` decimals, Norwegian digit groups and a decimal point (the
- * Norwegian message gets its comma in dk_findings_add). */
-static void dec_text(double v, int d, char *buf, size_t size)
-{
-	double f = d == 2 ? 100 : d == 1 ? 10 : 1;
-	dk_decimal_format((int64_t)llround(v * f), d, " ", ".", buf, size);
-}
-
 static dk_status fit(const dk_networks *t, dk_calibration *c)
 {
 	size_t m = c->used;
@@ -104,27 +91,19 @@ static dk_status deviations(const dk_plan *p, const dk_networks *t, dk_calibrati
 		dk_kr prev = n->v[DK_COL_PREVIOUS];
 		dk_kr expected = (dk_kr)llround(c->fitted[k]);
 		int64_t nums[2] = {expected, prev};
-		char a[40], b[40], lam[48], fte[48], fitted[40], z[40], kk[40];
-		dk_kr_format(prev, a, sizeof a);
-		kr_text(c->base, b, sizeof b);
-		dec_text(c->lambda, 2, lam, sizeof lam);
-		dk_decimal_format(n->v[DK_COL_FTE], 2, " ", ".", fte, sizeof fte);
-		dk_kr_format(expected, fitted, sizeof fitted);
-		dec_text(fabs(c->residual[k]) / c->sd, 1, z, sizeof z);
-		dec_text(c->k, 1, kk, sizeof kk);
+		/* GSL's doubles end here: each figure rounded once to the
+		 * decimals it is shown with */
 		bool above = c->residual[k] > 0;
-		st = dk_findings_add(
-			&c->findings, p->checks, DK_CHECK_KEY_DEVIATION, -1, (long)k,
-			"previous", nums, 0,
-			dk_msgf("last year's %s is %s the base-plus-FTE key (%s + %s per "
-				"FTE × %s FTE = %s) by %s residual standard deviations, "
-				"more than %s: ask whether the difference was meant",
-				a, above ? "above" : "below", b, lam, fte, fitted, z, kk),
-			dk_msgf("fjorårets %s ligger %s nøkkelen grunntilskudd pluss "
-				"lærerårsverk (%s + %s per årsverk × %s årsverk = %s) med "
-				"%s standardavvik, mer enn %s: spør om forskjellen var "
-				"ment",
-				a, above ? "over" : "under", b, lam, fte, fitted, z, kk));
+		dk_arg args[8] = {
+			dk_arg_kr(prev), dk_arg_word(above ? N_("above") : N_("below")),
+			dk_arg_kr((dk_kr)llround(c->base)),
+			dk_arg_dec((int64_t)llround(c->lambda * 100), 2, 2),
+			dk_arg_dec(n->v[DK_COL_FTE], 2, 2), dk_arg_kr(expected),
+			dk_arg_dec((int64_t)llround(fabs(c->residual[k]) / c->sd * 10), 1, 1),
+			dk_arg_dec((int64_t)llround(c->k * 10), 1, 1)};
+		st = dk_findings_add(&c->findings, p->checks, DK_CHECK_KEY_DEVIATION, -1,
+				     (long)k, "previous", nums, 0, DK_MSG_KEY_DEVIATION,
+				     args, 8);
 	}
 	return st;
 }

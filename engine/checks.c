@@ -22,23 +22,6 @@ typedef struct {
 	dk_status st;
 } ctx;
 
-static const char *kr(dk_kr v, char *buf)
-{
-	dk_kr_format(v, buf, 40);
-	return buf;
-}
-
-/* a/b as a percentage with one decimal, decimal point: "35.1". */
-static const char *pct(dk_i128 a, dk_i128 b, char *buf)
-{
-	if (b <= 0) {
-		snprintf(buf, 40, "-");
-		return buf;
-	}
-	dk_ratio_str(a * 100, b, 1, buf, 40);
-	return buf;
-}
-
 
 static const dk_check_conf *conf(const ctx *c, dk_check_id id)
 {
@@ -47,12 +30,10 @@ static const dk_check_conf *conf(const ctx *c, dk_check_id id)
 
 /* Whose limit a threshold is (CLI.md, Plan): the plan's when it sets the
  * parameter, dekom's default otherwise. */
-static const char *whose(const ctx *c, dk_check_id id, int param, bool english)
+static dk_arg whose(const ctx *c, dk_check_id id, int param)
 {
-	bool set = conf(c, id)->by_plan[param];
-	if (english)
-		return set ? "the forum's limit of" : "dekom's default limit of";
-	return set ? "forumets grense på" : "dekoms standardgrense på";
+	return dk_arg_word(conf(c, id)->by_plan[param] ? N_("the forum's limit of")
+						       : N_("dekom's default limit of"));
 }
 
 /* v·ratio (millionths) in whole kroner, rounded up or down. */
@@ -62,18 +43,15 @@ static dk_kr of_ratio(dk_kr v, int64_t ratio, bool up)
 	return (dk_kr)(up ? (x + DK_RATIO_ONE - 1) / DK_RATIO_ONE : x / DK_RATIO_ONE);
 }
 
-/* EN and NB are each a parenthesised (format, arguments...) list: the
- * message in English and in Norwegian. EN is formatted first, so NB may
- * reuse the buffers that EN's arguments filled. */
-#define ADD(c, id, sev, net, field, nums, scale, EN, NB)                         \
+/* A finding with its message key and arguments (at least one; the message
+ * itself is written by io/finding_text). */
+#define ADD(c, id, sev, net, field, nums, scale, msg, ...)                       \
 	do {                                                                     \
 		if ((c)->st == DK_OK) {                                          \
-			bool q_ = (c)->r->findings.count_only;                   \
-			char *m_en_ = q_ ? NULL : dk_msgf EN;                    \
-			char *m_nb_ = q_ ? NULL : dk_msgf NB;                    \
+			const dk_arg a_[] = {__VA_ARGS__};                       \
 			(c)->st = dk_findings_add(&(c)->r->findings, (c)->p->checks, \
 						  id, sev, net, field, nums, scale, \
-						  m_en_, m_nb_);                 \
+						  msg, a_, sizeof a_ / sizeof a_[0]); \
 		}                                                                \
 	} while (0)
 
@@ -122,26 +100,11 @@ static void row_sum(ctx *c)
 		for (size_t i = 0; i < c->p->n_institutions && !col; i++)
 			if (((n->uh_present >> i) & 1u) && n->uh[i] == ad)
 				col = c->p->institutions[i].id;
-		char a[40], b[40], d[40], hint[200] = "", hint_nb[200] = "";
-		if (col) {
-			snprintf(hint, sizeof hint,
-				 " The difference equals the %s column: was it %s "
-				 "without the need being changed?",
-				 col, diff > 0 ? "added" : "removed");
-			snprintf(hint_nb, sizeof hint_nb,
-				 " Differansen er lik kolonnen %s: ble den %s uten "
-				 "at behovet ble endret?",
-				 col, diff > 0 ? "lagt til" : "tatt bort");
-		}
 		int64_t nums[2] = {need, sum};
 		ADD(c, DK_CHECK_ROW_SUM, -1, (long)k, "need", nums, 0,
-		    ("the budget lines sum to %s but the reported need is %s (%s "
-		     "%s).%s Correct the need or the lines so that they agree.",
-		     kr(sum, a), kr(need, b), kr(ad, d),
-		     diff > 0 ? "more" : "less", hint),
-		    ("budsjettlinjene summerer til %s, men meldt behov er %s (%s "
-		     "%s).%s Rett behovet eller linjene så de stemmer.",
-		     a, b, d, diff > 0 ? "mer" : "mindre", hint_nb));
+		    col ? DK_MSG_ROW_SUM_COLUMN : DK_MSG_ROW_SUM, dk_arg_kr(sum),
+		    dk_arg_kr(need), dk_arg_kr(ad), dk_arg_word(diff > 0 ? N_("more") : N_("less")),
+		    dk_arg_text(col), dk_arg_word(diff > 0 ? N_("added") : N_("removed")));
 	}
 }
 
@@ -172,27 +135,14 @@ static void stated_share(ctx *c)
 				lhs = -lhs;
 			if (lhs <= (dk_i128)tol * need * DK_PCT_ONE)
 				continue;
-			char s1[40], x[40], am[40], nd[40], st[40];
-			/* as stated, with 2 to DK_PCT_DECIMALS decimals */
-			size_t len = dk_decimal_format(n->v[col], DK_PCT_DECIMALS, "", ".", s1,
-						       sizeof s1);
-			for (int z = 2; z < DK_PCT_DECIMALS && len && s1[len - 1] == '0'; z++)
-				s1[--len] = '\0';
 			/* the stated share of the need in kroner, half up */
 			dk_i128 sd = (dk_i128)100 * DK_PCT_ONE;
 			dk_kr stated = (dk_kr)(((dk_i128)n->v[col] * need * 2 + sd) / (2 * sd));
-			dk_ratio_str((dk_i128)a * 100, need, 2, x, sizeof x);
 			int64_t nums[2] = {a, stated};
 			ADD(c, DK_CHECK_STATED_SHARE, -1, (long)k, dk_column_get(col)->name,
-			    nums, 0,
-			    ("the stated %s share is %s %% (%s of the need %s) but the "
-			     "amounts give %s %% (%s). Update the percentage or the "
-			     "amounts.",
-			     j == 0 ? "network" : "university", s1, kr(stated, st),
-			     kr(need, nd), x, kr(a, am)),
-			    ("oppgitt %s er %s %% (%s av behovet %s), men beløpene gir "
-			     "%s %% (%s). Rett prosenten eller beløpene.",
-			     j == 0 ? "nettverksandel" : "UH-andel", s1, st, nd, x, am));
+			    nums, 0, j == 0 ? DK_MSG_STATED_SHARE_OWN : DK_MSG_STATED_SHARE_UH,
+			    dk_arg_dec(n->v[col], DK_PCT_DECIMALS, 2), dk_arg_kr(stated),
+			    dk_arg_kr(need), dk_arg_pct(a, need, 2), dk_arg_kr(a));
 		}
 	}
 }
@@ -216,21 +166,12 @@ static void stated_total(ctx *c)
 		int64_t tl = def->kind == DK_KIND_FTE ? tol * 100 : tol;
 		if ((diff < 0 ? -diff : diff) <= tl)
 			continue;
-		char a[40], b[40], d[40];
 		int dec = def->kind == DK_KIND_FTE ? 2 : 0;
-		dk_decimal_format(tot->v[col], dec, " ", ",", a, sizeof a);
-		dk_decimal_format(sum, dec, " ", ",", b, sizeof b);
-		dk_decimal_format(diff < 0 ? -diff : diff, dec, " ", ",", d, sizeof d);
 		int64_t nums[2] = {sum, tot->v[col]};
 		ADD(c, DK_CHECK_STATED_TOTAL, -1, -1, def->name, nums, dec,
-		    ("the totals row states %s %s but the rows sum to %s: the stated "
-		     "total is %s too %s. A row was changed without the total; "
-		     "update the totals row.",
-		     def->name, a, b, d, diff > 0 ? "high" : "low"),
-		    ("summeraden oppgir %s %s, men radene summerer til %s: oppgitt "
-		     "sum er %s for %s. En rad er endret uten at summen ble det; "
-		     "oppdater summeraden.",
-		     def->name, a, b, d, diff > 0 ? "høy" : "lav"));
+		    DK_MSG_STATED_TOTAL, dk_arg_text(def->name), dk_arg_dec(tot->v[col], dec, dec),
+		    dk_arg_dec(sum, dec, dec), dk_arg_dec(diff < 0 ? -diff : diff, dec, dec),
+		    dk_arg_word(diff > 0 ? N_("high") : N_("low")));
 	}
 	for (size_t i = 0; i < c->p->n_institutions; i++) {
 		if (!((tot->uh_present >> i) & 1u))
@@ -241,15 +182,10 @@ static void stated_total(ctx *c)
 		int64_t diff = tot->uh[i] - sum;
 		if ((diff < 0 ? -diff : diff) <= tol)
 			continue;
-		char a[40], b[40];
 		int64_t nums[2] = {sum, tot->uh[i]};
 		ADD(c, DK_CHECK_STATED_TOTAL, -1, -1, c->p->institutions[i].id, nums, 0,
-		    ("the totals row states %s %s but the rows sum to %s. Update the "
-		     "totals row.",
-		     c->p->institutions[i].id, kr(tot->uh[i], a), kr(sum, b)),
-		    ("summeraden oppgir %s %s, men radene summerer til %s. Oppdater "
-		     "summeraden.",
-		     c->p->institutions[i].id, a, b));
+		    DK_MSG_STATED_TOTAL_UH, dk_arg_text(c->p->institutions[i].id),
+		    dk_arg_kr(tot->uh[i]), dk_arg_kr(sum));
 	}
 }
 
@@ -266,22 +202,14 @@ static void recommendation_checks(ctx *c)
 		const dk_network *n = &t->items[k];
 		const dk_rec_row *row = &c->r->rows[k];
 		dk_kr need = n->v[DK_COL_NEED];
-		char a[40], b[40], d[40];
 		if (stated_col) {
 			dk_kr s = n->v[DK_COL_STATED_RECOMMENDED];
 			stated_sum += s;
 			if (s > need) {
 				int64_t nums[2] = {need, s};
 				ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "stated_recommended",
-				    nums, 0,
-				    ("the stated recommendation %s is above the network's "
-				     "own reported need %s by %s. Lower it to the need, or "
-				     "ask the network to revise its need.",
-				     kr(s, a), kr(need, b), kr(s - need, d)),
-				    ("innstilt beløp %s er %s over nettverkets eget meldte "
-				     "behov %s. Senk det til behovet, eller be nettverket "
-				     "revidere behovet.",
-				     a, d, b));
+				    nums, 0, DK_MSG_OVER_NEED_STATED, dk_arg_kr(s),
+				    dk_arg_kr(need), dk_arg_kr(s - need));
 			}
 			if (c->r->produced) {
 				dk_kr x = row->amount, diff = s - x;
@@ -290,22 +218,14 @@ static void recommendation_checks(ctx *c)
 					int64_t nums[2] = {x, s};
 					ADD(c, DK_CHECK_STATED_RECOMMENDATION, -1, (long)k,
 					    "stated_recommended", nums, 0,
-					    ("the sheet recommends %s but %s%s%s gives %s (%s "
-					     "%s). Record why the forum departs from the "
-					     "method, or correct the sheet.",
-					     kr(s, a), dec ? "the forum's decision"
-							   : "the plan's method (",
-					     dec ? "" : dk_method_name(c->p->method),
-					     dec ? "" : ")", kr(x, b),
-					     kr(diff < 0 ? -diff : diff, d),
-					     diff > 0 ? "more" : "less"),
-					    ("arket innstiller %s, men %s%s%s gir %s (%s %s). "
-					     "Skriv ned hvorfor forumet avviker fra metoden, "
-					     "eller rett arket.",
-					     a, dec ? "forumets vedtak" : "planens metode (",
-					     dec ? "" : dk_method_name(c->p->method),
-					     dec ? "" : ")", b, d,
-					     diff > 0 ? "mer" : "mindre"));
+					    dec ? DK_MSG_STATED_RECOMMENDATION_DECIDED
+						: DK_MSG_STATED_RECOMMENDATION,
+					    dk_arg_kr(s),
+					    dec ? dk_arg_kr(x) : dk_arg_text(dk_method_name(c->p->method)),
+					    dec ? dk_arg_kr(diff < 0 ? -diff : diff) : dk_arg_kr(x),
+					    dec ? dk_arg_word(diff > 0 ? N_("more") : N_("less"))
+						: dk_arg_kr(diff < 0 ? -diff : diff),
+					    dk_arg_word(diff > 0 ? N_("more") : N_("less")));
 				}
 			}
 		}
@@ -315,26 +235,15 @@ static void recommendation_checks(ctx *c)
 		int64_t nums[2] = {need, x};
 		if (row->state == DK_STATE_DECIDED) {
 			ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "recommended", nums, 0,
-			    ("the forum's decided amount %s is above the network's own "
-			     "reported need %s by %s.",
-			     kr(x, a), kr(need, b), kr(x - need, d)),
-			    ("forumets vedtatte beløp %s er %s over nettverkets eget "
-			     "meldte behov %s.",
-			     a, d, b));
+			    DK_MSG_OVER_NEED_DECIDED, dk_arg_kr(x), dk_arg_kr(need),
+			    dk_arg_kr(x - need));
 		} else if (!c->p->cap_at_need) {
 			ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "recommended", nums, 0,
-			    ("the recommended %s is above the network's own reported "
-			     "need %s by %s (the plan does not cap at need). Consider "
-			     "cap_at_need, or ask the network about its need.",
-			     kr(x, a), kr(need, b), kr(x - need, d)),
-			    ("anbefalt beløp %s er %s over nettverkets eget meldte "
-			     "behov %s (planen bruker ikke behovet som tak). Vurder "
-			     "cap_at_need, eller spør nettverket om behovet.",
-			     a, d, b));
+			    DK_MSG_OVER_NEED_COMPUTED, dk_arg_kr(x), dk_arg_kr(need),
+			    dk_arg_kr(x - need));
 		}
 	}
 	dk_kr F = c->r->prorata;
-	char a[40], b[40], d[40];
 	if (c->r->produced) {
 		dk_kr sum = 0;
 		for (size_t k = 0; k < t->n; k++)
@@ -342,12 +251,7 @@ static void recommendation_checks(ctx *c)
 		if (sum > F) {
 			int64_t nums[2] = {F, sum};
 			ADD(c, DK_CHECK_FRAME_OVERRUN, -1, -1, "recommended", nums, 0,
-			    ("the recommended amounts sum to %s, above the pro-rata "
-			     "frame %s by %s.",
-			     kr(sum, a), kr(F, b), kr(sum - F, d)),
-			    ("de anbefalte beløpene summerer til %s, %s over pro "
-			     "rata-rammen %s.",
-			     a, d, b));
+			    DK_MSG_FRAME_OVERRUN, dk_arg_kr(sum), dk_arg_kr(F), dk_arg_kr(sum - F));
 		}
 	}
 	/* the stated half runs whenever the column is there, also when no
@@ -355,12 +259,8 @@ static void recommendation_checks(ctx *c)
 	if (stated_col && stated_sum > F) {
 		int64_t nums[2] = {F, stated_sum};
 		ADD(c, DK_CHECK_FRAME_OVERRUN, -1, -1, "stated_recommended", nums, 0,
-		    ("the stated recommendations sum to %s, above the pro-rata frame "
-		     "%s by %s. Lower them, or raise the frame.",
-		     kr(stated_sum, a), kr(F, b), kr(stated_sum - F, d)),
-		    ("de innstilte beløpene summerer til %s, %s over pro rata-rammen "
-		     "%s. Senk dem, eller øk rammen.",
-		     a, d, b));
+		    DK_MSG_FRAME_OVERRUN_STATED, dk_arg_kr(stated_sum), dk_arg_kr(F),
+		    dk_arg_kr(stated_sum - F));
 	}
 }
 
@@ -383,19 +283,12 @@ static void self_financing(ctx *c)
 			continue;
 		/* the smallest whole krone amount that passes */
 		dk_kr required = of_ratio(grant, cf->param[0], true);
-		char a[40], b[40], d[40], r[40], m[40];
-		pct(cf->param[0], DK_RATIO_ONE, m);
 		int64_t nums[2] = {required, sf};
 		ADD(c, DK_CHECK_SELF_FINANCING, -1, (long)k, "self_financing", nums, 0,
-		    ("self-financing %s is below %s %s %% of the %s %s (%s required): "
-		     "%s short. Ask the school owners to raise their self-financing.",
-		     kr(sf, a), whose(c, DK_CHECK_SELF_FINANCING, 0, true), m,
-		     on_need ? "need" : "recommended grant", kr(grant, b),
-		     kr(required, r), kr(required - sf, d)),
-		    ("egenfinansieringen %s er under %s %s %% av %s %s (%s kreves): "
-		     "det mangler %s. Be skoleeierne øke egenfinansieringen.",
-		     a, whose(c, DK_CHECK_SELF_FINANCING, 0, false), m,
-		     on_need ? "meldt behov" : "anbefalt tilskudd", b, r, d));
+		    DK_MSG_SELF_FINANCING, dk_arg_kr(sf), whose(c, DK_CHECK_SELF_FINANCING, 0),
+		    dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1),
+		    dk_arg_word(on_need ? N_("need") : N_("recommended grant")),
+		    dk_arg_kr(grant), dk_arg_kr(required), dk_arg_kr(required - sf));
 	}
 }
 
@@ -410,17 +303,11 @@ static void coordinator_share(ctx *c)
 		    (dk_i128)coord * DK_RATIO_ONE <= (dk_i128)cf->param[0] * need)
 			continue;
 		dk_kr allowed = of_ratio(need, cf->param[0], false);
-		char a[40], p1[40], p2[40], b[40];
 		int64_t nums[2] = {allowed, coord};
 		ADD(c, DK_CHECK_COORDINATOR_SHARE, -1, (long)k, "coordinator", nums, 0,
-		    ("the coordinator (%s) is %s %% of the need, above %s %s %% (%s). "
-		     "Ask the network to justify or reduce it.",
-		     kr(coord, a), pct(coord, need, p1),
-		     whose(c, DK_CHECK_COORDINATOR_SHARE, 0, true),
-		     pct(cf->param[0], DK_RATIO_ONE, p2), kr(allowed, b)),
-		    ("koordinator (%s) er %s %% av behovet, over %s %s %% (%s). Be "
-		     "nettverket begrunne eller redusere den.",
-		     a, p1, whose(c, DK_CHECK_COORDINATOR_SHARE, 0, false), p2, b));
+		    DK_MSG_COORDINATOR_SHARE, dk_arg_kr(coord), dk_arg_pct(coord, need, 1),
+		    whose(c, DK_CHECK_COORDINATOR_SHARE, 0),
+		    dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1), dk_arg_kr(allowed));
 	}
 }
 
@@ -431,15 +318,9 @@ static void uh_unidentified(ctx *c)
 		dk_kr other = n->v[DK_COL_UH_OTHER];
 		if (other <= 0)
 			continue;
-		char a[40];
 		int64_t nums[2] = {0, other};
 		ADD(c, DK_CHECK_UH_UNIDENTIFIED, -1, (long)k, "uh_other", nums, 0,
-		    ("%s of UP2 money has no university chosen (other/uncertain). "
-		     "The network should choose its UP2 partner.",
-		     kr(other, a)),
-		    ("%s av UP2-midlene har ingen valgt UH-institusjon "
-		     "(andre/usikker). Nettverket bør velge sin UP2-partner.",
-		     a));
+		    DK_MSG_UH_UNIDENTIFIED, dk_arg_kr(other));
 	}
 }
 
@@ -460,21 +341,25 @@ static int uh_within(const ctx *c, dk_i128 uh, dk_kr of, dk_kr *limit)
 	return 1;
 }
 
-/* "40-60 %", "at least 40 %" or "at most 60 %", by the bounds set. */
-static const char *uh_bounds(const ctx *c, bool english, char *buf)
+/* One uh-share finding: the share (num/den) of network k (or the whole
+ * grant, k = -1) against the bounds that are set: "40-60 %", "at least
+ * 40 %" or "at most 60 %". */
+static void uh_finding(ctx *c, long k, dk_i128 num, dk_i128 den, dk_kr limit)
 {
 	const dk_check_conf *cf = conf(c, DK_CHECK_UH_SHARE);
-	char p1[40], p2[40];
-	pct(cf->param[0], DK_RATIO_ONE, p1);
-	pct(cf->param[1], DK_RATIO_ONE, p2);
-	const char *who = whose(c, DK_CHECK_UH_SHARE, 0, english);
-	if (cf->param_set[0] && cf->param_set[1])
-		snprintf(buf, 120, "%s %s-%s %%", who, p1, p2);
-	else if (cf->param_set[0])
-		snprintf(buf, 120, "%s %s %s %%", who, english ? "at least" : "minst", p1);
-	else
-		snprintf(buf, 120, "%s %s %s %%", who, english ? "at most" : "høyst", p2);
-	return buf;
+	bool both = cf->param_set[0] && cf->param_set[1], min = cf->param_set[0];
+	dk_msg m = k >= 0 ? (both ? DK_MSG_UH_SHARE : min ? DK_MSG_UH_SHARE_MIN : DK_MSG_UH_SHARE_MAX)
+			  : (both ? DK_MSG_UH_SHARE_TOTAL
+			     : min ? DK_MSG_UH_SHARE_TOTAL_MIN : DK_MSG_UH_SHARE_TOTAL_MAX);
+	dk_arg lo = dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1);
+	dk_arg hi = dk_arg_pct(cf->param[1], DK_RATIO_ONE, 1);
+	dk_arg args[6] = {dk_arg_pct(num, den, 1), dk_arg_kr((dk_kr)num),
+			  whose(c, DK_CHECK_UH_SHARE, 0), both || min ? lo : hi,
+			  both ? hi : dk_arg_kr(limit), dk_arg_kr(limit)};
+	int64_t nums[2] = {limit, (int64_t)num};
+	if (c->st == DK_OK)
+		c->st = dk_findings_add(&c->r->findings, c->p->checks, DK_CHECK_UH_SHARE, -1,
+					k, "uh_share", nums, 0, m, args, both ? 6 : 5);
 }
 
 static void uh_share(ctx *c)
@@ -482,9 +367,6 @@ static void uh_share(ctx *c)
 	const dk_check_conf *cf = conf(c, DK_CHECK_UH_SHARE);
 	if (!c->r->produced || (!cf->param_set[0] && !cf->param_set[1]))
 		return;
-	char p0[40], be[120], bn[120], a[40], l[40];
-	uh_bounds(c, true, be);
-	uh_bounds(c, false, bn);
 	for (size_t k = 0; k < c->t->n; k++) {
 		const dk_rec_row *row = &c->r->rows[k];
 		if (row->amount <= 0)
@@ -492,17 +374,8 @@ static void uh_share(ctx *c)
 		dk_kr uh = row->uh_other, limit = 0;
 		for (size_t i = 0; i < c->p->n_institutions; i++)
 			uh += row->uh[i];
-		if (uh_within(c, uh, row->amount, &limit))
-			continue;
-		int64_t nums[2] = {limit, uh};
-		ADD(c, DK_CHECK_UH_SHARE, -1, (long)k, "uh_share", nums, 0,
-		    ("the university share of the recommended amount is %s %% (%s), "
-		     "outside %s (%s). Discuss the split between the network and "
-		     "the universities.",
-		     pct(uh, row->amount, p0), kr(uh, a), be, kr(limit, l)),
-		    ("UH-andelen av anbefalt beløp er %s %% (%s), utenfor %s (%s). "
-		     "Drøft fordelingen mellom nettverket og universitetene.",
-		     p0, a, bn, l));
+		if (!uh_within(c, uh, row->amount, &limit))
+			uh_finding(c, (long)k, uh, row->amount, limit);
 	}
 	/* in total: (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
 	dk_i128 up = (dk_i128)c->r->direct + c->r->total_other, den = c->r->direct;
@@ -513,16 +386,8 @@ static void uh_share(ctx *c)
 	if (den <= 0)
 		return;
 	dk_kr limit = 0;
-	if (uh_within(c, up, (dk_kr)den, &limit))
-		return;
-	int64_t nums[2] = {limit, (int64_t)up};
-	ADD(c, DK_CHECK_UH_SHARE, -1, -1, "uh_share", nums, 0,
-	    ("the universities' share of the whole grant (direct transfer plus "
-	     "UP2) is %s %% (%s), outside %s (%s).",
-	     pct(up, den, p0), kr((dk_kr)up, a), be, kr(limit, l)),
-	    ("universitetenes andel av hele tilskuddet (direkte overføring og "
-	     "UP2) er %s %% (%s), utenfor %s (%s).",
-	     p0, a, bn, l));
+	if (!uh_within(c, up, (dk_kr)den, &limit))
+		uh_finding(c, -1, up, den, limit);
 }
 
 static void year_change(ctx *c)
@@ -545,18 +410,11 @@ static void year_change(ctx *c)
 		/* the limit passed, in whole kroner */
 		dk_kr room = of_ratio(prev, cf->param[0], false);
 		dk_kr limit = d < 0 ? prev - room : prev + room;
-		char a[40], b[40], p1[40], p2[40];
 		int64_t nums[2] = {limit, x};
 		ADD(c, DK_CHECK_YEAR_CHANGE, -1, (long)k, "recommended", nums, 0,
-		    ("the recommended %s is %s %% %s last year's %s, more than %s "
-		     "%s %%. Give the reason for the change.",
-		     kr(x, a), pct(ad, prev, p1), d < 0 ? "below" : "above", kr(prev, b),
-		     whose(c, DK_CHECK_YEAR_CHANGE, 0, true),
-		     pct(cf->param[0], DK_RATIO_ONE, p2)),
-		    ("anbefalt beløp %s er %s %% %s fjorårets %s, mer enn %s %s %%. "
-		     "Begrunn endringen.",
-		     a, p1, d < 0 ? "under" : "over", b,
-		     whose(c, DK_CHECK_YEAR_CHANGE, 0, false), p2));
+		    DK_MSG_YEAR_CHANGE, dk_arg_kr(x), dk_arg_pct(ad, prev, 1),
+		    dk_arg_word(d < 0 ? N_("below") : N_("above")), dk_arg_kr(prev),
+		    whose(c, DK_CHECK_YEAR_CHANGE, 0), dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1));
 	}
 }
 
@@ -565,12 +423,9 @@ static void criteria(ctx *c)
 	static const dk_column judged[] = {DK_COL_LOCALLY_ANCHORED,
 					   DK_COL_COLLECTIVE_LEARNING,
 					   DK_COL_UH_PARTNERSHIP};
-	static const char *const words[] = {"locally anchored",
-					    "collective learning",
-					    "partnership with a university"};
-	static const char *const words_nb[] = {"lokalt forankret",
-					       "kollektiv læring",
-					       "partnerskap med UH"};
+	static const char *const words[] = {N_("locally anchored"),
+					    N_("collective learning"),
+					    N_("partnership with a university")};
 	const dk_check_conf *cf = conf(c, DK_CHECK_CRITERIA);
 	for (size_t k = 0; k < c->t->n; k++) {
 		const dk_network *n = &c->t->items[k];
@@ -582,13 +437,8 @@ static void criteria(ctx *c)
 				continue;
 			int sev = (int)cf->param[a == DK_JUDGE_NEI ? 0 : 1];
 			ADD(c, DK_CHECK_CRITERIA, sev, (long)k,
-			    dk_column_get(judged[j])->name, NULL, 0,
-			    ("the criteria sheet answers '%s' to \"%s\". Discuss with the "
-			     "network what it takes to meet the criterion.",
-			     dk_judgement_name(a), words[j]),
-			    ("kriteriearket svarer «%s» på «%s». Drøft med nettverket "
-			     "hva som skal til for å oppfylle kriteriet.",
-			     dk_judgement_name(a), words_nb[j]));
+			    dk_column_get(judged[j])->name, NULL, 0, DK_MSG_CRITERIA,
+			    dk_arg_text(dk_judgement_name(a)), dk_arg_word(words[j]));
 		}
 	}
 }
@@ -647,16 +497,9 @@ static void totals_like_row(ctx *c)
 		/* the others: two with a need above 0 besides this one */
 		if (need <= 0 || positive < 3 || sum - need != need)
 			continue;
-		char a[40];
 		int64_t nums[2] = {need, need};
 		ADD(c, DK_CHECK_TOTALS_LIKE_ROW, -1, (long)k, "need", nums, 0,
-		    ("the row's need %s is the sum of the need of all the other "
-		     "rows: is this a totals row? Name it Sum, or remove it.",
-		     kr(need, a)),
-		    ("radens meldte behov %s er summen av behovet til alle de "
-		     "andre radene: er dette en summerad? Kall den Sum, eller "
-		     "fjern den.",
-		     a));
+		    DK_MSG_TOTALS_LIKE_ROW, dk_arg_kr(need));
 	}
 }
 

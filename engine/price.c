@@ -113,36 +113,24 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 	dk_check_conf conf[DK_CHECK_COUNT];
 	dk_check_conf_defaults(conf);
 	dk_status st = DK_OK;
-	char a[48], b[48], c[48];
 	for (size_t i = 0; i < p->n_activities && st == DK_OK; i++) {
 		int64_t f = p->activities[i].factor;
 		if (f >= DK_E4 && f <= 8 * DK_E4)
 			continue;
-		dk_decimal_format(f, 4, "", ".", a, sizeof a);
 		int64_t nums[2] = {f < DK_E4 ? DK_E4 : 8 * DK_E4, f};
 		st = dk_findings_add(&q->findings, conf, DK_CHECK_FACTOR_RANGE, -1, -1,
-				     "factor", nums, 4,
-				     dk_msgf("activity '%s' has the factor %s, outside "
-					     "1 to 8 hours of work per delivered hour: "
-					     "check the template",
-					     p->activities[i].name, a),
-				     dk_msgf("aktiviteten '%s' har faktoren %s, utenfor "
-					     "1 til 8 arbeidstimer per levert time: "
-					     "kontroller sjablongen",
-					     p->activities[i].name, a));
+				     "factor", nums, 4, DK_MSG_FACTOR_RANGE,
+				     (dk_arg[]){dk_arg_text(p->activities[i].name),
+						dk_arg_dec(f, 4, 0)},
+				     2);
 	}
 	if (st == DK_OK && p->type == DK_OPPDRAG && p->margin < p->min_margin) {
 		int64_t nums[2] = {p->min_margin, p->margin};
-		dk_decimal_format(p->margin * 100, 4, "", ".", a, sizeof a);
-		dk_decimal_format(p->min_margin * 100, 4, "", ".", b, sizeof b);
 		st = dk_findings_add(&q->findings, conf, DK_CHECK_MARGIN_LOW, -1, -1,
-				     "margin", nums, 4,
-				     dk_msgf("the margin is %s %%, under the %s %% an "
-					     "oppdrag should carry: raise the margin",
-					     a, b),
-				     dk_msgf("marginen er %s %%, under de %s %% et "
-					     "oppdrag bør ha: øk marginen",
-					     a, b));
+				     "margin", nums, 4, DK_MSG_MARGIN_LOW,
+				     (dk_arg[]){dk_arg_dec(p->margin * 100, 4, 1),
+						dk_arg_dec(p->min_margin * 100, 4, 1)},
+				     2);
 	}
 	for (size_t i = 0; i < q->n && st == DK_OK; i++) {
 		const dk_quote_package *k = &q->pkgs[i];
@@ -150,35 +138,17 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 			continue;
 		size_t before = q->findings.n;
 		int64_t nums[2] = {k->full_cost, k->price};
-		dk_decimal_format(k->price, 2, " ", ",", a, sizeof a);
-		dk_decimal_format(k->full_cost, 2, " ", ",", b, sizeof b);
-		dk_decimal_format(k->full_cost - k->price, 2, " ", ",", c, sizeof c);
+		dk_arg args[4] = {dk_arg_text(p->packages[i].name), dk_arg_dec(k->price, 2, 2),
+				  dk_arg_dec(k->full_cost, 2, 2),
+				  dk_arg_dec(k->full_cost - k->price, 2, 2)};
 		if (p->type == DK_OPPDRAG)
 			st = dk_findings_add(&q->findings, conf, DK_CHECK_PRICE_BELOW_COST,
 					     DK_SEV_ERROR, -1, "price", nums, 2,
-					     dk_msgf("package '%s' costs %s but its full "
-						     "cost is %s: an oppdrag may not be "
-						     "subsidised; raise the charged shares "
-						     "or the margin",
-						     p->packages[i].name, a, b),
-					     dk_msgf("pakken '%s' koster %s, men full "
-						     "kostnad er %s: et oppdrag kan ikke "
-						     "subsidieres; øk de belastede andelene "
-						     "eller marginen",
-						     p->packages[i].name, a, b));
+					     DK_MSG_PRICE_BELOW_COST_OPPDRAG, args, 3);
 		else
 			st = dk_findings_add(&q->findings, conf, DK_CHECK_PRICE_BELOW_COST,
 					     DK_SEV_INFO, -1, "price", nums, 2,
-					     dk_msgf("package '%s' is priced %s, below "
-						     "its full cost %s: the institution "
-						     "co-finances %s, which a bidrag must "
-						     "show openly",
-						     p->packages[i].name, a, b, c),
-					     dk_msgf("pakken '%s' er priset til %s, under "
-						     "full kostnad %s: institusjonen "
-						     "samfinansierer %s, noe et bidrag må "
-						     "vise åpent",
-						     p->packages[i].name, a, b, c));
+					     DK_MSG_PRICE_BELOW_COST_BIDRAG, args, 4);
 		if (q->findings.n > before)
 			q->findings.items[before].package = (long)i;
 	}
@@ -191,20 +161,12 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 			continue;
 		int64_t nums[2] = {basic->price_per_day, k->price_per_day};
 		size_t before = q->findings.n;
-		dk_decimal_format(k->price_per_day, 2, " ", ",", a, sizeof a);
-		dk_decimal_format(basic->price_per_day, 2, " ", ",", b, sizeof b);
 		st = dk_findings_add(&q->findings, conf, DK_CHECK_ADDON_PER_DAY, -1, -1,
-				     "price_per_day", nums, 2,
-				     dk_msgf("add-on '%s' costs %s a day, less than the "
-					     "basic package's %s: networks would do "
-					     "better buying add-ons; check the add-on's "
-					     "price",
-					     p->packages[i].name, a, b),
-				     dk_msgf("tillegget '%s' koster %s per dag, mindre "
-					     "enn grunnpakkens %s: nettverkene vil tjene "
-					     "på å kjøpe tillegg; kontroller prisen på "
-					     "tillegget",
-					     p->packages[i].name, a, b));
+				     "price_per_day", nums, 2, DK_MSG_ADDON_PER_DAY,
+				     (dk_arg[]){dk_arg_text(p->packages[i].name),
+						dk_arg_dec(k->price_per_day, 2, 2),
+						dk_arg_dec(basic->price_per_day, 2, 2)},
+				     3);
 		if (q->findings.n > before)
 			q->findings.items[before].package = (long)i;
 	}

@@ -16,10 +16,6 @@
 #include "engine/apportion.h"
 #include "engine/checks.h"
 
-static void kr(dk_kr v, char *buf, size_t size)
-{
-	dk_kr_format(v, buf, size);
-}
 
 int dk_up1_valid(const dk_network *n)
 {
@@ -38,7 +34,6 @@ int dk_up1_valid(const dk_network *n)
  * is usable, -1 when no amounts can be produced. */
 static int frame(const dk_plan *p, dk_recommendation *r, dk_status *st)
 {
-	char a[40], b[40], c[40];
 	r->has_total = p->has_total;
 	r->total = p->total;
 	r->direct = p->direct;
@@ -51,41 +46,21 @@ static int frame(const dk_plan *p, dk_recommendation *r, dk_status *st)
 		r->prorata = p->prorata;
 		if (p->has_total && p->prorata + parts != p->total) {
 			int64_t nums[2] = {p->total, p->prorata + parts};
-			kr(p->prorata + parts, a, sizeof a);
-			kr(p->total, b, sizeof b);
-			kr(p->prorata + parts - p->total, c, sizeof c);
 			*st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_SUM,
-					      -1, -1, "frame", nums, 0,
-					      dk_msgf("the frame's parts sum to %s but the "
-						      "total is %s (difference %s); the "
-						      "pro-rata frame as given is allocated: "
-						      "correct the total or a part",
-						      a, b, c),
-					      dk_msgf("rammens deler summerer til %s, men "
-						      "totalen er %s (differanse %s); pro "
-						      "rata-rammen fordeles slik den er "
-						      "oppgitt: rett totalen eller en del",
-						      a, b, c));
+					      -1, -1, "frame", nums, 0, DK_MSG_FRAME_SUM,
+					      (dk_arg[]){dk_arg_kr(p->prorata + parts),
+							 dk_arg_kr(p->total),
+							 dk_arg_kr(p->prorata + parts - p->total)},
+					      3);
 		}
 		return 0;
 	}
 	dk_kr f = p->total - parts;
 	if (f < 0) {
 		int64_t nums[2] = {p->total, parts};
-		kr(parts, a, sizeof a);
-		kr(p->total, b, sizeof b);
 		*st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_SUM, -1,
-				      -1, "frame", nums, 0,
-				      dk_msgf("the direct transfer, common measures "
-					      "and reserve (%s) exceed the total (%s): "
-					      "the pro-rata frame would be negative, "
-					      "so no amounts are produced",
-					      a, b),
-				      dk_msgf("direkte overføring, felles tiltak og "
-					      "reserve (%s) overstiger totalen (%s): "
-					      "pro rata-rammen ville blitt negativ, så "
-					      "ingen beløp beregnes",
-					      a, b));
+				      -1, "frame", nums, 0, DK_MSG_FRAME_NEGATIVE,
+				      (dk_arg[]){dk_arg_kr(parts), dk_arg_kr(p->total)}, 2);
 		r->prorata = f;
 		return -1;
 	}
@@ -148,17 +123,7 @@ static dk_status up1_findings(const dk_plan *p, const dk_networks *t,
 			if (p->split == DK_SPLIT_BY_UP1)
 				st = dk_findings_add(&r->findings, p->checks,
 						     DK_CHECK_UP1_ASSIGNMENT, -1, (long)k,
-						     "up1", NULL, 0,
-						     dk_msgf("no UP1 assignment, so the "
-							     "network is left out of the "
-							     "by_up1 split of the direct "
-							     "transfer: fill in its up1 cell "
-							     "(such as 'NTNU')"),
-						     dk_msgf("ingen UP1-tilordning, så "
-							     "nettverket holdes utenfor "
-							     "by_up1-fordelingen av direkte "
-							     "overføring: fyll ut up1-cellen "
-							     "(for eksempel 'NTNU')"));
+						     "up1", NULL, 0, DK_MSG_UP1_MISSING, NULL, 0);
 			continue;
 		}
 		int64_t sum = 0;
@@ -171,30 +136,14 @@ static dk_status up1_findings(const dk_plan *p, const dk_networks *t,
 		if (unknown) {
 			st = dk_findings_add(&r->findings, p->checks,
 					     DK_CHECK_UP1_ASSIGNMENT, -1, (long)k, "up1",
-					     NULL, 0,
-					     dk_msgf("UP1 names '%s', which is not an "
-						     "institution of the plan: use one "
-						     "of the plan's ids or aliases",
-						     unknown),
-					     dk_msgf("UP1 nevner '%s', som ikke er en "
-						     "institusjon i planen: bruk en av "
-						     "planens id-er eller alias",
-						     unknown));
+					     NULL, 0, DK_MSG_UP1_UNKNOWN,
+					     (dk_arg[]){dk_arg_text(unknown)}, 1);
 		} else if (sum != DK_RATIO_ONE) {
 			int64_t nums[2] = {DK_RATIO_ONE, sum};
-			char s[40];
-			dk_decimal_format(sum, 6, "", ".", s, sizeof s);
 			st = dk_findings_add(&r->findings, p->checks,
 					     DK_CHECK_UP1_ASSIGNMENT, -1, (long)k, "up1",
-					     nums, 6,
-					     dk_msgf("UP1 shares sum to %s, not 1: "
-						     "correct the shares so that they "
-						     "add up",
-						     s),
-					     dk_msgf("UP1-andelene summerer til %s, "
-						     "ikke 1: rett andelene så de går "
-						     "opp",
-						     s));
+					     nums, 6, DK_MSG_UP1_SUM,
+					     (dk_arg[]){dk_arg_dec(sum, 6, 1)}, 1);
 		}
 	}
 	return st;
@@ -397,29 +346,20 @@ static dk_status decision_findings(const dk_plan *p, dk_recommendation *r)
 		const dk_decision *x = &p->decisions[d];
 		long k = x->index;
 		dk_kr m = r->rows[k].method_amount;
-		char a[40], b[40];
-		kr(x->amount, a, sizeof a);
 		if (m < 0) {
 			st = dk_findings_add(&r->findings, p->checks, DK_CHECK_DECISION,
 					     -1, k, "recommended", NULL, 0,
-					     dk_msgf("the forum decided %s (the method "
-						     "alone gives no amounts): %s",
-						     a, x->reason),
-					     dk_msgf("forumet har vedtatt %s (metoden "
-						     "alene gir ingen beløp): %s",
-						     a, x->reason));
+					     DK_MSG_DECISION_NO_METHOD,
+					     (dk_arg[]){dk_arg_kr(x->amount), dk_arg_text(x->reason)},
+					     2);
 			continue;
 		}
 		int64_t nums[2] = {m, x->amount};
-		kr(m, b, sizeof b);
 		st = dk_findings_add(&r->findings, p->checks, DK_CHECK_DECISION, -1, k,
-				     "recommended", nums, 0,
-				     dk_msgf("the method gives %s; the forum decided %s "
-					     "because: %s",
-					     b, a, x->reason),
-				     dk_msgf("metoden gir %s; forumet har vedtatt %s "
-					     "fordi: %s",
-					     b, a, x->reason));
+				     "recommended", nums, 0, DK_MSG_DECISION,
+				     (dk_arg[]){dk_arg_kr(m), dk_arg_kr(x->amount),
+						dk_arg_text(x->reason)},
+				     3);
 	}
 	return st;
 }
@@ -480,28 +420,16 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 	r->outcome = (int)out.outcome;
 	r->lambda_num = out.lambda_num;
 	r->lambda_den = out.lambda_den;
-	char a[40], b[40];
 	if (out.outcome == DK_WF_INFEASIBLE) {
 		int64_t nums[2] = {r->prorata, r->prorata + out.shortfall};
-		kr(out.shortfall, a, sizeof a);
-		kr(r->prorata, b, sizeof b);
 		r->shortfall = out.shortfall;
 		bool dec = p->n_decisions > 0;
 		st = dk_findings_add(&r->findings, p->checks,
 				     DK_CHECK_FRAME_INFEASIBLE, -1, -1, "frame", nums,
-				     0,
-				     dk_msgf("the %sbases and floors alone exceed the "
-					     "pro-rata frame of %s by %s, so no amounts "
-					     "are produced: lower the base grant or "
-					     "floor_previous%s, or raise the frame",
-					     dec ? "forum's decided amounts, " : "", b, a,
-					     dec ? ", revise a decision" : ""),
-				     dk_msgf("%sgrunntilskudd og gulv alene overstiger "
-					     "pro rata-rammen på %s med %s, så ingen "
-					     "beløp beregnes: senk grunntilskuddet eller "
-					     "floor_previous%s, eller øk rammen",
-					     dec ? "forumets vedtatte beløp, " : "", b, a,
-					     dec ? ", endre et vedtak" : ""));
+				     0, dec ? DK_MSG_FRAME_INFEASIBLE_DECIDED
+					    : DK_MSG_FRAME_INFEASIBLE,
+				     (dk_arg[]){dk_arg_kr(r->prorata), dk_arg_kr(out.shortfall)},
+				     2);
 		for (size_t k = 0; k < n; k++) {
 			r->rows[k].lo = out.lo[k];
 			r->rows[k].hi = out.hi[k];
@@ -528,26 +456,15 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 	dk_kr left = r->unused + r->reserve_cut;
 	if (left > 0) {
 		int64_t nums[2] = {r->prorata, r->prorata - left};
-		kr(left, a, sizeof a);
-		kr(r->prorata, b, sizeof b);
 		const char *why = r->outcome == DK_WF_SATURATED
-			? "every network is at its cap"
-			: r->reserve_cut > 0 ? "caps and rounding cut it to the reserve"
-					     : "rounding leaves it";
-		const char *why_nb = r->outcome == DK_WF_SATURATED
-			? "alle nettverk har nådd taket"
-			: r->reserve_cut > 0 ? "tak og avrunding fører det til reserven"
-					     : "avrundingen etterlater det";
+			? N_("every network is at its cap")
+			: r->reserve_cut > 0 ? N_("caps and rounding cut it to the reserve")
+					     : N_("rounding leaves it");
 		st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_UNUSED,
-				     -1, -1, "frame", nums, 0,
-				     dk_msgf("%s of the pro-rata frame of %s is not "
-					     "allocated (%s): it goes to the reserve "
-					     "unless the forum decides otherwise",
-					     a, b, why),
-				     dk_msgf("%s av pro rata-rammen på %s er ikke "
-					     "fordelt (%s): det går til reserven med "
-					     "mindre forumet bestemmer noe annet",
-					     a, b, why_nb));
+				     -1, -1, "frame", nums, 0, DK_MSG_FRAME_UNUSED,
+				     (dk_arg[]){dk_arg_kr(left), dk_arg_kr(r->prorata),
+						dk_arg_word(why)},
+				     3);
 	}
 	if (st == DK_OK)
 		st = decision_findings(p, r);

@@ -136,6 +136,14 @@ char *dk_term_clean(char *s)
 	return dk_strbuf_done(&b);
 }
 
+/* A letter or digit for Markdown's emphasis rules: ASCII alphanumerics
+ * and every byte of a multi-byte character. */
+static bool word_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 'a' && c <= 'z') || c >= 0x80;
+}
+
 /* Leading digits followed by . or ): an ordered-list marker. */
 static size_t list_number(const char *s)
 {
@@ -159,9 +167,13 @@ void dk_md_text(dk_strbuf *b, const char *s)
 		case '<': dk_strbuf_puts(b, "&lt;"); p++; continue;
 		case '>': dk_strbuf_puts(b, "&gt;"); p++; continue;
 		case '&': dk_strbuf_puts(b, "&amp;"); p++; continue;
-		case '\\': case '`': case '*': case '_': case '[': case ']':
-		case '|': case '~':
+		case '\\': case '`': case '*': case '[': case ']': case '|': case '~':
 			dk_strbuf_puts(b, "\\");
+			break;
+		case '_':
+			/* inside a word (status_quo) it can never be emphasis */
+			if (p == start || !word_byte(p[-1]) || !word_byte(p[1]))
+				dk_strbuf_puts(b, "\\");
 			break;
 		case '.': case ')':
 			if (number && (size_t)(p - start) == number)

@@ -35,10 +35,11 @@ bool dk_formula_lead(const char *s);
  * are written with dk_csv_field. */
 void dk_csv_text(dk_strbuf *b, const char *s, char delim);
 
-/* s as Markdown text: \ ` * _ [ ] | ~ escaped with a backslash, < > &
- * as entities, a leading # + - = (and the . or ) after leading digits)
- * escaped so the text never starts a heading or a list, and control
- * characters as in dk_term_put. */
+/* s as Markdown text: \ ` * [ ] | ~ escaped with a backslash, and _
+ * unless it is inside a word (status_quo), < > & as entities, a leading
+ * # + - = (and the . or ) after leading digits) escaped so that the text
+ * never starts a heading or a list, and control characters as in
+ * dk_term_put. */
 void dk_md_text(dk_strbuf *b, const char *s);
 
 /* s for a terminal: control characters as visible escapes. With `cell`,

@@ -49,9 +49,12 @@ void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english);
 
 /* The findings as lines for people: "BULLETseverity check, network:
  * message", in Norwegian or English; nets may be NULL when no finding
- * names a network. */
+ * names a network. With `md` the network and the message are escaped as
+ * Markdown (io/escape.h); otherwise they are as they are, and the caller
+ * cleans the whole text for the terminal. */
 void dk_finding_lines(dk_strbuf *b, const dk_findings *f,
-		      const dk_networks *nets, bool english, const char *bullet);
+		      const dk_networks *nets, bool english, const char *bullet,
+		      bool md);
 
 /* Why a check listed in rec->not_checked could not run, in words. */
 const char *dk_not_checked_reason(dk_check_id c, bool english);
@@ -77,7 +80,10 @@ struct cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets,
 struct cJSON *dk_manifest_cjson(const dk_report *r);
 
 /* The workbook (`-f xlsx`), written to the file `path` (a temporary file
- * that the caller renames into place). DK_EIO with the reason in err. */
+ * that the caller renames into place). DK_EIO with the reason in err
+ * ("cannot write the workbook: No space left on device"), which names no
+ * file: the caller names the target, never the temporary file. Nothing is
+ * printed, libxlsxwriter's own messages included. */
 dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 			 size_t errsize);
 

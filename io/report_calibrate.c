@@ -3,7 +3,9 @@
  *
  * The fit's figures are statistics (doubles from GSL), written with fixed
  * decimals: kroner with 2, λ (kroner per FTE) with 2, R² with 6,
- * standardised residuals with 2.
+ * standardised residuals with 2. Network names go out through
+ * io/escape.h (a formula lead quoted in CSV, escaped in Markdown, control
+ * characters made visible in the table).
  */
 #include "io/report_calibrate.h"
 
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/escape.h"
 #include "io/json_out.h"
 #include "io/table.h"
 
@@ -102,7 +105,10 @@ char *dk_calibration_csv(const dk_calibration_report *r, bool excel_nb)
 		for (size_t i = 0; i < 7; i++) {
 			if (i)
 				dk_strbuf_add(&b, &delim, 1);
-			dk_csv_field(&b, cells[i], delim);
+			if (i == 0 || i == 3)
+				dk_csv_text(&b, cells[i], delim);
+			else
+				dk_csv_field(&b, cells[i], delim);
 		}
 		dk_strbuf_puts(&b, "\r\n");
 	}
@@ -168,10 +174,11 @@ char *dk_calibration_text(const dk_calibration_report *r, bool md)
 			snprintf(z, sizeof z, "%s", en ? "(not fitted)" : "(ikke med)");
 		const char *cells[6] = {n->name, t1, t2, t3, t4, z};
 		if (md) {
-			dk_strbuf_puts(&b, "|");
-			for (size_t i = 0; i < 6; i++)
-				dk_strbuf_printf(&b, " %s |", cells[i]);
-			dk_strbuf_puts(&b, "\n");
+			dk_strbuf_puts(&b, "| ");
+			dk_md_text(&b, cells[0]);
+			for (size_t i = 1; i < 6; i++)
+				dk_strbuf_printf(&b, " | %s", cells[i]);
+			dk_strbuf_puts(&b, " |\n");
 		} else {
 			ok = dk_table_row(&tab, cells) == DK_OK;
 		}
@@ -191,6 +198,7 @@ char *dk_calibration_text(const dk_calibration_report *r, bool md)
 		dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");
 	else
 		dk_strbuf_printf(&b, "\n%s\n", en ? "Findings:" : "Funn:");
-	dk_finding_lines(&b, &c->findings, r->nets, en, bullet);
-	return dk_strbuf_done(&b);
+	dk_finding_lines(&b, &c->findings, r->nets, en, bullet, md);
+	char *out = dk_strbuf_done(&b);
+	return md ? out : dk_term_clean(out);
 }

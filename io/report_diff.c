@@ -1,7 +1,9 @@
 /*
  * report_diff.c: `dekom diff` as JSON or as a table (see report_diff.h).
  * Changes in percent are exact (two decimals, rounded half away from zero)
- * and null where the old amount is 0 or missing.
+ * and null where the old amount is 0 or missing. The table shows names and
+ * messages read from the two files, so it is cleaned of control characters
+ * as a whole (io/escape.h) before it reaches a terminal.
  */
 #include "io/report_diff.h"
 
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "engine/exact.h"
+#include "io/escape.h"
 #include "io/json_out.h"
 #include "io/strbuf.h"
 #include "io/table.h"
@@ -265,5 +268,5 @@ char *dk_diff_table(const dk_diff_report *r)
 	finding_list(&s, b, d->added, d->n_added, en);
 	dk_strbuf_printf(&s, "\n%s\n", en ? "Findings no longer there:" : "Funn som er borte:");
 	finding_list(&s, a, d->resolved, d->n_resolved, en);
-	return dk_strbuf_done(&s);
+	return dk_term_clean(dk_strbuf_done(&s));
 }

@@ -112,7 +112,7 @@ cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets, long pac
 							 : cJSON_CreateNull()) &&
 			 dk_json_put(o, "difference", x->has_numbers
 				 ? dk_json_scaled(x->difference, x->scale) : cJSON_CreateNull()) &&
-			 dk_json_put(o, "message", cJSON_CreateString(x->message)) &&
+			 dk_json_put(o, "message", cJSON_CreateString(dk_finding_message(x, true))) &&
 			 dk_json_put(o, "message_nb", cJSON_CreateString(dk_finding_message(x, false))) &&
 			 (package < 0 ||
 			  dk_json_put(o, "package", cJSON_CreateString(package_name)));

@@ -2,6 +2,9 @@
  * report_price.c: `dekom price` in JSON (the fields of CLI.md), a table or
  * Markdown for people, and CSV (one row per package, then one per
  * network's budget). Money is written in NOK with two decimals at most.
+ * Names from the template and the networks go out through io/escape.h:
+ * escaped in Markdown, a formula lead quoted in CSV, and the table cleaned
+ * of control characters as a whole.
  */
 #include "io/report_price.h"
 
@@ -12,6 +15,7 @@
 #include <string.h>
 
 #include "io/canonical.h"
+#include "io/escape.h"
 #include "io/json_out.h"
 #include "io/report.h"
 #include "io/strbuf.h"
@@ -127,15 +131,32 @@ static const char *num4(int64_t v, char *buf, bool en)
 	return buf;
 }
 
-/* A rendered table from rows of cells; right-aligned but the first column. */
+/* A text from the input: escaped in Markdown, as it is for the terminal
+ * (the whole text is cleaned at the end). */
+static void put_text(dk_strbuf *b, const char *s, bool md)
+{
+	if (md)
+		dk_md_text(b, s);
+	else
+		dk_strbuf_puts(b, s);
+}
+
+/* A rendered table from rows of cells; right-aligned but the first column,
+ * which (and the header row) is text, the others numbers. */
 static char *grid(const char *const *cells, size_t ncols, size_t nrows, bool md)
 {
 	if (md) {
 		dk_strbuf b = {0};
 		for (size_t i = 0; i < nrows; i++) {
 			dk_strbuf_printf(&b, "|");
-			for (size_t c = 0; c < ncols; c++)
-				dk_strbuf_printf(&b, " %s |", cells[i * ncols + c]);
+			for (size_t c = 0; c < ncols; c++) {
+				dk_strbuf_puts(&b, " ");
+				if (i == 0 || c == 0)
+					dk_md_text(&b, cells[i * ncols + c]);
+				else
+					dk_strbuf_puts(&b, cells[i * ncols + c]);
+				dk_strbuf_puts(&b, " |");
+			}
 			dk_strbuf_printf(&b, "\n");
 			if (i == 0) {
 				dk_strbuf_printf(&b, "|");
@@ -169,12 +190,16 @@ char *dk_price_text(const dk_price_report *r, bool md)
 	dk_strbuf b = {0};
 	char m[8][48];
 	const char *h1 = md ? "# " : "", *h2 = md ? "## " : "";
-	dk_strbuf_printf(&b, "%s%s %s (%s)\n\n", h1, en ? "Template prices," : "Sjablongpriser,",
-	    t->institution, t->type == DK_OPPDRAG ? "oppdrag" : "bidrag");
+	dk_strbuf_printf(&b, "%s%s ", h1, en ? "Template prices," : "Sjablongpriser,");
+	put_text(&b, t->institution, md);
+	dk_strbuf_printf(&b, " (%s)\n\n", t->type == DK_OPPDRAG ? "oppdrag" : "bidrag");
 	dk_strbuf_printf(&b, "%s%s\n\n", h2, en ? "Hourly full cost" : "Timekostnad (full kostnad)");
-	for (size_t i = 0; i < t->n_roles; i++)
-		dk_strbuf_printf(&b, "%s%s: %s kr/%s\n", md ? "- " : "  ", t->roles[i].name,
-		    money(q->hourly_ore[i], m[0]), en ? "hour" : "time");
+	for (size_t i = 0; i < t->n_roles; i++) {
+		dk_strbuf_puts(&b, md ? "- " : "  ");
+		put_text(&b, t->roles[i].name, md);
+		dk_strbuf_printf(&b, ": %s kr/%s\n", money(q->hourly_ore[i], m[0]),
+				 en ? "hour" : "time");
+	}
 	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "Packages" : "Pakker");
 	size_t nc = 8, nr = q->n + 1;
 	const char **cells = calloc(nc * nr, sizeof *cells);
@@ -219,11 +244,15 @@ char *dk_price_text(const dk_price_report *r, bool md)
 	/* the basic package, step by step */
 	size_t bi = dk_pricing_basic(t);
 	const dk_quote_package *k = &q->pkgs[bi];
-	dk_strbuf_printf(&b, "\n%s%s: %s\n\n", h2, en ? "Breakdown of the basic package" :
-					 "Grunnpakken i deler", t->packages[bi].name);
-	for (size_t j = 0; j < t->n_roles; j++)
-		dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", t->roles[j].name,
-		    money(k->role_cost[j], m[0]));
+	dk_strbuf_printf(&b, "\n%s%s: ", h2, en ? "Breakdown of the basic package" :
+					 "Grunnpakken i deler");
+	put_text(&b, t->packages[bi].name, md);
+	dk_strbuf_puts(&b, "\n\n");
+	for (size_t j = 0; j < t->n_roles; j++) {
+		dk_strbuf_puts(&b, md ? "- " : "  ");
+		put_text(&b, t->roles[j].name, md);
+		dk_strbuf_printf(&b, ": %s\n", money(k->role_cost[j], m[0]));
+	}
 	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "travel" : "reise", money(k->travel, m[0]));
 	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "cost" : "kostnad", money(k->cost, m[0]));
 	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "margin" : "påslag", money(k->margin, m[0]));
@@ -241,20 +270,23 @@ char *dk_price_text(const dk_price_report *r, bool md)
 					    "Hva nettverkenes UP2-midler kjøper");
 		for (size_t n = 0; n < r->nets->n; n++) {
 			const dk_purchase *p = &r->buys[n];
-			dk_strbuf_printf(&b, "%s%s: %s kr: %lld %s", md ? "- " : "  ", r->nets->items[n].name,
-			    money(p->budget, m[0]), (long long)p->basic,
-			    en ? "basic" : "grunnpakke(r)");
+			dk_strbuf_puts(&b, md ? "- " : "  ");
+			put_text(&b, r->nets->items[n].name, md);
+			dk_strbuf_printf(&b, ": %s kr: %lld %s", money(p->budget, m[0]),
+					 (long long)p->basic, en ? "basic" : "grunnpakke(r)");
 			for (size_t j = 0; j < t->n_packages; j++)
-				if (t->packages[j].addon && p->addons[j])
-					dk_strbuf_printf(&b, " + %lld %s", (long long)p->addons[j],
-					    t->packages[j].name);
+				if (t->packages[j].addon && p->addons[j]) {
+					dk_strbuf_printf(&b, " + %lld ", (long long)p->addons[j]);
+					put_text(&b, t->packages[j].name, md);
+				}
 			dk_strbuf_printf(&b, ", %s %s, %s %s\n", num4(p->days, m[1], en),
 			    en ? "days" : "dager", en ? "left" : "igjen", money(p->left, m[2]));
 		}
 	}
 	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "Findings" : "Funn");
-	dk_finding_lines(&b, &q->findings, NULL, en, md ? "- " : "  ");
-	return dk_strbuf_done(&b);
+	dk_finding_lines(&b, &q->findings, NULL, en, md ? "- " : "  ", md);
+	char *out = dk_strbuf_done(&b);
+	return md ? out : dk_term_clean(out);
 }
 
 char *dk_price_csv(const dk_price_report *r, bool excel_nb)
@@ -277,7 +309,7 @@ char *dk_price_csv(const dk_price_report *r, bool excel_nb)
 		dk_decimal_format(k->full_cost, 2, "", pt, v[3], 48);
 		dk_decimal_format(k->price, 2, "", pt, v[4], 48);
 		dk_decimal_format(k->price_per_day, 2, "", pt, v[5], 48);
-		dk_csv_field(&b, t->packages[i].name, d);
+		dk_csv_text(&b, t->packages[i].name, d);
 		for (int c = 0; c < 6; c++)
 			dk_strbuf_printf(&b, "%c%s", d, v[c]);
 		dk_strbuf_printf(&b, "\r\n");

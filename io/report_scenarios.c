@@ -6,7 +6,10 @@
  * percent of the baseline (exact, two decimals, rounded half away from
  * zero; null when the baseline is 0), both states and the change of state.
  * The Monte Carlo summary is statistics (floating point), written with two
- * decimals for kroner and six for the share of runs at the cap.
+ * decimals for kroner and six for the share of runs at the cap. In CSV
+ * the text columns (case, network, states, change) go out through
+ * dk_csv_text, so a scenario or network name that a spreadsheet would take
+ * for a formula is quoted; the number columns never are, so Δ −5 stays -5.
  */
 #include "io/report_scenarios.h"
 
@@ -16,6 +19,7 @@
 #include <string.h>
 
 #include "engine/exact.h"
+#include "io/escape.h"
 #include "io/json_out.h"
 #include "io/strbuf.h"
 
@@ -243,12 +247,19 @@ static void trim_zeros(char *s)
 		s[--n] = '\0';
 }
 
+/* The columns of dk_scenarios_csv that hold text: case, network,
+ * baseline_state, state, change (bit k for column k). */
+#define TEXT_COLUMNS ((1u << 0) | (1u << 2) | (1u << 7) | (1u << 8) | (1u << 9))
+
 static void row(dk_strbuf *b, const char *const *cells, size_t n, char delim)
 {
 	for (size_t c = 0; c < n; c++) {
 		if (c)
 			dk_strbuf_add(b, &delim, 1);
-		dk_csv_field(b, cells[c] ? cells[c] : "", delim);
+		if ((TEXT_COLUMNS >> c) & 1u)
+			dk_csv_text(b, cells[c] ? cells[c] : "", delim);
+		else
+			dk_csv_field(b, cells[c] ? cells[c] : "", delim);
 	}
 	dk_strbuf_puts(b, "\r\n");
 }

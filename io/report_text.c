@@ -5,6 +5,11 @@
  * row per network, a totals row. The table and Markdown add the frame, λ,
  * the institutions and the findings around it; CSV is the grid alone, so a
  * spreadsheet can open it as one table.
+ *
+ * Text from the input goes out through io/escape.h: in CSV a text cell
+ * that a spreadsheet would take for a formula gets a leading quote (number
+ * cells never do), in Markdown every text is escaped, and the table is
+ * cleaned of control characters as a whole.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,6 +17,7 @@
 #include <string.h>
 
 #include "engine/exact.h"
+#include "io/escape.h"
 #include "io/grid.h"
 #include "io/report.h"
 #include "io/strbuf.h"
@@ -62,11 +68,12 @@ static void fmt_share(dk_i128 num, dk_i128 den, style s, bool english, char buf[
 	snprintf(buf, size, "%s %%", tmp);
 }
 
-/* The grid as text cells in one style; cells[i] owned. */
+/* The grid as text cells in one style; cells[i] owned; text[i] says
+ * whether cell i is text (a name, a header, a word) rather than a number. */
 typedef struct {
 	size_t ncols, nrows;
 	char **cells;
-	bool *right;
+	bool *right, *text;
 } text_grid;
 
 static void text_grid_free(text_grid *t)
@@ -75,6 +82,7 @@ static void text_grid_free(text_grid *t)
 		free(t->cells[i]);
 	free(t->cells);
 	free(t->right);
+	free(t->text);
 }
 
 static int grid_build(const dk_report *r, style s, text_grid *t)
@@ -90,7 +98,8 @@ static int grid_build(const dk_report *r, style s, text_grid *t)
 	t->nrows = g.nrows;
 	t->cells = calloc(g.nrows * g.ncols, sizeof *t->cells);
 	t->right = calloc(g.ncols, sizeof *t->right);
-	int rc = t->cells && t->right ? 0 : -1;
+	t->text = calloc(g.nrows * g.ncols, sizeof *t->text);
+	int rc = t->cells && t->right && t->text ? 0 : -1;
 	for (size_t c = 0; rc == 0 && c < g.ncols; c++)
 		t->right[c] = dk_grid_col_numeric(g.col[c]);
 	for (size_t i = 0; rc == 0 && i < g.nrows * g.ncols; i++) {
@@ -99,6 +108,7 @@ static int grid_build(const dk_report *r, style s, text_grid *t)
 		switch (x->kind) {
 		case DK_CELL_TEXT:
 			t->cells[i] = strdup(x->text);
+			t->text[i] = true;
 			break;
 		case DK_CELL_KR:
 			fmt_kr(x->v, s, buf, sizeof buf);
@@ -136,7 +146,10 @@ char *dk_report_csv(const dk_report *r, bool excel_nb)
 		for (size_t c = 0; c < g.ncols; c++) {
 			if (c)
 				dk_strbuf_add(&b, &delim, 1);
-			dk_csv_field(&b, g.cells[i * g.ncols + c], delim);
+			if (g.text[i * g.ncols + c])
+				dk_csv_text(&b, g.cells[i * g.ncols + c], delim);
+			else
+				dk_csv_field(&b, g.cells[i * g.ncols + c], delim);
 		}
 		dk_strbuf_puts(&b, "\r\n");
 	}
@@ -177,7 +190,18 @@ static void frame_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 	}
 }
 
-static void institution_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
+/* A text from the input: escaped in Markdown, as it is otherwise (the
+ * table is cleaned as a whole). */
+static void put_text(dk_strbuf *b, const char *s, bool md)
+{
+	if (md)
+		dk_md_text(b, s);
+	else
+		dk_strbuf_puts(b, s);
+}
+
+static void institution_lines(dk_strbuf *b, const dk_report *r, const char *bullet,
+			      bool md)
 {
 	const dk_recommendation *rec = r->rec;
 	for (size_t i = 0; i < r->plan->n_institutions; i++) {
@@ -185,13 +209,13 @@ static void institution_lines(dk_strbuf *b, const dk_report *r, const char *bull
 		dk_kr_format(rec->inst_direct[i], d, sizeof d);
 		dk_kr_format(rec->inst_up2[i], u, sizeof u);
 		dk_kr_format(rec->inst_direct[i] + rec->inst_up2[i], t, sizeof t);
+		dk_strbuf_puts(b, bullet);
+		put_text(b, r->plan->institutions[i].id, md);
 		if (rec->produced)
-			dk_strbuf_printf(b, "%s%s: %s %s + UP2 %s = %s\n", bullet,
-				  r->plan->institutions[i].id,
+			dk_strbuf_printf(b, ": %s %s + UP2 %s = %s\n",
 				  r->english ? "direct" : "direkte", d, u, t);
 		else
-			dk_strbuf_printf(b, "%s%s: %s %s\n", bullet, r->plan->institutions[i].id,
-				  r->english ? "direct" : "direkte", d);
+			dk_strbuf_printf(b, ": %s %s\n", r->english ? "direct" : "direkte", d);
 	}
 }
 
@@ -238,24 +262,28 @@ void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
 }
 
 void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *nets,
-		      bool english, const char *bullet)
+		      bool english, const char *bullet, bool md)
 {
 	if (f->n == 0)
 		dk_strbuf_printf(b, "%s%s\n", bullet, english ? "none" : "ingen");
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
 		bool named = x->network >= 0 && nets;
-		dk_strbuf_printf(b, "%s%s %s%s%s: %s\n", bullet,
-			  dk_severity_label(x->severity, english),
-			  dk_checks()[x->check].name, named ? ", " : "",
-			  named ? nets->items[x->network].name : "",
-			  dk_finding_message(x, english));
+		dk_strbuf_printf(b, "%s%s %s", bullet, dk_severity_label(x->severity, english),
+				 dk_checks()[x->check].name);
+		if (named) {
+			dk_strbuf_puts(b, ", ");
+			put_text(b, nets->items[x->network].name, md);
+		}
+		dk_strbuf_puts(b, ": ");
+		put_text(b, dk_finding_message(x, english), md);
+		dk_strbuf_puts(b, "\n");
 	}
 }
 
-static void finding_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
+static void finding_lines(dk_strbuf *b, const dk_report *r, const char *bullet, bool md)
 {
-	dk_finding_lines(b, &r->rec->findings, r->nets, r->english, bullet);
+	dk_finding_lines(b, &r->rec->findings, r->nets, r->english, bullet, md);
 }
 
 static void not_checked(dk_strbuf *b, const dk_report *r, const char *before,
@@ -268,7 +296,7 @@ static void not_checked(dk_strbuf *b, const dk_report *r, const char *before,
 
 /* The forum's decisions: the method's amount beside the decided one, and
  * the reason (RULES.md section 9). */
-static void decision_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
+static void decision_lines(dk_strbuf *b, const dk_report *r, const char *bullet, bool md)
 {
 	const dk_plan *p = r->plan;
 	bool en = r->english;
@@ -284,10 +312,12 @@ static void decision_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 			dk_kr_format(m, mm, sizeof mm);
 		else
 			snprintf(mm, sizeof mm, "%s", en ? "no amount" : "intet beløp");
-		dk_strbuf_printf(b, "%s%s: %s %s, %s %s (%s)\n", bullet,
-				 x->index >= 0 ? r->nets->items[x->index].name : x->network,
-				 en ? "decided" : "vedtatt", a,
-				 en ? "the method gives" : "metoden gir", mm, x->reason);
+		dk_strbuf_puts(b, bullet);
+		put_text(b, x->index >= 0 ? r->nets->items[x->index].name : x->network, md);
+		dk_strbuf_printf(b, ": %s %s, %s %s (", en ? "decided" : "vedtatt", a,
+				 en ? "the method gives" : "metoden gir", mm);
+		put_text(b, x->reason, md);
+		dk_strbuf_puts(b, ")\n");
 	}
 }
 
@@ -331,22 +361,14 @@ char *dk_report_table(const dk_report *r)
 	dk_strbuf_puts(&b, tab);
 	free(tab);
 	dk_strbuf_printf(&b, "\n%s\n", en ? "Institutions:" : "Institusjoner:");
-	institution_lines(&b, r, "  ");
-	decision_lines(&b, r, "  ");
+	institution_lines(&b, r, "  ", false);
+	decision_lines(&b, r, "  ", false);
 	dk_strbuf_printf(&b, "\n%s\n", en ? "Findings:" : "Funn:");
-	finding_lines(&b, r, "  ");
+	finding_lines(&b, r, "  ", false);
 	not_checked(&b, r, "\n", "  ");
-	return dk_strbuf_done(&b);
+	return dk_term_clean(dk_strbuf_done(&b));
 }
 
-static void md_cell(dk_strbuf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '|')
-			dk_strbuf_puts(b, "\\");
-		dk_strbuf_add(b, s, 1);
-	}
-}
 
 char *dk_report_md(const dk_report *r)
 {
@@ -365,7 +387,10 @@ char *dk_report_md(const dk_report *r)
 		dk_strbuf_puts(&b, "|");
 		for (size_t c = 0; c < g.ncols; c++) {
 			dk_strbuf_puts(&b, " ");
-			md_cell(&b, g.cells[i * g.ncols + c]);
+			if (g.text[i * g.ncols + c])
+				dk_md_text(&b, g.cells[i * g.ncols + c]);
+			else
+				dk_strbuf_puts(&b, g.cells[i * g.ncols + c]);
 			dk_strbuf_puts(&b, " |");
 		}
 		dk_strbuf_puts(&b, "\n");
@@ -378,10 +403,10 @@ char *dk_report_md(const dk_report *r)
 	}
 	text_grid_free(&g);
 	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Institutions" : "Institusjoner");
-	institution_lines(&b, r, "- ");
-	decision_lines(&b, r, "- ");
+	institution_lines(&b, r, "- ", true);
+	decision_lines(&b, r, "- ", true);
 	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");
-	finding_lines(&b, r, "- ");
+	finding_lines(&b, r, "- ", true);
 	not_checked(&b, r, "\n", "- ");
 	return dk_strbuf_done(&b);
 }
@@ -420,7 +445,10 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 		for (size_t c = 0; c < 8; c++) {
 			if (c)
 				dk_strbuf_add(&b, &delim, 1);
-			dk_csv_field(&b, cells[c], delim);
+			if (c >= 4 && c <= 6)
+				dk_csv_field(&b, cells[c], delim);
+			else
+				dk_csv_text(&b, cells[c], delim);
 		}
 		dk_strbuf_puts(&b, "\r\n");
 	}
@@ -432,7 +460,7 @@ char *dk_findings_table(const dk_report *r)
 	dk_strbuf b = {0};
 	dk_findings_count_text(&b, &r->rec->findings, r->english);
 	dk_strbuf_puts(&b, "\n\n");
-	finding_lines(&b, r, "  ");
+	finding_lines(&b, r, "  ", false);
 	not_checked(&b, r, "\n", "  ");
-	return dk_strbuf_done(&b);
+	return dk_term_clean(dk_strbuf_done(&b));
 }

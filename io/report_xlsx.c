@@ -13,13 +13,27 @@
  * at most 10^12); shares and percentages are converted once, here, since a
  * spreadsheet cell holds nothing else. The document's creation time is
  * fixed to 1 January of the plan year, so equal inputs give equal files.
+ *
+ * Every text goes in with worksheet_write_string, never as a formula, so
+ * a network named `=HYPERLINK(…)` is stored as a string and not evaluated
+ * when the workbook opens. It would become a formula if someone edited the
+ * cell (F2, Enter) or saved the sheet as CSV and opened that, so a text
+ * that starts with = + - @ TAB or CR gets a leading single quote, as in
+ * the CSV outputs (io/escape.h): one rule for every spreadsheet dekom
+ * writes. (libxlsxwriter 1.1.4 has no "quote prefix" format, which would
+ * hide the quote.)
  */
 #include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "engine/exact.h"
+#include "io/escape.h"
 #include "io/grid.h"
 #include "io/report.h"
 
@@ -37,11 +51,27 @@ static void note(book *b, lxw_error e)
 		b->err = e;
 }
 
+/* A text cell; one that a spreadsheet would take for a formula gets a
+ * leading single quote. */
 static void put_str(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 		    const char *s, lxw_format *f)
 {
-	if (s && *s)
+	if (!s || !*s)
+		return;
+	if (!dk_formula_lead(s)) {
 		note(b, worksheet_write_string(ws, r, c, s, f));
+		return;
+	}
+	size_t n = strlen(s);
+	char *q = malloc(n + 2);
+	if (!q) {
+		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	q[0] = '\'';
+	memcpy(q + 1, s, n + 1);
+	note(b, worksheet_write_string(ws, r, c, q, f));
+	free(q);
 }
 
 static void put_num(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
@@ -343,8 +373,11 @@ static void sheet_findings(book *b, const dk_report *r)
 static void put_json_value(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 			   const cJSON *v)
 {
-	if (cJSON_IsString(v) || cJSON_IsRaw(v)) {
+	if (cJSON_IsString(v)) {
 		put_str(b, ws, r, c, v->valuestring, NULL);
+	} else if (cJSON_IsRaw(v)) {
+		/* a number's exact text, written by dekom: never a formula */
+		note(b, worksheet_write_string(ws, r, c, v->valuestring, NULL));
 	} else if (cJSON_IsBool(v)) {
 		put_str(b, ws, r, c, cJSON_IsTrue(v) ? "true" : "false", NULL);
 	}
@@ -389,6 +422,32 @@ static time_t jan1(int y)
 	return (time_t)days * 86400;
 }
 
+/* libxlsxwriter reports a failed write itself, on standard error, naming
+ * the temporary file it was given ("[ERROR] workbook_close(): Zip ZIP_ERRNO
+ * error while creating xlsx file '.dekom-…'"). dekom reports the failure
+ * once, naming the target, so standard error points at /dev/null while the
+ * workbook is closed (libxlsxwriter has no switch for its messages); errno
+ * as the library left it is kept in *why for the reason. */
+static lxw_error close_quietly(lxw_workbook *wb, int *why)
+{
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO);
+	int null = open("/dev/null", O_WRONLY);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	if (null >= 0)
+		close(null);
+	errno = 0;
+	lxw_error e = workbook_close(wb);
+	*why = errno;
+	fflush(stderr);
+	if (saved >= 0) {
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+	}
+	return e;
+}
+
 dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 			 size_t errsize)
 {
@@ -406,7 +465,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 	lxw_workbook_options opt = {0};
 	b.wb = workbook_new_opt(path, &opt);
 	if (!b.wb) {
-		snprintf(err, errsize, "cannot create the workbook '%s'", path);
+		snprintf(err, errsize, "cannot create the workbook");
 		cJSON_Delete(m);
 		dk_grid_release(&g);
 		return DK_EIO;
@@ -440,13 +499,18 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 	sheet_criteria(&b, r);
 	sheet_findings(&b, r);
 	sheet_manifest(&b, r, m);
-	lxw_error e = workbook_close(b.wb);
+	int why = 0;
+	lxw_error e = close_quietly(b.wb, &why);
 	note(&b, e);
 	cJSON_Delete(m);
 	dk_grid_release(&g);
+	if (b.err == LXW_ERROR_MEMORY_MALLOC_FAILED)
+		return DK_ENOMEM;
 	if (b.err != LXW_NO_ERROR) {
-		snprintf(err, errsize, "cannot write the workbook '%s': %s", path,
-			 lxw_strerror(b.err));
+		/* the system's reason when the library failed on a file */
+		bool sys = e != LXW_NO_ERROR && why != 0 && why != ENOENT;
+		snprintf(err, errsize, "cannot write the workbook: %s",
+			 sys ? strerror(why) : lxw_strerror(b.err));
 		return DK_EIO;
 	}
 	return DK_OK;

@@ -92,9 +92,115 @@ const char *dk_severity_name(dk_severity s);
 const char *dk_severity_label(dk_severity s, bool english);
 bool dk_severity_parse(const char *text, dk_severity *out);
 
+/* What a finding says, as a key: the engine names the message and gives
+ * its arguments as data; io/finding_text holds each message's sentence and
+ * renders it in the reader's language (English, and Norwegian through the
+ * gettext catalogue). The engine writes no sentence. */
+typedef enum {
+	DK_MSG_NONE,                  /* read back from a file: text only */
+	DK_MSG_FRAME_SUM,
+	DK_MSG_FRAME_NEGATIVE,
+	DK_MSG_FRAME_INFEASIBLE,
+	DK_MSG_FRAME_INFEASIBLE_DECIDED,
+	DK_MSG_FRAME_UNUSED,
+	DK_MSG_FRAME_OVERRUN,
+	DK_MSG_FRAME_OVERRUN_STATED,
+	DK_MSG_UP1_MISSING,
+	DK_MSG_UP1_UNKNOWN,
+	DK_MSG_UP1_SUM,
+	DK_MSG_DECISION,
+	DK_MSG_DECISION_NO_METHOD,
+	DK_MSG_ROW_SUM,
+	DK_MSG_ROW_SUM_COLUMN,
+	DK_MSG_STATED_SHARE_OWN,
+	DK_MSG_STATED_SHARE_UH,
+	DK_MSG_STATED_TOTAL,
+	DK_MSG_STATED_TOTAL_UH,
+	DK_MSG_STATED_RECOMMENDATION,
+	DK_MSG_STATED_RECOMMENDATION_DECIDED,
+	DK_MSG_OVER_NEED_STATED,
+	DK_MSG_OVER_NEED_DECIDED,
+	DK_MSG_OVER_NEED_COMPUTED,
+	DK_MSG_SELF_FINANCING,
+	DK_MSG_COORDINATOR_SHARE,
+	DK_MSG_UH_UNIDENTIFIED,
+	DK_MSG_UH_SHARE,
+	DK_MSG_UH_SHARE_MIN,
+	DK_MSG_UH_SHARE_MAX,
+	DK_MSG_UH_SHARE_TOTAL,
+	DK_MSG_UH_SHARE_TOTAL_MIN,
+	DK_MSG_UH_SHARE_TOTAL_MAX,
+	DK_MSG_YEAR_CHANGE,
+	DK_MSG_TOTALS_LIKE_ROW,
+	DK_MSG_CRITERIA,
+	DK_MSG_KEY_DEVIATION,
+	DK_MSG_FACTOR_RANGE,
+	DK_MSG_MARGIN_LOW,
+	DK_MSG_PRICE_BELOW_COST_OPPDRAG,
+	DK_MSG_PRICE_BELOW_COST_BIDRAG,
+	DK_MSG_ADDON_PER_DAY,
+	DK_MSG_COUNT
+} dk_msg;
+
+/* Marks an English message or word for the catalogue (xgettext's
+ * keyword) without translating it: the engine passes message ids, and
+ * io/finding_text translates them. */
+#ifndef N_
+#define N_(s) (s)
+#endif
+
+/* One argument of a message, as data. */
+typedef enum {
+	DK_ARG_KR,      /* v whole kroner: "1 234 567" */
+	DK_ARG_DEC,     /* v scaled by 10^scale, digit groups, trailing zeros
+			   cut down to `shown` decimals: "40,00", "2 454,5" */
+	DK_ARG_PCT,     /* num/den as a percentage with `scale` decimals */
+	DK_ARG_TEXT,    /* text as it is: a name, a reason (borrowed) */
+	DK_ARG_WORD     /* an English word or phrase, translated (static) */
+} dk_arg_kind;
+
+typedef struct {
+	dk_arg_kind kind;
+	int scale, shown;
+	int64_t v;
+	dk_i128 num, den;
+	const char *text;
+} dk_arg;
+
+#define DK_MSG_ARGS 8
+
+static inline dk_arg dk_arg_kr(int64_t v)
+{
+	return (dk_arg){.kind = DK_ARG_KR, .v = v};
+}
+
+static inline dk_arg dk_arg_dec(int64_t v, int scale, int shown)
+{
+	return (dk_arg){.kind = DK_ARG_DEC, .v = v, .scale = scale, .shown = shown};
+}
+
+static inline dk_arg dk_arg_pct(dk_i128 num, dk_i128 den, int scale)
+{
+	return (dk_arg){.kind = DK_ARG_PCT, .num = num, .den = den, .scale = scale};
+}
+
+static inline dk_arg dk_arg_text(const char *s)
+{
+	return (dk_arg){.kind = DK_ARG_TEXT, .text = s};
+}
+
+static inline dk_arg dk_arg_word(const char *s)
+{
+	return (dk_arg){.kind = DK_ARG_WORD, .text = s};
+}
+
 /* One finding. Numeric fields are scaled by `scale` (10^scale: 0 for
  * kroner, 2 for percent in hundredths, 6 for ratios); `has_numbers` is
- * false where a check compares no numbers. */
+ * false where a check compares no numbers. The message is data (`msg`,
+ * `args`, whose texts are borrowed from the models and must outlive the
+ * finding until it is rendered); `message` and `message_nb` are filled by
+ * io/finding_text (dk_findings_render) for the writers, or read back from
+ * a file. */
 typedef struct {
 	dk_check_id check;
 	dk_severity severity;
@@ -105,8 +211,11 @@ typedef struct {
 	bool has_numbers;
 	int scale;
 	int64_t expected, actual, difference;
-	char *message;       /* owned, English */
-	char *message_nb;    /* owned, Norwegian */
+	dk_msg msg;
+	dk_arg args[DK_MSG_ARGS];
+	size_t n_args;
+	char *message;       /* owned, English; NULL until rendered */
+	char *message_nb;    /* owned, Norwegian; NULL until rendered */
 } dk_finding;
 
 #endif

@@ -24,63 +24,39 @@ void dk_findings_release(dk_findings *f)
 	memset(f, 0, sizeof *f);
 }
 
-char *dk_msgf(const char *fmt, ...)
-{
-	char msg[1024];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return strdup(msg);
-}
-
 const char *dk_finding_message(const dk_finding *x, bool english)
 {
-	return english || !x->message_nb ? x->message : x->message_nb;
-}
-
-/* 1.5 → 1,5: Norwegian decimals, only between two digits. */
-static void decimal_comma(char *s)
-{
-	for (size_t i = 1; s[i] && s[i + 1]; i++)
-		if (s[i] == '.' && s[i - 1] >= '0' && s[i - 1] <= '9' &&
-		    s[i + 1] >= '0' && s[i + 1] <= '9')
-			s[i] = ',';
+	const char *m = english || !x->message_nb ? x->message : x->message_nb;
+	return m ? m : "";
 }
 
 dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
 			  dk_check_id check, int severity, long network,
 			  const char *field, const int64_t *numbers, int scale,
-			  char *message, char *message_nb)
+			  dk_msg msg, const dk_arg *args, size_t n)
 {
-	if (conf[check].off || f->count_only) {
-		free(message);
-		free(message_nb);
-		if (!conf[check].off)
-			f->counts[severity >= 0 ? severity : (int)conf[check].severity]++;
+	if (conf[check].off)
+		return DK_OK;
+	if (f->count_only) {
+		f->counts[severity >= 0 ? severity : (int)conf[check].severity]++;
 		return DK_OK;
 	}
-	if (!message || !message_nb) {
-		free(message);
-		free(message_nb);
-		return DK_ENOMEM;
-	}
+	if (n > DK_MSG_ARGS)
+		n = DK_MSG_ARGS;
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? 2 * f->cap : 16;
 		dk_finding *p = realloc(f->items, cap * sizeof *p);
-		if (!p) {
-			free(message);
-			free(message_nb);
+		if (!p)
 			return DK_ENOMEM;
-		}
 		f->items = p;
 		f->cap = cap;
 	}
 	dk_finding *x = &f->items[f->n];
 	memset(x, 0, sizeof *x);
-	decimal_comma(message_nb);
-	x->message = message;
-	x->message_nb = message_nb;
+	x->msg = msg;
+	x->n_args = n;
+	if (n)
+		memcpy(x->args, args, n * sizeof *args);
 	x->check = check;
 	x->severity = severity >= 0 ? (dk_severity)severity : conf[check].severity;
 	x->network = network;

@@ -37,22 +37,17 @@ void dk_findings_init(dk_findings *f);
 void dk_findings_release(dk_findings *f);
 
 /* Adds a finding of `check` unless the plan turned the check off (in
- * count_only mode it is counted, and the messages, which may then be
- * NULL, are freed);
- * severity is the plan's for that check unless `severity` ≥ 0 overrides
- * it (criteria). Takes ownership of both messages, English and Norwegian
- * (made with dk_msgf; NULL from a failed allocation gives DK_ENOMEM). In
- * the Norwegian message a decimal point between digits becomes a decimal
- * comma, so the two can share their number arguments. */
+ * count_only mode it is only counted); severity is the plan's for that
+ * check unless `severity` ≥ 0 overrides it (criteria). The message is
+ * `msg` with its `n` arguments (copied; their texts are borrowed). DK_OK,
+ * or DK_ENOMEM. */
 dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
 			  dk_check_id check, int severity, long network,
 			  const char *field, const int64_t *numbers, int scale,
-			  char *message, char *message_nb);
+			  dk_msg msg, const dk_arg *args, size_t n);
 
-/* A newly allocated printf-formatted message, or NULL. */
-char *dk_msgf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-/* A finding's message in English or Norwegian. */
+/* A finding's message in English or Norwegian, once rendered
+ * (io/finding_text); "" before. */
 const char *dk_finding_message(const dk_finding *x, bool english);
 
 /* Sorts by severity (error first), then network in input order (the plan's

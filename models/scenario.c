@@ -7,12 +7,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+size_t dk_target_count(dk_target_kind kind, const dk_models *m)
+{
+	switch (kind) {
+	case DK_T_NET_COLUMN:
+	case DK_T_NET_UH: return m->nets->n;
+	case DK_T_MEASURE_AMOUNT: return m->plan->n_measures;
+	case DK_T_CHECK_PARAM:
+	case DK_T_CHECK_OFF: return DK_CHECK_COUNT;
+	case DK_T_ROLE_HOURLY:
+	case DK_T_ROLE_SALARY:
+	case DK_T_ROLE_SOCIAL:
+	case DK_T_ROLE_INDIRECT:
+	case DK_T_ROLE_HOURS: return m->pricing->n_roles;
+	case DK_T_ACTIVITY_FACTOR: return m->pricing->n_activities;
+	case DK_T_STAFF_PERSONS:
+	case DK_T_STAFF_SHARE: return m->pricing->n_staff;
+	case DK_T_PACKAGE_DAYS: return m->pricing->n_packages;
+	default: return 1;
+	}
+}
+
 int64_t dk_target_get(const dk_target *t, const dk_models *m, size_t k)
 {
 	const dk_plan *p = m->plan;
 	const dk_networks *nets = m->nets;
 	const dk_pricing *pr = m->pricing;
 	switch (t->kind) {
+	case DK_T_NONE: break;
 	case DK_T_NET_COLUMN: return nets->items[k].v[t->column];
 	case DK_T_NET_UH: return nets->items[k].uh[t->index];
 	case DK_T_FRAME_TOTAL: return p->total;
@@ -67,6 +89,7 @@ void dk_target_set(const dk_target *t, const dk_models *m, size_t k, int64_t v)
 	dk_networks *nets = m->nets;
 	dk_pricing *pr = m->pricing;
 	switch (t->kind) {
+	case DK_T_NONE: break;
 	case DK_T_NET_COLUMN:
 	case DK_T_NET_UH:
 		if (k != SIZE_MAX) {

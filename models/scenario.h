@@ -6,7 +6,11 @@
  * A JSON Pointer of the scenario file (/plan/frame/prorata,
  * /networks/Fosen/need, /networks/∗/need) is resolved once, by the reader,
  * into a dk_target: which field of which model, and how many decimals its
- * values have. Values are scaled integers like the models' own fields
+ * values have (the plan's and the template's fields, their paths, decimals
+ * and ranges are in models/fields, the networks' columns in
+ * models/columns). The plan and template readers write through the same
+ * dk_target_set, so a reader and a scenario cannot disagree on where a
+ * value goes. Values are scaled integers like the models' own fields
  * (kroner, hundredths of an FTE, millionths of a share), or the index of an
  * enum, or 0/1 for a boolean; so applying a scenario is setting integers,
  * and a Monte Carlo run costs one allocation, not a re-read of the files.
@@ -28,6 +32,7 @@
 #include "models/pricing.h"
 
 typedef enum {
+	DK_T_NONE,              /* no target: a field no scenario sets */
 	DK_T_NET_COLUMN,        /* a numeric column of a network */
 	DK_T_NET_UH,            /* a network's UP2 to institution `index` */
 	DK_T_FRAME_TOTAL,
@@ -76,6 +81,11 @@ typedef struct {
 	int64_t min, max;       /* the field's range, scaled */
 	char *path;             /* as written, for output (owned) */
 } dk_target;
+
+/* How many entries a target's `index` (or network) ranges over in the
+ * models: the networks, the plan's measures, the template's roles, ...;
+ * 1 for a field that is not in a list. */
+size_t dk_target_count(dk_target_kind kind, const dk_models *m);
 
 /* The value a target has in the models (network k for DK_T_NET_*). */
 int64_t dk_target_get(const dk_target *t, const dk_models *m, size_t k);

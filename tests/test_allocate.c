@@ -9,6 +9,7 @@
 
 #include "engine/allocate.h"
 #include "engine/recommend.h"
+#include "io/finding_text.h"
 #include "io/networks.h"
 
 #define NONE (-1)
@@ -351,6 +352,7 @@ START_TEST(recommend_decisions)
 	p.decisions[0] = (dk_decision){strdup("A"), 0, 600, strdup("videreført"), 1, 1};
 	p.n_decisions = 1;
 	ck_assert_int_eq(dk_recommend(&p, &t, &r), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&r.findings), DK_OK);
 	ck_assert(r.produced);
 	ck_assert_int_eq(r.rows[0].amount, 600);
 	ck_assert_int_eq(r.rows[0].state, DK_STATE_DECIDED);

@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "engine/calibrate.h"
+#include "io/finding_text.h"
+#include "io/i18n.h"
 
 typedef struct {
 	dk_plan p;
@@ -55,6 +57,7 @@ START_TEST(exact_line)
 	fx_init(&f, prev, fte5, 5);
 	dk_calibration c;
 	ck_assert_int_eq(dk_calibrate(&f.p, &f.t, &c), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&c.findings), DK_OK);
 	ck_assert_double_eq_tol(c.base, 50000, 1e-6);
 	ck_assert_double_eq_tol(c.lambda, 100000, 1e-6);
 	ck_assert_double_eq_tol(c.r2, 1, 1e-12);
@@ -74,6 +77,7 @@ START_TEST(one_off_the_key)
 	dk_calibration c;
 	/* the default k = 2: 1.549 sds passes */
 	ck_assert_int_eq(dk_calibrate(&f.p, &f.t, &c), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&c.findings), DK_OK);
 	ck_assert_double_eq_tol(c.base, 60000, 1e-6);
 	ck_assert_double_eq_tol(c.lambda, 100000, 1e-6);
 	ck_assert_double_eq_tol(c.residual[2], 40000, 1e-6);
@@ -87,6 +91,7 @@ START_TEST(one_off_the_key)
 	/* k = 1.5: the middle network is off the key, the others are not */
 	f.p.checks[DK_CHECK_KEY_DEVIATION].param[0] = 1500000;
 	ck_assert_int_eq(dk_calibrate(&f.p, &f.t, &c), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&c.findings), DK_OK);
 	ck_assert_uint_eq(c.findings.n, 1);
 	const dk_finding *x = &c.findings.items[0];
 	ck_assert_int_eq(x->check, DK_CHECK_KEY_DEVIATION);
@@ -102,6 +107,7 @@ START_TEST(one_off_the_key)
 	/* k = 1.55 is above 1.549: passes again */
 	f.p.checks[DK_CHECK_KEY_DEVIATION].param[0] = 1550000;
 	ck_assert_int_eq(dk_calibrate(&f.p, &f.t, &c), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&c.findings), DK_OK);
 	ck_assert_uint_eq(c.findings.n, 0);
 	dk_calibration_release(&c);
 	fx_release(&f);
@@ -117,6 +123,7 @@ START_TEST(left_out_and_too_few)
 	fx_init(&f, prev, fte5, 5);
 	dk_calibration c;
 	ck_assert_int_eq(dk_calibrate(&f.p, &f.t, &c), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&c.findings), DK_OK);
 	ck_assert_uint_eq(c.used, 4);
 	ck_assert(!c.in_fit[2]);
 	ck_assert_double_eq_tol(c.base, 50000, 1e-6);
@@ -143,6 +150,7 @@ END_TEST
 
 int main(void)
 {
+	dk_i18n_init();
 	gsl_set_error_handler_off();
 	Suite *s = suite_create("calibrate");
 	TCase *tc = tcase_create("calibrate");

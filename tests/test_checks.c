@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "engine/recommend.h"
+#include "io/finding_text.h"
+#include "io/i18n.h"
 #include "io/networks.h"
 
 typedef struct {
@@ -57,6 +59,7 @@ static size_t count(fx *f, dk_check_id id)
 	if (f->ran)
 		dk_recommendation_release(&f->r);
 	ck_assert_int_eq(dk_recommend(&f->p, &f->t, &f->r), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&f->r.findings), DK_OK);
 	f->ran = true;
 	size_t k = 0;
 	for (size_t i = 0; i < f->r.findings.n; i++)
@@ -586,6 +589,7 @@ END_TEST
 
 int main(void)
 {
+	dk_i18n_init();
 	Suite *s = suite_create("checks");
 	TCase *tc = tcase_create("each check");
 	tcase_add_test(tc, frame_sum);

@@ -23,6 +23,7 @@
 #include "engine/price.h"
 #include "engine/recommend.h"
 #include "engine/scenario.h"
+#include "io/finding_text.h"
 #include "io/builtin.h"
 #include "io/json_plan.h"
 #include "io/json_pricing.h"
@@ -150,6 +151,8 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 		st = dk_recommend(&plan, &nets, &rec);
 		have_rec = true;
 	}
+	if (st == DK_OK)
+		st = dk_findings_render(&rec.findings);
 	if (st == DK_OK) {
 		dk_findings_sort(&rec.findings);
 		dk_report_input inputs[] = {{"plan", &plan_in}, {"networks", &net_in}};
@@ -191,6 +194,8 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 	}
 	if (st == DK_OK)
 		st = dk_price_quote(&tpl, &q);
+	if (st == DK_OK)
+		st = dk_findings_render(&q.findings);
 	dk_quote_release(&q);
 	dk_pricing_release(&tpl);
 	dk_scenario_results_release(&res);

@@ -1,0 +1,270 @@
+/*
+ * finding_text.c: a finding's sentence, in English and bokmål (see
+ * finding_text.h). The engine names the message (dk_msg) and gives its
+ * arguments as numbers and names; this file holds each message's sentence,
+ * with English as the gettext message id, and writes the numbers the way
+ * the language writes them: digit groups with a space, a decimal point in
+ * English and a decimal comma in bokmål, the percent sign after a space.
+ * Words the engine passes (dk_arg_word) are themselves message ids.
+ */
+#include "io/finding_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/exact.h"
+#include "io/i18n.h"
+
+static const char *const templates[DK_MSG_COUNT] = {
+	[DK_MSG_FRAME_SUM] =
+		N_("the frame's parts sum to %s but the total is %s (difference "
+		"%s); the pro-rata frame as given is allocated: correct the "
+		"total or a part"),
+	[DK_MSG_FRAME_NEGATIVE] =
+		N_("the direct transfer, common measures and reserve (%s) exceed "
+		"the total (%s): the pro-rata frame would be negative, so no "
+		"amounts are produced"),
+	[DK_MSG_FRAME_INFEASIBLE] =
+		N_("the bases and floors alone exceed the pro-rata frame of %s by "
+		"%s, so no amounts are produced: lower the base grant or "
+		"floor_previous, or raise the frame"),
+	[DK_MSG_FRAME_INFEASIBLE_DECIDED] =
+		N_("the forum's decided amounts, bases and floors alone exceed the "
+		"pro-rata frame of %s by %s, so no amounts are produced: lower "
+		"the base grant or floor_previous, revise a decision, or raise "
+		"the frame"),
+	[DK_MSG_FRAME_UNUSED] =
+		N_("%s of the pro-rata frame of %s is not allocated (%s): it goes "
+		"to the reserve unless the forum decides otherwise"),
+	[DK_MSG_FRAME_OVERRUN] =
+		N_("the recommended amounts sum to %s, above the pro-rata frame %s "
+		"by %s."),
+	[DK_MSG_FRAME_OVERRUN_STATED] =
+		N_("the stated recommendations sum to %s, above the pro-rata frame "
+		"%s by %s. Lower them, or raise the frame."),
+	[DK_MSG_UP1_MISSING] =
+		N_("no UP1 assignment, so the network is left out of the by_up1 "
+		"split of the direct transfer: fill in its up1 cell (such as "
+		"'NTNU')"),
+	[DK_MSG_UP1_UNKNOWN] =
+		N_("UP1 names '%s', which is not an institution of the plan: use "
+		"one of the plan's ids or aliases"),
+	[DK_MSG_UP1_SUM] =
+		N_("UP1 shares sum to %s, not 1: correct the shares so that they "
+		"add up"),
+	[DK_MSG_DECISION] =
+		N_("the method gives %s; the forum decided %s because: %s"),
+	[DK_MSG_DECISION_NO_METHOD] =
+		N_("the forum decided %s (the method alone gives no amounts): %s"),
+	[DK_MSG_ROW_SUM] =
+		N_("the budget lines sum to %s but the reported need is %s (%s %s). "
+		"Correct the need or the lines so that they agree."),
+	[DK_MSG_ROW_SUM_COLUMN] =
+		N_("the budget lines sum to %s but the reported need is %s (%s %s). "
+		"The difference equals the %s column: was it %s without the need "
+		"being changed? Correct the need or the lines so that they agree."),
+	[DK_MSG_STATED_SHARE_OWN] =
+		N_("the stated network share is %s %% (%s of the need %s) but the "
+		"amounts give %s %% (%s). Update the percentage or the amounts."),
+	[DK_MSG_STATED_SHARE_UH] =
+		N_("the stated university share is %s %% (%s of the need %s) but "
+		"the amounts give %s %% (%s). Update the percentage or the "
+		"amounts."),
+	[DK_MSG_STATED_TOTAL] =
+		N_("the totals row states %s %s but the rows sum to %s: the stated "
+		"total is %s too %s. A row was changed without the total; update "
+		"the totals row."),
+	[DK_MSG_STATED_TOTAL_UH] =
+		N_("the totals row states %s %s but the rows sum to %s. Update the "
+		"totals row."),
+	[DK_MSG_STATED_RECOMMENDATION] =
+		N_("the sheet recommends %s but the plan's method (%s) gives %s (%s "
+		"%s). Record why the forum departs from the method, or correct "
+		"the sheet."),
+	[DK_MSG_STATED_RECOMMENDATION_DECIDED] =
+		N_("the sheet recommends %s but the forum's decision gives %s (%s "
+		"%s). Correct the sheet, or the decision."),
+	[DK_MSG_OVER_NEED_STATED] =
+		N_("the stated recommendation %s is above the network's own "
+		"reported need %s by %s. Lower it to the need, or ask the "
+		"network to revise its need."),
+	[DK_MSG_OVER_NEED_DECIDED] =
+		N_("the forum's decided amount %s is above the network's own "
+		"reported need %s by %s."),
+	[DK_MSG_OVER_NEED_COMPUTED] =
+		N_("the recommended %s is above the network's own reported need %s "
+		"by %s (the plan does not cap at need). Consider cap_at_need, or "
+		"ask the network about its need."),
+	[DK_MSG_SELF_FINANCING] =
+		N_("self-financing %s is below %s %s %% of the %s %s (%s required): "
+		"%s short. Ask the school owners to raise their self-financing."),
+	[DK_MSG_COORDINATOR_SHARE] =
+		N_("the coordinator (%s) is %s %% of the need, above %s %s %% (%s). "
+		"Ask the network to justify or reduce it."),
+	[DK_MSG_UH_UNIDENTIFIED] =
+		N_("%s of UP2 money has no university chosen (other/uncertain). The "
+		"network should choose its UP2 partner."),
+	[DK_MSG_UH_SHARE] =
+		N_("the university share of the recommended amount is %s %% (%s), "
+		"outside %s %s-%s %% (%s). Discuss the split between the network "
+		"and the universities."),
+	[DK_MSG_UH_SHARE_MIN] =
+		N_("the university share of the recommended amount is %s %% (%s), "
+		"outside %s at least %s %% (%s). Discuss the split between the "
+		"network and the universities."),
+	[DK_MSG_UH_SHARE_MAX] =
+		N_("the university share of the recommended amount is %s %% (%s), "
+		"outside %s at most %s %% (%s). Discuss the split between the "
+		"network and the universities."),
+	[DK_MSG_UH_SHARE_TOTAL] =
+		N_("the universities' share of the whole grant (direct transfer "
+		"plus UP2) is %s %% (%s), outside %s %s-%s %% (%s)."),
+	[DK_MSG_UH_SHARE_TOTAL_MIN] =
+		N_("the universities' share of the whole grant (direct transfer "
+		"plus UP2) is %s %% (%s), outside %s at least %s %% (%s)."),
+	[DK_MSG_UH_SHARE_TOTAL_MAX] =
+		N_("the universities' share of the whole grant (direct transfer "
+		"plus UP2) is %s %% (%s), outside %s at most %s %% (%s)."),
+	[DK_MSG_YEAR_CHANGE] =
+		N_("the recommended %s is %s %% %s last year's %s, more than %s %s "
+		"%%. Give the reason for the change."),
+	[DK_MSG_TOTALS_LIKE_ROW] =
+		N_("the row's need %s is the sum of the need of all the other rows: "
+		"is this a totals row? Name it Sum, or remove it."),
+	[DK_MSG_CRITERIA] =
+		N_("the criteria sheet answers '%s' to \"%s\". Discuss with the "
+		"network what it takes to meet the criterion."),
+	[DK_MSG_KEY_DEVIATION] =
+		N_("last year's %s is %s the base-plus-FTE key (%s + %s per FTE × "
+		"%s FTE = %s) by %s residual standard deviations, more than %s: "
+		"ask whether the difference was meant"),
+	[DK_MSG_FACTOR_RANGE] =
+		N_("activity '%s' has the factor %s, outside 1 to 8 hours of work "
+		"per delivered hour: check the template"),
+	[DK_MSG_MARGIN_LOW] =
+		N_("the margin is %s %%, under the %s %% an oppdrag should carry: "
+		"raise the margin"),
+	[DK_MSG_PRICE_BELOW_COST_OPPDRAG] =
+		N_("package '%s' costs %s but its full cost is %s: an oppdrag may "
+		"not be subsidised; raise the charged shares or the margin"),
+	[DK_MSG_PRICE_BELOW_COST_BIDRAG] =
+		N_("package '%s' is priced %s, below its full cost %s: the "
+		"institution co-finances %s, which a bidrag must show openly"),
+	[DK_MSG_ADDON_PER_DAY] =
+		N_("add-on '%s' costs %s a day, less than the basic package's %s: "
+		"networks would do better buying add-ons; check the add-on's "
+		"price"),
+};
+
+/* The words findings pass as arguments, listed for the catalogue (the
+ * engine writes them as English; dk_tr looks each one up). */
+static const char *const words[] = {
+	N_("more"),
+	N_("less"),
+	N_("added"),
+	N_("removed"),
+	N_("high"),
+	N_("low"),
+	N_("above"),
+	N_("below"),
+	N_("the forum's limit of"),
+	N_("dekom's default limit of"),
+	N_("need"),
+	N_("recommended grant"),
+	N_("every network is at its cap"),
+	N_("caps and rounding cut it to the reserve"),
+	N_("rounding leaves it"),
+	N_("locally anchored"),
+	N_("collective learning"),
+	N_("partnership with a university"),
+};
+
+const char *dk_msg_template(dk_msg m)
+{
+	return m > DK_MSG_NONE && m < DK_MSG_COUNT ? templates[m] : NULL;
+}
+
+size_t dk_msg_words(const char *const **out)
+{
+	*out = words;
+	return sizeof words / sizeof words[0];
+}
+
+/* v / 10^scale with digit groups, trailing zeros cut down to `shown`
+ * decimals, and the language's decimal mark. */
+static void dec_text(int64_t v, int scale, int shown, bool english, char *buf, size_t size)
+{
+	size_t n = dk_decimal_format(v, scale, " ", english ? "." : ",", buf, size);
+	char mark = english ? '.' : ',';
+	char *dot = strchr(buf, mark);
+	if (!dot)
+		return;
+	size_t keep = (size_t)(dot - buf) + 1 + (size_t)shown;
+	while (n > keep && buf[n - 1] == '0')
+		buf[--n] = '\0';
+	if (n && buf[n - 1] == mark)
+		buf[--n] = '\0';
+}
+
+static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
+{
+	switch (a->kind) {
+	case DK_ARG_KR:
+		dk_kr_format(a->v, buf, size);
+		break;
+	case DK_ARG_DEC:
+		dec_text(a->v, a->scale, a->shown, english, buf, size);
+		break;
+	case DK_ARG_PCT:
+		if (a->den <= 0) {
+			snprintf(buf, size, "-");
+			break;
+		}
+		dk_ratio_str(a->num * 100, a->den, a->scale, buf, size);
+		if (!english)
+			for (char *p = buf; *p; p++)
+				if (*p == '.')
+					*p = ',';
+		break;
+	case DK_ARG_TEXT:
+		snprintf(buf, size, "%s", a->text ? a->text : "");
+		break;
+	case DK_ARG_WORD:
+		snprintf(buf, size, "%s", a->text ? dk_tr(english, a->text) : "");
+		break;
+	}
+}
+
+/* The message in one language, newly allocated, or NULL. */
+static char *render(const dk_finding *x, bool english)
+{
+	char args[DK_MSG_ARGS][256];
+	for (size_t k = 0; k < DK_MSG_ARGS; k++) {
+		args[k][0] = '\0';
+		if (k < x->n_args)
+			arg_text(&x->args[k], english, args[k], sizeof args[k]);
+	}
+	const char *fmt = dk_tr(english, templates[x->msg]);
+	char out[2048];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	snprintf(out, sizeof out, fmt, args[0], args[1], args[2], args[3], args[4],
+		 args[5], args[6], args[7]);
+#pragma GCC diagnostic pop
+	return strdup(out);
+}
+
+dk_status dk_findings_render(dk_findings *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		dk_finding *x = &f->items[i];
+		if (x->message || x->msg <= DK_MSG_NONE || x->msg >= DK_MSG_COUNT)
+			continue;
+		x->message = render(x, true);
+		x->message_nb = render(x, false);
+		if (!x->message || !x->message_nb)
+			return DK_ENOMEM;
+	}
+	return DK_OK;
+}

@@ -1,0 +1,41 @@
+/*
+ * i18n.c: binding the gettext catalogue (see i18n.h).
+ *
+ * gettext translates only when LC_MESSAGES is not "C" or "POSIX"; C.UTF-8
+ * is a locale of its own that glibc (2.35 and later) builds in, so the
+ * catalogue works on a fresh machine whatever its locale. LANGUAGE=nb then
+ * picks the bokmål catalogue. The catalogue is looked for in the build
+ * tree first (so build/dekom works uninstalled), then where `make install`
+ * puts it.
+ */
+#include "io/i18n.h"
+
+#include <libintl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#ifndef DK_LOCALEDIR_BUILD
+#define DK_LOCALEDIR_BUILD ""
+#endif
+#ifndef DK_LOCALEDIR
+#define DK_LOCALEDIR "/usr/local/share/locale"
+#endif
+
+void dk_i18n_init(void)
+{
+	struct stat st;
+	const char *dir = DK_LOCALEDIR;
+	if (DK_LOCALEDIR_BUILD[0] && stat(DK_LOCALEDIR_BUILD "/nb/LC_MESSAGES/dekom.mo", &st) == 0)
+		dir = DK_LOCALEDIR_BUILD;
+	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
+		setlocale(LC_MESSAGES, "");
+	setenv("LANGUAGE", "nb", 1);
+	bindtextdomain(DK_TEXT_DOMAIN, dir);
+	bind_textdomain_codeset(DK_TEXT_DOMAIN, "UTF-8");
+}
+
+const char *dk_tr(bool english, const char *msgid)
+{
+	return english ? msgid : dgettext(DK_TEXT_DOMAIN, msgid);
+}

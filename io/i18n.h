@@ -1,0 +1,33 @@
+/*
+ * i18n.h: the message catalogue, GNU gettext's way. English is the
+ * message id in the source; po/nb.po gives the bokmål, compiled by the
+ * build into LOCALEDIR/nb/LC_MESSAGES/dekom.mo. The language a person
+ * reads is a flag each writer and reader carries (`english`); the
+ * catalogue is always bokmål, so the two can be written side by side in
+ * one run (JSON's message and message_nb).
+ *
+ * Only messages follow the catalogue: dk_i18n_init sets LC_MESSAGES alone
+ * (to C.UTF-8, which glibc always has, so a machine with no Norwegian
+ * locale still reads the catalogue), never LC_NUMERIC, so numbers keep the
+ * C locale's decimal point everywhere.
+ */
+#ifndef DK_I18N_H
+#define DK_I18N_H
+
+#include <stdbool.h>
+
+/* Marks a string for the catalogue without translating it here. */
+#ifndef N_
+#define N_(s) (s)
+#endif
+
+#define DK_TEXT_DOMAIN "dekom"
+
+/* Binds the catalogue: the build tree's copy when the program runs from
+ * it, else the installed one. Call once, from main (program or test). */
+void dk_i18n_init(void);
+
+/* msgid in bokmål (from the catalogue), or as it is when `english`. */
+const char *dk_tr(bool english, const char *msgid);
+
+#endif

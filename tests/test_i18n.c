@@ -1,0 +1,109 @@
+/*
+ * test_i18n.c: the message catalogue. Every message a finding can say and
+ * every word it passes has a bokmål translation in po/nb.po (a sentence
+ * missing there would print in English inside a Norwegian report), the
+ * translation takes the same arguments, and it is found whatever locale
+ * the machine runs under.
+ */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/finding_text.h"
+#include "io/i18n.h"
+
+/* The number of %s (or %n$s) conversions of a format. */
+static int conversions(const char *fmt)
+{
+	int n = 0;
+	for (const char *p = fmt; *p; p++) {
+		if (*p != '%')
+			continue;
+		if (p[1] == '%') {
+			p++;
+			continue;
+		}
+		n++;
+	}
+	return n;
+}
+
+START_TEST(every_message_is_translated)
+{
+	for (int m = DK_MSG_NONE + 1; m < DK_MSG_COUNT; m++) {
+		const char *en = dk_msg_template((dk_msg)m);
+		ck_assert_ptr_nonnull(en);
+		const char *nb = dk_tr(false, en);
+		ck_assert_msg(strcmp(nb, en) != 0, "no bokmål for message %d: %s", m, en);
+		ck_assert_int_eq(conversions(nb), conversions(en));
+		ck_assert_str_eq(dk_tr(true, en), en);
+	}
+	const char *const *words;
+	size_t n = dk_msg_words(&words);
+	ck_assert_uint_gt(n, 10);
+	for (size_t k = 0; k < n; k++)
+		ck_assert_msg(strcmp(dk_tr(false, words[k]), words[k]) != 0,
+			      "no bokmål for the word '%s'", words[k]);
+}
+END_TEST
+
+START_TEST(a_finding_in_both_languages)
+{
+	/* over-need: the Norwegian puts the difference before the need */
+	dk_findings f;
+	dk_findings_init(&f);
+	dk_check_conf conf[DK_CHECK_COUNT];
+	dk_check_conf_defaults(conf);
+	int64_t nums[2] = {600000, 669162};
+	dk_arg args[3] = {dk_arg_kr(669162), dk_arg_kr(600000), dk_arg_kr(69162)};
+	ck_assert_int_eq(dk_findings_add(&f, conf, DK_CHECK_OVER_NEED, -1, 0,
+					 "stated_recommended", nums, 0,
+					 DK_MSG_OVER_NEED_STATED, args, 3), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&f), DK_OK);
+	ck_assert_str_eq(f.items[0].message,
+			 "the stated recommendation 669 162 is above the network's own "
+			 "reported need 600 000 by 69 162. Lower it to the need, or ask "
+			 "the network to revise its need.");
+	ck_assert_str_eq(f.items[0].message_nb,
+			 "innstilt beløp 669 162 er 69 162 over nettverkets eget meldte "
+			 "behov 600 000. Senk det til behovet, eller be nettverket "
+			 "revidere behovet.");
+	dk_findings_release(&f);
+}
+END_TEST
+
+START_TEST(decimals_follow_the_language)
+{
+	dk_findings f;
+	dk_findings_init(&f);
+	dk_check_conf conf[DK_CHECK_COUNT];
+	dk_check_conf_defaults(conf);
+	/* UP1 shares of 0.9: a point in English, a comma in bokmål */
+	dk_arg args[1] = {dk_arg_dec(900000, 6, 1)};
+	ck_assert_int_eq(dk_findings_add(&f, conf, DK_CHECK_UP1_ASSIGNMENT, -1, 0, "up1",
+					 NULL, 0, DK_MSG_UP1_SUM, args, 1), DK_OK);
+	ck_assert_int_eq(dk_findings_render(&f), DK_OK);
+	ck_assert_ptr_nonnull(strstr(f.items[0].message, "sum to 0.9, not 1"));
+	ck_assert_ptr_nonnull(strstr(f.items[0].message_nb, "summerer til 0,9, ikke 1"));
+	dk_findings_release(&f);
+}
+END_TEST
+
+int main(void)
+{
+	/* whatever the environment says, the catalogue must be found */
+	setenv("LC_ALL", "C", 1);
+	setenv("LANG", "C", 1);
+	dk_i18n_init();
+	Suite *s = suite_create("i18n");
+	TCase *tc = tcase_create("catalogue");
+	tcase_add_test(tc, every_message_is_translated);
+	tcase_add_test(tc, a_finding_in_both_languages);
+	tcase_add_test(tc, decimals_follow_the_language);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
