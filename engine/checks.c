@@ -94,10 +94,13 @@ static void row_sum(ctx *c)
 		dk_kr ad = diff < 0 ? -diff : diff;
 		static const dk_column cols[] = {DK_COL_OWN, DK_COL_COORDINATOR,
 						 DK_COL_UH_OTHER};
-		for (size_t j = 0; j < 3 && !col; j++)
+		/* only when the lines are more: a column added without the
+		 * need being changed (a column already in the sum cannot be
+		 * the one that is missing) */
+		for (size_t j = 0; j < 3 && !col && diff > 0; j++)
 			if (dk_network_has(n, cols[j]) && n->v[cols[j]] == ad)
 				col = dk_column_get(cols[j])->name;
-		for (size_t i = 0; i < c->p->n_institutions && !col; i++)
+		for (size_t i = 0; i < c->p->n_institutions && !col && diff > 0; i++)
 			if (((n->uh_present >> i) & 1u) && n->uh[i] == ad)
 				col = c->p->institutions[i].id;
 		int64_t nums[2] = {need, sum};
@@ -354,7 +357,7 @@ static void uh_finding(ctx *c, long k, dk_i128 num, dk_i128 den, dk_kr limit)
 	dk_arg lo = dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1);
 	dk_arg hi = dk_arg_pct(cf->param[1], DK_RATIO_ONE, 1);
 	dk_arg args[6] = {dk_arg_pct(num, den, 1), dk_arg_kr((dk_kr)num),
-			  whose(c, DK_CHECK_UH_SHARE, 0), both || min ? lo : hi,
+			  whose(c, DK_CHECK_UH_SHARE, min ? 0 : 1), both || min ? lo : hi,
 			  both ? hi : dk_arg_kr(limit), dk_arg_kr(limit)};
 	int64_t nums[2] = {limit, (int64_t)num};
 	if (c->st == DK_OK)

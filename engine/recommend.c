@@ -457,7 +457,8 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 	if (left > 0) {
 		int64_t nums[2] = {r->prorata, r->prorata - left};
 		const char *why = r->outcome == DK_WF_SATURATED
-			? N_("every network is at its cap")
+			? (p->n_decisions > 0 ? N_("every network the forum did not decide is at its cap")
+					      : N_("every network is at its cap"))
 			: r->reserve_cut > 0 ? N_("caps and rounding cut it to the reserve")
 					     : N_("rounding leaves it");
 		st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_UNUSED,

@@ -2,9 +2,12 @@
  * scenario.c: scenarios, sweeps and Monte Carlo runs (RULES.md section 7).
  *
  * Every case is the one recommendation (engine/recommend.c) on the models
- * with some fields set: the baseline's fields are saved once (a snapshot
- * of every scalar a target can change), each case sets its targets, runs,
- * and the snapshot is put back, so no case sees another's changes.
+ * with some fields set: the baseline's fields are saved once, each case
+ * sets its targets, runs, and the snapshot is put back, so no case sees
+ * another's changes. The snapshot copies whole structs (the plan, the
+ * template, each role, activity, staffing line and package, the networks'
+ * numbers), never a list of fields: a field added to models/fields.c and
+ * its target is saved and restored without a change here.
  *
  * Monte Carlo run k draws from its own generator, GSL's MT19937 seeded from
  * (seed, k) through the SplitMix64 finaliser, and draws in a fixed order
@@ -38,13 +41,14 @@ typedef struct {
 	uint32_t *present, *uh_present;
 	dk_kr *uh;              /* n × n_institutions */
 	uint32_t columns, uh_columns;
-	/* the price template's numbers, when there is one */
+	/* the price template, when there is one: the struct and its entries
+	 * (their pointers are the template's, never changed by a case) */
 	bool priced;
-	int64_t margin, travel, round_to;
+	dk_pricing pricing;
 	dk_role *roles;
 	dk_activity *activities;
 	dk_staff *staff;
-	int64_t *days;
+	dk_package *packages;
 } snapshot;
 
 static void snap_release(snapshot *s)
@@ -57,26 +61,23 @@ static void snap_release(snapshot *s)
 	free(s->roles);
 	free(s->activities);
 	free(s->staff);
-	free(s->days);
+	free(s->packages);
 }
 
 static dk_status snap_take_pricing(snapshot *s, const dk_pricing *pr)
 {
 	s->priced = true;
-	s->margin = pr->margin;
-	s->travel = pr->travel_per_day;
-	s->round_to = pr->round_to;
+	s->pricing = *pr;
 	s->roles = malloc((pr->n_roles ? pr->n_roles : 1) * sizeof *s->roles);
 	s->activities = malloc((pr->n_activities ? pr->n_activities : 1) * sizeof *s->activities);
 	s->staff = malloc((pr->n_staff ? pr->n_staff : 1) * sizeof *s->staff);
-	s->days = malloc((pr->n_packages ? pr->n_packages : 1) * sizeof *s->days);
-	if (!s->roles || !s->activities || !s->staff || !s->days)
+	s->packages = malloc((pr->n_packages ? pr->n_packages : 1) * sizeof *s->packages);
+	if (!s->roles || !s->activities || !s->staff || !s->packages)
 		return DK_ENOMEM;
 	memcpy(s->roles, pr->roles, pr->n_roles * sizeof *s->roles);
 	memcpy(s->activities, pr->activities, pr->n_activities * sizeof *s->activities);
 	memcpy(s->staff, pr->staff, pr->n_staff * sizeof *s->staff);
-	for (size_t k = 0; k < pr->n_packages; k++)
-		s->days[k] = pr->packages[k].days;
+	memcpy(s->packages, pr->packages, pr->n_packages * sizeof *s->packages);
 	return DK_OK;
 }
 
@@ -84,14 +85,11 @@ static void snap_restore_pricing(const snapshot *s, dk_pricing *pr)
 {
 	if (!s->priced || !pr)
 		return;
-	pr->margin = s->margin;
-	pr->travel_per_day = s->travel;
-	pr->round_to = s->round_to;
+	*pr = s->pricing;
 	memcpy(pr->roles, s->roles, pr->n_roles * sizeof *s->roles);
 	memcpy(pr->activities, s->activities, pr->n_activities * sizeof *s->activities);
 	memcpy(pr->staff, s->staff, pr->n_staff * sizeof *s->staff);
-	for (size_t k = 0; k < pr->n_packages; k++)
-		pr->packages[k].days = s->days[k];
+	memcpy(pr->packages, s->packages, pr->n_packages * sizeof *s->packages);
 }
 
 static dk_status snap_take(snapshot *s, const dk_plan *p, const dk_networks *t,

@@ -124,17 +124,16 @@ oom:
 const dk_colmap_entry *dk_colmap_find(const dk_colmap *m, const char *key,
 				      int occurrence)
 {
-	const dk_colmap_entry *any = NULL;
 	if (!m)
 		return NULL;
+	/* a key without #k is #1 (CLI.md): an Excel sheet's trailing empty
+	 * headers are "" #2, #3, ... and stay unmapped */
 	for (size_t i = 0; i < m->n; i++) {
 		const dk_colmap_entry *e = &m->items[i];
 		if (strcmp(e->key, key) != 0)
 			continue;
-		if (e->occurrence == occurrence)
+		if (e->occurrence == occurrence || (e->occurrence == 0 && occurrence == 1))
 			return e;
-		if (e->occurrence == 0)
-			any = e;
 	}
-	return any;
+	return NULL;
 }

@@ -38,7 +38,7 @@ void dk_colmap_release(dk_colmap *m);
 dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_diags *d);
 
 /* The entry for the k-th occurrence (1-based) of a normalised header, or
- * NULL. An entry with an explicit occurrence wins over one without. */
+ * NULL. A key without #k is the first occurrence (#1). */
 const dk_colmap_entry *dk_colmap_find(const dk_colmap *m, const char *key,
 				      int occurrence);
 

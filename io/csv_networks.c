@@ -691,6 +691,18 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			break;
 		}
 		dk_network *n;
+		if (!dk_is_totals_name(name) && dk_looks_like_totals(name)) {
+			char q[80], msg[400];
+			dk_quote(name, q, sizeof q);
+			snprintf(msg, sizeof msg,
+				 "network: '%s' looks like a totals or subtotal row; "
+				 "name a totals row exactly Sum (or Totalt, I alt, "
+				 "...), remove a subtotal, or rename the network",
+				 q);
+			cell_error(in, d, &rec->f[name_col], msg);
+			free(name);
+			continue;
+		}
 		if (dk_is_totals_name(name)) {
 			if (t->has_totals) {
 				cell_error(in, d, &rec->f[name_col],

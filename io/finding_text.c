@@ -146,7 +146,7 @@ static const char *const templates[DK_MSG_COUNT] = {
 		N_("the margin is %s %%, under the %s %% an oppdrag should carry: "
 		"raise the margin"),
 	[DK_MSG_PRICE_BELOW_COST_OPPDRAG] =
-		N_("package '%s' costs %s but its full cost is %s: an oppdrag may "
+		N_("package '%s' is priced %s but its full cost is %s: an oppdrag may "
 		"not be subsidised; raise the charged shares or the margin"),
 	[DK_MSG_PRICE_BELOW_COST_BIDRAG] =
 		N_("package '%s' is priced %s, below its full cost %s: the "
@@ -173,6 +173,7 @@ static const char *const words[] = {
 	N_("need"),
 	N_("recommended grant"),
 	N_("every network is at its cap"),
+	N_("every network the forum did not decide is at its cap"),
 	N_("caps and rounding cut it to the reserve"),
 	N_("rounding leaves it"),
 	N_("locally anchored"),

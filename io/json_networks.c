@@ -292,6 +292,15 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		}
 		char q[80];
 		dk_quote(name->valuestring, q, sizeof q);
+		if (!dk_is_totals_name(name->valuestring) &&
+		    dk_looks_like_totals(name->valuestring)) {
+			dk_json_error(&doc, d, name, false,
+				      "network: '%s' looks like a totals or subtotal "
+				      "row; put stated totals under \"totals\", remove a "
+				      "subtotal, or rename the network",
+				      q);
+			continue;
+		}
 		if (dk_is_totals_name(name->valuestring)) {
 			dk_json_error(&doc, d, name, false,
 				      "network: '%s' is the name of a totals row; "

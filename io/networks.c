@@ -161,10 +161,11 @@ static size_t white_len(const unsigned char *s)
 	return s[0] == 0xC2 && s[1] == 0xA0 ? 2 : 0;
 }
 
-bool dk_is_totals_name(const char *name)
+/* The name trimmed (also of no-break spaces), lowercased, with runs of
+ * spaces inside as one; its first size - 1 bytes. */
+static void label_norm(const char *name, char *one, size_t size)
 {
-	char norm[64], one[64];
-	/* trim first, so that padding cannot push a label out of the buffer */
+	char norm[256], cut[256];
 	const unsigned char *b = (const unsigned char *)name;
 	size_t k;
 	while ((k = white_len(b)) != 0)
@@ -179,25 +180,46 @@ bool dk_is_totals_name(const char *name)
 		else
 			break;
 	}
-	if ((size_t)(e - b) >= sizeof norm)
-		return false;  /* longer than any label */
-	memcpy(one, b, (size_t)(e - b));
-	one[e - b] = '\0';
-	dk_header_norm(one, norm, sizeof norm);
-	/* runs of spaces (and tabs) inside are one space */
+	size_t len = (size_t)(e - b) < sizeof cut - 1 ? (size_t)(e - b) : sizeof cut - 1;
+	memcpy(cut, b, len);
+	cut[len] = '\0';
+	dk_header_norm(cut, norm, sizeof norm);
 	size_t o = 0;
-	for (size_t i = 0; norm[i] && o + 1 < sizeof one; i++) {
+	for (size_t i = 0; norm[i] && o + 1 < size; i++) {
 		int space = norm[i] == ' ' || norm[i] == '\t';
 		if (space && o && one[o - 1] == ' ')
 			continue;
 		one[o++] = space ? ' ' : norm[i];
 	}
 	one[o] = '\0';
+}
+
+bool dk_is_totals_name(const char *name)
+{
+	char one[256];
+	label_norm(name, one, sizeof one);
 	if (!one[0])
 		return true;
 	for (size_t i = 0; totals_labels[i]; i++)
 		if (strcmp(one, totals_labels[i]) == 0)
 			return true;
+	return false;
+}
+
+bool dk_looks_like_totals(const char *name)
+{
+	char one[256];
+	label_norm(name, one, sizeof one);
+	for (size_t i = 0; totals_labels[i]; i++) {
+		size_t n = strlen(totals_labels[i]);
+		if (strncmp(one, totals_labels[i], n) != 0 || !one[n])
+			continue;
+		unsigned char next = (unsigned char)one[n];
+		/* a label and then more that is not part of a word: "Sum:",
+		 * "Sum 2022", "I alt (kr)", "Sum A og B" */
+		if (!(next >= 'a' && next <= 'z') && next < 0x80)
+			return true;
+	}
 	return false;
 }
 

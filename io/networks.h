@@ -90,4 +90,11 @@ dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
  * "Sum totalt", "Totalt sum", "I alt" or "Samlet" (RULES.md section 5). */
 bool dk_is_totals_name(const char *name);
 
+/* True for a name that starts with a totals label and goes on with
+ * something that is not part of a word ("Sum:", "Sum 2022", "Totalt
+ * 2022", "Sum A og B"): a totals or subtotal row under another name, which
+ * the readers refuse rather than read as a network (never a silent wrong
+ * amount). Exact labels are dk_is_totals_name's. */
+bool dk_looks_like_totals(const char *name);
+
 #endif

@@ -61,19 +61,18 @@ static const dk_field plan_fields[] = {
 	{"/frame/total", KR(0, NONE, 0, DK_T_FRAME_TOTAL), "T, the whole grant"},
 	{"/frame/prorata", DK_FIELD_NUMBER, NULL, 0, 0, DK_KR_MAX, "kr", NONE, 0,
 	 "T − D − ΣC − R", DK_T_FRAME_PRORATA,
-	 "F, allocated to the networks; give prorata, total or both"},
+	 "F, allocated to the networks (or give the total)"},
 	{"/frame/direct/amount", KR(0, REQ, 0, DK_T_DIRECT_AMOUNT),
-	 "D, the UP1 pool paid to the institutions (without frame.direct, D = 0)"},
+	 "D, paid to the institutions directly (no frame.direct: D = 0)"},
 	{"/frame/direct/split", ENUM(split_names, 4, VAL, DK_SPLIT_EQUAL, DK_T_DIRECT_SPLIT),
-	 "how D is split: equally, by the plan's shares or amounts, or by the "
-	 "networks' UP1"},
+	 "how D is split: equally, by shares or amounts, or by UP1"},
 	{"/frame/direct/shares/*", SHARE(DK_RATIO_ONE, 0, DK_T_NONE),
-	 "split shares: the share of institution *; they sum to 1 exactly"},
+	 "split shares: institution *'s share; they sum to 1 exactly"},
 	{"/frame/direct/amounts/*", KR(0, VAL, 0, DK_T_NONE),
-	 "split amounts: the amount of institution *; they sum to D exactly"},
+	 "split amounts: institution *'s amount; they sum to D exactly"},
 	{"/frame/direct/weight", ENUM(weight_names, 2, VAL, DK_UP1_WEIGHT_NETWORK,
 				      DK_T_DIRECT_WEIGHT),
-	 "split by_up1: each network's UP1 weighs 1, or its teacher FTE"},
+	 "split by_up1: a network's UP1 weighs 1, or its teacher FTE"},
 	{"/frame/common_measures/*/name", TEXT(REQ), "a common measure's name"},
 	{"/frame/common_measures/*/amount", KR(0, REQ, 0, DK_T_MEASURE_AMOUNT),
 	 "C, its amount"},
@@ -93,7 +92,7 @@ static const dk_field plan_fields[] = {
 	{"/allocation/rounding", KR(1, VAL, 1, DK_T_ROUNDING),
 	 "the rounding unit, in kroner"},
 	{"/checks/*/off", BOOL(0, DK_T_CHECK_OFF),
-	 "turns check * off; its parameters and severity: dekom help checks"},
+	 "turns check * off (its parameters: dekom help checks)"},
 	{"/decisions/*/network", TEXT(REQ), "a decision: a network of the networks file"},
 	{"/decisions/*/amount", KR(0, REQ, 0, DK_T_NONE),
 	 "the forum's amount for it (RULES.md §9)"},
@@ -103,8 +102,7 @@ static const dk_field plan_fields[] = {
 static const dk_field pricing_fields[] = {
 	{"/institution", TEXT(REQ), "an institution id of the plan (for the budgets)"},
 	{"/project_type", ENUM(type_names, 2, REQ, 0, DK_T_NONE),
-	 "oppdrag (full cost plus profit, never subsidised) or bidrag (may be "
-	 "below full cost, co-financed openly)"},
+	 "oppdrag: full cost and profit; bidrag: may be below full cost"},
 	{"/margin", E4(0, 10 * DK_E4, NULL, VAL, 0, DK_T_PRICE_MARGIN),
 	 "the margin on cost"},
 	{"/min_margin", E4(0, 10 * DK_E4, NULL, VAL, 500, DK_T_NONE),
@@ -115,9 +113,9 @@ static const dk_field pricing_fields[] = {
 	 "the first invoice's term: H2022 (autumn), V2023 (spring)"},
 	{"/roles/*/name", TEXT(REQ), "a role of the staff"},
 	{"/roles/*/hourly_cost", MONEY(0, NONE, 0, DK_T_ROLE_HOURLY),
-	 "its full cost per hour; or annual_salary and the three below"},
+	 "full cost per hour; a role has this or annual_salary"},
 	{"/roles/*/annual_salary", MONEY(0, NONE, 0, DK_T_ROLE_SALARY),
-	 "the salary a year, from which the hourly full cost is derived"},
+	 "a year's salary; with the three below, gives the hourly cost"},
 	{"/roles/*/social_cost_rate", E4(0, 10 * DK_E4, NULL, VAL, 2300, DK_T_ROLE_SOCIAL),
 	 "social costs, as a share of the salary"},
 	{"/roles/*/indirect_per_fte_year",
@@ -147,6 +145,24 @@ static const dk_field pricing_fields[] = {
 	{"/packages/*/day/*", E4(0, 24 * DK_E4, "hours", NONE, 0, DK_T_NONE),
 	 "its own delivery day, instead of the template's"},
 };
+
+/* The checks' numeric parameters, by kind: amounts, and shares or
+ * percentage points up to 100 (in millionths). */
+static const dk_field param_fields[] = {
+	{"/checks/*/*", KR(0, VAL, 0, DK_T_CHECK_PARAM), "a check's amount"},
+	{"/checks/*/*", SHARE(100 * DK_RATIO_ONE, 0, DK_T_CHECK_PARAM),
+	 "a check's share or percentage points"},
+};
+
+const dk_field *dk_field_of_param(dk_param_kind kind)
+{
+	switch (kind) {
+	case DK_PARAM_AMOUNT: return &param_fields[0];
+	case DK_PARAM_RATIO:
+	case DK_PARAM_PP: return &param_fields[1];
+	default: return NULL;
+	}
+}
 
 const dk_field *dk_fields(dk_field_file file, size_t *n)
 {
@@ -258,7 +274,6 @@ void dk_field_target(const dk_field *f, int index, dk_target *t)
 {
 	memset(t, 0, sizeof *t);
 	t->kind = f->target;
-	t->network = -1;
 	t->index = index;
 	t->decimals = f->decimals;
 	t->min = f->min;

@@ -77,12 +77,17 @@ const dk_field *dk_field_match(dk_field_file file, const char *const *seg, size_
  * its table when file is not NULL. */
 const dk_field *dk_field_of_target(dk_target_kind kind, dk_field_file *file);
 
+/* A check's numeric parameter of kind `kind` (DK_PARAM_AMOUNT, _RATIO,
+ * _PP) as a field: its decimals and range, target DK_T_CHECK_PARAM; NULL
+ * for the other kinds. Its name and default are the checks' table's. */
+const dk_field *dk_field_of_param(dk_param_kind kind);
+
 /* The last segment of the field's path: its key in its object ("prorata",
  * "hourly_cost"; "*" for an entry of a map such as /day/∗). */
 const char *dk_field_key(const dk_field *f);
 
 /* The keys of the object at `object` ("" for the root, "/frame/direct",
- * "/roles/*"), in table order, NULL-terminated, as dk_json_keys takes them. */
+ * "/roles/∗" written with an asterisk), in table order, NULL-terminated, as dk_json_keys takes them. */
 #define DK_FIELD_KEYS_MAX 16
 typedef struct {
 	const char *key[DK_FIELD_KEYS_MAX + 1];

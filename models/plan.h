@@ -106,8 +106,8 @@ typedef struct {
 void dk_plan_init(dk_plan *p);
 void dk_plan_release(dk_plan *p);
 
-/* Index of the institution whose id or alias is `name` (trimmed,
- * case-insensitive), or -1. */
+/* Index of the institution whose id, full name or alias is `name`
+ * (trimmed, case-insensitive; RULES.md section 2), or -1. */
 int dk_plan_institution(const dk_plan *p, const char *name);
 
 const char *dk_method_name(dk_method m);

@@ -7,23 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t dk_target_count(dk_target_kind kind, const dk_models *m)
+size_t dk_target_count(dk_target_kind kind, const dk_plan *p,
+		       const dk_networks *nets, const dk_pricing *pr)
 {
 	switch (kind) {
 	case DK_T_NET_COLUMN:
-	case DK_T_NET_UH: return m->nets->n;
-	case DK_T_MEASURE_AMOUNT: return m->plan->n_measures;
+	case DK_T_NET_UH: return nets->n;
+	case DK_T_MEASURE_AMOUNT: return p->n_measures;
 	case DK_T_CHECK_PARAM:
 	case DK_T_CHECK_OFF: return DK_CHECK_COUNT;
 	case DK_T_ROLE_HOURLY:
 	case DK_T_ROLE_SALARY:
 	case DK_T_ROLE_SOCIAL:
 	case DK_T_ROLE_INDIRECT:
-	case DK_T_ROLE_HOURS: return m->pricing->n_roles;
-	case DK_T_ACTIVITY_FACTOR: return m->pricing->n_activities;
+	case DK_T_ROLE_HOURS: return pr->n_roles;
+	case DK_T_ACTIVITY_FACTOR: return pr->n_activities;
 	case DK_T_STAFF_PERSONS:
-	case DK_T_STAFF_SHARE: return m->pricing->n_staff;
-	case DK_T_PACKAGE_DAYS: return m->pricing->n_packages;
+	case DK_T_STAFF_SHARE: return pr->n_staff;
+	case DK_T_PACKAGE_DAYS: return pr->n_packages;
 	default: return 1;
 	}
 }

@@ -85,7 +85,8 @@ typedef struct {
 /* How many entries a target's `index` (or network) ranges over in the
  * models: the networks, the plan's measures, the template's roles, ...;
  * 1 for a field that is not in a list. */
-size_t dk_target_count(dk_target_kind kind, const dk_models *m);
+size_t dk_target_count(dk_target_kind kind, const dk_plan *p,
+		       const dk_networks *nets, const dk_pricing *pr);
 
 /* The value a target has in the models (network k for DK_T_NET_*). */
 int64_t dk_target_get(const dk_target *t, const dk_models *m, size_t k);
