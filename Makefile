@@ -2,7 +2,7 @@
 # Debian machine: `make run` and `make test`. Both first install the Debian
 # packages that are missing (as root, or through sudo).
 
-PACKAGES = cmake make gcc pkg-config gettext libcjson-dev libcsv-dev libgsl-dev \
+PACKAGES = cmake make gcc pkg-config gettext libunistring-dev libcjson-dev libcsv-dev libgsl-dev \
            check libxlsxwriter-dev nettle-dev
 # what the tests use besides: LibreOffice recalculates the workbooks,
 # Chromium prints the HTML report to PDF, pdftotext reads it back

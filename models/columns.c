@@ -1,7 +1,13 @@
 /*
  * columns.c: the canonical columns and their aliases (see columns.h).
  */
-#include "columns.h"
+#include "models/columns.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <unicase.h>
+#include <uninorm.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -52,40 +58,74 @@ const dk_column_def *dk_column_get(dk_column id)
 	return &table[id];
 }
 
+/* Length of a white-space character at s: space, tab, CR, LF, U+00A0
+ * (no-break) or U+202F (narrow no-break), or 0. */
+static size_t space_len(const unsigned char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+		return 1;
+	if (s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;
+	if (s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
+		return 3;
+	return 0;
+}
+
 void dk_header_norm(const char *in, char *out, size_t size)
 {
 	const unsigned char *s = (const unsigned char *)in;
-	size_t o = 0;
+	size_t k;
 	if (size == 0)
 		return;
-	/* skip leading spaces, including U+00A0 */
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-			s++;
-		else if (s[0] == 0xC2 && s[1] == 0xA0)
-			s += 2;
-		else
-			break;
+	while ((k = space_len(s)) != 0)
+		s += k;
+	/* the spaces inside become plain spaces; trailing ones go */
+	size_t n = strlen((const char *)s);
+	char stack[512], *t = n < sizeof stack ? stack : malloc(n + 1);
+	if (!t) {
+		out[0] = '\0';
+		return;
 	}
-	while (*s && o + 1 < size) {
-		unsigned char c = *s++;
-		if (c >= 'A' && c <= 'Z') {
-			c = (unsigned char)(c + 32);
-		} else if (c == 0xC3 && *s >= 0x80 && *s <= 0x9E && *s != 0x97 &&
-			   o + 2 < size) {
-			/* U+00C0..U+00DE but U+00D7: lowercase is +0x20 */
-			out[o++] = (char)c;
-			c = (unsigned char)(*s++ + 0x20);
-		} else if (c == 0xC2 && *s == 0xA0) {
-			s++;
-			c = ' ';
+	size_t m = 0;
+	bool ascii = true;
+	for (size_t i = 0; i < n;) {
+		if ((k = space_len(s + i)) != 0) {
+			t[m++] = ' ';
+			i += k;
+			continue;
 		}
-		out[o++] = (char)c;
+		ascii &= s[i] < 0x80;
+		t[m++] = (char)s[i++];
 	}
-	while (o > 0 && (out[o - 1] == ' ' || out[o - 1] == '\t' ||
-			 out[o - 1] == '\r' || out[o - 1] == '\n'))
-		o--;
+	while (m > 0 && t[m - 1] == ' ')
+		m--;
+	t[m] = '\0';
+	size_t o = 0;
+	if (ascii) {
+		for (; o < m && o + 1 < size; o++)
+			out[o] = (char)(t[o] >= 'A' && t[o] <= 'Z' ? t[o] + 32 : t[o]);
+	} else {
+		/* Unicode simple case folding after NFC (CLI.md), by
+		 * libunistring: "Ø" matches "ø", and "A" + combining ring
+		 * matches "å" */
+		size_t len = 0;
+		uint8_t *f = u8_casefold((const uint8_t *)t, m, NULL, UNINORM_NFC, NULL, &len);
+		if (!f) {  /* not UTF-8: compared as it is */
+			f = (uint8_t *)t;
+			len = m;
+		}
+		for (; o < len && o + 1 < size; o++)
+			out[o] = (char)f[o];
+		/* never cut a character in two */
+		if (o < len)
+			while (o > 0 && (f[o] & 0xC0) == 0x80)
+				o--;
+		if (f != (uint8_t *)t)
+			free(f);
+	}
 	out[o] = '\0';
+	if (t != stack)
+		free(t);
 }
 
 int dk_column_match(const char *norm, int year)

@@ -62,8 +62,11 @@ const dk_column_def *dk_column_get(dk_column id);
  * an error unless a column map says which share it is. */
 #define DK_AMBIGUOUS_HEADER "prosentandel"
 
-/* Normalises a header or key for comparison: trims spaces (also no-break
- * spaces) and lowercases ASCII and the Latin-1 letters (Æ Ø Å É ...). */
+/* Normalises a header, key or name for comparison (CLI.md): trims white
+ * space at both ends (no-break and narrow no-break spaces included), makes
+ * each space inside a plain space, and applies Unicode simple case folding
+ * after NFC (libunistring), so "Ø" matches "ø" and a decomposed "å"
+ * matches a composed one. At most size - 1 bytes, never half a character. */
 void dk_header_norm(const char *in, char *out, size_t size);
 
 /* The canonical column a normalised header names, by canonical name, alias

@@ -77,10 +77,31 @@ START_TEST(not_columns)
 }
 END_TEST
 
+START_TEST(names_fold_after_nfc)
+{
+	char a[64], b[64];
+	/* Ø and ø; a decomposed å (a + U+030A) and a composed Å */
+	dk_header_norm("TRØNDELAG SØRVEST", a, sizeof a);
+	dk_header_norm("trøndelag sørvest", b, sizeof b);
+	ck_assert_str_eq(a, b);
+	dk_header_norm("A\xcc\x8alen", a, sizeof a);
+	dk_header_norm("\xc3\x85len", b, sizeof b);
+	ck_assert_str_eq(a, b);
+	ck_assert_str_eq(b, "\xc3\xa5len");
+	/* no-break and narrow no-break spaces trim and count as spaces */
+	dk_header_norm("\xc2\xa0Meldt\xe2\x80\xaf" "behov\xc2\xa0", a, sizeof a);
+	ck_assert_str_eq(a, "meldt behov");
+	/* a short buffer never cuts a character in two */
+	dk_header_norm("\xc3\x85\xc3\x85", a, 4);
+	ck_assert_str_eq(a, "\xc3\xa5");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("columns");
 	TCase *tc = tcase_create("aliases");
+	tcase_add_test(tc, names_fold_after_nfc);
 	tcase_add_test(tc, every_name_and_alias);
 	tcase_add_test(tc, the_aliases_of_cli_md);
 	tcase_add_test(tc, year_aliases);
