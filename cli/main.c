@@ -88,6 +88,22 @@ static int word_in(const char *word, const char *list)
 /* The format an output file's name asks for: its ending .xlsx, .html,
  * .csv, .json or .md (any case); NULL for standard output and for other
  * names. */
+/* An output name whose ending promises a file dekom does not write: a
+ * spreadsheet or document program would open it and find JSON or text. */
+static const char *foreign_format(const char *path)
+{
+	static const char *const foreign[] = {"ods", "xls", "xlsm", "xlsb", "odt", "doc",
+					      "docx", "pdf", "rtf", NULL};
+	if (!path || strcmp(path, "-") == 0)
+		return NULL;
+	const char *base = strrchr(path, '/');
+	const char *dot = strrchr(base ? base + 1 : path, '.');
+	for (size_t k = 0; dot && foreign[k]; k++)
+		if (strcasecmp(dot + 1, foreign[k]) == 0)
+			return foreign[k];
+	return NULL;
+}
+
 static const char *format_of_name(const char *path)
 {
 	static const char *const formats[] = {"xlsx", "html", "csv", "json", "md", NULL};
@@ -160,12 +176,28 @@ static int run_command(const command *c, int argc, char **argv)
 		return usage_error(c->name, "unsupported format", o.format);
 	/* last year's plan must never be mixed silently with this year's
 	 * sheet, nor the other way round */
-	if (strcmp(c->name, "diff") != 0 && !o.networks != !o.plan)
+	if (strcmp(c->name, "diff") != 0 && !o.networks != !o.plan) {
+		/* price uses networks and a plan only for budgets, never the
+		 * built-in case */
+		bool price = strcmp(c->name, "price") == 0;
 		return usage_error(c->name, o.networks
-				   ? "-n without -p: give both -n and -p, or neither "
-				     "for the built-in 2022 case"
-				   : "-p without -n: give both -n and -p, or neither "
-				     "for the built-in 2022 case", NULL);
+				   ? (price ? "-n without -p: give both -n and -p for "
+					      "the budgets, or neither for prices alone"
+					    : "-n without -p: give both -n and -p, or "
+					      "neither for the built-in 2022 case")
+				   : (price ? "-p without -n: give both -n and -p for "
+					      "the budgets, or neither for prices alone"
+					    : "-p without -n: give both -n and -p, or "
+					      "neither for the built-in 2022 case"), NULL);
+	}
+	const char *foreign = foreign_format(o.output);
+	if (foreign) {
+		fprintf(stderr, "dekom %s: error: the output name '%s' ends in .%s, "
+				"a format dekom does not write; use .xlsx for a "
+				"workbook, .html for the report, or .csv, .json or .md\n",
+			c->name, o.output, foreign);
+		return DK_EXIT_USAGE;
+	}
 	const char *named = format_of_name(o.output);
 	if (named && o.format && strcmp(named, o.format) != 0) {
 		fprintf(stderr, "dekom %s: error: -f %s contradicts the output "

@@ -348,7 +348,8 @@ char *dk_findings_json(const dk_report *r)
 {
 	cJSON *root = cJSON_CreateObject();
 	char *out = NULL;
-	if (root && dk_json_put(root, "findings", findings_array(r)))
+	if (root && dk_json_put(root, "findings", findings_array(r)) &&
+	    dk_json_put(root, "not_checked", dk_not_checked_cjson(r->rec)))
 		out = cJSON_Print(root);
 	cJSON_Delete(root);
 	return out;
