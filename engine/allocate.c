@@ -115,9 +115,11 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 			unbounded = true;
 		} else {
 			sinf += hi[i];
+			/* where x reaches its cap; a network whose floor is its
+			 * cap is there from λ = 0 */
 			dk_i128 num = (dk_i128)hi[i] - it[i].base;
-			if (num > 0 && dk_ratcmp(num, it[i].weight, max_hi_num,
-						 max_hi_den) > 0) {
+			if (num > 0 && hi[i] > lo[i] &&
+			    dk_ratcmp(num, it[i].weight, max_hi_num, max_hi_den) > 0) {
 				max_hi_num = num;
 				max_hi_den = it[i].weight;
 			}

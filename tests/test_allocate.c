@@ -210,6 +210,25 @@ START_TEST(rounding_the_exact_sum)
 }
 END_TEST
 
+START_TEST(saturated_lambda_skips_a_floor_at_its_cap)
+{
+	/* A's floor (2 000) is above its cap (1 000), so it is the cap: A is
+	 * at its cap from λ = 0. The frame of 2 000 is more than both caps
+	 * (1 300): saturated, and the smallest λ with every network at x(∞)
+	 * is where B reaches 300: λ = 3 per hundredth of an FTE (300 kr per
+	 * FTE), not A's 10. */
+	dk_wf_item it[] = {{0, 100, 2000, 1000}, {0, 100, 0, 300}};
+	run r;
+	wf(&r, it, 2, 2000, 1, false);
+	ck_assert_int_eq(r.out.outcome, DK_WF_SATURATED);
+	lambda_is(&r, 3, 1);
+	ck_assert_int_eq(r.out.amount[0], 1000);
+	ck_assert_int_eq(r.out.amount[1], 300);
+	ck_assert_int_eq(r.out.unused, 700);
+	dk_wf_release(&r.out);
+}
+END_TEST
+
 START_TEST(status_quo_with_no_previous)
 {
 	/* previous 0 and 100, need 50 and 200, F = 50: weights and caps
@@ -449,6 +468,7 @@ int main(void)
 	tcase_add_test(tc, reserve_mode);
 	tcase_add_test(tc, rounding_unit);
 	tcase_add_test(tc, rounding_the_exact_sum);
+	tcase_add_test(tc, saturated_lambda_skips_a_floor_at_its_cap);
 	tcase_add_test(tc, recommend_decisions);
 	tcase_add_test(tc, status_quo_with_no_previous);
 	tcase_add_test(tc, zero_weight_in_saturated_frame);
