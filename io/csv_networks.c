@@ -598,23 +598,6 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 	}
 }
 
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-static char *trimmed_copy(const char *s)
-{
-	while (*s == ' ' || *s == '\t')
-		s++;
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-		n--;
-	return strndup(s, n);
-}
 
 dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			       dk_networks *t, int *header_line, dk_diags *d)
@@ -685,7 +668,7 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 				     rec->n, hdr->n);
 			continue;
 		}
-		char *name = trimmed_copy(rec->f[name_col].text);
+		char *name = dk_name_trimmed(rec->f[name_col].text);
 		if (!name) {
 			st = DK_ENOMEM;
 			break;
@@ -724,23 +707,10 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 				break;
 			}
 		} else {
-			char q[80], msg[400];
-			dk_quote(name, q, sizeof q);
-			if (utf8_chars(name) > DK_NAME_MAX) {
-				snprintf(msg, sizeof msg,
-					 "network: '%s' is %zu characters long; "
-					 "expected at most %d",
-					 q, utf8_chars(name), DK_NAME_MAX);
-				cell_error(in, d, &rec->f[name_col], msg);
-			}
-			long prev = dk_networks_find(t, name);
-			if (prev >= 0) {
-				snprintf(msg, sizeof msg,
-					 "network: '%s' is named twice, here and on "
-					 "line %d; expected unique names",
-					 q, t->items[prev].line);
-				cell_error(in, d, &rec->f[name_col], msg);
-			}
+			char msgs[2][400];
+			int np = dk_network_name_problems(t, name, msgs);
+			for (int k = 0; k < np; k++)
+				cell_error(in, d, &rec->f[name_col], msgs[k]);
 			st = dk_networks_add(t, name, rec->line, &n);
 			free(name);
 			if (st != DK_OK)

@@ -196,14 +196,6 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 	return DK_OK;
 }
 
-static size_t utf8_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
 /* Under prorata every network of a file with the fte key needs a value
  * (RULES.md section 5); positions are the network objects'. */
 static void check_fte(const dk_json_doc *doc, const dk_read_opts *o,
@@ -308,23 +300,16 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 				      q);
 			continue;
 		}
-		if (utf8_chars(name->valuestring) > DK_NAME_MAX)
-			dk_json_error(&doc, d, name, false,
-				      "network: '%s' is %zu characters long; "
-				      "expected at most %d",
-				      q, utf8_chars(name->valuestring), DK_NAME_MAX);
-		long prev = dk_networks_find(t, name->valuestring);
-		if (prev >= 0)
-			dk_json_error(&doc, d, name, false,
-				      "network: '%s' is named twice, here and on "
-				      "line %d; expected unique names",
-				      q, t->items[prev].line);
 		dk_network *n;
-		char *trimmed = strdup(name->valuestring);
+		char *trimmed = dk_name_trimmed(name->valuestring);
 		if (!trimmed) {
 			st = DK_ENOMEM;
 			break;
 		}
+		char msgs[2][400];
+		int np = dk_network_name_problems(t, trimmed, msgs);
+		for (int k = 0; k < np; k++)
+			dk_json_error(&doc, d, name, false, "%s", msgs[k]);
 		st = dk_networks_add(t, trimmed, line, &n);
 		free(trimmed);
 		int figures = 0;

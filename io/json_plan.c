@@ -1,7 +1,10 @@
 /*
  * json_plan.c: the plan reader (see json_plan.h). Each object has its own
- * function and its own list of keys; numbers are read exactly from their
- * text (dk_json_number) as whole kroner or as millionths.
+ * function; its keys, and each value's decimals, range and enum names, are
+ * the plan's table of fields (models/fields.c), and a value a scenario can
+ * set is stored through that field's target (dk_target_set), the accessor
+ * the scenarios use. Numbers are read exactly from their text
+ * (dk_json_number) as whole kroner or as millionths.
  */
 #include "io/json_plan.h"
 
@@ -12,12 +15,14 @@
 #include "io/canonical.h"
 #include "io/json_doc.h"
 #include "models/columns.h"
+#include "models/fields.h"
 #include "models/network.h"
 
 typedef struct {
 	const dk_json_doc *doc;
 	dk_diags *d;
 	dk_plan *p;
+	dk_models m;     /* the plan alone, for dk_target_set */
 	int oom;
 } reader;
 
@@ -28,11 +33,19 @@ static const cJSON *get(const cJSON *obj, const char *key)
 	return cJSON_GetObjectItemCaseSensitive(obj, key);
 }
 
-/* A whole amount in kroner, 0 to 10^12. */
-static int read_amount(reader *r, const cJSON *v, const char *field,
-		       dk_kr *out)
+/* The plan's field at `path`, a path of models/fields.c. */
+static const dk_field *plan_field(const char *path)
 {
-	dk_num_spec spec = {0, DK_KR_MAX, false, false, DK_DEC_AUTO};
+	return dk_field_get(DK_FILE_PLAN, path);
+}
+
+/* A whole amount in kroner, 0 to f's maximum (10^12); returns 1, without
+ * a message, when it is below f's minimum (the field says why in its own
+ * words). */
+static int read_amount(reader *r, const cJSON *v, const char *field,
+		       const dk_field *f, dk_kr *out)
+{
+	dk_num_spec spec = {0, f->max, false, false, DK_DEC_AUTO};
 	char raw[80];
 	dk_json_raw(r->doc, v, raw, sizeof raw);
 	if (!cJSON_IsNumber(v)) {
@@ -41,10 +54,11 @@ static int read_amount(reader *r, const cJSON *v, const char *field,
 		return -1;
 	}
 	int64_t x;
+	char max[40];
 	switch (dk_json_number(r->doc, v, &spec, &x)) {
 	case DK_NUM_OK:
 		*out = x;
-		return 0;
+		return x < f->min ? 1 : 0;
 	case DK_NUM_DECIMALS:
 		ERR(r, v, false, "%s: %s has decimals; expected whole kroner", field,
 		    raw);
@@ -54,18 +68,18 @@ static int read_amount(reader *r, const cJSON *v, const char *field,
 		    raw);
 		return -1;
 	default:
-		ERR(r, v, false,
-		    "%s: %s is too large; expected at most 1 000 000 000 000",
-		    field, raw);
+		dk_kr_format(f->max, max, sizeof max);
+		ERR(r, v, false, "%s: %s is too large; expected at most %s", field,
+		    raw, max);
 		return -1;
 	}
 }
 
-/* A ratio in millionths, from 0 to max_millionths. */
+/* A ratio in millionths (f's decimals), in f's range. */
 static int read_ratio(reader *r, const cJSON *v, const char *field,
-		      int64_t max, int64_t *out)
+		      const dk_field *f, int64_t *out)
 {
-	dk_num_spec spec = {6, max, false, false, DK_DEC_AUTO};
+	dk_num_spec spec = {f->decimals, f->max, false, false, DK_DEC_AUTO};
 	char raw[80];
 	dk_json_raw(r->doc, v, raw, sizeof raw);
 	if (!cJSON_IsNumber(v)) {
@@ -75,24 +89,20 @@ static int read_ratio(reader *r, const cJSON *v, const char *field,
 	}
 	int64_t x;
 	dk_num_result res = dk_json_number(r->doc, v, &spec, &x);
-	if (res == DK_NUM_OK) {
+	if (res == DK_NUM_OK && x >= f->min) {
 		*out = x;
 		return 0;
 	}
-	char maxs[40];
-	dk_decimal_format(max, 6, "", ".", maxs, sizeof maxs);
-	/* drop trailing zeros: "1.000000" -> "1" */
-	size_t n = strlen(maxs);
-	while (n && maxs[n - 1] == '0')
-		maxs[--n] = '\0';
-	if (n && maxs[n - 1] == '.')
-		maxs[--n] = '\0';
+	char lo[40], hi[40];
+	dk_scaled_plain(f->min, f->decimals, lo, sizeof lo);
+	dk_scaled_plain(f->max, f->decimals, hi, sizeof hi);
 	if (res == DK_NUM_DECIMALS)
-		ERR(r, v, false, "%s: %s has more than 6 decimals", field, raw);
+		ERR(r, v, false, "%s: %s has more than %d decimals", field, raw,
+		    f->decimals);
 	else
 		ERR(r, v, false, "%s: %s is out of range; expected a number from "
-				 "0 to %s",
-		    field, raw, maxs);
+				 "%s to %s",
+		    field, raw, lo, hi);
 	return -1;
 }
 
@@ -129,6 +139,58 @@ static int read_enum(reader *r, const cJSON *v, const char *field,
 	return -1;
 }
 
+/* Reads v as field f (a number in its decimals and range, a bool, one of
+ * its names), named `label` in messages; returns 0 with the value in *out,
+ * -1 when it is reported, 1 when it is below f's minimum (not reported). */
+static int read_value(reader *r, const cJSON *v, const dk_field *f, const char *label,
+		      int64_t *out)
+{
+	bool b = false;
+	int k;
+	switch (f->type) {
+	case DK_FIELD_BOOL:
+		if (read_bool(r, v, label, &b) != 0)
+			return -1;
+		*out = b;
+		return 0;
+	case DK_FIELD_ENUM:
+		k = read_enum(r, v, label, f->names);
+		*out = k;
+		return k < 0 ? -1 : 0;
+	case DK_FIELD_NUMBER:
+		return f->decimals == 0 ? read_amount(r, v, label, f, out)
+					: read_ratio(r, v, label, f, out);
+	case DK_FIELD_TEXT:
+		break;
+	}
+	return -1;
+}
+
+/* Reads v as the plan's field at `path` (entry `index` of its list) and
+ * stores it through the field's target; `label` names it in messages
+ * (NULL: the path with dots, "frame.prorata"). Returns as read_value. */
+static int set_field(reader *r, const cJSON *v, const char *path, const char *label,
+		     int index)
+{
+	const dk_field *f = plan_field(path);
+	char dotted[64];
+	if (!label) {
+		snprintf(dotted, sizeof dotted, "%s", path + 1);
+		for (char *c = dotted; *c; c++)
+			if (*c == '/')
+				*c = '.';
+		label = dotted;
+	}
+	int64_t x;
+	int rc = read_value(r, v, f, label, &x);
+	if (rc == 0) {
+		dk_target t;
+		dk_field_target(f, index, &t);
+		dk_target_set(&t, &r->m, SIZE_MAX, x);
+	}
+	return rc;
+}
+
 static int is_object(reader *r, const cJSON *v, const char *field,
 		     const char *example)
 {
@@ -149,7 +211,8 @@ static char *dup_string(reader *r, const char *s)
 
 static void read_institutions(reader *r, const cJSON *list)
 {
-	static const char *const keys[] = {"id", "name", "aliases", NULL};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PLAN, "/institutions/*", &keys);
 	dk_plan *p = r->p;
 	if (!cJSON_IsArray(list)) {
 		ERR(r, list, false, "institutions: %s; expected an array such as "
@@ -171,7 +234,7 @@ static void read_institutions(reader *r, const cJSON *list)
 	for (const cJSON *e = list->child; e && !r->oom; e = e->next) {
 		if (!is_object(r, e, "institutions", "{\"id\": \"NTNU\"}"))
 			continue;
-		dk_json_keys(r->doc, r->d, e, "institution", keys);
+		dk_json_keys(r->doc, r->d, e, "institution", keys.key);
 		const cJSON *id = get(e, "id"), *name = get(e, "name"),
 			    *aliases = get(e, "aliases");
 		char norm[8];
@@ -253,16 +316,13 @@ static void read_institutions(reader *r, const cJSON *list)
 
 static void read_direct(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"amount", "split", "shares",
-					   "amounts", "weight", NULL};
-	static const char *const splits[] = {"equal", "shares", "amounts",
-					     "by_up1", NULL};
-	static const char *const weights[] = {"network", "fte", NULL};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PLAN, "/frame/direct", &keys);
 	dk_plan *p = r->p;
 	if (!is_object(r, v, "frame.direct",
 		       "{\"amount\": 5000000, \"split\": \"equal\"}"))
 		return;
-	dk_json_keys(r->doc, r->d, v, "frame.direct", keys);
+	dk_json_keys(r->doc, r->d, v, "frame.direct", keys.key);
 	const cJSON *amount = get(v, "amount"), *split = get(v, "split"),
 		    *shares = get(v, "shares"), *amounts = get(v, "amounts"),
 		    *weight = get(v, "weight");
@@ -270,16 +330,11 @@ static void read_direct(reader *r, const cJSON *v)
 		ERR(r, v, false, "frame.direct: no \"amount\"; expected the direct "
 				 "transfer in kroner");
 	else
-		read_amount(r, amount, "frame.direct.amount", &p->direct);
-	if (split) {
-		int s = read_enum(r, split, "frame.direct.split", splits);
-		if (s >= 0)
-			p->split = (dk_split)s;
-	}
+		set_field(r, amount, "/frame/direct/amount", NULL, 0);
+	if (split)
+		set_field(r, split, "/frame/direct/split", NULL, 0);
 	if (weight) {
-		int w = read_enum(r, weight, "frame.direct.weight", weights);
-		if (w >= 0)
-			p->up1_weight = (dk_up1_weight)w;
+		set_field(r, weight, "/frame/direct/weight", NULL, 0);
 		if (p->split != DK_SPLIT_BY_UP1)
 			ERR(r, weight, true, "frame.direct.weight is given, but the "
 					     "split is '%s'; expected it only "
@@ -300,6 +355,8 @@ static void read_direct(reader *r, const cJSON *v)
 		const cJSON *m = is_shares ? shares : amounts;
 		const char *field = is_shares ? "frame.direct.shares"
 					      : "frame.direct.amounts";
+		const dk_field *each = plan_field(is_shares ? "/frame/direct/shares/*"
+							    : "/frame/direct/amounts/*");
 		size_t ni = p->n_institutions ? p->n_institutions : 1;
 		p->shares = calloc(ni, sizeof *p->shares);
 		p->amounts = calloc(ni, sizeof *p->amounts);
@@ -328,8 +385,7 @@ static void read_direct(reader *r, const cJSON *v)
 				continue;
 			}
 			int64_t x;
-			if (is_shares ? read_ratio(r, e, field, DK_RATIO_ONE, &x)
-				      : read_amount(r, e, field, &x)) {
+			if (read_value(r, e, each, field, &x) != 0) {
 				bad = 1;
 				continue;
 			}
@@ -360,21 +416,20 @@ static void read_direct(reader *r, const cJSON *v)
 
 static void read_frame(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"total", "prorata", "direct",
-					   "common_measures", "reserve", NULL};
-	static const char *const mkeys[] = {"name", "amount", NULL};
+	dk_field_keys keys, mkeys;
+	dk_fields_keys(DK_FILE_PLAN, "/frame", &keys);
+	dk_fields_keys(DK_FILE_PLAN, "/frame/common_measures/*", &mkeys);
 	dk_plan *p = r->p;
 	if (!is_object(r, v, "frame", "{\"prorata\": 15300000}"))
 		return;
-	dk_json_keys(r->doc, r->d, v, "frame", keys);
+	dk_json_keys(r->doc, r->d, v, "frame", keys.key);
 	const cJSON *x;
-	if ((x = get(v, "total")) && read_amount(r, x, "frame.total", &p->total) == 0)
-		p->has_total = true;
-	if ((x = get(v, "prorata")) &&
-	    read_amount(r, x, "frame.prorata", &p->prorata) == 0)
-		p->has_prorata = true;
+	if ((x = get(v, "total")))
+		set_field(r, x, "/frame/total", NULL, 0);
+	if ((x = get(v, "prorata")))
+		set_field(r, x, "/frame/prorata", NULL, 0);
 	if ((x = get(v, "reserve")))
-		read_amount(r, x, "frame.reserve", &p->reserve);
+		set_field(r, x, "/frame/reserve", NULL, 0);
 	if ((x = get(v, "direct")))
 		read_direct(r, x);
 	if ((x = get(v, "common_measures"))) {
@@ -395,7 +450,7 @@ static void read_frame(reader *r, const cJSON *v)
 			if (!is_object(r, e, "frame.common_measures",
 				       "{\"name\": \"Samlinger\", \"amount\": 400000}"))
 				continue;
-			dk_json_keys(r->doc, r->d, e, "common measure", mkeys);
+			dk_json_keys(r->doc, r->d, e, "common measure", mkeys.key);
 			const cJSON *name = get(e, "name"), *amount = get(e, "amount");
 			char norm[8];
 			if (!name || !cJSON_IsString(name) ||
@@ -414,66 +469,59 @@ static void read_frame(reader *r, const cJSON *v)
 				ERR(r, e, false, "common measure '%s': no \"amount\"",
 				    name->valuestring);
 			else
-				read_amount(r, amount, "common measure amount",
-					    &m->amount);
+				set_field(r, amount, "/frame/common_measures/*/amount",
+					  "common measure amount", (int)(p->n_measures - 1));
 		}
 	}
 }
 
 static void read_allocation(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"method", "base_grant", "base_share",
-					   "cap_at_need", "floor_previous",
-					   "surplus", "rounding", NULL};
-	static const char *const methods[] = {"prorata", "need", "status_quo",
-					      NULL};
-	static const char *const surplus[] = {"redistribute", "reserve", NULL};
-	dk_plan *p = r->p;
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PLAN, "/allocation", &keys);
 	if (!is_object(r, v, "allocation", "{\"method\": \"status_quo\"}"))
 		return;
-	dk_json_keys(r->doc, r->d, v, "allocation", keys);
+	dk_json_keys(r->doc, r->d, v, "allocation", keys.key);
 	const cJSON *x;
 	if (!(x = get(v, "method"))) {
-		ERR(r, v, false, "allocation: no \"method\"; expected prorata, "
-				 "need or status_quo");
+		char methods[80];
+		dk_field_choices(plan_field("/allocation/method"), false, methods,
+				 sizeof methods);
+		ERR(r, v, false, "allocation: no \"method\"; expected %s", methods);
 	} else {
-		int m = read_enum(r, x, "allocation.method", methods);
-		if (m >= 0)
-			p->method = (dk_method)m;
+		set_field(r, x, "/allocation/method", NULL, 0);
 	}
-	if ((x = get(v, "base_grant")) &&
-	    read_amount(r, x, "allocation.base_grant", &p->base_grant) == 0)
-		p->has_base_grant = true;
+	/* base_grant and base_share each clear the other through the
+	 * target; both given is an error anyway */
+	if ((x = get(v, "base_grant")))
+		set_field(r, x, "/allocation/base_grant", NULL, 0);
 	if ((x = get(v, "base_share"))) {
-		if (read_ratio(r, x, "allocation.base_share", DK_RATIO_ONE,
-			       &p->base_share) == 0)
-			p->has_base_share = true;
+		set_field(r, x, "/allocation/base_share", NULL, 0);
 		if (get(v, "base_grant"))
 			ERR(r, x, true, "allocation: base_grant and base_share are "
 					"both given; expected one of them");
 	}
 	if ((x = get(v, "cap_at_need")))
-		read_bool(r, x, "allocation.cap_at_need", &p->cap_at_need);
+		set_field(r, x, "/allocation/cap_at_need", NULL, 0);
 	if ((x = get(v, "floor_previous")))
-		read_ratio(r, x, "allocation.floor_previous", 10 * DK_RATIO_ONE,
-			   &p->floor_previous);
-	if ((x = get(v, "surplus"))) {
-		int s = read_enum(r, x, "allocation.surplus", surplus);
-		if (s >= 0)
-			p->surplus_reserve = s == 1;
-	}
+		set_field(r, x, "/allocation/floor_previous", NULL, 0);
+	if ((x = get(v, "surplus")))
+		set_field(r, x, "/allocation/surplus", NULL, 0);
 	if ((x = get(v, "rounding")) &&
-	    read_amount(r, x, "allocation.rounding", &p->rounding) == 0 &&
-	    p->rounding < 1) {
-		ERR(r, x, false, "allocation.rounding: 0; expected a unit of 1 "
-				 "krone or more");
+	    set_field(r, x, "/allocation/rounding", NULL, 0) == 1) {
+		char unit[40];
+		dk_kr_format(plan_field("/allocation/rounding")->min, unit, sizeof unit);
+		ERR(r, x, false, "allocation.rounding: 0; expected a unit of %s "
+				 "krone or more",
+		    unit);
 	}
 }
 
 static void read_checks(reader *r, const cJSON *v)
 {
-	static const char *const severities[] = {"info", "warning", "error",
-						 NULL};
+	const char *const severities[] = {dk_severity_name(DK_SEV_INFO),
+					  dk_severity_name(DK_SEV_WARNING),
+					  dk_severity_name(DK_SEV_ERROR), NULL};
 	static const char *const bases[] = {"recommended", "need", NULL};
 	dk_plan *p = r->p;
 	if (!is_object(r, v, "checks", "{\"year-change\": {\"off\": true}}"))
@@ -511,8 +559,10 @@ static void read_checks(reader *r, const cJSON *v)
 		snprintf(field, sizeof field, "checks.%s", def->name);
 		dk_json_keys(r->doc, r->d, c, field, keys);
 		const cJSON *x;
-		if ((x = get(c, "off")))
-			read_bool(r, x, "off", &conf->off);
+		int64_t off;
+		if ((x = get(c, "off")) &&
+		    read_value(r, x, plan_field("/checks/*/off"), "off", &off) == 0)
+			conf->off = off != 0;
 		if ((x = get(c, "severity"))) {
 			int s = read_enum(r, x, "severity", severities);
 			if (s >= 0)
@@ -526,15 +576,10 @@ static void read_checks(reader *r, const cJSON *v)
 			int ok = -1;
 			switch (pd->kind) {
 			case DK_PARAM_AMOUNT:
-				ok = read_amount(r, x, pd->name, &val);
-				break;
 			case DK_PARAM_RATIO:
-				ok = read_ratio(r, x, pd->name, 100 * DK_RATIO_ONE,
-						&val);
-				break;
 			case DK_PARAM_PP:
-				ok = read_ratio(r, x, pd->name, 100 * DK_RATIO_ONE,
-						&val);
+				ok = read_value(r, x, dk_field_of_param(pd->kind),
+						pd->name, &val);
 				break;
 			case DK_PARAM_SEVERITY:
 				val = read_enum(r, x, pd->name, severities);
@@ -557,28 +602,30 @@ static void read_checks(reader *r, const cJSON *v)
 /* The plan's title (CLI.md, Plan): shown at the top of reports. */
 static void read_title(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"forum", "meeting", "case", "draft",
-					   NULL};
+	static const char *const texts[] = {"forum", "meeting", "case"};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PLAN, "/title", &keys);
 	dk_plan *p = r->p;
 	if (!is_object(r, v, "title", "{\"forum\": \"Samarbeidsforum …\", "
 				      "\"meeting\": \"2022-03-09\"}"))
 		return;
-	dk_json_keys(r->doc, r->d, v, "title", keys);
+	dk_json_keys(r->doc, r->d, v, "title", keys.key);
 	char **dst[] = {&p->title.forum, &p->title.meeting, &p->title.case_no};
 	for (size_t k = 0; k < 3; k++) {
-		const cJSON *x = get(v, keys[k]);
+		const cJSON *x = get(v, texts[k]);
 		if (!x)
 			continue;
 		if (!cJSON_IsString(x)) {
-			ERR(r, x, false, "title.%s: %s; expected a text", keys[k],
+			ERR(r, x, false, "title.%s: %s; expected a text", texts[k],
 			    dk_json_type(x));
 			continue;
 		}
 		*dst[k] = dup_string(r, x->valuestring);
 	}
 	const cJSON *x = get(v, "draft");
-	if (x)
-		read_bool(r, x, "title.draft", &p->title.draft);
+	int64_t draft;
+	if (x && read_value(r, x, plan_field("/title/draft"), "title.draft", &draft) == 0)
+		p->title.draft = draft != 0;
 }
 
 /* The forum's decisions (RULES.md section 9): a network, a whole-krone
@@ -586,9 +633,10 @@ static void read_title(reader *r, const cJSON *v)
  * networks are read (dk_plan_resolve_decisions). */
 static void read_decisions(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"network", "amount", "reason", NULL};
 	static const char *example = "{\"network\": \"Midtre Namdal\", "
 				     "\"amount\": 669162, \"reason\": \"…\"}";
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PLAN, "/decisions/*", &keys);
 	dk_plan *p = r->p;
 	if (!cJSON_IsArray(v)) {
 		ERR(r, v, false, "decisions: %s; expected an array such as [%s]",
@@ -604,7 +652,7 @@ static void read_decisions(reader *r, const cJSON *v)
 	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
 		if (!is_object(r, e, "decisions", example))
 			continue;
-		dk_json_keys(r->doc, r->d, e, "decision", keys);
+		dk_json_keys(r->doc, r->d, e, "decision", keys.key);
 		const cJSON *net = get(e, "network"), *amount = get(e, "amount"),
 			    *reason = get(e, "reason");
 		char norm[8];
@@ -626,7 +674,8 @@ static void read_decisions(reader *r, const cJSON *v)
 					 "the forum's amount in whole kroner",
 			    net->valuestring);
 		else
-			read_amount(r, amount, "decision amount", &x->amount);
+			read_value(r, amount, plan_field("/decisions/*/amount"),
+				   "decision amount", &x->amount);
 		if (!reason || !cJSON_IsString(reason) ||
 		    (dk_header_norm(reason->valuestring, norm, sizeof norm),
 		     !norm[0]))
@@ -670,26 +719,26 @@ dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
 
 dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 {
-	static const char *const keys[] = {"year", "title", "institutions",
-					   "frame", "allocation", "checks",
-					   "decisions", NULL};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PLAN, "", &keys);
 	size_t before = d->n + d->dropped;
 	dk_plan_init(p);
 	dk_json_doc doc;
 	dk_status st = dk_json_doc_parse(&doc, in->name, in->text, in->len, d);
 	if (st != DK_OK)
 		return st;
-	reader r = {&doc, d, p, 0};
+	reader r = {&doc, d, p, {p, NULL, NULL}, 0};
 	if (!is_object(&r, doc.root, "plan", "{\"allocation\": {\"method\": "
 					     "\"status_quo\"}}"))
 		goto done;
-	dk_json_keys(&doc, d, doc.root, "plan", keys);
+	dk_json_keys(&doc, d, doc.root, "plan", keys.key);
 	const cJSON *x;
 	if ((x = get(doc.root, "year"))) {
-		dk_num_spec spec = {0, 9999, false, false, DK_DEC_AUTO};
+		const dk_field *f = plan_field("/year");
+		dk_num_spec spec = {f->decimals, f->max, false, false, DK_DEC_AUTO};
 		int64_t y;
 		if (!cJSON_IsNumber(x) || dk_json_number(&doc, x, &spec, &y) ||
-		    y < 1900) {
+		    y < f->min) {
 			char raw[80];
 			dk_json_raw(&doc, x, raw, sizeof raw);
 			ERR(&r, x, false, "year: %s is not a year; expected a "
@@ -704,13 +753,16 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 	if (!r.oom && (x = get(doc.root, "frame")))
 		read_frame(&r, x);
 	if (!r.oom) {
+		char methods[80];
+		dk_field_choices(plan_field("/allocation/method"), true, methods,
+				 sizeof methods);
 		if ((x = get(doc.root, "allocation")))
 			read_allocation(&r, x);
 		else
 			ERR(&r, doc.root, false,
 			    "plan: no \"allocation\"; expected {\"allocation\": "
-			    "{\"method\": \"prorata\", \"need\" or "
-			    "\"status_quo\"}}");
+			    "{\"method\": %s}}",
+			    methods);
 	}
 	if (!r.oom && (x = get(doc.root, "checks")))
 		read_checks(&r, x);

@@ -1,9 +1,13 @@
 /*
- * json_pricing.c: the price template reader (see json_pricing.h). Money
- * is read exactly into øre (at most 2 decimals), factors, hours, days,
- * persons, shares and rates into ten-thousandths (at most 4 decimals). A
- * delivery day (the template's, or a package's own) has at most 24 hours,
- * per activity and in all (RULES.md section 6).
+ * json_pricing.c: the price template reader (see json_pricing.h). The
+ * keys of each object, each value's decimals, range and enum names, and
+ * the defaults of a role, a staffing line and a package are the template's
+ * table of fields (models/fields.c); a value a scenario can set is stored
+ * through that field's target (dk_target_set), the accessor the scenarios
+ * use. Money is read exactly into øre (at most 2 decimals), factors,
+ * hours, days, persons, shares and rates into ten-thousandths (at most 4
+ * decimals). A delivery day (the template's, or a package's own) has at
+ * most 24 hours, per activity and in all (RULES.md section 6).
  */
 #include "io/json_pricing.h"
 
@@ -14,11 +18,13 @@
 #include "io/canonical.h"
 #include "io/json_doc.h"
 #include "models/columns.h"
+#include "models/fields.h"
 
 typedef struct {
 	const dk_json_doc *doc;
 	dk_diags *d;
 	dk_pricing *p;
+	dk_models m;     /* the template alone, for dk_target_set */
 	int oom;
 } reader;
 
@@ -29,41 +35,76 @@ static const cJSON *get(const cJSON *o, const char *k)
 	return cJSON_GetObjectItemCaseSensitive(o, k);
 }
 
-/* A number with at most `dec` decimals, from 0 to max (scaled). */
-static int read_num(reader *r, const cJSON *v, const char *field, int dec,
-		    int64_t max, int64_t *out)
+/* The template's field at `path`, a path of models/fields.c. */
+static const dk_field *field(const char *path)
 {
-	dk_num_spec spec = {dec, max, false, false, DK_DEC_AUTO};
+	return dk_field_get(DK_FILE_PRICING, path);
+}
+
+/* A number with f's decimals, named `label` in messages (NULL: the
+ * field's key). Returns 0, -1 when reported, and without a message 1 when
+ * it is below f's minimum and 2 when it is above f's maximum: the caller
+ * says why in its own words (read_field reports the second as too
+ * large). */
+static int read_num(reader *r, const cJSON *v, const dk_field *f, const char *label,
+		    int64_t *out)
+{
+	dk_num_spec spec = {f->decimals, f->max, false, false, DK_DEC_AUTO};
 	char raw[80];
+	if (!label)
+		label = dk_field_key(f);
 	dk_json_raw(r->doc, v, raw, sizeof raw);
 	if (!cJSON_IsNumber(v)) {
-		ERR(r, v, false, "%s: %s is %s; expected a number", field, raw,
+		ERR(r, v, false, "%s: %s is %s; expected a number", label, raw,
 		    dk_json_type(v));
 		return -1;
 	}
 	switch (dk_json_number(r->doc, v, &spec, out)) {
 	case DK_NUM_OK:
-		return 0;
+		return *out < f->min ? 1 : 0;
 	case DK_NUM_DECIMALS:
-		ERR(r, v, false, "%s: %s has more than %d decimals", field, raw, dec);
+		ERR(r, v, false, "%s: %s has more than %d decimals", label, raw,
+		    f->decimals);
 		return -1;
 	case DK_NUM_NEGATIVE:
-		ERR(r, v, false, "%s: %s is negative; expected 0 or more", field, raw);
+		ERR(r, v, false, "%s: %s is negative; expected 0 or more", label, raw);
 		return -1;
+	case DK_NUM_RANGE:
+		return 2;
 	default:
-		ERR(r, v, false, "%s: %s is too large", field, raw);
+		ERR(r, v, false, "%s: %s is too large", label, raw);
 		return -1;
 	}
 }
 
-static int money(reader *r, const cJSON *v, const char *f, int64_t *out)
+/* read_num, with a value above the maximum reported as too large. */
+static int read_field(reader *r, const cJSON *v, const dk_field *f, const char *label,
+		      int64_t *out)
 {
-	return read_num(r, v, f, 2, DK_KR_MAX * 100, out);
+	int rc = read_num(r, v, f, label, out);
+	if (rc == 2) {
+		char raw[80];
+		dk_json_raw(r->doc, v, raw, sizeof raw);
+		ERR(r, v, false, "%s: %s is too large", label ? label : dk_field_key(f),
+		    raw);
+		return -1;
+	}
+	return rc;
 }
 
-static int e4(reader *r, const cJSON *v, const char *f, int64_t max, int64_t *out)
+/* Reads v as the template's field at `path` (entry `index` of its list)
+ * and stores it through the field's target; returns as read_field. */
+static int set_field(reader *r, const cJSON *v, const char *path, int index)
 {
-	return read_num(r, v, f, 4, max, out);
+	const dk_field *f = field(path);
+	int64_t x;
+	int rc = read_field(r, v, f, NULL, &x);
+	if (rc == 0) {
+		dk_target t;
+		dk_field_target(f, index, &t);
+		dk_target_set(&t, &r->m, SIZE_MAX, x);
+	}
+	return rc;
 }
 
 static char *string(reader *r, const cJSON *v, const char *field)
@@ -121,9 +162,8 @@ static int array_of_objects(reader *r, const cJSON *v, const char *field)
 
 static void read_roles(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"name", "hourly_cost", "annual_salary",
-					   "social_cost_rate", "indirect_per_fte_year",
-					   "productive_hours", NULL};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PRICING, "/roles/*", &keys);
 	dk_pricing *p = r->p;
 	if (!array_of_objects(r, v, "roles"))
 		return;
@@ -133,13 +173,14 @@ static void read_roles(reader *r, const cJSON *v)
 		return;
 	}
 	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
-		dk_json_keys(r->doc, r->d, e, "role", keys);
+		dk_json_keys(r->doc, r->d, e, "role", keys.key);
 		const cJSON *name = need(r, e, "name", "role");
 		char *s = name ? string(r, name, "role name") : NULL;
 		if (!s)
 			continue;
 		if (find_name(&p->roles[0].name, sizeof *p->roles, p->n_roles, s) >= 0)
 			ERR(r, name, false, "role '%s' is named twice", s);
+		int k = (int)p->n_roles;
 		dk_role *ro = &p->roles[p->n_roles++];
 		ro->name = s;
 		const cJSON *hc = get(e, "hourly_cost"), *sal = get(e, "annual_salary");
@@ -155,33 +196,38 @@ static void read_roles(reader *r, const cJSON *v)
 		}
 		if (hc) {
 			ro->direct = true;
-			money(r, hc, "hourly_cost", &ro->hourly_cost);
+			set_field(r, hc, "/roles/*/hourly_cost", k);
 			if (get(e, "social_cost_rate") || get(e, "indirect_per_fte_year") ||
 			    get(e, "productive_hours"))
 				ERR(r, e, false, "role '%s': the TDI figures are given "
 						 "with hourly_cost; give one or the other", s);
 			continue;
 		}
-		money(r, sal, "annual_salary", &ro->annual_salary);
+		set_field(r, sal, "/roles/*/annual_salary", k);
+		ro->social_cost_rate = field("/roles/*/social_cost_rate")->def;
+		ro->indirect = field("/roles/*/indirect_per_fte_year")->def;
+		ro->productive_hours = field("/roles/*/productive_hours")->def;
 		const cJSON *x;
-		ro->social_cost_rate = 2300;            /* 0.23 */
-		ro->indirect = INT64_C(451000) * 100;   /* NOK per FTE-year */
-		ro->productive_hours = 1628 * DK_E4;
 		if ((x = get(e, "social_cost_rate")))
-			e4(r, x, "social_cost_rate", 10 * DK_E4, &ro->social_cost_rate);
+			set_field(r, x, "/roles/*/social_cost_rate", k);
 		if ((x = get(e, "indirect_per_fte_year")))
-			money(r, x, "indirect_per_fte_year", &ro->indirect);
+			set_field(r, x, "/roles/*/indirect_per_fte_year", k);
 		if ((x = get(e, "productive_hours")) &&
-		    e4(r, x, "productive_hours", 8784 * DK_E4, &ro->productive_hours) == 0 &&
-		    ro->productive_hours == 0)
+		    set_field(r, x, "/roles/*/productive_hours", k) == 1) {
+			const dk_field *f = field("/roles/*/productive_hours");
+			char hours[40];
+			dk_scaled_plain(f->def, f->decimals, hours, sizeof hours);
 			ERR(r, x, false, "productive_hours: 0; expected the hours a "
-					 "full-time person works in a year, such as 1628");
+					 "full-time person works in a year, such as %s",
+			    hours);
+		}
 	}
 }
 
 static void read_activities(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"name", "factor", NULL};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PRICING, "/activities/*", &keys);
 	dk_pricing *p = r->p;
 	if (!array_of_objects(r, v, "activities"))
 		return;
@@ -191,7 +237,7 @@ static void read_activities(reader *r, const cJSON *v)
 		return;
 	}
 	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
-		dk_json_keys(r->doc, r->d, e, "activity", keys);
+		dk_json_keys(r->doc, r->d, e, "activity", keys.key);
 		const cJSON *name = need(r, e, "name", "activity");
 		const cJSON *f = need(r, e, "factor", "activity");
 		char *s = name ? string(r, name, "activity name") : NULL;
@@ -203,17 +249,24 @@ static void read_activities(reader *r, const cJSON *v)
 		dk_activity *a = &p->activities[p->n_activities++];
 		a->name = s;
 		if (f)
-			e4(r, f, "factor", 1000 * DK_E4, &a->factor);
+			set_field(r, f, "/activities/*/factor", (int)(p->n_activities - 1));
 	}
 }
 
-static void read_day(reader *r, const cJSON *v, const char *field, dk_day *day)
+/* A delivery day, the field at `path` (the template's day or a package's
+ * own): an activity's hours, at most the field's maximum (24) each and in
+ * all. */
+static void read_day(reader *r, const cJSON *v, const char *path, const char *label,
+		     dk_day *day)
 {
 	dk_pricing *p = r->p;
+	const dk_field *f = field(path);
+	char most[40];
+	dk_scaled_plain(f->max, f->decimals, most, sizeof most);
 	if (!cJSON_IsObject(v)) {
 		ERR(r, v, false, "%s: %s; expected an object from activity to hours, "
 				 "such as {\"forelesning\": 2}",
-		    field, dk_json_type(v));
+		    label, dk_json_type(v));
 		return;
 	}
 	day->parts = calloc((size_t)cJSON_GetArraySize(v) + 1, sizeof *day->parts);
@@ -231,38 +284,40 @@ static void read_day(reader *r, const cJSON *v, const char *field, dk_day *day)
 			char q[80];
 			dk_quote(e->string, q, sizeof q);
 			ERR(r, e, true, "%s: '%s' is not an activity of the template",
-			    field, q);
+			    label, q);
 			continue;
 		}
 		for (size_t k = 0; k < day->n; k++)
 			if (day->parts[k].activity == (size_t)a)
-				ERR(r, e, true, "%s: '%s' given twice", field, e->string);
+				ERR(r, e, true, "%s: '%s' given twice", label, e->string);
 		dk_day_part *dp = &day->parts[day->n++];
 		dp->activity = (size_t)a;
-		if (e4(r, e, field, 1000 * DK_E4, &dp->hours) != 0)
-			continue;
-		if (dp->hours > 24 * DK_E4) {
+		int rc = read_num(r, e, f, label, &dp->hours);
+		if (rc == 2) {
 			char raw[80], q[80];
 			dk_json_raw(r->doc, e, raw, sizeof raw);
 			dk_quote(e->string, q, sizeof q);
 			ERR(r, e, false, "%s: '%s' has %s hours; a delivery day has "
-					 "at most 24", field, q, raw);
+					 "at most %s", label, q, raw, most);
 			dp->hours = 0;
 			continue;
 		}
+		if (rc != 0)
+			continue;
 		total += dp->hours;
 	}
-	if (total > 24 * DK_E4) {
+	if (total > f->max) {
 		char t[40];
 		dk_scaled_plain(total, 4, t, sizeof t);
 		ERR(r, v, false, "%s: %s hours in all; a delivery day has at most "
-				 "24 hours, activities together", field, t);
+				 "%s hours, activities together", label, t, most);
 	}
 }
 
 static void read_staffing(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"role", "persons", "charged_share", NULL};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PRICING, "/staffing/*", &keys);
 	dk_pricing *p = r->p;
 	if (!array_of_objects(r, v, "staffing"))
 		return;
@@ -272,7 +327,7 @@ static void read_staffing(reader *r, const cJSON *v)
 		return;
 	}
 	for (const cJSON *e = v->child; e; e = e->next) {
-		dk_json_keys(r->doc, r->d, e, "staffing", keys);
+		dk_json_keys(r->doc, r->d, e, "staffing", keys.key);
 		const cJSON *role = need(r, e, "role", "staffing");
 		if (!role)
 			continue;
@@ -286,22 +341,23 @@ static void read_staffing(reader *r, const cJSON *v)
 					    "template", raw);
 			continue;
 		}
+		int i = (int)p->n_staff;
 		dk_staff *s = &p->staff[p->n_staff++];
 		s->role = (size_t)k;
-		s->persons = DK_E4;
-		s->charged_share = DK_E4;
+		s->persons = field("/staffing/*/persons")->def;
+		s->charged_share = field("/staffing/*/charged_share")->def;
 		const cJSON *x;
 		if ((x = get(e, "persons")))
-			e4(r, x, "persons", 1000 * DK_E4, &s->persons);
+			set_field(r, x, "/staffing/*/persons", i);
 		if ((x = get(e, "charged_share")))
-			e4(r, x, "charged_share", DK_E4, &s->charged_share);
+			set_field(r, x, "/staffing/*/charged_share", i);
 	}
 }
 
 static void read_packages(reader *r, const cJSON *v)
 {
-	static const char *const keys[] = {"name", "days", "semesters", "basic",
-					   "addon", "day", NULL};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PRICING, "/packages/*", &keys);
 	dk_pricing *p = r->p;
 	if (!array_of_objects(r, v, "packages"))
 		return;
@@ -312,7 +368,7 @@ static void read_packages(reader *r, const cJSON *v)
 	}
 	int basics = 0;
 	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
-		dk_json_keys(r->doc, r->d, e, "package", keys);
+		dk_json_keys(r->doc, r->d, e, "package", keys.key);
 		const cJSON *name = need(r, e, "name", "package");
 		char *s = name ? string(r, name, "package name") : NULL;
 		if (!s)
@@ -320,20 +376,23 @@ static void read_packages(reader *r, const cJSON *v)
 		if (find_name(&p->packages[0].name, sizeof *p->packages, p->n_packages,
 			      s) >= 0)
 			ERR(r, name, false, "package '%s' is named twice", s);
+		int i = (int)p->n_packages;
 		dk_package *k = &p->packages[p->n_packages++];
+		const dk_field *semesters = field("/packages/*/semesters");
 		k->name = s;
-		k->semesters = 1;
+		k->semesters = (int)semesters->def;
 		const cJSON *x;
 		if ((x = need(r, e, "days", "package")) &&
-		    e4(r, x, "days", 1000 * DK_E4, &k->days) == 0 && k->days == 0)
+		    set_field(r, x, "/packages/*/days", i) == 1)
 			ERR(r, x, false, "package '%s': 0 days; expected more than 0", s);
 		if ((x = get(e, "semesters"))) {
 			int64_t sem;
-			if (read_num(r, x, "semesters", 0, 12, &sem) == 0) {
-				if (sem < 1)
-					ERR(r, x, false, "semesters: 0; expected 1 to 12");
-				k->semesters = (int)(sem < 1 ? 1 : sem);
-			}
+			int rc = read_field(r, x, semesters, NULL, &sem);
+			if (rc == 1)
+				ERR(r, x, false, "semesters: 0; expected %d to %d",
+				    (int)semesters->min, (int)semesters->max);
+			if (rc >= 0)
+				k->semesters = (int)(rc == 1 ? semesters->min : sem);
 		}
 		if ((x = get(e, "basic"))) {
 			if (!cJSON_IsBool(x))
@@ -353,7 +412,7 @@ static void read_packages(reader *r, const cJSON *v)
 		basics += k->basic;
 		if ((x = get(e, "day"))) {
 			k->own_day = true;
-			read_day(r, x, "package day", &k->day);
+			read_day(r, x, "/packages/*/day/*", "package day", &k->day);
 		}
 	}
 	if (basics != 1)
@@ -385,27 +444,27 @@ static void read_term(reader *r, const cJSON *v)
 
 dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d)
 {
-	static const char *const keys[] = {"institution", "project_type", "margin",
-					   "min_margin", "round_to", "start_term",
-					   "roles", "activities", "day", "staffing",
-					   "travel_per_day", "packages", NULL};
+	/* the lists and objects a template needs, besides its required
+	 * texts and choices: whether a list must be there is not a field's */
 	static const char *const required[] = {"institution", "project_type",
 					       "start_term", "roles", "activities",
 					       "day", "staffing", "packages", NULL};
+	dk_field_keys keys;
+	dk_fields_keys(DK_FILE_PRICING, "", &keys);
 	size_t before = d->n + d->dropped;
 	dk_pricing_init(p);
 	dk_json_doc doc;
 	dk_status st = dk_json_doc_parse(&doc, in->name, in->text, in->len, d);
 	if (st != DK_OK)
 		return st;
-	reader r = {&doc, d, p, 0};
+	reader r = {&doc, d, p, {NULL, NULL, p}, 0};
 	const cJSON *root = doc.root, *x;
 	if (!cJSON_IsObject(root)) {
 		ERR(&r, root, false, "price template: %s; expected an object",
 		    dk_json_type(root));
 		goto done;
 	}
-	dk_json_keys(&doc, d, root, "price template", keys);
+	dk_json_keys(&doc, d, root, "price template", keys.key);
 	int missing = 0;
 	for (size_t k = 0; required[k]; k++)
 		if (!need(&r, root, required[k], "price template"))
@@ -414,31 +473,37 @@ dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d)
 		goto done;
 	p->institution = string(&r, get(root, "institution"), "institution");
 	x = get(root, "project_type");
-	if (cJSON_IsString(x) && strcmp(x->valuestring, "oppdrag") == 0)
-		p->type = DK_OPPDRAG;
-	else if (cJSON_IsString(x) && strcmp(x->valuestring, "bidrag") == 0)
-		p->type = DK_BIDRAG;
-	else {
-		char raw[80];
+	const dk_field *type = field("/project_type");
+	int k = 0;
+	while (type->names[k] && !(cJSON_IsString(x) &&
+				   strcmp(x->valuestring, type->names[k]) == 0))
+		k++;
+	if (type->names[k]) {
+		p->type = (dk_project_type)k;
+	} else {
+		char raw[80], choices[80];
 		dk_json_raw(&doc, x, raw, sizeof raw);
-		ERR(&r, x, false, "project_type: %s; expected \"oppdrag\" or "
-				  "\"bidrag\"", raw);
+		dk_field_choices(type, true, choices, sizeof choices);
+		ERR(&r, x, false, "project_type: %s; expected %s", raw, choices);
 	}
 	if ((x = get(root, "margin")))
-		e4(&r, x, "margin", 10 * DK_E4, &p->margin);
+		set_field(&r, x, "/margin", 0);
 	if ((x = get(root, "min_margin")))
-		e4(&r, x, "min_margin", 10 * DK_E4, &p->min_margin);
-	if ((x = get(root, "round_to")) && money(&r, x, "round_to", &p->round_to) == 0 &&
-	    p->round_to == 0)
-		ERR(&r, x, false, "round_to: 0; expected a unit of at least 0.01");
+		read_field(&r, x, field("/min_margin"), NULL, &p->min_margin);
+	if ((x = get(root, "round_to")) && set_field(&r, x, "/round_to", 0) == 1) {
+		const dk_field *f = field("/round_to");
+		char unit[40];
+		dk_scaled_plain(f->min, f->decimals, unit, sizeof unit);
+		ERR(&r, x, false, "round_to: 0; expected a unit of at least %s", unit);
+	}
 	if ((x = get(root, "travel_per_day")))
-		money(&r, x, "travel_per_day", &p->travel_per_day);
+		set_field(&r, x, "/travel_per_day", 0);
 	read_term(&r, get(root, "start_term"));
 	read_roles(&r, get(root, "roles"));
 	if (!r.oom)
 		read_activities(&r, get(root, "activities"));
 	if (!r.oom && p->activities)
-		read_day(&r, get(root, "day"), "day", &p->day);
+		read_day(&r, get(root, "day"), "/day/*", "day", &p->day);
 	if (!r.oom && p->roles)
 		read_staffing(&r, get(root, "staffing"));
 	if (!r.oom && p->activities)

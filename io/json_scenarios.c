@@ -20,6 +20,7 @@
 #include "io/json_doc.h"
 #include "io/limits.h"
 #include "io/networks.h"
+#include "models/fields.h"
 
 typedef struct {
 	const dk_json_doc *doc;
@@ -37,6 +38,15 @@ typedef struct {
 static const cJSON *get(const cJSON *obj, const char *key)
 {
 	return cJSON_GetObjectItemCaseSensitive(obj, key);
+}
+
+/* The number of UTF-8 characters of s (the readers' text is valid UTF-8). */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
 }
 
 /* Splits a JSON Pointer into unescaped segments (~1 is '/', ~0 is '~');
@@ -80,30 +90,28 @@ static void set_range(dk_target *t, int decimals, int64_t min, int64_t max)
 	t->max = max;
 }
 
-/* The enum names of a target, NULL-terminated, or NULL for a number. */
-static const char *const *enum_names(const dk_target *t)
+/* The plan's or template's field a target sets, NULL for a network's
+ * column or a check's parameter (numbers, with their own tables). */
+static const dk_field *field_of(const dk_target *t)
 {
-	static const char *const splits[] = {"equal", "shares", "amounts", "by_up1", NULL};
-	static const char *const weights[] = {"network", "fte", NULL};
-	static const char *const methods[] = {"prorata", "need", "status_quo", NULL};
-	static const char *const surplus[] = {"redistribute", "reserve", NULL};
-	switch (t->kind) {
-	case DK_T_DIRECT_SPLIT: return splits;
-	case DK_T_DIRECT_WEIGHT: return weights;
-	case DK_T_METHOD: return methods;
-	case DK_T_SURPLUS: return surplus;
-	default: return NULL;
-	}
+	return dk_field_of_target(t->kind, NULL);
 }
 
 static bool is_bool(const dk_target *t)
 {
-	return t->kind == DK_T_CAP_AT_NEED || t->kind == DK_T_CHECK_OFF;
+	const dk_field *f = field_of(t);
+	return f && f->type == DK_FIELD_BOOL;
+}
+
+static bool is_enum(const dk_target *t)
+{
+	const dk_field *f = field_of(t);
+	return f && f->type == DK_FIELD_ENUM;
 }
 
 static bool is_number(const dk_target *t)
 {
-	return !enum_names(t) && !is_bool(t);
+	return !is_enum(t) && !is_bool(t);
 }
 
 /* An index segment ("0", "1", ...) below n, or -1. */
@@ -116,122 +124,110 @@ static long index_of(const char *seg, size_t n)
 	return k;
 }
 
-/* Resolves the plan part of a path (seg[0] is "plan"); returns 0 or writes
- * what is wrong into why. */
+/* Resolves a path below /plan or /pricing (seg[0]) to a field of that
+ * file's table (models/fields.c) a scenario can set, with the list entry
+ * its "*" stands for; returns 0 or writes what is wrong into why. */
+static int resolve_field(reader *r, dk_field_file file, char seg[][256], int n,
+			 dk_target *t, char *why, size_t size)
+{
+	const char *below[6];
+	for (int k = 1; k < n; k++)
+		below[k - 1] = seg[k];
+	const dk_field *f = dk_field_match(file, below, (size_t)(n - 1));
+	if (!f || f->target == DK_T_NONE) {
+		snprintf(why, size, "not a field %sa scenario can set; see "
+				    "docs/scenarios.md for the paths",
+			 file == DK_FILE_PRICING ? "of the price template " : "");
+		return -1;
+	}
+	long k = 0;
+	const char *star = strchr(f->path, '*');
+	if (star) {
+		int at = 0;  /* the segment "*" is, below the root */
+		for (const char *c = f->path + 1; c < star; c++)
+			at += *c == '/';
+		size_t count = dk_target_count(f->target, r->p, r->nets, r->pricing);
+		k = index_of(below[at], count);
+		if (k < 0) {
+			char list[256];
+			snprintf(list, sizeof list, "%s", below[at - 1]);
+			for (char *c = list; *c; c++)
+				if (*c == '_')
+					*c = ' ';
+			snprintf(why, size, "the %s has %zu %s, numbered from 0; '%s' "
+					    "is not one of them",
+				 file == DK_FILE_PLAN ? "plan" : "template", count, list,
+				 below[at]);
+			return -1;
+		}
+	}
+	dk_field_target(f, (int)k, t);
+	return 0;
+}
+
+/* /plan/checks/ID/off or /plan/checks/ID/PARAMETER: the check and its
+ * parameters are the checks' table's (models/finding.c). */
+static int resolve_check(char seg[][256], int n, dk_target *t, char *why, size_t size)
+{
+	int id = n == 4 ? dk_check_find(seg[2]) : -1;
+	if (n == 4 && (id < 0 || dk_check_is_price((dk_check_id)id))) {
+		snprintf(why, size, "'%s' is not a check of the plan (see dekom "
+				    "help checks)",
+			 seg[2]);
+		return -1;
+	}
+	if (n == 4 && strcmp(seg[3], "off") == 0) {
+		/* "*" is the check's id here, not a list entry */
+		dk_field_target(dk_field_get(DK_FILE_PLAN, "/checks/*/off"), 0, t);
+		t->column = id;
+		return 0;
+	}
+	if (n != 4) {
+		snprintf(why, size, "not a field a scenario can set; see "
+				    "docs/scenarios.md for the paths");
+		return -1;
+	}
+	const dk_check_def *def = &dk_checks()[id];
+	for (int k = 0; k < DK_CHECK_PARAMS; k++) {
+		const dk_param_def *pd = &def->params[k];
+		if (!pd->name || strcmp(pd->name, seg[3]) != 0)
+			continue;
+		const dk_field *f = dk_field_of_param(pd->kind);
+		if (!f)
+			break;
+		dk_field_target(f, k, t);
+		t->column = id;
+		t->index = k;
+		return 0;
+	}
+	snprintf(why, size, "%s has no numeric parameter '%s' that a "
+			    "scenario can set (off, or one of its parameters)",
+		 def->name, seg[3]);
+	return -1;
+}
+
+/* Resolves the plan part of a path (seg[0] is "plan"). */
 static int resolve_plan(reader *r, char seg[][256], int n, dk_target *t, char *why,
 			size_t size)
 {
-	const dk_plan *p = r->p;
-	if (n == 3 && strcmp(seg[1], "frame") == 0) {
-		if (strcmp(seg[2], "total") == 0)
-			t->kind = DK_T_FRAME_TOTAL;
-		else if (strcmp(seg[2], "prorata") == 0)
-			t->kind = DK_T_FRAME_PRORATA;
-		else if (strcmp(seg[2], "reserve") == 0)
-			t->kind = DK_T_FRAME_RESERVE;
-		else
-			goto unknown;
-		set_range(t, 0, 0, DK_KR_MAX);
-		return 0;
-	}
-	if (n == 4 && strcmp(seg[1], "frame") == 0 && strcmp(seg[2], "direct") == 0) {
-		if (p->n_institutions == 0) {
-			snprintf(why, size, "the plan has no institutions to transfer "
-					    "to directly");
-			return -1;
-		}
-		if (strcmp(seg[3], "amount") == 0 && p->split == DK_SPLIT_AMOUNTS) {
-			snprintf(why, size, "the plan splits the direct transfer by "
-					    "fixed amounts, which must add up to it; a "
-					    "scenario cannot change it");
-			return -1;
-		}
-		if (strcmp(seg[3], "amount") == 0) {
-			t->kind = DK_T_DIRECT_AMOUNT;
-			set_range(t, 0, 0, DK_KR_MAX);
-		} else if (strcmp(seg[3], "split") == 0) {
-			t->kind = DK_T_DIRECT_SPLIT;
-		} else if (strcmp(seg[3], "weight") == 0) {
-			t->kind = DK_T_DIRECT_WEIGHT;
-		} else {
-			goto unknown;
-		}
-		return 0;
-	}
-	if (n == 5 && strcmp(seg[1], "frame") == 0 &&
-	    strcmp(seg[2], "common_measures") == 0 && strcmp(seg[4], "amount") == 0) {
-		long k = index_of(seg[3], p->n_measures);
-		if (k < 0) {
-			snprintf(why, size, "the plan has %zu common measures, numbered "
-					    "from 0; '%s' is not one of them",
-				 p->n_measures, seg[3]);
-			return -1;
-		}
-		t->kind = DK_T_MEASURE_AMOUNT;
-		t->index = (int)k;
-		set_range(t, 0, 0, DK_KR_MAX);
-		return 0;
-	}
-	if (n == 3 && strcmp(seg[1], "allocation") == 0) {
-		static const struct {
-			const char *key;
-			dk_target_kind kind;
-			int decimals;
-			int64_t min, max;
-		} keys[] = {
-			{"method", DK_T_METHOD, 0, 0, 0},
-			{"base_grant", DK_T_BASE_GRANT, 0, 0, DK_KR_MAX},
-			{"base_share", DK_T_BASE_SHARE, 6, 0, DK_RATIO_ONE},
-			{"cap_at_need", DK_T_CAP_AT_NEED, 0, 0, 1},
-			{"floor_previous", DK_T_FLOOR_PREVIOUS, 6, 0, 10 * DK_RATIO_ONE},
-			{"surplus", DK_T_SURPLUS, 0, 0, 0},
-			{"rounding", DK_T_ROUNDING, 0, 1, DK_KR_MAX},
-		};
-		for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
-			if (strcmp(seg[2], keys[k].key) == 0) {
-				t->kind = keys[k].kind;
-				set_range(t, keys[k].decimals, keys[k].min, keys[k].max);
-				return 0;
-			}
-		goto unknown;
-	}
-	if (n == 4 && strcmp(seg[1], "checks") == 0) {
-		int id = dk_check_find(seg[2]);
-		if (id < 0 || dk_check_is_price((dk_check_id)id)) {
-			snprintf(why, size, "'%s' is not a check of the plan (see dekom "
-					    "help checks)",
-				 seg[2]);
-			return -1;
-		}
-		t->column = id;
-		if (strcmp(seg[3], "off") == 0) {
-			t->kind = DK_T_CHECK_OFF;
-			return 0;
-		}
-		const dk_check_def *def = &dk_checks()[id];
-		for (int k = 0; k < DK_CHECK_PARAMS; k++) {
-			const dk_param_def *pd = &def->params[k];
-			if (!pd->name || strcmp(pd->name, seg[3]) != 0)
-				continue;
-			if (pd->kind == DK_PARAM_AMOUNT)
-				set_range(t, 0, 0, DK_KR_MAX);
-			else if (pd->kind == DK_PARAM_RATIO || pd->kind == DK_PARAM_PP)
-				set_range(t, 6, 0, 100 * DK_RATIO_ONE);
-			else
-				break;
-			t->kind = DK_T_CHECK_PARAM;
-			t->index = k;
-			return 0;
-		}
-		snprintf(why, size, "%s has no numeric parameter '%s' that a "
-				    "scenario can set (off, or one of its parameters)",
-			 def->name, seg[3]);
+	if (n >= 2 && strcmp(seg[1], "checks") == 0)
+		return resolve_check(seg, n, t, why, size);
+	if (resolve_field(r, DK_FILE_PLAN, seg, n, t, why, size) != 0)
+		return -1;
+	bool direct = t->kind == DK_T_DIRECT_AMOUNT || t->kind == DK_T_DIRECT_SPLIT ||
+		      t->kind == DK_T_DIRECT_WEIGHT;
+	if (direct && r->p->n_institutions == 0) {
+		snprintf(why, size, "the plan has no institutions to transfer "
+				    "to directly");
 		return -1;
 	}
-unknown:
-	snprintf(why, size, "not a field a scenario can set; see docs/scenarios.md "
-			    "for the paths");
-	return -1;
+	if (t->kind == DK_T_DIRECT_AMOUNT && r->p->split == DK_SPLIT_AMOUNTS) {
+		snprintf(why, size, "the plan splits the direct transfer by "
+				    "fixed amounts, which must add up to it; a "
+				    "scenario cannot change it");
+		return -1;
+	}
+	return 0;
 }
 
 static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
@@ -259,9 +255,12 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 			snprintf(why, size, "'%s' is not an institution of the plan", seg[3]);
 			return -1;
 		}
+		/* an institution's column is an amount column */
+		dk_num_spec spec;
+		dk_cell_spec(DK_KIND_AMOUNT, DK_DEC_AUTO, &spec);
 		t->kind = DK_T_NET_UH;
 		t->index = i;
-		set_range(t, 0, 0, DK_KR_MAX);
+		set_range(t, spec.decimals, 0, spec.max);
 		return 0;
 	}
 	for (int c = 0; n == 3 && c < DK_COL_COUNT; c++) {
@@ -288,71 +287,19 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 static int resolve_pricing(reader *r, char seg[][256], int n, dk_target *t, char *why,
 			   size_t size)
 {
-	const dk_pricing *pr = r->pricing;
-	const int64_t money_max = DK_KR_MAX * 100;
-	if (n == 2) {
-		if (strcmp(seg[1], "margin") == 0) {
-			t->kind = DK_T_PRICE_MARGIN;
-			set_range(t, 4, 0, 10 * DK_E4);
-			return 0;
-		}
-		if (strcmp(seg[1], "travel_per_day") == 0) {
-			t->kind = DK_T_PRICE_TRAVEL;
-			set_range(t, 2, 0, money_max);
-			return 0;
-		}
-		if (strcmp(seg[1], "round_to") == 0) {
-			t->kind = DK_T_PRICE_ROUND_TO;
-			set_range(t, 2, 1, money_max);
-			return 0;
-		}
+	if (resolve_field(r, DK_FILE_PRICING, seg, n, t, why, size) != 0)
+		return -1;
+	/* a role priced by hourly_cost has no salary to change, and the
+	 * other way round the derivation needs all its figures */
+	bool derived = t->kind == DK_T_ROLE_SALARY || t->kind == DK_T_ROLE_SOCIAL ||
+		       t->kind == DK_T_ROLE_INDIRECT || t->kind == DK_T_ROLE_HOURS;
+	if (derived && r->pricing->roles[t->index].direct) {
+		snprintf(why, size, "role '%s' is priced by hourly_cost; set "
+				    "/pricing/roles/%d/hourly_cost instead",
+			 r->pricing->roles[t->index].name, t->index);
+		return -1;
 	}
-	static const struct {
-		const char *list, *key;
-		dk_target_kind kind;
-		int decimals;
-		int64_t min, max;
-	} items[] = {
-		{"roles", "hourly_cost", DK_T_ROLE_HOURLY, 2, 0, DK_KR_MAX * 100},
-		{"roles", "annual_salary", DK_T_ROLE_SALARY, 2, 0, DK_KR_MAX * 100},
-		{"roles", "social_cost_rate", DK_T_ROLE_SOCIAL, 4, 0, 10 * DK_E4},
-		{"roles", "indirect_per_fte_year", DK_T_ROLE_INDIRECT, 2, 0, DK_KR_MAX * 100},
-		{"roles", "productive_hours", DK_T_ROLE_HOURS, 4, 1, 8784 * DK_E4},
-		{"activities", "factor", DK_T_ACTIVITY_FACTOR, 4, 0, 1000 * DK_E4},
-		{"staffing", "persons", DK_T_STAFF_PERSONS, 4, 0, 1000 * DK_E4},
-		{"staffing", "charged_share", DK_T_STAFF_SHARE, 4, 0, DK_E4},
-		{"packages", "days", DK_T_PACKAGE_DAYS, 4, 1, 1000 * DK_E4},
-	};
-	for (size_t j = 0; n == 4 && j < sizeof items / sizeof items[0]; j++) {
-		if (strcmp(seg[1], items[j].list) != 0 || strcmp(seg[3], items[j].key) != 0)
-			continue;
-		size_t count = items[j].kind <= DK_T_ROLE_HOURS ? pr->n_roles
-			: items[j].kind == DK_T_ACTIVITY_FACTOR ? pr->n_activities
-			: items[j].kind == DK_T_PACKAGE_DAYS ? pr->n_packages : pr->n_staff;
-		long k = index_of(seg[2], count);
-		if (k < 0) {
-			snprintf(why, size, "the template has %zu %s, numbered from 0; '%s' "
-					    "is not one of them",
-				 count, items[j].list, seg[2]);
-			return -1;
-		}
-		/* a role priced by hourly_cost has no salary to change, and the
-		 * other way round the derivation needs all its figures */
-		if (items[j].kind > DK_T_ROLE_HOURLY && items[j].kind <= DK_T_ROLE_HOURS &&
-		    pr->roles[k].direct) {
-			snprintf(why, size, "role '%s' is priced by hourly_cost; set "
-					    "/pricing/roles/%ld/hourly_cost instead",
-				 pr->roles[k].name, k);
-			return -1;
-		}
-		t->kind = items[j].kind;
-		t->index = (int)k;
-		set_range(t, items[j].decimals, items[j].min, items[j].max);
-		return 0;
-	}
-	snprintf(why, size, "not a field of the price template a scenario can set; "
-			    "see docs/scenarios.md for the paths");
-	return -1;
+	return 0;
 }
 
 /* Reads a path string into t; reports at the node. */
@@ -420,20 +367,17 @@ static int read_scaled(reader *r, const cJSON *v, const dk_target *t,
 
 static int read_value(reader *r, const cJSON *v, const dk_target *t, int64_t *out)
 {
-	const char *const *names = enum_names(t);
 	char raw[80];
 	dk_json_raw(r->doc, v, raw, sizeof raw);
-	if (names) {
-		for (int k = 0; cJSON_IsString(v) && names[k]; k++)
-			if (strcmp(v->valuestring, names[k]) == 0) {
+	if (is_enum(t)) {
+		const dk_field *f = field_of(t);
+		for (int k = 0; cJSON_IsString(v) && f->names[k]; k++)
+			if (strcmp(v->valuestring, f->names[k]) == 0) {
 				*out = k;
 				return 0;
 			}
-		char list[200] = "";
-		size_t o = 0;
-		for (int k = 0; names[k] && o < sizeof list; k++)
-			o += (size_t)snprintf(list + o, sizeof list - o, "%s\"%s\"",
-					      k ? (names[k + 1] ? ", " : " or ") : "", names[k]);
+		char list[200];
+		dk_field_choices(f, true, list, sizeof list);
 		ERR(r, v, false, "%s: %s is not one of %s", t->path, raw, list);
 		return -1;
 	}
@@ -531,11 +475,19 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 			continue;
 		dk_json_keys(r->doc, r->d, e, "scenario", keys);
 		const cJSON *name = get(e, "name"), *set = get(e, "set");
-		if (!cJSON_IsString(name) || !*name->valuestring ||
-		    strlen(name->valuestring) > DK_NAME_MAX) {
+		if (!cJSON_IsString(name) || !*name->valuestring) {
 			ERR(r, name ? name : e, false, "scenario: %s; expected a name of "
 						       "1 to 200 characters",
 			    name ? "the name is not a non-empty string" : "no \"name\"");
+			continue;
+		}
+		/* characters, not bytes: 150 × 'ø' is a good name */
+		if (utf8_chars(name->valuestring) > DK_NAME_MAX) {
+			char q[80];
+			dk_quote(name->valuestring, q, sizeof q);
+			ERR(r, name, false, "scenario: the name '%s' is %zu characters "
+					    "long; expected at most %d",
+			    q, utf8_chars(name->valuestring), DK_NAME_MAX);
 			continue;
 		}
 		for (size_t k = 0; k < s->n_scenarios; k++)
@@ -668,7 +620,8 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 		    dr->target.path);
 		return;
 	}
-	if (dr->target.kind >= DK_T_PRICE_MARGIN) {
+	dk_field_file file;
+	if (dk_field_of_target(dr->target.kind, &file) && file == DK_FILE_PRICING) {
 		ERR(r, path, false, "draw: %s is a price template figure; the Monte Carlo "
 				    "summary is of the recommended amounts, so draw plan or "
 				    "network figures (use a sweep or named scenarios for prices)",

@@ -206,6 +206,44 @@ bool dk_is_totals_name(const char *name)
 	return false;
 }
 
+char *dk_name_trimmed(const char *s)
+{
+	const unsigned char *b = (const unsigned char *)s;
+	size_t k;
+	while ((k = white_len(b)) != 0)
+		b += k;
+	size_t n = strlen((const char *)b);
+	for (;;) {
+		if (n && (b[n - 1] == ' ' || b[n - 1] == '\t' || b[n - 1] == '\r' ||
+			  b[n - 1] == '\n'))
+			n--;
+		else if (n >= 2 && b[n - 2] == 0xC2 && b[n - 1] == 0xA0)
+			n -= 2;
+		else
+			break;
+	}
+	return strndup((const char *)b, n);
+}
+
+int dk_network_name_problems(const dk_networks *t, const char *name,
+			     char msg[2][400])
+{
+	char q[80];
+	int n = 0;
+	dk_quote(name, q, sizeof q);
+	size_t chars = dk_utf8_chars(name);
+	if (chars > DK_NAME_MAX)
+		snprintf(msg[n++], 400, "network: '%s' is %zu characters long; expected "
+					"at most %d",
+			 q, chars, DK_NAME_MAX);
+	long prev = dk_networks_find(t, name);
+	if (prev >= 0)
+		snprintf(msg[n++], 400, "network: '%s' is named twice, here and on line "
+					"%d; expected unique names",
+			 q, t->items[prev].line);
+	return n;
+}
+
 bool dk_looks_like_totals(const char *name)
 {
 	char one[256];

@@ -97,4 +97,16 @@ bool dk_is_totals_name(const char *name);
  * amount). Exact labels are dk_is_totals_name's. */
 bool dk_looks_like_totals(const char *name);
 
+/* The name rules every networks reader applies to a network's name (CLI.md:
+ * at most DK_NAME_MAX characters, unique after trimming and case folding),
+ * given the name trimmed and the rows read so far: writes each problem's
+ * message (at most two) and returns how many, so that every format says
+ * them in the same words. */
+/* A network's name as read: a new copy without the white space at its
+ * ends (no-break spaces included), or NULL when out of memory. */
+char *dk_name_trimmed(const char *s);
+
+int dk_network_name_problems(const dk_networks *t, const char *name,
+			     char msg[2][400]);
+
 #endif

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <locale.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -106,9 +107,19 @@ static void dir_of(const char *path, char *dir, size_t size)
 		snprintf(dir, size, "%.*s", (int)(slash - path), path);
 }
 
+void dk_output_reason(int errnum, char *buf, size_t size)
+{
+	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	snprintf(buf, size, "%s", c ? strerror_l(errnum, c) : strerror(errnum));
+	if (c)
+		freelocale(c);
+}
+
 static dk_status fail(const dk_output *o, int errnum, char *err, size_t errsize)
 {
-	snprintf(err, errsize, "%s: cannot write: %s", o->name, strerror(errnum));
+	char why[160];
+	dk_output_reason(errnum, why, sizeof why);
+	snprintf(err, errsize, "%s: cannot write: %s", o->name, why);
 	return DK_EIO;
 }
 
@@ -320,10 +331,11 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 	o->fd = make_temp(dir, o->exists || o->direct ? 0600 : o->mode, o->tmp,
 			  sizeof o->tmp);
 	if (o->fd < 0) {
-		int e = errno;
+		char why[160];
+		dk_output_reason(errno, why, sizeof why);
 		o->tmp[0] = '\0';
 		snprintf(err, errsize, "%s: cannot create a file in '%s': %s", o->name,
-			 dir, strerror(e));
+			 dir, why);
 		return DK_EIO;
 	}
 	return DK_OK;

@@ -92,6 +92,11 @@ void dk_output_abort(dk_output *o);
 dk_status dk_output_write(const char *path, const char *data, size_t len,
 			  char *err, size_t errsize);
 
+/* The system's reason for errno `errnum`, in English whatever the message
+ * catalogue's language (the words around it are English, and strerror in
+ * another language under the C character set turns "på" into "p?"). */
+void dk_output_reason(int errnum, char *buf, size_t size);
+
 /* Removes the temporary file of the output being written, if any. Only
  * async-signal-safe calls: for signal handlers, which then re-raise. */
 void dk_output_signal_cleanup(void);

@@ -35,6 +35,7 @@
 #include "engine/exact.h"
 #include "io/escape.h"
 #include "io/grid.h"
+#include "io/outfile.h"
 #include "io/report.h"
 
 typedef struct {
@@ -508,9 +509,12 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 		return DK_ENOMEM;
 	if (b.err != LXW_NO_ERROR) {
 		/* the system's reason when the library failed on a file */
-		bool sys = e != LXW_NO_ERROR && why != 0 && why != ENOENT;
-		snprintf(err, errsize, "cannot write the workbook: %s",
-			 sys ? strerror(why) : lxw_strerror(b.err));
+		char reason[160];
+		if (e != LXW_NO_ERROR && why != 0)
+			dk_output_reason(why, reason, sizeof reason);
+		else
+			snprintf(reason, sizeof reason, "%s", lxw_strerror(b.err));
+		snprintf(err, errsize, "cannot write the workbook: %s", reason);
 		return DK_EIO;
 	}
 	return DK_OK;

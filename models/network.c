@@ -110,6 +110,14 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line,
 	return DK_OK;
 }
 
+size_t dk_utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 bool dk_name_equal(const char *a, const char *b)
 {
 	char na[4 * DK_NAME_MAX + 8], nb[4 * DK_NAME_MAX + 8];

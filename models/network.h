@@ -84,6 +84,9 @@ static inline bool dk_network_has(const dk_network *n, dk_column c)
  * Latin-1 letters). */
 bool dk_name_equal(const char *a, const char *b);
 
+/* The number of characters (code points) of a UTF-8 text. */
+size_t dk_utf8_chars(const char *s);
+
 /* Reads "ja", "nei", "delvis" or blank (any case); false if none. */
 bool dk_judgement_parse(const char *text, dk_judgement *out);
 const char *dk_judgement_name(dk_judgement j);

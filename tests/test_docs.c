@@ -1,7 +1,10 @@
 /*
  * test_docs.c: the docs show what the program does. docs/formats.md must
- * hold every file of docs/examples/ verbatim, and the column list exactly
- * as `dekom help columns` prints it from the alias table.
+ * hold every file of docs/examples/ verbatim, the column list exactly as
+ * `dekom help columns` prints it from the alias table, and the plan's
+ * fields as `dekom help plan` prints them from the fields table;
+ * docs/checks.md the checks as `dekom help checks`, docs/pricing.md the
+ * template's fields as `dekom help pricing`.
  */
 #include <check.h>
 #include <stdio.h>
@@ -58,6 +61,40 @@ START_TEST(column_list_is_the_programs)
 }
 END_TEST
 
+/* The output of `dekom help TOPIC`, as a new string. */
+static char *help_of(const char *topic)
+{
+	char *help = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&help, &len);
+	ck_assert_int_eq(dk_cli_help(topic, f), 0);
+	fclose(f);
+	return help;
+}
+
+START_TEST(plan_fields_are_the_programs)
+{
+	char *doc = slurp(DK_SOURCE_DIR "/docs/formats.md");
+	char *help = help_of("plan");
+	ck_assert_ptr_nonnull(strstr(help, "/allocation/rounding"));
+	assert_shown(doc, help, "the output of 'dekom help plan'");
+	free(help);
+	free(doc);
+}
+END_TEST
+
+START_TEST(pricing_fields_are_the_programs)
+{
+	char *doc = slurp(DK_SOURCE_DIR "/docs/pricing.md");
+	char *help = help_of("pricing");
+	ck_assert_ptr_nonnull(strstr(help, "/roles/*/hourly_cost"));
+	ck_assert_msg(strstr(doc, help) != NULL,
+		      "docs/pricing.md does not show 'dekom help pricing' as it is");
+	free(help);
+	free(doc);
+}
+END_TEST
+
 START_TEST(check_list_is_the_programs)
 {
 	char *doc = slurp(DK_SOURCE_DIR "/docs/checks.md");
@@ -80,6 +117,8 @@ int main(void)
 	tcase_add_test(tc, examples_are_shown);
 	tcase_add_test(tc, column_list_is_the_programs);
 	tcase_add_test(tc, check_list_is_the_programs);
+	tcase_add_test(tc, plan_fields_are_the_programs);
+	tcase_add_test(tc, pricing_fields_are_the_programs);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -145,8 +145,8 @@ START_TEST(table_cells_are_one_line)
 	ck_assert_int_eq(dk_table_row(&t, head), DK_OK);
 	ck_assert_int_eq(dk_table_row(&t, row), DK_OK);
 	char *s = dk_table_render(&t);
-	ck_assert_str_eq(s, "network            need\n"
-			    "-----------------------\n"
+	ck_assert_str_eq(s, "network             need\n"
+			    "------------------------\n"
 			    "\\x1b[2JRed\\x0aline  5\n");
 	free(s);
 	dk_table_release(&t);
