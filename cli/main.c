@@ -259,6 +259,13 @@ int main(int argc, char **argv)
 {
 	gsl_set_error_handler_off();
 	dk_i18n_init();
+	/* the language of everything said before the options are read
+	 * (usage errors, --help) too */
+	for (int k = 1; k < argc; k++)
+		if ((strcmp(argv[k], "--lang") == 0 && k + 1 < argc &&
+		     strcmp(argv[k + 1], "en") == 0) ||
+		    strcmp(argv[k], "--lang=en") == 0)
+			dk_i18n_set_english(true);
 	install_signal_handlers();
 	if (argc < 2)
 		return dk_cli_help(NULL, stderr) == 0 ? DK_EXIT_USAGE : DK_EXIT_USAGE;

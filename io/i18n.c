@@ -35,6 +35,18 @@ void dk_i18n_init(void)
 	bind_textdomain_codeset(DK_TEXT_DOMAIN, "UTF-8");
 }
 
+static bool program_english;
+
+void dk_i18n_set_english(bool english)
+{
+	program_english = english;
+}
+
+bool dk_i18n_english(void)
+{
+	return program_english;
+}
+
 const char *dk_tr(bool english, const char *msgid)
 {
 	return english ? msgid : dgettext(DK_TEXT_DOMAIN, msgid);

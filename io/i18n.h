@@ -30,4 +30,15 @@ void dk_i18n_init(void);
 /* msgid in bokmål (from the catalogue), or as it is when `english`. */
 const char *dk_tr(bool english, const char *msgid);
 
+/* The language of diagnostics, usage and help: bokmål unless --lang en.
+ * Set once by the program after reading its options; it is process state,
+ * as the locale is for gettext itself. Writers of reports and findings
+ * take their language as a parameter instead, so that JSON can carry
+ * both. */
+void dk_i18n_set_english(bool english);
+bool dk_i18n_english(void);
+
+/* A diagnostic's or help text's message in the program's language. */
+#define _(s) dk_tr(dk_i18n_english(), s)
+
 #endif
