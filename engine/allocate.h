@@ -15,7 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "models/diag.h"
 #include "models/recommendation.h"
 

@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/exact.h"
+#include "models/exact.h"
 
 typedef struct {
 	const dk_plan *p;

@@ -11,7 +11,7 @@
 #ifndef DK_PRICE_H
 #define DK_PRICE_H
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "models/pricing.h"
 #include "models/recommendation.h"
 

@@ -5,7 +5,7 @@
  */
 #include "io/canonical.h"
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "io/json_out.h"
 #include "io/networks.h"
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "io/report.h"
 #include "io/strbuf.h"
 

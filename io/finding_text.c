@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "io/i18n.h"
 
 static const char *const templates[DK_MSG_COUNT] = {

@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "io/grid.h"
 #include "io/report.h"
 #include "io/strbuf.h"

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "io/canonical.h"
 #include "io/json_out.h"
 #include "io/report.h"

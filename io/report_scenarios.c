@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "io/escape.h"
 #include "io/json_out.h"
 #include "io/strbuf.h"

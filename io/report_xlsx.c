@@ -32,7 +32,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include "engine/exact.h"
+#include "models/exact.h"
 #include "io/escape.h"
 #include "io/grid.h"
 #include "io/outfile.h"

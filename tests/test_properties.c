@@ -22,7 +22,7 @@
 
 #include "engine/allocate.h"
 #include "engine/apportion.h"
-#include "engine/exact.h"
+#include "models/exact.h"
 
 #define CASES 10000
 #define MAXN 12

@@ -3,7 +3,7 @@
  * two unsigned 128-bit halves; division is schoolbook, one bit at a time,
  * which is plenty for the few divisions per network the engine makes.
  */
-#include "engine/exact.h"
+#include "models/exact.h"
 
 #include <string.h>
 
