@@ -95,19 +95,6 @@ static int package_cost(const dk_pricing *p, const dk_rat *hourly,
 	return 0;
 }
 
-void dk_quote_release(dk_quotation *q)
-{
-	for (size_t i = 0; q->pkgs && i < q->n; i++) {
-		free(q->pkgs[i].role_cost);
-		free(q->pkgs[i].invoices);
-	}
-	free(q->pkgs);
-	free(q->hourly);
-	free(q->hourly_ore);
-	dk_findings_release(&q->findings);
-	memset(q, 0, sizeof *q);
-}
-
 static dk_status checks(const dk_pricing *p, dk_quotation *q)
 {
 	dk_check_conf conf[DK_CHECK_COUNT];
@@ -262,12 +249,6 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 done:
 	free(w);
 	return st;
-}
-
-void dk_purchase_release(dk_purchase *b)
-{
-	free(b->addons);
-	memset(b, 0, sizeof *b);
 }
 
 typedef struct {

@@ -8,7 +8,7 @@
 
 #include <stdbool.h>
 
-#include "engine/price.h"
+#include "models/quotation.h"
 #include "models/network.h"
 #include "models/pricing.h"
 
