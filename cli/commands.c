@@ -30,6 +30,7 @@
 #include "io/report_diff.h"
 #include "engine/diff.h"
 #include "models/finding.h"
+#include "models/numtext.h"
 
 void dk_cli_print_diags(dk_diags *d)
 {

@@ -11,6 +11,7 @@
 #include "io/canonical.h"
 #include "models/fields.h"
 #include "models/finding.h"
+#include "models/numtext.h"
 
 static const char inputs_help[] =
 	"Inputs (-n and -p together; with neither, the built-in Trøndelag 2022\n"
@@ -245,7 +246,7 @@ static void print_fields(FILE *out, dk_field_file file)
 	const dk_field *t = dk_fields(file, &n);
 	fputs(file == DK_FILE_PLAN ? plan_head : pricing_head, out);
 	for (size_t i = 0; i < n; i++) {
-		char range[96], dflt[64];
+		char range[256], dflt[64];
 		range_text(&t[i], range, sizeof range);
 		default_text(&t[i], dflt, sizeof dflt);
 		fprintf(out, "%c %-32s %s\n      %s; %s\n",

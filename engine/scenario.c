@@ -33,6 +33,7 @@
 
 #include "engine/price.h"
 #include "engine/recommend.h"
+#include "models/numtext.h"
 
 typedef struct {
 	dk_plan plan;

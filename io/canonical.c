@@ -8,31 +8,10 @@
 #include "models/exact.h"
 #include "io/json_out.h"
 #include "io/networks.h"
+#include "models/numtext.h"
 
 #include <cjson/cJSON.h>
 #include <string.h>
-
-void dk_scaled_plain(int64_t v, int decimals, char *buf, size_t size)
-{
-	size_t n = dk_decimal_format(v, decimals, "", ".", buf, size);
-	if (decimals > 0) {
-		while (n && buf[n - 1] == '0')
-			buf[--n] = '\0';
-		if (n && buf[n - 1] == '.')
-			buf[--n] = '\0';
-	}
-}
-
-void dk_ratio_plain(dk_i128 num, dk_i128 den, int digits, char *buf,
-		    size_t size)
-{
-	dk_ratio_str(num, den, digits, buf, size);
-	size_t n = strlen(buf);
-	while (n && buf[n - 1] == '0')
-		buf[--n] = '\0';
-	if (n && buf[n - 1] == '.')
-		buf[--n] = '\0';
-}
 
 static int decimals_of(dk_column_kind kind)
 {

@@ -15,12 +15,6 @@
  * row lists only its stated cells. */
 char *dk_networks_json(const dk_networks *t, const dk_plan *p);
 
-/* Writes a scaled integer as a plain decimal without trailing zeros
- * ("320.5" for 32050 with 2 decimals). */
-void dk_scaled_plain(int64_t v, int decimals, char *buf, size_t size);
 
-/* num/den with `digits` decimals (rounded half up), trailing zeros cut. */
-void dk_ratio_plain(dk_i128 num, dk_i128 den, int digits, char *buf,
-		    size_t size);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/i18n.h"
 #include "io/json_doc.h"
 #include "models/columns.h"
 
@@ -56,8 +57,8 @@ dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_diags *d)
 		goto oom;
 	if (!cJSON_IsObject(doc.root)) {
 		dk_json_error(&doc, d, doc.root, false,
-			      "column map: %s; expected an object from header "
-			      "to column, such as {\"\": \"network\"}",
+			      _("column map: %s; expected an object from header "
+				"to column, such as {\"\": \"network\"}"),
 			      dk_json_type(doc.root));
 		dk_json_doc_release(&doc);
 		return DK_EINPUT;
@@ -73,8 +74,8 @@ dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_diags *d)
 		dk_quote(c->string, q, sizeof q);
 		if (!cJSON_IsString(c)) {
 			dk_json_error(&doc, d, c, false,
-				      "column map: '%s' maps to %s; expected a "
-				      "column name in quotes",
+				      _("column map: '%s' maps to %s; expected a "
+					"column name in quotes"),
 				      q, dk_json_type(c));
 			continue;
 		}
@@ -92,8 +93,8 @@ dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_diags *d)
 		free(raw);
 		if (occ < 0) {
 			dk_json_error(&doc, d, c, true,
-				      "column map: '%s': occurrences count from "
-				      "#1",
+				      _("column map: '%s': occurrences count from "
+					"#1"),
 				      q);
 			free(key);
 			continue;
@@ -102,7 +103,7 @@ dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_diags *d)
 			if (strcmp(m->items[i].key, key) == 0 &&
 			    m->items[i].occurrence == occ) {
 				dk_json_error(&doc, d, c, true,
-					      "column map: '%s' is mapped twice",
+					      _("column map: '%s' is mapped twice"),
 					      q);
 				break;
 			}

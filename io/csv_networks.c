@@ -9,7 +9,15 @@
  * Order of work: split the text into records with the delimiter of the
  * first line that has one; find the header (the first record, or the first
  * that names known columns after title lines of at most one filled cell);
- * place every header; then read every row, reporting each bad cell. A row
+ * place every header; then read every row, reporting each bad cell. A
+ * message about a cell names it as a spreadsheet does ("celle C5"): its
+ * column letters from the field's index, its row the record's row in the
+ * sheet (its line, less the line breaks inside quoted fields above it).
+ * Headers are placed however a person separates words (spaces, '_' and '-'
+ * alike, models/columns.c); every header dekom itself prints is read back
+ * (an output table is a valid input), the columns it only computes are
+ * read and ignored; an unknown header comes with the known name it is near,
+ * or with the plan year its year alias would need. A row
  * with more or fewer cells than the header is an error (a shifted row would
  * put amounts under the wrong heading); a row with only empty cells is
  * skipped; a row with a name and no figure is a note, and an error in the
@@ -22,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/i18n.h"
 #include "io/networks.h"
 #include "io/limits.h"
 
@@ -34,6 +43,8 @@ typedef struct {
 	field *f;
 	size_t n, cap;
 	int line;          /* line of the first field */
+	int row;           /* row in the sheet: the line, less the line breaks
+			      inside quoted fields of the records above */
 } record;
 
 typedef struct {
@@ -204,18 +215,18 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 		dk_text_position(in->text, sp->limit_off, &line, &col);
 		if (sp->limit == 1)
 			dk_diags_add(d, in->name, line, col,
-				     "more than %d rows, the most a sheet can hold; "
-				     "split the file",
+				     _("more than %d rows, the most a sheet can hold; "
+				       "split the file"),
 				     DK_ROWS_MAX);
 		else if (sp->limit == 2)
 			dk_diags_add(d, in->name, line, col,
-				     "a row of more than %d cells, the most a sheet "
-				     "can hold; is the delimiter right?",
+				     _("a row of more than %d cells, the most a sheet "
+				       "can hold; is the delimiter right?"),
 				     DK_COLUMNS_MAX);
 		else
 			dk_diags_add(d, in->name, line, col,
-				     "a cell of more than %d bytes, more than a "
-				     "spreadsheet cell holds; is a quote left open?",
+				     _("a cell of more than %d bytes, more than a "
+				       "spreadsheet cell holds; is a quote left open?"),
 				     DK_CELL_MAX_BYTES);
 		return DK_EINPUT;
 	}
@@ -227,21 +238,23 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 		if (i >= in->len) {
 			/* point at the opening quote of the open field */
 			dk_text_position(in->text, sp->start, &line, &col);
-			dk_diags_add(d, in->name, line, col,
-				     "a quoted field is not closed before the end "
-				     "of the file; expected a closing '\"'");
+			dk_diags_add(d, in->name, line, col, "%s",
+				     _("a quoted field is not closed before the end "
+				       "of the file; expected a closing '\"'"));
 		} else {
 			dk_diags_add(d, in->name, line, col,
-				     "malformed quoting at '%c': a '\"' inside a "
-				     "field must be doubled, and a quoted field "
-				     "must end at a delimiter",
+				     _("malformed quoting at '%c': a '\"' inside a "
+				       "field must be doubled, and a quoted field "
+				       "must end at a delimiter"),
 				     in->text[i]);
 		}
 		return DK_EINPUT;
 	}
-	/* lines of the records, in one pass: offsets only grow */
+	/* lines of the records, in one pass: offsets only grow; a record's
+	 * row is its line less the line breaks inside the quoted fields
+	 * above it (a spreadsheet shows such a field in one cell) */
 	size_t off = 0;
-	int line = 1;
+	int line = 1, inside = 0;
 	for (size_t r = 0; r < sp->n; r++) {
 		record *rec = &sp->rows[r];
 		size_t to = rec->n ? rec->f[0].off : off;
@@ -249,6 +262,10 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 			line += in->text[off] == '\n' ||
 				(in->text[off] == '\r' && in->text[off + 1] != '\n');
 		rec->line = line;
+		rec->row = line - inside;
+		for (size_t k = 0; k < rec->n; k++)
+			for (const char *c = rec->f[k].text; *c; c++)
+				inside += *c == '\n' || (*c == '\r' && c[1] != '\n');
 	}
 	return DK_OK;
 }
@@ -266,18 +283,32 @@ static int is_blank(const char *s)
 	return norm[0] == '\0';
 }
 
-static void cell_pos(const dk_input *in, const field *f, int *line, int *col)
+/* The spreadsheet's name of cell (field h of a record in sheet row
+ * `row`): column letters A, B, ..., Z, AA, ... and the row, "C5". */
+static void cell_name(size_t h, int row, char *buf, size_t size)
 {
-	dk_text_position(in->text, f->off, line, col);
+	char letters[8];
+	size_t k = sizeof letters - 1, n = h + 1;
+	letters[k] = '\0';
+	while (n > 0 && k > 0) {
+		n--;
+		letters[--k] = (char)('A' + n % 26);
+		n /= 26;
+	}
+	snprintf(buf, size, "%s%d", letters + k, row);
 }
 
-static void cell_error(const dk_input *in, dk_diags *d, const field *f,
-		       const char *msg)
+/* Reports msg about cell h of record rec, at its line and column, and
+ * naming the cell: "cell C5: need: ...". */
+static void cell_error(const dk_input *in, dk_diags *d, const record *rec,
+		       size_t h, const char *msg)
 {
 	int line = 0, col = 0;
+	char name[24];
 	if (!dk_diags_full(d))
-		cell_pos(in, f, &line, &col);
-	dk_diags_add(d, in->name, line, col, "%s", msg);
+		dk_text_position(in->text, rec->f[h].off, &line, &col);
+	cell_name(h, rec->row, name, sizeof name);
+	dk_diags_add(d, in->name, line, col, _("cell %s: %s"), name, msg);
 }
 
 /* Resolves a column map's target: a canonical name or an institution id. */
@@ -294,11 +325,94 @@ static int map_target(const char *target, const dk_plan *plan)
 	return -1;
 }
 
+/* A column as a message names it: an institution by its id, a column by
+ * its canonical name (English) or Norwegian label (bokmål). */
 static const char *target_name(int col, const dk_plan *plan)
 {
 	if (col >= DK_COL_INSTITUTION)
 		return plan->institutions[col - DK_COL_INSTITUTION].id;
-	return dk_column_get((dk_column)col)->name;
+	return dk_column_message_name(col);
+}
+
+/* Places a header by the tables: a canonical name, alias, year alias or
+ * label; an institution id or alias of the plan, or "uh_" and one (as
+ * canonical CSV output writes it); a column dekom writes (read as its
+ * `reads_as`, or ignored: *ignored is set). -1 when none. */
+static int place_by_name(const char *norm, const dk_plan *plan, bool *ignored)
+{
+	*ignored = false;
+	int col = dk_column_match(norm, plan->year);
+	if (col >= 0)
+		return col;
+	int inst = dk_plan_institution(plan, norm);
+	if (inst < 0 && strncmp(norm, DK_UH_PREFIX, strlen(DK_UH_PREFIX)) == 0)
+		inst = dk_plan_institution(plan, norm + strlen(DK_UH_PREFIX));
+	if (inst >= 0)
+		return DK_COL_INSTITUTION + inst;
+	int out = dk_out_column_match(norm);
+	if (out >= 0) {
+		col = dk_out_column_get((dk_out_column)out)->reads_as;
+		*ignored = col < 0;
+		return col;
+	}
+	return -1;
+}
+
+/* Keeps `cand` in *best when it is nearer to the unknown header `norm`
+ * than *best, and near enough to suggest (dk_header_near). */
+static void consider(const char *norm, const char *cand, const char **best,
+		     size_t *best_d)
+{
+	char known[256], typed[256];
+	if (!cand)
+		return;
+	dk_header_norm(cand, known, sizeof known);
+	if (!dk_header_near(norm, known))
+		return;
+	snprintf(typed, sizeof typed, "%s", norm);
+	dk_header_key(typed);
+	dk_header_key(known);
+	size_t d = dk_edit_distance(typed, known, 2);
+	if (d < *best_d) {
+		*best_d = d;
+		*best = cand;
+	}
+}
+
+/* The known name closest to an unknown header (normalised), when it is
+ * near enough to suggest: a column's label, name, alias or year alias, a
+ * written column's label or name, an institution's id or alias; the first
+ * of the nearest, in that order. NULL when none is near. */
+static const char *nearest_name(const char *norm, const dk_plan *plan)
+{
+	const char *best = NULL;
+	size_t best_d = 3;
+	const dk_column_def *cols = dk_columns();
+	static _Thread_local char year_alias[DK_COL_COUNT][64];
+	for (int c = 0; c < DK_COL_COUNT; c++) {
+		if (cols[c].year_alias && plan->year > 0) {
+			snprintf(year_alias[c], sizeof year_alias[c], "%s%d",
+				 cols[c].year_alias, plan->year + cols[c].year_offset);
+			consider(norm, year_alias[c], &best, &best_d);
+		}
+		consider(norm, cols[c].label_nb, &best, &best_d);
+		consider(norm, cols[c].name, &best, &best_d);
+		consider(norm, cols[c].label_en, &best, &best_d);
+		for (int k = 0; k < 3; k++)
+			consider(norm, cols[c].aliases[k], &best, &best_d);
+	}
+	for (int c = 0; c < DK_OUT_COUNT; c++) {
+		const dk_out_column_def *oc = dk_out_column_get((dk_out_column)c);
+		consider(norm, oc->label_nb, &best, &best_d);
+		consider(norm, oc->name, &best, &best_d);
+		consider(norm, oc->label_en, &best, &best_d);
+	}
+	for (size_t i = 0; i < plan->n_institutions; i++) {
+		consider(norm, plan->institutions[i].id, &best, &best_d);
+		for (size_t k = 0; k < plan->institutions[i].n_aliases; k++)
+			consider(norm, plan->institutions[i].aliases[k], &best, &best_d);
+	}
+	return best;
 }
 
 typedef struct {
@@ -369,6 +483,11 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 		for (size_t c = 0; c < ncols; c++)
 			first_on[c] = -1;
 	}
+	/* how each header was placed: by the map or not at all (0), by the
+	 * tables (1), or unknown (2) */
+	unsigned char *how = st == DK_OK ? calloc(nh ? nh : 1, 1) : NULL;
+	if (st == DK_OK && !how)
+		st = DK_ENOMEM;
 	for (size_t h = 0; h < nh && st == DK_OK; h++) {
 		int occ = occs[2 * h], total = occs[2 * h + 1];
 		char q[80], msg[600];
@@ -381,9 +500,9 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 				char tq[80];
 				dk_quote(e->target, tq, sizeof tq);
 				dk_diags_add(d, o->map->name, e->line, e->col,
-					     "column map: '%s' is neither a column "
-					     "name (network, need, ...) nor an "
-					     "institution of the plan",
+					     _("column map: '%s' is neither a column "
+					       "name (network, need, ...) nor an "
+					       "institution of the plan"),
 					     tq);
 			}
 		} else if (!norm[h][0]) {
@@ -393,41 +512,91 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 					all_empty = 0;
 			if (!all_empty) {
 				snprintf(msg, sizeof msg,
-					 "column %zu has an empty header but holds "
-					 "values; name it, or map it with --columns "
-					 "(\"\": \"network\")",
+					 _("column %zu has an empty header but holds "
+					   "values; name it, or map it with --columns "
+					   "(\"\": \"network\")"),
 					 h + 1);
-				cell_error(in, d, &hdr->f[h], msg);
+				cell_error(in, d, hdr, h, msg);
 			}
 		} else if (total > 1) {
 			snprintf(msg, sizeof msg,
-				 "header '%s' appears %d times; say which column "
-				 "this one is with --columns (\"%s#%d\": ...)",
+				 _("header '%s' appears %d times; say which column "
+				   "this one is with --columns (\"%s#%d\": ...)"),
 				 q, total, q, occ);
-			cell_error(in, d, &hdr->f[h], msg);
+			cell_error(in, d, hdr, h, msg);
 		} else if (strcmp(norm[h], DK_AMBIGUOUS_HEADER) == 0) {
 			snprintf(msg, sizeof msg,
-				 "header '%s' does not say which share it is; map "
-				 "it with --columns (\"%s\": \"stated_own_pct\" or "
-				 "\"stated_uh_pct\")",
+				 _("header '%s' does not say which share it is; map "
+				   "it with --columns (\"%s\": \"stated_own_pct\" or "
+				   "\"stated_uh_pct\")"),
 				 q, q);
-			cell_error(in, d, &hdr->f[h], msg);
+			cell_error(in, d, hdr, h, msg);
 		} else {
-			pl[h].col = dk_column_match(norm[h], plan->year);
-			if (pl[h].col < 0) {
-				int inst = dk_plan_institution(plan, norm[h]);
-				if (inst >= 0)
-					pl[h].col = DK_COL_INSTITUTION + inst;
+			bool ignored;
+			pl[h].col = place_by_name(norm[h], plan, &ignored);
+			how[h] = pl[h].col >= 0 ? 1 : ignored ? 0 : 2;
+		}
+	}
+	/* "Nettverk": the own share in the forum's sheet, but the name column
+	 * in dekom's own tables, which have "Nettverk (egen)" for the own
+	 * share. A header placed on a column that another header of the row
+	 * has too, and that is the label of a column no header has, is that
+	 * column. */
+	for (size_t h = 0; h < nh && st == DK_OK; h++) {
+		if (how[h] != 1 || pl[h].col >= DK_COL_INSTITUTION)
+			continue;
+		int other = dk_column_label_clash(norm[h], pl[h].col);
+		if (other < 0)
+			continue;
+		bool shared = false, free_other = true;
+		for (size_t k = 0; k < nh; k++) {
+			shared |= k != h && pl[k].col == pl[h].col;
+			free_other &= pl[k].col != other;
+		}
+		if (shared && free_other)
+			pl[h].col = other;
+	}
+	for (size_t h = 0; h < nh && st == DK_OK; h++) {
+		char q[80], msg[600];
+		dk_quote(pl[h].header, q, sizeof q);
+		if (how[h] == 2) {
+			/* a year alias of another plan year, when its column is
+			 * not in the sheet under this year's name */
+			int year = 0;
+			for (int c = 0; c < DK_COL_COUNT && !year; c++) {
+				int y = dk_column_year_of(norm[h], (dk_column)c);
+				bool placed = false;
+				for (size_t k = 0; k < nh; k++)
+					placed |= pl[k].col == c;
+				if (y && y != plan->year && !placed)
+					year = y;
 			}
-			if (pl[h].col < 0) {
+			const char *near = year ? NULL : nearest_name(norm[h], plan);
+			if (year && plan->year > 0)
 				snprintf(msg, sizeof msg,
-					 "unknown header '%s'; expected a column "
-					 "name (network, previous, need, ...), a "
-					 "Norwegian alias, or an institution of the "
-					 "plan (see dekom help columns)",
+					 _("the plan's year is %d, the sheet has '%s': "
+					   "set \"year\": %d in the plan, or rename the "
+					   "header"),
+					 plan->year, q, year);
+			else if (year)
+				snprintf(msg, sizeof msg,
+					 _("the plan has no year, the sheet has '%s': "
+					   "set \"year\": %d in the plan, or rename the "
+					   "header"),
+					 q, year);
+			else if (near)
+				snprintf(msg, sizeof msg,
+					 _("unknown header '%s'; did you mean '%s'? (see "
+					   "dekom help columns)"),
+					 q, near);
+			else
+				snprintf(msg, sizeof msg,
+					 _("unknown header '%s'; expected a column "
+					   "name (network, previous, need, ...), a "
+					   "Norwegian alias, or an institution of the "
+					   "plan (see dekom help columns)"),
 					 q);
-				cell_error(in, d, &hdr->f[h], msg);
-			}
+			cell_error(in, d, hdr, h, msg);
 		}
 		if (pl[h].col >= 0 && (size_t)pl[h].col < ncols) {
 			long k = first_on[pl[h].col];
@@ -437,15 +606,16 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 				char kq[80];
 				dk_quote(pl[k].header, kq, sizeof kq);
 				snprintf(msg, sizeof msg,
-					 "header '%s' is column '%s', and so is "
-					 "column %ld ('%s'); expected each column "
-					 "once",
+					 _("header '%s' is column '%s', and so is "
+					   "column %ld ('%s'); expected each column "
+					   "once"),
 					 q, target_name(pl[h].col, plan), k + 1, kq);
-				cell_error(in, d, &hdr->f[h], msg);
+				cell_error(in, d, hdr, h, msg);
 				pl[h].col = -1;
 			}
 		}
 	}
+	free(how);
 	free(occs);
 	free(order);
 	free(first_on);
@@ -465,10 +635,10 @@ static int names_known_column(const record *rec, const dk_read_opts *o)
 		dk_header_norm(rec->f[h].text, norm, sizeof norm);
 		if (!norm[0])
 			continue;
+		bool ignored;
 		if (dk_colmap_find(o->map, norm, 1) ||
-		    dk_column_match(norm, o->plan->year) >= 0 ||
-		    strcmp(norm, DK_AMBIGUOUS_HEADER) == 0 ||
-		    dk_plan_institution(o->plan, norm) >= 0)
+		    place_by_name(norm, o->plan, &ignored) >= 0 || ignored ||
+		    strcmp(norm, DK_AMBIGUOUS_HEADER) == 0)
 			return 1;
 	}
 	return 0;
@@ -500,19 +670,15 @@ static size_t header_row(const splitter *sp, const dk_read_opts *o)
 	return 0;
 }
 
-static const char *field_label(const placement *pl, const dk_plan *plan)
-{
-	return target_name(pl->col, plan);
-}
-
-/* Reads one cell into row n (a network or the totals row); counts in
- * *figures the numeric cells that are filled ('-' included), readable or
- * not. */
+/* Reads cell h of record rec into row n (a network or the totals row);
+ * counts in *figures the numeric cells that are filled ('-' included),
+ * readable or not. */
 static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
-			   const placement *pl, const field *f, dk_network *n,
-			   int *figures, dk_diags *d)
+			   const placement *pl, const record *rec, size_t h,
+			   dk_network *n, int *figures, dk_diags *d)
 {
-	char msg[700], q[80];
+	char msg[700], q[80], label[80];
+	const field *f = &rec->f[h];
 	int col = pl->col;
 	if (col == DK_COL_NETWORK || col < 0)
 		return DK_OK;
@@ -524,18 +690,17 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		dk_cell_spec(DK_KIND_AMOUNT, o->mode, &spec);
 		int64_t v;
 		++*figures;
-		if (dk_amount_implausible(f->text, field_label(pl, o->plan),
-					  o->mode, msg, sizeof msg)) {
-			cell_error(in, d, f, msg);
+		dk_column_text(col, o->plan, label, sizeof label);
+		if (dk_amount_implausible(f->text, label, o->mode, msg, sizeof msg)) {
+			cell_error(in, d, rec, h, msg);
 			return DK_OK;
 		}
 		dk_num_result r = dk_decimal_parse(f->text, &spec, &v);
 		if (r == DK_NUM_EMPTY)
 			v = 0;  /* '-' or an en dash: a stated zero */
 		else if (r != DK_NUM_OK) {
-			dk_cell_message(r, field_label(pl, o->plan), f->text,
-					&spec, msg, sizeof msg);
-			cell_error(in, d, f, msg);
+			dk_cell_message(r, label, f->text, &spec, msg, sizeof msg);
+			cell_error(in, d, rec, h, msg);
 			return DK_OK;
 		}
 		n->uh[i] = v;
@@ -543,6 +708,7 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		return DK_OK;
 	}
 	const dk_column_def *def = dk_column_get((dk_column)col);
+	dk_column_text(col, o->plan, label, sizeof label);
 	switch (def->kind) {
 	case DK_KIND_AMOUNT:
 	case DK_KIND_FTE:
@@ -552,9 +718,8 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		int64_t v;
 		++*figures;
 		if (def->kind == DK_KIND_AMOUNT &&
-		    dk_amount_implausible(f->text, def->name, o->mode, msg,
-					  sizeof msg)) {
-			cell_error(in, d, f, msg);
+		    dk_amount_implausible(f->text, label, o->mode, msg, sizeof msg)) {
+			cell_error(in, d, rec, h, msg);
 			return DK_OK;
 		}
 		dk_num_result r = dk_decimal_parse(f->text, &spec, &v);
@@ -563,9 +728,8 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 				   section 5: a figure, which `stated-total`
 				   checks) */
 		else if (r != DK_NUM_OK) {
-			dk_cell_message(r, def->name, f->text, &spec, msg,
-					sizeof msg);
-			cell_error(in, d, f, msg);
+			dk_cell_message(r, label, f->text, &spec, msg, sizeof msg);
+			cell_error(in, d, rec, h, msg);
 			return DK_OK;
 		}
 		n->v[col] = v;
@@ -575,7 +739,7 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 	case DK_KIND_UP1: {
 		dk_status st = dk_up1_parse(f->text, o->plan, n, msg, sizeof msg);
 		if (st == DK_EINPUT)
-			cell_error(in, d, f, msg);
+			cell_error(in, d, rec, h, msg);
 		return st == DK_ENOMEM ? st : DK_OK;
 	}
 	case DK_KIND_JUDGEMENT: {
@@ -583,10 +747,10 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		if (!dk_judgement_parse(f->text, &j)) {
 			dk_quote(f->text, q, sizeof q);
 			snprintf(msg, sizeof msg,
-				 "%s: '%s' is not an answer; expected ja, nei, "
-				 "delvis or an empty cell",
-				 def->name, q);
-			cell_error(in, d, f, msg);
+				 _("%s: '%s' is not an answer; expected ja, nei, "
+				   "delvis or an empty cell"),
+				 label, q);
+			cell_error(in, d, rec, h, msg);
 			return DK_OK;
 		}
 		n->v[col] = j;
@@ -611,13 +775,27 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 		return st;
 	}
 	if (sp.n == 0) {
-		dk_diags_add(d, in->name, 1, 1,
-			     "the file is empty; expected a header row and one "
-			     "row per network");
+		dk_diags_add(d, in->name, 1, 1, "%s",
+			     _("the file is empty; expected a header row and one "
+			       "row per network"));
 		splitter_release(&sp);
 		return DK_EINPUT;
 	}
 	size_t first = header_row(&sp, o);
+	/* a title of two or more cells above the header: say so, rather than
+	 * call each of its words an unknown header */
+	if (first == 0 && !names_known_column(&sp.rows[0], o))
+		for (size_t r = 1; r < sp.n && r <= TITLE_ROWS_MAX; r++)
+			if (names_known_column(&sp.rows[r], o)) {
+				dk_diags_add(d, in->name, sp.rows[0].line, 1,
+					     _("line %d holds a title, not the header; "
+					       "the header is on line %d: delete the "
+					       "lines above it, or leave at most one "
+					       "filled cell on each"),
+					     sp.rows[0].line, sp.rows[r].line);
+				splitter_release(&sp);
+				return DK_EINPUT;
+			}
 	const record *hdr = &sp.rows[first];
 	if (header_line)
 		*header_line = hdr->line;
@@ -642,14 +820,25 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 	if (header_ok) {
 		for (int c = 0; c < DK_COL_COUNT; c++) {
 			const dk_column_def *def = dk_column_get((dk_column)c);
-			if (def->required && !((t->columns >> c) & 1u) &&
-			    (!o->supplement || c == DK_COL_NETWORK))
+			if (!def->required || ((t->columns >> c) & 1u) ||
+			    (o->supplement && c != DK_COL_NETWORK))
+				continue;
+			/* English: the name and an alias; bokmål: the label
+			 * and the name */
+			bool en = dk_i18n_english();
+			const char *name = en ? def->name : def->label_nb;
+			const char *other = en ? def->aliases[0] : def->name;
+			if (other)
 				dk_diags_add(d, in->name, hdr->line, 1,
-					     "no '%s' column; expected a header "
-					     "'%s'%s%s (see dekom help columns)",
-					     def->name, def->name,
-					     def->aliases[0] ? " or an alias such as " : "",
-					     def->aliases[0] ? def->aliases[0] : "");
+					     _("no '%s' column; expected a header "
+					       "'%s' or an alias such as %s (see "
+					       "dekom help columns)"),
+					     name, name, other);
+			else
+				dk_diags_add(d, in->name, hdr->line, 1,
+					     _("no '%s' column; expected a header "
+					       "'%s' (see dekom help columns)"),
+					     name, name);
 		}
 	}
 	header_ok = d->n + d->dropped == before;
@@ -663,8 +852,8 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			continue;
 		if (rec->n != hdr->n) {
 			dk_diags_add(d, in->name, rec->line, 1,
-				     "row has %zu cells, the header %zu; expected "
-				     "one cell per column",
+				     _("row has %zu cells, the header %zu; expected "
+				       "one cell per column"),
 				     rec->n, hdr->n);
 			continue;
 		}
@@ -678,19 +867,19 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			char q[80], msg[400];
 			dk_quote(name, q, sizeof q);
 			snprintf(msg, sizeof msg,
-				 "network: '%s' looks like a totals or subtotal row; "
-				 "name a totals row exactly Sum (or Totalt, I alt, "
-				 "...), remove a subtotal, or rename the network",
+				 _("network: '%s' looks like a totals or subtotal row; "
+				   "name a totals row exactly Sum (or Totalt, I alt, "
+				   "...), remove a subtotal, or rename the network"),
 				 q);
-			cell_error(in, d, &rec->f[name_col], msg);
+			cell_error(in, d, rec, (size_t)name_col, msg);
 			free(name);
 			continue;
 		}
 		if (dk_is_totals_name(name)) {
 			if (t->has_totals) {
-				cell_error(in, d, &rec->f[name_col],
-					   "a second totals row; expected one "
-					   "totals row at most");
+				cell_error(in, d, rec, (size_t)name_col,
+					   _("a second totals row; expected one "
+					     "totals row at most"));
 				free(name);
 				continue;
 			}
@@ -710,7 +899,7 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			char msgs[2][400];
 			int np = dk_network_name_problems(t, name, msgs);
 			for (int k = 0; k < np; k++)
-				cell_error(in, d, &rec->f[name_col], msgs[k]);
+				cell_error(in, d, rec, (size_t)name_col, msgs[k]);
 			st = dk_networks_add(t, name, rec->line, &n);
 			free(name);
 			if (st != DK_OK)
@@ -718,33 +907,33 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 		}
 		int figures = 0;
 		for (size_t h = 0; h < hdr->n && st == DK_OK; h++)
-			st = read_cell(in, o, &pl[h], &rec->f[h], n, &figures, d);
+			st = read_cell(in, o, &pl[h], rec, h, n, &figures, d);
 		if (st != DK_OK || n == &t->totals)
 			continue;
 		char q[80], msg[500];
 		dk_quote(n->name, q, sizeof q);
 		if (figures == 0 && !o->supplement) {
 			snprintf(msg, sizeof msg,
-				 "network: row '%s' has a name but no figures; is "
-				 "it a note? remove it from the table, or fill in "
-				 "its figures ('-' for 0)",
+				 _("network: row '%s' has a name but no figures; is "
+				   "it a note? remove it from the table, or fill in "
+				   "its figures ('-' for 0)"),
 				 q);
-			cell_error(in, d, &rec->f[name_col], msg);
+			cell_error(in, d, rec, (size_t)name_col, msg);
 		} else if (fte_col >= 0 && o->plan->method == DK_METHOD_PRORATA &&
 			   is_blank(rec->f[fte_col].text)) {
 			snprintf(msg, sizeof msg,
-				 "fte: the cell of network '%s' is empty, and "
-				 "prorata needs every network's teacher FTE; give "
-				 "a number, or '-' for 0",
+				 _("fte: the cell of network '%s' is empty, and "
+				   "prorata needs every network's teacher FTE; give "
+				   "a number, or '-' for 0"),
 				 q);
-			cell_error(in, d, &rec->f[fte_col], msg);
+			cell_error(in, d, rec, (size_t)fte_col, msg);
 		}
 	}
 	if (header_ok && st == DK_OK && t->n == 0 &&
 	    d->n + d->dropped == before)
 		dk_diags_add(d, in->name, sp.n > first + 1 ? sp.rows[sp.n - 1].line : hdr->line, 1,
-			     "no network rows; expected one row per network "
-			     "under the header");
+			     "%s", _("no network rows; expected one row per network "
+				     "under the header"));
 	for (size_t h = 0; h < hdr->n; h++)
 		free(pl[h].header);
 	free(pl);

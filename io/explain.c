@@ -14,6 +14,7 @@
 #include "models/exact.h"
 #include "io/report.h"
 #include "io/strbuf.h"
+#include "models/numtext.h"
 
 /* "  label:   value", the values in one column however many bytes the
  * label's letters take (æ, ø and å take two). */
@@ -42,20 +43,8 @@ static void fraction(dk_i128 num, dk_i128 den, bool en, char *dec, size_t dsize,
 	dk_i128 g = dk_gcd(num, den);
 	if (g > 1)
 		num /= g, den /= g;
-	dk_i128 q, r;
-	if (num >= 0 && dk_muldiv(num, 1000000, den, &q, &r) == 0 &&
-	    q + 1 < (dk_i128)INT64_MAX) {
-		if (2 * r >= den)
-			q++;
-		size_t n = dk_decimal_format((int64_t)q, 6, " ", en ? "." : ",", dec,
-					     dsize);
-		while (n && dec[n - 1] == '0')
-			dec[--n] = '\0';
-		if (n && (dec[n - 1] == ',' || dec[n - 1] == '.'))
-			dec[--n] = '\0';
-	} else {
-		dk_ratio_str(num, den, 6, dec, dsize);
-	}
+	dk_numfmt f = DK_NUMFMT_PEOPLE(en, 0);
+	dk_numtext_ratio(num, den, 6, &f, dec, dsize);
 	char n[48], d[48];
 	dk_i128_str(num, n, sizeof n);
 	dk_i128_str(den, d, sizeof d);

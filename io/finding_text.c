@@ -15,6 +15,7 @@
 
 #include "models/exact.h"
 #include "io/i18n.h"
+#include "models/numtext.h"
 
 static const char *const templates[DK_MSG_COUNT] = {
 	[DK_MSG_FRAME_SUM] =
@@ -192,42 +193,26 @@ size_t dk_msg_words(const char *const **out)
 	return sizeof words / sizeof words[0];
 }
 
-/* v / 10^scale with digit groups, trailing zeros cut down to `shown`
- * decimals, and the language's decimal mark. */
-static void dec_text(int64_t v, int scale, int shown, bool english, char *buf, size_t size)
-{
-	size_t n = dk_decimal_format(v, scale, " ", english ? "." : ",", buf, size);
-	char mark = english ? '.' : ',';
-	char *dot = strchr(buf, mark);
-	if (!dot)
-		return;
-	size_t keep = (size_t)(dot - buf) + 1 + (size_t)shown;
-	while (n > keep && buf[n - 1] == '0')
-		buf[--n] = '\0';
-	if (n && buf[n - 1] == mark)
-		buf[--n] = '\0';
-}
-
 static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 {
 	switch (a->kind) {
 	case DK_ARG_KR:
 		dk_kr_format(a->v, buf, size);
 		break;
-	case DK_ARG_DEC:
-		dec_text(a->v, a->scale, a->shown, english, buf, size);
+	case DK_ARG_DEC: {
+		dk_numfmt f = DK_NUMFMT_PEOPLE(english, a->shown);
+		dk_numtext(a->v, a->scale, &f, buf, size);
 		break;
-	case DK_ARG_PCT:
-		if (a->den <= 0) {
+	}
+	case DK_ARG_PCT: {
+		/* every decimal asked for is shown: "40,00" */
+		dk_numfmt f = DK_NUMFMT_PEOPLE(english, a->scale);
+		if (a->den <= 0)
 			snprintf(buf, size, "-");
-			break;
-		}
-		dk_ratio_str(a->num * 100, a->den, a->scale, buf, size);
-		if (!english)
-			for (char *p = buf; *p; p++)
-				if (*p == '.')
-					*p = ',';
+		else
+			dk_numtext_ratio(a->num * 100, a->den, a->scale, &f, buf, size);
 		break;
+	}
 	case DK_ARG_TEXT:
 		snprintf(buf, size, "%s", a->text ? a->text : "");
 		break;

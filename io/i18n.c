@@ -13,6 +13,8 @@
 #include <libintl.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #ifndef DK_LOCALEDIR_BUILD
@@ -45,6 +47,15 @@ void dk_i18n_set_english(bool english)
 bool dk_i18n_english(void)
 {
 	return program_english;
+}
+
+void dk_strerror(int err, char *buf, size_t size)
+{
+	/* C for English; C.UTF-8 with LANGUAGE=nb for bokmål, in UTF-8 */
+	locale_t loc = newlocale(LC_ALL_MASK, program_english ? "C" : "C.UTF-8", (locale_t)0);
+	snprintf(buf, size, "%s", loc ? strerror_l(err, loc) : strerror(err));
+	if (loc)
+		freelocale(loc);
 }
 
 const char *dk_tr(bool english, const char *msgid)

@@ -15,11 +15,10 @@
 #define DK_I18N_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
-/* Marks a string for the catalogue without translating it here. */
-#ifndef N_
-#define N_(s) (s)
-#endif
+#include "models/msgid.h"  /* N_(): marks a string for the catalogue
+			      without translating it here */
 
 #define DK_TEXT_DOMAIN "dekom"
 
@@ -27,8 +26,11 @@
  * it, else the installed one. Call once, from main (program or test). */
 void dk_i18n_init(void);
 
-/* msgid in bokmål (from the catalogue), or as it is when `english`. */
-const char *dk_tr(bool english, const char *msgid);
+/* msgid in bokmål (from the catalogue), or as it is when `english`.
+ * format_arg: a translated printf format is checked against the
+ * arguments as the English one is. */
+const char *dk_tr(bool english, const char *msgid)
+	__attribute__((format_arg(2)));
 
 /* The language of diagnostics, usage and help: bokmål unless --lang en.
  * Set once by the program after reading its options; it is process state,
@@ -38,7 +40,15 @@ const char *dk_tr(bool english, const char *msgid);
 void dk_i18n_set_english(bool english);
 bool dk_i18n_english(void);
 
-/* A diagnostic's or help text's message in the program's language. */
+/* The system's reason for errno `err` in the program's language (libc's
+ * own catalogue, in UTF-8: never "p?" for "på"), into buf. */
+void dk_strerror(int err, char *buf, size_t size);
+
+/* A diagnostic's or help text's message in the program's language. The
+ * rule (docs/architecture.md): every text meant for a person that io/
+ * readers and cli/ say goes through _() (or N_() in a static table and _()
+ * where it is shown); the English is the message id, po/nb.po the
+ * bokmål; xgettext -k_ -kN_ collects them into po/dekom.pot. */
 #define _(s) dk_tr(dk_i18n_english(), s)
 
 #endif

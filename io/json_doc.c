@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/i18n.h"
 #include "io/text.h"
+#include "models/columns.h"
 
 typedef struct {
 	const char *s;
@@ -140,8 +142,8 @@ static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
 				in_str = false;
 			} else if (c < 0x20) {
 				dk_diags_add(d, name, line, col,
-					     "a control character (byte 0x%02X) inside a "
-					     "string; JSON writes it as \\u%04X",
+					     _("a control character (byte 0x%02X) inside a "
+					       "string; JSON writes it as \\u%04X"),
 					     c, c);
 				problems++;
 			}
@@ -150,8 +152,8 @@ static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
 		} else if (c == '[' || c == '{') {
 			if (++depth > DK_JSON_DEPTH_MAX) {
 				dk_diags_add(d, name, line, col,
-					     "the JSON text is nested more than %d "
-					     "deep; dekom's files need only a few levels",
+					     _("the JSON text is nested more than %d "
+					       "deep; dekom's files need only a few levels"),
 					     DK_JSON_DEPTH_MAX);
 				return problems + 1;
 			}
@@ -159,9 +161,9 @@ static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
 			depth--;
 		} else if (c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
 			dk_diags_add(d, name, line, col,
-				     "a control character (byte 0x%02X) between "
-				     "values; JSON allows only spaces, tabs and line "
-				     "ends there",
+				     _("a control character (byte 0x%02X) between "
+				       "values; JSON allows only spaces, tabs and line "
+				       "ends there"),
 				     c);
 			problems++;
 		}
@@ -195,9 +197,9 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 			off--;
 		dk_text_position(text, off, &line, &col);
 		if (off >= len)
-			dk_diags_add(d, name, line, col,
-				     "the JSON text ends too early: expected the "
-				     "rest of a value, or a closing bracket");
+			dk_diags_add(d, name, line, col, "%s",
+				     _("the JSON text ends too early: expected the "
+				       "rest of a value, or a closing bracket"));
 		else {
 			char near[16], q[40];
 			size_t k = 0;
@@ -207,8 +209,8 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 			near[k] = '\0';
 			dk_quote(near, q, sizeof q);
 			dk_diags_add(d, name, line, col,
-				     "invalid JSON at '%s'; expected a value, a "
-				     "key in quotes, ',', ':' or a closing bracket",
+				     _("invalid JSON at '%s'; expected a value, a "
+				       "key in quotes, ',', ':' or a closing bracket"),
 				     q);
 		}
 		return DK_EINPUT;
@@ -224,8 +226,9 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 		free(sc.val_off);
 		cJSON_Delete(doc->root);
 		doc->root = NULL;
-		dk_diags_add(d, name, 1, 1, "the JSON text could not be read "
-					    "consistently; check it with a JSON validator");
+		dk_diags_add(d, name, 1, 1, "%s",
+			     _("the JSON text could not be read "
+			       "consistently; check it with a JSON validator"));
 		return DK_EINPUT;
 	}
 	doc->nodes = malloc(doc->n * sizeof *doc->nodes);
@@ -467,16 +470,34 @@ int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
 						      "%s%s", k ? ", " : "",
 						      allowed[k]);
 			dk_quote(m->string, q, sizeof q);
-			dk_json_error(doc, d, m, true,
-				      "%s: unknown key '%s'; expected one of: %s",
-				      what, q, list);
+			/* a typo of an allowed key: at most 2 edits, and a
+			 * third of the key's length */
+			const char *near = NULL;
+			size_t best = 3;
+			for (size_t k = 0; allowed[k]; k++) {
+				size_t dist = dk_edit_distance(m->string, allowed[k], 2);
+				size_t len = strlen(allowed[k]);
+				if (dist > 0 && dist < best && 3 * dist <= len) {
+					best = dist;
+					near = allowed[k];
+				}
+			}
+			if (near)
+				dk_json_error(doc, d, m, true,
+					      _("%s: unknown key '%s'; did you mean "
+						"'%s'? expected one of: %s"),
+					      what, q, near, list);
+			else
+				dk_json_error(doc, d, m, true,
+					      _("%s: unknown key '%s'; expected one of: %s"),
+					      what, q, list);
 			continue;
 		}
 		int line, col;
 		dk_json_pos(doc, first[known], true, &line, &col);
 		dk_json_error(doc, d, m, true,
-			      "%s: key '%s' given twice (first at %d:%d); expected "
-			      "each key once",
+			      _("%s: key '%s' given twice (first at %d:%d); expected "
+				"each key once"),
 			      what, m->string, line, col);
 	}
 	return problems;
@@ -485,14 +506,14 @@ int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
 const char *dk_json_type(const cJSON *node)
 {
 	if (cJSON_IsString(node))
-		return "a string";
+		return _("a string");
 	if (cJSON_IsNumber(node))
-		return "a number";
+		return _("a number");
 	if (cJSON_IsBool(node))
-		return "a boolean";
+		return _("a boolean");
 	if (cJSON_IsNull(node))
 		return "null";
 	if (cJSON_IsArray(node))
-		return "an array";
-	return "an object";
+		return _("an array");
+	return _("an object");
 }

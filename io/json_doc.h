@@ -70,13 +70,15 @@ void dk_json_raw(const dk_json_doc *doc, const cJSON *node, char *buf,
 		 size_t size);
 
 /* Checks that every member name of `obj` is in `allowed` (NULL-terminated)
- * and appears once; reports each unknown or repeated key at the key.
- * `what` names the object in messages ("plan", "frame"). Returns the number
- * of problems. */
+ * and appears once; reports each unknown or repeated key at the key (with
+ * the allowed key it is near, for a typo). `what` names the object in
+ * messages ("plan", "frame"), in the program's language. Returns the
+ * number of problems. */
 int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
 		 const char *what, const char *const *allowed);
 
-/* The type of a node in words, for messages ("a string", "an object"). */
+/* The type of a node in words, for messages ("a string", "an object"),
+ * in the program's language. */
 const char *dk_json_type(const cJSON *node);
 
 #endif

@@ -25,7 +25,7 @@ static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
 	dk_cell_spec(kind, o->mode, &spec);
 	if (!cJSON_IsNumber(v)) {
 		dk_json_raw(doc, v, raw, sizeof raw);
-		dk_json_error(doc, d, v, false, "%s: %s is %s; expected %s", field,
+		dk_json_error(doc, d, v, false, _("%s: %s is %s; expected %s"), field,
 			      raw, dk_json_type(v), dk_num_expected(&spec));
 		return DK_EINPUT;
 	}
@@ -45,8 +45,8 @@ static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
 {
 	if (!cJSON_IsObject(v)) {
 		dk_json_error(doc, d, v, false,
-			      "uh: %s; expected an object from institution to "
-			      "amount, such as {\"NTNU\": 670000}",
+			      _("uh: %s; expected an object from institution to "
+			        "amount, such as {\"NTNU\": 670000}"),
 			      dk_json_type(v));
 		return DK_OK;
 	}
@@ -56,13 +56,13 @@ static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
 		int i = dk_plan_institution(o->plan, m->string);
 		if (i < 0) {
 			dk_json_error(doc, d, m, true,
-				      "uh: '%s' is not an institution of the plan",
+				      _("uh: '%s' is not an institution of the plan"),
 				      q);
 			continue;
 		}
 		if ((n->uh_present >> i) & 1u) {
 			dk_json_error(doc, d, m, true,
-				      "uh: '%s' given twice", q);
+				      _("uh: '%s' given twice"), q);
 			continue;
 		}
 		if (cJSON_IsNull(m))
@@ -92,8 +92,8 @@ static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o,
 	}
 	if (!cJSON_IsObject(v)) {
 		dk_json_error(doc, d, v, false,
-			      "up1: %s; expected an object such as {\"NTNU\": "
-			      "0.5, \"Nord\": 0.5} or a string 'NTNU'",
+			      _("up1: %s; expected an object such as {\"NTNU\": "
+			        "0.5, \"Nord\": 0.5} or a string 'NTNU'"),
 			      dk_json_type(v));
 		return DK_OK;
 	}
@@ -170,8 +170,8 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 				char raw[80];
 				dk_json_raw(doc, m, raw, sizeof raw);
 				dk_json_error(doc, d, m, false,
-					      "%s: %s is not an answer; expected "
-					      "\"ja\", \"nei\", \"delvis\" or null",
+					      _("%s: %s is not an answer; expected "
+					        "\"ja\", \"nei\", \"delvis\" or null"),
 					      cols[c].name, raw);
 			} else if (j != DK_JUDGE_BLANK) {
 				n->v[c] = j;
@@ -213,8 +213,8 @@ static void check_fte(const dk_json_doc *doc, const dk_read_opts *o,
 		char q[80];
 		dk_quote(n->name, q, sizeof q);
 		dk_json_error(doc, d, f ? f : e, f != NULL,
-			      "fte: network '%s' has no teacher FTE, and prorata "
-			      "needs every network's; give a number (0 for none)",
+			      _("fte: network '%s' has no teacher FTE, and prorata "
+			        "needs every network's; give a number (0 for none)"),
 			      q);
 	}
 }
@@ -232,8 +232,8 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 	const cJSON *list = NULL, *totals = NULL;
 	if (!cJSON_IsObject(doc.root)) {
 		dk_json_error(&doc, d, doc.root, false,
-			      "networks file: %s; expected an object "
-			      "{\"networks\": [...]}",
+			      _("networks file: %s; expected an object "
+			        "{\"networks\": [...]}"),
 			      dk_json_type(doc.root));
 		goto done;
 	}
@@ -242,20 +242,20 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 	totals = cJSON_GetObjectItemCaseSensitive(doc.root, "totals");
 	if (!list) {
 		dk_json_error(&doc, d, doc.root, false,
-			      "networks file: no \"networks\" key; expected "
-			      "{\"networks\": [...]}");
+			      _("networks file: no \"networks\" key; expected "
+			        "{\"networks\": [...]}"));
 		goto done;
 	}
 	if (!cJSON_IsArray(list)) {
 		dk_json_error(&doc, d, list, false,
-			      "networks: %s; expected an array of networks",
+			      _("networks: %s; expected an array of networks"),
 			      dk_json_type(list));
 		goto done;
 	}
 	if (cJSON_GetArraySize(list) > DK_ROWS_MAX) {
 		dk_json_error(&doc, d, list, false,
-			      "networks: more than %d networks, the most a sheet "
-			      "can hold; split the file",
+			      _("networks: more than %d networks, the most a sheet "
+			        "can hold; split the file"),
 			      DK_ROWS_MAX);
 		goto done;
 	}
@@ -269,16 +269,16 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		dk_json_pos(&doc, e, false, &line, &col);
 		if (!cJSON_IsObject(e)) {
 			dk_json_error(&doc, d, e, false,
-				      "networks: an entry is %s; expected an "
-				      "object with \"network\" and \"need\"",
+				      _("networks: an entry is %s; expected an "
+				        "object with \"network\" and \"need\""),
 				      dk_json_type(e));
 			continue;
 		}
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "network");
 		if (!cJSON_IsString(name)) {
 			dk_json_error(&doc, d, name ? name : e, false,
-				      "network: %s; expected the network's name "
-				      "as a string",
+				      _("network: %s; expected the network's name "
+				        "as a string"),
 				      name ? dk_json_type(name) : "missing");
 			continue;
 		}
@@ -287,16 +287,16 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		if (!dk_is_totals_name(name->valuestring) &&
 		    dk_looks_like_totals(name->valuestring)) {
 			dk_json_error(&doc, d, name, false,
-				      "network: '%s' looks like a totals or subtotal "
-				      "row; put stated totals under \"totals\", remove a "
-				      "subtotal, or rename the network",
+				      _("network: '%s' looks like a totals or subtotal "
+				        "row; put stated totals under \"totals\", remove a "
+				        "subtotal, or rename the network"),
 				      q);
 			continue;
 		}
 		if (dk_is_totals_name(name->valuestring)) {
 			dk_json_error(&doc, d, name, false,
-				      "network: '%s' is the name of a totals row; "
-				      "put stated totals under \"totals\"",
+				      _("network: '%s' is the name of a totals row; "
+				        "put stated totals under \"totals\""),
 				      q);
 			continue;
 		}
@@ -317,21 +317,21 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 			st = read_row(&doc, o, e, n, t, false, &figures, d);
 		if (!o->supplement && !cJSON_GetObjectItemCaseSensitive(e, "need"))
 			dk_json_error(&doc, d, e, false,
-				      "network '%s': no \"need\"; expected the "
-				      "reported need in kroner",
+				      _("network '%s': no \"need\"; expected the "
+				        "reported need in kroner"),
 				      q);
 		else if (!o->supplement && figures == 0)
 			dk_json_error(&doc, d, name, false,
-				      "network: '%s' has a name but no figures; is "
-				      "it a note? remove it from the list, or give "
-				      "its figures",
+				      _("network: '%s' has a name but no figures; is "
+				        "it a note? remove it from the list, or give "
+				        "its figures"),
 				      q);
 	}
 	if (st == DK_OK && totals && !cJSON_IsNull(totals)) {
 		if (!cJSON_IsObject(totals)) {
 			dk_json_error(&doc, d, totals, false,
-				      "totals: %s; expected an object with the "
-				      "stated column sums",
+				      _("totals: %s; expected an object with the "
+				        "stated column sums"),
 				      dk_json_type(totals));
 		} else {
 			dk_network *n = &t->totals;
@@ -353,8 +353,8 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 	}
 	if (st == DK_OK && t->n == 0 && d->n + d->dropped == before)
 		dk_json_error(&doc, d, list, false,
-			      "networks: the list is empty; expected one entry "
-			      "per network");
+			      _("networks: the list is empty; expected one entry "
+			        "per network"));
 	if (st == DK_OK && d->n + d->dropped == before)
 		check_fte(&doc, o, list, t, d);
 done:

@@ -3,7 +3,7 @@
  */
 #include "io/json_out.h"
 
-#include "io/canonical.h"
+#include "models/numtext.h"
 
 int dk_json_put(cJSON *obj, const char *key, cJSON *item)
 {

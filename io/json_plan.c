@@ -17,6 +17,7 @@
 #include "models/columns.h"
 #include "models/fields.h"
 #include "models/network.h"
+#include "models/numtext.h"
 
 typedef struct {
 	const dk_json_doc *doc;
@@ -49,7 +50,7 @@ static int read_amount(reader *r, const cJSON *v, const char *field,
 	char raw[80];
 	dk_json_raw(r->doc, v, raw, sizeof raw);
 	if (!cJSON_IsNumber(v)) {
-		ERR(r, v, false, "%s: %s is %s; expected a whole amount in kroner",
+		ERR(r, v, false, _("%s: %s is %s; expected a whole amount in kroner"),
 		    field, raw, dk_json_type(v));
 		return -1;
 	}
@@ -60,16 +61,16 @@ static int read_amount(reader *r, const cJSON *v, const char *field,
 		*out = x;
 		return x < f->min ? 1 : 0;
 	case DK_NUM_DECIMALS:
-		ERR(r, v, false, "%s: %s has decimals; expected whole kroner", field,
+		ERR(r, v, false, _("%s: %s has decimals; expected whole kroner"), field,
 		    raw);
 		return -1;
 	case DK_NUM_NEGATIVE:
-		ERR(r, v, false, "%s: %s is negative; expected 0 or more", field,
+		ERR(r, v, false, _("%s: %s is negative; expected 0 or more"), field,
 		    raw);
 		return -1;
 	default:
 		dk_kr_format(f->max, max, sizeof max);
-		ERR(r, v, false, "%s: %s is too large; expected at most %s", field,
+		ERR(r, v, false, _("%s: %s is too large; expected at most %s"), field,
 		    raw, max);
 		return -1;
 	}
@@ -83,7 +84,7 @@ static int read_ratio(reader *r, const cJSON *v, const char *field,
 	char raw[80];
 	dk_json_raw(r->doc, v, raw, sizeof raw);
 	if (!cJSON_IsNumber(v)) {
-		ERR(r, v, false, "%s: %s is %s; expected a number", field, raw,
+		ERR(r, v, false, _("%s: %s is %s; expected a number"), field, raw,
 		    dk_json_type(v));
 		return -1;
 	}
@@ -97,11 +98,11 @@ static int read_ratio(reader *r, const cJSON *v, const char *field,
 	dk_scaled_plain(f->min, f->decimals, lo, sizeof lo);
 	dk_scaled_plain(f->max, f->decimals, hi, sizeof hi);
 	if (res == DK_NUM_DECIMALS)
-		ERR(r, v, false, "%s: %s has more than %d decimals", field, raw,
+		ERR(r, v, false, _("%s: %s has more than %d decimals"), field, raw,
 		    f->decimals);
 	else
-		ERR(r, v, false, "%s: %s is out of range; expected a number from "
-				 "%s to %s",
+		ERR(r, v, false, _("%s: %s is out of range; expected a number from "
+				   "%s to %s"),
 		    field, raw, lo, hi);
 	return -1;
 }
@@ -111,7 +112,7 @@ static int read_bool(reader *r, const cJSON *v, const char *field, bool *out)
 	if (!cJSON_IsBool(v)) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, false, "%s: %s is %s; expected true or false", field, raw,
+		ERR(r, v, false, _("%s: %s is %s; expected true or false"), field, raw,
 		    dk_json_type(v));
 		return -1;
 	}
@@ -134,7 +135,7 @@ static int read_enum(reader *r, const cJSON *v, const char *field,
 				      names[k]);
 	}
 	dk_json_raw(r->doc, v, raw, sizeof raw);
-	ERR(r, v, false, "%s: %s is not one of the choices; expected %s", field,
+	ERR(r, v, false, _("%s: %s is not one of the choices; expected %s"), field,
 	    raw, list);
 	return -1;
 }
@@ -196,7 +197,7 @@ static int is_object(reader *r, const cJSON *v, const char *field,
 {
 	if (cJSON_IsObject(v))
 		return 1;
-	ERR(r, v, false, "%s: %s; expected an object such as %s", field,
+	ERR(r, v, false, _("%s: %s; expected an object such as %s"), field,
 	    dk_json_type(v), example);
 	return 0;
 }
@@ -215,14 +216,14 @@ static void read_institutions(reader *r, const cJSON *list)
 	dk_fields_keys(DK_FILE_PLAN, "/institutions/*", &keys);
 	dk_plan *p = r->p;
 	if (!cJSON_IsArray(list)) {
-		ERR(r, list, false, "institutions: %s; expected an array such as "
-				    "[{\"id\": \"NTNU\"}]",
+		ERR(r, list, false, _("institutions: %s; expected an array such as "
+				      "[{\"id\": \"NTNU\"}]"),
 		    dk_json_type(list));
 		return;
 	}
 	size_t n = (size_t)cJSON_GetArraySize(list);
 	if (n > DK_INSTITUTIONS_MAX) {
-		ERR(r, list, false, "institutions: %zu given; expected at most %d",
+		ERR(r, list, false, _("institutions: %zu given; expected at most %d"),
 		    n, DK_INSTITUTIONS_MAX);
 		return;
 	}
@@ -240,23 +241,23 @@ static void read_institutions(reader *r, const cJSON *list)
 		char norm[8];
 		if (!id || !cJSON_IsString(id)) {
 			ERR(r, id ? id : e, false,
-			    "institution: the id is %s; expected a string such "
-			    "as \"NTNU\"",
+			    _("institution: the id is %s; expected a string such "
+			      "as \"NTNU\""),
 			    id ? dk_json_type(id) : "missing");
 			continue;
 		}
 		dk_header_norm(id->valuestring, norm, sizeof norm);
 		if (!norm[0]) {
-			ERR(r, id, false, "institution: the id is empty; expected "
-					  "a name such as \"NTNU\"");
+			ERR(r, id, false, _("institution: the id is empty; expected "
+					    "a name such as \"NTNU\""));
 			continue;
 		}
 		dk_institution *in = &p->institutions[p->n_institutions++];
 		in->id = dup_string(r, id->valuestring);
 		if (name) {
 			if (!cJSON_IsString(name))
-				ERR(r, name, false, "institution name: %s; expected "
-						    "a string",
+				ERR(r, name, false, _("institution name: %s; expected "
+						      "a string"),
 				    dk_json_type(name));
 			else
 				in->name = dup_string(r, name->valuestring);
@@ -264,7 +265,7 @@ static void read_institutions(reader *r, const cJSON *list)
 		if (aliases) {
 			if (!cJSON_IsArray(aliases)) {
 				ERR(r, aliases, false,
-				    "aliases: %s; expected an array of strings",
+				    _("aliases: %s; expected an array of strings"),
 				    dk_json_type(aliases));
 				continue;
 			}
@@ -276,8 +277,8 @@ static void read_institutions(reader *r, const cJSON *list)
 			}
 			for (const cJSON *a = aliases->child; a; a = a->next) {
 				if (!cJSON_IsString(a)) {
-					ERR(r, a, false, "aliases: %s; expected a "
-							 "string",
+					ERR(r, a, false, _("aliases: %s; expected a "
+							   "string"),
 					    dk_json_type(a));
 					continue;
 				}
@@ -303,9 +304,9 @@ static void read_institutions(reader *r, const cJSON *list)
 			if (clash) {
 				char q[80];
 				dk_quote(id->valuestring, q, sizeof q);
-				ERR(r, id, false, "institution: '%s' already names "
-						  "institution '%s'; expected "
-						  "unique ids and aliases",
+				ERR(r, id, false, _("institution: '%s' already names "
+						    "institution '%s'; expected "
+						    "unique ids and aliases"),
 				    q, in->id);
 				break;
 			}
@@ -327,8 +328,8 @@ static void read_direct(reader *r, const cJSON *v)
 		    *shares = get(v, "shares"), *amounts = get(v, "amounts"),
 		    *weight = get(v, "weight");
 	if (!amount)
-		ERR(r, v, false, "frame.direct: no \"amount\"; expected the direct "
-				 "transfer in kroner");
+		ERR(r, v, false, _("frame.direct: no \"amount\"; expected the direct "
+				   "transfer in kroner"));
 	else
 		set_field(r, amount, "/frame/direct/amount", NULL, 0);
 	if (split)
@@ -336,19 +337,19 @@ static void read_direct(reader *r, const cJSON *v)
 	if (weight) {
 		set_field(r, weight, "/frame/direct/weight", NULL, 0);
 		if (p->split != DK_SPLIT_BY_UP1)
-			ERR(r, weight, true, "frame.direct.weight is given, but the "
-					     "split is '%s'; expected it only "
-					     "with \"split\": \"by_up1\"",
+			ERR(r, weight, true, _("frame.direct.weight is given, but the "
+					       "split is '%s'; expected it only "
+					       "with \"split\": \"by_up1\""),
 			    dk_split_name(p->split));
 	}
 	if (shares && p->split != DK_SPLIT_SHARES)
-		ERR(r, shares, true, "frame.direct.shares is given, but the split "
-				     "is '%s'; expected \"split\": \"shares\"",
+		ERR(r, shares, true, _("frame.direct.shares is given, but the split "
+				       "is '%s'; expected \"split\": \"shares\""),
 		    dk_split_name(p->split));
 	if (amounts && p->split != DK_SPLIT_AMOUNTS)
-		ERR(r, amounts, true, "frame.direct.amounts is given, but the "
-				      "split is '%s'; expected \"split\": "
-				      "\"amounts\"",
+		ERR(r, amounts, true, _("frame.direct.amounts is given, but the "
+				        "split is '%s'; expected \"split\": "
+				        "\"amounts\""),
 		    dk_split_name(p->split));
 	if (p->split == DK_SPLIT_SHARES || p->split == DK_SPLIT_AMOUNTS) {
 		int is_shares = p->split == DK_SPLIT_SHARES;
@@ -365,8 +366,8 @@ static void read_direct(reader *r, const cJSON *v)
 			return;
 		}
 		if (!m) {
-			ERR(r, split, false, "%s: missing; the split '%s' needs "
-					     "one entry per institution",
+			ERR(r, split, false, _("%s: missing; the split '%s' needs "
+					       "one entry per institution"),
 			    field, dk_split_name(p->split));
 			return;
 		}
@@ -378,8 +379,8 @@ static void read_direct(reader *r, const cJSON *v)
 			dk_quote(e->string, q, sizeof q);
 			int i = dk_plan_institution(p, e->string);
 			if (i < 0) {
-				ERR(r, e, true, "%s: '%s' is not an institution of "
-						"the plan",
+				ERR(r, e, true, _("%s: '%s' is not an institution of "
+						  "the plan"),
 				    field, q);
 				bad = 1;
 				continue;
@@ -400,15 +401,15 @@ static void read_direct(reader *r, const cJSON *v)
 		if (is_shares && sum != DK_RATIO_ONE) {
 			char s[40];
 			dk_scaled_plain(sum, 6, s, sizeof s);
-			ERR(r, m, false, "frame.direct.shares sum to %s; expected "
-					 "exactly 1",
+			ERR(r, m, false, _("frame.direct.shares sum to %s; expected "
+					   "exactly 1"),
 			    s);
 		} else if (!is_shares && sum != p->direct) {
 			char a[40], b[40];
 			dk_kr_format(sum, a, sizeof a);
 			dk_kr_format(p->direct, b, sizeof b);
-			ERR(r, m, false, "frame.direct.amounts sum to %s; expected "
-					 "the direct transfer, %s",
+			ERR(r, m, false, _("frame.direct.amounts sum to %s; expected "
+					   "the direct transfer, %s"),
 			    a, b);
 		}
 	}
@@ -434,9 +435,9 @@ static void read_frame(reader *r, const cJSON *v)
 		read_direct(r, x);
 	if ((x = get(v, "common_measures"))) {
 		if (!cJSON_IsArray(x)) {
-			ERR(r, x, false, "frame.common_measures: %s; expected an "
-					 "array such as [{\"name\": \"Samlinger\", "
-					 "\"amount\": 400000}]",
+			ERR(r, x, false, _("frame.common_measures: %s; expected an "
+					   "array such as [{\"name\": \"Samlinger\", "
+					   "\"amount\": 400000}]"),
 			    dk_json_type(x));
 			return;
 		}
@@ -457,8 +458,8 @@ static void read_frame(reader *r, const cJSON *v)
 			    (dk_header_norm(name->valuestring, norm, sizeof norm),
 			     !norm[0])) {
 				ERR(r, name ? name : e, false,
-				    "common measure: the name is %s; expected a "
-				    "name such as \"Samlinger og møter\"",
+				    _("common measure: the name is %s; expected a "
+				      "name such as \"Samlinger og møter\""),
 				    name && cJSON_IsString(name) ? "empty"
 				    : name ? dk_json_type(name) : "missing");
 				continue;
@@ -466,7 +467,7 @@ static void read_frame(reader *r, const cJSON *v)
 			dk_measure *m = &p->measures[p->n_measures++];
 			m->name = dup_string(r, name->valuestring);
 			if (!amount)
-				ERR(r, e, false, "common measure '%s': no \"amount\"",
+				ERR(r, e, false, _("common measure '%s': no \"amount\""),
 				    name->valuestring);
 			else
 				set_field(r, amount, "/frame/common_measures/*/amount",
@@ -487,7 +488,7 @@ static void read_allocation(reader *r, const cJSON *v)
 		char methods[80];
 		dk_field_choices(plan_field("/allocation/method"), false, methods,
 				 sizeof methods);
-		ERR(r, v, false, "allocation: no \"method\"; expected %s", methods);
+		ERR(r, v, false, _("allocation: no \"method\"; expected %s"), methods);
 	} else {
 		set_field(r, x, "/allocation/method", NULL, 0);
 	}
@@ -498,8 +499,8 @@ static void read_allocation(reader *r, const cJSON *v)
 	if ((x = get(v, "base_share"))) {
 		set_field(r, x, "/allocation/base_share", NULL, 0);
 		if (get(v, "base_grant"))
-			ERR(r, x, true, "allocation: base_grant and base_share are "
-					"both given; expected one of them");
+			ERR(r, x, true, _("allocation: base_grant and base_share are "
+					  "both given; expected one of them"));
 	}
 	if ((x = get(v, "cap_at_need")))
 		set_field(r, x, "/allocation/cap_at_need", NULL, 0);
@@ -511,8 +512,8 @@ static void read_allocation(reader *r, const cJSON *v)
 	    set_field(r, x, "/allocation/rounding", NULL, 0) == 1) {
 		char unit[40];
 		dk_kr_format(plan_field("/allocation/rounding")->min, unit, sizeof unit);
-		ERR(r, x, false, "allocation.rounding: 0; expected a unit of %s "
-				 "krone or more",
+		ERR(r, x, false, _("allocation.rounding: 0; expected a unit of %s "
+				   "krone or more"),
 		    unit);
 	}
 }
@@ -533,13 +534,13 @@ static void read_checks(reader *r, const cJSON *v)
 		int id = dk_check_find(c->string);
 		for (const cJSON *b = v->child; b != c; b = b->next)
 			if (strcmp(b->string, c->string) == 0) {
-				ERR(r, c, true, "checks: '%s' given twice", q);
+				ERR(r, c, true, _("checks: '%s' given twice"), q);
 				break;
 			}
 		if (id < 0 || dk_check_is_price((dk_check_id)id)) {
-			ERR(r, c, true, "checks: '%s' is not a check of the plan; expected a "
-					"check id such as row-sum or year-change "
-					"(see dekom help checks)",
+			ERR(r, c, true, _("checks: '%s' is not a check of the plan; expected a "
+					  "check id such as row-sum or year-change "
+					  "(see dekom help checks)"),
 			    q);
 			continue;
 		}
@@ -556,7 +557,7 @@ static void read_checks(reader *r, const cJSON *v)
 				keys[nk++] = def->params[k].name;
 		keys[nk] = NULL;
 		char field[120];
-		snprintf(field, sizeof field, "checks.%s", def->name);
+		snprintf(field, sizeof field, _("checks.%s"), def->name);
 		dk_json_keys(r->doc, r->d, c, field, keys);
 		const cJSON *x;
 		int64_t off;
@@ -616,7 +617,7 @@ static void read_title(reader *r, const cJSON *v)
 		if (!x)
 			continue;
 		if (!cJSON_IsString(x)) {
-			ERR(r, x, false, "title.%s: %s; expected a text", texts[k],
+			ERR(r, x, false, _("title.%s: %s; expected a text"), texts[k],
 			    dk_json_type(x));
 			continue;
 		}
@@ -639,7 +640,7 @@ static void read_decisions(reader *r, const cJSON *v)
 	dk_fields_keys(DK_FILE_PLAN, "/decisions/*", &keys);
 	dk_plan *p = r->p;
 	if (!cJSON_IsArray(v)) {
-		ERR(r, v, false, "decisions: %s; expected an array such as [%s]",
+		ERR(r, v, false, _("decisions: %s; expected an array such as [%s]"),
 		    dk_json_type(v), example);
 		return;
 	}
@@ -659,8 +660,8 @@ static void read_decisions(reader *r, const cJSON *v)
 		if (!net || !cJSON_IsString(net) ||
 		    (dk_header_norm(net->valuestring, norm, sizeof norm), !norm[0])) {
 			ERR(r, net ? net : e, false,
-			    "decision: the network is %s; expected the name of a "
-			    "network of the networks file",
+			    _("decision: the network is %s; expected the name of a "
+			      "network of the networks file"),
 			    net && cJSON_IsString(net) ? "empty"
 			    : net ? dk_json_type(net) : "missing");
 			continue;
@@ -670,8 +671,8 @@ static void read_decisions(reader *r, const cJSON *v)
 		x->network = dup_string(r, net->valuestring);
 		dk_json_pos(r->doc, net, false, &x->line, &x->col);
 		if (!amount)
-			ERR(r, e, false, "decision for '%s': no \"amount\"; expected "
-					 "the forum's amount in whole kroner",
+			ERR(r, e, false, _("decision for '%s': no \"amount\"; expected "
+					   "the forum's amount in whole kroner"),
 			    net->valuestring);
 		else
 			read_value(r, amount, plan_field("/decisions/*/amount"),
@@ -680,8 +681,8 @@ static void read_decisions(reader *r, const cJSON *v)
 		    (dk_header_norm(reason->valuestring, norm, sizeof norm),
 		     !norm[0]))
 			ERR(r, reason ? reason : e, false,
-			    "decision for '%s': the reason is %s; expected why the "
-			    "forum departs from the method",
+			    _("decision for '%s': the reason is %s; expected why the "
+			      "forum departs from the method"),
 			    net->valuestring,
 			    reason && cJSON_IsString(reason) ? "empty"
 			    : reason ? dk_json_type(reason) : "missing");
@@ -701,17 +702,17 @@ dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
 		x->index = dk_networks_find(t, x->network);
 		if (x->index < 0) {
 			dk_diags_add(d, plan_name, x->line, x->col,
-				     "decision: the network '%s' is not in the "
-				     "networks file; expected one of its names",
+				     _("decision: the network '%s' is not in the "
+				       "networks file; expected one of its names"),
 				     q);
 			continue;
 		}
 		for (size_t j = 0; j < k; j++)
 			if (p->decisions[j].index == x->index)
 				dk_diags_add(d, plan_name, x->line, x->col,
-					     "decision: a second decision for '%s' "
-					     "(the first is on line %d); expected one "
-					     "per network",
+					     _("decision: a second decision for '%s' "
+					       "(the first is on line %d); expected one "
+					       "per network"),
 					     q, p->decisions[j].line);
 	}
 	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
@@ -741,8 +742,8 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 		    y < f->min) {
 			char raw[80];
 			dk_json_raw(&doc, x, raw, sizeof raw);
-			ERR(&r, x, false, "year: %s is not a year; expected a "
-					  "number such as 2022",
+			ERR(&r, x, false, _("year: %s is not a year; expected a "
+					    "number such as 2022"),
 			    raw);
 		} else {
 			p->year = (int)y;
@@ -760,8 +761,8 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 			read_allocation(&r, x);
 		else
 			ERR(&r, doc.root, false,
-			    "plan: no \"allocation\"; expected {\"allocation\": "
-			    "{\"method\": %s}}",
+			    _("plan: no \"allocation\"; expected {\"allocation\": "
+			      "{\"method\": %s}}"),
 			    methods);
 	}
 	if (!r.oom && (x = get(doc.root, "checks")))
@@ -773,14 +774,14 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 	x = get(doc.root, "frame");
 	if (!r.oom && !(x && (get(x, "prorata") || get(x, "total"))))
 		ERR(&r, x ? x : doc.root, false,
-		    "%s: neither \"prorata\" nor \"total\" is given; expected "
-		    "the pro-rata frame, or the total it is derived from",
+		    _("%s: neither \"prorata\" nor \"total\" is given; expected "
+		      "the pro-rata frame, or the total it is derived from"),
 		    x ? "frame" : "plan");
 	if (!r.oom && p->direct > 0 && p->n_institutions == 0 &&
 	    (x = get(doc.root, "frame")))
 		ERR(&r, get(x, "direct"), false,
-		    "frame.direct: a direct transfer but no institutions; "
-		    "expected \"institutions\" in the plan");
+		    _("frame.direct: a direct transfer but no institutions; "
+		      "expected \"institutions\" in the plan"));
 done:
 	dk_json_doc_release(&doc);
 	if (r.oom)

@@ -19,6 +19,7 @@
 #include "io/json_doc.h"
 #include "models/columns.h"
 #include "models/fields.h"
+#include "models/numtext.h"
 
 typedef struct {
 	const dk_json_doc *doc;
@@ -55,7 +56,7 @@ static int read_num(reader *r, const cJSON *v, const dk_field *f, const char *la
 		label = dk_field_key(f);
 	dk_json_raw(r->doc, v, raw, sizeof raw);
 	if (!cJSON_IsNumber(v)) {
-		ERR(r, v, false, "%s: %s is %s; expected a number", label, raw,
+		ERR(r, v, false, _("%s: %s is %s; expected a number"), label, raw,
 		    dk_json_type(v));
 		return -1;
 	}
@@ -63,16 +64,16 @@ static int read_num(reader *r, const cJSON *v, const dk_field *f, const char *la
 	case DK_NUM_OK:
 		return *out < f->min ? 1 : 0;
 	case DK_NUM_DECIMALS:
-		ERR(r, v, false, "%s: %s has more than %d decimals", label, raw,
+		ERR(r, v, false, _("%s: %s has more than %d decimals"), label, raw,
 		    f->decimals);
 		return -1;
 	case DK_NUM_NEGATIVE:
-		ERR(r, v, false, "%s: %s is negative; expected 0 or more", label, raw);
+		ERR(r, v, false, _("%s: %s is negative; expected 0 or more"), label, raw);
 		return -1;
 	case DK_NUM_RANGE:
 		return 2;
 	default:
-		ERR(r, v, false, "%s: %s is too large", label, raw);
+		ERR(r, v, false, _("%s: %s is too large"), label, raw);
 		return -1;
 	}
 }
@@ -85,7 +86,7 @@ static int read_field(reader *r, const cJSON *v, const dk_field *f, const char *
 	if (rc == 2) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, false, "%s: %s is too large", label ? label : dk_field_key(f),
+		ERR(r, v, false, _("%s: %s is too large"), label ? label : dk_field_key(f),
 		    raw);
 		return -1;
 	}
@@ -111,12 +112,12 @@ static char *string(reader *r, const cJSON *v, const char *field)
 {
 	char norm[8];
 	if (!cJSON_IsString(v)) {
-		ERR(r, v, false, "%s: %s; expected a string", field, dk_json_type(v));
+		ERR(r, v, false, _("%s: %s; expected a string"), field, dk_json_type(v));
 		return NULL;
 	}
 	dk_header_norm(v->valuestring, norm, sizeof norm);
 	if (!norm[0]) {
-		ERR(r, v, false, "%s: empty; expected a name", field);
+		ERR(r, v, false, _("%s: empty; expected a name"), field);
 		return NULL;
 	}
 	char *s = strdup(v->valuestring);
@@ -130,7 +131,7 @@ static const cJSON *need(reader *r, const cJSON *obj, const char *key,
 {
 	const cJSON *v = get(obj, key);
 	if (!v)
-		ERR(r, obj, false, "%s: no \"%s\"; it is required", what, key);
+		ERR(r, obj, false, _("%s: no \"%s\"; it is required"), what, key);
 	return v;
 }
 
@@ -147,13 +148,13 @@ static int find_name(char **names, size_t stride, size_t n, const char *name)
 static int array_of_objects(reader *r, const cJSON *v, const char *field)
 {
 	if (!cJSON_IsArray(v)) {
-		ERR(r, v, false, "%s: %s; expected an array of objects", field,
+		ERR(r, v, false, _("%s: %s; expected an array of objects"), field,
 		    dk_json_type(v));
 		return 0;
 	}
 	for (const cJSON *e = v->child; e; e = e->next)
 		if (!cJSON_IsObject(e)) {
-			ERR(r, e, false, "%s: an entry is %s; expected an object", field,
+			ERR(r, e, false, _("%s: an entry is %s; expected an object"), field,
 			    dk_json_type(e));
 			return 0;
 		}
@@ -179,19 +180,19 @@ static void read_roles(reader *r, const cJSON *v)
 		if (!s)
 			continue;
 		if (find_name(&p->roles[0].name, sizeof *p->roles, p->n_roles, s) >= 0)
-			ERR(r, name, false, "role '%s' is named twice", s);
+			ERR(r, name, false, _("role '%s' is named twice"), s);
 		int k = (int)p->n_roles;
 		dk_role *ro = &p->roles[p->n_roles++];
 		ro->name = s;
 		const cJSON *hc = get(e, "hourly_cost"), *sal = get(e, "annual_salary");
 		if (hc && sal) {
-			ERR(r, sal, true, "role '%s': hourly_cost and annual_salary are "
-					  "both given; expected one of them", s);
+			ERR(r, sal, true, _("role '%s': hourly_cost and annual_salary are "
+					    "both given; expected one of them"), s);
 			continue;
 		}
 		if (!hc && !sal) {
-			ERR(r, e, false, "role '%s': neither hourly_cost nor "
-					 "annual_salary; expected one of them", s);
+			ERR(r, e, false, _("role '%s': neither hourly_cost nor "
+					   "annual_salary; expected one of them"), s);
 			continue;
 		}
 		if (hc) {
@@ -199,8 +200,8 @@ static void read_roles(reader *r, const cJSON *v)
 			set_field(r, hc, "/roles/*/hourly_cost", k);
 			if (get(e, "social_cost_rate") || get(e, "indirect_per_fte_year") ||
 			    get(e, "productive_hours"))
-				ERR(r, e, false, "role '%s': the TDI figures are given "
-						 "with hourly_cost; give one or the other", s);
+				ERR(r, e, false, _("role '%s': the TDI figures are given "
+						   "with hourly_cost; give one or the other"), s);
 			continue;
 		}
 		set_field(r, sal, "/roles/*/annual_salary", k);
@@ -217,8 +218,8 @@ static void read_roles(reader *r, const cJSON *v)
 			const dk_field *f = field("/roles/*/productive_hours");
 			char hours[40];
 			dk_scaled_plain(f->def, f->decimals, hours, sizeof hours);
-			ERR(r, x, false, "productive_hours: 0; expected the hours a "
-					 "full-time person works in a year, such as %s",
+			ERR(r, x, false, _("productive_hours: 0; expected the hours a "
+					   "full-time person works in a year, such as %s"),
 			    hours);
 		}
 	}
@@ -245,7 +246,7 @@ static void read_activities(reader *r, const cJSON *v)
 			continue;
 		if (find_name(&p->activities[0].name, sizeof *p->activities,
 			      p->n_activities, s) >= 0)
-			ERR(r, name, false, "activity '%s' is named twice", s);
+			ERR(r, name, false, _("activity '%s' is named twice"), s);
 		dk_activity *a = &p->activities[p->n_activities++];
 		a->name = s;
 		if (f)
@@ -264,8 +265,8 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 	char most[40];
 	dk_scaled_plain(f->max, f->decimals, most, sizeof most);
 	if (!cJSON_IsObject(v)) {
-		ERR(r, v, false, "%s: %s; expected an object from activity to hours, "
-				 "such as {\"forelesning\": 2}",
+		ERR(r, v, false, _("%s: %s; expected an object from activity to hours, "
+				   "such as {\"forelesning\": 2}"),
 		    label, dk_json_type(v));
 		return;
 	}
@@ -283,13 +284,13 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 		if (a < 0) {
 			char q[80];
 			dk_quote(e->string, q, sizeof q);
-			ERR(r, e, true, "%s: '%s' is not an activity of the template",
+			ERR(r, e, true, _("%s: '%s' is not an activity of the template"),
 			    label, q);
 			continue;
 		}
 		for (size_t k = 0; k < day->n; k++)
 			if (day->parts[k].activity == (size_t)a)
-				ERR(r, e, true, "%s: '%s' given twice", label, e->string);
+				ERR(r, e, true, _("%s: '%s' given twice"), label, e->string);
 		dk_day_part *dp = &day->parts[day->n++];
 		dp->activity = (size_t)a;
 		int rc = read_num(r, e, f, label, &dp->hours);
@@ -297,8 +298,8 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 			char raw[80], q[80];
 			dk_json_raw(r->doc, e, raw, sizeof raw);
 			dk_quote(e->string, q, sizeof q);
-			ERR(r, e, false, "%s: '%s' has %s hours; a delivery day has "
-					 "at most %s", label, q, raw, most);
+			ERR(r, e, false, _("%s: '%s' has %s hours; a delivery day has "
+					   "at most %s"), label, q, raw, most);
 			dp->hours = 0;
 			continue;
 		}
@@ -309,8 +310,8 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 	if (total > f->max) {
 		char t[40];
 		dk_scaled_plain(total, 4, t, sizeof t);
-		ERR(r, v, false, "%s: %s hours in all; a delivery day has at most "
-				 "%s hours, activities together", label, t, most);
+		ERR(r, v, false, _("%s: %s hours in all; a delivery day has at most "
+				   "%s hours, activities together"), label, t, most);
 	}
 }
 
@@ -337,8 +338,8 @@ static void read_staffing(reader *r, const cJSON *v)
 		if (k < 0) {
 			char raw[80];
 			dk_json_raw(r->doc, role, raw, sizeof raw);
-			ERR(r, role, false, "staffing: role %s is not a role of the "
-					    "template", raw);
+			ERR(r, role, false, _("staffing: role %s is not a role of the "
+					      "template"), raw);
 			continue;
 		}
 		int i = (int)p->n_staff;
@@ -375,7 +376,7 @@ static void read_packages(reader *r, const cJSON *v)
 			continue;
 		if (find_name(&p->packages[0].name, sizeof *p->packages, p->n_packages,
 			      s) >= 0)
-			ERR(r, name, false, "package '%s' is named twice", s);
+			ERR(r, name, false, _("package '%s' is named twice"), s);
 		int i = (int)p->n_packages;
 		dk_package *k = &p->packages[p->n_packages++];
 		const dk_field *semesters = field("/packages/*/semesters");
@@ -384,31 +385,31 @@ static void read_packages(reader *r, const cJSON *v)
 		const cJSON *x;
 		if ((x = need(r, e, "days", "package")) &&
 		    set_field(r, x, "/packages/*/days", i) == 1)
-			ERR(r, x, false, "package '%s': 0 days; expected more than 0", s);
+			ERR(r, x, false, _("package '%s': 0 days; expected more than 0"), s);
 		if ((x = get(e, "semesters"))) {
 			int64_t sem;
 			int rc = read_field(r, x, semesters, NULL, &sem);
 			if (rc == 1)
-				ERR(r, x, false, "semesters: 0; expected %d to %d",
+				ERR(r, x, false, _("semesters: 0; expected %d to %d"),
 				    (int)semesters->min, (int)semesters->max);
 			if (rc >= 0)
 				k->semesters = (int)(rc == 1 ? semesters->min : sem);
 		}
 		if ((x = get(e, "basic"))) {
 			if (!cJSON_IsBool(x))
-				ERR(r, x, false, "basic: %s; expected true or false",
+				ERR(r, x, false, _("basic: %s; expected true or false"),
 				    dk_json_type(x));
 			k->basic = cJSON_IsTrue(x);
 		}
 		if ((x = get(e, "addon"))) {
 			if (!cJSON_IsBool(x))
-				ERR(r, x, false, "addon: %s; expected true or false",
+				ERR(r, x, false, _("addon: %s; expected true or false"),
 				    dk_json_type(x));
 			k->addon = cJSON_IsTrue(x);
 		}
 		if (k->basic && k->addon)
-			ERR(r, e, false, "package '%s' is both basic and an add-on; "
-					 "expected one or the other", s);
+			ERR(r, e, false, _("package '%s' is both basic and an add-on; "
+					   "expected one or the other"), s);
 		basics += k->basic;
 		if ((x = get(e, "day"))) {
 			k->own_day = true;
@@ -416,8 +417,8 @@ static void read_packages(reader *r, const cJSON *v)
 		}
 	}
 	if (basics != 1)
-		ERR(r, v, false, "packages: %d basic packages; expected exactly one "
-				 "with \"basic\": true", basics);
+		ERR(r, v, false, _("packages: %d basic packages; expected exactly one "
+				   "with \"basic\": true"), basics);
 }
 
 static void read_term(reader *r, const cJSON *v)
@@ -434,8 +435,8 @@ static void read_term(reader *r, const cJSON *v)
 	if (!ok || year < 1900) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, false, "start_term: %s is not a term; expected H (autumn) "
-				 "or V (spring) and a year, such as \"H2022\"", raw);
+		ERR(r, v, false, _("start_term: %s is not a term; expected H (autumn) "
+				   "or V (spring) and a year, such as \"H2022\""), raw);
 		return;
 	}
 	r->p->start_autumn = s[0] == 'H';
@@ -460,7 +461,7 @@ dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d)
 	reader r = {&doc, d, p, {NULL, NULL, p}, 0};
 	const cJSON *root = doc.root, *x;
 	if (!cJSON_IsObject(root)) {
-		ERR(&r, root, false, "price template: %s; expected an object",
+		ERR(&r, root, false, _("price template: %s; expected an object"),
 		    dk_json_type(root));
 		goto done;
 	}
@@ -484,7 +485,7 @@ dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d)
 		char raw[80], choices[80];
 		dk_json_raw(&doc, x, raw, sizeof raw);
 		dk_field_choices(type, true, choices, sizeof choices);
-		ERR(&r, x, false, "project_type: %s; expected %s", raw, choices);
+		ERR(&r, x, false, _("project_type: %s; expected %s"), raw, choices);
 	}
 	if ((x = get(root, "margin")))
 		set_field(&r, x, "/margin", 0);
@@ -494,7 +495,7 @@ dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d)
 		const dk_field *f = field("/round_to");
 		char unit[40];
 		dk_scaled_plain(f->min, f->decimals, unit, sizeof unit);
-		ERR(&r, x, false, "round_to: 0; expected a unit of at least %s", unit);
+		ERR(&r, x, false, _("round_to: 0; expected a unit of at least %s"), unit);
 	}
 	if ((x = get(root, "travel_per_day")))
 		set_field(&r, x, "/travel_per_day", 0);

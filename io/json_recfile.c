@@ -23,7 +23,7 @@ static const cJSON *need(reader *r, const cJSON *obj, const char *where, const c
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	if (!v)
-		ERR(r, obj, "%s: no \"%s\"; expected the output of dekom recommend -f json",
+		ERR(r, obj, _("%s: no \"%s\"; expected the output of dekom recommend -f json"),
 		    where, key);
 	return v;
 }
@@ -40,7 +40,7 @@ static void str(reader *r, const cJSON *obj, const char *where, const char *key,
 	if (!cJSON_IsString(v)) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, "%s.%s: %s is %s; expected a string%s", where, key, raw,
+		ERR(r, v, _("%s.%s: %s is %s; expected a string%s"), where, key, raw,
 		    dk_json_type(v), nullable ? " or null" : "");
 		return;
 	}
@@ -63,7 +63,7 @@ static void amount(reader *r, const cJSON *obj, const char *where, const char *k
 	if (!cJSON_IsNumber(v) || dk_json_number(r->doc, v, &spec, &x) != DK_NUM_OK) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, "%s.%s: %s is not a whole amount in kroner%s", where, key, raw,
+		ERR(r, v, _("%s.%s: %s is not a whole amount in kroner%s"), where, key, raw,
 		    nullable ? " or null" : "");
 		return;
 	}
@@ -79,7 +79,7 @@ static const cJSON *array(reader *r, const cJSON *obj, const char *key, size_t *
 	if (!v)
 		return NULL;
 	if (!cJSON_IsArray(v)) {
-		ERR(r, v, "%s: expected a list", key);
+		ERR(r, v, _("%s: expected a list"), key);
 		return NULL;
 	}
 	*n = (size_t)cJSON_GetArraySize(v);
@@ -99,10 +99,10 @@ static void read_networks(reader *r, const cJSON *root, dk_rec_file *f)
 	}
 	for (const cJSON *e = arr->child; e && !r->oom; e = e->next) {
 		char where[40];
-		snprintf(where, sizeof where, "networks[%zu]", f->n_networks);
+		snprintf(where, sizeof where, _("networks[%zu]"), f->n_networks);
 		dk_rec_network *x = &f->networks[f->n_networks++];
 		if (!cJSON_IsObject(e)) {
-			ERR(r, e, "%s: expected an object", where);
+			ERR(r, e, _("%s: expected an object"), where);
 			continue;
 		}
 		str(r, e, where, "network", false, &x->name);
@@ -126,10 +126,10 @@ static void read_findings(reader *r, const cJSON *root, dk_rec_file *f)
 	}
 	for (const cJSON *e = arr->child; e && !r->oom; e = e->next) {
 		char where[40];
-		snprintf(where, sizeof where, "findings[%zu]", f->n_findings);
+		snprintf(where, sizeof where, _("findings[%zu]"), f->n_findings);
 		dk_rec_finding *x = &f->findings[f->n_findings++];
 		if (!cJSON_IsObject(e)) {
-			ERR(r, e, "%s: expected an object", where);
+			ERR(r, e, _("%s: expected an object"), where);
 			continue;
 		}
 		str(r, e, where, "check", false, &x->check);
@@ -178,13 +178,13 @@ dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_diags *d)
 	reader r = {&doc, d, 0};
 	const cJSON *root = doc.root;
 	if (!cJSON_IsObject(root)) {
-		ERR(&r, root, "expected the output of dekom recommend -f json, an object");
+		ERR(&r, root, _("expected the output of dekom recommend -f json, an object"));
 		goto done;
 	}
 	if (!cJSON_GetObjectItemCaseSensitive(root, "engine") &&
 	    !cJSON_GetObjectItemCaseSensitive(root, "networks")) {
-		ERR(&r, root, "not a recommendation: no \"engine\" and no \"networks\"; "
-			      "expected the output of dekom recommend -f json");
+		ERR(&r, root, _("not a recommendation: no \"engine\" and no \"networks\"; "
+			        "expected the output of dekom recommend -f json"));
 		goto done;
 	}
 	const cJSON *eng = need(&r, root, "recommendation", "engine");

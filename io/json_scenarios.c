@@ -21,6 +21,7 @@
 #include "io/limits.h"
 #include "io/networks.h"
 #include "models/fields.h"
+#include "models/numtext.h"
 
 typedef struct {
 	const dk_json_doc *doc;
@@ -135,8 +136,8 @@ static int resolve_field(reader *r, dk_field_file file, char seg[][256], int n,
 		below[k - 1] = seg[k];
 	const dk_field *f = dk_field_match(file, below, (size_t)(n - 1));
 	if (!f || f->target == DK_T_NONE) {
-		snprintf(why, size, "not a field %sa scenario can set; see "
-				    "docs/scenarios.md for the paths",
+		snprintf(why, size, _("not a field %sa scenario can set; see "
+				      "docs/scenarios.md for the paths"),
 			 file == DK_FILE_PRICING ? "of the price template " : "");
 		return -1;
 	}
@@ -154,8 +155,8 @@ static int resolve_field(reader *r, dk_field_file file, char seg[][256], int n,
 			for (char *c = list; *c; c++)
 				if (*c == '_')
 					*c = ' ';
-			snprintf(why, size, "the %s has %zu %s, numbered from 0; '%s' "
-					    "is not one of them",
+			snprintf(why, size, _("the %s has %zu %s, numbered from 0; '%s' "
+					      "is not one of them"),
 				 file == DK_FILE_PLAN ? "plan" : "template", count, list,
 				 below[at]);
 			return -1;
@@ -171,8 +172,8 @@ static int resolve_check(char seg[][256], int n, dk_target *t, char *why, size_t
 {
 	int id = n == 4 ? dk_check_find(seg[2]) : -1;
 	if (n == 4 && (id < 0 || dk_check_is_price((dk_check_id)id))) {
-		snprintf(why, size, "'%s' is not a check of the plan (see dekom "
-				    "help checks)",
+		snprintf(why, size, _("'%s' is not a check of the plan (see dekom "
+				      "help checks)"),
 			 seg[2]);
 		return -1;
 	}
@@ -183,8 +184,8 @@ static int resolve_check(char seg[][256], int n, dk_target *t, char *why, size_t
 		return 0;
 	}
 	if (n != 4) {
-		snprintf(why, size, "not a field a scenario can set; see "
-				    "docs/scenarios.md for the paths");
+		snprintf(why, size, _("not a field a scenario can set; see "
+				      "docs/scenarios.md for the paths"));
 		return -1;
 	}
 	const dk_check_def *def = &dk_checks()[id];
@@ -200,8 +201,8 @@ static int resolve_check(char seg[][256], int n, dk_target *t, char *why, size_t
 		t->index = k;
 		return 0;
 	}
-	snprintf(why, size, "%s has no numeric parameter '%s' that a "
-			    "scenario can set (off, or one of its parameters)",
+	snprintf(why, size, _("%s has no numeric parameter '%s' that a "
+			      "scenario can set (off, or one of its parameters)"),
 		 def->name, seg[3]);
 	return -1;
 }
@@ -217,14 +218,14 @@ static int resolve_plan(reader *r, char seg[][256], int n, dk_target *t, char *w
 	bool direct = t->kind == DK_T_DIRECT_AMOUNT || t->kind == DK_T_DIRECT_SPLIT ||
 		      t->kind == DK_T_DIRECT_WEIGHT;
 	if (direct && r->p->n_institutions == 0) {
-		snprintf(why, size, "the plan has no institutions to transfer "
-				    "to directly");
+		snprintf(why, size, _("the plan has no institutions to transfer "
+				      "to directly"));
 		return -1;
 	}
 	if (t->kind == DK_T_DIRECT_AMOUNT && r->p->split == DK_SPLIT_AMOUNTS) {
-		snprintf(why, size, "the plan splits the direct transfer by "
-				    "fixed amounts, which must add up to it; a "
-				    "scenario cannot change it");
+		snprintf(why, size, _("the plan splits the direct transfer by "
+				      "fixed amounts, which must add up to it; a "
+				      "scenario cannot change it"));
 		return -1;
 	}
 	return 0;
@@ -234,8 +235,8 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 			    char *why, size_t size)
 {
 	if (n < 3) {
-		snprintf(why, size, "expected /networks/NAME/COLUMN, with * for "
-				    "every network");
+		snprintf(why, size, _("expected /networks/NAME/COLUMN, with * for "
+				      "every network"));
 		return -1;
 	}
 	if (strcmp(seg[1], "*") == 0) {
@@ -243,8 +244,8 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 	} else {
 		t->network = dk_networks_find(r->nets, seg[1]);
 		if (t->network < 0) {
-			snprintf(why, size, "no network named '%s' (a '/' in a name "
-					    "is written ~1)",
+			snprintf(why, size, _("no network named '%s' (a '/' in a name "
+					      "is written ~1)"),
 				 seg[1]);
 			return -1;
 		}
@@ -252,7 +253,7 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 	if (n == 4 && strcmp(seg[2], "uh") == 0) {
 		int i = dk_plan_institution(r->p, seg[3]);
 		if (i < 0) {
-			snprintf(why, size, "'%s' is not an institution of the plan", seg[3]);
+			snprintf(why, size, _("'%s' is not an institution of the plan"), seg[3]);
 			return -1;
 		}
 		/* an institution's column is an amount column */
@@ -277,8 +278,8 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 		set_range(t, spec.decimals, 0, spec.max);
 		return 0;
 	}
-	snprintf(why, size, "expected a number column of a network (need, "
-			    "previous, fte, own, coordinator, uh_other, ...) or uh/ID");
+	snprintf(why, size, _("expected a number column of a network (need, "
+			      "previous, fte, own, coordinator, uh_other, ...) or uh/ID"));
 	return -1;
 }
 
@@ -294,8 +295,8 @@ static int resolve_pricing(reader *r, char seg[][256], int n, dk_target *t, char
 	bool derived = t->kind == DK_T_ROLE_SALARY || t->kind == DK_T_ROLE_SOCIAL ||
 		       t->kind == DK_T_ROLE_INDIRECT || t->kind == DK_T_ROLE_HOURS;
 	if (derived && r->pricing->roles[t->index].direct) {
-		snprintf(why, size, "role '%s' is priced by hourly_cost; set "
-				    "/pricing/roles/%d/hourly_cost instead",
+		snprintf(why, size, _("role '%s' is priced by hourly_cost; set "
+				      "/pricing/roles/%d/hourly_cost instead"),
 			 r->pricing->roles[t->index].name, t->index);
 		return -1;
 	}
@@ -313,8 +314,8 @@ static int read_path(reader *r, const cJSON *node, bool key, const char *path,
 	int n = split_pointer(path, seg, 6);
 	int rc = -1;
 	if (n < 0)
-		snprintf(why, sizeof why, "not a JSON Pointer; expected a path such as "
-					  "/plan/frame/prorata or /networks/Fosen/need");
+		snprintf(why, sizeof why, _("not a JSON Pointer; expected a path such as "
+					    "/plan/frame/prorata or /networks/Fosen/need"));
 	else if (strcmp(seg[0], "plan") == 0)
 		rc = resolve_plan(r, seg, n, t, why, sizeof why);
 	else if (strcmp(seg[0], "networks") == 0)
@@ -322,13 +323,13 @@ static int read_path(reader *r, const cJSON *node, bool key, const char *path,
 	else if (strcmp(seg[0], "pricing") == 0 && r->pricing)
 		rc = resolve_pricing(r, seg, n, t, why, sizeof why);
 	else if (strcmp(seg[0], "pricing") == 0)
-		snprintf(why, sizeof why, "a price template path, but no template; "
-					  "give one with -P PRICING.json");
+		snprintf(why, sizeof why, _("a price template path, but no template; "
+					    "give one with -P PRICING.json"));
 	else
-		snprintf(why, sizeof why, "expected a path under /plan, /networks or "
-					  "/pricing");
+		snprintf(why, sizeof why, _("expected a path under /plan, /networks or "
+					    "/pricing"));
 	if (rc != 0) {
-		ERR(r, node, key, "path '%s': %s", q, why);
+		ERR(r, node, key, _("path '%s': %s"), q, why);
 		return -1;
 	}
 	t->path = strdup(path);
@@ -354,13 +355,13 @@ static int read_scaled(reader *r, const cJSON *v, const dk_target *t,
 	dk_decimal_format(t->min, t->decimals, "", ".", lo, sizeof lo);
 	dk_decimal_format(t->max, t->decimals, "", ".", hi, sizeof hi);
 	if (res == DK_NUM_DECIMALS && t->decimals == 0)
-		ERR(r, v, false, "%s: %s has decimals; %s takes a whole number",
+		ERR(r, v, false, _("%s: %s has decimals; %s takes a whole number"),
 		    field, raw, t->path);
 	else if (res == DK_NUM_DECIMALS)
-		ERR(r, v, false, "%s: %s has more than %d decimals, the most %s takes",
+		ERR(r, v, false, _("%s: %s has more than %d decimals, the most %s takes"),
 		    field, raw, t->decimals, t->path);
 	else
-		ERR(r, v, false, "%s: %s is not a number from %s to %s, as %s takes",
+		ERR(r, v, false, _("%s: %s is not a number from %s to %s, as %s takes"),
 		    field, raw, lo, hi, t->path);
 	return -1;
 }
@@ -378,12 +379,12 @@ static int read_value(reader *r, const cJSON *v, const dk_target *t, int64_t *ou
 			}
 		char list[200];
 		dk_field_choices(f, true, list, sizeof list);
-		ERR(r, v, false, "%s: %s is not one of %s", t->path, raw, list);
+		ERR(r, v, false, _("%s: %s is not one of %s"), t->path, raw, list);
 		return -1;
 	}
 	if (is_bool(t)) {
 		if (!cJSON_IsBool(v)) {
-			ERR(r, v, false, "%s: %s is %s; expected true or false", t->path,
+			ERR(r, v, false, _("%s: %s is %s; expected true or false"), t->path,
 			    raw, dk_json_type(v));
 			return -1;
 		}
@@ -399,7 +400,7 @@ static int is_object(reader *r, const cJSON *v, const char *what)
 		return 1;
 	char raw[80];
 	dk_json_raw(r->doc, v, raw, sizeof raw);
-	ERR(r, v, false, "%s: %s is %s; expected an object", what, raw, dk_json_type(v));
+	ERR(r, v, false, _("%s: %s is %s; expected an object"), what, raw, dk_json_type(v));
 	return 0;
 }
 
@@ -440,9 +441,9 @@ static int check_needs(reader *r, const cJSON *at, const dk_override *ov, size_t
 			bad = 1;
 			char q2[80];
 			dk_quote(r->nets->items[k].name, q2, sizeof q2);
-			ERR(r, at, false, "prorata needs teacher FTE for every network: "
-					  "'%s' has an empty fte cell; fill it in ('-' "
-					  "for 0)",
+			ERR(r, at, false, _("prorata needs teacher FTE for every network: "
+					    "'%s' has an empty fte cell; fill it in ('-' "
+					    "for 0)"),
 			    q2);
 		}
 	return bad;
@@ -451,17 +452,17 @@ static int check_needs(reader *r, const cJSON *at, const dk_override *ov, size_t
 static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 {
 	if (!cJSON_IsArray(list)) {
-		ERR(r, list, false, "scenarios: expected a list such as [{\"name\": "
-				    "\"Ramme 15,9 MNOK\", \"set\": "
-				    "{\"/plan/frame/prorata\": 15900000}}]");
+		ERR(r, list, false, _("scenarios: expected a list such as [{\"name\": "
+				      "\"Ramme 15,9 MNOK\", \"set\": "
+				      "{\"/plan/frame/prorata\": 15900000}}]"));
 		return;
 	}
 	static const char *const keys[] = {"name", "set", NULL};
 	size_t n = (size_t)cJSON_GetArraySize(list);
 	if (n > DK_SCENARIOS_MAX) {
-		ERR(r, list, false, "scenarios: %zu named scenarios, more than "
-				    "dekom's limit of %d; use a sweep or Monte Carlo "
-				    "runs for many cases",
+		ERR(r, list, false, _("scenarios: %zu named scenarios, more than "
+				      "dekom's limit of %d; use a sweep or Monte Carlo "
+				      "runs for many cases"),
 		    n, DK_SCENARIOS_MAX);
 		return;
 	}
@@ -476,8 +477,8 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 		dk_json_keys(r->doc, r->d, e, "scenario", keys);
 		const cJSON *name = get(e, "name"), *set = get(e, "set");
 		if (!cJSON_IsString(name) || !*name->valuestring) {
-			ERR(r, name ? name : e, false, "scenario: %s; expected a name of "
-						       "1 to 200 characters",
+			ERR(r, name ? name : e, false, _("scenario: %s; expected a name of "
+						         "1 to 200 characters"),
 			    name ? "the name is not a non-empty string" : "no \"name\"");
 			continue;
 		}
@@ -485,8 +486,8 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 		if (utf8_chars(name->valuestring) > DK_NAME_MAX) {
 			char q[80];
 			dk_quote(name->valuestring, q, sizeof q);
-			ERR(r, name, false, "scenario: the name '%s' is %zu characters "
-					    "long; expected at most %d",
+			ERR(r, name, false, _("scenario: the name '%s' is %zu characters "
+					      "long; expected at most %d"),
 			    q, utf8_chars(name->valuestring), DK_NAME_MAX);
 			continue;
 		}
@@ -494,14 +495,14 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 			if (dk_name_equal(s->scenarios[k].name, name->valuestring)) {
 				char q[80];
 				dk_quote(name->valuestring, q, sizeof q);
-				ERR(r, name, false, "scenario: the name '%s' is given twice; "
-						    "expected each scenario to have its own",
+				ERR(r, name, false, _("scenario: the name '%s' is given twice; "
+						      "expected each scenario to have its own"),
 				    q);
 				break;
 			}
 		if (!set) {
-			ERR(r, e, false, "scenario: no \"set\"; expected the values it "
-					 "changes, such as {\"/plan/frame/prorata\": 15900000}");
+			ERR(r, e, false, _("scenario: no \"set\"; expected the values it "
+					   "changes, such as {\"/plan/frame/prorata\": 15900000}"));
 			continue;
 		}
 		if (!is_object(r, set, "set"))
@@ -526,8 +527,8 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 			if (ov->target.kind == DK_T_DIRECT_SPLIT &&
 			    ((ov->value == DK_SPLIT_SHARES && r->p->split != DK_SPLIT_SHARES) ||
 			     (ov->value == DK_SPLIT_AMOUNTS && r->p->split != DK_SPLIT_AMOUNTS)))
-				ERR(r, o, false, "%s: the plan gives no direct %s to "
-						 "split by; use \"equal\" or \"by_up1\"",
+				ERR(r, o, false, _("%s: the plan gives no direct %s to "
+						   "split by; use \"equal\" or \"by_up1\""),
 				    ov->target.path,
 				    ov->value == DK_SPLIT_SHARES ? "shares" : "amounts");
 		}
@@ -545,15 +546,15 @@ static void read_sweep(reader *r, const cJSON *v, dk_sweep *sw)
 	dk_json_keys(r->doc, r->d, v, "sweep", keys);
 	const cJSON *path = get(v, "path");
 	if (!cJSON_IsString(path)) {
-		ERR(r, path ? path : v, false, "sweep: expected \"path\", such as "
-					       "\"/plan/frame/prorata\"");
+		ERR(r, path ? path : v, false, _("sweep: expected \"path\", such as "
+					         "\"/plan/frame/prorata\""));
 		return;
 	}
 	if (read_path(r, path, false, path->valuestring, &sw->target) != 0)
 		return;
 	if (!is_number(&sw->target)) {
-		ERR(r, path, false, "sweep: %s is not a number; a sweep steps a "
-				    "number from one value to another",
+		ERR(r, path, false, _("sweep: %s is not a number; a sweep steps a "
+				      "number from one value to another"),
 		    sw->target.path);
 		return;
 	}
@@ -563,7 +564,7 @@ static void read_sweep(reader *r, const cJSON *v, dk_sweep *sw)
 	for (int k = 0; k < 3; k++) {
 		const cJSON *x = get(v, names[k]);
 		if (!x) {
-			ERR(r, v, false, "sweep: no \"%s\"", names[k]);
+			ERR(r, v, false, _("sweep: no \"%s\""), names[k]);
 			bad = 1;
 		} else if (read_scaled(r, x, &sw->target, names[k], vals[k]) != 0) {
 			bad = 1;
@@ -572,12 +573,12 @@ static void read_sweep(reader *r, const cJSON *v, dk_sweep *sw)
 	if (bad)
 		return;
 	if (sw->step <= 0)
-		ERR(r, get(v, "step"), false, "sweep: step must be above 0");
+		ERR(r, get(v, "step"), false, _("sweep: step must be above 0"));
 	else if (sw->to < sw->from)
-		ERR(r, get(v, "to"), false, "sweep: \"to\" is below \"from\"");
+		ERR(r, get(v, "to"), false, _("sweep: \"to\" is below \"from\""));
 	else if ((sw->to - sw->from) / sw->step >= MAX_SWEEP_POINTS)
-		ERR(r, get(v, "step"), false, "sweep: more than %d points; expected a "
-					      "larger step",
+		ERR(r, get(v, "step"), false, _("sweep: more than %d points; expected a "
+					        "larger step"),
 		    MAX_SWEEP_POINTS);
 	else
 		for (int64_t x = sw->from; x <= sw->to; x += sw->step) {
@@ -596,7 +597,7 @@ static int read_double(reader *r, const cJSON *obj, const char *key, const char 
 	if (!cJSON_IsNumber(x) || !isfinite(x->valuedouble)) {
 		char raw[80];
 		dk_json_raw(r->doc, x, raw, sizeof raw);
-		ERR(r, x, false, "%s.%s: %s is not a number", what, key, raw);
+		ERR(r, x, false, _("%s.%s: %s is not a number"), what, key, raw);
 		return -1;
 	}
 	*out = x->valuedouble;
@@ -609,29 +610,29 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 	dk_json_keys(r->doc, r->d, e, "draw", keys);
 	const cJSON *path = get(e, "path");
 	if (!cJSON_IsString(path)) {
-		ERR(r, path ? path : e, false, "draw: expected \"path\", such as "
-					       "\"/networks/*/need\"");
+		ERR(r, path ? path : e, false, _("draw: expected \"path\", such as "
+					         "\"/networks/*/need\""));
 		return;
 	}
 	if (read_path(r, path, false, path->valuestring, &dr->target) != 0)
 		return;
 	if (!is_number(&dr->target)) {
-		ERR(r, path, false, "draw: %s is not a number and cannot be drawn",
+		ERR(r, path, false, _("draw: %s is not a number and cannot be drawn"),
 		    dr->target.path);
 		return;
 	}
 	dk_field_file file;
 	if (dk_field_of_target(dr->target.kind, &file) && file == DK_FILE_PRICING) {
-		ERR(r, path, false, "draw: %s is a price template figure; the Monte Carlo "
-				    "summary is of the recommended amounts, so draw plan or "
-				    "network figures (use a sweep or named scenarios for prices)",
+		ERR(r, path, false, _("draw: %s is a price template figure; the Monte Carlo "
+				      "summary is of the recommended amounts, so draw plan or "
+				      "network figures (use a sweep or named scenarios for prices)"),
 		    dr->target.path);
 		return;
 	}
 	const cJSON *u = get(e, "uniform"), *nrm = get(e, "normal"), *tri = get(e, "triangular");
 	if ((u != NULL) + (nrm != NULL) + (tri != NULL) != 1) {
-		ERR(r, e, false, "draw %s: expected exactly one of \"uniform\", "
-				 "\"normal\" and \"triangular\"",
+		ERR(r, e, false, _("draw %s: expected exactly one of \"uniform\", "
+				   "\"normal\" and \"triangular\""),
 		    dr->target.path);
 		return;
 	}
@@ -645,11 +646,11 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 		if ((rc = read_double(r, u, "min", "uniform", &dr->a)) ||
 		    (rc = read_double(r, u, "max", "uniform", &dr->b))) {
 			if (rc > 0)
-				ERR(r, u, false, "uniform: expected {\"min\": …, \"max\": …}");
+				ERR(r, u, false, _("uniform: expected {\"min\": …, \"max\": …}"));
 			return;
 		}
 		if (dr->b < dr->a)
-			ERR(r, get(u, "max"), false, "uniform: max is below min");
+			ERR(r, get(u, "max"), false, _("uniform: max is below min"));
 	} else if (nrm) {
 		static const char *const nk[] = {"mean", "sd", "relative_sd", NULL};
 		dr->kind = DK_DIST_NORMAL;
@@ -662,16 +663,16 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 		if (m < 0 || sd < 0 || rel < 0)
 			return;
 		if ((sd == 0) == (rel == 0)) {
-			ERR(r, nrm, false, "normal: expected exactly one of \"sd\" (in "
-					   "the field's unit) and \"relative_sd\" (a "
-					   "share of the mean)");
+			ERR(r, nrm, false, _("normal: expected exactly one of \"sd\" (in "
+					     "the field's unit) and \"relative_sd\" (a "
+					     "share of the mean)"));
 			return;
 		}
 		dr->has_mean = m == 0;
 		dr->relative = rel == 0;
 		if (dr->b < 0)
 			ERR(r, get(nrm, dr->relative ? "relative_sd" : "sd"), false,
-			    "normal: the standard deviation is negative");
+			    _("normal: the standard deviation is negative"));
 	} else {
 		static const char *const tk[] = {"min", "mode", "max", NULL};
 		dr->kind = DK_DIST_TRIANGULAR;
@@ -682,12 +683,12 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 		    (rc = read_double(r, tri, "mode", "triangular", &dr->b)) ||
 		    (rc = read_double(r, tri, "max", "triangular", &dr->c))) {
 			if (rc > 0)
-				ERR(r, tri, false, "triangular: expected {\"min\": …, "
-						   "\"mode\": …, \"max\": …}");
+				ERR(r, tri, false, _("triangular: expected {\"min\": …, "
+						     "\"mode\": …, \"max\": …}"));
 			return;
 		}
 		if (!(dr->a <= dr->b && dr->b <= dr->c))
-			ERR(r, tri, false, "triangular: expected min ≤ mode ≤ max");
+			ERR(r, tri, false, _("triangular: expected min ≤ mode ≤ max"));
 	}
 }
 
@@ -702,23 +703,23 @@ static void read_montecarlo(reader *r, const cJSON *v, dk_montecarlo *mc)
 	int64_t x;
 	if (!runs || !cJSON_IsNumber(runs) || dk_json_number(r->doc, runs, &spec, &x) ||
 	    x < 1)
-		ERR(r, runs ? runs : v, false, "montecarlo: expected \"runs\", a whole "
-					       "number from 1 to %ld",
+		ERR(r, runs ? runs : v, false, _("montecarlo: expected \"runs\", a whole "
+					         "number from 1 to %ld"),
 		    MAX_RUNS);
 	else
 		mc->runs = (long)x;
 	spec.max = INT64_C(4294967295);
 	if (!seed || !cJSON_IsNumber(seed) || dk_json_number(r->doc, seed, &spec, &x))
-		ERR(r, seed ? seed : v, false, "montecarlo: expected \"seed\", a whole "
-					       "number from 0 to 4294967295, so that a "
-					       "run can be repeated");
+		ERR(r, seed ? seed : v, false, _("montecarlo: expected \"seed\", a whole "
+					         "number from 0 to 4294967295, so that a "
+					         "run can be repeated"));
 	else
 		mc->seed = (unsigned long)x;
 	if (!cJSON_IsArray(draws) || cJSON_GetArraySize(draws) == 0) {
-		ERR(r, draws ? draws : v, false, "montecarlo: expected \"draws\", a "
-						 "list such as [{\"path\": "
-						 "\"/networks/*/need\", \"normal\": "
-						 "{\"relative_sd\": 0.1}}]");
+		ERR(r, draws ? draws : v, false, _("montecarlo: expected \"draws\", a "
+						   "list such as [{\"path\": "
+						   "\"/networks/*/need\", \"normal\": "
+						   "{\"relative_sd\": 0.1}}]"));
 		return;
 	}
 	size_t n = (size_t)cJSON_GetArraySize(draws);
@@ -762,8 +763,8 @@ dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
 	}
 	if (!get(doc.root, "scenarios") && !get(doc.root, "sweep") &&
 	    !get(doc.root, "montecarlo"))
-		ERR(&r, doc.root, false, "scenario file: nothing to run; expected "
-					 "\"scenarios\", \"sweep\" or \"montecarlo\"");
+		ERR(&r, doc.root, false, _("scenario file: nothing to run; expected "
+					   "\"scenarios\", \"sweep\" or \"montecarlo\""));
 done:
 	dk_json_doc_release(&doc);
 	if (r.oom)

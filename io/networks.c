@@ -8,6 +8,8 @@
  */
 #include "io/networks.h"
 
+#include "io/i18n.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,37 +47,40 @@ void dk_cell_message(dk_num_result r, const char *field, const char *text,
 {
 	char q[80];
 	dk_quote(text, q, sizeof q);
-	const char *want = dk_num_expected(spec);
+	const char *want = _(dk_num_expected(spec));
 	switch (r) {
 	case DK_NUM_AMBIGUOUS:
 		snprintf(buf, size,
-			 "%s: '%s' can be read two ways (a decimal or a digit "
-			 "group); give --decimal-comma or --decimal-point to say "
-			 "which",
+			 _("%s: '%s' can be read two ways (a decimal or a digit "
+			   "group); give --decimal-comma or --decimal-point to say "
+			   "which"),
 			 field, q);
 		break;
 	case DK_NUM_DECIMALS:
 		if (spec->percent)
-			snprintf(buf, size, "%s: '%s' has more than %d decimals; "
-				 "expected %s", field, q, spec->decimals, want);
+			snprintf(buf, size, _("%s: '%s' has more than %d decimals; "
+					      "expected %s"),
+				 field, q, spec->decimals, want);
 		else
-			snprintf(buf, size, "%s: '%s' has too many decimals; "
-				 "expected %s", field, q, want);
+			snprintf(buf, size, _("%s: '%s' has too many decimals; "
+					      "expected %s"),
+				 field, q, want);
 		break;
 	case DK_NUM_NEGATIVE:
-		snprintf(buf, size, "%s: '%s' is negative; expected %s", field,
+		snprintf(buf, size, _("%s: '%s' is negative; expected %s"), field,
 			 q, want);
 		break;
 	case DK_NUM_RANGE:
 		if (spec->percent)
-			snprintf(buf, size, "%s: '%s' is too large; expected a "
-				 "percentage of at most 10^12", field, q);
+			snprintf(buf, size, _("%s: '%s' is too large; expected a "
+					      "percentage of at most 10^12"),
+				 field, q);
 		else
-			snprintf(buf, size, "%s: '%s' is too large; expected %s",
+			snprintf(buf, size, _("%s: '%s' is too large; expected %s"),
 				 field, q, want);
 		break;
 	default:
-		snprintf(buf, size, "%s: '%s' is not a number; expected %s",
+		snprintf(buf, size, _("%s: '%s' is not a number; expected %s"),
 			 field, q, want);
 		break;
 	}
@@ -108,9 +113,9 @@ dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
 			dk_num_result r = dk_decimal_parse(colon + 1, &spec, &share);
 			if (r != DK_NUM_OK) {
 				snprintf(msg, size,
-					 "up1: '%s' has a share that is not a number "
-					 "from 0 to 1; expected 'NTNU' or "
-					 "'NTNU:0.5+Nord:0.5'",
+					 _("up1: '%s' has a share that is not a number "
+					   "from 0 to 1; expected 'NTNU' or "
+					   "'NTNU:0.5+Nord:0.5'"),
 					 q);
 				free(part);
 				return DK_EINPUT;
@@ -120,8 +125,8 @@ dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
 		dk_header_norm(part, norm, sizeof norm);
 		if (!norm[0]) {
 			snprintf(msg, size,
-				 "up1: '%s' has an empty institution; expected "
-				 "'NTNU' or 'NTNU:0.5+Nord:0.5'",
+				 _("up1: '%s' has an empty institution; expected "
+				   "'NTNU' or 'NTNU:0.5+Nord:0.5'"),
 				 q);
 			free(part);
 			return DK_EINPUT;
@@ -233,13 +238,13 @@ int dk_network_name_problems(const dk_networks *t, const char *name,
 	dk_quote(name, q, sizeof q);
 	size_t chars = dk_utf8_chars(name);
 	if (chars > DK_NAME_MAX)
-		snprintf(msg[n++], 400, "network: '%s' is %zu characters long; expected "
-					"at most %d",
+		snprintf(msg[n++], 400, _("network: '%s' is %zu characters long; expected "
+					  "at most %d"),
 			 q, chars, DK_NAME_MAX);
 	long prev = dk_networks_find(t, name);
 	if (prev >= 0)
-		snprintf(msg[n++], 400, "network: '%s' is named twice, here and on line "
-					"%d; expected unique names",
+		snprintf(msg[n++], 400, _("network: '%s' is named twice, here and on line "
+					  "%d; expected unique names"),
 			 q, t->items[prev].line);
 	return n;
 }
@@ -320,22 +325,22 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 	for (int c = 0; c < DK_COL_COUNT; c++)
 		if ((both >> c) & 1u)
 			dk_diags_add(d, supp_in->name, 1, 1,
-				     "column '%s' is also in %s; expected each "
-				     "column in one networks file only",
-				     dk_column_get((dk_column)c)->name, main_name);
+				     _("column '%s' is also in %s; expected each "
+				       "column in one networks file only"),
+				     dk_column_message_name(c), main_name);
 	for (size_t i = 0; i < main->n_institutions; i++)
 		if ((uh_both >> i) & 1u)
 			dk_diags_add(d, supp_in->name, 1, 1,
-				     "an institution's UP2 column is in both this "
-				     "file and %s; expected it in one only",
+				     _("an institution's UP2 column is in both this "
+				       "file and %s; expected it in one only"),
 				     main_name);
 	for (size_t k = 0; k < supp->n; k++)
 		if (dk_networks_find(main, supp->items[k].name) < 0) {
 			char q[80];
 			dk_quote(supp->items[k].name, q, sizeof q);
 			dk_diags_add(d, supp_in->name, supp->items[k].line, 1,
-				     "network: '%s' is not in %s; expected the "
-				     "names of the main networks file, and no other",
+				     _("network: '%s' is not in %s; expected the "
+				       "names of the main networks file, and no other"),
 				     q, main_name);
 		}
 	/* a network the supplement leaves out would silently get 0 in its
@@ -345,9 +350,9 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 			char q[80];
 			dk_quote(main->items[k].name, q, sizeof q);
 			dk_diags_add(d, supp_in->name, supp_header_line, 1,
-				     "network: '%s' of %s is not in this file; "
-				     "expected a row for every network of the main "
-				     "networks file, and no other",
+				     _("network: '%s' of %s is not in this file; "
+				       "expected a row for every network of the main "
+				       "networks file, and no other"),
 				     q, main_name);
 		}
 	if (d->n + d->dropped > before)
@@ -382,16 +387,49 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 }
 
 /* "no column '2021' or 'previous'": the names a person would give the
- * column, the year alias first when the plan has a year. */
+ * column, the year alias first when the plan has a year; in English the
+ * canonical name and its first alias, in bokmål the Norwegian label and
+ * the canonical name. */
 static void column_names(const dk_plan *p, dk_column c, char *buf, size_t size)
 {
 	const dk_column_def *def = dk_column_get(c);
+	bool en = dk_i18n_english();
+	const char *first = en ? def->name : def->label_nb;
+	const char *other = en ? def->aliases[0] : def->name;
 	if (c == DK_COL_PREVIOUS && p->year > 0)
-		snprintf(buf, size, "'%d' or '%s'", p->year - 1, def->name);
-	else if (def->aliases[0])
-		snprintf(buf, size, "'%s' or '%s'", def->name, def->aliases[0]);
+		snprintf(buf, size, _("'%d' or '%s'"), p->year - 1, first);
+	else if (other && strcmp(other, first) != 0)
+		snprintf(buf, size, _("'%s' or '%s'"), first, other);
 	else
-		snprintf(buf, size, "'%s'", def->name);
+		snprintf(buf, size, _("'%s'"), first);
+}
+
+const char *dk_column_message_name(int col)
+{
+	const dk_column_def *def = dk_column_get((dk_column)col);
+	return !def ? "" : dk_i18n_english() ? def->name : def->label_nb;
+}
+
+void dk_column_text(int col, const dk_plan *plan, char *buf, size_t size)
+{
+	if (col >= DK_COL_INSTITUTION) {
+		snprintf(buf, size, "%s", plan->institutions[col - DK_COL_INSTITUTION].id);
+		return;
+	}
+	const dk_column_def *def = dk_column_get((dk_column)col);
+	if (!def) {
+		snprintf(buf, size, "?");
+		return;
+	}
+	if (dk_i18n_english()) {
+		snprintf(buf, size, "%s", def->name);
+		return;
+	}
+	/* the label inside a sentence: "Meldt behov" as "meldt behov", but
+	 * "UP1" as it is */
+	snprintf(buf, size, "%s", def->label_nb);
+	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
+		buf[0] = (char)(buf[0] + 32);
 }
 
 dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
@@ -412,35 +450,35 @@ dk_status dk_networks_check_plan_at(const dk_plan *p, const dk_networks *t,
 	if (!previous && p->method == DK_METHOD_STATUS_QUO) {
 		column_names(p, DK_COL_PREVIOUS, names, sizeof names);
 		dk_diags_add(d, file, line, col,
-			     "status_quo needs last year's amounts: no column %s; "
-			     "add the column, or choose another method",
+			     _("status_quo needs last year's amounts: no column %s; "
+			       "add the column, or choose another method"),
 			     names);
 	} else if (!previous && p->floor_previous > 0) {
 		column_names(p, DK_COL_PREVIOUS, names, sizeof names);
 		dk_diags_add(d, file, line, col,
-			     "floor_previous needs last year's amounts: no column "
-			     "%s; add the column, or set floor_previous to 0",
+			     _("floor_previous needs last year's amounts: no column "
+			       "%s; add the column, or set floor_previous to 0"),
 			     names);
 	}
 	if (!fte && p->method == DK_METHOD_PRORATA) {
 		column_names(p, DK_COL_FTE, names, sizeof names);
 		dk_diags_add(d, file, line, col,
-			     "prorata needs teacher FTE: no column %s; add the "
-			     "column, or give it in a second -n file",
+			     _("prorata needs teacher FTE: no column %s; add the "
+			       "column, or give it in a second -n file"),
 			     names);
 	}
 	if (p->split == DK_SPLIT_BY_UP1) {
 		if (!up1)
-			dk_diags_add(d, file, line, col,
-				     "the direct split by_up1 needs each network's "
-				     "UP1 assignment: no column 'up1'; add the "
-				     "column, or choose another split");
+			dk_diags_add(d, file, line, col, "%s",
+				     _("the direct split by_up1 needs each network's "
+				       "UP1 assignment: no column 'up1'; add the "
+				       "column, or choose another split"));
 		if (!fte && p->up1_weight == DK_UP1_WEIGHT_FTE) {
 			column_names(p, DK_COL_FTE, names, sizeof names);
 			dk_diags_add(d, file, line, col,
-				     "the direct split by_up1 weighted by fte needs "
-				     "teacher FTE: no column %s; add the column, or "
-				     "use \"weight\": \"network\"",
+				     _("the direct split by_up1 weighted by fte needs "
+				       "teacher FTE: no column %s; add the column, or "
+				       "use \"weight\": \"network\""),
 				     names);
 		}
 	}
@@ -466,9 +504,9 @@ bool dk_amount_implausible(const char *text, const char *field,
 	char q[80];
 	dk_quote(text, q, sizeof q);
 	snprintf(msg, size,
-		 "%s: '%s' has three decimals under %s, but the column holds "
-		 "whole kroner; if '%c' groups digits in this file, give %s "
-		 "instead",
+		 _("%s: '%s' has three decimals under %s, but the column holds "
+		   "whole kroner; if '%c' groups digits in this file, give %s "
+		   "instead"),
 		 field, q,
 		 mode == DK_DEC_COMMA ? "--decimal-comma" : "--decimal-point",
 		 dec, mode == DK_DEC_COMMA ? "--decimal-point" : "--decimal-comma");

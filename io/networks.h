@@ -80,6 +80,16 @@ void dk_cell_spec(dk_column_kind kind, dk_decimal_mode mode, dk_num_spec *out);
 void dk_cell_message(dk_num_result r, const char *field, const char *text,
 		     const dk_num_spec *spec, char *buf, size_t size);
 
+/* How a message in the program's language names column `col` (a
+ * dk_column, or DK_COL_INSTITUTION + i): its canonical name in English
+ * ("need"), its Norwegian label inside a sentence in bokmål ("meldt
+ * behov"), an institution by its id. Into buf. */
+void dk_column_text(int col, const dk_plan *plan, char *buf, size_t size);
+
+/* The same for a dk_column as a static text: the canonical name, or the
+ * Norwegian label as written ("Meldt behov"). */
+const char *dk_column_message_name(int col);
+
 /* Reads a UP1 cell ("NTNU" or "NTNU:0.5+Nord:0.5") into n->up1. On a
  * problem, writes a message to msg and returns DK_EINPUT. */
 dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,

@@ -17,6 +17,8 @@
  */
 #include "io/outfile.h"
 
+#include "io/i18n.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -109,10 +111,7 @@ static void dir_of(const char *path, char *dir, size_t size)
 
 void dk_output_reason(int errnum, char *buf, size_t size)
 {
-	locale_t c = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	snprintf(buf, size, "%s", c ? strerror_l(errnum, c) : strerror(errnum));
-	if (c)
-		freelocale(c);
+	dk_strerror(errnum, buf, size);
 }
 
 static dk_status fail(const dk_output *o, int errnum, char *err, size_t errsize)

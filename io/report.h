@@ -102,7 +102,6 @@ void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
 /* The same as a JSON object {"decimal", "numerator", "denominator"}. */
 struct cJSON *dk_lambda_cjson(dk_i128 num, dk_i128 den, int64_t scale);
 
-/* A share num/den as a decimal with 6 places, trailing zeros cut ("0.5"). */
-void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size);
+
 
 #endif

@@ -18,6 +18,7 @@
 #include "io/escape.h"
 #include "io/json_out.h"
 #include "io/table.h"
+#include "models/numtext.h"
 
 static void fixed(double v, int digits, bool comma, char *buf, size_t size)
 {

@@ -19,6 +19,7 @@
 #include "io/table.h"
 #include "models/finding.h"
 #include "models/recommendation.h"
+#include "models/numtext.h"
 
 static const char *change(const char *before, const char *after)
 {

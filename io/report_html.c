@@ -20,6 +20,7 @@
 #include "io/grid.h"
 #include "io/report.h"
 #include "io/strbuf.h"
+#include "models/numtext.h"
 
 #define NBSP "\xC2\xA0"
 

@@ -12,11 +12,7 @@
 #include "io/canonical.h"
 #include "io/json_out.h"
 #include "io/report.h"
-
-void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size)
-{
-	dk_ratio_plain(num, den, 6, buf, size);
-}
+#include "models/numtext.h"
 
 void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
 		      bool english, dk_lambda_text *out)
@@ -29,20 +25,8 @@ void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
 	if (people) {
 		/* digit groups, at most 6 decimals (half up), trailing zeros
 		 * cut: "2 454,795487" */
-		dk_i128 q, r;
-		if (ln >= 0 && dk_muldiv(ln, 1000000, ld, &q, &r) == 0 &&
-		    q + 1 < (dk_i128)INT64_MAX) {
-			if (2 * r >= ld)
-				q++;
-			size_t n = dk_decimal_format((int64_t)q, 6, " ", english ? "." : ",",
-						     out->decimal, sizeof out->decimal);
-			while (n && out->decimal[n - 1] == '0')
-				out->decimal[--n] = '\0';
-			if (n && (out->decimal[n - 1] == ',' || out->decimal[n - 1] == '.'))
-				out->decimal[--n] = '\0';
-		} else {
-			dk_ratio_str(ln, ld, 6, out->decimal, sizeof out->decimal);
-		}
+		dk_numfmt f = DK_NUMFMT_PEOPLE(english, 0);
+		dk_numtext_ratio(ln, ld, 6, &f, out->decimal, sizeof out->decimal);
 		snprintf(out->unit, sizeof out->unit, "%s",
 			 scale == 100 ? (english ? "kr per teacher FTE" : "kr per lærerårsverk")
 				      : (english ? "kr per krone of weight" : "kr per krone av vekten"));

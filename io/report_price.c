@@ -20,6 +20,7 @@
 #include "io/report.h"
 #include "io/strbuf.h"
 #include "io/table.h"
+#include "models/numtext.h"
 
 static cJSON *nok(int64_t ore)
 {

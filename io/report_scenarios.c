@@ -22,6 +22,7 @@
 #include "io/escape.h"
 #include "io/json_out.h"
 #include "io/strbuf.h"
+#include "models/numtext.h"
 
 static cJSON *raw_int(int64_t v)
 {

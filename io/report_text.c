@@ -22,6 +22,7 @@
 #include "io/report.h"
 #include "io/strbuf.h"
 #include "io/table.h"
+#include "models/numtext.h"
 
 typedef enum { STYLE_TABLE, STYLE_MD, STYLE_CSV, STYLE_CSV_NB } style;
 

@@ -1,8 +1,11 @@
 /*
  * text.c: input bytes to UTF-8 text (see text.h). Conversion uses the C
- * library's iconv; the detection rule is ours: valid UTF-8 wins.
+ * library's iconv; the detection rule is ours: a file that is not text
+ * (a workbook, a PDF) is named first, then a UTF-16 byte-order mark
+ * decides UTF-16, and otherwise valid UTF-8 wins over Windows-1252.
  */
 #include "io/text.h"
+#include "io/i18n.h"
 #include "io/limits.h"
 
 #include <errno.h>
@@ -39,7 +42,9 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d)
 		return DK_ENOMEM;
 	}
 	if (!f) {
-		dk_diags_add(d, path, 0, 0, "cannot open: %s", strerror(errno));
+		char why[160];
+		dk_strerror(errno, why, sizeof why);
+		dk_diags_add(d, path, 0, 0, _("cannot open: %s"), why);
 		return DK_EINPUT;
 	}
 	size_t cap = 1 << 16, len = 0;
@@ -62,16 +67,17 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d)
 		size_t k = fread(buf + len, 1, cap - len, f);
 		len += k;
 		if (len > DK_INPUT_MAX_BYTES) {
-			dk_diags_add(d, in->name, 0, 0,
-				     "the file is larger than 1 GiB, dekom's limit "
-				     "for one input; split it");
+			dk_diags_add(d, in->name, 0, 0, "%s",
+				     _("the file is larger than 1 GiB, dekom's limit "
+				       "for one input; split it"));
 			st = DK_EINPUT;
 			break;
 		}
 		if (k == 0) {
 			if (ferror(f)) {
-				dk_diags_add(d, in->name, 0, 0, "cannot read: %s",
-					     strerror(errno));
+				char why[160];
+				dk_strerror(errno, why, sizeof why);
+				dk_diags_add(d, in->name, 0, 0, _("cannot read: %s"), why);
 				st = DK_EINPUT;
 			}
 			break;
@@ -177,8 +183,8 @@ static void report_json_bytes(const dk_input *in, const unsigned char *s,
 		size_t k = utf8_len(s + i, n - i);
 		if (k == 0) {
 			dk_diags_add(d, in->name, line, col,
-				     "byte 0x%02X is not valid UTF-8; a JSON file "
-				     "must be UTF-8 (RFC 8259): save it as UTF-8",
+				     _("byte 0x%02X is not valid UTF-8; a JSON file "
+				       "must be UTF-8 (RFC 8259): save it as UTF-8"),
 				     s[i]);
 			k = 1;
 			col++;
@@ -223,19 +229,145 @@ static dk_status convert_1252(dk_input *in, const unsigned char *s, size_t n)
 	return DK_OK;
 }
 
+/* A file that is not text at all, by its first bytes: a zip (an XLSX or
+ * ODS workbook), an Excel 97-2003 workbook (OLE2) or a PDF. Reported at
+ * 1:1 with what to do; true when it is one. (Reading workbooks is the
+ * workbook reader's, CLI.md "Workbooks"; until then a workbook given
+ * where text is read is named, never decoded as Windows-1252.) */
+static bool not_text(const dk_input *in, const unsigned char *s, size_t n,
+		     dk_diags *d)
+{
+	static const unsigned char zip[] = {'P', 'K', 3, 4};
+	static const unsigned char ole2[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+	if (n >= sizeof zip && memcmp(s, zip, sizeof zip) == 0)
+		dk_diags_add(d, in->name, 1, 1, "%s",
+			     _("this is a workbook (XLSX or ODS), not CSV text; save "
+			       "the sheet as CSV: in Excel File > Save As > 'CSV "
+			       "(Comma delimited)' or 'CSV UTF-8', in LibreOffice "
+			       "File > Save As > 'Text CSV'"));
+	else if (n >= sizeof ole2 && memcmp(s, ole2, sizeof ole2) == 0)
+		dk_diags_add(d, in->name, 1, 1, "%s",
+			     _("this is an Excel 97-2003 workbook (XLS), not CSV "
+			       "text; save the sheet as CSV: in Excel File > Save "
+			       "As > 'CSV (Comma delimited)' or 'CSV UTF-8'"));
+	else if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
+		dk_diags_add(d, in->name, 1, 1, "%s",
+			     _("this is a PDF document, not CSV text, and dekom "
+			       "does not read figures from a PDF; open the workbook "
+			       "the PDF was made from and save the sheet as CSV (in "
+			       "Excel File > Save As > 'CSV (Comma delimited)')"));
+	else
+		return false;
+	return true;
+}
+
+/* Whether text without a byte-order mark looks like UTF-16: in its first
+ * bytes (up to 200, an even number), every second byte is 0 and the
+ * bytes between are not (ASCII text written as UTF-16, little- or
+ * big-endian). */
+static bool looks_like_utf16(const unsigned char *s, size_t n)
+{
+	size_t m = n < 200 ? n - n % 2 : 200;
+	if (m < 4)
+		return false;
+	size_t zero[2] = {0, 0};
+	for (size_t i = 0; i < m; i++)
+		zero[i % 2] += s[i] == 0;
+	size_t pairs = m / 2;
+	return (zero[1] == pairs && zero[0] == 0) || (zero[0] == pairs && zero[1] == 0);
+}
+
+/* UTF-16 with a byte-order mark (Excel's "Unicode-tekst", tab-delimited)
+ * to UTF-8 through iconv; the mark tells the byte order. */
+static dk_status convert_utf16(dk_input *in, const unsigned char *s, size_t n,
+			       dk_diags *d)
+{
+	iconv_t cd = iconv_open("UTF-8", s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
+	if (cd == (iconv_t)-1)
+		return DK_ENOMEM;
+	size_t cap = 2 * n + 1;  /* at most 3 UTF-8 bytes per 2 UTF-16 bytes */
+	char *out = malloc(cap);
+	if (!out) {
+		iconv_close(cd);
+		return DK_ENOMEM;
+	}
+	char *ip = (char *)(uintptr_t)(s + 2), *op = out;
+	size_t il = n - 2, ol = cap - 1;
+	size_t r = iconv(cd, &ip, &il, &op, &ol);
+	int err = r == (size_t)-1 ? errno : 0;
+	iconv_close(cd);
+	if (err == E2BIG || (err && err != EILSEQ && err != EINVAL)) {
+		free(out);
+		return DK_ENOMEM;
+	}
+	*op = '\0';
+	if (err) {
+		/* the position of the first bad unit, in characters */
+		int line, col;
+		dk_text_position(out, (size_t)(op - out), &line, &col);
+		dk_diags_add(d, in->name, line, col, "%s",
+			     _("the file starts with a UTF-16 byte-order mark, but "
+			       "this is not UTF-16 text; save it again as UTF-8 "
+			       "(in Excel: 'CSV UTF-8')"));
+		free(out);
+		return DK_EINPUT;
+	}
+	in->text = out;
+	in->len = (size_t)(op - out);
+	in->converted = 2;
+	return DK_OK;
+}
+
 dk_status dk_input_decode(dk_input *in, dk_diags *d)
 {
 	const unsigned char *s = in->raw;
 	size_t n = in->raw_len;
 	int bom = n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF;
 	int line, col;
+	if (not_text(in, s, n, d))
+		return DK_EINPUT;
+	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+		dk_status st = convert_utf16(in, s, n, d);
+		if (st != DK_OK)
+			return st;
+		if (looks_like_json((const unsigned char *)in->text, in->len)) {
+			dk_diags_add(d, in->name, 1, 1, "%s",
+				     _("this JSON file is UTF-16 text; a JSON file "
+				       "must be UTF-8 (RFC 8259): save it as UTF-8"));
+			st = DK_EINPUT;
+		} else if (memchr(in->text, 0, in->len)) {
+			size_t at = strlen(in->text);
+			dk_text_position(in->text, at, &line, &col);
+			dk_diags_add(d, in->name, line, col, "%s",
+				     _("a NUL character: this is not a text file"));
+			st = DK_EINPUT;
+		}
+		if (st != DK_OK) {
+			free(in->text);
+			in->text = NULL;
+			in->len = 0;
+		}
+		return st;
+	}
 	if (bom)
 		s += 3, n -= 3;
 	const void *nul = memchr(s, 0, n);
 	if (nul) {
+		if (!bom && looks_like_utf16(s, n)) {
+			dk_diags_add(d, in->name, 1, 1, "%s",
+				     looks_like_json(s[0] ? s : s + 1, n - (s[0] ? 0 : 1))
+				     ? _("this looks like a JSON file in UTF-16 without a "
+					 "byte-order mark; a JSON file must be UTF-8 "
+					 "(RFC 8259): save it as UTF-8")
+				     : _("this looks like UTF-16 text without a "
+					 "byte-order mark, which cannot be read safely; "
+					 "save it as UTF-8 (in Excel: 'CSV UTF-8'), or as "
+					 "Unicode text, which has the mark"));
+			return DK_EINPUT;
+		}
 		byte_position(s, (size_t)((const unsigned char *)nul - s), &line, &col);
-		dk_diags_add(d, in->name, line, col,
-			     "a NUL byte: this is not a text file");
+		dk_diags_add(d, in->name, line, col, "%s",
+			     _("a NUL byte: this is not a text file"));
 		return DK_EINPUT;
 	}
 	size_t bad = utf8_invalid_at(s, n);
@@ -255,8 +387,8 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d)
 	if (bom) {
 		dk_text_position((const char *)s, bad, &line, &col);
 		dk_diags_add(d, in->name, line, col,
-			     "byte 0x%02X is not valid UTF-8, though the file "
-			     "starts with a UTF-8 byte-order mark",
+			     _("byte 0x%02X is not valid UTF-8, though the file "
+			       "starts with a UTF-8 byte-order mark"),
 			     s[bad]);
 		return DK_EINPUT;
 	}
@@ -265,9 +397,9 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d)
 		if (undefined_1252(s[i])) {
 			byte_position(s, i, &line, &col);
 			dk_diags_add(d, in->name, line, col,
-				     "byte 0x%02X is neither UTF-8 nor a "
-				     "Windows-1252 character; expected text in "
-				     "UTF-8 or Windows-1252",
+				     _("byte 0x%02X is neither UTF-8 nor a "
+				       "Windows-1252 character; expected text in "
+				       "UTF-8 or Windows-1252"),
 				     s[i]);
 			errors++;
 		}

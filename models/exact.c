@@ -87,63 +87,6 @@ int dk_ratcmp(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 d)
 	return sa < 0 ? -k : k;
 }
 
-void dk_i128_str(dk_i128 v, char *buf, size_t size)
-{
-	char tmp[48];
-	size_t n = 0;
-	int neg = v < 0;
-	dk_u128 u = neg ? (dk_u128)0 - (dk_u128)v : (dk_u128)v;
-	do {
-		tmp[n++] = (char)('0' + (int)(u % 10));
-		u /= 10;
-	} while (u);
-	size_t o = 0;
-	if (neg && o + 1 < size)
-		buf[o++] = '-';
-	while (n && o + 1 < size)
-		buf[o++] = tmp[--n];
-	if (size)
-		buf[o] = '\0';
-}
-
-void dk_ratio_str(dk_i128 v, dk_i128 d, int digits, char *buf, size_t size)
-{
-	int neg = v < 0;
-	dk_i128 a = neg ? -v : v;
-	dk_i128 scale = 1;
-	for (int k = 0; k < digits; k++)
-		scale *= 10;
-	dk_i128 q, r;
-	if (dk_muldiv(a, scale, d, &q, &r) != 0) {
-		q = a / d * scale;  /* cannot happen for the values we print */
-		r = 0;
-	}
-	if (2 * r >= d)
-		q++;
-	dk_i128 ip = q / scale, fp = q % scale;
-	char is[48], fs[48];
-	dk_i128_str(ip, is, sizeof is);
-	dk_i128_str(fp, fs, sizeof fs);
-	char pad[48];
-	size_t fl = strlen(fs), o = 0;
-	for (size_t k = fl; k < (size_t)digits; k++)
-		pad[o++] = '0';
-	memcpy(pad + o, fs, fl + 1);
-	if (digits == 0)
-		pad[0] = '\0';
-	size_t w = 0;
-	if (neg && q != 0 && w + 1 < size)
-		buf[w++] = '-';
-	for (const char *s = is; *s && w + 1 < size; s++)
-		buf[w++] = *s;
-	if (digits > 0 && w + 1 < size)
-		buf[w++] = '.';
-	for (const char *s = pad; *s && w + 1 < size; s++)
-		buf[w++] = *s;
-	if (size)
-		buf[w] = '\0';
-}
-
 dk_rat dk_rat_of(dk_i128 num, dk_i128 den)
 {
 	dk_rat r = {num, den};

@@ -39,11 +39,4 @@ int dk_rat_mul(dk_rat a, dk_rat b, dk_rat *out);
 /* Rounded half up (for num ≥ 0) to an integer. */
 dk_i128 dk_rat_round(dk_rat a);
 
-/* Decimal text of v (at most 40 digits and a sign). */
-void dk_i128_str(dk_i128 v, char *buf, size_t size);
-
-/* v / d as a decimal with `digits` decimals, rounded half away from zero,
- * trailing zeros kept. d > 0. */
-void dk_ratio_str(dk_i128 v, dk_i128 d, int digits, char *buf, size_t size);
-
 #endif

@@ -18,6 +18,7 @@
  * spec->max; the result is the exact scaled integer.
  */
 #include "money.h"
+#include "models/msgid.h"
 
 #include <string.h>
 
@@ -287,57 +288,12 @@ dk_num_result dk_decimal_parse(const char *text, const dk_num_spec *spec,
 
 const char *dk_num_expected(const dk_num_spec *spec)
 {
+	/* message ids: io/ translates them where it shows them */
 	if (spec->percent)
-		return "a percentage such as '40' or '40,5 %'";
+		return N_("a percentage such as '40' or '40,5 %'");
 	if (spec->currency)
-		return "a whole amount in kroner such as '3 309 141'";
+		return N_("a whole amount in kroner such as '3 309 141'");
 	if (spec->decimals == 2)
-		return "a number with at most 2 decimals such as '320,5'";
-	return "a number";
-}
-
-size_t dk_decimal_format(int64_t v, int decimals, const char *group,
-			 const char *point, char *buf, size_t size)
-{
-	char digits[32];
-	size_t nd = 0, o = 0;
-	bool neg = v < 0;
-	uint64_t u = neg ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-	do {
-		digits[nd++] = (char)('0' + (int)(u % 10));
-		u /= 10;
-	} while (u || nd <= (size_t)decimals);
-	/* digits[] holds the number reversed; the first `decimals` are the
-	 * fraction. */
-	char tmp[96];
-	if (neg)
-		tmp[o++] = '-';
-	size_t int_digits = nd - (size_t)decimals;
-	size_t glen = strlen(group), plen = strlen(point);
-	for (size_t i = 0; i < int_digits; i++) {
-		tmp[o++] = digits[nd - 1 - i];
-		size_t left = int_digits - 1 - i;
-		if (left && left % 3 == 0) {
-			memcpy(tmp + o, group, glen);
-			o += glen;
-		}
-	}
-	if (decimals > 0) {
-		memcpy(tmp + o, point, plen);
-		o += plen;
-		for (int i = decimals - 1; i >= 0; i--)
-			tmp[o++] = digits[i];
-	}
-	tmp[o] = '\0';
-	if (size) {
-		size_t k = o < size - 1 ? o : size - 1;
-		memcpy(buf, tmp, k);
-		buf[k] = '\0';
-	}
-	return o;
-}
-
-size_t dk_kr_format(dk_kr v, char *buf, size_t size)
-{
-	return dk_decimal_format(v, 0, " ", ",", buf, size);
+		return N_("a number with at most 2 decimals such as '320,5'");
+	return N_("a number");
 }

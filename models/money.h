@@ -65,16 +65,8 @@ dk_num_result dk_decimal_parse(const char *text, const dk_num_spec *spec,
 			       int64_t *out);
 
 /* What a field expects, in words, for a message: "a whole amount in
- * kroner", "a number with at most 2 decimals", ... */
+ * kroner", "a number with at most 2 decimals", ...: an English message id
+ * (N_), which the caller translates. */
 const char *dk_num_expected(const dk_num_spec *spec);
-
-/* Writes v (scaled by 10^decimals) with Norwegian digit groups: `group` is
- * put between groups of three ("3 309 141"), `point` before the decimals
- * ("," or "."), trailing zero decimals kept. Returns the length written. */
-size_t dk_decimal_format(int64_t v, int decimals, const char *group,
-			 const char *point, char *buf, size_t size);
-
-/* Whole kroner with a plain space as group: "3 309 141". */
-size_t dk_kr_format(dk_kr v, char *buf, size_t size);
 
 #endif

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "models/money.h"
+#include "models/numtext.h"
 
 static const dk_num_spec AMOUNT = {0, DK_KR_MAX, true, false, DK_DEC_AUTO};
 static const dk_num_spec FTE = {2, 1000000000, false, false, DK_DEC_AUTO};

@@ -7,9 +7,11 @@
  * the built-in 2022 plan. (A NUL in the networks file is bad input, which
  * fuzz_networks_csv covers.) As in cli/commands.c: the plan is read, the
  * networks are read against it, what the method needs is checked, the
- * decisions are resolved; then dk_recommend runs, the findings are sorted,
- * and the recommendation is written as JSON, as HTML (in English) and as
- * `dekom explain` of the first network (in Norwegian), all into memory.
+ * decisions are resolved; then dk_recommend runs, its amounts are checked
+ * (none negative, components that add up to each), the findings are
+ * sorted, and the recommendation is written as JSON, as HTML (in English)
+ * and as `dekom explain` of the first network (in Norwegian), all into
+ * memory.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +52,25 @@ static void write_all(const dk_plan *p, const dk_networks *t,
 	free(text);
 }
 
+/* What holds of every recommendation: a row per network, and when there
+ * are amounts, none negative, each split into its components without a
+ * krone lost or added. */
+static void check_amounts(const dk_plan *p, const dk_networks *t,
+			  const dk_recommendation *rec)
+{
+	dk_fuzz_assert(rec->n == t->n && rec->n_institutions == p->n_institutions);
+	if (!rec->produced)
+		return;
+	for (size_t k = 0; k < rec->n; k++) {
+		const dk_rec_row *row = &rec->rows[k];
+		dk_i128 sum = (dk_i128)row->own + row->coordinator + row->uh_other +
+			      row->unspecified;
+		for (size_t i = 0; i < rec->n_institutions; i++)
+			sum += row->uh[i];
+		dk_fuzz_assert(row->amount >= 0 && sum == row->amount);
+	}
+}
+
 /* Everything after the plan has read. */
 static void run(dk_plan *p, const dk_input *plan_in, const dk_input *net_in,
 		dk_diags *d)
@@ -73,6 +94,7 @@ static void run(dk_plan *p, const dk_input *plan_in, const dk_input *net_in,
 		st = dk_recommend(p, &t, &rec);
 		dk_fuzz_assert(st == DK_OK || st == DK_ERANGE);
 		if (st == DK_OK) {
+			check_amounts(p, &t, &rec);
 			dk_findings_sort(&rec.findings);
 			write_all(p, &t, &rec, plan_in, net_in);
 		}

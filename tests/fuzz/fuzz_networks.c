@@ -1,7 +1,7 @@
 /*
  * fuzz_networks.c: libFuzzer target for the networks readers, through
- * dk_networks_read_at (io/networks.c), which reads JSON when the text starts
- * with '{' and CSV otherwise. It is built twice, as fuzz_networks_csv and
+ * dk_networks_read_at (io/networks.c), which reads JSON or CSV by the
+ * text's first character. It is built twice, as fuzz_networks_csv and
  * fuzz_networks_json: the code is the same, the corpus, the dictionary and
  * the length limit differ.
  *

@@ -20,6 +20,7 @@
 
 #include "models/money.h"
 #include "tests/fuzz/fuzz.h"
+#include "models/numtext.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

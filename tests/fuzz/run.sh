@@ -4,13 +4,14 @@
 #   run.sh smoke FUZZER NAME   every input of corpus/NAME and regressions/NAME
 #                              once, whole; then DEKOM_FUZZ_SECONDS (default
 #                              20; 0: none) of fuzzing from them into a
-#                              fresh scratch folder. What CTest runs.
+#                              fresh scratch folder, with the seed
+#                              DEKOM_FUZZ_SEED (default 1). What CTest runs.
 #   run.sh fuzz FUZZER NAME    FUZZ_SECONDS (default 60) of fuzzing, new
 #                              inputs kept in the scratch folder across runs
 #                              (make fuzz).
 #   run.sh merge FUZZER NAME   corpus/NAME replaced by the minimal set of
 #                              corpus/NAME and the scratch folder that keeps
-#                              their coverage (make fuzz-merge).
+#                              the code edges they reach (make fuzz-merge).
 #
 # FUZZER is the built fuzz_NAME; its folder holds fuzz-work/NAME/ (scratch
 # corpus, logs, and the crash, leak or timeout inputs, artifacts/). The
@@ -75,6 +76,9 @@ case $mode in
 smoke)
 	rm -rf "$work/artifacts"
 	mkdir -p "$work/artifacts"
+	# a fixed seed: the same tree fuzzes the same way, so a failure in
+	# CI comes back when the run is repeated
+	common="$common -seed=${DEKOM_FUZZ_SEED:-1}"
 	replay
 	seconds=${DEKOM_FUZZ_SECONDS:-20}
 	if [ "$seconds" -gt 0 ]; then
@@ -91,7 +95,9 @@ merge)
 	mkdir -p "$work/corpus"
 	rm -rf "$work/merged"
 	mkdir -p "$work/merged"
-	"$fuzzer" $common -merge=1 "$work/merged" "$corpus" "$work/corpus" \
+	# edges only (no hit counts): a much smaller corpus, nearly as good
+	# a start for the next run
+	"$fuzzer" $common -merge=1 -use_counters=0 "$work/merged" "$corpus" "$work/corpus" \
 		> "$work/merge.log" 2>&1 || fail "the merge failed" "$work/merge.log"
 	before=$(find "$corpus" -type f | wc -l)
 	find "$corpus" -type f -delete

@@ -31,7 +31,7 @@ expect_stderr "dekom: error: standard output: cannot write: Bad file descriptor"
 # a FIFO: written through, text and workbook, and still a FIFO
 mkfifo fifo
 for f in json csv xlsx; do
-	cat fifo > from-fifo &
+	timeout 30 cat fifo > from-fifo &
 	reader=$!
 	run recommend -f $f -o fifo
 	wait $reader
@@ -42,11 +42,11 @@ done
 head -c 2 from-fifo | grep -q PK || fail "FIFO, xlsx: not a workbook"
 "$dekom" recommend -q -f csv -o fifo &
 writer=$!
-cat fifo > from-fifo
+timeout 30 cat fifo > from-fifo
 wait $writer
 cmp -s from-fifo "$work/ref.csv" || fail "FIFO: not the recommendation"
 ln -s fifo fifo-link
-cat fifo > from-fifo &
+timeout 30 cat fifo > from-fifo &
 "$dekom" recommend -q -f csv -o fifo-link
 wait
 [ -L fifo-link ] && [ -p fifo ] || fail "a link to a FIFO was replaced"

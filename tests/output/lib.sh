@@ -4,6 +4,8 @@
 set -u
 dekom=$1
 src=$2
+case $dekom in /*) ;; *) dekom=$(pwd)/$dekom ;; esac
+case $src in /*) ;; *) src=$(pwd)/$src ;; esac
 work=$(mktemp -d "${TMPDIR:-/tmp}/dekom-output-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1

@@ -53,7 +53,7 @@ if ! command -v strace > /dev/null ||
 	finish
 fi
 for sig in TERM INT KILL; do
-	strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=4000000 \
+	strace -f -qq -o /dev/null -e trace=fsync -e inject=fsync:delay_enter=2000000 \
 		env --default-signal=INT "$dekom" recommend -f json -o out.json 2> /dev/null &
 	tracer=$!
 	if ! wait_for_temp .; then
