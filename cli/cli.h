@@ -14,6 +14,8 @@
 #include "io/text.h"
 #include "models/network.h"
 #include "models/plan.h"
+#include "models/recommendation.h"
+#include "io/report.h"
 
 /* How many further -n files may add columns to the first. */
 #define DK_MORE_NETWORKS 4
@@ -63,6 +65,42 @@ void dk_cli_print_diags(dk_diags *d);
 
 /* Maps a status to an exit code, printing a line for DK_ENOMEM. */
 int dk_cli_exit(dk_status st);
+
+/* Reads one input (a path, "-" for standard input, or the built-in file
+ * when path is NULL) and decodes it to UTF-8. */
+dk_status dk_cli_load_input(dk_input *in, const char *path,
+			    dk_status (*builtin)(dk_input *), dk_diags *d);
+
+/* Loads the case and computes the recommendation (findings rendered and
+ * sorted); prints what fails. */
+dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec, const dk_cli_opts *o);
+
+/* The report's view of a case: its inputs (with their roles), the plan,
+ * the networks, the recommendation and the language. inputs has room for
+ * 3 + DK_MORE_NETWORKS. */
+void dk_cli_report_init(dk_report *r, dk_report_input *inputs, const dk_case *c,
+			const dk_recommendation *rec, const dk_cli_opts *o);
+
+/* The format: -f, else a table on a terminal and JSON otherwise. */
+const char *dk_cli_default_format(const dk_cli_opts *o);
+
+/* Writes text (taking it) to -o or standard output: DK_EXIT_OK, or the
+ * exit code of the failure (printed). */
+int dk_cli_write_text(const dk_cli_opts *o, char *text);
+
+/* Appends the newline cJSON does not print (takes t; NULL stays NULL). */
+char *dk_cli_with_newline(char *t);
+
+/* After a file is written (not standard output), one line on standard
+ * error: what was written and, with findings, what was found; none with
+ * -q. */
+void dk_cli_say_written(const dk_cli_opts *o, const dk_findings *f);
+
+/* 1 when a finding is at or above --fail-on, else 0. */
+int dk_cli_findings_exit(const dk_cli_opts *o, const dk_findings *f);
+
+/* True for --lang en. */
+bool dk_cli_english(const dk_cli_opts *o);
 
 /* Subcommands: each returns an exit code. */
 int dk_cmd_recommend(const dk_cli_opts *o);

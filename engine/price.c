@@ -160,6 +160,16 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 	return st;
 }
 
+dk_status dk_price_budgets(const dk_pricing *p, const dk_quotation *q, int inst,
+			   const dk_recommendation *rec, dk_purchase *out)
+{
+	dk_status st = DK_OK;
+	memset(out, 0, rec->n * sizeof *out);
+	for (size_t k = 0; st == DK_OK && k < rec->n; k++)
+		st = dk_price_buy(p, q, rec->rows[k].uh[inst] * 100, &out[k]);
+	return st;
+}
+
 dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 {
 	memset(q, 0, sizeof *q);

@@ -26,4 +26,10 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q);
 dk_status dk_price_buy(const dk_pricing *p, const dk_quotation *q, int64_t budget,
 		       dk_purchase *out);
 
+/* What each network's UP2 component to institution `inst` buys (RULES.md
+ * section 6, "What a budget buys"): out has rec->n purchases (release each
+ * with dk_purchase_release, also after a failure). rec must have amounts. */
+dk_status dk_price_budgets(const dk_pricing *p, const dk_quotation *q, int inst,
+			   const dk_recommendation *rec, dk_purchase *out);
+
 #endif

@@ -160,14 +160,14 @@ static void apply(const dk_target *tg, int64_t v, const dk_models *m)
 static dk_status buy_days(const dk_pricing *pr, const dk_quotation *q, int inst,
 			  const dk_recommendation *rec, int64_t *days)
 {
-	dk_status st = DK_OK;
-	for (size_t k = 0; st == DK_OK && k < rec->n; k++) {
-		dk_purchase buy;
-		st = dk_price_buy(pr, q, rec->rows[k].uh[inst] * 100, &buy);
+	dk_purchase *buys = calloc(rec->n ? rec->n : 1, sizeof *buys);
+	dk_status st = buys ? dk_price_budgets(pr, q, inst, rec, buys) : DK_ENOMEM;
+	for (size_t k = 0; buys && k < rec->n; k++) {
 		if (st == DK_OK)
-			days[k] = buy.days;
-		dk_purchase_release(&buy);
+			days[k] = buys[k].days;
+		dk_purchase_release(&buys[k]);
 	}
+	free(buys);
 	return st;
 }
 

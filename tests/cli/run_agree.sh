@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every networks reader applies the same name rules in the same words: a
 # 201-character name and a name given twice, once in CSV and once in JSON,
-# must be refused (exit 2) with the same message, the position aside.
+# must be refused (exit 2) with the same message, the position (and the
+# CSV reader's cell name) aside.
 # Usage: run_agree.sh DEKOM CASE_DIR PLAN
 set -u
 dekom=$1
@@ -17,7 +18,7 @@ for rule in long dup; do
 		if [ "$rc" != 2 ]; then
 			echo "$rule.$fmt: exit $rc, expected 2"; fail=1
 		fi
-		sed 's/^[^ ]*: error: //' "$work/$fmt" > "$work/$rule.$fmt.msg"
+		sed -e 's/^[^ ]*: error: //' -e 's/^cell [A-Z]*[0-9]*: //' -e 's/^celle [A-Z]*[0-9]*: //' "$work/$fmt" > "$work/$rule.$fmt.msg"
 	done
 	if [ ! -s "$work/$rule.csv.msg" ] || ! cmp -s "$work/$rule.csv.msg" "$work/$rule.json.msg"; then
 		echo "$rule: the readers disagree:"; diff "$work/$rule.csv.msg" "$work/$rule.json.msg"; fail=1

@@ -1,0 +1,248 @@
+/*
+ * case.c: what every command shares: loading the inputs (the case),
+ * printing diagnostics, computing the recommendation, writing an output
+ * and saying what was written, and mapping a status and the findings to an
+ * exit code (CLI.md, "Exit codes").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "engine/recommend.h"
+#include "io/builtin.h"
+#include "io/finding_text.h"
+#include "io/json_plan.h"
+#include "io/networks.h"
+#include "io/outfile.h"
+#include "io/report.h"
+
+void dk_cli_print_diags(dk_diags *d)
+{
+	char line[1400];
+	dk_diags_sort(d);
+	for (size_t i = 0; i < d->n; i++) {
+		dk_diag_format(&d->items[i], line, sizeof line);
+		fprintf(stderr, "%s\n", line);
+	}
+	if (d->dropped)
+		fprintf(stderr, "dekom: %zu more problems not shown\n", d->dropped);
+}
+
+int dk_cli_exit(dk_status st)
+{
+	switch (st) {
+	case DK_OK:
+		return DK_EXIT_OK;
+	case DK_ENOMEM:
+		fprintf(stderr, "dekom: error: out of memory\n");
+		return DK_EXIT_USAGE;
+	case DK_EIO:
+		return DK_EXIT_IO;
+	default:
+		return DK_EXIT_USAGE;
+	}
+}
+
+dk_status dk_cli_load_input(dk_input *in, const char *path,
+			    dk_status (*builtin)(dk_input *), dk_diags *d)
+{
+	dk_status st = path ? dk_input_read(in, path, d) : builtin(in);
+	if (st == DK_OK)
+		st = dk_input_decode(in, d);
+	return st;
+}
+
+dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
+{
+	dk_diags d;
+	dk_status st;
+	memset(c, 0, sizeof *c);
+	dk_plan_init(&c->plan);
+	dk_colmap_init(&c->map);
+	dk_diags_init(&d);
+	st = dk_cli_load_input(&c->plan_in, o->plan, dk_builtin_plan_input, &d);
+	if (st == DK_OK) {
+		dk_plan_release(&c->plan);
+		st = dk_plan_read(&c->plan_in, &c->plan, &d);
+	}
+	/* the built-in networks come with their own column map */
+	if (st == DK_OK && (o->columns || !o->networks)) {
+		st = dk_cli_load_input(&c->map_in, o->columns, dk_builtin_columns_input, &d);
+		if (st == DK_OK)
+			st = dk_colmap_parse(&c->map, &c->map_in, &d);
+		c->has_map = st == DK_OK;
+	}
+	int header_line = 1;
+	if (st == DK_OK) {
+		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, false};
+		st = dk_cli_load_input(&c->net_in, o->networks, dk_builtin_networks_input,
+				&d);
+		if (st == DK_OK)
+			st = dk_networks_read_at(&c->net_in, &ro, &c->nets,
+						 &header_line, &d);
+	}
+	for (int k = 0; st == DK_OK && k < o->n_more; k++) {
+		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, true};
+		dk_networks more;
+		int more_line = 1;
+		dk_networks_init(&more, c->plan.n_institutions);
+		st = dk_cli_load_input(&c->more_in[k], o->more_networks[k], NULL, &d);
+		c->n_more = k + 1;
+		if (st == DK_OK)
+			st = dk_networks_read_at(&c->more_in[k], &ro, &more,
+						 &more_line, &d);
+		if (st == DK_OK)
+			st = dk_networks_merge(&c->nets, &more, &c->more_in[k],
+					       more_line, c->net_in.name, &d);
+		dk_networks_release(&more);
+	}
+	/* what the method needs: only now, since a second -n may add it */
+	if (st == DK_OK)
+		st = dk_networks_check_plan(&c->plan, &c->nets, &c->net_in,
+					    header_line, &d);
+	if (st == DK_OK)
+		st = dk_plan_resolve_decisions(&c->plan, &c->nets, c->plan_in.name,
+					       &d);
+	if (st == DK_OK && o->output) {
+		const char *inputs[3 + DK_MORE_NETWORKS] = {o->networks, o->plan, o->columns};
+		for (int k = 0; k < o->n_more; k++)
+			inputs[3 + k] = o->more_networks[k];
+		st = dk_output_check(o->output, inputs, (size_t)(3 + o->n_more), &d);
+	}
+	dk_cli_print_diags(&d);
+	if (st == DK_OK)
+		st = dk_diags_status(&d);
+	dk_diags_release(&d);
+	return st;
+}
+
+void dk_case_release(dk_case *c)
+{
+	dk_networks_release(&c->nets);
+	dk_colmap_release(&c->map);
+	dk_plan_release(&c->plan);
+	dk_input_release(&c->plan_in);
+	dk_input_release(&c->map_in);
+	dk_input_release(&c->net_in);
+	for (int k = 0; k < c->n_more; k++)
+		dk_input_release(&c->more_in[k]);
+}
+
+int dk_cli_write_text(const dk_cli_opts *o, char *text)
+{
+	if (!text)
+		return dk_cli_exit(DK_ENOMEM);
+	char err[512];
+	dk_status st = dk_output_write(o->output, text, strlen(text), err,
+				       sizeof err);
+	free(text);
+	if (st != DK_OK) {
+		fprintf(stderr, "dekom: error: %s\n", err);
+		return DK_EXIT_IO;
+	}
+	return DK_EXIT_OK;
+}
+
+/* After a file is written (not standard output), one line on standard
+ * error says what was written and, where there are findings, what was
+ * found: "skrev innstilling.xlsx: 3 feil, 13 advarsler, 1 til
+ * orientering"; none with -q. */
+void dk_cli_say_written(const dk_cli_opts *o, const dk_findings *f)
+{
+	if (o->quiet || dk_output_is_stdout(o->output))
+		return;
+	bool english = dk_cli_english(o);
+	dk_strbuf b = {0};
+	dk_strbuf_printf(&b, "%s %s", english ? "wrote" : "skrev", o->output);
+	if (f) {
+		dk_strbuf_puts(&b, ": ");
+		dk_findings_count_text(&b, f, english);
+	}
+	char *line = dk_strbuf_done(&b);
+	if (line)
+		fprintf(stderr, "%s\n", line);
+	free(line);
+}
+
+/* Appends a newline to a JSON text (cJSON prints none). */
+char *dk_cli_with_newline(char *t)
+{
+	if (!t)
+		return NULL;
+	size_t n = strlen(t);
+	char *s = realloc(t, n + 2);
+	if (!s) {
+		free(t);
+		return NULL;
+	}
+	s[n] = '\n';
+	s[n + 1] = '\0';
+	return s;
+}
+
+/* The exit code for the findings: 1 when one is at or above --fail-on. */
+int dk_cli_findings_exit(const dk_cli_opts *o, const dk_findings *f)
+{
+	if (o->fail_on && strcmp(o->fail_on, "never") == 0)
+		return DK_EXIT_OK;
+	dk_severity level = o->fail_on && strcmp(o->fail_on, "warning") == 0
+		? DK_SEV_WARNING : DK_SEV_ERROR;
+	for (size_t i = 0; i < f->n; i++)
+		if (f->items[i].severity >= level)
+			return DK_EXIT_FINDINGS;
+	return DK_EXIT_OK;
+}
+
+/* Loads the case and computes the recommendation; prints what fails. */
+dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec,
+			  const dk_cli_opts *o)
+{
+	memset(rec, 0, sizeof *rec);
+	dk_status st = dk_case_load(c, o);
+	if (st != DK_OK)
+		return st;
+	st = dk_recommend(&c->plan, &c->nets, rec);
+	if (st == DK_OK)
+		st = dk_findings_render(&rec->findings);
+	if (st == DK_OK)
+		dk_findings_sort(&rec->findings);
+	else if (st == DK_ERANGE)
+		fprintf(stderr, "dekom: error: the amounts are too large to "
+				"compute exactly; check the inputs for amounts "
+				"far above 10^12\n");
+	return st;
+}
+
+void dk_cli_report_init(dk_report *r, dk_report_input *inputs, const dk_case *c,
+			const dk_recommendation *rec, const dk_cli_opts *o)
+{
+	size_t n = 0;
+	inputs[n++] = (dk_report_input){"plan", &c->plan_in};
+	if (c->has_map)
+		inputs[n++] = (dk_report_input){"columns", &c->map_in};
+	inputs[n++] = (dk_report_input){"networks", &c->net_in};
+	for (int k = 0; k < c->n_more; k++)
+		inputs[n++] = (dk_report_input){"networks", &c->more_in[k]};
+	memset(r, 0, sizeof *r);
+	r->plan = &c->plan;
+	r->nets = &c->nets;
+	r->rec = rec;
+	r->inputs = inputs;
+	r->n_inputs = n;
+	r->english = dk_cli_english(o);
+}
+
+const char *dk_cli_default_format(const dk_cli_opts *o)
+{
+	if (o->format)
+		return o->format;
+	return dk_output_is_stdout(o->output) && isatty(STDOUT_FILENO) ? "table"
+								      : "json";
+}
+
+bool dk_cli_english(const dk_cli_opts *o)
+{
+	return o->lang && strcmp(o->lang, "en") == 0;
+}

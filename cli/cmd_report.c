@@ -1,0 +1,184 @@
+/*
+ * cmd_report.c: the commands that write the recommendation or what was
+ * read: recommend, check, explain and show.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "io/canonical.h"
+#include "io/escape.h"
+#include "io/outfile.h"
+#include "io/report.h"
+#include "io/report_show.h"
+
+/* A writer of `recommend` or `check` for one format. */
+typedef char *(*report_writer)(const dk_report *r, const char *fmt, bool excel_nb);
+
+int dk_cmd_show(const dk_cli_opts *o)
+{
+	dk_case c;
+	if (o->argc > 0) {
+		fprintf(stderr, "dekom show: error: unexpected argument '%s'\n",
+			o->argv[0]);
+		return DK_EXIT_USAGE;
+	}
+	dk_status st = dk_case_load(&c, o);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else if (o->format && strcmp(o->format, "json") == 0) {
+		rc = dk_cli_write_text(o, dk_cli_with_newline(dk_networks_json(&c.nets, &c.plan)));
+	} else {
+		rc = dk_cli_write_text(o, dk_networks_table(&c.nets, &c.plan));
+	}
+	if (rc == DK_EXIT_OK)
+		dk_cli_say_written(o, NULL);
+	dk_case_release(&c);
+	return rc;
+}
+
+static char *recommend_text(const dk_report *r, const char *fmt, bool excel_nb)
+{
+	if (strcmp(fmt, "json") == 0)
+		return dk_cli_with_newline(dk_report_json(r));
+	if (strcmp(fmt, "csv") == 0)
+		return dk_report_csv(r, excel_nb);
+	if (strcmp(fmt, "md") == 0)
+		return dk_report_md(r);
+	if (strcmp(fmt, "html") == 0)
+		return dk_report_html(r);
+	return dk_report_table(r);
+}
+
+static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
+{
+	if (strcmp(fmt, "json") == 0)
+		return dk_cli_with_newline(dk_findings_json(r));
+	if (strcmp(fmt, "csv") == 0)
+		return dk_findings_csv(r, excel_nb);
+	return dk_findings_table(r);
+}
+
+/* The workbook goes to a temporary file (io/outfile.h: next to a regular
+ * target, renamed into place when complete; copied to a device or FIFO),
+ * and every message names the target. */
+static int write_xlsx(const dk_cli_opts *o, const dk_report *r)
+{
+	char err[600], why[512];
+	dk_output out;
+	dk_status st = dk_output_open(&out, o->output, true, err, sizeof err);
+	if (st == DK_OK) {
+		st = dk_report_xlsx(r, out.tmp, why, sizeof why);
+		if (st == DK_EIO)
+			snprintf(err, sizeof err, "%s: %s", o->output, why);
+	}
+	if (st == DK_OK)
+		st = dk_output_close(&out, err, sizeof err);
+	dk_output_abort(&out);
+	if (st == DK_ENOMEM)
+		return dk_cli_exit(st);
+	if (st != DK_OK) {
+		fprintf(stderr, "dekom: error: %s\n", err);
+		return DK_EXIT_IO;
+	}
+	return DK_EXIT_OK;
+}
+
+/* `recommend` and `check`: load, compute, write, and exit 1 on findings at
+ * or above --fail-on. */
+static int run_report(const dk_cli_opts *o, report_writer writer)
+{
+	dk_case c;
+	dk_recommendation rec;
+	if (o->argc > 0) {
+		fprintf(stderr, "dekom %s: error: unexpected argument '%s'\n",
+			o->command, o->argv[0]);
+		return DK_EXIT_USAGE;
+	}
+	if (strcmp(dk_cli_default_format(o), "xlsx") == 0 && dk_output_is_stdout(o->output)) {
+		fprintf(stderr, "dekom %s: error: -f xlsx writes a file: give it "
+				"with -o FILE.xlsx\n", o->command);
+		return DK_EXIT_USAGE;
+	}
+	dk_status st = dk_cli_run_case(&c, &rec, o);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		dk_report r;
+		dk_report_input inputs[3 + DK_MORE_NETWORKS];
+		dk_cli_report_init(&r, inputs, &c, &rec, o);
+		if (strcmp(dk_cli_default_format(o), "xlsx") == 0)
+			rc = write_xlsx(o, &r);
+		else
+			rc = dk_cli_write_text(o, writer(&r, dk_cli_default_format(o),
+						  o->csv_dialect &&
+							  strcmp(o->csv_dialect, "excel-nb") == 0));
+		if (rc == DK_EXIT_OK) {
+			dk_cli_say_written(o, &rec.findings);
+			rc = dk_cli_findings_exit(o, &rec.findings);
+		}
+	}
+	dk_recommendation_release(&rec);
+	dk_case_release(&c);
+	return rc;
+}
+
+int dk_cmd_recommend(const dk_cli_opts *o)
+{
+	return run_report(o, recommend_text);
+}
+
+int dk_cmd_check(const dk_cli_opts *o)
+{
+	return run_report(o, check_text);
+}
+
+int dk_cmd_explain(const dk_cli_opts *o)
+{
+	if (o->argc != 1) {
+		fprintf(stderr, "dekom explain: error: %s; expected one network "
+				"name, such as dekom explain Fosen\n",
+			o->argc ? "more than one network named" : "no network named");
+		return DK_EXIT_USAGE;
+	}
+	dk_case c;
+	dk_recommendation rec;
+	dk_status st = dk_cli_run_case(&c, &rec, o);
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		long k = dk_networks_find(&c.nets, o->argv[0]);
+		if (k < 0) {
+			char q[80];
+			dk_quote(o->argv[0], q, sizeof q);
+			dk_strbuf b = {0};
+			dk_strbuf_printf(&b, "dekom explain: error: no network named '%s'; "
+					     "the networks are:", q);
+			for (size_t i = 0; i < c.nets.n; i++) {
+				dk_strbuf_printf(&b, "%s '", i ? "," : "");
+				dk_term_put(&b, c.nets.items[i].name, true);
+				dk_strbuf_puts(&b, "'");
+			}
+			char *line = dk_strbuf_done(&b);
+			if (line)
+				fprintf(stderr, "%s\n", line);
+			free(line);
+			rc = line ? DK_EXIT_USAGE : dk_cli_exit(DK_ENOMEM);
+		} else {
+			dk_report r;
+			dk_report_input inputs[3 + DK_MORE_NETWORKS];
+			dk_cli_report_init(&r, inputs, &c, &rec, o);
+			/* names from the input, for a terminal */
+			rc = dk_cli_write_text(o, dk_term_clean(dk_explain_text(&r, (size_t)k)));
+			if (rc == DK_EXIT_OK)
+				dk_cli_say_written(o, &rec.findings);
+		}
+	}
+	dk_recommendation_release(&rec);
+	dk_case_release(&c);
+	return rc;
+}
