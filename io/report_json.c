@@ -14,29 +14,6 @@
 #include "io/report.h"
 #include "models/numtext.h"
 
-void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
-		      bool english, dk_lambda_text *out)
-{
-	dk_i128 ln = num * scale, ld = den;
-	dk_i128 g = dk_gcd(ln, ld);
-	if (g > 1)
-		ln /= g, ld /= g;
-	out->unit[0] = '\0';
-	if (people) {
-		/* digit groups, at most 6 decimals (half up), trailing zeros
-		 * cut: "2 454,795487" */
-		dk_numfmt f = DK_NUMFMT_PEOPLE(english, 0);
-		dk_numtext_ratio(ln, ld, 6, &f, out->decimal, sizeof out->decimal);
-		snprintf(out->unit, sizeof out->unit, "%s",
-			 scale == 100 ? (english ? "kr per teacher FTE" : "kr per lærerårsverk")
-				      : (english ? "kr per krone of weight" : "kr per krone av vekten"));
-	} else {
-		dk_ratio_str(ln, ld, 12, out->decimal, sizeof out->decimal);
-	}
-	dk_i128_str(ln, out->num, sizeof out->num);
-	dk_i128_str(ld, out->den, sizeof out->den);
-}
-
 cJSON *dk_lambda_cjson(dk_i128 num, dk_i128 den, int64_t scale)
 {
 	dk_lambda_text t;

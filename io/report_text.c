@@ -232,21 +232,6 @@ void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english)
 				 w == 1 ? "advarsel" : "advarsler", i);
 }
 
-const char *dk_not_checked_reason(dk_check_id c, bool english)
-{
-	switch (c) {
-	case DK_CHECK_SELF_FINANCING:
-		return english ? "the networks file has no self-financing column"
-			       : "budsjettfila har ingen kolonne for egenfinansiering";
-	case DK_CHECK_YEAR_CHANGE:
-		return english ? "the networks file has no column for last year's "
-				 "allocation"
-			       : "budsjettfila har ingen kolonne for fjorårets tildeling";
-	default:
-		return english ? "its column is absent" : "kolonnen mangler";
-	}
-}
-
 void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
 			  bool english, const char *bullet)
 {

@@ -1,0 +1,51 @@
+/*
+ * report_words.c: words every writer of a recommendation shares: λ as a
+ * person reads it (and as JSON writes it), and why a check could not run.
+ * One place, so that the table, the report, the workbook, explain and JSON
+ * say them alike.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "io/report.h"
+#include "models/exact.h"
+#include "models/numtext.h"
+
+void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
+		      bool english, dk_lambda_text *out)
+{
+	dk_i128 ln = num * scale, ld = den;
+	dk_i128 g = dk_gcd(ln, ld);
+	if (g > 1)
+		ln /= g, ld /= g;
+	out->unit[0] = '\0';
+	if (people) {
+		/* digit groups, at most 6 decimals (half up), trailing zeros
+		 * cut: "2 454,795487" */
+		dk_numfmt f = DK_NUMFMT_PEOPLE(english, 0);
+		dk_numtext_ratio(ln, ld, 6, &f, out->decimal, sizeof out->decimal);
+		snprintf(out->unit, sizeof out->unit, "%s",
+			 scale == 100 ? (english ? "kr per teacher FTE" : "kr per lærerårsverk")
+				      : (english ? "kr per krone of weight" : "kr per krone av vekten"));
+	} else {
+		dk_ratio_str(ln, ld, 12, out->decimal, sizeof out->decimal);
+	}
+	dk_i128_str(ln, out->num, sizeof out->num);
+	dk_i128_str(ld, out->den, sizeof out->den);
+}
+
+const char *dk_not_checked_reason(dk_check_id c, bool english)
+{
+	switch (c) {
+	case DK_CHECK_SELF_FINANCING:
+		return english ? "the networks file has no self-financing column"
+			       : "budsjettfila har ingen kolonne for egenfinansiering";
+	case DK_CHECK_YEAR_CHANGE:
+		return english ? "the networks file has no column for last year's "
+				 "allocation"
+			       : "budsjettfila har ingen kolonne for fjorårets tildeling";
+	default:
+		return english ? "its column is absent" : "kolonnen mangler";
+	}
+}
+
