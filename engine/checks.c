@@ -90,24 +90,26 @@ static void row_sum(ctx *c)
 		if ((diff < 0 ? -diff : diff) <= tol)
 			continue;
 		/* a column whose value equals the difference */
-		const char *col = NULL;
+		const char *col = NULL;   /* an institution's UP2 column */
+		int line_col = -1;        /* or one of the network's own */
 		dk_kr ad = diff < 0 ? -diff : diff;
 		static const dk_column cols[] = {DK_COL_OWN, DK_COL_COORDINATOR,
 						 DK_COL_UH_OTHER};
 		/* only when the lines are more: a column added without the
 		 * need being changed (a column already in the sum cannot be
 		 * the one that is missing) */
-		for (size_t j = 0; j < 3 && !col && diff > 0; j++)
+		for (size_t j = 0; j < 3 && line_col < 0 && diff > 0; j++)
 			if (dk_network_has(n, cols[j]) && n->v[cols[j]] == ad)
-				col = dk_column_get(cols[j])->name;
-		for (size_t i = 0; i < c->p->n_institutions && !col && diff > 0; i++)
+				line_col = (int)cols[j];
+		for (size_t i = 0; i < c->p->n_institutions && !col && line_col < 0 && diff > 0; i++)
 			if (((n->uh_present >> i) & 1u) && n->uh[i] == ad)
 				col = c->p->institutions[i].id;
 		int64_t nums[2] = {need, sum};
 		ADD(c, DK_CHECK_ROW_SUM, -1, (long)k, "need", nums, 0,
-		    col ? DK_MSG_ROW_SUM_COLUMN : DK_MSG_ROW_SUM, dk_arg_kr(sum),
+		    col || line_col >= 0 ? DK_MSG_ROW_SUM_COLUMN : DK_MSG_ROW_SUM, dk_arg_kr(sum),
 		    dk_arg_kr(need), dk_arg_kr(ad), dk_arg_word(diff > 0 ? N_("more") : N_("less")),
-		    dk_arg_text(col), dk_arg_word(diff > 0 ? N_("added") : N_("removed")));
+		    line_col >= 0 ? dk_arg_column(line_col) : dk_arg_text(col),
+		    dk_arg_word(diff > 0 ? N_("added") : N_("removed")));
 	}
 }
 
@@ -172,7 +174,7 @@ static void stated_total(ctx *c)
 		int dec = def->kind == DK_KIND_FTE ? 2 : 0;
 		int64_t nums[2] = {sum, tot->v[col]};
 		ADD(c, DK_CHECK_STATED_TOTAL, -1, -1, def->name, nums, dec,
-		    DK_MSG_STATED_TOTAL, dk_arg_text(def->name), dk_arg_dec(tot->v[col], dec, dec),
+		    DK_MSG_STATED_TOTAL, dk_arg_column(col), dk_arg_dec(tot->v[col], dec, dec),
 		    dk_arg_dec(sum, dec, dec), dk_arg_dec(diff < 0 ? -diff : diff, dec, dec),
 		    dk_arg_word(diff > 0 ? N_("high") : N_("low")));
 	}
@@ -224,7 +226,7 @@ static void recommendation_checks(ctx *c)
 					    dec ? DK_MSG_STATED_RECOMMENDATION_DECIDED
 						: DK_MSG_STATED_RECOMMENDATION,
 					    dk_arg_kr(s),
-					    dec ? dk_arg_kr(x) : dk_arg_text(dk_method_name(c->p->method)),
+					    dec ? dk_arg_kr(x) : dk_arg_word(dk_method_words(c->p->method)),
 					    dec ? dk_arg_kr(diff < 0 ? -diff : diff) : dk_arg_kr(x),
 					    dec ? dk_arg_word(diff > 0 ? N_("more") : N_("less"))
 						: dk_arg_kr(diff < 0 ? -diff : diff),

@@ -62,7 +62,7 @@ char *dk_explain_text(const dk_report *r, size_t k)
 	char a[40], b[40], c[40], dec[64], frac[120];
 
 	dk_strbuf_printf(&t, "%s: %s %s\n\n", n->name, en ? "method" : "metode",
-	    dk_method_name(p->method));
+	    dk_method_label(p->method, en));
 	/* what the method takes */
 	switch (p->method) {
 	case DK_METHOD_STATUS_QUO:

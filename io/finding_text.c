@@ -15,6 +15,7 @@
 
 #include "models/exact.h"
 #include "io/i18n.h"
+#include "models/columns.h"
 #include "models/numtext.h"
 
 static const char *const templates[DK_MSG_COUNT] = {
@@ -219,6 +220,18 @@ static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 	case DK_ARG_WORD:
 		snprintf(buf, size, "%s", a->text ? dk_tr(english, a->text) : "");
 		break;
+	case DK_ARG_COLUMN: {
+		/* the canonical name in English (what the plan and JSON say),
+		 * the column's label in bokmål: «Meldt behov» */
+		const dk_column_def *def = dk_column_get((dk_column)a->v);
+		if (!def)
+			snprintf(buf, size, "?");
+		else if (english)
+			snprintf(buf, size, "%s", def->name);
+		else
+			snprintf(buf, size, "«%s»", def->label_nb);
+		break;
+	}
 	}
 }
 

@@ -16,12 +16,21 @@
 
 const char *const *dk_criteria_heads(bool english)
 {
-	static const char *const nb[DK_CRITERIA_COLS] = {
-		"Nettverk", "Lokalt forankret", "Kollektiv læring", "Partnerskap med UH",
-		"UH identifisert", "Rimelig UH-andel", "Begrenset koordinator"};
-	static const char *const en[DK_CRITERIA_COLS] = {
-		"Network", "Locally anchored", "Collective learning", "Partnership with UH",
-		"UH identified", "Reasonable UH share", "Limited coordinator"};
+	/* the labels of models/columns.c, so that the sheet reads back */
+	static _Thread_local const char *nb[DK_CRITERIA_COLS], *en[DK_CRITERIA_COLS];
+	static const int in[] = {DK_COL_NETWORK, DK_COL_LOCALLY_ANCHORED,
+				 DK_COL_COLLECTIVE_LEARNING, DK_COL_UH_PARTNERSHIP};
+	static const dk_out_column out[] = {DK_OUT_UH_IDENTIFIED,
+					    DK_OUT_REASONABLE_UH_SHARE,
+					    DK_OUT_LIMITED_COORDINATOR};
+	for (size_t k = 0; k < 4; k++) {
+		nb[k] = dk_column_get((dk_column)in[k])->label_nb;
+		en[k] = dk_column_get((dk_column)in[k])->label_en;
+	}
+	for (size_t k = 0; k < 3; k++) {
+		nb[4 + k] = dk_out_column_get(out[k])->label_nb;
+		en[4 + k] = dk_out_column_get(out[k])->label_en;
+	}
 	return english ? en : nb;
 }
 
@@ -96,15 +105,24 @@ static dk_status group_findings(const dk_report *r, by_network *bn)
 }
 
 /* The ids of a network's findings (or the plan's, for -1), space-separated. */
-static char *finding_ids(const dk_report *r, const by_network *bn, long network)
+static char *finding_ids(const dk_report *r, const by_network *bn, long network,
+			 dk_grid_names names)
 {
 	dk_strbuf b = {0};
 	const dk_findings *f = &r->rec->findings;
 	size_t k = (size_t)(network + 1);
 	for (size_t j = bn->start[k]; j < bn->start[k + 1]; j++) {
-		if (b.len)
-			dk_strbuf_puts(&b, " ");
-		dk_strbuf_puts(&b, dk_checks()[f->items[bn->order[j]].check].name);
+		dk_check_id c = f->items[bn->order[j]].check;
+		/* ids in a file for programs, titles for people */
+		if (names == DK_GRID_CANONICAL) {
+			if (b.len)
+				dk_strbuf_puts(&b, " ");
+			dk_strbuf_puts(&b, dk_checks()[c].name);
+		} else {
+			if (b.len)
+				dk_strbuf_puts(&b, "; ");
+			dk_strbuf_puts(&b, dk_check_title(c, names == DK_GRID_EN));
+		}
 	}
 	return dk_strbuf_done(&b);
 }
@@ -112,29 +130,38 @@ static char *finding_ids(const dk_report *r, const by_network *bn, long network)
 static const char *header(dk_grid *g, const dk_report *r, dk_grid_names names,
 			  dk_grid_col c, size_t inst)
 {
-	/* canonical, Norwegian, English */
-	static const char *const h[][3] = {
-		[DK_GC_NAME] = {"network", "Nettverk", "Network"},
-		[DK_GC_PREVIOUS] = {"previous", "Forrige år", "Previous"},
-		[DK_GC_NEED] = {"need", "Meldt behov", "Need"},
-		[DK_GC_FTE] = {"fte", "Lærerårsverk", "FTE"},
-		[DK_GC_RECOMMENDED] = {"recommended", "Anbefalt", "Recommended"},
-		[DK_GC_METHOD_AMOUNT] = {"method_amount", "Metodens beløp", "Method amount"},
-		[DK_GC_STATE] = {"state", "Status", "State"},
-		[DK_GC_OWN] = {"own", "Nettverk (egen)", "Own"},
-		[DK_GC_COORDINATOR] = {"coordinator", "Koordinator", "Coordinator"},
-		[DK_GC_UP2] = {"uh_", "", ""},
-		[DK_GC_UH_OTHER] = {"uh_other", "Andre/usikker", "Other/uncertain"},
-		[DK_GC_UNSPECIFIED] = {"unspecified", "Uspesifisert", "Unspecified"},
-		[DK_GC_UH_SHARE] = {"uh_share", "UH-andel", "UH share"},
-		[DK_GC_FINDINGS] = {"findings", "Funn", "Findings"},
+	/* the names of models/columns.c (an input column's, or a column
+	 * dekom writes), so that every header reads back as its column */
+	static const int in[] = {
+		[DK_GC_NAME] = DK_COL_NETWORK, [DK_GC_PREVIOUS] = DK_COL_PREVIOUS,
+		[DK_GC_NEED] = DK_COL_NEED, [DK_GC_FTE] = DK_COL_FTE,
+		[DK_GC_RECOMMENDED] = -1, [DK_GC_METHOD_AMOUNT] = -1,
+		[DK_GC_STATE] = -1, [DK_GC_OWN] = DK_COL_OWN,
+		[DK_GC_COORDINATOR] = DK_COL_COORDINATOR, [DK_GC_UP2] = -1,
+		[DK_GC_UH_OTHER] = DK_COL_UH_OTHER, [DK_GC_UNSPECIFIED] = -1,
+		[DK_GC_UH_SHARE] = -1, [DK_GC_FINDINGS] = -1,
 	};
-	int k = names == DK_GRID_CANONICAL ? 0 : names == DK_GRID_NB ? 1 : 2;
-	if (c != DK_GC_UP2)
-		return h[c][k];
-	char buf[160];
-	snprintf(buf, sizeof buf, "%s%s", h[c][k], r->plan->institutions[inst].id);
-	return own_text(g, strdup(buf));
+	static const int out[] = {
+		[DK_GC_RECOMMENDED] = DK_OUT_RECOMMENDED,
+		[DK_GC_METHOD_AMOUNT] = DK_OUT_METHOD_AMOUNT, [DK_GC_STATE] = DK_OUT_STATE,
+		[DK_GC_UNSPECIFIED] = DK_OUT_UNSPECIFIED, [DK_GC_UH_SHARE] = DK_OUT_UH_SHARE,
+		[DK_GC_FINDINGS] = DK_OUT_FINDINGS,
+	};
+	if (c == DK_GC_UP2) {
+		/* an institution by its id, canonically after "uh_" */
+		char buf[160];
+		snprintf(buf, sizeof buf, "%s%s", names == DK_GRID_CANONICAL ? DK_UH_PREFIX : "",
+			 r->plan->institutions[inst].id);
+		return own_text(g, strdup(buf));
+	}
+	if (in[c] >= 0) {
+		const dk_column_def *def = dk_column_get((dk_column)in[c]);
+		return names == DK_GRID_CANONICAL ? def->name
+		       : names == DK_GRID_NB ? def->label_nb : def->label_en;
+	}
+	const dk_out_column_def *def = dk_out_column_get((dk_out_column)out[c]);
+	return names == DK_GRID_CANONICAL ? def->name
+	       : names == DK_GRID_NB ? def->label_nb : def->label_en;
 }
 
 static const char *state_text(dk_state st, dk_grid_names names)
@@ -203,7 +230,7 @@ static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
 			*cell = (dk_cell){.kind = DK_CELL_FTE, .v = fte};
 			break;
 		case DK_GC_FINDINGS:
-			*cell = text_cell(own_text(g, finding_ids(r, bn, total ? -1 : (long)k)));
+			*cell = text_cell(own_text(g, finding_ids(r, bn, total ? -1 : (long)k, o->names)));
 			if (!cell->text)
 				st = DK_ENOMEM;
 			break;

@@ -56,6 +56,12 @@ void dk_finding_lines(dk_strbuf *b, const dk_findings *f,
 		      const dk_networks *nets, bool english, const char *bullet,
 		      bool md);
 
+/* A check by its title and a method in words, for people («Radsum»,
+ * «fjorårets tildeling, begrenset til meldt behov»); the ids stay in JSON,
+ * RFC 4180 CSV and where a person configures the plan. */
+const char *dk_check_title(dk_check_id c, bool english);
+const char *dk_method_label(dk_method m, bool english);
+
 /* Why a check listed in rec->not_checked could not run, in words. */
 const char *dk_not_checked_reason(dk_check_id c, bool english);
 /* The not_checked list as lines for people ("BULLETcheck: reason"), after

@@ -305,7 +305,7 @@ static void not_checked(dk_strbuf *b, const dk_report *r)
 			    "Not checked (the check is on, but its column is absent):"));
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((r->rec->not_checked >> c) & 1u)
-			dk_strbuf_printf(b, "<li>%s: %s</li>\n", dk_checks()[c].name,
+			dk_strbuf_printf(b, "<li>%s: %s</li>\n", dk_check_title((dk_check_id)c, r->english),
 					 dk_not_checked_reason((dk_check_id)c, r->english));
 	dk_strbuf_puts(b, "</ul>\n");
 }
@@ -359,7 +359,7 @@ static void findings_section(dk_strbuf *b, const dk_report *r)
 		const char *sev = dk_severity_name(x->severity);
 		dk_strbuf_printf(b, "<tr><td class=\"%s\">%s</td><td>%s</td><td>", sev,
 				 dk_severity_label(x->severity, r->english),
-				 dk_checks()[x->check].name);
+				 dk_check_title(x->check, r->english));
 		if (x->network >= 0)
 			esc(b, r->nets->items[x->network].name);
 		dk_strbuf_puts(b, "</td><td class=\"msg\">");
@@ -377,7 +377,7 @@ static void manifest_section(dk_strbuf *b, const dk_report *r)
 			    ", %s <code>%s</code>.</p>\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
 			    "<th>SHA-256</th></tr></thead>\n<tbody>\n",
 			 tr(r, "Grunnlag", "Manifest"), tr(r, "Beregnet med", "Computed by"),
-			 tr(r, "metode", "method"), dk_method_name(r->plan->method),
+			 tr(r, "metode", "method"), dk_method_label(r->plan->method, r->english),
 			 tr(r, "Fil", "Input"), tr(r, "Sti", "Path"));
 	for (size_t i = 0; i < r->n_inputs; i++) {
 		char hex[65];
@@ -407,7 +407,7 @@ char *dk_report_html(const dk_report *r)
 			     "<header>\n<h1>%s</h1>\n<p class=\"sub\">%s <code>%s</code> · dekom "
 			     DEKOM_VERSION "</p>\n</header>\n",
 			 r->english ? "en" : "nb", title, style, title,
-			 tr(r, "Metode", "Method"), dk_method_name(r->plan->method));
+			 tr(r, "Metode", "Method"), dk_method_label(r->plan->method, r->english));
 	frame_section(&b, r);
 	grid_section(&b, r, &g);
 	decisions_section(&b, r);

@@ -90,7 +90,10 @@ static int grid_build(const dk_report *r, style s, text_grid *t)
 {
 	bool csv = s == STYLE_CSV || s == STYLE_CSV_NB;
 	bool en = r->english;
-	dk_grid_opts o = {csv ? DK_GRID_CANONICAL : en ? DK_GRID_EN : DK_GRID_NB, csv, !csv};
+	/* RFC 4180 CSV keeps the canonical names; Excel's dialect and every
+	 * table for people use the language's labels */
+	dk_grid_opts o = {s == STYLE_CSV ? DK_GRID_CANONICAL : en ? DK_GRID_EN : DK_GRID_NB,
+			  csv, !csv};
 	dk_grid g;
 	memset(t, 0, sizeof *t);
 	if (dk_grid_build(&g, r, &o) != DK_OK)
@@ -243,7 +246,7 @@ void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
 						"kolonnen mangler):");
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((rec->not_checked >> c) & 1u)
-			dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_checks()[c].name,
+			dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_check_title((dk_check_id)c, english),
 					 dk_not_checked_reason((dk_check_id)c, english));
 }
 
@@ -256,7 +259,7 @@ void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *net
 		const dk_finding *x = &f->items[i];
 		bool named = x->network >= 0 && nets;
 		dk_strbuf_printf(b, "%s%s %s", bullet, dk_severity_label(x->severity, english),
-				 dk_checks()[x->check].name);
+				 dk_check_title(x->check, english));
 		if (named) {
 			dk_strbuf_puts(b, ", ");
 			put_text(b, nets->items[x->network].name, md);
@@ -314,7 +317,7 @@ static void title(dk_strbuf *b, const dk_report *r, const char *prefix)
 	if (r->rec->year)
 		dk_strbuf_printf(b, " %d", r->rec->year);
 	dk_strbuf_printf(b, " (%s %s)\n", en ? "method" : "metode",
-		  dk_method_name(r->plan->method));
+		  dk_method_label(r->plan->method, r->english));
 }
 
 char *dk_report_table(const dk_report *r)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "io/i18n.h"
 #include "io/report.h"
 #include "models/exact.h"
 #include "models/numtext.h"
@@ -49,3 +50,13 @@ const char *dk_not_checked_reason(dk_check_id c, bool english)
 	}
 }
 
+
+const char *dk_check_title(dk_check_id c, bool english)
+{
+	return dk_tr(english, dk_checks()[c].title);
+}
+
+const char *dk_method_label(dk_method m, bool english)
+{
+	return dk_tr(english, dk_method_words(m));
+}

@@ -124,7 +124,7 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 	if (rec->year)
 		snprintf(year, sizeof year, " %d", rec->year);
 	snprintf(t, sizeof t, "%s%s (%s %s)", tr(b, "Innstilling", "Recommendation"), year,
-		 tr(b, "metode", "method"), dk_method_name(r->plan->method));
+		 tr(b, "metode", "method"), dk_method_label(r->plan->method, b->en));
 	put_str(b, ws, 0, 0, t, b->title);
 	/* the frame */
 	lxw_row_t row = 2, f_row = 0;
@@ -331,7 +331,7 @@ static void sheet_findings(book *b, const dk_report *r)
 		lxw_row_t rr = (lxw_row_t)(i + 1);
 		put_str(b, ws, rr, 0, dk_severity_label(x->severity, b->en),
 			NULL);
-		put_str(b, ws, rr, 1, dk_checks()[x->check].name, NULL);
+		put_str(b, ws, rr, 1, dk_check_title(x->check, b->en), NULL);
 		if (x->network >= 0)
 			put_str(b, ws, rr, 2, r->nets->items[x->network].name, NULL);
 		put_str(b, ws, rr, 3, x->field, NULL);
@@ -355,7 +355,7 @@ static void sheet_findings(book *b, const dk_report *r)
 					   "is absent):"), b->bold);
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((r->rec->not_checked >> c) & 1u) {
-			put_str(b, ws, nr, 1, dk_checks()[c].name, NULL);
+			put_str(b, ws, nr, 1, dk_check_title((dk_check_id)c, b->en), NULL);
 			put_str(b, ws, nr++, 7, dk_not_checked_reason((dk_check_id)c, b->en),
 				b->wrap);
 		}

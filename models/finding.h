@@ -63,7 +63,10 @@ typedef struct {
 
 typedef struct {
 	dk_check_id id;
-	const char *name;
+	const char *name;                      /* the id, in the plan and JSON */
+	const char *title;                     /* for people: an English
+						  message id, translated by io/
+						  ("Row sum": «Radsum») */
 	dk_severity severity;
 	dk_param_def params[DK_CHECK_PARAMS];  /* name NULL when unused */
 	const char *rule;                      /* in words, for docs and help */
@@ -156,7 +159,9 @@ typedef enum {
 			   cut down to `shown` decimals: "40,00", "2 454,5" */
 	DK_ARG_PCT,     /* num/den as a percentage with `scale` decimals */
 	DK_ARG_TEXT,    /* text as it is: a name, a reason (borrowed) */
-	DK_ARG_WORD     /* an English word or phrase, translated (static) */
+	DK_ARG_WORD,    /* an English word or phrase, translated (static) */
+	DK_ARG_COLUMN   /* v: a column of the networks file (dk_column), by its
+			   name in English and its label in bokmål */
 } dk_arg_kind;
 
 typedef struct {
@@ -192,6 +197,11 @@ static inline dk_arg dk_arg_text(const char *s)
 static inline dk_arg dk_arg_word(const char *s)
 {
 	return (dk_arg){.kind = DK_ARG_WORD, .text = s};
+}
+
+static inline dk_arg dk_arg_column(int col)
+{
+	return (dk_arg){.kind = DK_ARG_COLUMN, .v = col};
 }
 
 /* One finding. Numeric fields are scaled by `scale` (10^scale: 0 for

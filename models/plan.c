@@ -61,6 +61,15 @@ int dk_plan_institution(const dk_plan *p, const char *name)
 static const char *const method_names[] = {"prorata", "need", "status_quo"};
 static const char *const split_names[] = {"equal", "shares", "amounts", "by_up1"};
 
+const char *dk_method_words(dk_method m)
+{
+	static const char *const words[] = {
+		N_("base grant plus teacher FTE"),
+		N_("in proportion to the reported need"),
+		N_("last year's allocation, capped at the reported need")};
+	return words[m];
+}
+
 const char *dk_method_name(dk_method m)
 {
 	return method_names[m];

@@ -111,6 +111,9 @@ void dk_plan_release(dk_plan *p);
 int dk_plan_institution(const dk_plan *p, const char *name);
 
 const char *dk_method_name(dk_method m);
+/* The method in words for people, an English message id that io/
+ * translates: "last year's allocation, capped at the reported need". */
+const char *dk_method_words(dk_method m);
 const char *dk_split_name(dk_split s);
 
 #endif

@@ -180,7 +180,7 @@ START_TEST(row_sum)
 	ck_assert_ptr_nonnull(strstr(x->message, "equals the coordinator column"));
 	ck_assert_str_eq(x->message_nb,
 			 "budsjettlinjene summerer til 1 005, men meldt behov er 1 000 "
-			 "(5 mer). Differansen er lik kolonnen coordinator: ble den lagt "
+			 "(5 mer). Differansen er lik kolonnen «Koordinator»: ble den lagt "
 			 "til uten at behovet ble endret? Rett behovet eller linjene så "
 			 "de stemmer.");
 	f.p.checks[DK_CHECK_ROW_SUM].param[0] = 5;  /* tolerance 5: passes */
