@@ -4,6 +4,7 @@
  * and saying what was written, and mapping a status and the findings to an
  * exit code (CLI.md, "Exit codes").
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "cli/cli.h"
 #include "engine/recommend.h"
 #include "io/builtin.h"
+#include "io/i18n.h"
 #include "io/finding_text.h"
 #include "io/json_plan.h"
 #include "io/networks.h"
@@ -27,7 +29,7 @@ void dk_cli_print_diags(dk_diags *d)
 		fprintf(stderr, "%s\n", line);
 	}
 	if (d->dropped)
-		fprintf(stderr, "dekom: %zu more problems not shown\n", d->dropped);
+		fprintf(stderr, _("dekom: %zu more problems not shown\n"), d->dropped);
 }
 
 int dk_cli_exit(dk_status st)
@@ -36,7 +38,7 @@ int dk_cli_exit(dk_status st)
 	case DK_OK:
 		return DK_EXIT_OK;
 	case DK_ENOMEM:
-		fprintf(stderr, "dekom: error: out of memory\n");
+		dk_cli_error(NULL, "%s", _("out of memory"));
 		return DK_EXIT_USAGE;
 	case DK_EIO:
 		return DK_EXIT_IO;
@@ -209,9 +211,8 @@ dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec,
 	if (st == DK_OK)
 		dk_findings_sort(&rec->findings);
 	else if (st == DK_ERANGE)
-		fprintf(stderr, "dekom: error: the amounts are too large to "
-				"compute exactly; check the inputs for amounts "
-				"far above 10^12\n");
+		dk_cli_error(NULL, "%s", _("the amounts are too large to compute exactly; "
+					   "check the inputs for amounts far above 10^12"));
 	return st;
 }
 
@@ -245,4 +246,17 @@ const char *dk_cli_default_format(const dk_cli_opts *o)
 bool dk_cli_english(const dk_cli_opts *o)
 {
 	return o->lang && strcmp(o->lang, "en") == 0;
+}
+
+void dk_cli_error(const char *command, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (command)
+		fprintf(stderr, "dekom %s: error: %s\n", command, msg);
+	else
+		fprintf(stderr, "dekom: error: %s\n", msg);
 }

@@ -99,6 +99,12 @@ void dk_cli_say_written(const dk_cli_opts *o, const dk_findings *f);
 /* 1 when a finding is at or above --fail-on, else 0. */
 int dk_cli_findings_exit(const dk_cli_opts *o, const dk_findings *f);
 
+/* "dekom COMMAND: error: MESSAGE" on standard error (the token `error:`
+ * stays English: programs read it); fmt is already in the program's
+ * language (_()). command NULL: "dekom: error: ...". */
+void dk_cli_error(const char *command, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 /* True for --lang en. */
 bool dk_cli_english(const dk_cli_opts *o);
 

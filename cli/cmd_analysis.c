@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "io/i18n.h"
 #include "engine/calibrate.h"
 #include "engine/diff.h"
 #include "engine/scenario.h"
@@ -27,13 +28,12 @@
 int dk_cmd_scenarios(const dk_cli_opts *o)
 {
 	if (!o->scenarios) {
-		fprintf(stderr, "dekom scenarios: error: no scenario file; expected "
-				"-s SCENARIOS.json (see dekom help scenarios)\n");
+		dk_cli_error("scenarios", "%s", _("no scenario file; expected -s SCENARIOS.json "
+						   "(see dekom help scenarios)"));
 		return DK_EXIT_USAGE;
 	}
 	if (o->argc > 0) {
-		fprintf(stderr, "dekom scenarios: error: unexpected argument '%s'\n",
-			o->argv[0]);
+		dk_cli_error("scenarios", _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
 	dk_case c;
@@ -57,9 +57,9 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 		}
 		if (st == DK_OK && dk_plan_institution(&c.plan, tpl.institution) < 0) {
 			dk_cli_print_diags(&d);
-			fprintf(stderr, "dekom scenarios: error: the template's institution "
-					"'%s' is not an institution of the plan\n",
-				tpl.institution);
+			dk_cli_error("scenarios", _("the template's institution '%s' is not an "
+						    "institution of the plan"),
+				     tpl.institution);
 			st = DK_EINPUT;
 		}
 	}
@@ -79,8 +79,8 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 		dk_models m = {&c.plan, &c.nets, o->pricing ? &tpl : NULL};
 		st = dk_scenarios_run(&file, &m, &res);
 		if (st == DK_ERANGE)
-			fprintf(stderr, "dekom scenarios: error: a scenario's template "
-					"figures are too fine to price exactly in 128 bits\n");
+			dk_cli_error("scenarios", "%s", _("a scenario's template figures are too "
+							  "fine to price exactly in 128 bits"));
 	}
 	int rc;
 	if (st != DK_OK) {
@@ -113,8 +113,7 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 int dk_cmd_calibrate(const dk_cli_opts *o)
 {
 	if (o->argc > 0) {
-		fprintf(stderr, "dekom calibrate: error: unexpected argument '%s'\n",
-			o->argv[0]);
+		dk_cli_error("calibrate", _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
 	dk_case c;
@@ -129,16 +128,16 @@ int dk_cmd_calibrate(const dk_cli_opts *o)
 	if (st == DK_EINPUT && cal.problem != DK_CALIB_OK) {
 		static const char *const why[] = {
 			"",
-			"the networks file has no previous column (last year's "
-			"allocation) to fit",
-			"the networks file has no fte column; give teacher FTE, for "
-			"instance with a second -n file (fixtures/trondelag-2022/"
-			"trondelag-2022-illustrative-fte-up1.csv is illustrative)",
-			"fewer than 3 networks have both previous and fte above 0; a "
-			"line through two points tells nothing",
-			"every network has the same FTE, so no slope can be fitted",
+			N_("the networks file has no previous column (last year's "
+			   "allocation) to fit"),
+			N_("the networks file has no fte column; give teacher FTE, for "
+			   "instance with a second -n file (fixtures/trondelag-2022/"
+			   "trondelag-2022-illustrative-fte-up1.csv is illustrative)"),
+			N_("fewer than 3 networks have both previous and fte above 0; a "
+			   "line through two points tells nothing"),
+			N_("every network has the same FTE, so no slope can be fitted"),
 		};
-		fprintf(stderr, "dekom calibrate: error: %s\n", why[cal.problem]);
+		dk_cli_error("calibrate", "%s", _(why[cal.problem]));
 		rc = DK_EXIT_USAGE;
 	} else if (st != DK_OK) {
 		rc = dk_cli_exit(st);
@@ -171,8 +170,8 @@ int dk_cmd_calibrate(const dk_cli_opts *o)
 int dk_cmd_diff(const dk_cli_opts *o)
 {
 	if (o->argc != 2) {
-		fprintf(stderr, "dekom diff: error: expected two files, OLD.json and "
-				"NEW.json, both written by dekom recommend -f json\n");
+		dk_cli_error("diff", "%s", _("expected two files, OLD.json and NEW.json, both "
+					     "written by dekom recommend -f json"));
 		return DK_EXIT_USAGE;
 	}
 	dk_input in[2];

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/i18n.h"
 #include "engine/price.h"
 #include "io/finding_text.h"
 #include "io/json_pricing.h"
@@ -16,13 +17,12 @@
 int dk_cmd_price(const dk_cli_opts *o)
 {
 	if (!o->pricing) {
-		fprintf(stderr, "dekom price: error: no price template; expected "
-				"-P PRICING.json (see dekom help price)\n");
+		dk_cli_error("price", "%s", _("no price template; expected -P PRICING.json "
+					      "(see dekom help price)"));
 		return DK_EXIT_USAGE;
 	}
 	if (o->argc > 0) {
-		fprintf(stderr, "dekom price: error: unexpected argument '%s'\n",
-			o->argv[0]);
+		dk_cli_error("price", _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
 	dk_diags d;
@@ -58,20 +58,19 @@ int dk_cmd_price(const dk_cli_opts *o)
 	if (st == DK_OK)
 		st = dk_findings_render(&q.findings);
 	if (st == DK_ERANGE)
-		fprintf(stderr, "dekom price: error: the template's figures are too "
-				"fine to compute exactly in 128 bits; use fewer "
-				"decimals\n");
+		dk_cli_error("price", "%s", _("the template's figures are too fine to compute "
+					      "exactly in 128 bits; use fewer decimals"));
 	int inst = -1;
 	if (st == DK_OK && with_case) {
 		inst = dk_plan_institution(&c.plan, tpl.institution);
 		if (inst < 0) {
-			fprintf(stderr, "dekom price: error: the template's institution "
-					"'%s' is not an institution of the plan\n",
-				tpl.institution);
+			dk_cli_error("price", _("the template's institution '%s' is not an "
+						"institution of the plan"),
+				     tpl.institution);
 			st = DK_EINPUT;
 		} else if (!rec.produced) {
-			fprintf(stderr, "dekom price: error: the plan produces no "
-					"amounts (see dekom check), so no budgets\n");
+			dk_cli_error("price", "%s", _("the plan produces no amounts (see dekom "
+						      "check), so no budgets"));
 			st = DK_EINPUT;
 		}
 	}

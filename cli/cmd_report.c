@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "io/i18n.h"
 #include "io/canonical.h"
 #include "io/escape.h"
 #include "io/outfile.h"
@@ -20,8 +21,7 @@ int dk_cmd_show(const dk_cli_opts *o)
 {
 	dk_case c;
 	if (o->argc > 0) {
-		fprintf(stderr, "dekom show: error: unexpected argument '%s'\n",
-			o->argv[0]);
+		dk_cli_error("show", _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
 	dk_status st = dk_case_load(&c, o);
@@ -93,13 +93,12 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 	dk_case c;
 	dk_recommendation rec;
 	if (o->argc > 0) {
-		fprintf(stderr, "dekom %s: error: unexpected argument '%s'\n",
-			o->command, o->argv[0]);
+		dk_cli_error(o->command, _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
 	if (strcmp(dk_cli_default_format(o), "xlsx") == 0 && dk_output_is_stdout(o->output)) {
-		fprintf(stderr, "dekom %s: error: -f xlsx writes a file: give it "
-				"with -o FILE.xlsx\n", o->command);
+		dk_cli_error(o->command, "%s", _("-f xlsx writes a file: give it with -o "
+						 "FILE.xlsx"));
 		return DK_EXIT_USAGE;
 	}
 	dk_status st = dk_cli_run_case(&c, &rec, o);
@@ -139,9 +138,11 @@ int dk_cmd_check(const dk_cli_opts *o)
 int dk_cmd_explain(const dk_cli_opts *o)
 {
 	if (o->argc != 1) {
-		fprintf(stderr, "dekom explain: error: %s; expected one network "
-				"name, such as dekom explain Fosen\n",
-			o->argc ? "more than one network named" : "no network named");
+		dk_cli_error("explain", "%s",
+			     o->argc ? _("more than one network named; expected one network "
+					 "name, such as dekom explain Fosen")
+				     : _("no network named; expected one network name, such "
+					 "as dekom explain Fosen"));
 		return DK_EXIT_USAGE;
 	}
 	dk_case c;
@@ -156,8 +157,8 @@ int dk_cmd_explain(const dk_cli_opts *o)
 			char q[80];
 			dk_quote(o->argv[0], q, sizeof q);
 			dk_strbuf b = {0};
-			dk_strbuf_printf(&b, "dekom explain: error: no network named '%s'; "
-					     "the networks are:", q);
+			dk_strbuf_puts(&b, "dekom explain: error: ");
+			dk_strbuf_printf(&b, _("no network named '%s'; the networks are:"), q);
 			for (size_t i = 0; i < c.nets.n; i++) {
 				dk_strbuf_printf(&b, "%s '", i ? "," : "");
 				dk_term_put(&b, c.nets.items[i].name, true);

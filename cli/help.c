@@ -2,19 +2,24 @@
  * help.c: `dekom --help`, `dekom help COMMAND` and `COMMAND --help`. The
  * column, check and field lists are printed from their tables
  * (models/columns.c, models/finding.c, models/fields.c), so help, reader
- * and docs cannot disagree.
+ * and docs cannot disagree. Every text is in the program's language:
+ * English message ids, marked N_() in the tables and translated with _()
+ * where printed (po/nb.po); names a person writes in a file (column ids,
+ * check ids, JSON keys and values) stay as they are.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli/cli.h"
 #include "io/canonical.h"
+#include "io/i18n.h"
+#include "io/report.h"
 #include "models/fields.h"
 #include "models/finding.h"
 #include "models/numtext.h"
 
 static const char inputs_help[] =
-	"Inputs (-n and -p together; with neither, the built-in Trøndelag 2022\n"
+	N_("Inputs (-n and -p together; with neither, the built-in Trøndelag 2022\n"
 	"case):\n"
 	"  -n, --networks FILE   networks, CSV or JSON ('-' is standard input);\n"
 	"                        a second -n adds columns (such as fte) by name,\n"
@@ -29,7 +34,7 @@ static const char inputs_help[] =
 	"                        .html, .csv, .json or .md chooses the format\n"
 	"  -q, --quiet           no line on standard error saying what was written\n"
 	"                        and found ('skrev FILE: 3 feil, ...')\n"
-	"  -h, --help            this help\n";
+	"  -h, --help            this help\n");
 
 typedef struct {
 	const char *name;
@@ -38,107 +43,158 @@ typedef struct {
 } topic;
 
 static const topic topics[] = {
-	{"recommend", "dekom recommend [INPUTS] [-f FORMAT] [-o FILE] [--lang nb|en]",
-	 "Allocates the pro-rata frame by the plan's method (one water-filling\n"
-	 "engine, exact λ, whole kroner), splits each amount over the network's\n"
-	 "budget lines, splits the direct transfer, and reports the findings.\n"
-	 "  -f table|csv|json|md|html|xlsx\n"
-	 "                         the format (table on a terminal, else json);\n"
-	 "                         html is a printable report in one file, xlsx\n"
-	 "                         a workbook for the forum (needs -o)\n"
-	 "  --csv-dialect excel-nb semicolons, decimal commas and a BOM, for Excel\n"
-	 "  --lang nb|en           headings and explanations (default nb)\n"
-	 "  --fail-on LEVEL        exit 1 on findings at error (default), warning,\n"
-	 "                         or never\n"
-	 "  -o FILE                write to FILE (atomically; never over an input)\n"},
-	{"show", "dekom show [INPUTS] [-f table|json] [-o FILE]",
-	 "Prints the networks file as dekom reads it: every column placed,\n"
-	 "every number exact. -f json gives the canonical JSON form, which\n"
-	 "`-n` reads back to the same table.\n"},
-	{"check", "dekom check [INPUTS] [-f table|csv|json] [--fail-on error|warning|never] [--lang nb|en]",
-	 "Runs the consistency checks (dekom help checks) and prints the findings,\n"
-	 "sorted by severity, network and check. Exit 0 when no finding is at or\n"
-	 "above --fail-on (default error), 1 when one is, 2 on bad input.\n"
-	 "  -f table|csv|json     the format (table on a terminal, else json)\n"
-	 "  --csv-dialect excel-nb\n"
-	 "  --lang nb|en          the messages (default nb; JSON has both)\n"
-	 "  --fail-on LEVEL       error (default), warning or never\n"},
-	{"explain", "dekom explain NETWORK [INPUTS] [--lang nb|en]",
-	 "How one network's amount came about: its base, weight, floor and cap,\n"
-	 "λ as a decimal and an exact fraction, whether it is free, capped or\n"
-	 "floored, and its rounding step with its place in the tie order.\n"},
-	{"price", "dekom price -P PRICING.json [INPUTS] [-f table|csv|json|md] [-o FILE]",
-	 "Template prices: per package the cost, full cost, price, price per day,\n"
-	 "breakdown and invoice plan, and the price checks. With -n and -p, also\n"
-	 "what each network's UP2 money to the template's institution buys.\n"
-	 "  -P, --pricing FILE    the price template (docs/pricing.md)\n"},
-	{"scenarios", "dekom scenarios -s SCENARIOS.json [-P PRICING.json] [INPUTS] [-f csv|json] [--threads N] [-o FILE]",
-	 "Runs named scenarios, a sweep of one value and Monte Carlo draws on the\n"
-	 "case, each with the one allocation engine, and compares every network\n"
-	 "with the baseline (amount, change in kroner and percent, state).\n"
-	 "Paths are JSON Pointers: /plan/frame/prorata, /networks/Fosen/need,\n"
-	 "/networks/*/need (every network); a '/' in a name is written ~1.\n"
-	 "  -s, --scenarios FILE  the scenario file (docs/scenarios.md)\n"
-	 "  -P, --pricing FILE    a price template: each case is also priced, and\n"
-	 "                        /pricing/... paths can be set\n"
-	 "  --threads N           Monte Carlo runs at once (default: one per\n"
-	 "                        processor; the results are the same for any N)\n"
-	 "  -f csv|json           the format (default json)\n"
-	 "  -o FILE               write to FILE (atomically; never over an input)\n"},
-	{"calibrate", "dekom calibrate [INPUTS] [-f table|csv|json|md] [-o FILE]",
-	 "Fits last year's allocation to a base grant plus an amount per teacher\n"
-	 "FTE (weighted least squares, GSL) and reports B, λ, R² and each\n"
-	 "network's deviation; more than k (2) standard deviations off is a\n"
-	 "key-deviation finding. Needs the previous and fte columns.\n"
-	 "  -f table|csv|json|md  the format (table on a terminal, else json)\n"
-	 "  --fail-on LEVEL       exit 1 on findings at error (default), warning,\n"
-	 "                        or never\n"},
-	{"diff", "dekom diff OLD.json NEW.json [-f table|json] [--lang nb|en] [-o FILE]",
-	 "Compares two `recommend -f json` outputs: the frame, each network's\n"
-	 "need, amount and state before and after, and the findings that are\n"
-	 "new or gone (docs/diff.md).\n"
-	 "  -f table|json         the format (table on a terminal, else json)\n"
-	 "  --lang nb|en          the table's language (default nb)\n"},
+	{"recommend", N_("dekom recommend [INPUTS] [-f FORMAT] [-o FILE] [--lang nb|en]"),
+	 N_("Allocates the pro-rata frame by the plan's method (one water-filling\n"
+	    "engine, exact λ, whole kroner), splits each amount over the network's\n"
+	    "budget lines, splits the direct transfer, and reports the findings.\n"
+	    "  -f table|csv|json|md|html|xlsx\n"
+	    "                         the format (table on a terminal, else json);\n"
+	    "                         html is a printable report in one file, xlsx\n"
+	    "                         a workbook for the forum (needs -o)\n"
+	    "  --csv-dialect excel-nb semicolons, decimal commas and a BOM, for Excel\n"
+	    "  --lang nb|en           headings and explanations (default nb)\n"
+	    "  --fail-on LEVEL        exit 1 on findings at error (default), warning,\n"
+	    "                         or never\n"
+	    "  -o FILE                write to FILE (atomically; never over an input)\n")},
+	{"show", N_("dekom show [INPUTS] [-f table|json] [-o FILE]"),
+	 N_("Prints the networks file as dekom reads it: every column placed,\n"
+	    "every number exact. -f json gives the canonical JSON form, which\n"
+	    "`-n` reads back to the same table.\n")},
+	{"check", N_("dekom check [INPUTS] [-f table|csv|json] [--fail-on error|warning|never] [--lang nb|en]"),
+	 N_("Runs the consistency checks (dekom help checks) and prints the findings,\n"
+	    "sorted by severity, network and check. Exit 0 when no finding is at or\n"
+	    "above --fail-on (default error), 1 when one is, 2 on bad input.\n"
+	    "  -f table|csv|json     the format (table on a terminal, else json)\n"
+	    "  --csv-dialect excel-nb\n"
+	    "  --lang nb|en          the messages (default nb; JSON has both)\n"
+	    "  --fail-on LEVEL       error (default), warning or never\n")},
+	{"explain", N_("dekom explain NETWORK [INPUTS] [--lang nb|en]"),
+	 N_("How one network's amount came about: its base, weight, floor and cap,\n"
+	    "λ as a decimal and an exact fraction, whether it is free, capped or\n"
+	    "floored, and its rounding step with its place in the tie order.\n")},
+	{"price", N_("dekom price -P PRICING.json [INPUTS] [-f table|csv|json|md] [-o FILE]"),
+	 N_("Template prices: per package the cost, full cost, price, price per day,\n"
+	    "breakdown and invoice plan, and the price checks. With -n and -p, also\n"
+	    "what each network's UP2 money to the template's institution buys.\n"
+	    "  -P, --pricing FILE    the price template (docs/pricing.md)\n")},
+	{"scenarios", N_("dekom scenarios -s SCENARIOS.json [-P PRICING.json] [INPUTS] [-f csv|json] [--threads N] [-o FILE]"),
+	 N_("Runs named scenarios, a sweep of one value and Monte Carlo draws on the\n"
+	    "case, each with the one allocation engine, and compares every network\n"
+	    "with the baseline (amount, change in kroner and percent, state).\n"
+	    "Paths are JSON Pointers: /plan/frame/prorata, /networks/Fosen/need,\n"
+	    "/networks/*/need (every network); a '/' in a name is written ~1.\n"
+	    "  -s, --scenarios FILE  the scenario file (docs/scenarios.md)\n"
+	    "  -P, --pricing FILE    a price template: each case is also priced, and\n"
+	    "                        /pricing/... paths can be set\n"
+	    "  --threads N           Monte Carlo runs at once (default: one per\n"
+	    "                        processor; the results are the same for any N)\n"
+	    "  -f csv|json           the format (default json)\n"
+	    "  -o FILE               write to FILE (atomically; never over an input)\n")},
+	{"calibrate", N_("dekom calibrate [INPUTS] [-f table|csv|json|md] [-o FILE]"),
+	 N_("Fits last year's allocation to a base grant plus an amount per teacher\n"
+	    "FTE (weighted least squares, GSL) and reports B, λ, R² and each\n"
+	    "network's deviation; more than k (2) standard deviations off is a\n"
+	    "key-deviation finding. Needs the previous and fte columns.\n"
+	    "  -f table|csv|json|md  the format (table on a terminal, else json)\n"
+	    "  --fail-on LEVEL       exit 1 on findings at error (default), warning,\n"
+	    "                        or never\n")},
+	{"diff", N_("dekom diff OLD.json NEW.json [-f table|json] [--lang nb|en] [-o FILE]"),
+	 N_("Compares two `recommend -f json` outputs: the frame, each network's\n"
+	    "need, amount and state before and after, and the findings that are\n"
+	    "new or gone (docs/diff.md).\n"
+	    "  -f table|json         the format (table on a terminal, else json)\n"
+	    "  --lang nb|en          the table's language (default nb)\n")},
 };
+
+/* Prints a name of a column once, by its key (spaces, '_' and '-' alike):
+ * the label "Meldt behov" and the alias "meldt_behov" are one name to the
+ * reader. `shown` holds the keys printed so far on the line. */
+static void print_name(FILE *out, const char *name, const char *lead, int *any,
+		       char shown[][128], int *n_shown)
+{
+	char key[128];
+	if (!name)
+		return;
+	dk_header_norm(name, key, sizeof key);
+	dk_header_key(key);
+	for (int k = 0; k < *n_shown; k++)
+		if (strcmp(shown[k], key) == 0)
+			return;
+	if (*n_shown < 12)
+		snprintf(shown[(*n_shown)++], 128, "%s", key);
+	fprintf(out, "%s%s", (*any)++ ? ", " : lead, name);
+}
+
+/* The key of the canonical name, which the line starts with. */
+static void seed_name(const char *name, char key[128])
+{
+	dk_header_norm(name, key, 128);
+	dk_header_key(key);
+}
 
 static void print_columns(FILE *out)
 {
 	const dk_column_def *cols = dk_columns();
-	fprintf(out, "Columns of the networks file (case-insensitive):\n\n");
+	const char *lead = _("                         names: ");
+	fprintf(out, "%s", _("Columns of the networks file (any case; spaces, '_' and "
+			      "'-' alike):\n\n"));
 	for (int c = 0; c < DK_COL_COUNT; c++) {
-		fprintf(out, "  %-20s %s%s\n", cols[c].name, cols[c].meaning,
-			cols[c].required ? " (required)" : "");
-		int any = 0;
-		for (int k = 0; k < 3 && cols[c].aliases[k]; k++)
-			fprintf(out, "%s%s", any++ ? ", " : "                         aliases: ",
-				cols[c].aliases[k]);
+		fprintf(out, "  %-20s %s%s\n", cols[c].name, _(cols[c].meaning),
+			cols[c].required ? _(" (required)") : "");
+		int any = 0, n_shown = 1;
+		char shown[12][128];
+		seed_name(cols[c].name, shown[0]);
+		print_name(out, cols[c].label_nb, lead, &any, shown, &n_shown);
+		print_name(out, cols[c].label_en, lead, &any, shown, &n_shown);
+		for (int k = 0; k < 3; k++)
+			print_name(out, cols[c].aliases[k], lead, &any, shown, &n_shown);
 		if (cols[c].year_alias) {
-			char y[64];
+			char y[64], text[128];
 			snprintf(y, sizeof y, "%s%d", cols[c].year_alias,
 				 2022 + cols[c].year_offset);
-			fprintf(out, "%s%s (year %d plan)", any++ ? ", " : "                         aliases: ",
-				y, 2022);
+			snprintf(text, sizeof text, _("%s (year %d plan)"), y, 2022);
+			print_name(out, text, lead, &any, shown, &n_shown);
 		}
 		if (any)
 			fputc('\n', out);
 	}
-	fprintf(out, "\n  an institution id of the plan, or one of its aliases: "
-		     "that institution's UP2 amount\n"
-		     "\n'Prosentandel', and any header given twice, needs a "
-		     "--columns map.\n");
+	fprintf(out, "%s", _("\n  an institution id of the plan, or one of its aliases "
+			      "(also after uh_, as in\n  uh_NTNU): that institution's "
+			      "UP2 amount\n"));
+	fprintf(out, "%s", _("\nColumns dekom writes in its own tables, read back "
+			      "from them:\n\n"));
+	for (int c = 0; c < DK_OUT_COUNT; c++) {
+		const dk_out_column_def *oc = dk_out_column_get((dk_out_column)c);
+		fprintf(out, "  %-20s %s\n", oc->name, _(oc->meaning));
+		int any = 0, n_shown = 1;
+		char shown[12][128];
+		seed_name(oc->name, shown[0]);
+		print_name(out, oc->label_nb, lead, &any, shown, &n_shown);
+		print_name(out, oc->label_en, lead, &any, shown, &n_shown);
+		if (oc->reads_as >= 0)
+			fprintf(out, _("; read as %s\n"),
+				dk_column_get((dk_column)oc->reads_as)->name);
+		else
+			fprintf(out, "%s", _("; read and ignored\n"));
+	}
+	fprintf(out, "%s", _("\n'Prosentandel', and any header given twice, needs a "
+			      "--columns map.\n'Nettverk' is own, as in the forum's "
+			      "sheet, unless another column is own\n('Nettverk (egen)', "
+			      "as dekom writes it): then it is network.\n"));
 }
 
 static void print_checks(FILE *out)
 {
 	const dk_check_def *defs = dk_checks();
-	fprintf(out, "Consistency checks (set under \"checks\" in the plan):\n\n");
+	fprintf(out, "%s", _("Consistency checks (set under \"checks\" in the plan):\n\n"));
 	for (int i = 0; i < DK_CHECK_COUNT; i++) {
 		if (i == DK_CHECK_PRICE_BELOW_COST)
-			fprintf(out, "\nPrice checks (dekom price; not set in the plan):\n\n");
-		fprintf(out, "  %-22s %-8s %s\n", defs[i].name,
-			i == DK_CHECK_CRITERIA ? "by answer"
+			fprintf(out, "%s", _("\nPrice checks (dekom price; not set in the plan):\n\n"));
+		/* the id, which the plan uses, and the title reports use */
+		fprintf(out, "  %-22s %-8s %s: %s\n", defs[i].name,
+			i == DK_CHECK_CRITERIA ? _("by answer")
 					       : dk_severity_name(defs[i].severity),
-			defs[i].rule);
+			dk_check_title((dk_check_id)i, dk_i18n_english()), _(defs[i].rule));
 		for (int k = 0; k < DK_CHECK_PARAMS; k++) {
 			const dk_param_def *p = &defs[i].params[k];
 			char v[48];
@@ -153,21 +209,21 @@ static void print_checks(FILE *out)
 				dk_scaled_plain(p->value, 6, v, sizeof v);
 				if (p->kind == DK_PARAM_PP) {
 					size_t n = strlen(v);
-					snprintf(v + n, sizeof v - n, " percentage points");
+					snprintf(v + n, sizeof v - n, "%s", _(" percentage points"));
 				}
 				break;
 			case DK_PARAM_SEVERITY:
 				snprintf(v, sizeof v, "%s", dk_severity_name((dk_severity)p->value));
 				break;
 			case DK_PARAM_BASE:
-				snprintf(v, sizeof v, "recommended (or need)");
+				snprintf(v, sizeof v, "%s", _("recommended (or need)"));
 				break;
 			}
 			fprintf(out, "  %-31s %s: %s\n", "", p->name,
-				p->unset ? "not set (the check is off until set)" : v);
+				p->unset ? _("not set (the check is off until set)") : v);
 		}
 	}
-	fprintf(out, "\nEvery check also takes \"severity\" and \"off\": true.\n");
+	fprintf(out, "%s", _("\nEvery check also takes \"severity\" and \"off\": true.\n"));
 }
 
 /* A scaled value for people: trailing zero decimals cut, digit groups
@@ -194,16 +250,18 @@ static void range_text(const dk_field *f, char *buf, size_t size)
 	case DK_FIELD_NUMBER:
 		value_text(f->min, f->decimals, lo, sizeof lo);
 		value_text(f->max, f->decimals, hi, sizeof hi);
-		snprintf(buf, size, "%s to %s%s%s", lo, hi, f->unit ? " " : "",
-			 f->unit ? f->unit : "");
+		if (f->unit)
+			snprintf(buf, size, _("%s to %s %s"), lo, hi, _(f->unit));
+		else
+			snprintf(buf, size, _("%s to %s"), lo, hi);
 		if (f->decimals > 0) {
 			size_t n = strlen(buf);
-			snprintf(buf + n, size - n, ", %d decimals", f->decimals);
+			snprintf(buf + n, size - n, _(", %d decimals"), f->decimals);
 		}
 		break;
-	case DK_FIELD_BOOL: snprintf(buf, size, "true or false"); break;
-	case DK_FIELD_ENUM: dk_field_choices(f, false, buf, size); break;
-	case DK_FIELD_TEXT: snprintf(buf, size, "text"); break;
+	case DK_FIELD_BOOL: snprintf(buf, size, "%s", _("true or false")); break;
+	case DK_FIELD_ENUM: dk_or_list(f->names, false, buf, size); break;
+	case DK_FIELD_TEXT: snprintf(buf, size, "%s", _("text")); break;
 	}
 }
 
@@ -212,12 +270,12 @@ static void default_text(const dk_field *f, char *buf, size_t size)
 {
 	char v[48];
 	switch (f->dflt) {
-	case DK_DEFAULT_REQUIRED: snprintf(buf, size, "required"); return;
+	case DK_DEFAULT_REQUIRED: snprintf(buf, size, "%s", _("required")); return;
 	case DK_DEFAULT_NONE:
 		if (f->def_text)
-			snprintf(buf, size, "default %s", f->def_text);
+			snprintf(buf, size, _("default %s"), f->def_text);
 		else
-			snprintf(buf, size, "optional");
+			snprintf(buf, size, "%s", _("optional"));
 		return;
 	case DK_DEFAULT_VALUE: break;
 	}
@@ -227,48 +285,47 @@ static void default_text(const dk_field *f, char *buf, size_t size)
 		snprintf(v, sizeof v, "%s", f->names[f->def]);
 	else
 		value_text(f->def, f->decimals, v, sizeof v);
-	snprintf(buf, size, "default %s", v);
+	snprintf(buf, size, _("default %s"), v);
 }
 
 static void print_fields(FILE *out, dk_field_file file)
 {
 	static const char plan_head[] =
-		"Fields of the plan (JSON). PATH is a JSON Pointer below the plan's\n"
+		N_("Fields of the plan (JSON). PATH is a JSON Pointer below the plan's\n"
 		"root; * is one entry of a list, counted from 0, or one key of an\n"
 		"object (an institution id, a check id). S: a scenario can set the\n"
-		"field, as /plan/PATH (docs/scenarios.md).\n\n";
+		"field, as /plan/PATH (docs/scenarios.md).\n\n");
 	static const char pricing_head[] =
-		"Fields of the price template (JSON). PATH is a JSON Pointer below the\n"
+		N_("Fields of the price template (JSON). PATH is a JSON Pointer below the\n"
 		"template's root; * is one entry of a list, counted from 0, or one key\n"
 		"of an object (an activity of the template). S: a scenario can set the\n"
-		"field, as /pricing/PATH, with the template given by -P.\n\n";
+		"field, as /pricing/PATH, with the template given by -P.\n\n");
 	size_t n;
 	const dk_field *t = dk_fields(file, &n);
-	fputs(file == DK_FILE_PLAN ? plan_head : pricing_head, out);
+	fputs(_(file == DK_FILE_PLAN ? plan_head : pricing_head), out);
 	for (size_t i = 0; i < n; i++) {
 		char range[256], dflt[64];
 		range_text(&t[i], range, sizeof range);
 		default_text(&t[i], dflt, sizeof dflt);
 		fprintf(out, "%c %-32s %s\n      %s; %s\n",
 			t[i].target != DK_T_NONE ? 'S' : ' ', t[i].path, range,
-			t[i].meaning, dflt);
+			_(t[i].meaning), dflt);
 	}
 }
 
 int dk_cli_help(const char *command, FILE *out)
 {
 	if (!command) {
-		fprintf(out,
-			"dekom %s: allocation and pricing for the Dekom forum\n\n"
-			"Usage:\n",
+		fprintf(out, _("dekom %s: allocation and pricing for the Dekom forum\n\n"
+			       "Usage:\n"),
 			DEKOM_VERSION);
 		for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
-			fprintf(out, "  %s\n", topics[i].usage);
-		fprintf(out, "  dekom --version | --help | help COMMAND|columns|checks|plan|pricing\n\n"
-			     "%s\nExit codes: 0 done; 1 findings at or above --fail-on; "
-			     "2 bad usage or input (nothing written);\n3 an output "
-			     "could not be written.\n",
-			inputs_help);
+			fprintf(out, "  %s\n", _(topics[i].usage));
+		fprintf(out, _("  dekom --version | --help | help COMMAND|columns|checks|plan|pricing\n\n"
+			       "%s\nExit codes: 0 done; 1 findings at or above --fail-on; "
+			       "2 bad usage or input (nothing written);\n3 an output "
+			       "could not be written.\n"),
+			_(inputs_help));
 		return DK_EXIT_OK;
 	}
 	if (strcmp(command, "columns") == 0) {
@@ -285,11 +342,13 @@ int dk_cli_help(const char *command, FILE *out)
 	}
 	for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
 		if (strcmp(command, topics[i].name) == 0) {
-			fprintf(out, "Usage: %s\n\n%s\n%s", topics[i].usage,
-				topics[i].text, inputs_help);
+			fprintf(out, _("Usage: %s\n\n%s\n%s"), _(topics[i].usage),
+				_(topics[i].text), _(inputs_help));
 			return DK_EXIT_OK;
 		}
-	fprintf(stderr, "dekom: error: no help for '%s'; see 'dekom --help'\n",
-		command);
+	char q[80];
+	dk_quote(command, q, sizeof q);
+	fprintf(stderr, "dekom: error: ");
+	fprintf(stderr, _("no help for '%s'; see 'dekom --help'\n"), q);
 	return DK_EXIT_USAGE;
 }

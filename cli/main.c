@@ -15,6 +15,7 @@
 #include <getopt.h>
 #include <gsl/gsl_errno.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,12 +64,36 @@ static const struct option long_opts[] = {
 	{NULL, 0, NULL, 0},
 };
 
-static int usage_error(const char *cmd, const char *msg, const char *arg)
+/* "dekom CMD: error: MESSAGE; see 'dekom help CMD'": the message in the
+ * program's language (a format, with an argument a person typed quoted),
+ * the "error:" token as it is. */
+static int usage_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int usage_error(const char *cmd, const char *fmt, ...)
 {
-	fprintf(stderr, "dekom %s: error: %s", cmd, msg);
-	if (arg)
-		fprintf(stderr, " '%s'", arg);
-	fprintf(stderr, "; see 'dekom help %s'\n", cmd);
+	char text[600];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "dekom %s: error: ", cmd);
+	fprintf(stderr, _("%s; see 'dekom help %s'\n"), text, cmd);
+	return DK_EXIT_USAGE;
+}
+
+/* The same without the pointer to the command's help. */
+static int plain_error(const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int plain_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "dekom %s: error: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
 	return DK_EXIT_USAGE;
 }
 
@@ -145,7 +170,8 @@ static int run_command(const command *c, int argc, char **argv)
 			else if (o.n_more < DK_MORE_NETWORKS)
 				o.more_networks[o.n_more++] = optarg;
 			else
-				return usage_error(c->name, "too many -n files; at most 5, not", optarg);
+				return usage_error(c->name, _("too many -n files; at most 5, not '%s'"),
+						   optarg);
 			break;
 		case 'p': o.plan = optarg; break;
 		case 'P': o.pricing = optarg; break;
@@ -161,70 +187,73 @@ static int run_command(const command *c, int argc, char **argv)
 		case OPT_CSV_DIALECT: o.csv_dialect = optarg; break;
 		case OPT_THREADS:
 			if (parse_threads(optarg, &o.threads) != 0)
-				return usage_error(c->name, "--threads takes a whole number from 1 to 64, not",
+				return usage_error(c->name,
+						   _("--threads takes a whole number from 1 to 64, "
+						     "not '%s'"),
 						   optarg);
 			break;
 		case 'h': return dk_cli_help(c->name, stdout);
 		default:
 			if (optopt)
-				return usage_error(c->name, "option needs a value or is unknown:",
+				return usage_error(c->name,
+						   _("option needs a value or is unknown: '%s'"),
 						   argv[optind - 1]);
-			return usage_error(c->name, "unknown option", argv[optind - 1]);
+			return usage_error(c->name, _("unknown option '%s'"), argv[optind - 1]);
 		}
 	}
 	if (o.format && !word_in(o.format, c->formats))
-		return usage_error(c->name, "unsupported format", o.format);
+		return usage_error(c->name, _("unsupported format '%s'"), o.format);
 	/* last year's plan must never be mixed silently with this year's
 	 * sheet, nor the other way round */
 	if (strcmp(c->name, "diff") != 0 && !o.networks != !o.plan) {
 		/* price uses networks and a plan only for budgets, never the
 		 * built-in case */
 		bool price = strcmp(c->name, "price") == 0;
-		return usage_error(c->name, o.networks
-				   ? (price ? "-n without -p: give both -n and -p for "
-					      "the budgets, or neither for prices alone"
-					    : "-n without -p: give both -n and -p, or "
-					      "neither for the built-in 2022 case")
-				   : (price ? "-p without -n: give both -n and -p for "
-					      "the budgets, or neither for prices alone"
-					    : "-p without -n: give both -n and -p, or "
-					      "neither for the built-in 2022 case"), NULL);
+		return usage_error(c->name, "%s", o.networks
+				   ? (price ? _("-n without -p: give both -n and -p for "
+						"the budgets, or neither for prices alone")
+					    : _("-n without -p: give both -n and -p, or "
+						"neither for the built-in 2022 case"))
+				   : (price ? _("-p without -n: give both -n and -p for "
+						"the budgets, or neither for prices alone")
+					    : _("-p without -n: give both -n and -p, or "
+						"neither for the built-in 2022 case")));
 	}
 	const char *foreign = foreign_format(o.output);
 	if (foreign) {
-		fprintf(stderr, "dekom %s: error: the output name '%s' ends in .%s, "
-				"a format dekom does not write; use .xlsx for a "
-				"workbook, .html for the report, or .csv, .json or .md\n",
-			c->name, o.output, foreign);
-		return DK_EXIT_USAGE;
+		return plain_error(c->name,
+				   _("the output name '%s' ends in .%s, a format dekom "
+				     "does not write; use .xlsx for a workbook, .html "
+				     "for the report, or .csv, .json or .md"),
+				   o.output, foreign);
 	}
 	const char *named = format_of_name(o.output);
 	if (named && o.format && strcmp(named, o.format) != 0) {
-		fprintf(stderr, "dekom %s: error: -f %s contradicts the output "
-				"name '%s'; give -f %s, or a name that does not "
-				"end in .%s\n",
-			c->name, o.format, o.output, named, named);
-		return DK_EXIT_USAGE;
+		return plain_error(c->name,
+				   _("-f %s contradicts the output name '%s'; give -f "
+				     "%s, or a name that does not end in .%s"),
+				   o.format, o.output, named, named);
 	}
 	if (named && !o.format) {
 		if (!word_in(named, c->formats)) {
-			fprintf(stderr, "dekom %s: error: the output name '%s' asks "
-					"for %s, which dekom %s does not write; give "
-					"-f (one of: %s), or another name\n",
-				c->name, o.output, named, c->name, c->formats);
-			return DK_EXIT_USAGE;
+			return plain_error(c->name,
+					   _("the output name '%s' asks for %s, which "
+					     "dekom %s does not write; give -f (one of: "
+					     "%s), or another name"),
+					   o.output, named, c->name, c->formats);
 		}
 		o.format = named;
 	}
 	if (o.csv_dialect && strcmp(o.csv_dialect, "rfc4180") != 0 &&
 	    strcmp(o.csv_dialect, "excel-nb") != 0)
-		return usage_error(c->name, "--csv-dialect takes rfc4180 or excel-nb, not",
+		return usage_error(c->name, _("--csv-dialect takes rfc4180 or excel-nb, not '%s'"),
 				   o.csv_dialect);
 	if (o.lang && strcmp(o.lang, "nb") != 0 && strcmp(o.lang, "en") != 0)
-		return usage_error(c->name, "--lang takes nb or en, not", o.lang);
+		return usage_error(c->name, _("--lang takes nb or en, not '%s'"), o.lang);
 	if (o.fail_on && strcmp(o.fail_on, "error") != 0 &&
 	    strcmp(o.fail_on, "warning") != 0 && strcmp(o.fail_on, "never") != 0)
-		return usage_error(c->name, "--fail-on takes error, warning or never, not",
+		return usage_error(c->name,
+				   _("--fail-on takes error, warning or never, not '%s'"),
 				   o.fail_on);
 	o.argc = argc - optind;
 	o.argv = argv + optind;
@@ -281,7 +310,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
 		if (strcmp(cmd, commands[i].name) == 0)
 			return run_command(&commands[i], argc - 1, argv + 1);
-	fprintf(stderr, "dekom: error: unknown command '%s'; see 'dekom --help'\n",
-		cmd);
+	fprintf(stderr, "dekom: error: ");
+	fprintf(stderr, _("unknown command '%s'; see 'dekom --help'\n"), cmd);
 	return DK_EXIT_USAGE;
 }

@@ -559,19 +559,26 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 	for (size_t h = 0; h < nh && st == DK_OK; h++) {
 		char q[80], msg[600];
 		dk_quote(pl[h].header, q, sizeof q);
-		if (how[h] == 2) {
+		if (how[h] == 2 && dk_diags_full(d)) {
+			dk_diags_add(d, in->name, 0, 0, "%s", "");  /* counted */
+		} else if (how[h] == 2) {
 			/* a year alias of another plan year, when its column is
 			 * not in the sheet under this year's name */
 			int year = 0;
+			bool other_year = false;
 			for (int c = 0; c < DK_COL_COUNT && !year; c++) {
 				int y = dk_column_year_of(norm[h], (dk_column)c);
+				if (!y || y == plan->year)
+					continue;
+				other_year = true;
 				bool placed = false;
 				for (size_t k = 0; k < nh; k++)
 					placed |= pl[k].col == c;
-				if (y && y != plan->year && !placed)
+				if (!placed)
 					year = y;
 			}
-			const char *near = year ? NULL : nearest_name(norm[h], plan);
+			/* another year's column next to this year's is no typo */
+			const char *near = other_year ? NULL : nearest_name(norm[h], plan);
 			if (year && plan->year > 0)
 				snprintf(msg, sizeof msg,
 					 _("the plan's year is %d, the sheet has '%s': "

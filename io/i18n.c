@@ -32,6 +32,10 @@ void dk_i18n_init(void)
 		dir = DK_LOCALEDIR_BUILD;
 	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
 		setlocale(LC_MESSAGES, "");
+	/* the catalogues' texts (ours and libc's reasons) are converted to
+	 * this character set: UTF-8, never "p?" for "på". Classification of
+	 * ASCII is the same as in C; LC_NUMERIC stays C. */
+	setlocale(LC_CTYPE, "C.UTF-8");
 	setenv("LANGUAGE", "nb", 1);
 	bindtextdomain(DK_TEXT_DOMAIN, dir);
 	bind_textdomain_codeset(DK_TEXT_DOMAIN, "UTF-8");
@@ -61,4 +65,28 @@ void dk_strerror(int err, char *buf, size_t size)
 const char *dk_tr(bool english, const char *msgid)
 {
 	return english ? msgid : dgettext(DK_TEXT_DOMAIN, msgid);
+}
+
+void dk_or_list(const char *const *names, bool quoted, char *buf, size_t size)
+{
+	const char *q = quoted ? "\"" : "";
+	char head[512];
+	size_t n = 0, o = 0;
+	if (size == 0)
+		return;
+	buf[0] = head[0] = '\0';
+	while (names && names[n])
+		n++;
+	/* "a, b" and then "or c" */
+	for (size_t k = 0; k + 1 < n && o < sizeof head; k++)
+		o += (size_t)snprintf(head + o, sizeof head - o, "%s%s%s%s",
+				      k ? ", " : "", q, names[k], q);
+	if (n == 0)
+		return;
+	char last[128];
+	snprintf(last, sizeof last, "%s%s%s", q, names[n - 1], q);
+	if (n == 1)
+		snprintf(buf, size, "%s", last);
+	else
+		snprintf(buf, size, _("%s or %s"), head, last);
 }

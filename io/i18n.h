@@ -44,6 +44,12 @@ bool dk_i18n_english(void);
  * own catalogue, in UTF-8: never "p?" for "på"), into buf. */
 void dk_strerror(int err, char *buf, size_t size);
 
+/* A list of names in words, in the program's language: "a, b or c"
+ * ("a, b eller c"), each name in double quotes when `quoted` (names from
+ * a file's table: "prorata", "need", ...). NULL-terminated names; into
+ * buf. */
+void dk_or_list(const char *const *names, bool quoted, char *buf, size_t size);
+
 /* A diagnostic's or help text's message in the program's language. The
  * rule (docs/architecture.md): every text meant for a person that io/
  * readers and cli/ say goes through _() (or N_() in a static table and _()

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/i18n.h"
 #include "io/json_doc.h"
 #include "io/limits.h"
 #include "io/networks.h"
@@ -26,7 +27,7 @@ static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
 	if (!cJSON_IsNumber(v)) {
 		dk_json_raw(doc, v, raw, sizeof raw);
 		dk_json_error(doc, d, v, false, _("%s: %s is %s; expected %s"), field,
-			      raw, dk_json_type(v), dk_num_expected(&spec));
+			      raw, dk_json_type(v), _(dk_num_expected(&spec)));
 		return DK_EINPUT;
 	}
 	dk_num_result r = dk_json_number(doc, v, &spec, out);
@@ -131,7 +132,7 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 		keys[c] = cols[c].name;
 	keys[DK_COL_COUNT] = "uh";
 	keys[DK_COL_COUNT + 1] = NULL;
-	dk_json_keys(doc, d, obj, totals ? "totals" : "network", keys);
+	dk_json_keys(doc, d, obj, totals ? "totals" : _("network"), keys);
 	/* a key given twice is reported by dk_json_keys; only its first
 	 * value is read (a second "up1" must never be appended to the
 	 * first's parts) */
@@ -237,7 +238,7 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 			      dk_json_type(doc.root));
 		goto done;
 	}
-	dk_json_keys(&doc, d, doc.root, "networks file", top);
+	dk_json_keys(&doc, d, doc.root, _("networks file"), top);
 	list = cJSON_GetObjectItemCaseSensitive(doc.root, "networks");
 	totals = cJSON_GetObjectItemCaseSensitive(doc.root, "totals");
 	if (!list) {
@@ -276,10 +277,15 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		}
 		const cJSON *name = cJSON_GetObjectItemCaseSensitive(e, "network");
 		if (!cJSON_IsString(name)) {
-			dk_json_error(&doc, d, name ? name : e, false,
-				      _("network: %s; expected the network's name "
-				        "as a string"),
-				      name ? dk_json_type(name) : "missing");
+			if (name)
+				dk_json_error(&doc, d, name, false,
+					      _("network: %s; expected the network's "
+						"name as a string"),
+					      dk_json_type(name));
+			else
+				dk_json_error(&doc, d, e, false, "%s",
+					      _("network: missing; expected the "
+						"network's name as a string"));
 			continue;
 		}
 		char q[80];

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "io/canonical.h"
+#include "io/i18n.h"
 #include "io/json_doc.h"
 #include "models/columns.h"
 #include "models/fields.h"
@@ -125,15 +126,10 @@ static int read_enum(reader *r, const cJSON *v, const char *field,
 		     const char *const *names)
 {
 	char raw[80], list[200];
-	size_t o = 0;
-	list[0] = '\0';
-	for (int k = 0; names[k]; k++) {
+	for (int k = 0; names[k]; k++)
 		if (cJSON_IsString(v) && strcmp(v->valuestring, names[k]) == 0)
 			return k;
-		o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
-				      k == 0 ? "" : names[k + 1] ? ", " : " or ",
-				      names[k]);
-	}
+	dk_or_list(names, false, list, sizeof list);
 	dk_json_raw(r->doc, v, raw, sizeof raw);
 	ERR(r, v, false, _("%s: %s is not one of the choices; expected %s"), field,
 	    raw, list);
@@ -235,15 +231,20 @@ static void read_institutions(reader *r, const cJSON *list)
 	for (const cJSON *e = list->child; e && !r->oom; e = e->next) {
 		if (!is_object(r, e, "institutions", "{\"id\": \"NTNU\"}"))
 			continue;
-		dk_json_keys(r->doc, r->d, e, "institution", keys.key);
+		dk_json_keys(r->doc, r->d, e, _("institution"), keys.key);
 		const cJSON *id = get(e, "id"), *name = get(e, "name"),
 			    *aliases = get(e, "aliases");
 		char norm[8];
 		if (!id || !cJSON_IsString(id)) {
-			ERR(r, id ? id : e, false,
-			    _("institution: the id is %s; expected a string such "
-			      "as \"NTNU\""),
-			    id ? dk_json_type(id) : "missing");
+			if (!id)
+				ERR(r, e, false, "%s",
+				    _("institution: the id is missing; expected a "
+				      "string such as \"NTNU\""));
+			else
+				ERR(r, id, false,
+				    _("institution: the id is %s; expected a string "
+				      "such as \"NTNU\""),
+				    dk_json_type(id));
 			continue;
 		}
 		dk_header_norm(id->valuestring, norm, sizeof norm);
@@ -451,17 +452,27 @@ static void read_frame(reader *r, const cJSON *v)
 			if (!is_object(r, e, "frame.common_measures",
 				       "{\"name\": \"Samlinger\", \"amount\": 400000}"))
 				continue;
-			dk_json_keys(r->doc, r->d, e, "common measure", mkeys.key);
+			dk_json_keys(r->doc, r->d, e, _("common measure"), mkeys.key);
 			const cJSON *name = get(e, "name"), *amount = get(e, "amount");
 			char norm[8];
 			if (!name || !cJSON_IsString(name) ||
 			    (dk_header_norm(name->valuestring, norm, sizeof norm),
 			     !norm[0])) {
-				ERR(r, name ? name : e, false,
-				    _("common measure: the name is %s; expected a "
-				      "name such as \"Samlinger og møter\""),
-				    name && cJSON_IsString(name) ? "empty"
-				    : name ? dk_json_type(name) : "missing");
+				if (!name)
+					ERR(r, e, false, "%s",
+					    _("common measure: the name is missing; "
+					      "expected a name such as \"Samlinger og "
+					      "møter\""));
+				else if (cJSON_IsString(name))
+					ERR(r, name, false, "%s",
+					    _("common measure: the name is empty; "
+					      "expected a name such as \"Samlinger og "
+					      "møter\""));
+				else
+					ERR(r, name, false,
+					    _("common measure: the name is %s; expected "
+					      "a name such as \"Samlinger og møter\""),
+					    dk_json_type(name));
 				continue;
 			}
 			dk_measure *m = &p->measures[p->n_measures++];
@@ -471,7 +482,7 @@ static void read_frame(reader *r, const cJSON *v)
 				    name->valuestring);
 			else
 				set_field(r, amount, "/frame/common_measures/*/amount",
-					  "common measure amount", (int)(p->n_measures - 1));
+					  _("common measure amount"), (int)(p->n_measures - 1));
 		}
 	}
 }
@@ -486,7 +497,7 @@ static void read_allocation(reader *r, const cJSON *v)
 	const cJSON *x;
 	if (!(x = get(v, "method"))) {
 		char methods[80];
-		dk_field_choices(plan_field("/allocation/method"), false, methods,
+		dk_or_list(plan_field("/allocation/method")->names, false, methods,
 				 sizeof methods);
 		ERR(r, v, false, _("allocation: no \"method\"; expected %s"), methods);
 	} else {
@@ -557,7 +568,7 @@ static void read_checks(reader *r, const cJSON *v)
 				keys[nk++] = def->params[k].name;
 		keys[nk] = NULL;
 		char field[120];
-		snprintf(field, sizeof field, _("checks.%s"), def->name);
+		snprintf(field, sizeof field, "checks.%s", def->name);
 		dk_json_keys(r->doc, r->d, c, field, keys);
 		const cJSON *x;
 		int64_t off;
@@ -653,17 +664,25 @@ static void read_decisions(reader *r, const cJSON *v)
 	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
 		if (!is_object(r, e, "decisions", example))
 			continue;
-		dk_json_keys(r->doc, r->d, e, "decision", keys.key);
+		dk_json_keys(r->doc, r->d, e, _("decision"), keys.key);
 		const cJSON *net = get(e, "network"), *amount = get(e, "amount"),
 			    *reason = get(e, "reason");
 		char norm[8];
 		if (!net || !cJSON_IsString(net) ||
 		    (dk_header_norm(net->valuestring, norm, sizeof norm), !norm[0])) {
-			ERR(r, net ? net : e, false,
-			    _("decision: the network is %s; expected the name of a "
-			      "network of the networks file"),
-			    net && cJSON_IsString(net) ? "empty"
-			    : net ? dk_json_type(net) : "missing");
+			if (!net)
+				ERR(r, e, false, "%s",
+				    _("decision: the network is missing; expected "
+				      "the name of a network of the networks file"));
+			else if (cJSON_IsString(net))
+				ERR(r, net, false, "%s",
+				    _("decision: the network is empty; expected the "
+				      "name of a network of the networks file"));
+			else
+				ERR(r, net, false,
+				    _("decision: the network is %s; expected the "
+				      "name of a network of the networks file"),
+				    dk_json_type(net));
 			continue;
 		}
 		dk_decision *x = &p->decisions[p->n_decisions++];
@@ -676,16 +695,27 @@ static void read_decisions(reader *r, const cJSON *v)
 			    net->valuestring);
 		else
 			read_value(r, amount, plan_field("/decisions/*/amount"),
-				   "decision amount", &x->amount);
+				   _("decision amount"), &x->amount);
 		if (!reason || !cJSON_IsString(reason) ||
 		    (dk_header_norm(reason->valuestring, norm, sizeof norm),
 		     !norm[0]))
-			ERR(r, reason ? reason : e, false,
-			    _("decision for '%s': the reason is %s; expected why the "
-			      "forum departs from the method"),
-			    net->valuestring,
-			    reason && cJSON_IsString(reason) ? "empty"
-			    : reason ? dk_json_type(reason) : "missing");
+		{
+			if (!reason)
+				ERR(r, e, false,
+				    _("decision for '%s': the reason is missing; "
+				      "expected why the forum departs from the method"),
+				    net->valuestring);
+			else if (cJSON_IsString(reason))
+				ERR(r, reason, false,
+				    _("decision for '%s': the reason is empty; "
+				      "expected why the forum departs from the method"),
+				    net->valuestring);
+			else
+				ERR(r, reason, false,
+				    _("decision for '%s': the reason is %s; expected "
+				      "why the forum departs from the method"),
+				    net->valuestring, dk_json_type(reason));
+		}
 		else
 			x->reason = dup_string(r, reason->valuestring);
 	}
@@ -755,7 +785,7 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
 		read_frame(&r, x);
 	if (!r.oom) {
 		char methods[80];
-		dk_field_choices(plan_field("/allocation/method"), true, methods,
+		dk_or_list(plan_field("/allocation/method")->names, true, methods,
 				 sizeof methods);
 		if ((x = get(doc.root, "allocation")))
 			read_allocation(&r, x);

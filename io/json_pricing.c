@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "io/canonical.h"
+#include "io/i18n.h"
 #include "io/json_doc.h"
 #include "models/columns.h"
 #include "models/fields.h"
@@ -174,9 +175,9 @@ static void read_roles(reader *r, const cJSON *v)
 		return;
 	}
 	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
-		dk_json_keys(r->doc, r->d, e, "role", keys.key);
-		const cJSON *name = need(r, e, "name", "role");
-		char *s = name ? string(r, name, "role name") : NULL;
+		dk_json_keys(r->doc, r->d, e, _("role"), keys.key);
+		const cJSON *name = need(r, e, "name", _("role"));
+		char *s = name ? string(r, name, _("role name")) : NULL;
 		if (!s)
 			continue;
 		if (find_name(&p->roles[0].name, sizeof *p->roles, p->n_roles, s) >= 0)
@@ -238,10 +239,10 @@ static void read_activities(reader *r, const cJSON *v)
 		return;
 	}
 	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
-		dk_json_keys(r->doc, r->d, e, "activity", keys.key);
-		const cJSON *name = need(r, e, "name", "activity");
-		const cJSON *f = need(r, e, "factor", "activity");
-		char *s = name ? string(r, name, "activity name") : NULL;
+		dk_json_keys(r->doc, r->d, e, _("activity"), keys.key);
+		const cJSON *name = need(r, e, "name", _("activity"));
+		const cJSON *f = need(r, e, "factor", _("activity"));
+		char *s = name ? string(r, name, _("activity name")) : NULL;
 		if (!s)
 			continue;
 		if (find_name(&p->activities[0].name, sizeof *p->activities,
@@ -369,9 +370,9 @@ static void read_packages(reader *r, const cJSON *v)
 	}
 	int basics = 0;
 	for (const cJSON *e = v->child; e && !r->oom; e = e->next) {
-		dk_json_keys(r->doc, r->d, e, "package", keys.key);
-		const cJSON *name = need(r, e, "name", "package");
-		char *s = name ? string(r, name, "package name") : NULL;
+		dk_json_keys(r->doc, r->d, e, _("package"), keys.key);
+		const cJSON *name = need(r, e, "name", _("package"));
+		char *s = name ? string(r, name, _("package name")) : NULL;
 		if (!s)
 			continue;
 		if (find_name(&p->packages[0].name, sizeof *p->packages, p->n_packages,
@@ -383,7 +384,7 @@ static void read_packages(reader *r, const cJSON *v)
 		k->name = s;
 		k->semesters = (int)semesters->def;
 		const cJSON *x;
-		if ((x = need(r, e, "days", "package")) &&
+		if ((x = need(r, e, "days", _("package"))) &&
 		    set_field(r, x, "/packages/*/days", i) == 1)
 			ERR(r, x, false, _("package '%s': 0 days; expected more than 0"), s);
 		if ((x = get(e, "semesters"))) {
@@ -413,7 +414,7 @@ static void read_packages(reader *r, const cJSON *v)
 		basics += k->basic;
 		if ((x = get(e, "day"))) {
 			k->own_day = true;
-			read_day(r, x, "/packages/*/day/*", "package day", &k->day);
+			read_day(r, x, "/packages/*/day/*", _("package day"), &k->day);
 		}
 	}
 	if (basics != 1)
@@ -465,10 +466,10 @@ dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d)
 		    dk_json_type(root));
 		goto done;
 	}
-	dk_json_keys(&doc, d, root, "price template", keys.key);
+	dk_json_keys(&doc, d, root, _("price template"), keys.key);
 	int missing = 0;
 	for (size_t k = 0; required[k]; k++)
-		if (!need(&r, root, required[k], "price template"))
+		if (!need(&r, root, required[k], _("price template")))
 			missing = 1;
 	if (missing)
 		goto done;
@@ -484,7 +485,7 @@ dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d)
 	} else {
 		char raw[80], choices[80];
 		dk_json_raw(&doc, x, raw, sizeof raw);
-		dk_field_choices(type, true, choices, sizeof choices);
+		dk_or_list(type->names, true, choices, sizeof choices);
 		ERR(&r, x, false, _("project_type: %s; expected %s"), raw, choices);
 	}
 	if ((x = get(root, "margin")))

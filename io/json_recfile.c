@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/i18n.h"
 #include "io/json_doc.h"
 
 typedef struct {
@@ -40,8 +41,12 @@ static void str(reader *r, const cJSON *obj, const char *where, const char *key,
 	if (!cJSON_IsString(v)) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, _("%s.%s: %s is %s; expected a string%s"), where, key, raw,
-		    dk_json_type(v), nullable ? " or null" : "");
+		if (nullable)
+			ERR(r, v, _("%s.%s: %s is %s; expected a string or null"), where,
+			    key, raw, dk_json_type(v));
+		else
+			ERR(r, v, _("%s.%s: %s is %s; expected a string"), where, key,
+			    raw, dk_json_type(v));
 		return;
 	}
 	*out = strdup(v->valuestring);
@@ -63,8 +68,12 @@ static void amount(reader *r, const cJSON *obj, const char *where, const char *k
 	if (!cJSON_IsNumber(v) || dk_json_number(r->doc, v, &spec, &x) != DK_NUM_OK) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, _("%s.%s: %s is not a whole amount in kroner%s"), where, key, raw,
-		    nullable ? " or null" : "");
+		if (nullable)
+			ERR(r, v, _("%s.%s: %s is not a whole amount in kroner or null"),
+			    where, key, raw);
+		else
+			ERR(r, v, _("%s.%s: %s is not a whole amount in kroner"), where,
+			    key, raw);
 		return;
 	}
 	*out = x;
@@ -74,7 +83,7 @@ static void amount(reader *r, const cJSON *obj, const char *where, const char *k
 
 static const cJSON *array(reader *r, const cJSON *obj, const char *key, size_t *n)
 {
-	const cJSON *v = need(r, obj, "recommendation", key);
+	const cJSON *v = need(r, obj, _("recommendation"), key);
 	*n = 0;
 	if (!v)
 		return NULL;
@@ -99,7 +108,7 @@ static void read_networks(reader *r, const cJSON *root, dk_rec_file *f)
 	}
 	for (const cJSON *e = arr->child; e && !r->oom; e = e->next) {
 		char where[40];
-		snprintf(where, sizeof where, _("networks[%zu]"), f->n_networks);
+		snprintf(where, sizeof where, "networks[%zu]", f->n_networks);
 		dk_rec_network *x = &f->networks[f->n_networks++];
 		if (!cJSON_IsObject(e)) {
 			ERR(r, e, _("%s: expected an object"), where);
@@ -126,7 +135,7 @@ static void read_findings(reader *r, const cJSON *root, dk_rec_file *f)
 	}
 	for (const cJSON *e = arr->child; e && !r->oom; e = e->next) {
 		char where[40];
-		snprintf(where, sizeof where, _("findings[%zu]"), f->n_findings);
+		snprintf(where, sizeof where, "findings[%zu]", f->n_findings);
 		dk_rec_finding *x = &f->findings[f->n_findings++];
 		if (!cJSON_IsObject(e)) {
 			ERR(r, e, _("%s: expected an object"), where);
@@ -144,7 +153,7 @@ static void read_findings(reader *r, const cJSON *root, dk_rec_file *f)
 
 static void read_manifest(reader *r, const cJSON *root, dk_rec_file *f)
 {
-	const cJSON *m = need(r, root, "recommendation", "manifest");
+	const cJSON *m = need(r, root, _("recommendation"), "manifest");
 	if (!m || !cJSON_IsObject(m))
 		return;
 	str(r, m, "manifest", "method", false, &f->method);
@@ -187,11 +196,11 @@ dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_diags *d)
 			        "expected the output of dekom recommend -f json"));
 		goto done;
 	}
-	const cJSON *eng = need(&r, root, "recommendation", "engine");
+	const cJSON *eng = need(&r, root, _("recommendation"), "engine");
 	if (eng && cJSON_IsObject(eng))
 		str(&r, eng, "engine", "version", false, &f->version);
 	read_manifest(&r, root, f);
-	const cJSON *fr = need(&r, root, "recommendation", "frame");
+	const cJSON *fr = need(&r, root, _("recommendation"), "frame");
 	if (fr && cJSON_IsObject(fr)) {
 		amount(&r, fr, "frame", "total", true, &f->has_total, &f->total);
 		amount(&r, fr, "frame", "prorata", false, NULL, &f->prorata);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/i18n.h"
 #include "io/json_doc.h"
 #include "io/limits.h"
 #include "io/networks.h"
@@ -136,9 +137,14 @@ static int resolve_field(reader *r, dk_field_file file, char seg[][256], int n,
 		below[k - 1] = seg[k];
 	const dk_field *f = dk_field_match(file, below, (size_t)(n - 1));
 	if (!f || f->target == DK_T_NONE) {
-		snprintf(why, size, _("not a field %sa scenario can set; see "
-				      "docs/scenarios.md for the paths"),
-			 file == DK_FILE_PRICING ? "of the price template " : "");
+		if (file == DK_FILE_PRICING)
+			snprintf(why, size, "%s",
+				 _("not a field of the price template a scenario can "
+				   "set; see docs/scenarios.md for the paths"));
+		else
+			snprintf(why, size, "%s",
+				 _("not a field a scenario can set; see "
+				   "docs/scenarios.md for the paths"));
 		return -1;
 	}
 	long k = 0;
@@ -150,15 +156,22 @@ static int resolve_field(reader *r, dk_field_file file, char seg[][256], int n,
 		size_t count = dk_target_count(f->target, r->p, r->nets, r->pricing);
 		k = index_of(below[at], count);
 		if (k < 0) {
+			/* the list's key in words in English ("common
+			 * measures"), as the key is written in bokmål */
 			char list[256];
 			snprintf(list, sizeof list, "%s", below[at - 1]);
-			for (char *c = list; *c; c++)
+			for (char *c = list; *c && dk_i18n_english(); c++)
 				if (*c == '_')
 					*c = ' ';
-			snprintf(why, size, _("the %s has %zu %s, numbered from 0; '%s' "
-					      "is not one of them"),
-				 file == DK_FILE_PLAN ? "plan" : "template", count, list,
-				 below[at]);
+			if (file == DK_FILE_PLAN)
+				snprintf(why, size, _("the plan has %zu %s, numbered "
+						      "from 0; '%s' is not one of them"),
+					 count, list, below[at]);
+			else
+				snprintf(why, size, _("the template has %zu %s, "
+						      "numbered from 0; '%s' is not one "
+						      "of them"),
+					 count, list, below[at]);
 			return -1;
 		}
 	}
@@ -378,7 +391,7 @@ static int read_value(reader *r, const cJSON *v, const dk_target *t, int64_t *ou
 				return 0;
 			}
 		char list[200];
-		dk_field_choices(f, true, list, sizeof list);
+		dk_or_list(f->names, true, list, sizeof list);
 		ERR(r, v, false, _("%s: %s is not one of %s"), t->path, raw, list);
 		return -1;
 	}
@@ -472,14 +485,19 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 		return;
 	}
 	for (const cJSON *e = list->child; e && !r->oom; e = e->next) {
-		if (!is_object(r, e, "scenario"))
+		if (!is_object(r, e, _("scenario")))
 			continue;
-		dk_json_keys(r->doc, r->d, e, "scenario", keys);
+		dk_json_keys(r->doc, r->d, e, _("scenario"), keys);
 		const cJSON *name = get(e, "name"), *set = get(e, "set");
 		if (!cJSON_IsString(name) || !*name->valuestring) {
-			ERR(r, name ? name : e, false, _("scenario: %s; expected a name of "
-						         "1 to 200 characters"),
-			    name ? "the name is not a non-empty string" : "no \"name\"");
+			if (name)
+				ERR(r, name, false, "%s",
+				    _("scenario: the name is not a non-empty string; "
+				      "expected a name of 1 to 200 characters"));
+			else
+				ERR(r, e, false, "%s",
+				    _("scenario: no \"name\"; expected a name of 1 to "
+				      "200 characters"));
 			continue;
 		}
 		/* characters, not bytes: 150 × 'ø' is a good name */
@@ -607,7 +625,7 @@ static int read_double(reader *r, const cJSON *obj, const char *key, const char 
 static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 {
 	static const char *const keys[] = {"path", "uniform", "normal", "triangular", NULL};
-	dk_json_keys(r->doc, r->d, e, "draw", keys);
+	dk_json_keys(r->doc, r->d, e, _("draw"), keys);
 	const cJSON *path = get(e, "path");
 	if (!cJSON_IsString(path)) {
 		ERR(r, path ? path : e, false, _("draw: expected \"path\", such as "
@@ -729,7 +747,7 @@ static void read_montecarlo(reader *r, const cJSON *v, dk_montecarlo *mc)
 		return;
 	}
 	for (const cJSON *e = draws->child; e && !r->oom; e = e->next) {
-		if (!is_object(r, e, "draw"))
+		if (!is_object(r, e, _("draw")))
 			continue;
 		read_draw(r, e, &mc->draws[mc->n_draws++]);
 	}
@@ -747,9 +765,9 @@ dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
 	if (st != DK_OK)
 		return st;
 	reader r = {&doc, d, p, nets, pricing, 0};
-	if (!is_object(&r, doc.root, "scenario file"))
+	if (!is_object(&r, doc.root, _("scenario file")))
 		goto done;
-	dk_json_keys(&doc, d, doc.root, "scenario file", keys);
+	dk_json_keys(&doc, d, doc.root, _("scenario file"), keys);
 	const cJSON *x;
 	if ((x = get(doc.root, "scenarios")))
 		read_named(&r, x, s);

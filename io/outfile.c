@@ -89,8 +89,8 @@ dk_status dk_output_check(const char *path, const char *const *inputs,
 			continue;
 		if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
 			dk_diags_add(d, path, 0, 0,
-				     "the output file is the input '%s'; "
-				     "expected a different file for -o",
+				     _("the output file is the input '%s'; "
+				     "expected a different file for -o"),
 				     inputs[i]);
 			return DK_EINPUT;
 		}
@@ -118,7 +118,7 @@ static dk_status fail(const dk_output *o, int errnum, char *err, size_t errsize)
 {
 	char why[160];
 	dk_output_reason(errnum, why, sizeof why);
-	snprintf(err, errsize, "%s: cannot write: %s", o->name, why);
+	snprintf(err, errsize, _("%s: cannot write: %s"), o->name, why);
 	return DK_EIO;
 }
 
@@ -310,10 +310,13 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 		} else if (S_ISDIR(st.st_mode)) {
 			return fail(o, EISDIR, err, errsize);
 		} else {
-			snprintf(err, errsize, "%s: is %s; dekom writes a file, a "
-				 "character device or a FIFO",
-				 o->name, S_ISBLK(st.st_mode) ? "a block device"
-							      : "not a file");
+			snprintf(err, errsize,
+				 S_ISBLK(st.st_mode)
+					 ? _("%s: is a block device; dekom writes a file, a "
+					     "character device or a FIFO")
+					 : _("%s: is not a file; dekom writes a file, a "
+					     "character device or a FIFO"),
+				 o->name);
 			return DK_EIO;
 		}
 	}
@@ -333,7 +336,7 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 		char why[160];
 		dk_output_reason(errno, why, sizeof why);
 		o->tmp[0] = '\0';
-		snprintf(err, errsize, "%s: cannot create a file in '%s': %s", o->name,
+		snprintf(err, errsize, _("%s: cannot create a file in '%s': %s"), o->name,
 			 dir, why);
 		return DK_EIO;
 	}

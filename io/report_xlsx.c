@@ -36,6 +36,7 @@
 #include "io/escape.h"
 #include "io/grid.h"
 #include "io/outfile.h"
+#include "io/i18n.h"
 #include "io/report.h"
 
 typedef struct {
@@ -514,7 +515,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 			dk_output_reason(why, reason, sizeof reason);
 		else
 			snprintf(reason, sizeof reason, "%s", lxw_strerror(b.err));
-		snprintf(err, errsize, "cannot write the workbook: %s", reason);
+		snprintf(err, errsize, _("cannot write the workbook: %s"), reason);
 		return DK_EIO;
 	}
 	return DK_OK;

@@ -11,7 +11,7 @@
 #define DK_MSGID_H
 
 #ifndef N_
-#define N_(s) (s)
+#define N_(s) s
 #endif
 
 #endif

@@ -1,6 +1,8 @@
 /*
- * test_columns.c: every canonical column and every built-in alias is found,
- * in any case and with spaces around; year aliases follow the plan's year.
+ * test_columns.c: every canonical column, built-in alias and label is
+ * found, in any case, with spaces around and with spaces, '_' and '-'
+ * alike; year aliases follow the plan's year; a near miss is near and a
+ * far one is not.
  */
 #include <check.h>
 #include <stdio.h>
@@ -97,6 +99,67 @@ START_TEST(names_fold_after_nfc)
 }
 END_TEST
 
+START_TEST(separators_and_labels)
+{
+	/* spaces, underscores and hyphens alike, runs of them as one */
+	ck_assert_int_eq(match("Meldt behov", 0), DK_COL_NEED);
+	ck_assert_int_eq(match("meldt_behov", 0), DK_COL_NEED);
+	ck_assert_int_eq(match("MELDT-BEHOV", 0), DK_COL_NEED);
+	ck_assert_int_eq(match("meldt _- behov", 0), DK_COL_NEED);
+	ck_assert_int_eq(match("self-financing", 0), DK_COL_SELF_FINANCING);
+	ck_assert_int_eq(match("Meldt-behov-for-2022", 2022), DK_COL_NEED);
+	/* every label, in both languages, is its column */
+	const dk_column_def *cols = dk_columns();
+	for (int c = 0; c < DK_COL_COUNT; c++) {
+		int want = c == DK_COL_NETWORK ? DK_COL_OWN : c;  /* "Nettverk" */
+		ck_assert_int_eq(match(cols[c].label_nb, 0), want);
+		ck_assert_int_eq(match(cols[c].label_en, 0), c);
+	}
+	/* "Nettverk" is the own share, and the name's label: the reader
+	 * settles it by the row */
+	char norm[64];
+	dk_header_norm("Nettverk", norm, sizeof norm);
+	ck_assert_int_eq(dk_column_label_clash(norm, DK_COL_OWN), DK_COL_NETWORK);
+	dk_header_norm("Koordinator", norm, sizeof norm);
+	ck_assert_int_eq(dk_column_label_clash(norm, DK_COL_COORDINATOR), -1);
+	/* the columns dekom writes */
+	dk_header_norm("UH-andel", norm, sizeof norm);
+	ck_assert_int_eq(dk_out_column_match(norm), DK_OUT_UH_SHARE);
+	dk_header_norm("Metodens beløp", norm, sizeof norm);
+	ck_assert_int_eq(dk_out_column_match(norm), DK_OUT_METHOD_AMOUNT);
+	dk_header_norm("recommended", norm, sizeof norm);
+	ck_assert_int_eq(dk_out_column_match(norm), DK_OUT_RECOMMENDED);
+	ck_assert_int_eq(dk_out_column_get(DK_OUT_RECOMMENDED)->reads_as,
+			 DK_COL_STATED_RECOMMENDED);
+}
+END_TEST
+
+START_TEST(near_names_and_years)
+{
+	ck_assert_uint_eq(dk_edit_distance("need", "need", 2), 0);
+	ck_assert_uint_eq(dk_edit_distance("ned", "need", 2), 1);
+	ck_assert_uint_eq(dk_edit_distance("nede", "need", 2), 1);  /* a swap */
+	ck_assert_uint_eq(dk_edit_distance("lærerårsverk", "larerarsverk", 2), 2);
+	ck_assert_uint_eq(dk_edit_distance("koordinator", "need", 2), 3);
+	char a[64], b[64];
+	dk_header_norm("Egenfinansieing", a, sizeof a);
+	dk_header_norm("Egenfinansiering", b, sizeof b);
+	ck_assert(dk_header_near(a, b));
+	/* a third of the length: "fte" is not near "ftx" + 1 more edit */
+	ck_assert(!dk_header_near("fx", "fte"));
+	ck_assert(dk_header_near("ftx", "fte"));
+	ck_assert(!dk_header_near("budsjett", "need"));
+	ck_assert(!dk_header_near("meldt_behov", "meldt behov"));  /* the same */
+	/* the plan year a year alias asks for */
+	dk_header_norm("Meldt behov for 2023", a, sizeof a);
+	ck_assert_int_eq(dk_column_year_of(a, DK_COL_NEED), 2023);
+	ck_assert_int_eq(dk_column_year_of(a, DK_COL_PREVIOUS), 0);
+	ck_assert_int_eq(dk_column_year_of("2022", DK_COL_PREVIOUS), 2023);
+	ck_assert_int_eq(dk_column_year_of("22", DK_COL_PREVIOUS), 0);
+	ck_assert_int_eq(dk_column_year_of("meldt behov", DK_COL_NEED), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("columns");
@@ -106,6 +169,8 @@ int main(void)
 	tcase_add_test(tc, the_aliases_of_cli_md);
 	tcase_add_test(tc, year_aliases);
 	tcase_add_test(tc, not_columns);
+	tcase_add_test(tc, separators_and_labels);
+	tcase_add_test(tc, near_names_and_years);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -12,6 +12,8 @@
  * the table's maximum and refuse one step above it.
  */
 #include <check.h>
+
+#include "io/i18n.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -561,6 +563,7 @@ END_TEST
 
 int main(void)
 {
+	dk_i18n_set_english(true);  /* the English messages are asserted */
 	Suite *s = suite_create("fields");
 	TCase *tc = tcase_create("fields");
 	tcase_add_test(tc, every_settable_field_is_a_target);

@@ -14,6 +14,7 @@
 
 #include "io/canonical.h"
 #include "io/colmap.h"
+#include "io/i18n.h"
 #include "io/json_plan.h"
 #include "io/networks.h"
 #include "io/text.h"
@@ -423,10 +424,20 @@ START_TEST(title_line_above_the_header)
 	ck_assert_uint_eq(s.t.n, 1);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 500000);
 	sheet_release(&s);
-	/* two filled cells above the header: read as the header, and refused */
+	/* two filled cells above the header: refused, and said so, rather
+	 * than read as a header of unknown names */
 	ck_assert_int_eq(read_sheet(&s, "Budsjett;utkast;\n"
 					"network;previous;need\n"
 					"Fosen;400 000;500 000\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1, "line 1 holds a title, not the header; the "
+				   "header is on line 2");
+	ck_assert_uint_eq(s.d.n, 1);
+	sheet_release(&s);
+	/* a first line of unknown names with no known header below is still
+	 * a header of unknown names */
+	ck_assert_int_eq(read_sheet(&s, "Budsjett;utkast\n"
+					"Fosen;500 000\n",
 				    &p, DK_DEC_AUTO, false), DK_EINPUT);
 	assert_diag(&s.d, 0, 1, 1, "unknown header 'Budsjett'");
 	sheet_release(&s);
@@ -569,8 +580,216 @@ START_TEST(json_is_utf8)
 }
 END_TEST
 
+/* Reads raw bytes (UTF-16, a zip, ...) as the networks file nets.csv. */
+static dk_status read_bytes(sheet *s, const unsigned char *bytes, size_t len,
+			    const dk_plan *p)
+{
+	dk_input_init(&s->in);
+	dk_diags_init(&s->d);
+	ck_assert_int_eq(dk_input_builtin(&s->in, "nets.csv", bytes, len), DK_OK);
+	dk_status st = dk_input_decode(&s->in, &s->d);
+	if (st != DK_OK)
+		return st;
+	dk_read_opts o = {p, NULL, DK_DEC_AUTO, false};
+	return dk_networks_read_at(&s->in, &o, &s->t, &s->header_line, &s->d);
+}
+
+START_TEST(cells_named_as_a_spreadsheet_names_them)
+{
+	dk_plan p;
+	sheet s;
+	small_plan(&p, "need", "");
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need\n"
+					"Fosen;400 000;x\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 2, 15, "cell C2: need: 'x' is not a number");
+	sheet_release(&s);
+	/* the 27th column is AA: 24 empty columns between B and AA */
+	char text[400];
+	snprintf(text, sizeof text, "network;previous%s;need\nFosen;1%s;x\n",
+		 ";;;;;;;;;;;;;;;;;;;;;;;;", ";;;;;;;;;;;;;;;;;;;;;;;;");
+	ck_assert_int_eq(read_sheet(&s, text, &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 2, 33, "cell AA2: need: 'x'");
+	sheet_release(&s);
+	/* a quoted name over two lines is one cell: the row after it is row
+	 * 3 of the sheet, though it is on line 4 of the file */
+	ck_assert_int_eq(read_sheet(&s, "network;need\n"
+					"\"Fos\nen\";x\n"
+					"Namdal;y\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 3, 5, "cell B2: need: 'x'");
+	assert_diag(&s.d, 1, 4, 8, "cell B3: need: 'y'");
+	sheet_release(&s);
+	/* a header cell */
+	ck_assert_int_eq(read_sheet(&s, "network;behov neste år\nFosen;1\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 9, "cell B1: unknown header 'behov neste år'");
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(headers_as_people_write_them)
+{
+	dk_plan p;
+	sheet s;
+	small_plan(&p, "status_quo", "");
+	/* spaces, underscores and hyphens alike; labels as dekom prints them */
+	ck_assert_int_eq(read_sheet(&s, "Navn;Forrige-år;MELDT_BEHOV;Egen andel;uh-other\n"
+					"Fosen;400 000;500 000;100 000;1\n",
+				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_PREVIOUS], 400000);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 500000);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_OWN], 100000);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_UH_OTHER], 1);
+	sheet_release(&s);
+	/* dekom's own Norwegian table: "Nettverk" is the name when
+	 * "Nettverk (egen)" is the own share; the columns dekom computes are
+	 * read and ignored, the recommended amount is a stated one, and an
+	 * institution reads by its id or after uh_ */
+	ck_assert_int_eq(read_sheet(&s, "Nettverk;Forrige år;Meldt behov;Lærerårsverk;"
+					"Anbefalt;Status;Nettverk (egen);Koordinator;"
+					"NTNU;uh_Nord;Andre/usikker;Uspesifisert;UH-andel;Funn\n"
+					"Fosen;400 000;500 000;0,00;400 000;tak;100 000;0;"
+					"200 000;50 000;50 000;0;0,5;row-sum\n",
+				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_str_eq(s.t.items[0].name, "Fosen");
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_STATED_RECOMMENDED], 400000);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_OWN], 100000);
+	ck_assert_int_eq(s.t.items[0].uh[0], 200000);
+	ck_assert_int_eq(s.t.items[0].uh[1], 50000);
+	sheet_release(&s);
+	/* the forum's own sheet: "Nettverk" alone is the own share */
+	ck_assert_int_eq(read_sheet(&s, "Kompetansenettverk;2021;Meldt behov for 2022;Nettverk\n"
+					"Fosen;400 000;500 000;100 000\n",
+				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_OWN], 100000);
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(unknown_headers_say_what_is_near)
+{
+	dk_plan p;
+	sheet s;
+	small_plan(&p, "status_quo", "");
+	ck_assert_int_eq(read_sheet(&s, "network;2021;need;Egenfinansieing;NTNUU\n"
+					"Fosen;1;2;3;4\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 19, "cell D1: unknown header 'Egenfinansieing'; "
+				    "did you mean 'Egenfinansiering'?");
+	assert_diag(&s.d, 1, 1, 35, "unknown header 'NTNUU'; did you mean 'NTNU'?");
+	sheet_release(&s);
+	/* far from every name: no guess */
+	ck_assert_int_eq(read_sheet(&s, "network;2021;need;Budsjett\nFosen;1;2;3\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 19, "unknown header 'Budsjett'; expected a column name");
+	sheet_release(&s);
+	/* a year alias of another plan year */
+	ck_assert_int_eq(read_sheet(&s, "network;2022;Meldt behov for 2023\nFosen;1;2\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 9, "the plan's year is 2022, the sheet has '2022': "
+				   "set \"year\": 2023");
+	assert_diag(&s.d, 1, 1, 14, "the plan's year is 2022, the sheet has 'Meldt "
+				    "behov for 2023': set \"year\": 2023");
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
+START_TEST(messages_in_bokmal)
+{
+	dk_plan p;
+	sheet s;
+	small_plan(&p, "need", "");
+	dk_i18n_set_english(false);
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need;Egenfinansieing\n"
+					"Fosen;400 000;x;1\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 23, "celle D1: ukjent overskrift «Egenfinansieing»; "
+				    "mente du «Egenfinansiering»?");
+	sheet_release(&s);
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need\nFosen;400 000;x\n",
+				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	assert_diag(&s.d, 0, 2, 15, "celle C2: meldt behov: «x» er ikke et tall; "
+				    "forventet et helt beløp i kroner");
+	sheet_release(&s);
+	dk_i18n_set_english(true);
+	dk_plan_release(&p);
+}
+END_TEST
+
+/* "text" as UTF-16 (ASCII and Latin-1 only), little- or big-endian, with
+ * or without a byte-order mark; returns the length. */
+static size_t utf16(const char *text, bool big, bool bom, unsigned char *out)
+{
+	size_t o = 0;
+	if (bom) {
+		out[o++] = big ? 0xFE : 0xFF;
+		out[o++] = big ? 0xFF : 0xFE;
+	}
+	const unsigned char *t = (const unsigned char *)text;
+	while (*t) {
+		unsigned cp = *t++;
+		if (cp >= 0xC0)  /* two-byte UTF-8: Latin-1 here */
+			cp = ((cp & 0x1Fu) << 6) | (*t++ & 0x3Fu);
+		out[o++] = (unsigned char)(big ? cp >> 8 : cp & 0xFF);
+		out[o++] = (unsigned char)(big ? cp & 0xFF : cp >> 8);
+	}
+	return o;
+}
+
+START_TEST(files_that_are_not_utf8_text)
+{
+	dk_plan p;
+	sheet s;
+	unsigned char buf[512];
+	small_plan(&p, "need", "");
+	/* Excel's "Unicode-tekst": UTF-16LE with a mark, tab-delimited */
+	size_t n = utf16("network\tneed\r\nTrøndelag sørvest\t500 000\r\n", false, true, buf);
+	ck_assert_int_eq(read_bytes(&s, buf, n, &p), DK_OK);
+	ck_assert_str_eq(s.t.items[0].name, "Trøndelag sørvest");
+	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 500000);
+	sheet_release(&s);
+	n = utf16("network;need\nFosen;x\n", true, true, buf);
+	ck_assert_int_eq(read_bytes(&s, buf, n, &p), DK_EINPUT);
+	assert_diag(&s.d, 0, 2, 7, "cell B2: need: 'x'");
+	sheet_release(&s);
+	/* without the mark: named, not read */
+	n = utf16("network;need\nFosen;1\n", false, false, buf);
+	ck_assert_int_eq(read_bytes(&s, buf, n, &p), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1, "looks like UTF-16 text without a byte-order mark");
+	sheet_release(&s);
+	/* JSON is UTF-8 only */
+	n = utf16("{\"networks\": []}", false, true, buf);
+	ck_assert_int_eq(read_bytes(&s, buf, n, &p), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1, "this JSON file is UTF-16 text; a JSON file must be UTF-8");
+	sheet_release(&s);
+	/* a workbook, an old workbook, a PDF */
+	static const unsigned char zip[] = {'P', 'K', 3, 4, 20, 0, 0, 0};
+	ck_assert_int_eq(read_bytes(&s, zip, sizeof zip, &p), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1, "this is a workbook (XLSX or ODS), not CSV text; "
+				   "save the sheet as CSV");
+	sheet_release(&s);
+	static const unsigned char xls[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0};
+	ck_assert_int_eq(read_bytes(&s, xls, sizeof xls, &p), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1, "Excel 97-2003 workbook (XLS)");
+	sheet_release(&s);
+	ck_assert_int_eq(read_bytes(&s, (const unsigned char *)"%PDF-1.7\n", 9, &p), DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1, "this is a PDF document");
+	sheet_release(&s);
+	dk_plan_release(&p);
+}
+END_TEST
+
 int main(void)
 {
+	/* the English messages are asserted unless a test says otherwise;
+	 * the catalogue is bound for the bokmål ones */
+	setenv("LC_ALL", "C", 1);
+	dk_i18n_init();
+	dk_i18n_set_english(true);
 	Suite *s = suite_create("readers");
 	TCase *tc = tcase_create("trondelag-2022");
 	tcase_add_test(tc, innmeldt_as_given);
@@ -597,6 +816,11 @@ int main(void)
 	tcase_add_test(sh, what_a_method_needs);
 	tcase_add_test(sh, second_file_names_every_network);
 	tcase_add_test(sh, json_is_utf8);
+	tcase_add_test(sh, cells_named_as_a_spreadsheet_names_them);
+	tcase_add_test(sh, headers_as_people_write_them);
+	tcase_add_test(sh, unknown_headers_say_what_is_near);
+	tcase_add_test(sh, messages_in_bokmal);
+	tcase_add_test(sh, files_that_are_not_utf8_text);
 	suite_add_tcase(s, sh);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

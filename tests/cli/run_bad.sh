@@ -6,7 +6,11 @@
 # file `output`, default out.txt, made beforehand if missing), and asserts:
 # exit code 2 (or the one in `exit`), standard error equal to `expected`
 # byte for byte, nothing on standard output, the output file unchanged, and
-# no stray temporary file left behind.
+# no stray temporary file left behind. The messages are in the program's
+# language: bokmål, or English for a case whose `args` has `--lang en`.
+# With DEKOM_REGEN=1 in the environment, `expected` is written from the run
+# instead (for a change meant to change a message; read the diff):
+#   DEKOM_REGEN=1 ctest -R bad/
 set -u
 dekom=$1
 case=$2
@@ -29,6 +33,7 @@ else
 	"$dekom" "$@" -o "$output" < /dev/null > stdout.txt 2> stderr.txt
 fi
 rc=$?
+[ "${DEKOM_REGEN:-}" = 1 ] && cp stderr.txt "$case/expected"
 fail=0
 if [ "$rc" != "$want_rc" ]; then
 	echo "exit code $rc, expected $want_rc"; fail=1

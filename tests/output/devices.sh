@@ -24,7 +24,7 @@ cmp -s stdout.json "$work/ref.json" || fail "-o /dev/stdout into a file: not the
 [ "$(stat -c %i stdout.json)" = "$inode" ] || fail "-o /dev/stdout: the shell's file was replaced"
 no_temps . "/dev/stdout"
 # standard output closed: exit 3, not a crash
-run recommend -f json -o - >&-
+run recommend --lang en -f json -o - >&-
 expect_rc 3 "-o - with standard output closed"
 expect_stderr "dekom: error: standard output: cannot write: Bad file descriptor" "-o - closed"
 
@@ -72,7 +72,7 @@ mknod dev-scratch/block b 240 0 || exit 77
 ln -s null dev-scratch/null-link
 for d in dev-scratch/null dev-scratch/full dev-scratch/null-link dev-scratch/block; do
 	for f in json csv md xlsx; do
-		"$dekom" recommend -f $f -o $d 2> "err $(basename $d) $f"
+		"$dekom" recommend --lang en -f $f -o $d 2> "err $(basename $d) $f"
 		echo $? > "rc $(basename $d) $f"
 	done
 done
@@ -81,7 +81,7 @@ ls -lA dev-scratch > dev-scratch.ls
 mount -t tmpfs tmpfs /dev || exit 77
 mknod /dev/null c 1 3 && mknod /dev/full c 1 7 || exit 77
 for d in /dev/null /dev/full; do
-	"$dekom" recommend -f json -o $d 2> "err $(basename $d) literal"
+	"$dekom" recommend --lang en -f json -o $d 2> "err $(basename $d) literal"
 	echo $? > "rc $(basename $d) literal"
 done
 ls -lA /dev > dev.ls
@@ -99,12 +99,12 @@ check() { # device format exit-code message
 	cmp -s want "err $1 $2" || fail "-o $1 ($2): '$(cat "err $1 $2")', expected '$4'"
 }
 for f in json csv md xlsx; do
-	check null $f 1 "skrev dev-scratch/null: 3 feil, 13 advarsler, 1 til orientering"
-	check null-link $f 1 "skrev dev-scratch/null-link: 3 feil, 13 advarsler, 1 til orientering"
+	check null $f 1 "wrote dev-scratch/null: 3 errors, 13 warnings, 1 info"
+	check null-link $f 1 "wrote dev-scratch/null-link: 3 errors, 13 warnings, 1 info"
 	check full $f 3 "dekom: error: dev-scratch/full: cannot write: No space left on device"
 	check block $f 3 "dekom: error: dev-scratch/block: is a block device; dekom writes a file, a character device or a FIFO"
 done
-check null literal 1 "skrev /dev/null: 3 feil, 13 advarsler, 1 til orientering"
+check null literal 1 "wrote /dev/null: 3 errors, 13 warnings, 1 info"
 check full literal 3 "dekom: error: /dev/full: cannot write: No space left on device"
 grep -q '^crw.* 1, *3 .* null$' dev-scratch.ls || fail "the null device was replaced: $(cat dev-scratch.ls)"
 grep -q '^crw.* 1, *7 .* full$' dev-scratch.ls || fail "the full device was replaced"
