@@ -31,7 +31,7 @@
 #include <string.h>
 
 #include "io/i18n.h"
-#include "io/networks.h"
+#include "io/cells.h"
 #include "io/limits.h"
 
 typedef struct {

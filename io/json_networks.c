@@ -15,7 +15,7 @@
 #include "io/i18n.h"
 #include "io/json_doc.h"
 #include "io/limits.h"
-#include "io/networks.h"
+#include "io/cells.h"
 
 static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
 			     const cJSON *v, const char *field,
