@@ -66,28 +66,28 @@ char *dk_explain_text(const dk_report *r, size_t k)
 	/* what the method takes */
 	switch (p->method) {
 	case DK_METHOD_STATUS_QUO:
-		dk_strbuf_printf(&t, en ? "status_quo keeps last year's amount, capped at the reported "
+		dk_strbuf_printf(&t, en ? "The method keeps last year's amount, capped at the reported "
 			     "need: weight and cap are the smaller of last year (%s) and "
 			     "the need (%s), that is %s.\n"
-			   : "status_quo viderefører fjorårets beløp, begrenset til meldt "
+			   : "Metoden viderefører fjorårets beløp, begrenset til meldt "
 			     "behov: vekt og tak er det minste av fjoråret (%s) og "
 			     "meldt behov (%s), altså %s.\n",
 		    kr(n->v[DK_COL_PREVIOUS], a), kr(n->v[DK_COL_NEED], b),
 		    kr(row->weight, c));
 		break;
 	case DK_METHOD_NEED:
-		dk_strbuf_printf(&t, en ? "need shares the frame in proportion to the reported need "
+		dk_strbuf_printf(&t, en ? "The method shares the frame in proportion to the reported need "
 			     "(%s), which is also the cap.\n"
-			   : "need fordeler rammen i forhold til meldt behov (%s), som "
+			   : "Metoden fordeler rammen i forhold til meldt behov (%s), som "
 			     "også er taket.\n",
 		    kr(n->v[DK_COL_NEED], a));
 		break;
 	case DK_METHOD_PRORATA: {
 		char fte[32];
 		dk_decimal_format(n->v[DK_COL_FTE], 2, " ", en ? "." : ",", fte, sizeof fte);
-		dk_strbuf_printf(&t, en ? "prorata gives a base grant of %s plus λ kroner per teacher "
+		dk_strbuf_printf(&t, en ? "The method gives a base grant of %s plus λ kroner per teacher "
 			     "FTE; this network has %s FTE.\n"
-			   : "prorata gir et grunntilskudd på %s pluss λ kroner per "
+			   : "Metoden gir et grunntilskudd på %s pluss λ kroner per "
 			     "lærerårsverk; nettverket har %s lærerårsverk.\n",
 		    kr(row->base, a), fte);
 		break;

@@ -61,6 +61,9 @@ void dk_finding_lines(dk_strbuf *b, const dk_findings *f,
  * RFC 4180 CSV and where a person configures the plan. */
 const char *dk_check_title(dk_check_id c, bool english);
 const char *dk_method_label(dk_method m, bool english);
+/* A finding's field for people: a column's label («Meldt behov»), or the
+ * field in words ("Ramme"); an institution's id as it is. */
+const char *dk_field_label(const char *field, bool english);
 
 /* Why a check listed in rec->not_checked could not run, in words. */
 const char *dk_not_checked_reason(dk_check_id c, bool english);

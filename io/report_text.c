@@ -404,9 +404,16 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 {
 	dk_strbuf b = {0};
 	char delim = excel_nb ? ';' : ',';
-	static const char *const head[] = {"check", "severity", "network", "field",
-					   "expected", "actual", "difference",
-					   "message"};
+	static const char *const canonical[] = {"check", "severity", "network", "field",
+						"expected", "actual", "difference",
+						"message"};
+	/* Excel's dialect is for people: headers, titles and labels in the
+	 * language, as the workbook's Funn sheet has them */
+	static const char *const nb[] = {"Kontroll", "Alvorlighet", "Nettverk", "Felt",
+					 "Forventet", "Faktisk", "Differanse", "Melding"};
+	static const char *const en[] = {"Check", "Severity", "Network", "Field",
+					 "Expected", "Actual", "Difference", "Message"};
+	const char *const *head = !excel_nb ? canonical : r->english ? en : nb;
 	if (excel_nb)
 		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
 	for (size_t c = 0; c < 8; c++) {
@@ -427,10 +434,12 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 						  num[k], sizeof num[k]);
 		}
 		const char *cells[8] = {
-			dk_checks()[x->check].name, dk_severity_name(x->severity),
+			excel_nb ? dk_check_title(x->check, r->english) : dk_checks()[x->check].name,
+			excel_nb ? dk_severity_label(x->severity, r->english)
+				 : dk_severity_name(x->severity),
 			x->network >= 0 ? r->nets->items[x->network].name : "",
-			x->field ? x->field : "", num[0], num[1], num[2],
-			dk_finding_message(x, r->english)};
+			excel_nb ? dk_field_label(x->field, r->english) : x->field ? x->field : "",
+			num[0], num[1], num[2], dk_finding_message(x, r->english)};
 		for (size_t c = 0; c < 8; c++) {
 			if (c)
 				dk_strbuf_add(&b, &delim, 1);

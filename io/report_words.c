@@ -9,6 +9,7 @@
 
 #include "io/i18n.h"
 #include "io/report.h"
+#include "models/columns.h"
 #include "models/exact.h"
 #include "models/numtext.h"
 
@@ -59,4 +60,34 @@ const char *dk_check_title(dk_check_id c, bool english)
 const char *dk_method_label(dk_method m, bool english)
 {
 	return dk_tr(english, dk_method_words(m));
+}
+
+const char *dk_field_label(const char *field, bool english)
+{
+	/* a finding's field that is not a column, in words */
+	static const struct {
+		const char *field, *en;
+	} other[] = {
+		{"frame", N_("Frame")},
+		{"price", N_("Price")},
+		{"price_per_day", N_("Price per day")},
+		{"factor", N_("Workload factor")},
+		{"margin", N_("Margin")},
+	};
+	if (!field)
+		return "";
+	for (int c = 0; c < DK_COL_COUNT; c++) {
+		const dk_column_def *d = dk_column_get((dk_column)c);
+		if (strcmp(d->name, field) == 0)
+			return english ? d->label_en : d->label_nb;
+	}
+	for (int c = 0; c < DK_OUT_COUNT; c++) {
+		const dk_out_column_def *d = dk_out_column_get((dk_out_column)c);
+		if (strcmp(d->name, field) == 0)
+			return english ? d->label_en : d->label_nb;
+	}
+	for (size_t k = 0; k < sizeof other / sizeof other[0]; k++)
+		if (strcmp(other[k].field, field) == 0)
+			return dk_tr(english, other[k].en);
+	return field;  /* an institution's id */
 }

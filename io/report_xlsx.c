@@ -335,7 +335,7 @@ static void sheet_findings(book *b, const dk_report *r)
 		put_str(b, ws, rr, 1, dk_check_title(x->check, b->en), NULL);
 		if (x->network >= 0)
 			put_str(b, ws, rr, 2, r->nets->items[x->network].name, NULL);
-		put_str(b, ws, rr, 3, x->field, NULL);
+		put_str(b, ws, rr, 3, dk_field_label(x->field, b->en), NULL);
 		if (x->has_numbers) {
 			int64_t v[3] = {x->expected, x->actual, x->difference};
 			double scale = 1;

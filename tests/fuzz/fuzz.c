@@ -50,7 +50,7 @@ void dk_fuzz_check_diags(dk_status st, const dk_diags *d, size_t before)
 }
 
 /* Reads the built-in case as `dekom recommend` does without -n and -p. */
-static bool load_builtin(dk_fuzz_case *c)
+bool dk_fuzz_load_case(dk_fuzz_case *c)
 {
 	dk_diags d;
 	dk_diags_init(&d);
@@ -91,7 +91,7 @@ const dk_fuzz_case *dk_fuzz_builtin(void)
 	static dk_fuzz_case c;
 	static bool loaded;
 	if (!loaded) {
-		dk_fuzz_assert(load_builtin(&c));
+		dk_fuzz_assert(dk_fuzz_load_case(&c));
 		loaded = true;
 	}
 	return &c;

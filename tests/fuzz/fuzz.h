@@ -12,6 +12,7 @@
 #ifndef DK_FUZZ_H
 #define DK_FUZZ_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -55,6 +56,11 @@ typedef struct {
 } dk_fuzz_case;
 
 const dk_fuzz_case *dk_fuzz_builtin(void);
+
+/* Reads the built-in case into c, for a target that needs a copy it may
+ * change (c is never released: it lives as long as the process). False
+ * when it does not read. */
+bool dk_fuzz_load_case(dk_fuzz_case *c);
 
 /* The illustrative price template (fixtures/pricing/ilu-illustrative.json,
  * compiled into the fuzz targets), read once, for the scenario reader's

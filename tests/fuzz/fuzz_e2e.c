@@ -5,13 +5,13 @@
  * The input is split at its first NUL byte: the bytes before it are the
  * networks file, the bytes after it the plan. Without a NUL the plan is
  * the built-in 2022 plan. (A NUL in the networks file is bad input, which
- * fuzz_networks_csv covers.) As in cli/commands.c: the plan is read, the
+ * fuzz_networks_csv covers.) As in cli/case.c: the plan is read, the
  * networks are read against it, what the method needs is checked, the
  * decisions are resolved; then dk_recommend runs, its amounts are checked
  * (none negative, components that add up to each), the findings are
- * sorted, and the recommendation is written as JSON, as HTML (in English)
- * and as `dekom explain` of the first network (in Norwegian), all into
- * memory.
+ * sorted, and the recommendation is written as JSON (twice: a second
+ * dk_recommend must give the same text), as HTML (in English) and as
+ * `dekom explain` of the first network (in Norwegian), all into memory.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +24,10 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Writes the recommendation out as the command line would, freeing each
- * text. */
-static void write_all(const dk_plan *p, const dk_networks *t,
-		      const dk_recommendation *rec, const dk_input *plan_in,
-		      const dk_input *net_in)
+/* The recommendation's JSON. */
+static char *json_of(const dk_plan *p, const dk_networks *t,
+		     const dk_recommendation *rec, const dk_report_input *inputs)
 {
-	dk_report_input inputs[] = {{"plan", plan_in}, {"networks", net_in}};
 	dk_report r;
 	memset(&r, 0, sizeof r);
 	r.plan = p;
@@ -40,7 +37,35 @@ static void write_all(const dk_plan *p, const dk_networks *t,
 	r.n_inputs = 2;
 	char *text = dk_report_json(&r);
 	dk_fuzz_assert(text != NULL);
+	return text;
+}
+
+/* Writes the recommendation out as the command line would, freeing each
+ * text. The JSON must come out the same from a second dk_recommend on the
+ * same models: nothing may depend on memory left uninitialised. */
+static void write_all(const dk_plan *p, const dk_networks *t,
+		      const dk_recommendation *rec, const dk_input *plan_in,
+		      const dk_input *net_in)
+{
+	dk_report_input inputs[] = {{"plan", plan_in}, {"networks", net_in}};
+	char *text = json_of(p, t, rec, inputs);
+	dk_recommendation again;
+	memset(&again, 0, sizeof again);
+	dk_fuzz_assert(dk_recommend(p, t, &again) == DK_OK);
+	dk_findings_sort(&again.findings);
+	char *text2 = json_of(p, t, &again, inputs);
+	dk_fuzz_assert(strcmp(text, text2) == 0);
+	free(text2);
 	free(text);
+	dk_recommendation_release(&again);
+
+	dk_report r;
+	memset(&r, 0, sizeof r);
+	r.plan = p;
+	r.nets = t;
+	r.rec = rec;
+	r.inputs = inputs;
+	r.n_inputs = 2;
 	if (t->n > 0) {
 		text = dk_explain_text(&r, 0);
 		dk_fuzz_assert(text != NULL);
