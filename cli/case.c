@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -19,6 +20,7 @@
 #include "io/networks.h"
 #include "io/outfile.h"
 #include "io/report.h"
+#include "models/numtext.h"
 
 void dk_cli_print_diags(dk_diags *d)
 {
@@ -259,4 +261,43 @@ void dk_cli_error(const char *command, const char *fmt, ...)
 		fprintf(stderr, "dekom %s: error: %s\n", command, msg);
 	else
 		fprintf(stderr, "dekom: error: %s\n", msg);
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+bool dk_progress_start(dk_progress *p, const char *what)
+{
+	p->what = what;
+	p->start = now();
+	p->shown = false;
+	return isatty(STDERR_FILENO) != 0;
+}
+
+void dk_progress_report(void *ctx, long done, long total)
+{
+	dk_progress *p = ctx;
+	double t = now() - p->start;
+	if (t < 1.0 || total <= 0)
+		return;
+	double rate = (double)done / t;
+	long left = rate > 0 ? (long)((double)(total - done) / rate + 0.5) : 0;
+	char d[32], n[32], r[32];
+	dk_kr_format(done, d, sizeof d);
+	dk_kr_format(total, n, sizeof n);
+	dk_kr_format((int64_t)rate, r, sizeof r);
+	fprintf(stderr, _("\r%s: %s of %s (%ld %%), %s per second, about %ld s left "),
+		_(p->what), d, n, total ? done * 100 / total : 0, r, left);
+	fflush(stderr);
+	p->shown = true;
+}
+
+void dk_progress_end(dk_progress *p)
+{
+	if (p->shown)
+		fputc('\n', stderr);
 }

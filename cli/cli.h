@@ -105,6 +105,21 @@ int dk_cli_findings_exit(const dk_cli_opts *o, const dk_findings *f);
 void dk_cli_error(const char *command, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
+/* A progress line on standard error for a long run (CLI.md, Language:
+ * only when standard error is a terminal, never otherwise, and only once
+ * the run has taken about a second): "Monte Carlo: 45 000 av 200 000 (22 %),
+ * 84 000 per sekund, ca. 2 s igjen". */
+typedef struct {
+	const char *what;        /* an English msgid */
+	double start;            /* monotonic seconds */
+	bool shown;
+} dk_progress;
+
+/* False when standard error is not a terminal (then nothing is shown). */
+bool dk_progress_start(dk_progress *p, const char *what);
+void dk_progress_report(void *ctx, long done, long total);
+void dk_progress_end(dk_progress *p);
+
 /* True for --lang en. */
 bool dk_cli_english(const dk_cli_opts *o);
 

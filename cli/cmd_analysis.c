@@ -76,8 +76,15 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 	if (st == DK_OK) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		file.mc.threads = o->threads ? o->threads : cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
+		dk_progress pr;
+		if (dk_progress_start(&pr, N_("Monte Carlo"))) {
+			file.mc.progress = dk_progress_report;
+			file.mc.progress_ctx = &pr;
+		}
 		dk_models m = {&c.plan, &c.nets, o->pricing ? &tpl : NULL};
 		st = dk_scenarios_run(&file, &m, &res);
+		if (file.mc.progress)
+			dk_progress_end(&pr);
 		if (st == DK_ERANGE)
 			dk_cli_error("scenarios", "%s", _("a scenario's template figures are too "
 							  "fine to price exactly in 128 bits"));

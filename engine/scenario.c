@@ -379,6 +379,10 @@ static void *work(void *arg)
 		return NULL;
 	}
 	for (long k = w->first; k < w->runs && w->st == DK_OK; k += w->step) {
+		/* worker 0 runs in the caller's thread: it says how far the runs
+		 * have come (the others keep pace) */
+		if (w->first == 0 && w->mc->progress && k % 1024 == 0)
+			w->mc->progress(w->mc->progress_ctx, k, w->runs);
 		snap_restore(w->snap, &w->plan, &w->nets);
 		gsl_rng_set(rng, mix(w->mc->seed, (unsigned long)k));
 		dk_models m = {&w->plan, &w->nets, (dk_pricing *)w->pricing};
@@ -481,6 +485,8 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, cons
 			st = ws[j].st;
 		release_models(&ws[j]);
 	}
+	if (st == DK_OK && mc->progress)
+		mc->progress(mc->progress_ctx, runs, runs);
 	out->has_mc = true;
 	out->mc_runs = runs;
 	long got = 0;

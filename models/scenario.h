@@ -127,6 +127,11 @@ typedef struct {
 	unsigned long seed;
 	int threads;            /* how many to run at once (not in the file: the
 				   caller's choice; results do not depend on it) */
+	/* not in the file either: told how far the runs have come (from the
+	 * caller's thread, about every thousand runs and at the end), for a
+	 * progress line; NULL for none */
+	void (*progress)(void *ctx, long done, long total);
+	void *progress_ctx;
 	dk_draw *draws;
 	size_t n_draws;
 } dk_montecarlo;
