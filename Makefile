@@ -6,7 +6,7 @@ PACKAGES = cmake make gcc pkg-config gettext libunistring-dev libcjson-dev libcs
            check libxlsxwriter-dev nettle-dev
 # what the tests use besides: LibreOffice recalculates the workbooks,
 # Chromium prints the HTML report to PDF, pdftotext reads it back
-TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind
+TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales
 # the fuzz targets (docs/fuzzing.md): clang, and libFuzzer with the
 # sanitizer runtimes, which Debian 12 ships apart from clang (only a
 # recommendation of it, so not installed with --no-install-recommends)
