@@ -159,7 +159,7 @@ void dk_cli_say_written(const dk_cli_opts *o, const dk_findings *f)
 		return;
 	bool english = dk_cli_english(o);
 	dk_strbuf b = {0};
-	dk_strbuf_printf(&b, "%s %s", english ? "wrote" : "skrev", o->output);
+	dk_strbuf_printf(&b, dk_tr(english, "wrote %s"), o->output);
 	if (f) {
 		dk_strbuf_puts(&b, ": ");
 		dk_findings_count_text(&b, f, english);

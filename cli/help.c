@@ -33,7 +33,7 @@ static const char inputs_help[] =
 	"  -o FILE               write to FILE; without -f, a name ending in .xlsx,\n"
 	"                        .html, .csv, .json or .md chooses the format\n"
 	"  -q, --quiet           no line on standard error saying what was written\n"
-	"                        and found ('skrev FILE: 3 feil, ...')\n"
+	"                        and found ('wrote FILE: 3 errors, ...')\n"
 	"  -h, --help            this help\n");
 
 typedef struct {

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/i18n.h"
 #include "io/strbuf.h"
 
 const char *const *dk_criteria_heads(bool english)
@@ -169,6 +170,16 @@ static const char *state_text(dk_state st, dk_grid_names names)
 	return dk_state_label(st, names != DK_GRID_NB);
 }
 
+/* The totals row's name: for people the catalogue's word; in RFC 4180
+ * CSV "Sum", a totals label the readers know (io/cells.h), whatever the
+ * language, so that the file reads back. */
+static const char *totals_name(dk_grid_names names)
+{
+	if (names == DK_GRID_CANONICAL)
+		return "Sum";
+	return dk_tr(names == DK_GRID_EN, "Total");
+}
+
 static dk_cell kr_cell(int64_t v)
 {
 	return (dk_cell){.kind = DK_CELL_KR, .v = v};
@@ -219,8 +230,7 @@ static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
 		*cell = (dk_cell){.kind = DK_CELL_EMPTY};
 		switch (col) {
 		case DK_GC_NAME:
-			*cell = text_cell(total ? (o->names == DK_GRID_EN ? "Total" : "Sum")
-						: r->nets->items[k].name);
+			*cell = text_cell(total ? totals_name(o->names) : r->nets->items[k].name);
 			break;
 		case DK_GC_PREVIOUS:
 		case DK_GC_NEED:

@@ -67,6 +67,23 @@ const char *dk_tr(bool english, const char *msgid)
 	return english ? msgid : dgettext(DK_TEXT_DOMAIN, msgid);
 }
 
+const char *dk_tr_ctx(bool english, const char *ctx_msgid, const char *msgid)
+{
+	if (english)
+		return msgid;
+	/* gettext's pgettext: the key is "CONTEXT\004MSGID"; when the
+	 * catalogue has no such key, the text is the English one */
+	const char *t = dgettext(DK_TEXT_DOMAIN, ctx_msgid);
+	return t == ctx_msgid ? msgid : t;
+}
+
+const char *dk_ntr(bool english, const char *one, const char *many, unsigned long n)
+{
+	if (english)
+		return n == 1 ? one : many;
+	return dngettext(DK_TEXT_DOMAIN, one, many, n);
+}
+
 void dk_or_list(const char *const *names, bool quoted, char *buf, size_t size)
 {
 	const char *q = quoted ? "\"" : "";

@@ -32,6 +32,21 @@ void dk_i18n_init(void);
 const char *dk_tr(bool english, const char *msgid)
 	__attribute__((format_arg(2)));
 
+/* msgid in the context ctx (gettext's msgctxt), for an English text that
+ * two places translate differently ("Total": the frame's "Totalramme", a
+ * table's "Sum"). ctx and msgid are string literals; xgettext finds them
+ * with --keyword=dk_trc:2c,3. */
+#define dk_trc(english, ctx, msgid) dk_tr_ctx(english, ctx "\004" msgid, msgid)
+const char *dk_tr_ctx(bool english, const char *ctx_msgid, const char *msgid)
+	__attribute__((format_arg(3)));
+
+/* A text with a number in it, in the form for n: in English `one` when n
+ * is 1 and `many` otherwise (the message ids themselves), in bokmål the
+ * catalogue's plural form for n (po/nb.po's Plural-Forms). xgettext finds
+ * them with --keyword=dk_ntr:2,3. */
+const char *dk_ntr(bool english, const char *one, const char *many, unsigned long n)
+	__attribute__((format_arg(2))) __attribute__((format_arg(3)));
+
 /* The language of diagnostics, usage and help: bokmål unless --lang en.
  * Set once by the program after reading its options; it is process state,
  * as the locale is for gettext itself. Writers of reports and findings

@@ -65,6 +65,12 @@ const char *dk_method_label(dk_method m, bool english);
  * field in words ("Ramme"); an institution's id as it is. */
 const char *dk_field_label(const char *field, bool english);
 
+/* A severity and a state in words, for people: the names in English
+ * ("warning", "capped"), the catalogue's words in bokmål ("advarsel",
+ * "tak"). */
+const char *dk_severity_label(dk_severity s, bool english);
+const char *dk_state_label(dk_state s, bool english);
+
 /* Why a check listed in rec->not_checked could not run, in words. */
 const char *dk_not_checked_reason(dk_check_id c, bool english);
 /* The not_checked list as lines for people ("BULLETcheck: reason"), after

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "io/escape.h"
+#include "io/i18n.h"
 #include "io/json_out.h"
 #include "io/table.h"
 #include "models/numtext.h"
@@ -125,31 +126,29 @@ char *dk_calibration_text(const dk_calibration_report *r, bool md)
 	dk_strbuf b = {0};
 	char t1[48], t2[48], t3[48], t4[48];
 	dk_strbuf_printf(&b, "%s%s\n\n", md ? "# " : "",
-			 en ? "Calibration: last year ≈ B + λ · teacher FTE"
-			    : "Kalibrering: forrige år ≈ B + λ · lærerårsverk");
+			 dk_tr(en, "Calibration: last year ≈ B + λ · teacher FTE"));
 	kr_round(c->base, t1, sizeof t1);
 	kr_round(c->se_base, t2, sizeof t2);
-	dk_strbuf_printf(&b, "%sB = %s kr (%s %s)\n", bullet, t1, en ? "standard error" : "standardfeil",
-			 t2);
+	dk_strbuf_printf(&b, "%sB = %s kr (%s %s)\n", bullet, t1, dk_tr(en, "standard error"), t2);
 	fixed(c->lambda, 2, !en, t1, sizeof t1);
 	fixed(c->se_lambda, 2, !en, t2, sizeof t2);
-	dk_strbuf_printf(&b, "%sλ = %s kr %s (%s %s)\n", bullet, t1,
-			 en ? "per FTE" : "per årsverk", en ? "standard error" : "standardfeil", t2);
+	dk_strbuf_printf(&b, "%sλ = %s kr %s (%s %s)\n", bullet, t1, dk_tr(en, "per FTE"),
+			 dk_tr(en, "standard error"), t2);
 	fixed(c->r2, 4, !en, t1, sizeof t1);
 	dk_strbuf_printf(&b, "%sR² = %s\n", bullet, t1);
 	kr_round(c->sd, t1, sizeof t1);
 	fixed(c->k, 1, !en, t2, sizeof t2);
-	dk_strbuf_printf(&b, en ? "%sresidual standard deviation %s kr; %zu of %zu networks "
-				  "fitted; a deviation above %s sd is a finding\n"
-				: "%sstandardavvik for avvikene %s kr; %zu av %zu nettverk i "
-				  "tilpasningen; avvik over %s standardavvik gir funn\n",
-			 bullet, t1, c->used, c->n, t2);
+	dk_strbuf_puts(&b, bullet);
+	dk_strbuf_printf(&b, dk_tr(en, "residual standard deviation %s kr; %zu of %zu networks "
+				       "fitted; a deviation above %s sd is a finding"),
+			 t1, c->used, c->n, t2);
 	dk_strbuf_puts(&b, "\n");
-	static const char *const h_nb[] = {"Nettverk", "Forrige år", "Lærerårsverk", "Nøkkel",
-					   "Avvik", "Avvik i sd"};
-	static const char *const h_en[] = {"Network", "Previous", "FTE", "Key", "Deviation",
-					   "Deviation in sd"};
-	const char *const *h = en ? h_en : h_nb;
+	dk_strbuf_puts(&b, "\n");
+	static const char *const head[] = {N_("Network"), N_("Previous"), N_("FTE"), N_("Key"),
+					   N_("Deviation"), N_("Deviation in sd")};
+	const char *h[6];
+	for (size_t i = 0; i < 6; i++)
+		h[i] = dk_tr(en, head[i]);
 	dk_table tab;
 	bool ok = dk_table_init(&tab, 6) == DK_OK;
 	for (size_t i = 1; ok && i < 6; i++)
@@ -172,7 +171,7 @@ char *dk_calibration_text(const dk_calibration_report *r, bool md)
 		if (c->in_fit[k])
 			fixed(c->residual[k] / c->sd, 2, !en, z, sizeof z);
 		else
-			snprintf(z, sizeof z, "%s", en ? "(not fitted)" : "(ikke med)");
+			snprintf(z, sizeof z, "%s", dk_tr(en, "(not fitted)"));
 		const char *cells[6] = {n->name, t1, t2, t3, t4, z};
 		if (md) {
 			dk_strbuf_puts(&b, "| ");
@@ -196,9 +195,9 @@ char *dk_calibration_text(const dk_calibration_report *r, bool md)
 		b.oom = 1;
 	dk_table_release(&tab);
 	if (md)
-		dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");
+		dk_strbuf_printf(&b, "\n## %s\n\n", dk_tr(en, "Findings"));
 	else
-		dk_strbuf_printf(&b, "\n%s\n", en ? "Findings:" : "Funn:");
+		dk_strbuf_printf(&b, "\n%s\n", dk_tr(en, "Findings:"));
 	dk_finding_lines(&b, &c->findings, r->nets, en, bullet, md);
 	char *out = dk_strbuf_done(&b);
 	return md ? out : dk_term_clean(out);

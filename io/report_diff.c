@@ -14,7 +14,9 @@
 
 #include "models/exact.h"
 #include "io/escape.h"
+#include "io/i18n.h"
 #include "io/json_out.h"
+#include "io/report.h"
 #include "io/strbuf.h"
 #include "io/table.h"
 #include "models/finding.h"
@@ -172,7 +174,7 @@ static void finding_list(dk_strbuf *b, const dk_rec_file *f, const long *idx, si
 			 bool en)
 {
 	if (n == 0)
-		dk_strbuf_printf(b, "  %s\n", en ? "none" : "ingen");
+		dk_strbuf_printf(b, "  %s\n", dk_tr(en, "none"));
 	for (size_t i = 0; i < n; i++) {
 		const dk_rec_finding *x = &f->findings[idx[i]];
 		dk_severity sv;
@@ -189,24 +191,27 @@ char *dk_diff_table(const dk_diff_report *r)
 	const dk_diff *d = r->diff;
 	bool en = r->english;
 	dk_strbuf s = {0};
-	dk_strbuf_printf(&s, en ? "From %s to %s\n\n" : "Fra %s til %s\n\n", r->old_name,
-			 r->new_name);
+	dk_strbuf_printf(&s, dk_tr(en, "From %s to %s"), r->old_name, r->new_name);
+	dk_strbuf_puts(&s, "\n\n");
 	if (d->method_changed)
-		dk_strbuf_printf(&s, "  %s: %s -> %s\n", en ? "method" : "metode",
+		dk_strbuf_printf(&s, "  %s: %s -> %s\n", dk_tr(en, "method"),
 				 a->method ? a->method : "-", b->method ? b->method : "-");
-	for (size_t i = 0; i < d->n_inputs_changed; i++)
-		dk_strbuf_printf(&s, en ? "  input changed: %s (%s)\n" : "  endret inndata: %s (%s)\n",
+	for (size_t i = 0; i < d->n_inputs_changed; i++) {
+		dk_strbuf_puts(&s, "  ");
+		dk_strbuf_printf(&s, dk_tr(en, "input changed: %s (%s)"),
 				 a->inputs[d->inputs_changed[i]].role,
 				 a->inputs[d->inputs_changed[i]].path);
+		dk_strbuf_puts(&s, "\n");
+	}
 	struct {
-		const char *nb, *en;
+		const char *label;
 		bool ho, hn;
 		dk_kr o, n;
 	} rows[] = {
-		{"Totalramme", "Total", a->has_total, b->has_total, a->total, b->total},
-		{"Pro rata-ramme", "Pro-rata frame", true, true, a->prorata, b->prorata},
-		{"Direkte overføring", "Direct transfer", true, true, a->direct, b->direct},
-		{"Ikke fordelt", "Not allocated", a->has_unused, b->has_unused, a->unused, b->unused},
+		{dk_trc(en, "frame", "Total"), a->has_total, b->has_total, a->total, b->total},
+		{dk_tr(en, "Pro-rata frame"), true, true, a->prorata, b->prorata},
+		{dk_tr(en, "Direct transfer"), true, true, a->direct, b->direct},
+		{dk_tr(en, "Not allocated"), a->has_unused, b->has_unused, a->unused, b->unused},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		char o[40], n[40], dd[48] = "";
@@ -217,18 +222,20 @@ char *dk_diff_table(const dk_diff_report *r)
 			signed_kr(rows[i].n - rows[i].o, t, sizeof t);
 			snprintf(dd, sizeof dd, " (%s)", t);
 		}
-		dk_strbuf_printf(&s, "  %s: %s -> %s%s\n", en ? rows[i].en : rows[i].nb, o, n, dd);
+		dk_strbuf_printf(&s, "  %s: %s -> %s%s\n", rows[i].label, o, n, dd);
 	}
 	dk_strbuf_puts(&s, "\n");
-	static const char *const h_nb[] = {"Nettverk", "Behov før", "Behov nå", "Anbefalt før",
-					   "Anbefalt nå", "Endring", "Endring %", "Status"};
-	static const char *const h_en[] = {"Network", "Need before", "Need now", "Before", "Now",
-					   "Change", "Change %", "State"};
+	static const char *const head[] = {N_("Network"), N_("Need before"), N_("Need now"),
+					   N_("Before"), N_("Now"), N_("Change"),
+					   N_("Change %"), N_("State")};
+	const char *h[8];
+	for (size_t c = 0; c < 8; c++)
+		h[c] = dk_tr(en, head[c]);
 	dk_table t;
 	int ok = dk_table_init(&t, 8) == DK_OK;
 	for (size_t c = 1; ok && c < 7; c++)
 		t.right[c] = true;
-	ok = ok && dk_table_row(&t, en ? h_en : h_nb) == DK_OK;
+	ok = ok && dk_table_row(&t, h) == DK_OK;
 	for (size_t i = 0; ok && i < d->n_networks; i++) {
 		const dk_rec_network *o = d->networks[i].old >= 0 ? &a->networks[d->networks[i].old] : NULL;
 		const dk_rec_network *n = d->networks[i].new >= 0 ? &b->networks[d->networks[i].new] : NULL;
@@ -248,8 +255,8 @@ char *dk_diff_table(const dk_diff_report *r)
 		const char *so = state_word(o ? o->state : NULL, en);
 		const char *sn = state_word(n ? n->state : NULL, en);
 		if (!o || !n)
-			snprintf(st, sizeof st, "%s", !o ? (en ? "only new" : "bare ny")
-							: (en ? "only old" : "bare gammel"));
+			snprintf(st, sizeof st, "%s", !o ? dk_tr(en, "only new")
+							: dk_tr(en, "only old"));
 		else if (strcmp(so, sn) != 0)
 			snprintf(st, sizeof st, "%s -> %s", so, sn);
 		else
@@ -265,9 +272,9 @@ char *dk_diff_table(const dk_diff_report *r)
 	}
 	dk_strbuf_puts(&s, tab);
 	free(tab);
-	dk_strbuf_printf(&s, "\n%s\n", en ? "New findings:" : "Nye funn:");
+	dk_strbuf_printf(&s, "\n%s\n", dk_tr(en, "New findings:"));
 	finding_list(&s, b, d->added, d->n_added, en);
-	dk_strbuf_printf(&s, "\n%s\n", en ? "Findings no longer there:" : "Funn som er borte:");
+	dk_strbuf_printf(&s, "\n%s\n", dk_tr(en, "Findings no longer there:"));
 	finding_list(&s, a, d->resolved, d->n_resolved, en);
 	return dk_term_clean(dk_strbuf_done(&s));
 }

@@ -18,6 +18,7 @@
 
 #include "models/exact.h"
 #include "io/grid.h"
+#include "io/i18n.h"
 #include "io/report.h"
 #include "io/strbuf.h"
 #include "models/numtext.h"
@@ -35,11 +36,6 @@ static void esc(dk_strbuf *b, const char *s)
 		default: dk_strbuf_add(b, s, 1); break;
 		}
 	}
-}
-
-static const char *tr(const dk_report *r, const char *nb, const char *en)
-{
-	return r->english ? en : nb;
 }
 
 static void kr(dk_strbuf *b, dk_kr v)
@@ -105,26 +101,25 @@ static const char style[] =
 static void frame_section(dk_strbuf *b, const dk_report *r)
 {
 	const dk_recommendation *rec = r->rec;
+	bool en = r->english;
 	dk_strbuf_printf(b, "<section id=\"ramme\">\n<h2>%s</h2>\n<table class=\"frame\">\n",
-			 tr(r, "Ramme", "Frame"));
+			 dk_tr(en, "Frame"));
 	struct {
-		const char *nb, *en;
+		const char *label;
 		dk_kr v;
 		bool show;
 	} rows[] = {
-		{"Totalramme", "Total", rec->total, rec->has_total},
-		{"Pro rata-ramme til nettverkene", "Pro-rata frame to the networks", rec->prorata, true},
-		{"Direkte overføring til UH (UP1)", "Direct transfer to the universities (UP1)",
-		 rec->direct, true},
-		{"Felles tiltak", "Common measures", rec->measures, true},
-		{"Reserve", "Reserve", rec->reserve, true},
-		{"Ikke fordelt", "Not allocated", rec->unused + rec->reserve_cut, rec->produced},
+		{dk_trc(en, "frame", "Total"), rec->total, rec->has_total},
+		{dk_tr(en, "Pro-rata frame to the networks"), rec->prorata, true},
+		{dk_tr(en, "Direct transfer to the universities (UP1)"), rec->direct, true},
+		{dk_tr(en, "Common measures"), rec->measures, true},
+		{dk_tr(en, "Reserve"), rec->reserve, true},
+		{dk_tr(en, "Not allocated"), rec->unused + rec->reserve_cut, rec->produced},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		if (!rows[i].show)
 			continue;
-		dk_strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">",
-				 tr(r, rows[i].nb, rows[i].en));
+		dk_strbuf_printf(b, "<tr><td>%s</td><td class=\"n\">", rows[i].label);
 		kr(b, rows[i].v);
 		dk_strbuf_puts(b, "</td></tr>\n");
 	}
@@ -138,15 +133,14 @@ static void frame_section(dk_strbuf *b, const dk_report *r)
 	dk_strbuf_puts(b, "</table>\n");
 	if (!rec->produced)
 		dk_strbuf_printf(b, "<p class=\"error\">%s</p>\n",
-				 tr(r, "Ingen beløp er beregnet: se funnene.",
-				    "No amounts were computed: see the findings."));
+				 dk_tr(r->english, "No amounts were computed: see the findings."));
 	dk_strbuf_puts(b, "</section>\n");
 }
 
 static void grid_section(dk_strbuf *b, const dk_report *r, const dk_grid *g)
 {
 	dk_strbuf_printf(b, "<section id=\"innstilling\">\n<h2>%s</h2>\n<table class=\"grid\">\n",
-			 tr(r, "Innstilling per nettverk", "Recommendation per network"));
+			 dk_tr(r->english, "Recommendation per network"));
 	for (size_t i = 0; i < g->nrows; i++) {
 		bool head = i == 0, sum = i == g->nrows - 1;
 		if (head)
@@ -189,7 +183,7 @@ static void chart_section(dk_strbuf *b, const dk_report *r)
 	const int label = 170, width = 460, row = 18;
 	int height = (int)rec->n * row + 24;
 	dk_strbuf_printf(b, "<section id=\"diagram\">\n<h2>%s</h2>\n",
-			 tr(r, "Anbefalt beløp og meldt behov", "Recommended amount and need"));
+			 dk_tr(r->english, "Recommended amount and need"));
 	dk_strbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
 			    "height=\"%d\" role=\"img\">\n",
 			 label + width + 90, height);
@@ -213,8 +207,8 @@ static void chart_section(dk_strbuf *b, const dk_report *r)
 			    "<text x=\"%d\" y=\"%d\">%s</text>"
 			    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" fill=\"#c8d4e3\"/>"
 			    "<text x=\"%d\" y=\"%d\">%s</text>\n</svg>\n</section>\n",
-			 label, y, label + 16, y + 9, tr(r, "anbefalt", "recommended"),
-			 label + 110, y, label + 126, y + 9, tr(r, "meldt behov", "need"));
+			 label, y, label + 16, y + 9, dk_tr(r->english, "recommended"),
+			 label + 110, y, label + 126, y + 9, dk_tr(r->english, "need"));
 }
 
 static void institutions_section(dk_strbuf *b, const dk_report *r)
@@ -224,8 +218,8 @@ static void institutions_section(dk_strbuf *b, const dk_report *r)
 	dk_strbuf_printf(b, "<section id=\"institusjoner\">\n<h2>%s</h2>\n<table>\n"
 			    "<thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">UP2</th>"
 			    "<th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
-			 tr(r, "Institusjoner", "Institutions"), tr(r, "Institusjon", "Institution"),
-			 tr(r, "Direkte (UP1)", "Direct (UP1)"), tr(r, "Sum", "Total"));
+			 dk_tr(r->english, "Institutions"), dk_tr(r->english, "Institution"),
+			 dk_tr(r->english, "Direct (UP1)"), dk_tr(r->english, "Total"));
 	dk_kr up2 = rec->total_other, rsum = 0;
 	for (size_t k = 0; k < rec->n; k++)
 		rsum += rec->rows[k].amount;
@@ -245,13 +239,13 @@ static void institutions_section(dk_strbuf *b, const dk_report *r)
 	}
 	if (rec->produced) {
 		dk_strbuf_printf(b, "<tr><td>%s</td><td class=\"n\"></td><td class=\"n\">",
-				 tr(r, "Andre/usikker", "Other/uncertain"));
+				 dk_tr(r->english, "Other/uncertain"));
 		kr(b, rec->total_other);
 		dk_strbuf_puts(b, "</td><td class=\"n\">");
 		kr(b, rec->total_other);
 		dk_strbuf_printf(b, "</td></tr>\n</tbody>\n<tfoot><tr class=\"sum\"><td>%s</td>"
 				    "<td class=\"n\">",
-				 tr(r, "Sum", "Total"));
+				 dk_tr(r->english, "Total"));
 		kr(b, rec->direct);
 		dk_strbuf_puts(b, "</td><td class=\"n\">");
 		kr(b, up2);
@@ -260,10 +254,9 @@ static void institutions_section(dk_strbuf *b, const dk_report *r)
 		dk_strbuf_puts(b, "</td></tr></tfoot>\n</table>\n");
 		if (rec->direct + rsum > 0) {
 			dk_strbuf_printf(b, "<p>%s ",
-					 tr(r, "UH-andel i alt (direkte overføring, UP2 og "
-					       "andre/usikker av direkte overføring og anbefalt):",
-					    "UH share in all (direct transfer, UP2 and "
-					    "other/uncertain of direct transfer and recommended):"));
+					 dk_tr(r->english, "UH share in all (direct transfer, UP2 and "
+							   "other/uncertain of direct transfer and "
+							   "recommended):"));
 			share(b, r, (dk_i128)rec->direct + up2, (dk_i128)rec->direct + rsum);
 			dk_strbuf_puts(b, "</p>\n");
 		}
@@ -277,7 +270,7 @@ static void criteria_section(dk_strbuf *b, const dk_report *r)
 {
 	const char *const *head = dk_criteria_heads(r->english);
 	dk_strbuf_printf(b, "<section id=\"kriterier\">\n<h2>%s</h2>\n<table>\n<thead><tr>",
-			 tr(r, "Kriterier", "Criteria"));
+			 dk_tr(r->english, "Criteria"));
 	for (size_t c = 0; c < DK_CRITERIA_COLS; c++)
 		dk_strbuf_printf(b, "<th>%s</th>", head[c]);
 	dk_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
@@ -301,8 +294,8 @@ static void not_checked(dk_strbuf *b, const dk_report *r)
 	if (!r->rec->not_checked)
 		return;
 	dk_strbuf_printf(b, "<p>%s</p>\n<ul>\n",
-			 tr(r, "Ikke kontrollert (kontrollen er på, men kolonnen mangler):",
-			    "Not checked (the check is on, but its column is absent):"));
+			 dk_tr(r->english, "Not checked (the check is on, but its column is "
+					   "absent):"));
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((r->rec->not_checked >> c) & 1u)
 			dk_strbuf_printf(b, "<li>%s: %s</li>\n", dk_check_title((dk_check_id)c, r->english),
@@ -319,9 +312,9 @@ static void decisions_section(dk_strbuf *b, const dk_report *r)
 	dk_strbuf_printf(b, "<section id=\"vedtak\">\n<h2>%s</h2>\n<table>\n<thead><tr>"
 			    "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
 			    "<th>%s</th></tr></thead>\n<tbody>\n",
-			 tr(r, "Forumets vedtak", "The forum's decisions"),
-			 tr(r, "Nettverk", "Network"), tr(r, "Vedtatt", "Decided"),
-			 tr(r, "Metodens beløp", "Method amount"), tr(r, "Begrunnelse", "Reason"));
+			 dk_tr(r->english, "The forum's decisions"),
+			 dk_tr(r->english, "Network"), dk_tr(r->english, "Decided"),
+			 dk_tr(r->english, "Method amount"), dk_tr(r->english, "Reason"));
 	for (size_t d = 0; d < p->n_decisions; d++) {
 		const dk_decision *x = &p->decisions[d];
 		dk_kr m = x->index >= 0 ? r->rec->rows[x->index].method_amount : -1;
@@ -342,7 +335,7 @@ static void decisions_section(dk_strbuf *b, const dk_report *r)
 static void findings_section(dk_strbuf *b, const dk_report *r)
 {
 	const dk_findings *f = &r->rec->findings;
-	dk_strbuf_printf(b, "<section id=\"funn\">\n<h2>%s</h2>\n<p>", tr(r, "Funn", "Findings"));
+	dk_strbuf_printf(b, "<section id=\"funn\">\n<h2>%s</h2>\n<p>", dk_tr(r->english, "Findings"));
 	dk_findings_count_text(b, f, r->english);
 	dk_strbuf_puts(b, ".</p>\n");
 	if (f->n == 0) {
@@ -352,8 +345,8 @@ static void findings_section(dk_strbuf *b, const dk_report *r)
 	}
 	dk_strbuf_printf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
 			    "</tr></thead>\n<tbody>\n",
-			 tr(r, "Alvorlighet", "Severity"), tr(r, "Kontroll", "Check"),
-			 tr(r, "Nettverk", "Network"), tr(r, "Hva og hva gjøre", "What, and what to do"));
+			 dk_tr(r->english, "Severity"), dk_tr(r->english, "Check"),
+			 dk_tr(r->english, "Network"), dk_tr(r->english, "What, and what to do"));
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
 		const char *sev = dk_severity_name(x->severity);
@@ -376,9 +369,9 @@ static void manifest_section(dk_strbuf *b, const dk_report *r)
 	dk_strbuf_printf(b, "<section id=\"grunnlag\">\n<h2>%s</h2>\n<p>%s dekom " DEKOM_VERSION
 			    ", %s <code>%s</code>.</p>\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
 			    "<th>SHA-256</th></tr></thead>\n<tbody>\n",
-			 tr(r, "Grunnlag", "Manifest"), tr(r, "Beregnet med", "Computed by"),
-			 tr(r, "metode", "method"), dk_method_label(r->plan->method, r->english),
-			 tr(r, "Fil", "Input"), tr(r, "Sti", "Path"));
+			 dk_tr(r->english, "Manifest"), dk_tr(r->english, "Computed by"),
+			 dk_tr(r->english, "method"), dk_method_label(r->plan->method, r->english),
+			 dk_tr(r->english, "Input"), dk_tr(r->english, "Path"));
 	for (size_t i = 0; i < r->n_inputs; i++) {
 		char hex[65];
 		dk_input_sha256(r->inputs[i].in, hex);
@@ -397,7 +390,7 @@ char *dk_report_html(const dk_report *r)
 		return NULL;
 	dk_strbuf b = {0};
 	char title[128];
-	const char *word = tr(r, "Innstilling", "Recommendation");
+	const char *word = dk_tr(r->english, "Recommendation");
 	if (r->rec->year)
 		snprintf(title, sizeof title, "%s %d", word, r->rec->year);
 	else
@@ -407,7 +400,7 @@ char *dk_report_html(const dk_report *r)
 			     "<header>\n<h1>%s</h1>\n<p class=\"sub\">%s <code>%s</code> · dekom "
 			     DEKOM_VERSION "</p>\n</header>\n",
 			 r->english ? "en" : "nb", title, style, title,
-			 tr(r, "Metode", "Method"), dk_method_label(r->plan->method, r->english));
+			 dk_tr(r->english, "Method"), dk_method_label(r->plan->method, r->english));
 	frame_section(&b, r);
 	grid_section(&b, r, &g);
 	decisions_section(&b, r);

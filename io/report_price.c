@@ -16,6 +16,7 @@
 
 #include "io/canonical.h"
 #include "io/escape.h"
+#include "io/i18n.h"
 #include "io/json_out.h"
 #include "io/report.h"
 #include "io/strbuf.h"
@@ -191,17 +192,18 @@ char *dk_price_text(const dk_price_report *r, bool md)
 	dk_strbuf b = {0};
 	char m[8][48];
 	const char *h1 = md ? "# " : "", *h2 = md ? "## " : "";
-	dk_strbuf_printf(&b, "%s%s ", h1, en ? "Template prices," : "Sjablongpriser,");
+	dk_strbuf_printf(&b, "%s%s ", h1, dk_tr(en, "Template prices,"));
 	put_text(&b, t->institution, md);
 	dk_strbuf_printf(&b, " (%s)\n\n", t->type == DK_OPPDRAG ? "oppdrag" : "bidrag");
-	dk_strbuf_printf(&b, "%s%s\n\n", h2, en ? "Hourly full cost" : "Timekostnad (full kostnad)");
+	dk_strbuf_printf(&b, "%s%s\n\n", h2, dk_tr(en, "Hourly full cost"));
 	for (size_t i = 0; i < t->n_roles; i++) {
 		dk_strbuf_puts(&b, md ? "- " : "  ");
 		put_text(&b, t->roles[i].name, md);
-		dk_strbuf_printf(&b, ": %s kr/%s\n", money(q->hourly_ore[i], m[0]),
-				 en ? "hour" : "time");
+		dk_strbuf_puts(&b, ": ");
+		dk_strbuf_printf(&b, dk_tr(en, "%s kr/hour"), money(q->hourly_ore[i], m[0]));
+		dk_strbuf_puts(&b, "\n");
 	}
-	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "Packages" : "Pakker");
+	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, dk_tr(en, "Packages"));
 	size_t nc = 8, nr = q->n + 1;
 	const char **cells = calloc(nc * nr, sizeof *cells);
 	char (*store)[96] = calloc(nc * nr, sizeof *store);
@@ -211,12 +213,11 @@ char *dk_price_text(const dk_price_report *r, bool md)
 		free(b.data);
 		return NULL;
 	}
-	const char *head_nb[] = {"Pakke", "Dager", "Leverte timer", "Kostnad",
-				 "Full kostnad", "Pris", "Pris per dag", "Faktura"};
-	const char *head_en[] = {"Package", "Days", "Delivered hours", "Cost",
-				 "Full cost", "Price", "Price per day", "Invoices"};
+	static const char *const head[] = {N_("Package"), N_("Days"), N_("Delivered hours"),
+					   N_("Cost"), N_("Full cost"), N_("Price"),
+					   N_("Price per day"), N_("Invoices")};
 	for (size_t c = 0; c < nc; c++)
-		cells[c] = en ? head_en[c] : head_nb[c];
+		cells[c] = dk_tr(en, head[c]);
 	for (size_t i = 0; i < q->n; i++) {
 		const dk_quote_package *k = &q->pkgs[i];
 		const char **row = cells + (i + 1) * nc;
@@ -245,8 +246,7 @@ char *dk_price_text(const dk_price_report *r, bool md)
 	/* the basic package, step by step */
 	size_t bi = dk_pricing_basic(t);
 	const dk_quote_package *k = &q->pkgs[bi];
-	dk_strbuf_printf(&b, "\n%s%s: ", h2, en ? "Breakdown of the basic package" :
-					 "Grunnpakken i deler");
+	dk_strbuf_printf(&b, "\n%s%s: ", h2, dk_tr(en, "Breakdown of the basic package"));
 	put_text(&b, t->packages[bi].name, md);
 	dk_strbuf_puts(&b, "\n\n");
 	for (size_t j = 0; j < t->n_roles; j++) {
@@ -254,37 +254,42 @@ char *dk_price_text(const dk_price_report *r, bool md)
 		put_text(&b, t->roles[j].name, md);
 		dk_strbuf_printf(&b, ": %s\n", money(k->role_cost[j], m[0]));
 	}
-	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "travel" : "reise", money(k->travel, m[0]));
-	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "cost" : "kostnad", money(k->cost, m[0]));
-	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "margin" : "påslag", money(k->margin, m[0]));
-	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "rounding" : "avrunding",
-	    money(k->rounding, m[0]));
-	dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", en ? "price" : "pris", money(k->price, m[0]));
+	const struct {
+		const char *label;
+		int64_t ore;
+	} parts[] = {
+		{N_("travel"), k->travel}, {N_("cost"), k->cost}, {N_("margin"), k->margin},
+		{N_("rounding"), k->rounding}, {N_("price"), k->price},
+	};
+	for (size_t j = 0; j < sizeof parts / sizeof parts[0]; j++)
+		dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", dk_tr(en, parts[j].label),
+				 money(parts[j].ore, m[0]));
 	for (int s = 0; s < k->n_invoices; s++) {
 		char term[16];
 		dk_term_name(t, s, term, sizeof term);
-		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ", en ? "invoice" : "faktura", term,
-		    money(k->invoices[s], m[0]));
+		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ", dk_tr(en, "invoice"), term,
+				 money(k->invoices[s], m[0]));
 	}
 	if (r->buys) {
-		dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "What each network's UP2 money buys" :
-					    "Hva nettverkenes UP2-midler kjøper");
+		dk_strbuf_printf(&b, "\n%s%s\n\n", h2, dk_tr(en, "What each network's UP2 money buys"));
 		for (size_t n = 0; n < r->nets->n; n++) {
 			const dk_purchase *p = &r->buys[n];
 			dk_strbuf_puts(&b, md ? "- " : "  ");
 			put_text(&b, r->nets->items[n].name, md);
 			dk_strbuf_printf(&b, ": %s kr: %lld %s", money(p->budget, m[0]),
-					 (long long)p->basic, en ? "basic" : "grunnpakke(r)");
+					 (long long)p->basic, dk_tr(en, "basic"));
 			for (size_t j = 0; j < t->n_packages; j++)
 				if (t->packages[j].addon && p->addons[j]) {
 					dk_strbuf_printf(&b, " + %lld ", (long long)p->addons[j]);
 					put_text(&b, t->packages[j].name, md);
 				}
-			dk_strbuf_printf(&b, ", %s %s, %s %s\n", num4(p->days, m[1], en),
-			    en ? "days" : "dager", en ? "left" : "igjen", money(p->left, m[2]));
+			dk_strbuf_puts(&b, ", ");
+			dk_strbuf_printf(&b, dk_tr(en, "%s days, left %s"), num4(p->days, m[1], en),
+					 money(p->left, m[2]));
+			dk_strbuf_puts(&b, "\n");
 		}
 	}
-	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, en ? "Findings" : "Funn");
+	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, dk_tr(en, "Findings"));
 	dk_finding_lines(&b, &q->findings, NULL, en, md ? "- " : "  ", md);
 	char *out = dk_strbuf_done(&b);
 	return md ? out : dk_term_clean(out);

@@ -19,6 +19,7 @@
 #include "models/exact.h"
 #include "io/escape.h"
 #include "io/grid.h"
+#include "io/i18n.h"
 #include "io/report.h"
 #include "io/strbuf.h"
 #include "io/table.h"
@@ -173,24 +174,21 @@ static void frame_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 	dk_kr_format(rec->reserve, res, sizeof res);
 	dk_kr_format(rec->unused + rec->reserve_cut, u, sizeof u);
 	if (rec->has_total)
-		dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Total" : "Totalramme", t);
-	dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Pro-rata frame" : "Pro rata-ramme", f);
+		dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_trc(en, "frame", "Total"), t);
+	dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_tr(en, "Pro-rata frame"), f);
 	dk_strbuf_printf(b, "%s%s: %s\n", bullet,
-		  en ? "Direct transfer to the universities (UP1)"
-		     : "Direkte overføring til UH (UP1)", d);
-	dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Common measures" : "Felles tiltak", c);
-	dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Reserve" : "Reserve", res);
+			 dk_tr(en, "Direct transfer to the universities (UP1)"), d);
+	dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_tr(en, "Common measures"), c);
+	dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_tr(en, "Reserve"), res);
 	if (rec->produced) {
-		dk_strbuf_printf(b, "%s%s: %s\n", bullet, en ? "Not allocated" : "Ikke fordelt", u);
+		dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_tr(en, "Not allocated"), u);
 		dk_lambda_text l;
 		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, en,
 				 &l);
 		dk_strbuf_printf(b, "%sλ = %s %s (%s/%s)\n", bullet, l.decimal, l.unit, l.num,
 				 l.den);
 	} else {
-		dk_strbuf_printf(b, "%s%s\n", bullet,
-			  en ? "No amounts: see the findings"
-			     : "Ingen beløp: se funnene");
+		dk_strbuf_printf(b, "%s%s\n", bullet, dk_tr(en, "No amounts: see the findings"));
 	}
 }
 
@@ -217,9 +215,9 @@ static void institution_lines(dk_strbuf *b, const dk_report *r, const char *bull
 		put_text(b, r->plan->institutions[i].id, md);
 		if (rec->produced)
 			dk_strbuf_printf(b, ": %s %s + UP2 %s = %s\n",
-				  r->english ? "direct" : "direkte", d, u, t);
+					 dk_tr(r->english, "direct"), d, u, t);
 		else
-			dk_strbuf_printf(b, ": %s %s\n", r->english ? "direct" : "direkte", d);
+			dk_strbuf_printf(b, ": %s %s\n", dk_tr(r->english, "direct"), d);
 	}
 }
 
@@ -227,12 +225,13 @@ void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english)
 {
 	size_t e = f->counts[DK_SEV_ERROR], w = f->counts[DK_SEV_WARNING],
 	       i = f->counts[DK_SEV_INFO];
-	if (english)
-		dk_strbuf_printf(b, "%zu error%s, %zu warning%s, %zu info", e, e == 1 ? "" : "s",
-				 w, w == 1 ? "" : "s", i);
-	else
-		dk_strbuf_printf(b, "%zu feil, %zu %s, %zu til orientering", e, w,
-				 w == 1 ? "advarsel" : "advarsler", i);
+	/* one count per severity, each in its plural form (po/nb.po's
+	 * Plural-Forms), joined by commas */
+	dk_strbuf_printf(b, dk_ntr(english, "%zu error", "%zu errors", e), e);
+	dk_strbuf_puts(b, ", ");
+	dk_strbuf_printf(b, dk_ntr(english, "%zu warning", "%zu warnings", w), w);
+	dk_strbuf_puts(b, ", ");
+	dk_strbuf_printf(b, dk_ntr(english, "%zu info", "%zu info", i), i);
 }
 
 void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
@@ -240,10 +239,8 @@ void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
 {
 	if (!rec->not_checked)
 		return;
-	dk_strbuf_printf(b, "%s\n", english ? "Not checked (the check is on, but its "
-						"column is absent):"
-					      : "Ikke kontrollert (kontrollen er på, men "
-						"kolonnen mangler):");
+	dk_strbuf_printf(b, "%s\n", dk_tr(english, "Not checked (the check is on, but its "
+						    "column is absent):"));
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((rec->not_checked >> c) & 1u)
 			dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_check_title((dk_check_id)c, english),
@@ -254,7 +251,7 @@ void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *net
 		      bool english, const char *bullet, bool md)
 {
 	if (f->n == 0)
-		dk_strbuf_printf(b, "%s%s\n", bullet, english ? "none" : "ingen");
+		dk_strbuf_printf(b, "%s%s\n", bullet, dk_tr(english, "none"));
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
 		bool named = x->network >= 0 && nets;
@@ -291,7 +288,7 @@ static void decision_lines(dk_strbuf *b, const dk_report *r, const char *bullet,
 	bool en = r->english;
 	if (p->n_decisions == 0)
 		return;
-	dk_strbuf_printf(b, "\n%s\n", en ? "The forum's decisions:" : "Forumets vedtak:");
+	dk_strbuf_printf(b, "\n%s\n", dk_tr(en, "The forum's decisions:"));
 	for (size_t d = 0; d < p->n_decisions; d++) {
 		const dk_decision *x = &p->decisions[d];
 		dk_kr m = x->index >= 0 ? r->rec->rows[x->index].method_amount : -1;
@@ -300,11 +297,12 @@ static void decision_lines(dk_strbuf *b, const dk_report *r, const char *bullet,
 		if (m >= 0)
 			dk_kr_format(m, mm, sizeof mm);
 		else
-			snprintf(mm, sizeof mm, "%s", en ? "no amount" : "intet beløp");
+			snprintf(mm, sizeof mm, "%s", dk_tr(en, "no amount"));
 		dk_strbuf_puts(b, bullet);
 		put_text(b, x->index >= 0 ? r->nets->items[x->index].name : x->network, md);
-		dk_strbuf_printf(b, ": %s %s, %s %s (", en ? "decided" : "vedtatt", a,
-				 en ? "the method gives" : "metoden gir", mm);
+		dk_strbuf_puts(b, ": ");
+		dk_strbuf_printf(b, dk_tr(en, "decided %s, the method gives %s"), a, mm);
+		dk_strbuf_puts(b, " (");
 		put_text(b, x->reason, md);
 		dk_strbuf_puts(b, ")\n");
 	}
@@ -313,10 +311,10 @@ static void decision_lines(dk_strbuf *b, const dk_report *r, const char *bullet,
 static void title(dk_strbuf *b, const dk_report *r, const char *prefix)
 {
 	bool en = r->english;
-	dk_strbuf_printf(b, "%s%s", prefix, en ? "Recommendation" : "Innstilling");
+	dk_strbuf_printf(b, "%s%s", prefix, dk_tr(en, "Recommendation"));
 	if (r->rec->year)
 		dk_strbuf_printf(b, " %d", r->rec->year);
-	dk_strbuf_printf(b, " (%s %s)\n", en ? "method" : "metode",
+	dk_strbuf_printf(b, " (%s %s)\n", dk_tr(en, "method"),
 		  dk_method_label(r->plan->method, r->english));
 }
 
@@ -349,10 +347,10 @@ char *dk_report_table(const dk_report *r)
 	dk_strbuf_puts(&b, "\n");
 	dk_strbuf_puts(&b, tab);
 	free(tab);
-	dk_strbuf_printf(&b, "\n%s\n", en ? "Institutions:" : "Institusjoner:");
+	dk_strbuf_printf(&b, "\n%s\n", dk_tr(en, "Institutions:"));
 	institution_lines(&b, r, "  ", false);
 	decision_lines(&b, r, "  ", false);
-	dk_strbuf_printf(&b, "\n%s\n", en ? "Findings:" : "Funn:");
+	dk_strbuf_printf(&b, "\n%s\n", dk_tr(en, "Findings:"));
 	finding_lines(&b, r, "  ", false);
 	not_checked(&b, r, "\n", "  ");
 	return dk_term_clean(dk_strbuf_done(&b));
@@ -391,10 +389,10 @@ char *dk_report_md(const dk_report *r)
 		}
 	}
 	text_grid_free(&g);
-	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Institutions" : "Institusjoner");
+	dk_strbuf_printf(&b, "\n## %s\n\n", dk_tr(en, "Institutions"));
 	institution_lines(&b, r, "- ", true);
 	decision_lines(&b, r, "- ", true);
-	dk_strbuf_printf(&b, "\n## %s\n\n", en ? "Findings" : "Funn");
+	dk_strbuf_printf(&b, "\n## %s\n\n", dk_tr(en, "Findings"));
 	finding_lines(&b, r, "- ", true);
 	not_checked(&b, r, "\n", "- ");
 	return dk_strbuf_done(&b);
@@ -409,17 +407,15 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 						"message"};
 	/* Excel's dialect is for people: headers, titles and labels in the
 	 * language, as the workbook's Funn sheet has them */
-	static const char *const nb[] = {"Kontroll", "Alvorlighet", "Nettverk", "Felt",
-					 "Forventet", "Faktisk", "Differanse", "Melding"};
-	static const char *const en[] = {"Check", "Severity", "Network", "Field",
-					 "Expected", "Actual", "Difference", "Message"};
-	const char *const *head = !excel_nb ? canonical : r->english ? en : nb;
+	static const char *const people[] = {N_("Check"), N_("Severity"), N_("Network"),
+					     N_("Field"), N_("Expected"), N_("Actual"),
+					     N_("Difference"), N_("Message")};
 	if (excel_nb)
 		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
 	for (size_t c = 0; c < 8; c++) {
 		if (c)
 			dk_strbuf_add(&b, &delim, 1);
-		dk_strbuf_puts(&b, head[c]);
+		dk_strbuf_puts(&b, excel_nb ? dk_tr(r->english, people[c]) : canonical[c]);
 	}
 	dk_strbuf_puts(&b, "\r\n");
 	const dk_findings *f = &r->rec->findings;

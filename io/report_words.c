@@ -27,8 +27,8 @@ void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
 		dk_numfmt f = DK_NUMFMT_PEOPLE(english, 0);
 		dk_numtext_ratio(ln, ld, 6, &f, out->decimal, sizeof out->decimal);
 		snprintf(out->unit, sizeof out->unit, "%s",
-			 scale == 100 ? (english ? "kr per teacher FTE" : "kr per lærerårsverk")
-				      : (english ? "kr per krone of weight" : "kr per krone av vekten"));
+			 scale == 100 ? dk_tr(english, "kr per teacher FTE")
+				      : dk_tr(english, "kr per krone of weight"));
 	} else {
 		dk_ratio_str(ln, ld, 12, out->decimal, sizeof out->decimal);
 	}
@@ -40,15 +40,29 @@ const char *dk_not_checked_reason(dk_check_id c, bool english)
 {
 	switch (c) {
 	case DK_CHECK_SELF_FINANCING:
-		return english ? "the networks file has no self-financing column"
-			       : "budsjettfila har ingen kolonne for egenfinansiering";
+		return dk_tr(english, "the networks file has no self-financing column");
 	case DK_CHECK_YEAR_CHANGE:
-		return english ? "the networks file has no column for last year's "
-				 "allocation"
-			       : "budsjettfila har ingen kolonne for fjorårets tildeling";
+		return dk_tr(english, "the networks file has no column for last year's "
+				      "allocation");
 	default:
-		return english ? "its column is absent" : "kolonnen mangler";
+		return dk_tr(english, "its column is absent");
 	}
+}
+
+/* A severity and a state in words for people. The models keep only the
+ * names (dk_severity_name, dk_state_name) and call no gettext; the English
+ * words are those names, marked here as the message ids of po/nb.po. */
+const char *dk_severity_label(dk_severity s, bool english)
+{
+	static const char *const words[] = {N_("info"), N_("warning"), N_("error")};
+	return dk_tr(english, words[s]);
+}
+
+const char *dk_state_label(dk_state s, bool english)
+{
+	static const char *const words[] = {N_("free"), N_("capped"), N_("floored"),
+					    N_("decided")};
+	return dk_tr(english, words[s]);
 }
 
 

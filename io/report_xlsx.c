@@ -88,11 +88,6 @@ static void put_formula(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	note(b, worksheet_write_formula_num(ws, r, c, formula, f, value));
 }
 
-static const char *tr(const book *b, const char *nb, const char *en)
-{
-	return b->en ? en : nb;
-}
-
 static double share_value(dk_i128 num, dk_i128 den)
 {
 	return (double)num / (double)den;
@@ -120,32 +115,31 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 				 layout *lay)
 {
 	const dk_recommendation *rec = r->rec;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, tr(b, "Innstilling", "Recommendation"));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Recommendation"));
 	char t[256], year[16] = "";
 	if (rec->year)
 		snprintf(year, sizeof year, " %d", rec->year);
-	snprintf(t, sizeof t, "%s%s (%s %s)", tr(b, "Innstilling", "Recommendation"), year,
-		 tr(b, "metode", "method"), dk_method_label(r->plan->method, b->en));
+	snprintf(t, sizeof t, "%s%s (%s %s)", dk_tr(b->en, "Recommendation"), year,
+		 dk_tr(b->en, "method"), dk_method_label(r->plan->method, b->en));
 	put_str(b, ws, 0, 0, t, b->title);
 	/* the frame */
 	lxw_row_t row = 2, f_row = 0;
 	if (rec->has_total) {
-		put_str(b, ws, row, 0, tr(b, "Totalramme", "Total"), NULL);
+		put_str(b, ws, row, 0, dk_trc(b->en, "frame", "Total"), NULL);
 		put_num(b, ws, row++, 1, (double)rec->total, b->kr);
 	}
-	put_str(b, ws, row, 0, tr(b, "Pro rata-ramme", "Pro-rata frame"), NULL);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Pro-rata frame"), NULL);
 	f_row = row;
 	put_num(b, ws, row++, 1, (double)rec->prorata, b->kr);
-	put_str(b, ws, row, 0, tr(b, "Direkte overføring til UH (UP1)",
-				  "Direct transfer to the universities (UP1)"), NULL);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Direct transfer to the universities (UP1)"), NULL);
 	put_num(b, ws, row++, 1, (double)rec->direct, b->kr);
-	put_str(b, ws, row, 0, tr(b, "Felles tiltak", "Common measures"), NULL);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Common measures"), NULL);
 	put_num(b, ws, row++, 1, (double)rec->measures, b->kr);
-	put_str(b, ws, row, 0, "Reserve", NULL);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Reserve"), NULL);
 	put_num(b, ws, row++, 1, (double)rec->reserve, b->kr);
 	lxw_row_t unused_row = row;
 	if (rec->produced) {
-		put_str(b, ws, row++, 0, tr(b, "Ikke fordelt", "Not allocated"), NULL);
+		put_str(b, ws, row++, 0, dk_tr(b->en, "Not allocated"), NULL);
 		dk_lambda_text l;
 		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, b->en,
 				 &l);
@@ -153,8 +147,7 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 		snprintf(t, sizeof t, "%s %s (%s/%s)", l.decimal, l.unit, l.num, l.den);
 		put_str(b, ws, row++, 1, t, NULL);
 	} else {
-		put_str(b, ws, row++, 0, tr(b, "Ingen beløp: se funnene",
-					    "No amounts: see the findings"), b->bold);
+		put_str(b, ws, row++, 0, dk_tr(b->en, "No amounts: see the findings"), b->bold);
 	}
 	/* the grid */
 	lxw_row_t top = row + 1;
@@ -237,12 +230,12 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 {
 	const dk_recommendation *rec = r->rec;
 	const dk_plan *p = r->plan;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, tr(b, "Institusjoner", "Institutions"));
-	const char *head[] = {tr(b, "Institusjon", "Institution"), tr(b, "Direkte (UP1)", "Direct (UP1)"),
-			      "UP2", tr(b, "Sum", "Total")};
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Institutions"));
+	const char *head[] = {dk_tr(b->en, "Institution"), dk_tr(b->en, "Direct (UP1)"),
+			      "UP2", dk_tr(b->en, "Total")};
 	for (lxw_col_t c = 0; c < 4; c++)
 		put_str(b, ws, 0, c, head[c], b->head);
-	const char *rec_sheet = tr(b, "Innstilling", "Recommendation");
+	const char *rec_sheet = dk_tr(b->en, "Recommendation");
 	lxw_row_t row = 1;
 	char f[160], a[16];
 	for (size_t i = 0; i < p->n_institutions; i++, row++) {
@@ -263,7 +256,7 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 		worksheet_set_column(ws, 1, 3, 14, NULL);
 		return;
 	}
-	put_str(b, ws, row, 0, tr(b, "Andre/usikker", "Other/uncertain"), NULL);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Other/uncertain"), NULL);
 	lxw_rowcol_to_cell(a, lay->sum_row, lay->col_other);
 	snprintf(f, sizeof f, "='%s'!%s", rec_sheet, a);
 	put_formula(b, ws, row, 2, f, (double)rec->total_other, b->kr);
@@ -273,7 +266,7 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 	dk_kr up2 = rec->total_other;
 	for (size_t i = 0; i < p->n_institutions; i++)
 		up2 += rec->inst_up2[i];
-	put_str(b, ws, row, 0, tr(b, "Sum", "Total"), b->bold);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Total"), b->bold);
 	static const char *const cols = "BCD";
 	double v[3] = {(double)rec->direct, (double)up2, (double)(rec->direct + up2)};
 	for (int c = 0; c < 3; c++) {
@@ -286,7 +279,7 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 	dk_kr rsum = 0;
 	for (size_t k = 0; k < rec->n; k++)
 		rsum += rec->rows[k].amount;
-	put_str(b, ws, row, 0, tr(b, "UH-andel i alt", "UH share in all"), b->bold);
+	put_str(b, ws, row, 0, dk_tr(b->en, "UH share in all"), b->bold);
 	lxw_rowcol_to_cell(a, lay->sum_row, lay->col_recommended);
 	snprintf(f, sizeof f, "=D%u/(B%u+'%s'!%s)", (unsigned)sum + 1, (unsigned)sum + 1,
 		 rec_sheet, a);
@@ -300,7 +293,7 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 
 static void sheet_criteria(book *b, const dk_report *r)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, tr(b, "Kriterier", "Criteria"));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Criteria"));
 	const char *const *head = dk_criteria_heads(b->en);
 	for (lxw_col_t c = 0; c < DK_CRITERIA_COLS; c++)
 		put_str(b, ws, 0, c, head[c], b->head);
@@ -318,12 +311,12 @@ static void sheet_criteria(book *b, const dk_report *r)
 static void sheet_findings(book *b, const dk_report *r)
 {
 	const dk_findings *fs = &r->rec->findings;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, tr(b, "Funn", "Findings"));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Findings"));
 	const char *head[] = {
-		tr(b, "Alvorlighet", "Severity"), tr(b, "Kontroll", "Check"),
-		tr(b, "Nettverk", "Network"), tr(b, "Felt", "Field"),
-		tr(b, "Forventet", "Expected"), tr(b, "Faktisk", "Actual"),
-		tr(b, "Differanse", "Difference"), tr(b, "Melding", "Message"),
+		dk_tr(b->en, "Severity"), dk_tr(b->en, "Check"),
+		dk_tr(b->en, "Network"), dk_tr(b->en, "Field"),
+		dk_tr(b->en, "Expected"), dk_tr(b->en, "Actual"),
+		dk_tr(b->en, "Difference"), dk_tr(b->en, "Message"),
 	};
 	for (lxw_col_t c = 0; c < 8; c++)
 		put_str(b, ws, 0, c, head[c], b->head);
@@ -350,10 +343,8 @@ static void sheet_findings(book *b, const dk_report *r)
 	/* the checks that could not run, said below the list */
 	lxw_row_t nr = (lxw_row_t)fs->n + 2;
 	if (r->rec->not_checked)
-		put_str(b, ws, nr++, 0, tr(b, "Ikke kontrollert (kontrollen er på, men "
-					      "kolonnen mangler):",
-					   "Not checked (the check is on, but its column "
-					   "is absent):"), b->bold);
+		put_str(b, ws, nr++, 0, dk_tr(b->en, "Not checked (the check is on, but its "
+						     "column is absent):"), b->bold);
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((r->rec->not_checked >> c) & 1u) {
 			put_str(b, ws, nr, 1, dk_check_title((dk_check_id)c, b->en), NULL);
@@ -387,11 +378,11 @@ static void put_json_value(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 
 static void sheet_manifest(book *b, const dk_report *r, cJSON *m)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, tr(b, "Grunnlag", "Manifest"));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Manifest"));
 	lxw_row_t row = 0;
-	put_str(b, ws, row, 0, tr(b, "Beregnet med", "Computed by"), b->bold);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Computed by"), b->bold);
 	put_str(b, ws, row++, 1, "dekom " DEKOM_VERSION, NULL);
-	put_str(b, ws, row, 0, tr(b, "Metode", "Method"), b->bold);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Method"), b->bold);
 	put_str(b, ws, row++, 1, dk_method_name(r->plan->method), NULL);
 	const cJSON *par = cJSON_GetObjectItemCaseSensitive(m, "parameters");
 	for (const cJSON *v = par ? par->child : NULL; v; v = v->next) {
@@ -399,7 +390,7 @@ static void sheet_manifest(book *b, const dk_report *r, cJSON *m)
 		put_json_value(b, ws, row++, 1, v);
 	}
 	row++;
-	const char *head[] = {tr(b, "Fil", "Input"), tr(b, "Sti", "Path"), "SHA-256"};
+	const char *head[] = {dk_tr(b->en, "Input"), dk_tr(b->en, "Path"), "SHA-256"};
 	for (lxw_col_t c = 0; c < 3; c++)
 		put_str(b, ws, row, c, head[c], b->head);
 	row++;
@@ -473,7 +464,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 		return DK_EIO;
 	}
 	lxw_doc_properties props = {
-		.title = (char *)tr(&b, "Innstilling", "Recommendation"),
+		.title = (char *)dk_tr(b.en, "Recommendation"),
 		.comments = (char *)"dekom " DEKOM_VERSION,
 		.created = jan1(r->rec->year ? r->rec->year : 2000),
 	};

@@ -105,12 +105,6 @@ void dk_check_conf_defaults(dk_check_conf conf[DK_CHECK_COUNT])
 
 static const char *const severity_names[] = {"info", "warning", "error"};
 
-const char *dk_severity_label(dk_severity s, bool english)
-{
-	static const char *const nb[] = {"info", "advarsel", "feil"};
-	return english ? dk_severity_name(s) : nb[s];
-}
-
 const char *dk_severity_name(dk_severity s)
 {
 	return severity_names[s];

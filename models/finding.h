@@ -89,10 +89,9 @@ int dk_check_find(const char *name);          /* index or -1 */
 bool dk_check_is_price(dk_check_id id);
 void dk_check_conf_defaults(dk_check_conf conf[DK_CHECK_COUNT]);
 
+/* The severity's name ("warning"), as JSON and the plan write it; in
+ * words for people: dk_severity_label (io/report.h, from the catalogue). */
 const char *dk_severity_name(dk_severity s);
-/* The severity in words for people: "feil", "advarsel", "info" in
- * Norwegian, the name otherwise. */
-const char *dk_severity_label(dk_severity s, bool english);
 bool dk_severity_parse(const char *text, dk_severity *out);
 
 /* What a finding says, as a key: the engine names the message and gives

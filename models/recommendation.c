@@ -118,12 +118,6 @@ const char *dk_state_name(dk_state s)
 	return state_names[s];
 }
 
-const char *dk_state_label(dk_state s, bool english)
-{
-	static const char *const nb[] = {"fri", "tak", "gulv", "vedtatt"};
-	return english ? state_names[s] : nb[s];
-}
-
 bool dk_state_parse(const char *text, dk_state *out)
 {
 	for (int i = 0; i < 4; i++)

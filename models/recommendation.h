@@ -105,9 +105,9 @@ typedef struct {
 
 void dk_recommendation_release(dk_recommendation *r);
 
+/* The state's name ("capped"), as JSON and RFC 4180 CSV write it; in
+ * words for people: dk_state_label (io/report.h, from the catalogue). */
 const char *dk_state_name(dk_state s);
-/* For people: "fri", "tak", "gulv" in Norwegian, the name otherwise. */
-const char *dk_state_label(dk_state s, bool english);
 bool dk_state_parse(const char *text, dk_state *out);
 
 #endif

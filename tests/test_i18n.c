@@ -11,6 +11,7 @@
 
 #include "io/finding_text.h"
 #include "io/i18n.h"
+#include "io/report.h"
 
 /* The number of %s (or %n$s) conversions of a format. */
 static int conversions(const char *fmt)
@@ -89,6 +90,64 @@ START_TEST(decimals_follow_the_language)
 }
 END_TEST
 
+/* The findings' counts, each in its plural form: the English message ids
+ * themselves, the bokmål from po/nb.po's Plural-Forms. */
+static char *counts(size_t e, size_t w, size_t i, bool english)
+{
+	dk_findings f;
+	dk_findings_init(&f);
+	f.counts[DK_SEV_ERROR] = e;
+	f.counts[DK_SEV_WARNING] = w;
+	f.counts[DK_SEV_INFO] = i;
+	dk_strbuf b = {0};
+	dk_findings_count_text(&b, &f, english);
+	return dk_strbuf_done(&b);
+}
+
+START_TEST(counts_have_plural_forms)
+{
+	static const struct {
+		size_t e, w, i;
+		const char *en, *nb;
+	} cases[] = {
+		{1, 1, 1, "1 error, 1 warning, 1 info", "1 feil, 1 advarsel, 1 til orientering"},
+		{2, 13, 0, "2 errors, 13 warnings, 0 info",
+		 "2 feil, 13 advarsler, 0 til orientering"},
+		{0, 0, 2, "0 errors, 0 warnings, 2 info", "0 feil, 0 advarsler, 2 til orientering"},
+	};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *en = counts(cases[k].e, cases[k].w, cases[k].i, true);
+		char *nb = counts(cases[k].e, cases[k].w, cases[k].i, false);
+		ck_assert_str_eq(en, cases[k].en);
+		ck_assert_str_eq(nb, cases[k].nb);
+		free(en);
+		free(nb);
+	}
+	ck_assert_str_eq(dk_ntr(true, "%zu warning", "%zu warnings", 1), "%zu warning");
+	ck_assert_str_eq(dk_ntr(false, "%zu warning", "%zu warnings", 5), "%zu advarsler");
+}
+END_TEST
+
+START_TEST(a_word_in_its_context)
+{
+	/* one English word, two bokmål ones */
+	ck_assert_str_eq(dk_trc(false, "frame", "Total"), "Totalramme");
+	ck_assert_str_eq(dk_tr(false, "Total"), "Sum");
+	ck_assert_str_eq(dk_trc(true, "frame", "Total"), "Total");
+	/* a key the catalogue lacks stays English */
+	ck_assert_str_eq(dk_trc(false, "no such context", "Total"), "Total");
+	/* severities and states in words, from the catalogue */
+	ck_assert_str_eq(dk_severity_label(DK_SEV_WARNING, false), "advarsel");
+	ck_assert_str_eq(dk_severity_label(DK_SEV_WARNING, true), "warning");
+	ck_assert_str_eq(dk_state_label(DK_STATE_CAPPED, false), "tak");
+	ck_assert_str_eq(dk_state_label(DK_STATE_CAPPED, true),
+			 dk_state_name(DK_STATE_CAPPED));
+	for (int s = 0; s < 3; s++)
+		ck_assert_str_eq(dk_severity_label((dk_severity)s, true),
+				 dk_severity_name((dk_severity)s));
+}
+END_TEST
+
 int main(void)
 {
 	/* whatever the environment says, the catalogue must be found */
@@ -100,6 +159,8 @@ int main(void)
 	tcase_add_test(tc, every_message_is_translated);
 	tcase_add_test(tc, a_finding_in_both_languages);
 	tcase_add_test(tc, decimals_follow_the_language);
+	tcase_add_test(tc, counts_have_plural_forms);
+	tcase_add_test(tc, a_word_in_its_context);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -1,12 +1,14 @@
 /*
  * fuzz.c: the helpers of fuzz.h.
  *
- * The built-in case and the price template are the only state a target
- * keeps between inputs. libFuzzer calls one function per input and offers
- * no context pointer, so they live in function-local statics, read on the
+ * The built-in case and the price template are the state the targets keep
+ * between inputs. libFuzzer calls one function per input and offers no
+ * context pointer, so they live in function-local statics, read on the
  * first call; after that they are only read, never written, so one input
- * cannot change what the next one sees. LeakSanitizer does not count them:
- * they stay reachable until the process ends.
+ * cannot change what the next one sees. (fuzz_scenarios.c runs scenarios
+ * on a copy of the case of its own, which each run must leave as it was.)
+ * LeakSanitizer does not count them: they stay reachable until the process
+ * ends.
  */
 #include "tests/fuzz/fuzz.h"
 

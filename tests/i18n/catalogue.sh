@@ -3,7 +3,8 @@
 #   catalogue.sh complete SRC BUILD  msgfmt --check --statistics passes and
 #                                    reports no untranslated or fuzzy message
 #   catalogue.sh covers SRC BUILD    every message id of the C sources
-#                                    (xgettext, keywords _ and N_) has a
+#                                    (xgettext, keywords _, N_, dk_tr,
+#                                    dk_trc, dk_ntr: see pot() below) has a
 #                                    translation in po/nb.po (msgcmp)
 #   catalogue.sh pot SRC OUT.pot     writes the message ids of the sources
 #                                    (the build's `pot` target: po/dekom.pot)
@@ -14,7 +15,11 @@ build=$3
 po=$src/po/nb.po
 # the message ids of the C sources, as xgettext finds them
 pot() {
+	# _() and N_() (io/i18n.h, models/msgid.h); a writer's dk_tr(english,
+	# TEXT), dk_trc(english, CONTEXT, TEXT) and dk_ntr(english, ONE, MANY,
+	# n) (io/i18n.h) take the language as a parameter
 	(cd "$src" && xgettext --language=C --from-code=UTF-8 --keyword=_ --keyword=N_ \
+		--keyword=dk_tr:2 --keyword=dk_trc:2c,3 --keyword=dk_ntr:2,3 \
 		--package-name=dekom --add-location=file --sort-by-file -o "$1" \
 		models/*.c engine/*.c io/*.c cli/*.c)
 }
