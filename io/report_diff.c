@@ -180,7 +180,11 @@ static void finding_list(dk_strbuf *b, const dk_rec_file *f, const long *idx, si
 		dk_severity sv;
 		const char *s = dk_severity_parse(x->severity, &sv) ? dk_severity_label(sv, en)
 								  : x->severity;
-		dk_strbuf_printf(b, "  %s %s%s%s: %s\n", s, x->check, x->network[0] ? ", " : "",
+		/* a check this dekom knows by its title; one from a newer dekom
+		 * by its id */
+		int c = dk_check_find(x->check);
+		const char *title = c >= 0 ? dk_check_title((dk_check_id)c, en) : x->check;
+		dk_strbuf_printf(b, "  %s %s%s%s: %s\n", s, title, x->network[0] ? ", " : "",
 				 x->network, !en && x->message_nb ? x->message_nb : x->message);
 	}
 }
