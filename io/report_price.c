@@ -277,7 +277,9 @@ char *dk_price_text(const dk_price_report *r, bool md)
 			dk_strbuf_puts(&b, md ? "- " : "  ");
 			put_text(&b, r->nets->items[n].name, md);
 			dk_strbuf_printf(&b, ": %s kr: %lld %s", money(p->budget, m[0]),
-					 (long long)p->basic, dk_tr(en, "basic"));
+					 (long long)p->basic,
+					 dk_ntr(en, "basic package", "basic packages",
+						(unsigned long)p->basic));
 			for (size_t j = 0; j < t->n_packages; j++)
 				if (t->packages[j].addon && p->addons[j]) {
 					dk_strbuf_printf(&b, " + %lld ", (long long)p->addons[j]);
