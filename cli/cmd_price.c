@@ -77,6 +77,11 @@ int dk_cmd_price(const dk_cli_opts *o)
 	if (st == DK_OK && with_case) {
 		buys = calloc(c.nets.n ? c.nets.n : 1, sizeof *buys);
 		st = buys ? dk_price_budgets(&tpl, &q, inst, &rec, buys) : DK_ENOMEM;
+		if (st == DK_ERANGE)
+			dk_cli_error("price", "%s",
+				     _("the packages' prices are so small against the budgets "
+				       "that the combinations to try are too many; raise the "
+				       "prices or round_to"));
 	}
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);

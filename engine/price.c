@@ -334,6 +334,20 @@ dk_status dk_price_buy(const dk_pricing *p, const dk_quotation *q, int64_t budge
 	size_t bi = dk_pricing_basic(p);
 	int64_t bp = q->pkgs[bi].price, bd = p->packages[bi].days;
 	int64_t max_basic = bp > 0 ? budget / bp : 0;
+	/* the search tries every count of every package: refuse (DK_ERANGE)
+	 * rather than run for hours when prices are tiny against the budget
+	 * (found by fuzzing) */
+	double steps = (double)max_basic + 1;
+	for (size_t j = 0; j < s.na; j++) {
+		int64_t price = q->pkgs[s.addon[j]].price;
+		steps *= price > 0 ? (double)(budget / price) + 1 : 1;
+	}
+	if (steps > DK_BUY_MAX_STEPS) {
+		free(s.addon);
+		free(s.cur);
+		free(s.best);
+		return DK_ERANGE;
+	}
 	for (int64_t b = max_basic; b >= 0; b--)
 		try_addons(&s, 0, budget - b * bp, b * bd, b * bp, b);
 	out->basic = s.best_basic;

@@ -20,9 +20,14 @@
  * models/quotation.h). DK_ERANGE when the figures are too fine to keep exact in 128 bits. */
 dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q);
 
+/* The most combinations of packages dk_price_buy searches. */
+#define DK_BUY_MAX_STEPS 5e7
+
 /* The basic packages and add-ons that maximise days of delivery within
  * `budget`: add-ons only with at least one basic package; ties: less
- * spent, then more basic packages, then more of the earlier add-ons. */
+ * spent, then more basic packages, then more of the earlier add-ons.
+ * DK_ERANGE when the prices are so small against the budget that more than
+ * DK_BUY_MAX_STEPS combinations would have to be tried. */
 dk_status dk_price_buy(const dk_pricing *p, const dk_quotation *q, int64_t budget,
 		       dk_purchase *out);
 

@@ -33,9 +33,15 @@ void dk_networks_release(dk_networks *t)
 	memset(t, 0, sizeof *t);
 }
 
+/* A name's key: normalised, folded (which can lengthen a text: "ß" is
+ * "ss"; three times its bytes is room enough), the same in every lookup. */
+#define KEY_CAP(len) ((len) * 3 + 1)
+/* Names are at most DK_NAME_MAX characters of at most 4 bytes each. */
+#define NAME_BYTES_MAX (4 * DK_NAME_MAX)
+
 static char *name_key(const char *name)
 {
-	size_t cap = strlen(name) * 2 + 1;
+	size_t cap = KEY_CAP(strlen(name));
 	char *k = malloc(cap);
 	if (k)
 		dk_header_norm(name, k, cap);
@@ -120,7 +126,7 @@ size_t dk_utf8_chars(const char *s)
 
 bool dk_name_equal(const char *a, const char *b)
 {
-	char na[4 * DK_NAME_MAX + 8], nb[4 * DK_NAME_MAX + 8];
+	char na[KEY_CAP(NAME_BYTES_MAX)], nb[KEY_CAP(NAME_BYTES_MAX)];
 	dk_header_norm(a, na, sizeof na);
 	dk_header_norm(b, nb, sizeof nb);
 	return strcmp(na, nb) == 0;
@@ -133,9 +139,9 @@ long dk_networks_find(const dk_networks *t, const char *name)
 	/* no allocation here: a lookup must not mistake a failed malloc for
 	 * "no such network". A name too long for the buffer is longer than
 	 * any name in the table (at most DK_NAME_MAX characters). */
-	char key[4 * DK_NAME_MAX + 8];
-	if (strlen(name) * 2 + 1 > sizeof key)
-		return -1;
+	char key[KEY_CAP(NAME_BYTES_MAX)];
+	if (strlen(name) > NAME_BYTES_MAX)
+		return -1;  /* longer than any name a reader accepts */
 	dk_header_norm(name, key, sizeof key);
 	size_t s = hash(key) & (t->index_cap - 1);
 	for (; t->index[s]; s = (s + 1) & (t->index_cap - 1))

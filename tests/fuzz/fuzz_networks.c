@@ -51,16 +51,6 @@ static void merge(const dk_fuzz_case *c, const dk_networks *supp,
 	dk_diags_release(&d);
 }
 
-/* An open problem (tests/fuzz/open/README.md, long-name-not-found):
- * dk_networks_find does not find a name of more than 403 bytes, though a
- * name may have DK_NAME_MAX characters of up to 4 bytes each. Such names
- * are let through here until models/network.c is fixed; then this goes,
- * and regressions/networks_csv/long-name-not-found.csv checks the fix. */
-static bool long_name(const char *name)
-{
-	return strlen(name) * 2 + 1 > 4 * DK_NAME_MAX + 8;
-}
-
 /* The canonical JSON form of a table read (`dekom show -f json`) is a
  * networks file that means the same: it reads without a problem, and
  * written again it gives the same text. */
@@ -101,8 +91,7 @@ static void read_once(const dk_fuzz_case *c, const dk_input *in, const how *h)
 		dk_fuzz_assert(t.n_institutions == c->plan.n_institutions);
 		for (size_t k = 0; k < t.n; k++)
 			dk_fuzz_assert(t.items[k].name &&
-				       (dk_networks_find(&t, t.items[k].name) >= 0 ||
-					long_name(t.items[k].name)));
+				       dk_networks_find(&t, t.items[k].name) >= 0);
 		if (h->supplement) {
 			merge(c, &t, in, header_line);
 		} else {
