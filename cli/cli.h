@@ -12,6 +12,7 @@
 #include "io/colmap.h"
 #include "io/networks.h"
 #include "io/text.h"
+#include "models/fields.h"
 #include "models/network.h"
 #include "models/plan.h"
 #include "models/recommendation.h"
@@ -137,5 +138,9 @@ int dk_cmd_diff(const dk_cli_opts *o);
  * and `checks` print the alias and check tables. Returns 0, or 2 for an
  * unknown topic. */
 int dk_cli_help(const char *command, FILE *out);
+
+/* `help plan` and `help pricing`: every field of the file, its range,
+ * default and meaning, and whether a scenario can set it. */
+void dk_cli_help_fields(FILE *out, dk_field_file file);
 
 #endif
