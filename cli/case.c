@@ -134,19 +134,24 @@ void dk_case_release(dk_case *c)
 		dk_input_release(&c->more_in[k]);
 }
 
+int dk_cli_output_done(dk_status st, dk_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, "dekom: error: %s: %s\n", d->items[i].file,
+			d->items[i].message);
+	dk_diags_release(d);
+	return dk_cli_exit(st);
+}
+
 int dk_cli_write_text(const dk_cli_opts *o, char *text)
 {
 	if (!text)
 		return dk_cli_exit(DK_ENOMEM);
-	char err[512];
-	dk_status st = dk_output_write(o->output, text, strlen(text), err,
-				       sizeof err);
+	dk_diags d;
+	dk_diags_init(&d);
+	dk_status st = dk_output_write(o->output, text, strlen(text), &d);
 	free(text);
-	if (st != DK_OK) {
-		fprintf(stderr, "dekom: error: %s\n", err);
-		return DK_EXIT_IO;
-	}
-	return DK_EXIT_OK;
+	return dk_cli_output_done(st, &d);
 }
 
 /* After a file is written (not standard output), one line on standard

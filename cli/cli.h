@@ -67,6 +67,12 @@ void dk_cli_print_diags(dk_diags *d);
 /* Maps a status to an exit code, printing a line for DK_ENOMEM. */
 int dk_cli_exit(dk_status st);
 
+/* Ends an output: prints its problems as "dekom: error: FILE: MESSAGE"
+ * (an output has no line to point at; the file is the target as named),
+ * releases d, and returns the exit code for st (3 when it was not
+ * written). */
+int dk_cli_output_done(dk_status st, dk_diags *d);
+
 /* Reads one input (a path, "-" for standard input, or the built-in file
  * when path is NULL) and decodes it to UTF-8. */
 dk_status dk_cli_load_input(dk_input *in, const char *path,

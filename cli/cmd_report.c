@@ -66,24 +66,16 @@ static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
  * and every message names the target. */
 static int write_xlsx(const dk_cli_opts *o, const dk_report *r)
 {
-	char err[600], why[512];
+	dk_diags d;
 	dk_output out;
-	dk_status st = dk_output_open(&out, o->output, true, err, sizeof err);
-	if (st == DK_OK) {
-		st = dk_report_xlsx(r, out.tmp, why, sizeof why);
-		if (st == DK_EIO)
-			snprintf(err, sizeof err, "%s: %s", o->output, why);
-	}
+	dk_diags_init(&d);
+	dk_status st = dk_output_open(&out, o->output, true, &d);
 	if (st == DK_OK)
-		st = dk_output_close(&out, err, sizeof err);
+		st = dk_report_xlsx(r, out.tmp, out.name, &d);
+	if (st == DK_OK)
+		st = dk_output_close(&out, &d);
 	dk_output_abort(&out);
-	if (st == DK_ENOMEM)
-		return dk_cli_exit(st);
-	if (st != DK_OK) {
-		fprintf(stderr, "dekom: error: %s\n", err);
-		return DK_EXIT_IO;
-	}
-	return DK_EXIT_OK;
+	return dk_cli_output_done(st, &d);
 }
 
 /* `recommend` and `check`: load, compute, write, and exit 1 on findings at

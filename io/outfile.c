@@ -114,11 +114,13 @@ void dk_output_reason(int errnum, char *buf, size_t size)
 	dk_strerror(errnum, buf, size);
 }
 
-static dk_status fail(const dk_output *o, int errnum, char *err, size_t errsize)
+/* An output problem is a diagnostic without a position: the file is the
+ * target as the user named it, never the temporary file. */
+static dk_status fail(const dk_output *o, int errnum, dk_diags *d)
 {
 	char why[160];
 	dk_output_reason(errnum, why, sizeof why);
-	snprintf(err, errsize, _("%s: cannot write: %s"), o->name, why);
+	dk_diags_add(d, o->name, 0, 0, _("cannot write: %s"), why);
 	return DK_EIO;
 }
 
@@ -275,7 +277,7 @@ static int open_direct(const dk_output *o)
 }
 
 dk_status dk_output_open(dk_output *o, const char *path, bool named,
-			 char *err, size_t errsize)
+			 dk_diags *d)
 {
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
@@ -289,17 +291,17 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 	} else {
 		struct stat st;
 		if (follow(path, o->target, sizeof o->target, &o->alias) != 0)
-			return fail(o, errno, err, errsize);
+			return fail(o, errno, d);
 		if (o->alias >= 0) {
 			o->direct = true;
 		} else if (stat(o->target, &st) != 0) {
 			if (errno != ENOENT)
-				return fail(o, errno, err, errsize);
+				return fail(o, errno, d);
 			o->mode = 0666; /* less the umask, by open */
 		} else if (S_ISREG(st.st_mode)) {
 			/* an existing file is replaced only by one who may write it */
 			if (faccessat(AT_FDCWD, o->target, W_OK, AT_EACCESS) != 0)
-				return fail(o, errno, err, errsize);
+				return fail(o, errno, d);
 			o->exists = true;
 			o->mode = st.st_mode & 07777;
 			o->uid = st.st_uid;
@@ -308,15 +310,14 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 			   S_ISSOCK(st.st_mode)) {
 			o->direct = true;
 		} else if (S_ISDIR(st.st_mode)) {
-			return fail(o, EISDIR, err, errsize);
+			return fail(o, EISDIR, d);
 		} else {
-			snprintf(err, errsize,
-				 S_ISBLK(st.st_mode)
-					 ? _("%s: is a block device; dekom writes a file, a "
-					     "character device or a FIFO")
-					 : _("%s: is not a file; dekom writes a file, a "
-					     "character device or a FIFO"),
-				 o->name);
+			dk_diags_add(d, o->name, 0, 0, "%s",
+				     S_ISBLK(st.st_mode)
+					     ? _("is a block device; dekom writes a file, a "
+						 "character device or a FIFO")
+					     : _("is not a file; dekom writes a file, a "
+						 "character device or a FIFO"));
 			return DK_EIO;
 		}
 	}
@@ -328,7 +329,7 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 		snprintf(dir, sizeof dir, "%s", t && *t ? t : "/tmp");
 	} else {
 		o->fd = open_direct(o);
-		return o->fd >= 0 ? DK_OK : fail(o, errno, err, errsize);
+		return o->fd >= 0 ? DK_OK : fail(o, errno, d);
 	}
 	o->fd = make_temp(dir, o->exists || o->direct ? 0600 : o->mode, o->tmp,
 			  sizeof o->tmp);
@@ -336,8 +337,8 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 		char why[160];
 		dk_output_reason(errno, why, sizeof why);
 		o->tmp[0] = '\0';
-		snprintf(err, errsize, _("%s: cannot create a file in '%s': %s"), o->name,
-			 dir, why);
+		dk_diags_add(d, o->name, 0, 0, _("cannot create a file in '%s': %s"),
+			     dir, why);
 		return DK_EIO;
 	}
 	return DK_OK;
@@ -359,11 +360,11 @@ static int write_all(int fd, const char *data, size_t len)
 }
 
 dk_status dk_output_put(dk_output *o, const char *data, size_t len,
-			char *err, size_t errsize)
+			dk_diags *d)
 {
 	if (o->fd < 0)
-		return fail(o, EBADF, err, errsize);
-	return write_all(o->fd, data, len) == 0 ? DK_OK : fail(o, errno, err, errsize);
+		return fail(o, EBADF, d);
+	return write_all(o->fd, data, len) == 0 ? DK_OK : fail(o, errno, d);
 }
 
 /* A direct target written by name: the temporary file's bytes copied to
@@ -421,14 +422,14 @@ static int keep_mode_and_owner(const dk_output *o, int fd)
 	return fchmod(fd, mode);
 }
 
-dk_status dk_output_close(dk_output *o, char *err, size_t errsize)
+dk_status dk_output_close(dk_output *o, dk_diags *d)
 {
 	int fd = o->fd;
 	o->fd = -1;
 	if (fd < 0)
-		return fail(o, EBADF, err, errsize);
+		return fail(o, EBADF, d);
 	if (o->direct && !o->named)
-		return close(fd) == 0 || errno == EINTR ? DK_OK : fail(o, errno, err, errsize);
+		return close(fd) == 0 || errno == EINTR ? DK_OK : fail(o, errno, d);
 	if (o->direct) {
 		o->fd = fd;
 		int rc = copy_to_direct(o);
@@ -436,7 +437,7 @@ dk_status dk_output_close(dk_output *o, char *err, size_t errsize)
 		o->fd = -1;
 		close(fd);
 		remove_temp(o);
-		return rc == 0 ? DK_OK : fail(o, e, err, errsize);
+		return rc == 0 ? DK_OK : fail(o, e, d);
 	}
 	int ok = (!o->exists || keep_mode_and_owner(o, fd) == 0) && fsync(fd) == 0;
 	int e = errno;
@@ -465,7 +466,7 @@ dk_status dk_output_close(dk_output *o, char *err, size_t errsize)
 	}
 	if (!ok) {
 		remove_temp(o);
-		return fail(o, e, err, errsize);
+		return fail(o, e, d);
 	}
 	/* the rename itself on disk; not every file system can say */
 	char dir[DK_OUTPUT_PATH_MAX];
@@ -487,14 +488,14 @@ void dk_output_abort(dk_output *o)
 }
 
 dk_status dk_output_write(const char *path, const char *data, size_t len,
-			  char *err, size_t errsize)
+			  dk_diags *d)
 {
 	dk_output o;
-	dk_status st = dk_output_open(&o, path, false, err, errsize);
+	dk_status st = dk_output_open(&o, path, false, d);
 	if (st == DK_OK)
-		st = dk_output_put(&o, data, len, err, errsize);
+		st = dk_output_put(&o, data, len, d);
 	if (st == DK_OK)
-		st = dk_output_close(&o, err, errsize);
+		st = dk_output_close(&o, d);
 	dk_output_abort(&o);
 	return st;
 }

@@ -23,8 +23,10 @@
  * Two runs writing one target each rename a complete file of their own, so
  * the target is one of the two, whole.
  *
- * Every message names the target as given on the command line, never the
- * temporary file.
+ * Problems are reported like every other in dekom, as a diagnostic in the
+ * caller's dk_diags (models/diag.h): its file is the target as given on the
+ * command line (never the temporary file), its line 0, and its message
+ * the reason ("cannot write: No space left on device").
  *
  * The name of the temporary file being written is the one piece of process
  * state in dekom's libraries, because a signal handler gets no context to
@@ -70,19 +72,19 @@ dk_status dk_output_check(const char *path, const char *const *inputs,
  * the caller writes the file o->tmp by name and dk_output_put is not used:
  * for a regular target it is the temporary file next to it, for a direct
  * one a temporary file in $TMPDIR (or /tmp) that dk_output_close copies
- * to the target. DK_EIO with the reason in err, nothing touched. */
+ * to the target. DK_EIO with a diagnostic, nothing touched. */
 dk_status dk_output_open(dk_output *o, const char *path, bool named,
-			 char *err, size_t errsize);
+			 dk_diags *d);
 
-/* Appends len bytes. DK_EIO with the reason in err; the caller then calls
+/* Appends len bytes. DK_EIO with a diagnostic; the caller then calls
  * dk_output_abort. */
 dk_status dk_output_put(dk_output *o, const char *data, size_t len,
-			char *err, size_t errsize);
+			dk_diags *d);
 
 /* Completes the output: a regular target gets its mode (and owner), is
  * flushed to disk and renamed into place. On failure the temporary file is
- * removed, the target is as it was, and err says why (DK_EIO). */
-dk_status dk_output_close(dk_output *o, char *err, size_t errsize);
+ * removed, the target is as it was, and a diagnostic says why (DK_EIO). */
+dk_status dk_output_close(dk_output *o, dk_diags *d);
 
 /* Gives the output up: the temporary file is removed, the target is as it
  * was. Safe to call after a failed dk_output_close or twice. */
@@ -90,7 +92,7 @@ void dk_output_abort(dk_output *o);
 
 /* dk_output_open, dk_output_put and dk_output_close of len bytes. */
 dk_status dk_output_write(const char *path, const char *data, size_t len,
-			  char *err, size_t errsize);
+			  dk_diags *d);
 
 /* The system's reason for errno `errnum`, in English whatever the message
  * catalogue's language (the words around it are English, and strerror in

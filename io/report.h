@@ -95,12 +95,12 @@ struct cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets,
 struct cJSON *dk_manifest_cjson(const dk_report *r);
 
 /* The workbook (`-f xlsx`), written to the file `path` (a temporary file
- * that the caller renames into place). DK_EIO with the reason in err
- * ("cannot write the workbook: No space left on device"), which names no
- * file: the caller names the target, never the temporary file. Nothing is
- * printed, libxlsxwriter's own messages included. */
-dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
-			 size_t errsize);
+ * that the caller renames into place). DK_EIO with a diagnostic on `name`,
+ * the target as the user named it, never the temporary file ("cannot
+ * write the workbook: No space left on device"). Nothing is printed,
+ * libxlsxwriter's own messages included. */
+dk_status dk_report_xlsx(const dk_report *r, const char *path,
+			 const char *name, dk_diags *d);
 
 /* λ as text: num/den (per unit of weight) times scale, reduced, in the unit
  * of RULES.md §3 (kroner per whole FTE for prorata). For JSON (`people`

@@ -441,8 +441,8 @@ static lxw_error close_quietly(lxw_workbook *wb, int *why)
 	return e;
 }
 
-dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
-			 size_t errsize)
+dk_status dk_report_xlsx(const dk_report *r, const char *path,
+			 const char *name, dk_diags *d)
 {
 	book b = {0};
 	b.en = r->english;
@@ -458,7 +458,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 	lxw_workbook_options opt = {0};
 	b.wb = workbook_new_opt(path, &opt);
 	if (!b.wb) {
-		snprintf(err, errsize, "cannot create the workbook");
+		dk_diags_add(d, name, 0, 0, "%s", _("cannot create the workbook"));
 		cJSON_Delete(m);
 		dk_grid_release(&g);
 		return DK_EIO;
@@ -506,7 +506,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, char *err,
 			dk_output_reason(why, reason, sizeof reason);
 		else
 			snprintf(reason, sizeof reason, "%s", lxw_strerror(b.err));
-		snprintf(err, errsize, _("cannot write the workbook: %s"), reason);
+		dk_diags_add(d, name, 0, 0, _("cannot write the workbook: %s"), reason);
 		return DK_EIO;
 	}
 	return DK_OK;

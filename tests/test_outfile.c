@@ -93,10 +93,26 @@ static mode_t mode_of(const char *path)
 	return st.st_mode & 07777;
 }
 
+/* dk_output_write; err gets its diagnostic as the program prints it,
+ * "FILE: MESSAGE" (or "" when there is none). */
+static dk_status write_err(const char *path, const char *data, size_t len,
+			   char *err, size_t size)
+{
+	dk_diags d;
+	dk_diags_init(&d);
+	dk_status st = dk_output_write(path, data, len, &d);
+	err[0] = '\0';
+	if (d.n > 0)
+		snprintf(err, size, "%s: %s", d.items[0].file, d.items[0].message);
+	ck_assert_uint_eq(d.n, st == DK_OK ? 0 : 1);
+	dk_diags_release(&d);
+	return st;
+}
+
 static dk_status write_text(const char *path, const char *text)
 {
 	char err[512];
-	return dk_output_write(path, text, strlen(text), err, sizeof err);
+	return write_err(path, text, strlen(text), err, sizeof err);
 }
 
 START_TEST(new_file_follows_the_umask)
@@ -157,7 +173,7 @@ START_TEST(a_link_is_followed_and_stays)
 	ck_assert_int_eq(symlink("loop2", at("loop1")), 0);
 	ck_assert_int_eq(symlink("loop1", at("loop2")), 0);
 	char err[512];
-	ck_assert_int_eq(dk_output_write(at("loop1"), "x", 1, err, sizeof err), DK_EIO);
+	ck_assert_int_eq(write_err(at("loop1"), "x", 1, err, sizeof err), DK_EIO);
 	ck_assert_ptr_nonnull(strstr(err, "loop1: cannot write: "));
 	ck_assert_int_eq(temps_in(dir), 0);
 }
@@ -205,7 +221,7 @@ START_TEST(a_failed_write_leaves_the_old_file)
 	ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
 	char big[4096], err[512];
 	memset(big, 'x', sizeof big);
-	dk_status st = dk_output_write(at("out.json"), big, sizeof big, err, sizeof err);
+	dk_status st = write_err(at("out.json"), big, sizeof big, err, sizeof err);
 	setrlimit(RLIMIT_FSIZE, &old);
 	signal(SIGXFSZ, was);
 	ck_assert_int_eq(st, DK_EIO);
@@ -219,9 +235,9 @@ START_TEST(refused_targets_are_untouched)
 {
 	char err[512];
 	ck_assert_int_eq(mkdir(at("sub"), 0755), 0);
-	ck_assert_int_eq(dk_output_write(at("sub"), "x", 1, err, sizeof err), DK_EIO);
+	ck_assert_int_eq(write_err(at("sub"), "x", 1, err, sizeof err), DK_EIO);
 	ck_assert_ptr_nonnull(strstr(err, "sub: cannot write: Is a directory"));
-	ck_assert_int_eq(dk_output_write(at("missing/out.json"), "x", 1, err, sizeof err),
+	ck_assert_int_eq(write_err(at("missing/out.json"), "x", 1, err, sizeof err),
 			 DK_EIO);
 	ck_assert_ptr_nonnull(strstr(err, "missing/out.json: cannot create a file in "));
 	ck_assert_int_eq(temps_in(dir), 0);
@@ -233,9 +249,10 @@ START_TEST(signal_cleanup_removes_the_temporary_file)
 {
 	put_file("out.json", "old\n", 0644);
 	dk_output o;
-	char err[512];
-	ck_assert_int_eq(dk_output_open(&o, at("out.json"), false, err, sizeof err), DK_OK);
-	ck_assert_int_eq(dk_output_put(&o, "half", 4, err, sizeof err), DK_OK);
+	dk_diags d;
+	dk_diags_init(&d);
+	ck_assert_int_eq(dk_output_open(&o, at("out.json"), false, &d), DK_OK);
+	ck_assert_int_eq(dk_output_put(&o, "half", 4, &d), DK_OK);
 	ck_assert_int_eq(temps_in(dir), 1);
 	dk_output_signal_cleanup(); /* what the handlers of cli/main.c call */
 	ck_assert_int_eq(temps_in(dir), 0);
@@ -245,21 +262,24 @@ START_TEST(signal_cleanup_removes_the_temporary_file)
 	ck_assert_int_eq(write_text(at("out.json"), "new\n"), DK_OK);
 	dk_output_signal_cleanup();
 	ck_assert_str_eq(slurp(at("out.json")), "new\n");
+	ck_assert_uint_eq(d.n, 0);
+	dk_diags_release(&d);
 }
 END_TEST
 
 START_TEST(named_outputs)
 {
-	char err[512];
+	dk_diags d;
+	dk_diags_init(&d);
 	dk_output o;
 	put_file("book.xlsx", "old\n", 0600);
 	/* a regular target: the temporary file is next to it */
-	ck_assert_int_eq(dk_output_open(&o, at("book.xlsx"), true, err, sizeof err), DK_OK);
+	ck_assert_int_eq(dk_output_open(&o, at("book.xlsx"), true, &d), DK_OK);
 	ck_assert_int_eq(strncmp(o.tmp, at(".dekom-"), strlen(at(".dekom-"))), 0);
 	FILE *f = fopen(o.tmp, "wb");
 	fputs("PK new\n", f);
 	fclose(f);
-	ck_assert_int_eq(dk_output_close(&o, err, sizeof err), DK_OK);
+	ck_assert_int_eq(dk_output_close(&o, &d), DK_OK);
 	dk_output_abort(&o);
 	ck_assert_str_eq(slurp(at("book.xlsx")), "PK new\n");
 	ck_assert_int_eq(mode_of(at("book.xlsx")), 0600);
@@ -269,12 +289,12 @@ START_TEST(named_outputs)
 	setenv("TMPDIR", at("tmp"), 1);
 	ck_assert_int_eq(mkfifo(at("fifo"), 0600), 0);
 	int r = open(at("fifo"), O_RDONLY | O_NONBLOCK);
-	ck_assert_int_eq(dk_output_open(&o, at("fifo"), true, err, sizeof err), DK_OK);
+	ck_assert_int_eq(dk_output_open(&o, at("fifo"), true, &d), DK_OK);
 	ck_assert_int_eq(temps_in(at("tmp")), 1);
 	f = fopen(o.tmp, "wb");
 	fputs("PK fifo\n", f);
 	fclose(f);
-	ck_assert_int_eq(dk_output_close(&o, err, sizeof err), DK_OK);
+	ck_assert_int_eq(dk_output_close(&o, &d), DK_OK);
 	dk_output_abort(&o);
 	if (was)
 		setenv("TMPDIR", was, 1);
@@ -287,6 +307,8 @@ START_TEST(named_outputs)
 	close(r);
 	ck_assert_int_eq(temps_in(at("tmp")), 0);
 	ck_assert_int_eq(temps_in(dir), 0);
+	ck_assert_uint_eq(d.n, 0);
+	dk_diags_release(&d);
 }
 END_TEST
 
