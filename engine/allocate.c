@@ -283,10 +283,6 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 		}
 	}
 	(void)cut_num;
-	int64_t fixed = 0;
-	for (size_t i = 0; i < n; i++)
-		if (out->state[i] != DK_STATE_FREE)
-			fixed += out->amount[i];
 	if (nfree > 0) {
 		dk_i128 *w = calloc(n, sizeof *w);
 		int64_t *caps = malloc(n * sizeof *caps);
