@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 bool dk_formula_lead(const char *s)
 {
@@ -36,38 +37,13 @@ void dk_csv_text(dk_strbuf *b, const char *s, char delim)
 }
 
 /* The length of the valid UTF-8 sequence at p (1 to 4), or 0 when the
- * bytes at p are not one (RFC 3629: no overlong forms, no surrogates,
- * nothing above U+10FFFF). */
+ * bytes at p are not one (libunistring: RFC 3629, no overlong forms, no
+ * surrogates, nothing above U+10FFFF). p is NUL-terminated; no byte past
+ * the NUL is read. */
 static size_t utf8_len(const unsigned char *p)
 {
-	unsigned char c = p[0];
-	if (c < 0x80)
-		return 1;
-	unsigned char lo = 0x80, hi = 0xBF;
-	size_t n;
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if (p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t k = 2; k < n; k++)
-		if (p[k] < 0x80 || p[k] > 0xBF)
-			return 0;
-	return n;
+	int n = u8_mblen(p, strnlen((const char *)p, 4));
+	return n > 0 ? (size_t)n : 0;
 }
 
 /* Appends the visible form of the control character or stray byte at p,

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistr.h>
 
 void dk_input_init(dk_input *in)
 {
@@ -106,45 +107,22 @@ dk_status dk_input_builtin(dk_input *in, const char *name,
 	return DK_OK;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
+/* Length of the valid UTF-8 sequence at s (at most n bytes), or 0
+ * (libunistring: RFC 3629, no overlong forms, no surrogates). A NUL byte
+ * is one character here, as in u8_check. */
 static size_t utf8_len(const unsigned char *s, size_t n)
 {
-	size_t want;
-	unsigned cp;
 	if (s[0] < 0x80)
 		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		want = 2, cp = s[0] & 0x1Fu;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		want = 3, cp = s[0] & 0x0Fu;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		want = 4, cp = s[0] & 0x07u;
-	else
-		return 0;
-	if (want > n)
-		return 0;
-	for (size_t k = 1; k < want; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[k] & 0x3Fu);
-	}
-	if ((want == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-	    (want == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-		return 0;
-	return want;
+	int k = u8_mblen(s, n);
+	return k > 0 ? (size_t)k : 0;
 }
 
 /* Byte offset of the first invalid UTF-8 sequence, or n if none. */
 static size_t utf8_invalid_at(const unsigned char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n) {
-		size_t k = utf8_len(s + i, n - i);
-		if (k == 0)
-			return i;
-		i += k;
-	}
-	return n;
+	const uint8_t *bad = u8_check(s, n);
+	return bad ? (size_t)(bad - s) : n;
 }
 
 /* Position of a byte offset in a single-byte text: columns are bytes. */
