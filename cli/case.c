@@ -22,10 +22,10 @@
 #include "io/report.h"
 #include "models/numtext.h"
 
-void dk_cli_print_diags(dk_diags *d)
+void dk_cli_print_diags(dk_error *d)
 {
 	char line[1400];
-	dk_diags_sort(d);
+	dk_error_sort(d);
 	for (size_t i = 0; i < d->n; i++) {
 		dk_diag_format(&d->items[i], line, sizeof line);
 		fprintf(stderr, "%s\n", line);
@@ -50,7 +50,7 @@ int dk_cli_exit(dk_status st)
 }
 
 dk_status dk_cli_load_input(dk_input *in, const char *path,
-			    dk_status (*builtin)(dk_input *), dk_diags *d)
+			    dk_status (*builtin)(dk_input *), dk_error *d)
 {
 	dk_status st = path ? dk_input_read(in, path, d) : builtin(in);
 	if (st == DK_OK)
@@ -60,12 +60,12 @@ dk_status dk_cli_load_input(dk_input *in, const char *path,
 
 dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 {
-	dk_diags d;
+	dk_error d;
 	dk_status st;
 	memset(c, 0, sizeof *c);
 	dk_plan_init(&c->plan);
 	dk_colmap_init(&c->map);
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	st = dk_cli_load_input(&c->plan_in, o->plan, dk_builtin_plan_input, &d);
 	if (st == DK_OK) {
 		dk_plan_release(&c->plan);
@@ -117,8 +117,8 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 	}
 	dk_cli_print_diags(&d);
 	if (st == DK_OK)
-		st = dk_diags_status(&d);
-	dk_diags_release(&d);
+		st = dk_error_status(&d);
+	dk_error_release(&d);
 	return st;
 }
 
@@ -134,12 +134,12 @@ void dk_case_release(dk_case *c)
 		dk_input_release(&c->more_in[k]);
 }
 
-int dk_cli_output_done(dk_status st, dk_diags *d)
+int dk_cli_output_done(dk_status st, dk_error *d)
 {
 	for (size_t i = 0; i < d->n; i++)
 		fprintf(stderr, "dekom: error: %s: %s\n", d->items[i].file,
 			d->items[i].message);
-	dk_diags_release(d);
+	dk_error_release(d);
 	return dk_cli_exit(st);
 }
 
@@ -147,8 +147,8 @@ int dk_cli_write_text(const dk_cli_opts *o, char *text)
 {
 	if (!text)
 		return dk_cli_exit(DK_ENOMEM);
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	dk_status st = dk_output_write(o->output, text, strlen(text), &d);
 	free(text);
 	return dk_cli_output_done(st, &d);

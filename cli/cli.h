@@ -62,7 +62,7 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o);
 void dk_case_release(dk_case *c);
 
 /* Prints the diagnostics of d to standard error. */
-void dk_cli_print_diags(dk_diags *d);
+void dk_cli_print_diags(dk_error *d);
 
 /* Maps a status to an exit code, printing a line for DK_ENOMEM. */
 int dk_cli_exit(dk_status st);
@@ -71,12 +71,12 @@ int dk_cli_exit(dk_status st);
  * (an output has no line to point at; the file is the target as named),
  * releases d, and returns the exit code for st (3 when it was not
  * written). */
-int dk_cli_output_done(dk_status st, dk_diags *d);
+int dk_cli_output_done(dk_status st, dk_error *d);
 
 /* Reads one input (a path, "-" for standard input, or the built-in file
  * when path is NULL) and decodes it to UTF-8. */
 dk_status dk_cli_load_input(dk_input *in, const char *path,
-			    dk_status (*builtin)(dk_input *), dk_diags *d);
+			    dk_status (*builtin)(dk_input *), dk_error *d);
 
 /* Loads the case and computes the recommendation (findings rendered and
  * sorted); prints what fails. */

@@ -41,14 +41,14 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 	dk_pricing tpl;
 	dk_scenario_file file;
 	dk_scenario_results res;
-	dk_diags d;
+	dk_error d;
 	memset(&res, 0, sizeof res);
 	dk_input_init(&in);
 	dk_input_init(&tpl_in);
 	dk_pricing_init(&tpl);
 	dk_scenario_file_init(&file);
 	dk_status st = dk_case_load(&c, o);
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	if (st == DK_OK && o->pricing) {
 		st = dk_cli_load_input(&tpl_in, o->pricing, NULL, &d);
 		if (st == DK_OK) {
@@ -72,7 +72,7 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 		st = dk_output_check(o->output, inputs, 2, &d);
 	}
 	dk_cli_print_diags(&d);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	if (st == DK_OK) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 		file.mc.threads = o->threads ? o->threads : cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
@@ -184,10 +184,10 @@ int dk_cmd_diff(const dk_cli_opts *o)
 	dk_input in[2];
 	dk_rec_file f[2];
 	dk_diff diff;
-	dk_diags d;
+	dk_error d;
 	memset(f, 0, sizeof f);
 	memset(&diff, 0, sizeof diff);
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_status st = DK_OK;
 	for (int k = 0; k < 2; k++) {
 		dk_input_init(&in[k]);
@@ -202,7 +202,7 @@ int dk_cmd_diff(const dk_cli_opts *o)
 		st = dk_output_check(o->output, inputs, 2, &d);
 	}
 	dk_cli_print_diags(&d);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	if (st == DK_OK)
 		st = dk_diff_run(&f[0], &f[1], &diff);
 	int rc;

@@ -25,7 +25,7 @@ int dk_cmd_price(const dk_cli_opts *o)
 		dk_cli_error("price", _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
-	dk_diags d;
+	dk_error d;
 	dk_input in;
 	dk_pricing tpl;
 	dk_quotation q;
@@ -37,7 +37,7 @@ int dk_cmd_price(const dk_cli_opts *o)
 	memset(&q, 0, sizeof q);
 	memset(&c, 0, sizeof c);
 	memset(&rec, 0, sizeof rec);
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_input_init(&in);
 	dk_pricing_init(&tpl);
 	dk_status st = dk_cli_load_input(&in, o->pricing, NULL, &d);
@@ -50,7 +50,7 @@ int dk_cmd_price(const dk_cli_opts *o)
 		st = dk_output_check(o->output, inputs, 1, &d);
 	}
 	dk_cli_print_diags(&d);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	if (st == DK_OK && with_case)
 		st = dk_cli_run_case(&c, &rec, o);
 	if (st == DK_OK)

@@ -66,9 +66,9 @@ static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
  * and every message names the target. */
 static int write_xlsx(const dk_cli_opts *o, const dk_report *r)
 {
-	dk_diags d;
+	dk_error d;
 	dk_output out;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_status st = dk_output_open(&out, o->output, true, &d);
 	if (st == DK_OK)
 		st = dk_report_xlsx(r, out.tmp, out.name, &d);

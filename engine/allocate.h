@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "models/exact.h"
-#include "models/diag.h"
+#include "models/error.h"
 #include "models/recommendation.h"
 
 typedef struct {

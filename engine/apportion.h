@@ -18,7 +18,7 @@
 #include <stdint.h>
 
 #include "models/exact.h"
-#include "models/diag.h"
+#include "models/error.h"
 
 typedef struct {
 	int64_t total;          /* ≥ 0 */

@@ -5,7 +5,7 @@
 #define DK_ENGINE_DIFF_H
 
 #include "models/diff.h"
-#include "models/diag.h"
+#include "models/error.h"
 
 /* Pairs the networks of old and new by name (new's order, then the ones
  * only old has), and the findings by (check, network, field): those only

@@ -12,7 +12,7 @@
 #include "io/colmap.h"
 #include "io/text.h"
 #include "models/columns.h"
-#include "models/diag.h"
+#include "models/error.h"
 #include "models/money.h"
 #include "models/network.h"
 #include "models/plan.h"
@@ -30,9 +30,9 @@ typedef struct {
  * give in *header_line the line of the header row (CSV) or of the
  * "networks" key (JSON) when it is not NULL. */
 dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
-			       dk_networks *t, int *header_line, dk_diags *d);
+			       dk_networks *t, int *header_line, dk_error *d);
 dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
-				dk_networks *t, int *header_line, dk_diags *d);
+				dk_networks *t, int *header_line, dk_error *d);
 
 /* Under --decimal-comma or --decimal-point, a whole-krone cell whose
  * decimal separator is followed by exactly three digits ("721,000") was
@@ -76,15 +76,15 @@ bool dk_is_totals_name(const char *name);
  * amount). Exact labels are dk_is_totals_name's. */
 bool dk_looks_like_totals(const char *name);
 
+/* A network's name as read: a new copy without the white space at its
+ * ends (no-break spaces included), or NULL when out of memory. */
+char *dk_name_trimmed(const char *s);
+
 /* The name rules every networks reader applies to a network's name (CLI.md:
  * at most DK_NAME_MAX characters, unique after trimming and case folding),
  * given the name trimmed and the rows read so far: writes each problem's
  * message (at most two) and returns how many, so that every format says
  * them in the same words. */
-/* A network's name as read: a new copy without the white space at its
- * ends (no-break spaces included), or NULL when out of memory. */
-char *dk_name_trimmed(const char *s);
-
 int dk_network_name_problems(const dk_networks *t, const char *name,
 			     char msg[2][400]);
 

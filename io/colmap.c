@@ -45,7 +45,7 @@ static int split_occurrence(char *key)
 	return k;
 }
 
-dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_diags *d)
+dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_error *d)
 {
 	dk_json_doc doc;
 	size_t before = d->n + d->dropped;

@@ -16,7 +16,7 @@
 #include <stddef.h>
 
 #include "io/text.h"
-#include "models/diag.h"
+#include "models/error.h"
 
 typedef struct {
 	char *key;          /* normalised header (dk_header_norm) */
@@ -35,7 +35,7 @@ void dk_colmap_init(dk_colmap *m);
 void dk_colmap_release(dk_colmap *m);
 
 /* Reads a map from a decoded input. */
-dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_diags *d);
+dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_error *d);
 
 /* The entry for the k-th occurrence (1-based) of a normalised header, or
  * NULL. A key without #k is the first occurrence (#1). */

@@ -187,7 +187,7 @@ static unsigned char detect_delimiter(const char *s)
 	return ';';
 }
 
-static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
+static dk_status split_records(const dk_input *in, splitter *sp, dk_error *d)
 {
 	struct csv_parser p;
 	memset(sp, 0, sizeof *sp);
@@ -214,17 +214,17 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 		int line, col;
 		dk_text_position(in->text, sp->limit_off, &line, &col);
 		if (sp->limit == 1)
-			dk_diags_add(d, in->name, line, col,
+			dk_error_add(d, in->name, line, col,
 				     _("more than %d rows, the most a sheet can hold; "
 				       "split the file"),
 				     DK_ROWS_MAX);
 		else if (sp->limit == 2)
-			dk_diags_add(d, in->name, line, col,
+			dk_error_add(d, in->name, line, col,
 				     _("a row of more than %d cells, the most a sheet "
 				       "can hold; is the delimiter right?"),
 				     DK_COLUMNS_MAX);
 		else
-			dk_diags_add(d, in->name, line, col,
+			dk_error_add(d, in->name, line, col,
 				     _("a cell of more than %d bytes, more than a "
 				       "spreadsheet cell holds; is a quote left open?"),
 				     DK_CELL_MAX_BYTES);
@@ -238,11 +238,11 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_diags *d)
 		if (i >= in->len) {
 			/* point at the opening quote of the open field */
 			dk_text_position(in->text, sp->start, &line, &col);
-			dk_diags_add(d, in->name, line, col, "%s",
+			dk_error_add(d, in->name, line, col, "%s",
 				     _("a quoted field is not closed before the end "
 				       "of the file; expected a closing '\"'"));
 		} else {
-			dk_diags_add(d, in->name, line, col,
+			dk_error_add(d, in->name, line, col,
 				     _("malformed quoting at '%c': a '\"' inside a "
 				       "field must be doubled, and a quoted field "
 				       "must end at a delimiter"),
@@ -300,15 +300,15 @@ static void cell_name(size_t h, int row, char *buf, size_t size)
 
 /* Reports msg about cell h of record rec, at its line and column, and
  * naming the cell: "cell C5: need: ...". */
-static void cell_error(const dk_input *in, dk_diags *d, const record *rec,
+static void cell_error(const dk_input *in, dk_error *d, const record *rec,
 		       size_t h, const char *msg)
 {
 	int line = 0, col = 0;
 	char name[24];
-	if (!dk_diags_full(d))
+	if (!dk_error_full(d))
 		dk_text_position(in->text, rec->f[h].off, &line, &col);
 	cell_name(h, rec->row, name, sizeof name);
-	dk_diags_add(d, in->name, line, col, _("cell %s: %s"), name, msg);
+	dk_error_add(d, in->name, line, col, _("cell %s: %s"), name, msg);
 }
 
 /* Resolves a column map's target: a canonical name or an institution id. */
@@ -430,7 +430,7 @@ static int by_name(const void *a, const void *b)
 
 static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 			       const record *hdr, size_t first_row,
-			       const splitter *sp, placement *pl, dk_diags *d)
+			       const splitter *sp, placement *pl, dk_error *d)
 {
 	const dk_plan *plan = o->plan;
 	size_t nh = hdr->n;
@@ -499,7 +499,7 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 			if (pl[h].col < 0) {
 				char tq[80];
 				dk_quote(e->target, tq, sizeof tq);
-				dk_diags_add(d, o->map->name, e->line, e->col,
+				dk_error_add(d, o->map->name, e->line, e->col,
 					     _("column map: '%s' is neither a column "
 					       "name (network, need, ...) nor an "
 					       "institution of the plan"),
@@ -559,8 +559,8 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 	for (size_t h = 0; h < nh && st == DK_OK; h++) {
 		char q[80], msg[600];
 		dk_quote(pl[h].header, q, sizeof q);
-		if (how[h] == 2 && dk_diags_full(d)) {
-			dk_diags_add(d, in->name, 0, 0, "%s", "");  /* counted */
+		if (how[h] == 2 && dk_error_full(d)) {
+			dk_error_add(d, in->name, 0, 0, "%s", "");  /* counted */
 		} else if (how[h] == 2) {
 			/* a year alias of another plan year, when its column is
 			 * not in the sheet under this year's name */
@@ -682,7 +682,7 @@ static size_t header_row(const splitter *sp, const dk_read_opts *o)
  * readable or not. */
 static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 			   const placement *pl, const record *rec, size_t h,
-			   dk_network *n, int *figures, dk_diags *d)
+			   dk_network *n, int *figures, dk_error *d)
 {
 	char msg[700], q[80], label[80];
 	const field *f = &rec->f[h];
@@ -771,7 +771,7 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 
 
 dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
-			       dk_networks *t, int *header_line, dk_diags *d)
+			       dk_networks *t, int *header_line, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
 	dk_networks_init(t, o->plan->n_institutions);
@@ -782,7 +782,7 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 		return st;
 	}
 	if (sp.n == 0) {
-		dk_diags_add(d, in->name, 1, 1, "%s",
+		dk_error_add(d, in->name, 1, 1, "%s",
 			     _("the file is empty; expected a header row and one "
 			       "row per network"));
 		splitter_release(&sp);
@@ -794,7 +794,7 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 	if (first == 0 && !names_known_column(&sp.rows[0], o))
 		for (size_t r = 1; r < sp.n && r <= TITLE_ROWS_MAX; r++)
 			if (names_known_column(&sp.rows[r], o)) {
-				dk_diags_add(d, in->name, sp.rows[0].line, 1,
+				dk_error_add(d, in->name, sp.rows[0].line, 1,
 					     _("line %d holds a title, not the header; "
 					       "the header is on line %d: delete the "
 					       "lines above it, or leave at most one "
@@ -836,13 +836,13 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			const char *name = en ? def->name : def->label_nb;
 			const char *other = en ? def->aliases[0] : def->name;
 			if (other)
-				dk_diags_add(d, in->name, hdr->line, 1,
+				dk_error_add(d, in->name, hdr->line, 1,
 					     _("no '%s' column; expected a header "
 					       "'%s' or an alias such as %s (see "
 					       "dekom help columns)"),
 					     name, name, other);
 			else
-				dk_diags_add(d, in->name, hdr->line, 1,
+				dk_error_add(d, in->name, hdr->line, 1,
 					     _("no '%s' column; expected a header "
 					       "'%s' (see dekom help columns)"),
 					     name, name);
@@ -858,7 +858,7 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 		if (blank)
 			continue;
 		if (rec->n != hdr->n) {
-			dk_diags_add(d, in->name, rec->line, 1,
+			dk_error_add(d, in->name, rec->line, 1,
 				     _("row has %zu cells, the header %zu; expected "
 				       "one cell per column"),
 				     rec->n, hdr->n);
@@ -938,7 +938,7 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 	}
 	if (header_ok && st == DK_OK && t->n == 0 &&
 	    d->n + d->dropped == before)
-		dk_diags_add(d, in->name, sp.n > first + 1 ? sp.rows[sp.n - 1].line : hdr->line, 1,
+		dk_error_add(d, in->name, sp.n > first + 1 ? sp.rows[sp.n - 1].line : hdr->line, 1,
 			     "%s", _("no network rows; expected one row per network "
 				     "under the header"));
 	for (size_t h = 0; h < hdr->n; h++)

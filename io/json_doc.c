@@ -128,7 +128,7 @@ static int addr_cmp(const void *a, const void *b)
  * string, and nesting at most DK_JSON_DEPTH_MAX deep (a clearer message
  * than cJSON's own limit gives). One pass; at most DK_DIAG_LIMIT problems
  * are located. */
-static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
+static int prescan(const char *text, size_t len, const char *name, dk_error *d)
 {
 	int problems = 0, depth = 0, line = 1, col = 1;
 	bool in_str = false;
@@ -141,7 +141,7 @@ static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
 			} else if (c == '"') {
 				in_str = false;
 			} else if (c < 0x20) {
-				dk_diags_add(d, name, line, col,
+				dk_error_add(d, name, line, col,
 					     _("a control character (byte 0x%02X) inside a "
 					       "string; JSON writes it as \\u%04X"),
 					     c, c);
@@ -151,7 +151,7 @@ static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
 			in_str = true;
 		} else if (c == '[' || c == '{') {
 			if (++depth > DK_JSON_DEPTH_MAX) {
-				dk_diags_add(d, name, line, col,
+				dk_error_add(d, name, line, col,
 					     _("the JSON text is nested more than %d "
 					       "deep; dekom's files need only a few levels"),
 					     DK_JSON_DEPTH_MAX);
@@ -160,7 +160,7 @@ static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
 		} else if (c == ']' || c == '}') {
 			depth--;
 		} else if (c < 0x20 && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-			dk_diags_add(d, name, line, col,
+			dk_error_add(d, name, line, col,
 				     _("a control character (byte 0x%02X) between "
 				       "values; JSON allows only spaces, tabs and line "
 				       "ends there"),
@@ -179,7 +179,7 @@ static int prescan(const char *text, size_t len, const char *name, dk_diags *d)
 }
 
 dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
-			    const char *text, size_t len, dk_diags *d)
+			    const char *text, size_t len, dk_error *d)
 {
 	memset(doc, 0, sizeof *doc);
 	doc->name = name;
@@ -197,7 +197,7 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 			off--;
 		dk_text_position(text, off, &line, &col);
 		if (off >= len)
-			dk_diags_add(d, name, line, col, "%s",
+			dk_error_add(d, name, line, col, "%s",
 				     _("the JSON text ends too early: expected the "
 				       "rest of a value, or a closing bracket"));
 		else {
@@ -208,7 +208,7 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 				near[k] = text[off + k], k++;
 			near[k] = '\0';
 			dk_quote(near, q, sizeof q);
-			dk_diags_add(d, name, line, col,
+			dk_error_add(d, name, line, col,
 				     _("invalid JSON at '%s'; expected a value, a "
 				       "key in quotes, ',', ':' or a closing bracket"),
 				     q);
@@ -226,7 +226,7 @@ dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
 		free(sc.val_off);
 		cJSON_Delete(doc->root);
 		doc->root = NULL;
-		dk_diags_add(d, name, 1, 1, "%s",
+		dk_error_add(d, name, 1, 1, "%s",
 			     _("the JSON text could not be read "
 			       "consistently; check it with a JSON validator"));
 		return DK_EINPUT;
@@ -323,7 +323,7 @@ void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key,
 	*col = c;
 }
 
-void dk_json_error(const dk_json_doc *doc, dk_diags *d, const cJSON *node,
+void dk_json_error(const dk_json_doc *doc, dk_error *d, const cJSON *node,
 		   bool key, const char *fmt, ...)
 {
 	char msg[512];
@@ -333,7 +333,7 @@ void dk_json_error(const dk_json_doc *doc, dk_diags *d, const cJSON *node,
 	va_end(ap);
 	int line, col;
 	dk_json_pos(doc, node, key, &line, &col);
-	dk_diags_add(d, doc->name, line, col, "%s", msg);
+	dk_error_add(d, doc->name, line, col, "%s", msg);
 }
 
 void dk_json_raw(const dk_json_doc *doc, const cJSON *node, char *buf,
@@ -437,7 +437,7 @@ dk_num_result dk_json_number(const dk_json_doc *doc, const cJSON *node,
 	return DK_NUM_OK;
 }
 
-int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
+int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj,
 		 const char *what, const char *const *allowed)
 {
 	/* the first member seen for each allowed key: linear in the members,
@@ -457,8 +457,8 @@ int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
 			continue;
 		}
 		problems++;
-		if (dk_diags_full(d)) {
-			dk_diags_add(d, doc->name, 0, 0, "%s", "");  /* counted */
+		if (dk_error_full(d)) {
+			dk_error_add(d, doc->name, 0, 0, "%s", "");  /* counted */
 			continue;
 		}
 		if (known == SIZE_MAX) {

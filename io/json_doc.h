@@ -16,7 +16,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "models/diag.h"
+#include "models/error.h"
 #include "models/money.h"
 
 struct dk_json_ref {
@@ -45,7 +45,7 @@ typedef struct {
  * Stricter than cJSON where RFC 8259 is: a control character between
  * tokens or inside a string is bad input at its position. */
 dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
-			    const char *text, size_t len, dk_diags *d);
+			    const char *text, size_t len, dk_error *d);
 void dk_json_doc_release(dk_json_doc *doc);
 
 /* Position of a node's value, or of its key when `key` is true and the
@@ -54,7 +54,7 @@ void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key,
 		 int *line, int *col);
 
 /* Records a diagnostic at a node (its value; its key if `key`). */
-void dk_json_error(const dk_json_doc *doc, dk_diags *d, const cJSON *node,
+void dk_json_error(const dk_json_doc *doc, dk_error *d, const cJSON *node,
 		   bool key, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
@@ -74,7 +74,7 @@ void dk_json_raw(const dk_json_doc *doc, const cJSON *node, char *buf,
  * the allowed key it is near, for a typo). `what` names the object in
  * messages ("plan", "frame"), in the program's language. Returns the
  * number of problems. */
-int dk_json_keys(const dk_json_doc *doc, dk_diags *d, const cJSON *obj,
+int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj,
 		 const char *what, const char *const *allowed);
 
 /* The type of a node in words, for messages ("a string", "an object"),

@@ -19,7 +19,7 @@
 
 static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
 			     const cJSON *v, const char *field,
-			     dk_column_kind kind, int64_t *out, dk_diags *d)
+			     dk_column_kind kind, int64_t *out, dk_error *d)
 {
 	dk_num_spec spec;
 	char raw[80], msg[600];
@@ -42,7 +42,7 @@ static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
 
 static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
 			 const cJSON *v, dk_network *n, dk_networks *t,
-			 int *figures, dk_diags *d)
+			 int *figures, dk_error *d)
 {
 	if (!cJSON_IsObject(v)) {
 		dk_json_error(doc, d, v, false,
@@ -81,7 +81,7 @@ static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
 }
 
 static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o,
-			  const cJSON *v, dk_network *n, dk_diags *d)
+			  const cJSON *v, dk_network *n, dk_error *d)
 {
 	char msg[600];
 	if (cJSON_IsString(v)) {
@@ -124,7 +124,7 @@ static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o,
  * *figures the numbers given (not null), readable or not. */
 static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 			  const cJSON *obj, dk_network *n, dk_networks *t,
-			  bool totals, int *figures, dk_diags *d)
+			  bool totals, int *figures, dk_error *d)
 {
 	const char *keys[DK_COL_COUNT + 2];
 	const dk_column_def *cols = dk_columns();
@@ -200,7 +200,7 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 /* Under prorata every network of a file with the fte key needs a value
  * (RULES.md section 5); positions are the network objects'. */
 static void check_fte(const dk_json_doc *doc, const dk_read_opts *o,
-		      const cJSON *list, const dk_networks *t, dk_diags *d)
+		      const cJSON *list, const dk_networks *t, dk_error *d)
 {
 	if (o->plan->method != DK_METHOD_PRORATA ||
 	    !((t->columns >> DK_COL_FTE) & 1u))
@@ -221,7 +221,7 @@ static void check_fte(const dk_json_doc *doc, const dk_read_opts *o,
 }
 
 dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
-				dk_networks *t, int *header_line, dk_diags *d)
+				dk_networks *t, int *header_line, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
 	dk_networks_init(t, o->plan->n_institutions);

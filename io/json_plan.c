@@ -22,7 +22,7 @@
 
 typedef struct {
 	const dk_json_doc *doc;
-	dk_diags *d;
+	dk_error *d;
 	dk_plan *p;
 	dk_models m;     /* the plan alone, for dk_target_set */
 	int oom;
@@ -722,7 +722,7 @@ static void read_decisions(reader *r, const cJSON *v)
 }
 
 dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
-				    const char *plan_name, dk_diags *d)
+				    const char *plan_name, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
 	for (size_t k = 0; k < p->n_decisions; k++) {
@@ -731,7 +731,7 @@ dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
 		dk_quote(x->network, q, sizeof q);
 		x->index = dk_networks_find(t, x->network);
 		if (x->index < 0) {
-			dk_diags_add(d, plan_name, x->line, x->col,
+			dk_error_add(d, plan_name, x->line, x->col,
 				     _("decision: the network '%s' is not in the "
 				       "networks file; expected one of its names"),
 				     q);
@@ -739,7 +739,7 @@ dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
 		}
 		for (size_t j = 0; j < k; j++)
 			if (p->decisions[j].index == x->index)
-				dk_diags_add(d, plan_name, x->line, x->col,
+				dk_error_add(d, plan_name, x->line, x->col,
 					     _("decision: a second decision for '%s' "
 					       "(the first is on line %d); expected one "
 					       "per network"),
@@ -748,7 +748,7 @@ dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
 	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
 }
 
-dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d)
+dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_error *d)
 {
 	dk_field_keys keys;
 	dk_fields_keys(DK_FILE_PLAN, "", &keys);

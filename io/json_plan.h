@@ -16,12 +16,12 @@
 #include "models/plan.h"
 
 /* Reads a decoded input into p (initialised here). */
-dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_diags *d);
+dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_error *d);
 
 /* Finds each decision's network in t (RULES.md section 9): a decision for a
  * network that is not in the file, or a second decision for one network, is
  * bad input at the decision's place in the plan file `plan_name`. */
 dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
-				    const char *plan_name, dk_diags *d);
+				    const char *plan_name, dk_error *d);
 
 #endif

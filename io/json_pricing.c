@@ -24,7 +24,7 @@
 
 typedef struct {
 	const dk_json_doc *doc;
-	dk_diags *d;
+	dk_error *d;
 	dk_pricing *p;
 	dk_models m;     /* the template alone, for dk_target_set */
 	int oom;
@@ -444,7 +444,7 @@ static void read_term(reader *r, const cJSON *v)
 	r->p->start_year = year;
 }
 
-dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d)
+dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_error *d)
 {
 	/* the lists and objects a template needs, besides its required
 	 * texts and choices: whether a list must be there is not a field's */

@@ -11,6 +11,6 @@
 #include "io/text.h"
 #include "models/pricing.h"
 
-dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_diags *d);
+dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_error *d);
 
 #endif

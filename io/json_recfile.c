@@ -13,7 +13,7 @@
 
 typedef struct {
 	const dk_json_doc *doc;
-	dk_diags *d;
+	dk_error *d;
 	int oom;
 } reader;
 
@@ -176,7 +176,7 @@ static void read_manifest(reader *r, const cJSON *root, dk_rec_file *f)
 	}
 }
 
-dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_diags *d)
+dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
 	memset(f, 0, sizeof *f);

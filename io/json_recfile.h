@@ -10,6 +10,6 @@
 #include "io/text.h"
 #include "models/diff.h"
 
-dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_diags *d);
+dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_error *d);
 
 #endif

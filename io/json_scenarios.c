@@ -26,7 +26,7 @@
 
 typedef struct {
 	const dk_json_doc *doc;
-	dk_diags *d;
+	dk_error *d;
 	const dk_plan *p;
 	const dk_networks *nets;
 	const dk_pricing *pricing;   /* NULL without -P */
@@ -755,7 +755,7 @@ static void read_montecarlo(reader *r, const cJSON *v, dk_montecarlo *mc)
 
 dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
 			    const dk_networks *nets, const dk_pricing *pricing,
-			    dk_scenario_file *s, dk_diags *d)
+			    dk_scenario_file *s, dk_error *d)
 {
 	static const char *const keys[] = {"scenarios", "sweep", "montecarlo", NULL};
 	size_t before = d->n + d->dropped;

@@ -17,6 +17,6 @@
  * input. */
 dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
 			    const dk_networks *nets, const dk_pricing *pricing,
-			    dk_scenario_file *s, dk_diags *d);
+			    dk_scenario_file *s, dk_error *d);
 
 #endif

@@ -15,7 +15,7 @@
 #include <string.h>
 
 dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
-			      dk_networks *t, int *header_line, dk_diags *d)
+			      dk_networks *t, int *header_line, dk_error *d)
 {
 	const char *s = in->text;
 	if (header_line)
@@ -28,7 +28,7 @@ dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
 }
 
 dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
-			   dk_networks *t, dk_diags *d)
+			   dk_networks *t, dk_error *d)
 {
 	return dk_networks_read_at(in, o, t, NULL, d);
 }
@@ -65,20 +65,20 @@ static dk_status copy_cells(dk_network *to, const dk_network *from,
 
 dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 			    const dk_input *supp_in, int supp_header_line,
-			    const char *main_name, dk_diags *d)
+			    const char *main_name, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
 	uint32_t cols = supp->columns & ~(1u << DK_COL_NETWORK);
 	uint32_t both = cols & main->columns, uh_both = supp->uh_columns & main->uh_columns;
 	for (int c = 0; c < DK_COL_COUNT; c++)
 		if ((both >> c) & 1u)
-			dk_diags_add(d, supp_in->name, 1, 1,
+			dk_error_add(d, supp_in->name, 1, 1,
 				     _("column '%s' is also in %s; expected each "
 				       "column in one networks file only"),
 				     dk_column_message_name(c), main_name);
 	for (size_t i = 0; i < main->n_institutions; i++)
 		if ((uh_both >> i) & 1u)
-			dk_diags_add(d, supp_in->name, 1, 1,
+			dk_error_add(d, supp_in->name, 1, 1,
 				     _("an institution's UP2 column is in both this "
 				       "file and %s; expected it in one only"),
 				     main_name);
@@ -86,7 +86,7 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 		if (dk_networks_find(main, supp->items[k].name) < 0) {
 			char q[80];
 			dk_quote(supp->items[k].name, q, sizeof q);
-			dk_diags_add(d, supp_in->name, supp->items[k].line, 1,
+			dk_error_add(d, supp_in->name, supp->items[k].line, 1,
 				     _("network: '%s' is not in %s; expected the "
 				       "names of the main networks file, and no other"),
 				     q, main_name);
@@ -97,7 +97,7 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 		if (dk_networks_find(supp, main->items[k].name) < 0) {
 			char q[80];
 			dk_quote(main->items[k].name, q, sizeof q);
-			dk_diags_add(d, supp_in->name, supp_header_line, 1,
+			dk_error_add(d, supp_in->name, supp_header_line, 1,
 				     _("network: '%s' of %s is not in this file; "
 				       "expected a row for every network of the main "
 				       "networks file, and no other"),
@@ -154,13 +154,13 @@ static void column_names(const dk_plan *p, dk_column c, char *buf, size_t size)
 
 dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
 				 const dk_input *net_in, int header_line,
-				 dk_diags *d)
+				 dk_error *d)
 {
 	return dk_networks_check_plan_at(p, t, net_in->name, header_line, 1, d);
 }
 
 dk_status dk_networks_check_plan_at(const dk_plan *p, const dk_networks *t,
-				    const char *file, int line, int col, dk_diags *d)
+				    const char *file, int line, int col, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
 	char names[160];
@@ -169,33 +169,33 @@ dk_status dk_networks_check_plan_at(const dk_plan *p, const dk_networks *t,
 	bool up1 = (t->columns >> DK_COL_UP1) & 1u;
 	if (!previous && p->method == DK_METHOD_STATUS_QUO) {
 		column_names(p, DK_COL_PREVIOUS, names, sizeof names);
-		dk_diags_add(d, file, line, col,
+		dk_error_add(d, file, line, col,
 			     _("status_quo needs last year's amounts: no column %s; "
 			       "add the column, or choose another method"),
 			     names);
 	} else if (!previous && p->floor_previous > 0) {
 		column_names(p, DK_COL_PREVIOUS, names, sizeof names);
-		dk_diags_add(d, file, line, col,
+		dk_error_add(d, file, line, col,
 			     _("floor_previous needs last year's amounts: no column "
 			       "%s; add the column, or set floor_previous to 0"),
 			     names);
 	}
 	if (!fte && p->method == DK_METHOD_PRORATA) {
 		column_names(p, DK_COL_FTE, names, sizeof names);
-		dk_diags_add(d, file, line, col,
+		dk_error_add(d, file, line, col,
 			     _("prorata needs teacher FTE: no column %s; add the "
 			       "column, or give it in a second -n file"),
 			     names);
 	}
 	if (p->split == DK_SPLIT_BY_UP1) {
 		if (!up1)
-			dk_diags_add(d, file, line, col, "%s",
+			dk_error_add(d, file, line, col, "%s",
 				     _("the direct split by_up1 needs each network's "
 				       "UP1 assignment: no column 'up1'; add the "
 				       "column, or choose another split"));
 		if (!fte && p->up1_weight == DK_UP1_WEIGHT_FTE) {
 			column_names(p, DK_COL_FTE, names, sizeof names);
-			dk_diags_add(d, file, line, col,
+			dk_error_add(d, file, line, col,
 				     _("the direct split by_up1 weighted by fte needs "
 				       "teacher FTE: no column %s; add the column, or "
 				       "use \"weight\": \"network\""),

@@ -22,13 +22,13 @@
  * rules, a reader reports what the plan's method needs of a cell it holds
  * (under prorata, an empty fte cell). */
 dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
-			   dk_networks *t, dk_diags *d);
+			   dk_networks *t, dk_error *d);
 
 /* The same, and gives in *header_line the line of the header row (CSV) or
  * of the "networks" key (JSON), where messages about the file's columns
  * point. */
 dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
-			      dk_networks *t, int *header_line, dk_diags *d);
+			      dk_networks *t, int *header_line, dk_error *d);
 
 /* Adds the columns of a supplementary networks file (a second -n, such as
  * teacher FTE from another source) to `main`, matching rows by name. A
@@ -37,7 +37,7 @@ dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
  * in the supplement (the last at its header line, `supp_header_line`). */
 dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 			    const dk_input *supp_in, int supp_header_line,
-			    const char *main_name, dk_diags *d);
+			    const char *main_name, dk_error *d);
 
 /* What the plan's method and direct split need of the table, once every
  * networks file is read and merged (RULES.md section 5, "What a method
@@ -48,9 +48,9 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 /* The same, reported at `file`:`line`:`col` (a scenario that changes the
  * method or the split). */
 dk_status dk_networks_check_plan_at(const dk_plan *p, const dk_networks *t,
-				    const char *file, int line, int col, dk_diags *d);
+				    const char *file, int line, int col, dk_error *d);
 dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
 				 const dk_input *net_in, int header_line,
-				 dk_diags *d);
+				 dk_error *d);
 
 #endif

@@ -78,7 +78,7 @@ int dk_output_is_stdout(const char *path)
 }
 
 dk_status dk_output_check(const char *path, const char *const *inputs,
-			  size_t n, dk_diags *d)
+			  size_t n, dk_error *d)
 {
 	struct stat out, in;
 	if (dk_output_is_stdout(path) || stat(path, &out) != 0)
@@ -88,7 +88,7 @@ dk_status dk_output_check(const char *path, const char *const *inputs,
 		    stat(inputs[i], &in) != 0)
 			continue;
 		if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
-			dk_diags_add(d, path, 0, 0,
+			dk_error_add(d, path, 0, 0,
 				     _("the output file is the input '%s'; "
 				     "expected a different file for -o"),
 				     inputs[i]);
@@ -116,11 +116,11 @@ void dk_output_reason(int errnum, char *buf, size_t size)
 
 /* An output problem is a diagnostic without a position: the file is the
  * target as the user named it, never the temporary file. */
-static dk_status fail(const dk_output *o, int errnum, dk_diags *d)
+static dk_status fail(const dk_output *o, int errnum, dk_error *d)
 {
 	char why[160];
 	dk_output_reason(errnum, why, sizeof why);
-	dk_diags_add(d, o->name, 0, 0, _("cannot write: %s"), why);
+	dk_error_add(d, o->name, 0, 0, _("cannot write: %s"), why);
 	return DK_EIO;
 }
 
@@ -277,7 +277,7 @@ static int open_direct(const dk_output *o)
 }
 
 dk_status dk_output_open(dk_output *o, const char *path, bool named,
-			 dk_diags *d)
+			 dk_error *d)
 {
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
@@ -312,7 +312,7 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 		} else if (S_ISDIR(st.st_mode)) {
 			return fail(o, EISDIR, d);
 		} else {
-			dk_diags_add(d, o->name, 0, 0, "%s",
+			dk_error_add(d, o->name, 0, 0, "%s",
 				     S_ISBLK(st.st_mode)
 					     ? _("is a block device; dekom writes a file, a "
 						 "character device or a FIFO")
@@ -337,7 +337,7 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 		char why[160];
 		dk_output_reason(errno, why, sizeof why);
 		o->tmp[0] = '\0';
-		dk_diags_add(d, o->name, 0, 0, _("cannot create a file in '%s': %s"),
+		dk_error_add(d, o->name, 0, 0, _("cannot create a file in '%s': %s"),
 			     dir, why);
 		return DK_EIO;
 	}
@@ -360,7 +360,7 @@ static int write_all(int fd, const char *data, size_t len)
 }
 
 dk_status dk_output_put(dk_output *o, const char *data, size_t len,
-			dk_diags *d)
+			dk_error *d)
 {
 	if (o->fd < 0)
 		return fail(o, EBADF, d);
@@ -422,7 +422,7 @@ static int keep_mode_and_owner(const dk_output *o, int fd)
 	return fchmod(fd, mode);
 }
 
-dk_status dk_output_close(dk_output *o, dk_diags *d)
+dk_status dk_output_close(dk_output *o, dk_error *d)
 {
 	int fd = o->fd;
 	o->fd = -1;
@@ -488,7 +488,7 @@ void dk_output_abort(dk_output *o)
 }
 
 dk_status dk_output_write(const char *path, const char *data, size_t len,
-			  dk_diags *d)
+			  dk_error *d)
 {
 	dk_output o;
 	dk_status st = dk_output_open(&o, path, false, d);

@@ -24,7 +24,7 @@
  * the target is one of the two, whole.
  *
  * Problems are reported like every other in dekom, as a diagnostic in the
- * caller's dk_diags (models/diag.h): its file is the target as given on the
+ * caller's dk_error (models/error.h): its file is the target as given on the
  * command line (never the temporary file), its line 0, and its message
  * the reason ("cannot write: No space left on device").
  *
@@ -40,7 +40,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#include "models/diag.h"
+#include "models/error.h"
 
 #define DK_OUTPUT_PATH_MAX 4096
 
@@ -66,7 +66,7 @@ int dk_output_is_stdout(const char *path);
 /* DK_EINPUT (with a diagnostic) when `path` is the same file as one of the
  * `n` input paths, also through links (NULL entries are skipped). */
 dk_status dk_output_check(const char *path, const char *const *inputs,
-			  size_t n, dk_diags *d);
+			  size_t n, dk_error *d);
 
 /* Starts an output to path (NULL or "-": standard output). With `named`
  * the caller writes the file o->tmp by name and dk_output_put is not used:
@@ -74,17 +74,17 @@ dk_status dk_output_check(const char *path, const char *const *inputs,
  * one a temporary file in $TMPDIR (or /tmp) that dk_output_close copies
  * to the target. DK_EIO with a diagnostic, nothing touched. */
 dk_status dk_output_open(dk_output *o, const char *path, bool named,
-			 dk_diags *d);
+			 dk_error *d);
 
 /* Appends len bytes. DK_EIO with a diagnostic; the caller then calls
  * dk_output_abort. */
 dk_status dk_output_put(dk_output *o, const char *data, size_t len,
-			dk_diags *d);
+			dk_error *d);
 
 /* Completes the output: a regular target gets its mode (and owner), is
  * flushed to disk and renamed into place. On failure the temporary file is
  * removed, the target is as it was, and a diagnostic says why (DK_EIO). */
-dk_status dk_output_close(dk_output *o, dk_diags *d);
+dk_status dk_output_close(dk_output *o, dk_error *d);
 
 /* Gives the output up: the temporary file is removed, the target is as it
  * was. Safe to call after a failed dk_output_close or twice. */
@@ -92,7 +92,7 @@ void dk_output_abort(dk_output *o);
 
 /* dk_output_open, dk_output_put and dk_output_close of len bytes. */
 dk_status dk_output_write(const char *path, const char *data, size_t len,
-			  dk_diags *d);
+			  dk_error *d);
 
 /* The system's reason for errno `errnum`, in English whatever the message
  * catalogue's language (the words around it are English, and strerror in

@@ -100,7 +100,7 @@ struct cJSON *dk_manifest_cjson(const dk_report *r);
  * write the workbook: No space left on device"). Nothing is printed,
  * libxlsxwriter's own messages included. */
 dk_status dk_report_xlsx(const dk_report *r, const char *path,
-			 const char *name, dk_diags *d);
+			 const char *name, dk_error *d);
 
 /* λ as text: num/den (per unit of weight) times scale, reduced, in the unit
  * of RULES.md §3 (kroner per whole FTE for prorata). For JSON (`people`

@@ -442,7 +442,7 @@ static lxw_error close_quietly(lxw_workbook *wb, int *why)
 }
 
 dk_status dk_report_xlsx(const dk_report *r, const char *path,
-			 const char *name, dk_diags *d)
+			 const char *name, dk_error *d)
 {
 	book b = {0};
 	b.en = r->english;
@@ -458,7 +458,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path,
 	lxw_workbook_options opt = {0};
 	b.wb = workbook_new_opt(path, &opt);
 	if (!b.wb) {
-		dk_diags_add(d, name, 0, 0, "%s", _("cannot create the workbook"));
+		dk_error_add(d, name, 0, 0, "%s", _("cannot create the workbook"));
 		cJSON_Delete(m);
 		dk_grid_release(&g);
 		return DK_EIO;
@@ -506,7 +506,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path,
 			dk_output_reason(why, reason, sizeof reason);
 		else
 			snprintf(reason, sizeof reason, "%s", lxw_strerror(b.err));
-		dk_diags_add(d, name, 0, 0, _("cannot write the workbook: %s"), reason);
+		dk_error_add(d, name, 0, 0, _("cannot write the workbook: %s"), reason);
 		return DK_EIO;
 	}
 	return DK_OK;

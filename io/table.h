@@ -13,7 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "models/diag.h"
+#include "models/error.h"
 
 typedef struct {
 	size_t ncols;

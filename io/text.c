@@ -31,7 +31,7 @@ void dk_input_release(dk_input *in)
 	memset(in, 0, sizeof *in);
 }
 
-dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d)
+dk_status dk_input_read(dk_input *in, const char *path, dk_error *d)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
@@ -45,7 +45,7 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d)
 	if (!f) {
 		char why[160];
 		dk_strerror(errno, why, sizeof why);
-		dk_diags_add(d, path, 0, 0, _("cannot open: %s"), why);
+		dk_error_add(d, path, 0, 0, _("cannot open: %s"), why);
 		return DK_EINPUT;
 	}
 	size_t cap = 1 << 16, len = 0;
@@ -68,7 +68,7 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d)
 		size_t k = fread(buf + len, 1, cap - len, f);
 		len += k;
 		if (len > DK_INPUT_MAX_BYTES) {
-			dk_diags_add(d, in->name, 0, 0, "%s",
+			dk_error_add(d, in->name, 0, 0, "%s",
 				     _("the file is larger than 1 GiB, dekom's limit "
 				       "for one input; split it"));
 			st = DK_EINPUT;
@@ -78,7 +78,7 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d)
 			if (ferror(f)) {
 				char why[160];
 				dk_strerror(errno, why, sizeof why);
-				dk_diags_add(d, in->name, 0, 0, _("cannot read: %s"), why);
+				dk_error_add(d, in->name, 0, 0, _("cannot read: %s"), why);
 				st = DK_EINPUT;
 			}
 			break;
@@ -153,14 +153,14 @@ static int looks_like_json(const unsigned char *s, size_t n)
 /* Reports every invalid UTF-8 sequence of a JSON text at its line and
  * column (characters; an invalid byte counts as one). */
 static void report_json_bytes(const dk_input *in, const unsigned char *s,
-			      size_t n, dk_diags *d)
+			      size_t n, dk_error *d)
 {
 	int line = 1, col = 1;
 	size_t i = 0;
 	while (i < n) {
 		size_t k = utf8_len(s + i, n - i);
 		if (k == 0) {
-			dk_diags_add(d, in->name, line, col,
+			dk_error_add(d, in->name, line, col,
 				     _("byte 0x%02X is not valid UTF-8; a JSON file "
 				       "must be UTF-8 (RFC 8259): save it as UTF-8"),
 				     s[i]);
@@ -213,23 +213,23 @@ static dk_status convert_1252(dk_input *in, const unsigned char *s, size_t n)
  * workbook reader's, CLI.md "Workbooks"; until then a workbook given
  * where text is read is named, never decoded as Windows-1252.) */
 static bool not_text(const dk_input *in, const unsigned char *s, size_t n,
-		     dk_diags *d)
+		     dk_error *d)
 {
 	static const unsigned char zip[] = {'P', 'K', 3, 4};
 	static const unsigned char ole2[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
 	if (n >= sizeof zip && memcmp(s, zip, sizeof zip) == 0)
-		dk_diags_add(d, in->name, 1, 1, "%s",
+		dk_error_add(d, in->name, 1, 1, "%s",
 			     _("this is a workbook (XLSX or ODS), not CSV text; save "
 			       "the sheet as CSV: in Excel File > Save As > 'CSV "
 			       "(Comma delimited)' or 'CSV UTF-8', in LibreOffice "
 			       "File > Save As > 'Text CSV'"));
 	else if (n >= sizeof ole2 && memcmp(s, ole2, sizeof ole2) == 0)
-		dk_diags_add(d, in->name, 1, 1, "%s",
+		dk_error_add(d, in->name, 1, 1, "%s",
 			     _("this is an Excel 97-2003 workbook (XLS), not CSV "
 			       "text; save the sheet as CSV: in Excel File > Save "
 			       "As > 'CSV (Comma delimited)' or 'CSV UTF-8'"));
 	else if (n >= 5 && memcmp(s, "%PDF-", 5) == 0)
-		dk_diags_add(d, in->name, 1, 1, "%s",
+		dk_error_add(d, in->name, 1, 1, "%s",
 			     _("this is a PDF document, not CSV text, and dekom "
 			       "does not read figures from a PDF; open the workbook "
 			       "the PDF was made from and save the sheet as CSV (in "
@@ -258,7 +258,7 @@ static bool looks_like_utf16(const unsigned char *s, size_t n)
 /* UTF-16 with a byte-order mark (Excel's "Unicode-tekst", tab-delimited)
  * to UTF-8 through iconv; the mark tells the byte order. */
 static dk_status convert_utf16(dk_input *in, const unsigned char *s, size_t n,
-			       dk_diags *d)
+			       dk_error *d)
 {
 	iconv_t cd = iconv_open("UTF-8", s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
 	if (cd == (iconv_t)-1)
@@ -283,7 +283,7 @@ static dk_status convert_utf16(dk_input *in, const unsigned char *s, size_t n,
 		/* the position of the first bad unit, in characters */
 		int line, col;
 		dk_text_position(out, (size_t)(op - out), &line, &col);
-		dk_diags_add(d, in->name, line, col, "%s",
+		dk_error_add(d, in->name, line, col, "%s",
 			     _("the file starts with a UTF-16 byte-order mark, but "
 			       "this is not UTF-16 text; save it again as UTF-8 "
 			       "(in Excel: 'CSV UTF-8')"));
@@ -296,7 +296,7 @@ static dk_status convert_utf16(dk_input *in, const unsigned char *s, size_t n,
 	return DK_OK;
 }
 
-dk_status dk_input_decode(dk_input *in, dk_diags *d)
+dk_status dk_input_decode(dk_input *in, dk_error *d)
 {
 	const unsigned char *s = in->raw;
 	size_t n = in->raw_len;
@@ -309,14 +309,14 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d)
 		if (st != DK_OK)
 			return st;
 		if (looks_like_json((const unsigned char *)in->text, in->len)) {
-			dk_diags_add(d, in->name, 1, 1, "%s",
+			dk_error_add(d, in->name, 1, 1, "%s",
 				     _("this JSON file is UTF-16 text; a JSON file "
 				       "must be UTF-8 (RFC 8259): save it as UTF-8"));
 			st = DK_EINPUT;
 		} else if (memchr(in->text, 0, in->len)) {
 			size_t at = strlen(in->text);
 			dk_text_position(in->text, at, &line, &col);
-			dk_diags_add(d, in->name, line, col, "%s",
+			dk_error_add(d, in->name, line, col, "%s",
 				     _("a NUL character: this is not a text file"));
 			st = DK_EINPUT;
 		}
@@ -332,7 +332,7 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d)
 	const void *nul = memchr(s, 0, n);
 	if (nul) {
 		if (!bom && looks_like_utf16(s, n)) {
-			dk_diags_add(d, in->name, 1, 1, "%s",
+			dk_error_add(d, in->name, 1, 1, "%s",
 				     looks_like_json(s[0] ? s : s + 1, n - (s[0] ? 0 : 1))
 				     ? _("this looks like a JSON file in UTF-16 without a "
 					 "byte-order mark; a JSON file must be UTF-8 "
@@ -344,7 +344,7 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d)
 			return DK_EINPUT;
 		}
 		byte_position(s, (size_t)((const unsigned char *)nul - s), &line, &col);
-		dk_diags_add(d, in->name, line, col, "%s",
+		dk_error_add(d, in->name, line, col, "%s",
 			     _("a NUL byte: this is not a text file"));
 		return DK_EINPUT;
 	}
@@ -364,7 +364,7 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d)
 	}
 	if (bom) {
 		dk_text_position((const char *)s, bad, &line, &col);
-		dk_diags_add(d, in->name, line, col,
+		dk_error_add(d, in->name, line, col,
 			     _("byte 0x%02X is not valid UTF-8, though the file "
 			       "starts with a UTF-8 byte-order mark"),
 			     s[bad]);
@@ -374,7 +374,7 @@ dk_status dk_input_decode(dk_input *in, dk_diags *d)
 	for (size_t i = 0; i < n; i++) {
 		if (undefined_1252(s[i])) {
 			byte_position(s, i, &line, &col);
-			dk_diags_add(d, in->name, line, col,
+			dk_error_add(d, in->name, line, col,
 				     _("byte 0x%02X is neither UTF-8 nor a "
 				       "Windows-1252 character; expected text in "
 				       "UTF-8 or Windows-1252"),

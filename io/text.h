@@ -17,7 +17,7 @@
 
 #include <stddef.h>
 
-#include "models/diag.h"
+#include "models/error.h"
 
 /* One input as read: the raw bytes (hashed for the manifest) and, once
  * decoded, its UTF-8 text. Owns both buffers. */
@@ -36,14 +36,14 @@ void dk_input_release(dk_input *in);
 
 /* Reads `path` ("-" is standard input) into in->raw; errors go to d with
  * the file name and no position. */
-dk_status dk_input_read(dk_input *in, const char *path, dk_diags *d);
+dk_status dk_input_read(dk_input *in, const char *path, dk_error *d);
 
 /* Takes a copy of built-in bytes as if read from a file named `name`. */
 dk_status dk_input_builtin(dk_input *in, const char *name,
 			   const unsigned char *bytes, size_t len);
 
 /* Decodes in->raw into in->text as described above. */
-dk_status dk_input_decode(dk_input *in, dk_diags *d);
+dk_status dk_input_decode(dk_input *in, dk_error *d);
 
 /* Line and column (1-based, in characters) of byte offset `off` of a UTF-8
  * text. */

@@ -17,7 +17,7 @@
 #include <stdint.h>
 
 #include "models/columns.h"
-#include "models/diag.h"
+#include "models/error.h"
 #include "models/money.h"
 
 /* Longest network name, in characters. */

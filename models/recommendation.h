@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "models/diag.h"
+#include "models/error.h"
 #include "models/finding.h"
 #include "models/money.h"
 

@@ -109,7 +109,7 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 	dk_scenario_results res;
 	dk_pricing tpl;
 	dk_quotation q;
-	dk_diags d;
+	dk_error d;
 	memset(&rec, 0, sizeof rec);
 	memset(&res, 0, sizeof res);
 	memset(&q, 0, sizeof q);
@@ -123,7 +123,7 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 	dk_networks_init(&nets, 0);
 	dk_scenario_file_init(&sf);
 	dk_pricing_init(&tpl);
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	bool have_rec = false;
 	dk_status st = dk_builtin_plan_input(&plan_in);
 	if (st == DK_OK)
@@ -213,7 +213,7 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 	/* a failed allocation may also have been reported as a diagnostic */
 	if (st == DK_EINPUT && d.n == 0)
 		st = DK_ENOMEM;
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return st;
 }
 

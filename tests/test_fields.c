@@ -64,7 +64,7 @@ typedef struct {
 	dk_plan plan;
 	dk_networks nets;
 	dk_pricing pricing;
-	dk_diags d;
+	dk_error d;
 } fx;
 
 static void input(dk_input *in, const char *name, const char *text)
@@ -73,14 +73,14 @@ static void input(dk_input *in, const char *name, const char *text)
 	ck_assert_int_eq(dk_input_builtin(in, name, (const unsigned char *)text,
 					  strlen(text)),
 			 DK_OK);
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	ck_assert_int_eq(dk_input_decode(in, &d), DK_OK);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 
 /* The first problem the reader reported, or "" when it read the text. */
-static void first_problem(const dk_diags *d, char *buf, size_t size)
+static void first_problem(const dk_error *d, char *buf, size_t size)
 {
 	buf[0] = '\0';
 	if (d->n > 0)
@@ -90,13 +90,13 @@ static void first_problem(const dk_diags *d, char *buf, size_t size)
 static dk_status read_plan(const char *text, dk_plan *p, char *problem, size_t size)
 {
 	dk_input in;
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	input(&in, "plan.json", text);
 	dk_status st = dk_plan_read(&in, p, &d);
 	first_problem(&d, problem, size);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return st;
 }
 
@@ -107,13 +107,13 @@ static dk_status read_pricing(const char *charged_share, const char *hours,
 	char text[2048];
 	snprintf(text, sizeof text, pricing_format, hours, day, charged_share, semesters);
 	dk_input in;
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	input(&in, "t.json", text);
 	dk_status st = dk_pricing_read(&in, pr, &d);
 	first_problem(&d, problem, size);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return st;
 }
 
@@ -121,7 +121,7 @@ static void fx_load(fx *f)
 {
 	char problem[400];
 	memset(f, 0, sizeof *f);
-	dk_diags_init(&f->d);
+	dk_error_init(&f->d);
 	ck_assert_int_eq(read_plan(plan_text, &f->plan, problem, sizeof problem), DK_OK);
 	ck_assert_int_eq(read_pricing("0.75", "1600", "2", "2", &f->pricing, problem,
 				      sizeof problem),
@@ -138,7 +138,7 @@ static void fx_release(fx *f)
 	dk_networks_release(&f->nets);
 	dk_pricing_release(&f->pricing);
 	dk_plan_release(&f->plan);
-	dk_diags_release(&f->d);
+	dk_error_release(&f->d);
 }
 
 /* Reads a scenario file that sets `path` to `value`; the status, with
@@ -152,8 +152,8 @@ static dk_status resolve(fx *f, const char *path, const char *value, dk_target *
 	dk_input in;
 	input(&in, "s.json", text);
 	dk_scenario_file file;
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	dk_status st = dk_scenarios_read(&in, &f->plan, &f->nets, &f->pricing, &file, &d);
 	first_problem(&d, problem, size);
 	if (st == DK_OK) {
@@ -163,7 +163,7 @@ static dk_status resolve(fx *f, const char *path, const char *value, dk_target *
 		t->path = NULL;
 	}
 	dk_scenario_file_release(&file);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	dk_input_release(&in);
 	return st;
 }
@@ -435,8 +435,8 @@ START_TEST(defaults_are_the_models)
 		" \"staffing\": [{\"role\": \"ny\"}],\n"
 		" \"packages\": [{\"name\": \"grunnpakke\", \"days\": 4, \"basic\": true}]}\n";
 	dk_input in;
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	input(&in, "t.json", text);
 	ck_assert_int_eq(dk_pricing_read(&in, &pr, &d), DK_OK);
 	ck_assert_int_eq(pr.roles[0].social_cost_rate, 2300);
@@ -448,7 +448,7 @@ START_TEST(defaults_are_the_models)
 	ck_assert_int_eq(pr.type, DK_OPPDRAG);
 	dk_pricing_release(&pr);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 END_TEST
 

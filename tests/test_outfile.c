@@ -98,14 +98,14 @@ static mode_t mode_of(const char *path)
 static dk_status write_err(const char *path, const char *data, size_t len,
 			   char *err, size_t size)
 {
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	dk_status st = dk_output_write(path, data, len, &d);
 	err[0] = '\0';
 	if (d.n > 0)
 		snprintf(err, size, "%s: %s", d.items[0].file, d.items[0].message);
 	ck_assert_uint_eq(d.n, st == DK_OK ? 0 : 1);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return st;
 }
 
@@ -249,8 +249,8 @@ START_TEST(signal_cleanup_removes_the_temporary_file)
 {
 	put_file("out.json", "old\n", 0644);
 	dk_output o;
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	ck_assert_int_eq(dk_output_open(&o, at("out.json"), false, &d), DK_OK);
 	ck_assert_int_eq(dk_output_put(&o, "half", 4, &d), DK_OK);
 	ck_assert_int_eq(temps_in(dir), 1);
@@ -263,14 +263,14 @@ START_TEST(signal_cleanup_removes_the_temporary_file)
 	dk_output_signal_cleanup();
 	ck_assert_str_eq(slurp(at("out.json")), "new\n");
 	ck_assert_uint_eq(d.n, 0);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 END_TEST
 
 START_TEST(named_outputs)
 {
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	dk_output o;
 	put_file("book.xlsx", "old\n", 0600);
 	/* a regular target: the temporary file is next to it */
@@ -308,7 +308,7 @@ START_TEST(named_outputs)
 	ck_assert_int_eq(temps_in(at("tmp")), 0);
 	ck_assert_int_eq(temps_in(dir), 0);
 	ck_assert_uint_eq(d.n, 0);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 END_TEST
 

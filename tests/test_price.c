@@ -16,15 +16,15 @@
 
 static void load(dk_pricing *p, const char *path)
 {
-	dk_diags d;
+	dk_error d;
 	dk_input in;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_input_init(&in);
 	ck_assert_int_eq(dk_input_read(&in, path, &d), DK_OK);
 	ck_assert_int_eq(dk_input_decode(&in, &d), DK_OK);
 	ck_assert_int_eq(dk_pricing_read(&in, p, &d), DK_OK);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 
 static size_t pkg(const dk_pricing *p, const char *name)

@@ -26,10 +26,10 @@ typedef struct {
 	dk_plan plan;
 	dk_colmap map;
 	dk_networks nets;
-	dk_diags d;
+	dk_error d;
 } loaded;
 
-static void load_input(dk_input *in, const char *path, dk_diags *d)
+static void load_input(dk_input *in, const char *path, dk_error *d)
 {
 	dk_input_init(in);
 	ck_assert_int_eq(dk_input_read(in, path, d), DK_OK);
@@ -41,7 +41,7 @@ static void load_input(dk_input *in, const char *path, dk_diags *d)
 static dk_status load(loaded *l, const char *path)
 {
 	memset(l, 0, sizeof *l);
-	dk_diags_init(&l->d);
+	dk_error_init(&l->d);
 	load_input(&l->plan_in, CASE "plan.json", &l->d);
 	ck_assert_int_eq(dk_plan_read(&l->plan_in, &l->plan, &l->d), DK_OK);
 	load_input(&l->map_in, CASE "columns.json", &l->d);
@@ -64,7 +64,7 @@ static void unload(loaded *l)
 	dk_input_release(&l->plan_in);
 	dk_input_release(&l->map_in);
 	dk_input_release(&l->net_in);
-	dk_diags_release(&l->d);
+	dk_error_release(&l->d);
 }
 
 static char *slurp(const char *path)
@@ -213,9 +213,9 @@ END_TEST
 
 START_TEST(decoder)
 {
-	dk_diags d;
+	dk_error d;
 	dk_input in;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	/* a BOM is dropped */
 	dk_input_init(&in);
 	static const unsigned char bom[] = "\xEF\xBB\xBFnetwork;need\n";
@@ -241,7 +241,7 @@ START_TEST(decoder)
 	ck_assert_int_eq(d.items[0].line, 2);
 	ck_assert_int_eq(d.items[0].col, 3);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 END_TEST
 
@@ -294,21 +294,21 @@ static void small_plan(dk_plan *p, const char *method, const char *direct)
 		 "\"allocation\": {\"method\": \"%s\"}}",
 		 direct, method);
 	dk_input in;
-	dk_diags d;
+	dk_error d;
 	dk_input_init(&in);
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	ck_assert_int_eq(dk_input_builtin(&in, "plan.json", (const unsigned char *)text,
 					  strlen(text)), DK_OK);
 	ck_assert_int_eq(dk_input_decode(&in, &d), DK_OK);
 	ck_assert_int_eq(dk_plan_read(&in, p, &d), DK_OK);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 
 typedef struct {
 	dk_input in;
 	dk_networks t;
-	dk_diags d;
+	dk_error d;
 	int header_line;
 } sheet;
 
@@ -317,7 +317,7 @@ static dk_status read_sheet(sheet *s, const char *text, const dk_plan *p,
 			    dk_decimal_mode mode, bool supplement)
 {
 	dk_input_init(&s->in);
-	dk_diags_init(&s->d);
+	dk_error_init(&s->d);
 	ck_assert_int_eq(dk_input_builtin(&s->in, "nets.csv", (const unsigned char *)text,
 					  strlen(text)), DK_OK);
 	dk_status st = dk_input_decode(&s->in, &s->d);
@@ -331,10 +331,10 @@ static void sheet_release(sheet *s)
 {
 	dk_networks_release(&s->t);
 	dk_input_release(&s->in);
-	dk_diags_release(&s->d);
+	dk_error_release(&s->d);
 }
 
-static void assert_diag(const dk_diags *d, size_t i, int line, int col,
+static void assert_diag(const dk_error *d, size_t i, int line, int col,
 			const char *part)
 {
 	ck_assert_uint_gt(d->n, i);
@@ -564,9 +564,9 @@ END_TEST
 
 START_TEST(json_is_utf8)
 {
-	dk_diags d;
+	dk_error d;
 	dk_input in;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_input_init(&in);
 	/* Latin-1 ø in a JSON file: bad input at its place, never Windows-1252 */
 	static const unsigned char json[] = "{\"a\":\n \"S\xF8r\", \"b\": \"\xE6\"}";
@@ -576,7 +576,7 @@ START_TEST(json_is_utf8)
 	assert_diag(&d, 0, 2, 4, "byte 0xF8 is not valid UTF-8; a JSON file must be UTF-8");
 	assert_diag(&d, 1, 2, 15, "byte 0xE6");
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 END_TEST
 
@@ -585,7 +585,7 @@ static dk_status read_bytes(sheet *s, const unsigned char *bytes, size_t len,
 			    const dk_plan *p)
 {
 	dk_input_init(&s->in);
-	dk_diags_init(&s->d);
+	dk_error_init(&s->d);
 	ck_assert_int_eq(dk_input_builtin(&s->in, "nets.csv", bytes, len), DK_OK);
 	dk_status st = dk_input_decode(&s->in, &s->d);
 	if (st != DK_OK)

@@ -34,7 +34,7 @@ typedef struct {
 	dk_networks nets;
 	dk_scenario_file file;
 	dk_scenario_results res;
-	dk_diags d;
+	dk_error d;
 } fx;
 
 static void input(dk_input *in, const char *name, const char *text)
@@ -43,17 +43,17 @@ static void input(dk_input *in, const char *name, const char *text)
 	ck_assert_int_eq(dk_input_builtin(in, name, (const unsigned char *)text,
 					  strlen(text)),
 			 DK_OK);
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	ck_assert_int_eq(dk_input_decode(in, &d), DK_OK);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 
 /* Reads the case and the scenario text; returns the reader's status. */
 static dk_status fx_load(fx *f, const char *scenarios)
 {
 	memset(f, 0, sizeof *f);
-	dk_diags_init(&f->d);
+	dk_error_init(&f->d);
 	input(&f->plan_in, "plan.json", plan_text);
 	input(&f->net_in, "nets.json", nets_text);
 	input(&f->sc_in, "s.json", scenarios);
@@ -84,7 +84,7 @@ static void fx_release(fx *f)
 	dk_input_release(&f->plan_in);
 	dk_input_release(&f->net_in);
 	dk_input_release(&f->sc_in);
-	dk_diags_release(&f->d);
+	dk_error_release(&f->d);
 }
 
 START_TEST(named)
@@ -307,8 +307,8 @@ START_TEST(days_bought)
 	dk_pricing pr;
 	dk_scenario_file file;
 	dk_scenario_results res;
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	input(&pi, "plan.json", plan);
 	input(&ni, "nets.json", nets);
 	input(&si, "s.json", sc);
@@ -346,7 +346,7 @@ START_TEST(days_bought)
 	dk_input_release(&ni);
 	dk_input_release(&si);
 	dk_input_release(&ti);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 END_TEST
 

@@ -24,7 +24,7 @@ extern const unsigned char dk_fuzz_pricing_json[];
 extern const size_t dk_fuzz_pricing_json_len;
 
 dk_status dk_fuzz_input(dk_input *in, const char *name, const uint8_t *data,
-			size_t size, dk_diags *d)
+			size_t size, dk_error *d)
 {
 	dk_input_init(in);
 	dk_status st = dk_input_builtin(in, name, data, size);
@@ -35,7 +35,7 @@ dk_status dk_fuzz_input(dk_input *in, const char *name, const uint8_t *data,
 	return st;
 }
 
-void dk_fuzz_check_diags(dk_status st, const dk_diags *d, size_t before)
+void dk_fuzz_check_diags(dk_status st, const dk_error *d, size_t before)
 {
 	dk_fuzz_assert(st == DK_OK || st == DK_EINPUT);
 	dk_fuzz_assert(d->n + d->dropped >= before);
@@ -54,8 +54,8 @@ void dk_fuzz_check_diags(dk_status st, const dk_diags *d, size_t before)
 /* Reads the built-in case as `dekom recommend` does without -n and -p. */
 bool dk_fuzz_load_case(dk_fuzz_case *c)
 {
-	dk_diags d;
-	dk_diags_init(&d);
+	dk_error d;
+	dk_error_init(&d);
 	dk_input_init(&c->plan_in);
 	dk_input_init(&c->map_in);
 	dk_input_init(&c->net_in);
@@ -84,7 +84,7 @@ bool dk_fuzz_load_case(dk_fuzz_case *c)
 		st = dk_networks_check_plan(&c->plan, &c->nets, &c->net_in,
 					    header_line, &d);
 	bool ok = st == DK_OK && d.n == 0;
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return ok;
 }
 
@@ -105,8 +105,8 @@ const dk_pricing *dk_fuzz_pricing(void)
 	static dk_pricing p;
 	static bool loaded;
 	if (!loaded) {
-		dk_diags d;
-		dk_diags_init(&d);
+		dk_error d;
+		dk_error_init(&d);
 		dk_input_init(&in);
 		dk_status st = dk_input_builtin(&in, "ilu-illustrative.json",
 						 dk_fuzz_pricing_json,
@@ -116,7 +116,7 @@ const dk_pricing *dk_fuzz_pricing(void)
 		if (st == DK_OK)
 			st = dk_pricing_read(&in, &p, &d);
 		dk_fuzz_assert(st == DK_OK && d.n == 0);
-		dk_diags_release(&d);
+		dk_error_release(&d);
 		loaded = true;
 	}
 	return &p;

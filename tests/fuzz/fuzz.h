@@ -34,7 +34,7 @@
  * it. in is initialised here and must be released whatever is returned;
  * DK_OK means in->text is there to read. */
 dk_status dk_fuzz_input(dk_input *in, const char *name, const uint8_t *data,
-			size_t size, dk_diags *d);
+			size_t size, dk_error *d);
 
 /* What every reader promises about its status and the diagnostics it
  * added beyond the first `before`: bad input comes with at least one
@@ -42,7 +42,7 @@ dk_status dk_fuzz_input(dk_input *in, const char *name, const uint8_t *data,
  * nothing else than success or bad input is returned for a text (there
  * is no allocation failure in a fuzzing run). Formats each message as the
  * command line would, into a buffer. */
-void dk_fuzz_check_diags(dk_status st, const dk_diags *d, size_t before);
+void dk_fuzz_check_diags(dk_status st, const dk_error *d, size_t before);
 
 /* The built-in Trøndelag 2022 case (the plan, the column map, the networks
  * read through the map), read once per process and then shared read-only

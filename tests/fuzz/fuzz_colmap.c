@@ -13,10 +13,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const dk_fuzz_case *c = dk_fuzz_builtin();
-	dk_diags d;
+	dk_error d;
 	dk_input in;
 	dk_colmap m;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_colmap_init(&m);
 	dk_status st = dk_fuzz_input(&in, "columns.json", data, size, &d);
 	dk_fuzz_check_diags(st, &d, 0);
@@ -39,6 +39,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	dk_colmap_release(&m);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return 0;
 }

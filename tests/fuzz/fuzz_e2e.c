@@ -98,7 +98,7 @@ static void check_amounts(const dk_plan *p, const dk_networks *t,
 
 /* Everything after the plan has read. */
 static void run(dk_plan *p, const dk_input *plan_in, const dk_input *net_in,
-		dk_diags *d)
+		dk_error *d)
 {
 	dk_networks t;
 	int header_line = 1;
@@ -133,10 +133,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const dk_fuzz_case *c = dk_fuzz_builtin();
 	const uint8_t *nul = memchr(data, 0, size);
 	size_t net_size = nul ? (size_t)(nul - data) : size;
-	dk_diags d;
+	dk_error d;
 	dk_input net_in, plan_in;
 	dk_plan p;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_plan_init(&p);
 	dk_input_init(&plan_in);
 	dk_status st = dk_fuzz_input(&net_in, "networks", data, net_size, &d);
@@ -157,6 +157,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dk_plan_release(&p);
 	dk_input_release(&plan_in);
 	dk_input_release(&net_in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return 0;
 }

@@ -35,9 +35,9 @@ typedef struct {
 static void merge(const dk_fuzz_case *c, const dk_networks *supp,
 		  const dk_input *in, int header_line)
 {
-	dk_diags d;
+	dk_error d;
 	dk_networks main;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_read_opts o = {&c->plan, &c->map, DK_DEC_AUTO, false};
 	dk_status st = dk_networks_read(&c->net_in, &o, &main, &d);
 	dk_fuzz_assert(st == DK_OK);
@@ -48,7 +48,7 @@ static void merge(const dk_fuzz_case *c, const dk_networks *supp,
 		dk_fuzz_check_diags(st, &d, 0);
 	}
 	dk_networks_release(&main);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 
 /* The canonical JSON form of a table read (`dekom show -f json`) is a
@@ -58,10 +58,10 @@ static void round_trip(const dk_fuzz_case *c, const dk_networks *t)
 {
 	char *json = dk_networks_json(t, &c->plan);
 	dk_fuzz_assert(json != NULL);
-	dk_diags d;
+	dk_error d;
 	dk_input in;
 	dk_networks again;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_status st = dk_fuzz_input(&in, "canonical.json", (const uint8_t *)json,
 				     strlen(json), &d);
 	dk_fuzz_assert(st == DK_OK);
@@ -73,16 +73,16 @@ static void round_trip(const dk_fuzz_case *c, const dk_networks *t)
 	free(json2);
 	dk_networks_release(&again);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	free(json);
 }
 
 static void read_once(const dk_fuzz_case *c, const dk_input *in, const how *h)
 {
-	dk_diags d;
+	dk_error d;
 	dk_networks t;
 	int header_line = 0;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_read_opts o = {&c->plan, h->map ? &c->map : NULL, h->mode, h->supplement};
 	dk_status st = dk_networks_read_at(in, &o, &t, &header_line, &d);
 	dk_fuzz_check_diags(st, &d, 0);
@@ -103,7 +103,7 @@ static void read_once(const dk_fuzz_case *c, const dk_input *in, const how *h)
 		}
 	}
 	dk_networks_release(&t);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -114,15 +114,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{DK_DEC_POINT, false, true},
 	};
 	const dk_fuzz_case *c = dk_fuzz_builtin();
-	dk_diags d;
+	dk_error d;
 	dk_input in;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_status st = dk_fuzz_input(&in, "networks", data, size, &d);
 	dk_fuzz_check_diags(st, &d, 0);
 	if (st == DK_OK)
 		for (size_t k = 0; k < sizeof hows / sizeof hows[0]; k++)
 			read_once(c, &in, &hows[k]);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return 0;
 }

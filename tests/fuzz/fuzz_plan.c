@@ -12,10 +12,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const dk_fuzz_case *c = dk_fuzz_builtin();
-	dk_diags d;
+	dk_error d;
 	dk_input in;
 	dk_plan p;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_plan_init(&p);
 	dk_status st = dk_fuzz_input(&in, "plan.json", data, size, &d);
 	dk_fuzz_check_diags(st, &d, 0);
@@ -35,6 +35,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	dk_plan_release(&p);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return 0;
 }

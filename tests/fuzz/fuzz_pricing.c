@@ -15,10 +15,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	dk_diags d;
+	dk_error d;
 	dk_input in;
 	dk_pricing p;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_pricing_init(&p);
 	dk_status st = dk_fuzz_input(&in, "pricing.json", data, size, &d);
 	dk_fuzz_check_diags(st, &d, 0);
@@ -44,6 +44,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	dk_pricing_release(&p);
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return 0;
 }

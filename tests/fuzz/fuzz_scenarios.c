@@ -95,25 +95,25 @@ static void run(dk_scenario_file *s)
 static void read_once(const dk_fuzz_case *c, const dk_input *in,
 		      const dk_pricing *pricing)
 {
-	dk_diags d;
+	dk_error d;
 	dk_scenario_file s;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_scenario_file_init(&s);
 	dk_status st = dk_scenarios_read(in, &c->plan, &c->nets, pricing, &s, &d);
 	dk_fuzz_check_diags(st, &d, 0);
 	if (st == DK_OK && !pricing)
 		run(&s);
 	dk_scenario_file_release(&s);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const dk_fuzz_case *c = dk_fuzz_builtin();
 	const dk_pricing *pricing = dk_fuzz_pricing();
-	dk_diags d;
+	dk_error d;
 	dk_input in;
-	dk_diags_init(&d);
+	dk_error_init(&d);
 	dk_status st = dk_fuzz_input(&in, "scenarios.json", data, size, &d);
 	dk_fuzz_check_diags(st, &d, 0);
 	if (st == DK_OK) {
@@ -121,6 +121,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		read_once(c, &in, pricing);
 	}
 	dk_input_release(&in);
-	dk_diags_release(&d);
+	dk_error_release(&d);
 	return 0;
 }

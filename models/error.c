@@ -1,21 +1,21 @@
 /*
- * diag.c: the diagnostics list. Messages are formatted once, when recorded,
+ * error.c: the diagnostics list. Messages are formatted once, when recorded,
  * into heap strings the list owns. Past DK_DIAG_LIMIT problems are counted
  * but not stored, so a file with a million bad cells costs no memory.
  */
-#include "diag.h"
+#include "error.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-void dk_diags_init(dk_diags *d)
+void dk_error_init(dk_error *d)
 {
 	memset(d, 0, sizeof *d);
 }
 
-void dk_diags_release(dk_diags *d)
+void dk_error_release(dk_error *d)
 {
 	if (!d)
 		return;
@@ -36,7 +36,7 @@ static char *dup_str(const char *s)
 	return p;
 }
 
-void dk_diags_add(dk_diags *d, const char *file, int line, int col,
+void dk_error_add(dk_error *d, const char *file, int line, int col,
 		  const char *fmt, ...)
 {
 	if (d->n >= DK_DIAG_LIMIT) {
@@ -72,7 +72,7 @@ void dk_diags_add(dk_diags *d, const char *file, int line, int col,
 	d->n++;
 }
 
-dk_status dk_diags_status(const dk_diags *d)
+dk_status dk_error_status(const dk_error *d)
 {
 	if (d->oom)
 		return DK_ENOMEM;
@@ -134,7 +134,7 @@ static int ranked_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-void dk_diags_sort(dk_diags *d)
+void dk_error_sort(dk_error *d)
 {
 	ranked *r = malloc((d->n ? d->n : 1) * sizeof *r);
 	if (!r)

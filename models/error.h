@@ -1,15 +1,19 @@
 /*
- * diag.h: status codes and diagnostics.
+ * error.h: status codes and the caller's dk_error.
  *
  * Every library call returns a dk_status (0 is success) and puts its results
- * in out-parameters. Problems with input are collected in a dk_diags list
- * supplied by the caller, one entry per problem, each with the file, line
- * and column it refers to, so that the command line can print them all in
- * the form compilers use (FILE:LINE:COLUMN: error: MESSAGE). Nothing here
- * prints; the list owns copies of every string it is given.
+ * in out-parameters. What went wrong is told in one place, the dk_error the
+ * caller supplies (STYLE.md): readers, writers and the engine all add to it,
+ * and no call hands a message back any other way (no static buffers; the
+ * few helpers of io/cells.h that word a cell's message return its text to
+ * the reader, which adds it here with the position). A dk_error holds a
+ * list, one entry per problem, each with the file, line and column it
+ * refers to, so that the command line can print them all in the form
+ * compilers use (FILE:LINE:COLUMN: error: MESSAGE). Nothing here prints;
+ * the list owns copies of every string it is given.
  */
-#ifndef DK_DIAG_H
-#define DK_DIAG_H
+#ifndef DK_ERROR_H
+#define DK_ERROR_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -37,29 +41,29 @@ typedef struct {
 	size_t n, cap;
 	size_t dropped;  /* problems seen beyond DK_DIAG_LIMIT */
 	int oom;         /* an allocation failed while recording */
-} dk_diags;
+} dk_error;
 
-void dk_diags_init(dk_diags *d);
-void dk_diags_release(dk_diags *d);
+void dk_error_init(dk_error *d);
+void dk_error_release(dk_error *d);
 
 /* Records one problem (printf-style message). Never fails visibly: on
- * allocation failure it sets d->oom, which dk_diags_status reports. */
-void dk_diags_add(dk_diags *d, const char *file, int line, int col,
+ * allocation failure it sets d->oom, which dk_error_status reports. */
+void dk_error_add(dk_error *d, const char *file, int line, int col,
 		  const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
 /* Orders the problems as a reader meets them: by file (in the order the
  * files were first mentioned), then line, then column; problems at one
  * place keep the order they were found in. */
-void dk_diags_sort(dk_diags *d);
+void dk_error_sort(dk_error *d);
 
 /* DK_OK when nothing was recorded, else DK_EINPUT (or DK_ENOMEM). */
-dk_status dk_diags_status(const dk_diags *d);
+dk_status dk_error_status(const dk_error *d);
 
 /* True when no further problem will be kept (only counted): a reader need
  * not work out where it is. Positions cost a pass over the text, so a file
  * with many bad cells stays linear. */
-static inline bool dk_diags_full(const dk_diags *d)
+static inline bool dk_error_full(const dk_error *d)
 {
 	return d->n >= DK_DIAG_LIMIT;
 }
