@@ -5,8 +5,9 @@
 PACKAGES = cmake make gcc pkg-config gettext libunistring-dev libcjson-dev libcsv-dev libgsl-dev \
            check libxlsxwriter-dev nettle-dev
 # what the tests use besides: LibreOffice recalculates the workbooks,
-# Chromium prints the HTML report to PDF, pdftotext reads it back
-TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales
+# Chromium prints the HTML report to PDF, pdftotext reads it back;
+# clang-format checks the layout of the C files (tests/style)
+TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales clang-format
 # the fuzz targets (docs/fuzzing.md): clang, and libFuzzer with the
 # sanitizer runtimes, which Debian 12 ships apart from clang (only a
 # recommendation of it, so not installed with --no-install-recommends)
@@ -20,7 +21,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS := $(shell sed -n 's/^\([a-z_0-9]*\)[ \t].*/\1/p' tests/fuzz/targets)
 
 .PHONY: all deps deps-test deps-fuzz build run test test-normal test-sanitize \
-	test-fuzz fuzz-build fuzz fuzz-merge bench clean
+	test-fuzz fuzz-build fuzz fuzz-merge bench format clean
 
 all: build
 
@@ -46,6 +47,10 @@ deps-fuzz:
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDEKOM_WERROR=$(WERROR)
 	cmake --build $(BUILD) -j $(JOBS)
+
+# lays out every C file as .clang-format says (tests/style/formatted.sh checks)
+format:
+	clang-format -i $$(find cli engine io models tests cmake -name '*.[ch]')
 
 # exit code 1 means "done, with findings at error level": still a good run
 run: build

@@ -37,15 +37,12 @@ void dk_cli_print_diags(dk_error *d)
 int dk_cli_exit(dk_status st)
 {
 	switch (st) {
-	case DK_OK:
-		return DK_EXIT_OK;
+	case DK_OK: return DK_EXIT_OK;
 	case DK_ENOMEM:
 		dk_cli_error(NULL, "%s", _("out of memory"));
 		return DK_EXIT_USAGE;
-	case DK_EIO:
-		return DK_EXIT_IO;
-	default:
-		return DK_EXIT_USAGE;
+	case DK_EIO: return DK_EXIT_IO;
+	default: return DK_EXIT_USAGE;
 	}
 }
 
@@ -73,7 +70,8 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 	}
 	/* the built-in networks come with their own column map */
 	if (st == DK_OK && (o->columns || !o->networks)) {
-		st = dk_cli_load_input(&c->map_in, o->columns, dk_builtin_columns_input, &d);
+		st = dk_cli_load_input(&c->map_in, o->columns, dk_builtin_columns_input,
+				       &d);
 		if (st == DK_OK)
 			st = dk_colmap_parse(&c->map, &c->map_in, &d);
 		c->has_map = st == DK_OK;
@@ -82,10 +80,10 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 	if (st == DK_OK) {
 		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, false};
 		st = dk_cli_load_input(&c->net_in, o->networks, dk_builtin_networks_input,
-				&d);
+				       &d);
 		if (st == DK_OK)
-			st = dk_networks_read_at(&c->net_in, &ro, &c->nets,
-						 &header_line, &d);
+			st = dk_networks_read_at(&c->net_in, &ro, &c->nets, &header_line,
+						 &d);
 	}
 	for (int k = 0; st == DK_OK && k < o->n_more; k++) {
 		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, true};
@@ -95,22 +93,22 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 		st = dk_cli_load_input(&c->more_in[k], o->more_networks[k], NULL, &d);
 		c->n_more = k + 1;
 		if (st == DK_OK)
-			st = dk_networks_read_at(&c->more_in[k], &ro, &more,
-						 &more_line, &d);
+			st = dk_networks_read_at(&c->more_in[k], &ro, &more, &more_line,
+						 &d);
 		if (st == DK_OK)
-			st = dk_networks_merge(&c->nets, &more, &c->more_in[k],
-					       more_line, c->net_in.name, &d);
+			st = dk_networks_merge(&c->nets, &more, &c->more_in[k], more_line,
+					       c->net_in.name, &d);
 		dk_networks_release(&more);
 	}
 	/* what the method needs: only now, since a second -n may add it */
 	if (st == DK_OK)
-		st = dk_networks_check_plan(&c->plan, &c->nets, &c->net_in,
-					    header_line, &d);
+		st = dk_networks_check_plan(&c->plan, &c->nets, &c->net_in, header_line,
+					    &d);
 	if (st == DK_OK)
-		st = dk_plan_resolve_decisions(&c->plan, &c->nets, c->plan_in.name,
-					       &d);
+		st = dk_plan_resolve_decisions(&c->plan, &c->nets, c->plan_in.name, &d);
 	if (st == DK_OK && o->output) {
-		const char *inputs[3 + DK_MORE_NETWORKS] = {o->networks, o->plan, o->columns};
+		const char *inputs[3 + DK_MORE_NETWORKS] = {o->networks, o->plan,
+							    o->columns};
 		for (int k = 0; k < o->n_more; k++)
 			inputs[3 + k] = o->more_networks[k];
 		st = dk_output_check(o->output, inputs, (size_t)(3 + o->n_more), &d);
@@ -197,7 +195,8 @@ int dk_cli_findings_exit(const dk_cli_opts *o, const dk_findings *f)
 	if (o->fail_on && strcmp(o->fail_on, "never") == 0)
 		return DK_EXIT_OK;
 	dk_severity level = o->fail_on && strcmp(o->fail_on, "warning") == 0
-		? DK_SEV_WARNING : DK_SEV_ERROR;
+		? DK_SEV_WARNING
+		: DK_SEV_ERROR;
 	for (size_t i = 0; i < f->n; i++)
 		if (f->items[i].severity >= level)
 			return DK_EXIT_FINDINGS;
@@ -205,8 +204,7 @@ int dk_cli_findings_exit(const dk_cli_opts *o, const dk_findings *f)
 }
 
 /* Loads the case and computes the recommendation; prints what fails. */
-dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec,
-			  const dk_cli_opts *o)
+dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec, const dk_cli_opts *o)
 {
 	memset(rec, 0, sizeof *rec);
 	dk_status st = dk_case_load(c, o);
@@ -218,8 +216,9 @@ dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec,
 	if (st == DK_OK)
 		dk_findings_sort(&rec->findings);
 	else if (st == DK_ERANGE)
-		dk_cli_error(NULL, "%s", _("the amounts are too large to compute exactly; "
-					   "check the inputs for amounts far above 10^12"));
+		dk_cli_error(NULL, "%s",
+			     _("the amounts are too large to compute exactly; "
+			       "check the inputs for amounts far above 10^12"));
 	return st;
 }
 
@@ -246,8 +245,7 @@ const char *dk_cli_default_format(const dk_cli_opts *o)
 {
 	if (o->format)
 		return o->format;
-	return dk_output_is_stdout(o->output) && isatty(STDOUT_FILENO) ? "table"
-								      : "json";
+	return dk_output_is_stdout(o->output) && isatty(STDOUT_FILENO) ? "table" : "json";
 }
 
 bool dk_cli_english(const dk_cli_opts *o)

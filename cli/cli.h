@@ -26,22 +26,22 @@ enum { DK_EXIT_OK = 0, DK_EXIT_FINDINGS = 1, DK_EXIT_USAGE = 2, DK_EXIT_IO = 3 }
 
 typedef struct {
 	const char *command;
-	const char *networks;     /* the first -n */
+	const char *networks;                        /* the first -n */
 	const char *more_networks[DK_MORE_NETWORKS]; /* further -n: columns to add */
 	int n_more;
-	const char *plan;         /* -p */
-	const char *pricing;      /* -P */
-	const char *scenarios;    /* -s */
-	const char *columns;      /* --columns */
-	const char *format;       /* -f, or chosen by the -o name's ending */
-	const char *output;       /* -o */
-	const char *lang;         /* --lang */
-	const char *fail_on;      /* --fail-on */
-	const char *csv_dialect;  /* --csv-dialect rfc4180|excel-nb */
-	int threads;              /* --threads, 0: one per processor */
-	dk_decimal_mode mode;     /* --decimal-comma / --decimal-point */
-	bool quiet;               /* -q: no "wrote FILE" line */
-	int argc;                 /* operands after the options */
+	const char *plan;        /* -p */
+	const char *pricing;     /* -P */
+	const char *scenarios;   /* -s */
+	const char *columns;     /* --columns */
+	const char *format;      /* -f, or chosen by the -o name's ending */
+	const char *output;      /* -o */
+	const char *lang;        /* --lang */
+	const char *fail_on;     /* --fail-on */
+	const char *csv_dialect; /* --csv-dialect rfc4180|excel-nb */
+	int threads;             /* --threads, 0: one per processor */
+	dk_decimal_mode mode;    /* --decimal-comma / --decimal-point */
+	bool quiet;              /* -q: no "wrote FILE" line */
+	int argc;                /* operands after the options */
 	char **argv;
 } dk_cli_opts;
 
@@ -117,8 +117,8 @@ void dk_cli_error(const char *command, const char *fmt, ...)
  * the run has taken about a second): "Monte Carlo: 45 000 av 200 000 (22 %),
  * 84 000 per sekund, ca. 2 s igjen". */
 typedef struct {
-	const char *what;        /* an English msgid */
-	double start;            /* monotonic seconds */
+	const char *what; /* an English msgid */
+	double start;     /* monotonic seconds */
 	bool shown;
 } dk_progress;
 

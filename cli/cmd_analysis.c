@@ -28,8 +28,9 @@
 int dk_cmd_scenarios(const dk_cli_opts *o)
 {
 	if (!o->scenarios) {
-		dk_cli_error("scenarios", "%s", _("no scenario file; expected -s SCENARIOS.json "
-						   "(see dekom help scenarios)"));
+		dk_cli_error("scenarios", "%s",
+			     _("no scenario file; expected -s SCENARIOS.json "
+			       "(see dekom help scenarios)"));
 		return DK_EXIT_USAGE;
 	}
 	if (o->argc > 0) {
@@ -57,8 +58,9 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 		}
 		if (st == DK_OK && dk_plan_institution(&c.plan, tpl.institution) < 0) {
 			dk_cli_print_diags(&d);
-			dk_cli_error("scenarios", _("the template's institution '%s' is not an "
-						    "institution of the plan"),
+			dk_cli_error("scenarios",
+				     _("the template's institution '%s' is not an "
+				       "institution of the plan"),
 				     tpl.institution);
 			st = DK_EINPUT;
 		}
@@ -66,7 +68,8 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 	if (st == DK_OK)
 		st = dk_cli_load_input(&in, o->scenarios, NULL, &d);
 	if (st == DK_OK)
-		st = dk_scenarios_read(&in, &c.plan, &c.nets, o->pricing ? &tpl : NULL, &file, &d);
+		st = dk_scenarios_read(&in, &c.plan, &c.nets, o->pricing ? &tpl : NULL,
+				       &file, &d);
 	if (st == DK_OK && o->output) {
 		const char *inputs[] = {o->scenarios, o->pricing};
 		st = dk_output_check(o->output, inputs, 2, &d);
@@ -75,7 +78,9 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 	dk_error_release(&d);
 	if (st == DK_OK) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-		file.mc.threads = o->threads ? o->threads : cpus > 0 ? (int)(cpus < 64 ? cpus : 64) : 1;
+		file.mc.threads = o->threads ? o->threads
+			: cpus > 0           ? (int)(cpus < 64 ? cpus : 64)
+					     : 1;
 		dk_progress pr;
 		if (dk_progress_start(&pr, N_("Monte Carlo"))) {
 			file.mc.progress = dk_progress_report;
@@ -86,8 +91,9 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 		if (file.mc.progress)
 			dk_progress_end(&pr);
 		if (st == DK_ERANGE)
-			dk_cli_error("scenarios", "%s", _("a scenario's template figures are too "
-							  "fine to price exactly in 128 bits"));
+			dk_cli_error("scenarios", "%s",
+				     _("a scenario's template figures are too "
+				       "fine to price exactly in 128 bits"));
 	}
 	int rc;
 	if (st != DK_OK) {
@@ -99,11 +105,16 @@ int dk_cmd_scenarios(const dk_cli_opts *o)
 		inputs[r.n_inputs++] = (dk_report_input){"scenarios", &in};
 		if (o->pricing)
 			inputs[r.n_inputs++] = (dk_report_input){"pricing", &tpl_in};
-		dk_scenario_report sr = {&r, &c.nets, &file, &res, o->pricing ? &tpl : NULL};
+		dk_scenario_report sr = {&r, &c.nets, &file, &res,
+					 o->pricing ? &tpl : NULL};
 		bool csv = o->format && strcmp(o->format, "csv") == 0;
-		rc = dk_cli_write_text(o, csv ? dk_scenarios_csv(&sr, o->csv_dialect &&
-						       strcmp(o->csv_dialect, "excel-nb") == 0)
-				       : dk_cli_with_newline(dk_scenarios_json(&sr)));
+		rc = dk_cli_write_text(
+			o,
+			csv ? dk_scenarios_csv(&sr,
+					       o->csv_dialect &&
+						       strcmp(o->csv_dialect,
+							      "excel-nb") == 0)
+			    : dk_cli_with_newline(dk_scenarios_json(&sr)));
 		if (rc == DK_EXIT_OK)
 			dk_cli_say_written(o, NULL);
 	}
@@ -158,8 +169,10 @@ int dk_cmd_calibrate(const dk_cli_opts *o)
 		if (strcmp(fmt, "json") == 0)
 			text = dk_cli_with_newline(dk_calibration_json(&cr));
 		else if (strcmp(fmt, "csv") == 0)
-			text = dk_calibration_csv(&cr, o->csv_dialect &&
-						       strcmp(o->csv_dialect, "excel-nb") == 0);
+			text = dk_calibration_csv(&cr,
+						  o->csv_dialect &&
+							  strcmp(o->csv_dialect,
+								 "excel-nb") == 0);
 		else
 			text = dk_calibration_text(&cr, strcmp(fmt, "md") == 0);
 		rc = dk_cli_write_text(o, text);
@@ -177,8 +190,9 @@ int dk_cmd_calibrate(const dk_cli_opts *o)
 int dk_cmd_diff(const dk_cli_opts *o)
 {
 	if (o->argc != 2) {
-		dk_cli_error("diff", "%s", _("expected two files, OLD.json and NEW.json, both "
-					     "written by dekom recommend -f json"));
+		dk_cli_error("diff", "%s",
+			     _("expected two files, OLD.json and NEW.json, both "
+			       "written by dekom recommend -f json"));
 		return DK_EXIT_USAGE;
 	}
 	dk_input in[2];
@@ -209,11 +223,12 @@ int dk_cmd_diff(const dk_cli_opts *o)
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);
 	} else {
-		dk_diff_report r = {o->argv[0], o->argv[1], &f[0], &f[1], &diff,
-				    dk_cli_english(o)};
-		rc = dk_cli_write_text(o, strcmp(dk_cli_default_format(o), "json") == 0
-					   ? dk_cli_with_newline(dk_diff_json(&r))
-					   : dk_diff_table(&r));
+		dk_diff_report r = {o->argv[0], o->argv[1], &f[0],
+				    &f[1],      &diff,      dk_cli_english(o)};
+		rc = dk_cli_write_text(o,
+				       strcmp(dk_cli_default_format(o), "json") == 0
+					       ? dk_cli_with_newline(dk_diff_json(&r))
+					       : dk_diff_table(&r));
 		if (rc == DK_EXIT_OK)
 			dk_cli_say_written(o, NULL);
 	}

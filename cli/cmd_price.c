@@ -17,8 +17,9 @@
 int dk_cmd_price(const dk_cli_opts *o)
 {
 	if (!o->pricing) {
-		dk_cli_error("price", "%s", _("no price template; expected -P PRICING.json "
-					      "(see dekom help price)"));
+		dk_cli_error("price", "%s",
+			     _("no price template; expected -P PRICING.json "
+			       "(see dekom help price)"));
 		return DK_EXIT_USAGE;
 	}
 	if (o->argc > 0) {
@@ -58,19 +59,22 @@ int dk_cmd_price(const dk_cli_opts *o)
 	if (st == DK_OK)
 		st = dk_findings_render(&q.findings);
 	if (st == DK_ERANGE)
-		dk_cli_error("price", "%s", _("the template's figures are too fine to compute "
-					      "exactly in 128 bits; use fewer decimals"));
+		dk_cli_error("price", "%s",
+			     _("the template's figures are too fine to compute "
+			       "exactly in 128 bits; use fewer decimals"));
 	int inst = -1;
 	if (st == DK_OK && with_case) {
 		inst = dk_plan_institution(&c.plan, tpl.institution);
 		if (inst < 0) {
-			dk_cli_error("price", _("the template's institution '%s' is not an "
-						"institution of the plan"),
+			dk_cli_error("price",
+				     _("the template's institution '%s' is not an "
+				       "institution of the plan"),
 				     tpl.institution);
 			st = DK_EINPUT;
 		} else if (!rec.produced) {
-			dk_cli_error("price", "%s", _("the plan produces no amounts (see dekom "
-						      "check), so no budgets"));
+			dk_cli_error("price", "%s",
+				     _("the plan produces no amounts (see dekom "
+				       "check), so no budgets"));
 			st = DK_EINPUT;
 		}
 	}
@@ -78,23 +82,25 @@ int dk_cmd_price(const dk_cli_opts *o)
 		buys = calloc(c.nets.n ? c.nets.n : 1, sizeof *buys);
 		st = buys ? dk_price_budgets(&tpl, &q, inst, &rec, buys) : DK_ENOMEM;
 		if (st == DK_ERANGE)
-			dk_cli_error("price", "%s",
-				     _("the packages' prices are so small against the budgets "
-				       "that the combinations to try are too many; raise the "
-				       "prices or round_to"));
+			dk_cli_error(
+				"price", "%s",
+				_("the packages' prices are so small against the budgets "
+				  "that the combinations to try are too many; raise the "
+				  "prices or round_to"));
 	}
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);
 	} else {
-		dk_price_report r = {&tpl, &q, buys, &c.nets,
-				     dk_cli_english(o)};
+		dk_price_report r = {&tpl, &q, buys, &c.nets, dk_cli_english(o)};
 		const char *fmt = dk_cli_default_format(o);
 		char *text;
 		if (strcmp(fmt, "json") == 0)
 			text = dk_cli_with_newline(dk_price_json(&r));
 		else if (strcmp(fmt, "csv") == 0)
-			text = dk_price_csv(&r, o->csv_dialect &&
-						   strcmp(o->csv_dialect, "excel-nb") == 0);
+			text = dk_price_csv(&r,
+					    o->csv_dialect &&
+						    strcmp(o->csv_dialect, "excel-nb") ==
+							    0);
 		else
 			text = dk_price_text(&r, strcmp(fmt, "md") == 0);
 		rc = dk_cli_write_text(o, text);

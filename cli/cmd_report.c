@@ -29,7 +29,8 @@ int dk_cmd_show(const dk_cli_opts *o)
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);
 	} else if (o->format && strcmp(o->format, "json") == 0) {
-		rc = dk_cli_write_text(o, dk_cli_with_newline(dk_networks_json(&c.nets, &c.plan)));
+		rc = dk_cli_write_text(
+			o, dk_cli_with_newline(dk_networks_json(&c.nets, &c.plan)));
 	} else {
 		rc = dk_cli_write_text(o, dk_networks_table(&c.nets, &c.plan));
 	}
@@ -88,9 +89,11 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		dk_cli_error(o->command, _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
-	if (strcmp(dk_cli_default_format(o), "xlsx") == 0 && dk_output_is_stdout(o->output)) {
-		dk_cli_error(o->command, "%s", _("-f xlsx writes a file: give it with -o "
-						 "FILE.xlsx"));
+	if (strcmp(dk_cli_default_format(o), "xlsx") == 0 &&
+	    dk_output_is_stdout(o->output)) {
+		dk_cli_error(o->command, "%s",
+			     _("-f xlsx writes a file: give it with -o "
+			       "FILE.xlsx"));
 		return DK_EXIT_USAGE;
 	}
 	dk_status st = dk_cli_run_case(&c, &rec, o);
@@ -104,9 +107,11 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		if (strcmp(dk_cli_default_format(o), "xlsx") == 0)
 			rc = write_xlsx(o, &r);
 		else
-			rc = dk_cli_write_text(o, writer(&r, dk_cli_default_format(o),
-						  o->csv_dialect &&
-							  strcmp(o->csv_dialect, "excel-nb") == 0));
+			rc = dk_cli_write_text(
+				o,
+				writer(&r, dk_cli_default_format(o),
+				       o->csv_dialect &&
+					       strcmp(o->csv_dialect, "excel-nb") == 0));
 		if (rc == DK_EXIT_OK) {
 			dk_cli_say_written(o, &rec.findings);
 			rc = dk_cli_findings_exit(o, &rec.findings);
@@ -130,11 +135,12 @@ int dk_cmd_check(const dk_cli_opts *o)
 int dk_cmd_explain(const dk_cli_opts *o)
 {
 	if (o->argc != 1) {
-		dk_cli_error("explain", "%s",
-			     o->argc ? _("more than one network named; expected one network "
-					 "name, such as dekom explain Fosen")
-				     : _("no network named; expected one network name, such "
-					 "as dekom explain Fosen"));
+		dk_cli_error(
+			"explain", "%s",
+			o->argc ? _("more than one network named; expected one network "
+				    "name, such as dekom explain Fosen")
+				: _("no network named; expected one network name, such "
+				    "as dekom explain Fosen"));
 		return DK_EXIT_USAGE;
 	}
 	dk_case c;
@@ -150,7 +156,8 @@ int dk_cmd_explain(const dk_cli_opts *o)
 			dk_quote(o->argv[0], q, sizeof q);
 			dk_strbuf b = {0};
 			dk_strbuf_puts(&b, "dekom explain: error: ");
-			dk_strbuf_printf(&b, _("no network named '%s'; the networks are:"), q);
+			dk_strbuf_printf(
+				&b, _("no network named '%s'; the networks are:"), q);
 			for (size_t i = 0; i < c.nets.n; i++) {
 				dk_strbuf_printf(&b, "%s '", i ? "," : "");
 				dk_term_put(&b, c.nets.items[i].name, true);
@@ -166,7 +173,8 @@ int dk_cmd_explain(const dk_cli_opts *o)
 			dk_report_input inputs[3 + DK_MORE_NETWORKS];
 			dk_cli_report_init(&r, inputs, &c, &rec, o);
 			/* names from the input, for a terminal */
-			rc = dk_cli_write_text(o, dk_term_clean(dk_explain_text(&r, (size_t)k)));
+			rc = dk_cli_write_text(
+				o, dk_term_clean(dk_explain_text(&r, (size_t)k)));
 			if (rc == DK_EXIT_OK)
 				dk_cli_say_written(o, &rec.findings);
 		}

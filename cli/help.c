@@ -19,21 +19,21 @@
 
 static const char inputs_help[] =
 	N_("Inputs (-n and -p together; with neither, the built-in Trøndelag 2022\n"
-	"case):\n"
-	"  -n, --networks FILE   networks, CSV or JSON ('-' is standard input);\n"
-	"                        a second -n adds columns (such as fte) by name,\n"
-	"                        with a row for every network of the first\n"
-	"  -p, --plan FILE       plan, JSON\n"
-	"      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
-	"\"stated_own_pct\", \"\": \"network\"}\n"
-	"      --decimal-comma   read '1,500' as 1.5 (and '.' as digit groups)\n"
-	"      --decimal-point   read '1.500' as 1.5 (and ',' as digit groups)\n"
-	"Output:\n"
-	"  -o FILE               write to FILE; without -f, a name ending in .xlsx,\n"
-	"                        .html, .csv, .json or .md chooses the format\n"
-	"  -q, --quiet           no line on standard error saying what was written\n"
-	"                        and found ('wrote FILE: 3 errors, ...')\n"
-	"  -h, --help            this help\n");
+	   "case):\n"
+	   "  -n, --networks FILE   networks, CSV or JSON ('-' is standard input);\n"
+	   "                        a second -n adds columns (such as fte) by name,\n"
+	   "                        with a row for every network of the first\n"
+	   "  -p, --plan FILE       plan, JSON\n"
+	   "      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
+	   "\"stated_own_pct\", \"\": \"network\"}\n"
+	   "      --decimal-comma   read '1,500' as 1.5 (and '.' as digit groups)\n"
+	   "      --decimal-point   read '1.500' as 1.5 (and ',' as digit groups)\n"
+	   "Output:\n"
+	   "  -o FILE               write to FILE; without -f, a name ending in .xlsx,\n"
+	   "                        .html, .csv, .json or .md chooses the format\n"
+	   "  -q, --quiet           no line on standard error saying what was written\n"
+	   "                        and found ('wrote FILE: 3 errors, ...')\n"
+	   "  -h, --help            this help\n");
 
 typedef struct {
 	const char *name;
@@ -41,6 +41,7 @@ typedef struct {
 	const char *text;
 } topic;
 
+/* clang-format off */
 static const topic topics[] = {
 	{"recommend", N_("dekom recommend [INPUTS] [-f FORMAT] [-o FILE] [--lang nb|en]"),
 	 N_("Allocates the pro-rata frame by the plan's method (one water-filling\n"
@@ -104,6 +105,7 @@ static const topic topics[] = {
 	    "  -f table|json         the format (table on a terminal, else json)\n"
 	    "  --lang nb|en          the table's language (default nb)\n")},
 };
+/* clang-format on */
 
 /* Prints a name of a column once, by its key (spaces, '_' and '-' alike):
  * the label "Meldt behov" and the alias "meldt_behov" are one name to the
@@ -135,8 +137,9 @@ static void print_columns(FILE *out)
 {
 	const dk_column_def *cols = dk_columns();
 	const char *lead = _("                         names: ");
-	fprintf(out, "%s", _("Columns of the networks file (any case; spaces, '_' and "
-			      "'-' alike):\n\n"));
+	fprintf(out, "%s",
+		_("Columns of the networks file (any case; spaces, '_' and "
+		  "'-' alike):\n\n"));
 	for (int c = 0; c < DK_COL_COUNT; c++) {
 		fprintf(out, "  %-20s %s%s\n", cols[c].name, _(cols[c].meaning),
 			cols[c].required ? _(" (required)") : "");
@@ -157,11 +160,13 @@ static void print_columns(FILE *out)
 		if (any)
 			fputc('\n', out);
 	}
-	fprintf(out, "%s", _("\n  an institution id of the plan, or one of its aliases "
-			      "(also after uh_, as in\n  uh_NTNU): that institution's "
-			      "UP2 amount\n"));
-	fprintf(out, "%s", _("\nColumns dekom writes in its own tables, read back "
-			      "from them:\n\n"));
+	fprintf(out, "%s",
+		_("\n  an institution id of the plan, or one of its aliases "
+		  "(also after uh_, as in\n  uh_NTNU): that institution's "
+		  "UP2 amount\n"));
+	fprintf(out, "%s",
+		_("\nColumns dekom writes in its own tables, read back "
+		  "from them:\n\n"));
 	for (int c = 0; c < DK_OUT_COUNT; c++) {
 		const dk_out_column_def *oc = dk_out_column_get((dk_out_column)c);
 		fprintf(out, "  %-20s %s\n", oc->name, _(oc->meaning));
@@ -176,24 +181,28 @@ static void print_columns(FILE *out)
 		else
 			fprintf(out, "%s", _("; read and ignored\n"));
 	}
-	fprintf(out, "%s", _("\n'Prosentandel', and any header given twice, needs a "
-			      "--columns map.\n'Nettverk' is own, as in the forum's "
-			      "sheet, unless another column is own\n('Nettverk (egen)', "
-			      "as dekom writes it): then it is network.\n"));
+	fprintf(out, "%s",
+		_("\n'Prosentandel', and any header given twice, needs a "
+		  "--columns map.\n'Nettverk' is own, as in the forum's "
+		  "sheet, unless another column is own\n('Nettverk (egen)', "
+		  "as dekom writes it): then it is network.\n"));
 }
 
 static void print_checks(FILE *out)
 {
 	const dk_check_def *defs = dk_checks();
-	fprintf(out, "%s", _("Consistency checks (set under \"checks\" in the plan):\n\n"));
+	fprintf(out, "%s",
+		_("Consistency checks (set under \"checks\" in the plan):\n\n"));
 	for (int i = 0; i < DK_CHECK_COUNT; i++) {
 		if (i == DK_CHECK_PRICE_BELOW_COST)
-			fprintf(out, "%s", _("\nPrice checks (dekom price; not set in the plan):\n\n"));
+			fprintf(out, "%s",
+				_("\nPrice checks (dekom price; not set in the plan):\n\n"));
 		/* the id, which the plan uses, and the title reports use */
 		fprintf(out, "  %-22s %-8s %s: %s\n", defs[i].name,
 			i == DK_CHECK_CRITERIA ? _("by answer")
 					       : dk_severity_name(defs[i].severity),
-			dk_check_title((dk_check_id)i, dk_i18n_english()), _(defs[i].rule));
+			dk_check_title((dk_check_id)i, dk_i18n_english()),
+			_(defs[i].rule));
 		for (int k = 0; k < DK_CHECK_PARAMS; k++) {
 			const dk_param_def *p = &defs[i].params[k];
 			char v[48];
@@ -208,11 +217,13 @@ static void print_checks(FILE *out)
 				dk_scaled_plain(p->value, 6, v, sizeof v);
 				if (p->kind == DK_PARAM_PP) {
 					size_t n = strlen(v);
-					snprintf(v + n, sizeof v - n, "%s", _(" percentage points"));
+					snprintf(v + n, sizeof v - n, "%s",
+						 _(" percentage points"));
 				}
 				break;
 			case DK_PARAM_SEVERITY:
-				snprintf(v, sizeof v, "%s", dk_severity_name((dk_severity)p->value));
+				snprintf(v, sizeof v, "%s",
+					 dk_severity_name((dk_severity)p->value));
 				break;
 			case DK_PARAM_BASE:
 				snprintf(v, sizeof v, "%s", _("recommended (or need)"));
@@ -222,21 +233,24 @@ static void print_checks(FILE *out)
 				p->unset ? _("not set (the check is off until set)") : v);
 		}
 	}
-	fprintf(out, "%s", _("\nEvery check also takes \"severity\" and \"off\": true.\n"));
+	fprintf(out, "%s",
+		_("\nEvery check also takes \"severity\" and \"off\": true.\n"));
 }
 
 int dk_cli_help(const char *command, FILE *out)
 {
 	if (!command) {
-		fprintf(out, _("dekom %s: allocation and pricing for the Dekom forum\n\n"
-			       "Usage:\n"),
+		fprintf(out,
+			_("dekom %s: allocation and pricing for the Dekom forum\n\n"
+			  "Usage:\n"),
 			DEKOM_VERSION);
 		for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
 			fprintf(out, "  %s\n", _(topics[i].usage));
-		fprintf(out, _("  dekom --version | --help | help COMMAND|columns|checks|plan|pricing\n\n"
-			       "%s\nExit codes: 0 done; 1 findings at or above --fail-on; "
-			       "2 bad usage or input (nothing written);\n3 an output "
-			       "could not be written.\n"),
+		fprintf(out,
+			_("  dekom --version | --help | help COMMAND|columns|checks|plan|pricing\n\n"
+			  "%s\nExit codes: 0 done; 1 findings at or above --fail-on; "
+			  "2 bad usage or input (nothing written);\n3 an output "
+			  "could not be written.\n"),
 			_(inputs_help));
 		return DK_EXIT_OK;
 	}
@@ -249,8 +263,9 @@ int dk_cli_help(const char *command, FILE *out)
 		return DK_EXIT_OK;
 	}
 	if (strcmp(command, "plan") == 0 || strcmp(command, "pricing") == 0) {
-		dk_cli_help_fields(out, strcmp(command, "plan") == 0 ? DK_FILE_PLAN
-								    : DK_FILE_PRICING);
+		dk_cli_help_fields(out,
+				   strcmp(command, "plan") == 0 ? DK_FILE_PLAN
+								: DK_FILE_PRICING);
 		return DK_EXIT_OK;
 	}
 	for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)

@@ -18,8 +18,8 @@ static void value_text(int64_t v, int decimals, char *buf, size_t size)
 	int64_t unit = 1;
 	for (int k = 0; k < decimals; k++)
 		unit *= 10;
-	size_t n = dk_decimal_format(v, decimals, v / unit >= 10000 ? " " : "", ".",
-				     buf, size);
+	size_t n = dk_decimal_format(v, decimals, v / unit >= 10000 ? " " : "", ".", buf,
+				     size);
 	while (decimals > 0 && n && buf[n - 1] == '0')
 		buf[--n] = '\0';
 	if (n && buf[n - 1] == '.')
@@ -77,11 +77,11 @@ void dk_cli_help_fields(FILE *out, dk_field_file file)
 {
 	static const char plan_head[] =
 		N_("Fields of the plan (JSON). PATH is a JSON Pointer below the plan's\n"
-		"root; * is one entry of a list, counted from 0, or one key of an\n"
-		"object (an institution id, a check id). S: a scenario can set the\n"
-		"field, as /plan/PATH (docs/scenarios.md).\n\n");
-	static const char pricing_head[] =
-		N_("Fields of the price template (JSON). PATH is a JSON Pointer below the\n"
+		   "root; * is one entry of a list, counted from 0, or one key of an\n"
+		   "object (an institution id, a check id). S: a scenario can set the\n"
+		   "field, as /plan/PATH (docs/scenarios.md).\n\n");
+	static const char pricing_head[] = N_(
+		"Fields of the price template (JSON). PATH is a JSON Pointer below the\n"
 		"template's root; * is one entry of a list, counted from 0, or one key\n"
 		"of an object (an activity of the template). S: a scenario can set the\n"
 		"field, as /pricing/PATH, with the template given by -P.\n\n");

@@ -28,9 +28,10 @@
 typedef struct {
 	const char *name;
 	int (*run)(const dk_cli_opts *o);
-	const char *formats;     /* allowed -f values, space-separated */
+	const char *formats; /* allowed -f values, space-separated */
 } command;
 
+/* clang-format off */
 static const command commands[] = {
 	{"recommend", dk_cmd_recommend, "table csv json md html xlsx"},
 	{"show", dk_cmd_show, "table json"},
@@ -41,10 +42,19 @@ static const command commands[] = {
 	{"calibrate", dk_cmd_calibrate, "table csv json md"},
 	{"diff", dk_cmd_diff, "table json"},
 };
+/* clang-format on */
 
-enum { OPT_COLUMNS = 256, OPT_LANG, OPT_FAIL_ON, OPT_DEC_COMMA, OPT_DEC_POINT,
-       OPT_CSV_DIALECT, OPT_THREADS };
+enum {
+	OPT_COLUMNS = 256,
+	OPT_LANG,
+	OPT_FAIL_ON,
+	OPT_DEC_COMMA,
+	OPT_DEC_POINT,
+	OPT_CSV_DIALECT,
+	OPT_THREADS
+};
 
+/* clang-format off */
 static const struct option long_opts[] = {
 	{"networks", required_argument, NULL, 'n'},
 	{"plan", required_argument, NULL, 'p'},
@@ -63,6 +73,7 @@ static const struct option long_opts[] = {
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
 };
+/* clang-format on */
 
 /* "dekom CMD: error: MESSAGE; see 'dekom help CMD'": the message in the
  * program's language (a format, with an argument a person typed quoted),
@@ -117,8 +128,8 @@ static int word_in(const char *word, const char *list)
  * spreadsheet or document program would open it and find JSON or text. */
 static const char *foreign_format(const char *path)
 {
-	static const char *const foreign[] = {"ods", "xls", "xlsm", "xlsb", "odt", "doc",
-					      "docx", "pdf", "rtf", NULL};
+	static const char *const foreign[] = {"ods", "xls",  "xlsm", "xlsb", "odt",
+					      "doc", "docx", "pdf",  "rtf",  NULL};
 	if (!path || strcmp(path, "-") == 0)
 		return NULL;
 	const char *base = strrchr(path, '/');
@@ -170,8 +181,10 @@ static int run_command(const command *c, int argc, char **argv)
 			else if (o.n_more < DK_MORE_NETWORKS)
 				o.more_networks[o.n_more++] = optarg;
 			else
-				return usage_error(c->name, _("too many -n files; at most 5, not '%s'"),
-						   optarg);
+				return usage_error(
+					c->name,
+					_("too many -n files; at most 5, not '%s'"),
+					optarg);
 			break;
 		case 'p': o.plan = optarg; break;
 		case 'P': o.pricing = optarg; break;
@@ -187,18 +200,21 @@ static int run_command(const command *c, int argc, char **argv)
 		case OPT_CSV_DIALECT: o.csv_dialect = optarg; break;
 		case OPT_THREADS:
 			if (parse_threads(optarg, &o.threads) != 0)
-				return usage_error(c->name,
-						   _("--threads takes a whole number from 1 to 64, "
-						     "not '%s'"),
-						   optarg);
+				return usage_error(
+					c->name,
+					_("--threads takes a whole number from 1 to 64, "
+					  "not '%s'"),
+					optarg);
 			break;
 		case 'h': return dk_cli_help(c->name, stdout);
 		default:
 			if (optopt)
-				return usage_error(c->name,
-						   _("option needs a value or is unknown: '%s'"),
-						   argv[optind - 1]);
-			return usage_error(c->name, _("unknown option '%s'"), argv[optind - 1]);
+				return usage_error(
+					c->name,
+					_("option needs a value or is unknown: '%s'"),
+					argv[optind - 1]);
+			return usage_error(c->name, _("unknown option '%s'"),
+					   argv[optind - 1]);
 		}
 	}
 	if (o.format && !word_in(o.format, c->formats))
@@ -209,15 +225,17 @@ static int run_command(const command *c, int argc, char **argv)
 		/* price uses networks and a plan only for budgets, never the
 		 * built-in case */
 		bool price = strcmp(c->name, "price") == 0;
-		return usage_error(c->name, "%s", o.networks
-				   ? (price ? _("-n without -p: give both -n and -p for "
-						"the budgets, or neither for prices alone")
-					    : _("-n without -p: give both -n and -p, or "
-						"neither for the built-in 2022 case"))
-				   : (price ? _("-p without -n: give both -n and -p for "
-						"the budgets, or neither for prices alone")
-					    : _("-p without -n: give both -n and -p, or "
-						"neither for the built-in 2022 case")));
+		return usage_error(
+			c->name, "%s",
+			o.networks
+				? (price ? _("-n without -p: give both -n and -p for "
+					     "the budgets, or neither for prices alone")
+					 : _("-n without -p: give both -n and -p, or "
+					     "neither for the built-in 2022 case"))
+				: (price ? _("-p without -n: give both -n and -p for "
+					     "the budgets, or neither for prices alone")
+					 : _("-p without -n: give both -n and -p, or "
+					     "neither for the built-in 2022 case")));
 	}
 	const char *foreign = foreign_format(o.output);
 	if (foreign) {
@@ -246,7 +264,8 @@ static int run_command(const command *c, int argc, char **argv)
 	}
 	if (o.csv_dialect && strcmp(o.csv_dialect, "rfc4180") != 0 &&
 	    strcmp(o.csv_dialect, "excel-nb") != 0)
-		return usage_error(c->name, _("--csv-dialect takes rfc4180 or excel-nb, not '%s'"),
+		return usage_error(c->name,
+				   _("--csv-dialect takes rfc4180 or excel-nb, not '%s'"),
 				   o.csv_dialect);
 	if (o.lang && strcmp(o.lang, "nb") != 0 && strcmp(o.lang, "en") != 0)
 		return usage_error(c->name, _("--lang takes nb or en, not '%s'"), o.lang);

@@ -25,7 +25,7 @@
 #include "engine/apportion.h"
 
 typedef struct {
-	dk_i128 num, den;   /* den > 0 */
+	dk_i128 num, den; /* den > 0 */
 } frac;
 
 static int frac_cmp(const void *a, const void *b)
@@ -44,8 +44,8 @@ static int64_t clamp64(int64_t v, int64_t lo, int64_t hi)
 }
 
 /* Σ xᵢ(t) − F, times t.den, as a sign: -1, 0, 1. */
-static int sum_vs_frame(const dk_wf_item *it, const int64_t *lo,
-			const int64_t *hi, size_t n, frac t, int64_t frame)
+static int sum_vs_frame(const dk_wf_item *it, const int64_t *lo, const int64_t *hi,
+			size_t n, frac t, int64_t frame)
 {
 	dk_i128 s = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -106,7 +106,7 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 	/* Σ x(0) and Σ x(∞) */
 	dk_i128 s0 = 0, sinf = 0;
 	bool unbounded = false;
-	dk_i128 max_hi_num = 0, max_hi_den = 1;  /* saturation point */
+	dk_i128 max_hi_num = 0, max_hi_den = 1; /* saturation point */
 	for (size_t i = 0; i < n; i++) {
 		s0 += clamp64(it[i].base, lo[i], hi[i]);
 		if (it[i].weight == 0) {
@@ -138,8 +138,8 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 		out->lambda_num = max_hi_num / (g ? g : 1);
 		out->lambda_den = max_hi_den / (g ? g : 1);
 		for (size_t i = 0; i < n; i++) {
-			int64_t v = it[i].weight == 0
-				? clamp64(it[i].base, lo[i], hi[i]) : hi[i];
+			int64_t v = it[i].weight == 0 ? clamp64(it[i].base, lo[i], hi[i])
+						      : hi[i];
 			out->x_num[i] = (dk_i128)v * out->lambda_den;
 		}
 		return DK_OK;
@@ -174,7 +174,7 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 	}
 	size_t k = lo_k;
 	out->outcome = DK_WF_SOLVED;
-	if (k == 0) {  /* Σ x(0) = F */
+	if (k == 0) { /* Σ x(0) = F */
 		out->lambda_num = 0;
 		out->lambda_den = 1;
 	} else {
@@ -261,7 +261,8 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 	dk_i128 cut_num = 0;
 	if (in->reserve_mode)
 		for (size_t i = 0; i < n; i++)
-			if (out->hi[i] >= 0 && out->x_num[i] > (dk_i128)out->hi[i] * den) {
+			if (out->hi[i] >= 0 &&
+			    out->x_num[i] > (dk_i128)out->hi[i] * den) {
 				cut_num += out->x_num[i] - (dk_i128)out->hi[i] * den;
 				out->x_num[i] = (dk_i128)out->hi[i] * den;
 			}
@@ -272,8 +273,7 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 		if (out->hi[i] >= 0 && out->x_num[i] == (dk_i128)out->hi[i] * den) {
 			out->state[i] = DK_STATE_CAPPED;
 			out->amount[i] = out->hi[i];
-		} else if (out->lo[i] > 0 &&
-			   out->x_num[i] == (dk_i128)out->lo[i] * den) {
+		} else if (out->lo[i] > 0 && out->x_num[i] == (dk_i128)out->lo[i] * den) {
 			out->state[i] = DK_STATE_FLOORED;
 			out->amount[i] = out->lo[i];
 		} else {
@@ -300,8 +300,7 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 		}
 		/* the free items share their exact sum, never rounded first:
 		 * each one's quota is its own exact amount (RULES.md §3) */
-		dk_apportion_in ai = {(int64_t)(free_sum / den), w, n, u, caps, -1,
-				      den};
+		dk_apportion_in ai = {(int64_t)(free_sum / den), w, n, u, caps, -1, den};
 		dk_apportion_out ao = {amt, out->rank, out->got_unit, 0};
 		st = free_sum > 0 ? dk_apportion(&ai, &ao) : DK_OK;
 		if (st == DK_OK)

@@ -21,40 +21,39 @@
 
 typedef struct {
 	int64_t base;
-	int64_t weight;     /* ≥ 0 */
-	int64_t lo;         /* ≥ 0 */
-	int64_t hi;         /* < 0: no cap */
+	int64_t weight; /* ≥ 0 */
+	int64_t lo;     /* ≥ 0 */
+	int64_t hi;     /* < 0: no cap */
 } dk_wf_item;
 
 typedef enum {
-	DK_WF_SOLVED,       /* Σ x(λ*) = F */
-	DK_WF_SATURATED,    /* Σ x(∞) < F: everyone at x(∞), the rest unused */
-	DK_WF_INFEASIBLE    /* Σ x(0) > F: no amounts */
+	DK_WF_SOLVED,    /* Σ x(λ*) = F */
+	DK_WF_SATURATED, /* Σ x(∞) < F: everyone at x(∞), the rest unused */
+	DK_WF_INFEASIBLE /* Σ x(0) > F: no amounts */
 } dk_wf_outcome;
-
 
 typedef struct {
 	const dk_wf_item *items;
 	size_t n;
-	int64_t frame;      /* F ≥ 0 */
-	int64_t unit;       /* rounding unit u ≥ 1 */
-	bool reserve_mode;  /* surplus: reserve */
+	int64_t frame;     /* F ≥ 0 */
+	int64_t unit;      /* rounding unit u ≥ 1 */
+	bool reserve_mode; /* surplus: reserve */
 } dk_wf_in;
 
 typedef struct {
 	dk_wf_outcome outcome;
-	dk_i128 lambda_num, lambda_den;  /* λ*, in lowest terms, den > 0 */
+	dk_i128 lambda_num, lambda_den; /* λ*, in lowest terms, den > 0 */
 	/* per item (arrays of n, allocated by dk_wf_run, freed by
 	 * dk_wf_release): */
-	dk_i128 *x_num;     /* exact xᵢ = x_num / lambda_den */
-	int64_t *lo, *hi;   /* after rounding to the unit */
+	dk_i128 *x_num;   /* exact xᵢ = x_num / lambda_den */
+	int64_t *lo, *hi; /* after rounding to the unit */
 	dk_state *state;
-	int64_t *amount;    /* recommended, a multiple of the unit */
-	size_t *rank;       /* place in the rounding tie order, 0: none */
-	bool *got_unit;     /* took a remaining unit in rounding */
-	int64_t unused;     /* F − Σ amount − reserve_cut */
-	int64_t reserve_cut;/* surplus: reserve: cut by caps and rounding */
-	int64_t shortfall;  /* infeasible: Σ x(0) − F */
+	int64_t *amount;     /* recommended, a multiple of the unit */
+	size_t *rank;        /* place in the rounding tie order, 0: none */
+	bool *got_unit;      /* took a remaining unit in rounding */
+	int64_t unused;      /* F − Σ amount − reserve_cut */
+	int64_t reserve_cut; /* surplus: reserve: cut by caps and rounding */
+	int64_t shortfall;   /* infeasible: Σ x(0) − F */
 } dk_wf_out;
 
 dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out);

@@ -88,10 +88,10 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 			free(c);
 			return DK_ERANGE;
 		}
-		int64_t a = (int64_t)q * unit;  /* q ≤ total / unit */
+		int64_t a = (int64_t)q * unit; /* q ≤ total / unit */
 		if (in->caps && in->caps[i] >= 0 && a > in->caps[i]) {
 			a = in->caps[i] / unit * unit;
-			r = 0;  /* at its cap: takes no further unit */
+			r = 0; /* at its cap: takes no further unit */
 		}
 		out->amounts[i] = a;
 		placed += a;
@@ -104,8 +104,8 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 	}
 	qsort(c, nc, sizeof *c, cand_cmp);
 	/* whole units left: floor((total − placed) / unit) */
-	int64_t units = (int64_t)((tn - (dk_i128)placed * td) /
-				  (frac ? qd : (dk_i128)unit));
+	int64_t units =
+		(int64_t)((tn - (dk_i128)placed * td) / (frac ? qd : (dk_i128)unit));
 	for (size_t k = 0; k < nc; k++) {
 		size_t i = c[k].i;
 		if (out->rank)
@@ -125,9 +125,8 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 	return DK_OK;
 }
 
-dk_status dk_apportion64(int64_t total, const int64_t *weights, size_t n,
-			 int64_t unit, long fallback, int64_t *amounts,
-			 int64_t *left_over)
+dk_status dk_apportion64(int64_t total, const int64_t *weights, size_t n, int64_t unit,
+			 long fallback, int64_t *amounts, int64_t *left_over)
 {
 	dk_i128 *w = malloc((n ? n : 1) * sizeof *w);
 	if (!w)

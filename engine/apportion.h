@@ -24,11 +24,11 @@ typedef struct {
 	int64_t total;          /* ≥ 0 */
 	const dk_i128 *weights; /* n weights ≥ 0 */
 	size_t n;
-	int64_t unit;           /* ≥ 1 */
-	const int64_t *caps;    /* NULL, or per item (< 0: no cap) */
-	long fallback;          /* all weights zero: the item that takes the
+	int64_t unit;        /* ≥ 1 */
+	const int64_t *caps; /* NULL, or per item (< 0: no cap) */
+	long fallback;       /* all weights zero: the item that takes the
 				   total, or -1: DK_EINPUT */
-	dk_i128 total_den;      /* 0 or 1: the total is `total`; above 1: the
+	dk_i128 total_den;   /* 0 or 1: the total is `total`; above 1: the
 				   total is the fraction Σweights / total_den
 				   and `total` is ignored (the allocation's
 				   free networks share their own exact sum,
@@ -36,12 +36,12 @@ typedef struct {
 } dk_apportion_in;
 
 typedef struct {
-	int64_t *amounts;       /* n, caller-allocated */
-	size_t *rank;           /* NULL, or n: 1-based place in the tie order
+	int64_t *amounts;  /* n, caller-allocated */
+	size_t *rank;      /* NULL, or n: 1-based place in the tie order
 				   among items with a positive remainder, 0
 				   for none */
-	bool *got_unit;         /* NULL, or n: took one of the remaining units */
-	int64_t left_over;      /* what could not be placed */
+	bool *got_unit;    /* NULL, or n: took one of the remaining units */
+	int64_t left_over; /* what could not be placed */
 } dk_apportion_out;
 
 /* DK_OK, DK_EINPUT (all weights zero without a fallback, or a negative
@@ -49,8 +49,7 @@ typedef struct {
 dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out);
 
 /* Shorthand for int64 weights without caps or ranks. */
-dk_status dk_apportion64(int64_t total, const int64_t *weights, size_t n,
-			 int64_t unit, long fallback, int64_t *amounts,
-			 int64_t *left_over);
+dk_status dk_apportion64(int64_t total, const int64_t *weights, size_t n, int64_t unit,
+			 long fallback, int64_t *amounts, int64_t *left_over);
 
 #endif

@@ -95,11 +95,14 @@ static dk_status deviations(const dk_plan *p, const dk_networks *t, dk_calibrati
 		 * decimals it is shown with */
 		bool above = c->residual[k] > 0;
 		dk_arg args[8] = {
-			dk_arg_kr(prev), dk_arg_word(above ? N_("above") : N_("below")),
+			dk_arg_kr(prev),
+			dk_arg_word(above ? N_("above") : N_("below")),
 			dk_arg_kr((dk_kr)llround(c->base)),
 			dk_arg_dec((int64_t)llround(c->lambda * 100), 2, 2),
-			dk_arg_dec(n->v[DK_COL_FTE], 2, 2), dk_arg_kr(expected),
-			dk_arg_dec((int64_t)llround(fabs(c->residual[k]) / c->sd * 10), 1, 1),
+			dk_arg_dec(n->v[DK_COL_FTE], 2, 2),
+			dk_arg_kr(expected),
+			dk_arg_dec((int64_t)llround(fabs(c->residual[k]) / c->sd * 10), 1,
+				   1),
 			dk_arg_dec((int64_t)llround(c->k * 10), 1, 1)};
 		st = dk_findings_add(&c->findings, p->checks, DK_CHECK_KEY_DEVIATION, -1,
 				     (long)k, "previous", nums, 0, DK_MSG_KEY_DEVIATION,
@@ -152,7 +155,8 @@ dk_status dk_calibrate(const dk_plan *p, const dk_networks *t, dk_calibration *c
 	if (st != DK_OK)
 		return st;
 	for (size_t k = 0; k < n; k++) {
-		c->fitted[k] = c->base + c->lambda * (double)t->items[k].v[DK_COL_FTE] / 100;
+		c->fitted[k] =
+			c->base + c->lambda * (double)t->items[k].v[DK_COL_FTE] / 100;
 		c->residual[k] = (double)t->items[k].v[DK_COL_PREVIOUS] - c->fitted[k];
 	}
 	st = deviations(p, t, c);

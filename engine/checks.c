@@ -22,7 +22,6 @@ typedef struct {
 	dk_status st;
 } ctx;
 
-
 static const dk_check_conf *conf(const ctx *c, dk_check_id id)
 {
 	return &c->p->checks[id];
@@ -45,14 +44,14 @@ static dk_kr of_ratio(dk_kr v, int64_t ratio, bool up)
 
 /* A finding with its message key and arguments (at least one; the message
  * itself is written by io/finding_text). */
-#define ADD(c, id, sev, net, field, nums, scale, msg, ...)                       \
-	do {                                                                     \
-		if ((c)->st == DK_OK) {                                          \
-			const dk_arg a_[] = {__VA_ARGS__};                       \
-			(c)->st = dk_findings_add(&(c)->r->findings, (c)->p->checks, \
-						  id, sev, net, field, nums, scale, \
-						  msg, a_, sizeof a_ / sizeof a_[0]); \
-		}                                                                \
+#define ADD(c, id, sev, net, field, nums, scale, msg, ...)                               \
+	do {                                                                             \
+		if ((c)->st == DK_OK) {                                                  \
+			const dk_arg a_[] = {__VA_ARGS__};                               \
+			(c)->st = dk_findings_add(&(c)->r->findings, (c)->p->checks, id, \
+						  sev, net, field, nums, scale, msg, a_, \
+						  sizeof a_ / sizeof a_[0]);             \
+		}                                                                        \
 	} while (0)
 
 static dk_kr lines_sum(const ctx *c, const dk_network *n)
@@ -90,8 +89,8 @@ static void row_sum(ctx *c)
 		if ((diff < 0 ? -diff : diff) <= tol)
 			continue;
 		/* a column whose value equals the difference */
-		const char *col = NULL;   /* an institution's UP2 column */
-		int line_col = -1;        /* or one of the network's own */
+		const char *col = NULL; /* an institution's UP2 column */
+		int line_col = -1;      /* or one of the network's own */
 		dk_kr ad = diff < 0 ? -diff : diff;
 		static const dk_column cols[] = {DK_COL_OWN, DK_COL_COORDINATOR,
 						 DK_COL_UH_OTHER};
@@ -101,13 +100,15 @@ static void row_sum(ctx *c)
 		for (size_t j = 0; j < 3 && line_col < 0 && diff > 0; j++)
 			if (dk_network_has(n, cols[j]) && n->v[cols[j]] == ad)
 				line_col = (int)cols[j];
-		for (size_t i = 0; i < c->p->n_institutions && !col && line_col < 0 && diff > 0; i++)
+		for (size_t i = 0;
+		     i < c->p->n_institutions && !col && line_col < 0 && diff > 0; i++)
 			if (((n->uh_present >> i) & 1u) && n->uh[i] == ad)
 				col = c->p->institutions[i].id;
 		int64_t nums[2] = {need, sum};
 		ADD(c, DK_CHECK_ROW_SUM, -1, (long)k, "need", nums, 0,
-		    col || line_col >= 0 ? DK_MSG_ROW_SUM_COLUMN : DK_MSG_ROW_SUM, dk_arg_kr(sum),
-		    dk_arg_kr(need), dk_arg_kr(ad), dk_arg_word(diff > 0 ? N_("more") : N_("less")),
+		    col || line_col >= 0 ? DK_MSG_ROW_SUM_COLUMN : DK_MSG_ROW_SUM,
+		    dk_arg_kr(sum), dk_arg_kr(need), dk_arg_kr(ad),
+		    dk_arg_word(diff > 0 ? N_("more") : N_("less")),
 		    line_col >= 0 ? dk_arg_column(line_col) : dk_arg_text(col),
 		    dk_arg_word(diff > 0 ? N_("added") : N_("removed")));
 	}
@@ -128,24 +129,27 @@ static void stated_share(ctx *c)
 		if (need <= 0)
 			continue;
 		for (int j = 0; j < 2; j++) {
-			dk_column col = j == 0 ? DK_COL_STATED_OWN_PCT : DK_COL_STATED_UH_PCT;
+			dk_column col = j == 0 ? DK_COL_STATED_OWN_PCT
+					       : DK_COL_STATED_UH_PCT;
 			if (!dk_network_has(n, col))
 				continue;
 			dk_kr a = j == 0 ? n->v[DK_COL_OWN] + n->v[DK_COL_COORDINATOR]
 					 : up2_sum(c, n);
 			/* s·N·10⁶ vs a·100·DK_PCT_ONE·10⁶ and tol·N·DK_PCT_ONE */
 			dk_i128 lhs = (dk_i128)n->v[col] * need * DK_RATIO_ONE -
-				      (dk_i128)a * 100 * DK_PCT_ONE * DK_RATIO_ONE;
+				(dk_i128)a * 100 * DK_PCT_ONE * DK_RATIO_ONE;
 			if (lhs < 0)
 				lhs = -lhs;
 			if (lhs <= (dk_i128)tol * need * DK_PCT_ONE)
 				continue;
 			/* the stated share of the need in kroner, half up */
 			dk_i128 sd = (dk_i128)100 * DK_PCT_ONE;
-			dk_kr stated = (dk_kr)(((dk_i128)n->v[col] * need * 2 + sd) / (2 * sd));
+			dk_kr stated =
+				(dk_kr)(((dk_i128)n->v[col] * need * 2 + sd) / (2 * sd));
 			int64_t nums[2] = {a, stated};
-			ADD(c, DK_CHECK_STATED_SHARE, -1, (long)k, dk_column_get(col)->name,
-			    nums, 0, j == 0 ? DK_MSG_STATED_SHARE_OWN : DK_MSG_STATED_SHARE_UH,
+			ADD(c, DK_CHECK_STATED_SHARE, -1, (long)k,
+			    dk_column_get(col)->name, nums, 0,
+			    j == 0 ? DK_MSG_STATED_SHARE_OWN : DK_MSG_STATED_SHARE_UH,
 			    dk_arg_dec(n->v[col], DK_PCT_DECIMALS, 2), dk_arg_kr(stated),
 			    dk_arg_kr(need), dk_arg_pct(a, need, 2), dk_arg_kr(a));
 		}
@@ -174,8 +178,9 @@ static void stated_total(ctx *c)
 		int dec = def->kind == DK_KIND_FTE ? 2 : 0;
 		int64_t nums[2] = {sum, tot->v[col]};
 		ADD(c, DK_CHECK_STATED_TOTAL, -1, -1, def->name, nums, dec,
-		    DK_MSG_STATED_TOTAL, dk_arg_column(col), dk_arg_dec(tot->v[col], dec, dec),
-		    dk_arg_dec(sum, dec, dec), dk_arg_dec(diff < 0 ? -diff : diff, dec, dec),
+		    DK_MSG_STATED_TOTAL, dk_arg_column(col),
+		    dk_arg_dec(tot->v[col], dec, dec), dk_arg_dec(sum, dec, dec),
+		    dk_arg_dec(diff < 0 ? -diff : diff, dec, dec),
 		    dk_arg_word(diff > 0 ? N_("high") : N_("low")));
 	}
 	for (size_t i = 0; i < c->p->n_institutions; i++) {
@@ -212,8 +217,9 @@ static void recommendation_checks(ctx *c)
 			stated_sum += s;
 			if (s > need) {
 				int64_t nums[2] = {need, s};
-				ADD(c, DK_CHECK_OVER_NEED, -1, (long)k, "stated_recommended",
-				    nums, 0, DK_MSG_OVER_NEED_STATED, dk_arg_kr(s),
+				ADD(c, DK_CHECK_OVER_NEED, -1, (long)k,
+				    "stated_recommended", nums, 0,
+				    DK_MSG_OVER_NEED_STATED, dk_arg_kr(s),
 				    dk_arg_kr(need), dk_arg_kr(s - need));
 			}
 			if (c->r->produced) {
@@ -221,16 +227,21 @@ static void recommendation_checks(ctx *c)
 				bool dec = row->state == DK_STATE_DECIDED;
 				if ((diff < 0 ? -diff : diff) > tol) {
 					int64_t nums[2] = {x, s};
-					ADD(c, DK_CHECK_STATED_RECOMMENDATION, -1, (long)k,
-					    "stated_recommended", nums, 0,
+					ADD(c, DK_CHECK_STATED_RECOMMENDATION, -1,
+					    (long)k, "stated_recommended", nums, 0,
 					    dec ? DK_MSG_STATED_RECOMMENDATION_DECIDED
 						: DK_MSG_STATED_RECOMMENDATION,
 					    dk_arg_kr(s),
-					    dec ? dk_arg_kr(x) : dk_arg_word(dk_method_words(c->p->method)),
-					    dec ? dk_arg_kr(diff < 0 ? -diff : diff) : dk_arg_kr(x),
-					    dec ? dk_arg_word(diff > 0 ? N_("more") : N_("less"))
+					    dec ? dk_arg_kr(x)
+						: dk_arg_word(
+							  dk_method_words(c->p->method)),
+					    dec ? dk_arg_kr(diff < 0 ? -diff : diff)
+						: dk_arg_kr(x),
+					    dec ? dk_arg_word(diff > 0 ? N_("more")
+								       : N_("less"))
 						: dk_arg_kr(diff < 0 ? -diff : diff),
-					    dk_arg_word(diff > 0 ? N_("more") : N_("less")));
+					    dk_arg_word(diff > 0 ? N_("more")
+								 : N_("less")));
 				}
 			}
 		}
@@ -256,7 +267,8 @@ static void recommendation_checks(ctx *c)
 		if (sum > F) {
 			int64_t nums[2] = {F, sum};
 			ADD(c, DK_CHECK_FRAME_OVERRUN, -1, -1, "recommended", nums, 0,
-			    DK_MSG_FRAME_OVERRUN, dk_arg_kr(sum), dk_arg_kr(F), dk_arg_kr(sum - F));
+			    DK_MSG_FRAME_OVERRUN, dk_arg_kr(sum), dk_arg_kr(F),
+			    dk_arg_kr(sum - F));
 		}
 	}
 	/* the stated half runs whenever the column is there, also when no
@@ -290,7 +302,8 @@ static void self_financing(ctx *c)
 		dk_kr required = of_ratio(grant, cf->param[0], true);
 		int64_t nums[2] = {required, sf};
 		ADD(c, DK_CHECK_SELF_FINANCING, -1, (long)k, "self_financing", nums, 0,
-		    DK_MSG_SELF_FINANCING, dk_arg_kr(sf), whose(c, DK_CHECK_SELF_FINANCING, 0),
+		    DK_MSG_SELF_FINANCING, dk_arg_kr(sf),
+		    whose(c, DK_CHECK_SELF_FINANCING, 0),
 		    dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1),
 		    dk_arg_word(on_need ? N_("need") : N_("recommended grant")),
 		    dk_arg_kr(grant), dk_arg_kr(required), dk_arg_kr(required - sf));
@@ -310,8 +323,8 @@ static void coordinator_share(ctx *c)
 		dk_kr allowed = of_ratio(need, cf->param[0], false);
 		int64_t nums[2] = {allowed, coord};
 		ADD(c, DK_CHECK_COORDINATOR_SHARE, -1, (long)k, "coordinator", nums, 0,
-		    DK_MSG_COORDINATOR_SHARE, dk_arg_kr(coord), dk_arg_pct(coord, need, 1),
-		    whose(c, DK_CHECK_COORDINATOR_SHARE, 0),
+		    DK_MSG_COORDINATOR_SHARE, dk_arg_kr(coord),
+		    dk_arg_pct(coord, need, 1), whose(c, DK_CHECK_COORDINATOR_SHARE, 0),
 		    dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1), dk_arg_kr(allowed));
 	}
 }
@@ -353,18 +366,25 @@ static void uh_finding(ctx *c, long k, dk_i128 num, dk_i128 den, dk_kr limit)
 {
 	const dk_check_conf *cf = conf(c, DK_CHECK_UH_SHARE);
 	bool both = cf->param_set[0] && cf->param_set[1], min = cf->param_set[0];
-	dk_msg m = k >= 0 ? (both ? DK_MSG_UH_SHARE : min ? DK_MSG_UH_SHARE_MIN : DK_MSG_UH_SHARE_MAX)
-			  : (both ? DK_MSG_UH_SHARE_TOTAL
-			     : min ? DK_MSG_UH_SHARE_TOTAL_MIN : DK_MSG_UH_SHARE_TOTAL_MAX);
+	dk_msg m = k >= 0 ? (both          ? DK_MSG_UH_SHARE
+				     : min ? DK_MSG_UH_SHARE_MIN
+					   : DK_MSG_UH_SHARE_MAX)
+			  : (both          ? DK_MSG_UH_SHARE_TOTAL
+				     : min ? DK_MSG_UH_SHARE_TOTAL_MIN
+					   : DK_MSG_UH_SHARE_TOTAL_MAX);
 	dk_arg lo = dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1);
 	dk_arg hi = dk_arg_pct(cf->param[1], DK_RATIO_ONE, 1);
-	dk_arg args[6] = {dk_arg_pct(num, den, 1), dk_arg_kr((dk_kr)num),
-			  whose(c, DK_CHECK_UH_SHARE, min ? 0 : 1), both || min ? lo : hi,
-			  both ? hi : dk_arg_kr(limit), dk_arg_kr(limit)};
+	dk_arg args[6] = {dk_arg_pct(num, den, 1),
+			  dk_arg_kr((dk_kr)num),
+			  whose(c, DK_CHECK_UH_SHARE, min ? 0 : 1),
+			  both || min ? lo : hi,
+			  both ? hi : dk_arg_kr(limit),
+			  dk_arg_kr(limit)};
 	int64_t nums[2] = {limit, (int64_t)num};
 	if (c->st == DK_OK)
-		c->st = dk_findings_add(&c->r->findings, c->p->checks, DK_CHECK_UH_SHARE, -1,
-					k, "uh_share", nums, 0, m, args, both ? 6 : 5);
+		c->st = dk_findings_add(&c->r->findings, c->p->checks, DK_CHECK_UH_SHARE,
+					-1, k, "uh_share", nums, 0, m, args,
+					both ? 6 : 5);
 }
 
 static void uh_share(ctx *c)
@@ -419,7 +439,8 @@ static void year_change(ctx *c)
 		ADD(c, DK_CHECK_YEAR_CHANGE, -1, (long)k, "recommended", nums, 0,
 		    DK_MSG_YEAR_CHANGE, dk_arg_kr(x), dk_arg_pct(ad, prev, 1),
 		    dk_arg_word(d < 0 ? N_("below") : N_("above")), dk_arg_kr(prev),
-		    whose(c, DK_CHECK_YEAR_CHANGE, 0), dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1));
+		    whose(c, DK_CHECK_YEAR_CHANGE, 0),
+		    dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1));
 	}
 }
 
@@ -459,17 +480,18 @@ static void criteria_sheet(ctx *c)
 		dk_rec_row *row = &c->r->rows[k];
 		dk_kr up2 = up2_sum(c, n), other = n->v[DK_COL_UH_OTHER];
 		/* UH identified? blank without UH money planned */
-		row->uh_identified = up2 == 0      ? DK_JUDGE_BLANK
-				     : other == 0  ? DK_JUDGE_JA
-				     : other == up2 ? DK_JUDGE_NEI
-						   : DK_JUDGE_DELVIS;
+		row->uh_identified = up2 == 0 ? DK_JUDGE_BLANK
+			: other == 0          ? DK_JUDGE_JA
+			: other == up2        ? DK_JUDGE_NEI
+					      : DK_JUDGE_DELVIS;
 		/* coordinator of limited scope? blank where the check skips */
 		row->limited_coordinator = DK_JUDGE_BLANK;
 		if (n->v[DK_COL_NEED] > 0 && !cs->off)
 			row->limited_coordinator =
 				(dk_i128)n->v[DK_COL_COORDINATOR] * DK_RATIO_ONE <=
-						(dk_i128)cs->param[0] * n->v[DK_COL_NEED]
-					? DK_JUDGE_JA : DK_JUDGE_NEI;
+					(dk_i128)cs->param[0] * n->v[DK_COL_NEED]
+				? DK_JUDGE_JA
+				: DK_JUDGE_NEI;
 		/* reasonable split? blank without a bound, an amount, or when
 		 * the check is off */
 		row->reasonable_uh_share = DK_JUDGE_BLANK;
@@ -479,7 +501,8 @@ static void criteria_sheet(ctx *c)
 			for (size_t i = 0; i < c->p->n_institutions; i++)
 				uh += row->uh[i];
 			row->reasonable_uh_share = uh_within(c, uh, row->amount, &limit)
-				? DK_JUDGE_JA : DK_JUDGE_NEI;
+				? DK_JUDGE_JA
+				: DK_JUDGE_NEI;
 		}
 	}
 }
@@ -508,8 +531,7 @@ static void totals_like_row(ctx *c)
 	}
 }
 
-dk_status dk_checks_run(const dk_plan *p, const dk_networks *t,
-			dk_recommendation *r)
+dk_status dk_checks_run(const dk_plan *p, const dk_networks *t, dk_recommendation *r)
 {
 	ctx c = {p, t, r, DK_OK};
 	criteria_sheet(&c);

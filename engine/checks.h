@@ -17,7 +17,6 @@
 
 /* Adds the findings to r->findings. Checks that need a recommended amount
  * are skipped when r->produced is false. */
-dk_status dk_checks_run(const dk_plan *p, const dk_networks *t,
-			dk_recommendation *r);
+dk_status dk_checks_run(const dk_plan *p, const dk_networks *t, dk_recommendation *r);
 
 #endif

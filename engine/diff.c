@@ -21,8 +21,8 @@ static bool same_text(const char *a, const char *b)
 static bool same_finding(const dk_rec_finding *a, const dk_rec_finding *b)
 {
 	return same_text(a->check, b->check) && same_text(a->field, b->field) &&
-	       ((!a->network && !b->network) ||
-		(a->network && b->network && dk_name_equal(a->network, b->network)));
+		((!a->network && !b->network) ||
+		 (a->network && b->network && dk_name_equal(a->network, b->network)));
 }
 
 static long find_network(const dk_rec_file *f, const char *name)
@@ -53,8 +53,10 @@ static long *only_in(const dk_rec_file *a, const dk_rec_file *b, size_t *n)
 dk_status dk_diff_run(const dk_rec_file *old, const dk_rec_file *new, dk_diff *d)
 {
 	memset(d, 0, sizeof *d);
-	d->networks = malloc((old->n_networks + new->n_networks + 1) * sizeof *d->networks);
-	d->inputs_changed = malloc((old->n_inputs ? old->n_inputs : 1) * sizeof *d->inputs_changed);
+	d->networks =
+		malloc((old->n_networks + new->n_networks + 1) * sizeof *d->networks);
+	d->inputs_changed =
+		malloc((old->n_inputs ? old->n_inputs : 1) * sizeof *d->inputs_changed);
 	if (!d->networks || !d->inputs_changed) {
 		dk_diff_release(d);
 		return DK_ENOMEM;
@@ -79,7 +81,8 @@ dk_status dk_diff_run(const dk_rec_file *old, const dk_rec_file *new, dk_diff *d
 		for (size_t j = 0; j < i; j++)
 			k += same_text(old->inputs[j].role, old->inputs[i].role);
 		for (size_t j = 0; j < new->n_inputs; j++) {
-			if (!same_text(old->inputs[i].role, new->inputs[j].role) || k-- > 0)
+			if (!same_text(old->inputs[i].role, new->inputs[j].role) ||
+			    k-- > 0)
 				continue;
 			if (!same_text(old->inputs[i].sha256, new->inputs[j].sha256))
 				d->inputs_changed[d->n_inputs_changed++] = (long)i;

@@ -21,7 +21,8 @@ static dk_i128 work_per_day(const dk_pricing *p, const dk_day *d)
 {
 	dk_i128 s = 0;
 	for (size_t i = 0; i < d->n; i++)
-		s += (dk_i128)d->parts[i].hours * p->activities[d->parts[i].activity].factor;
+		s += (dk_i128)d->parts[i].hours *
+			p->activities[d->parts[i].activity].factor;
 	return s;
 }
 
@@ -50,9 +51,8 @@ static int round_muldiv(dk_i128 a, dk_i128 b, dk_i128 c, int64_t *out)
  * role's exact share rounded half up, and `travel` the travel, for the
  * breakdown.
  */
-static int package_cost(const dk_pricing *p, const dk_rat *hourly,
-			const dk_package *k, bool full, int64_t *parts,
-			int64_t *travel, int64_t *cost)
+static int package_cost(const dk_pricing *p, const dk_rat *hourly, const dk_package *k,
+			bool full, int64_t *parts, int64_t *travel, int64_t *cost)
 {
 	const dk_i128 E20 = (dk_i128)10000000000LL * 10000000000LL;
 	dk_i128 d = k->days, M = work_per_day(p, k->own_day ? &k->day : &p->day);
@@ -62,7 +62,7 @@ static int package_cost(const dk_pricing *p, const dk_rat *hourly,
 		for (size_t s = 0; s < p->n_staff; s++)
 			if (p->staff[s].role == r)
 				K += (dk_i128)p->staff[s].persons *
-				     (full ? DK_E4 : p->staff[s].charged_share);
+					(full ? DK_E4 : p->staff[s].charged_share);
 		dk_rat term;
 		if (dk_rat_mul(dk_rat_of(K, 1), hourly[r], &term) ||
 		    dk_rat_add(S, term, &S))
@@ -125,16 +125,19 @@ static dk_status checks(const dk_pricing *p, dk_quotation *q)
 			continue;
 		size_t before = q->findings.n;
 		int64_t nums[2] = {k->full_cost, k->price};
-		dk_arg args[4] = {dk_arg_text(p->packages[i].name), dk_arg_dec(k->price, 2, 2),
+		dk_arg args[4] = {dk_arg_text(p->packages[i].name),
+				  dk_arg_dec(k->price, 2, 2),
 				  dk_arg_dec(k->full_cost, 2, 2),
 				  dk_arg_dec(k->full_cost - k->price, 2, 2)};
 		if (p->type == DK_OPPDRAG)
-			st = dk_findings_add(&q->findings, conf, DK_CHECK_PRICE_BELOW_COST,
-					     DK_SEV_ERROR, -1, "price", nums, 2,
+			st = dk_findings_add(&q->findings, conf,
+					     DK_CHECK_PRICE_BELOW_COST, DK_SEV_ERROR, -1,
+					     "price", nums, 2,
 					     DK_MSG_PRICE_BELOW_COST_OPPDRAG, args, 3);
 		else
-			st = dk_findings_add(&q->findings, conf, DK_CHECK_PRICE_BELOW_COST,
-					     DK_SEV_INFO, -1, "price", nums, 2,
+			st = dk_findings_add(&q->findings, conf,
+					     DK_CHECK_PRICE_BELOW_COST, DK_SEV_INFO, -1,
+					     "price", nums, 2,
 					     DK_MSG_PRICE_BELOW_COST_BIDRAG, args, 4);
 		if (q->findings.n > before)
 			q->findings.items[before].package = (long)i;
@@ -189,11 +192,12 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 		const dk_role *ro = &p->roles[r];
 		if (ro->direct)
 			q->hourly[r] = dk_rat_of(ro->hourly_cost, 1);
-		else  /* (salary × (10⁴ + rate) + indirect × 10⁴) / hours_e4 */
-			q->hourly[r] = dk_rat_of((dk_i128)ro->annual_salary *
-							 (DK_E4 + ro->social_cost_rate) +
-						 (dk_i128)ro->indirect * DK_E4,
-						 ro->productive_hours);
+		else /* (salary × (10⁴ + rate) + indirect × 10⁴) / hours_e4 */
+			q->hourly[r] =
+				dk_rat_of((dk_i128)ro->annual_salary *
+							  (DK_E4 + ro->social_cost_rate) +
+						  (dk_i128)ro->indirect * DK_E4,
+					  ro->productive_hours);
 		q->hourly_ore[r] = (int64_t)dk_rat_round(q->hourly[r]);
 	}
 	for (size_t i = 0; i < p->n_packages; i++) {
@@ -218,10 +222,11 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 		dk_i128 m = (dk_i128)o->cost * (DK_E4 + p->margin);
 		dk_i128 unit = (dk_i128)DK_E4 * p->round_to;
 		o->price = (int64_t)((m + unit - 1) / unit * p->round_to);
-		o->margin = (int64_t)dk_rat_round(dk_rat_of((dk_i128)o->cost * p->margin, DK_E4));
+		o->margin = (int64_t)dk_rat_round(
+			dk_rat_of((dk_i128)o->cost * p->margin, DK_E4));
 		o->rounding = o->price - o->cost - o->margin;
-		o->price_per_day = (int64_t)dk_rat_round(dk_rat_of((dk_i128)o->price * DK_E4,
-								    k->days));
+		o->price_per_day = (int64_t)dk_rat_round(
+			dk_rat_of((dk_i128)o->price * DK_E4, k->days));
 		const dk_day *d = k->own_day ? &k->day : &p->day;
 		int64_t hours = 0, persons = 0;
 		for (size_t j = 0; j < d->n; j++)
@@ -238,7 +243,7 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 		for (size_t r = 0; r <= p->n_roles; r++)
 			w[r] = exact[r];
 		free(exact);
-		dk_apportion_in ai = {o->cost, w, p->n_roles + 1, 1, NULL,
+		dk_apportion_in ai = {o->cost,          w, p->n_roles + 1, 1, NULL,
 				      (long)p->n_roles, 0};
 		dk_apportion_out ao = {o->role_cost, NULL, NULL, 0};
 		st = dk_apportion(&ai, &ao);
@@ -264,7 +269,7 @@ done:
 typedef struct {
 	const dk_pricing *p;
 	const dk_quotation *q;
-	size_t *addon;          /* indices of the add-on packages */
+	size_t *addon; /* indices of the add-on packages */
 	size_t na;
 	int64_t *cur, *best;
 	int64_t best_days, best_spent, best_basic;
@@ -288,8 +293,8 @@ static bool better(search *s, int64_t days, int64_t spent, int64_t basic)
 	return false;
 }
 
-static void try_addons(search *s, size_t j, int64_t left, int64_t days,
-		       int64_t spent, int64_t basic)
+static void try_addons(search *s, size_t j, int64_t left, int64_t days, int64_t spent,
+		       int64_t basic)
 {
 	if (j == s->na) {
 		if (better(s, days, spent, basic)) {

@@ -16,7 +16,6 @@
 #include "engine/apportion.h"
 #include "engine/checks.h"
 
-
 int dk_up1_valid(const dk_network *n)
 {
 	if (!dk_network_has(n, DK_COL_UP1) || n->n_up1 == 0)
@@ -46,21 +45,23 @@ static int frame(const dk_plan *p, dk_recommendation *r, dk_status *st)
 		r->prorata = p->prorata;
 		if (p->has_total && p->prorata + parts != p->total) {
 			int64_t nums[2] = {p->total, p->prorata + parts};
-			*st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_SUM,
-					      -1, -1, "frame", nums, 0, DK_MSG_FRAME_SUM,
-					      (dk_arg[]){dk_arg_kr(p->prorata + parts),
-							 dk_arg_kr(p->total),
-							 dk_arg_kr(p->prorata + parts - p->total)},
-					      3);
+			*st = dk_findings_add(
+				&r->findings, p->checks, DK_CHECK_FRAME_SUM, -1, -1,
+				"frame", nums, 0, DK_MSG_FRAME_SUM,
+				(dk_arg[]){dk_arg_kr(p->prorata + parts),
+					   dk_arg_kr(p->total),
+					   dk_arg_kr(p->prorata + parts - p->total)},
+				3);
 		}
 		return 0;
 	}
 	dk_kr f = p->total - parts;
 	if (f < 0) {
 		int64_t nums[2] = {p->total, parts};
-		*st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_SUM, -1,
-				      -1, "frame", nums, 0, DK_MSG_FRAME_NEGATIVE,
-				      (dk_arg[]){dk_arg_kr(parts), dk_arg_kr(p->total)}, 2);
+		*st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_SUM, -1, -1,
+				      "frame", nums, 0, DK_MSG_FRAME_NEGATIVE,
+				      (dk_arg[]){dk_arg_kr(parts), dk_arg_kr(p->total)},
+				      2);
 		r->prorata = f;
 		return -1;
 	}
@@ -92,16 +93,16 @@ static dk_status direct_split(const dk_plan *p, const dk_networks *t,
 		for (size_t k = 0; k < t->n; k++) {
 			const dk_network *n = &t->items[k];
 			if (!dk_up1_valid(n))
-				continue;  /* up1-assignment reports it */
-			int64_t per = p->up1_weight == DK_UP1_WEIGHT_FTE
-				? n->v[DK_COL_FTE] : 1;
+				continue; /* up1-assignment reports it */
+			int64_t per =
+				p->up1_weight == DK_UP1_WEIGHT_FTE ? n->v[DK_COL_FTE] : 1;
 			for (size_t u = 0; u < n->n_up1; u++)
 				w[n->up1[u].index] += (dk_i128)n->up1[u].share * per;
 		}
 		for (size_t i = 0; i < ni; i++)
 			sum += w[i];
 	}
-	if (sum == 0)  /* equal, or by_up1 with no weight left */
+	if (sum == 0) /* equal, or by_up1 with no weight left */
 		for (size_t i = 0; i < ni; i++)
 			w[i] = 1;
 	dk_apportion_in in = {r->direct, w, ni, 1, NULL, -1, 0};
@@ -123,7 +124,8 @@ static dk_status up1_findings(const dk_plan *p, const dk_networks *t,
 			if (p->split == DK_SPLIT_BY_UP1)
 				st = dk_findings_add(&r->findings, p->checks,
 						     DK_CHECK_UP1_ASSIGNMENT, -1, (long)k,
-						     "up1", NULL, 0, DK_MSG_UP1_MISSING, NULL, 0);
+						     "up1", NULL, 0, DK_MSG_UP1_MISSING,
+						     NULL, 0);
 			continue;
 		}
 		int64_t sum = 0;
@@ -150,8 +152,7 @@ static dk_status up1_findings(const dk_plan *p, const dk_networks *t,
 }
 
 /* RULES.md section 3, the method table: base, weight, floor and cap. */
-static void method_items(const dk_plan *p, const dk_networks *t, dk_kr F,
-			 dk_wf_item *it)
+static void method_items(const dk_plan *p, const dk_networks *t, dk_kr F, dk_wf_item *it)
 {
 	int64_t base = 0;
 	if (p->method == DK_METHOD_PRORATA) {
@@ -192,8 +193,7 @@ static void method_items(const dk_plan *p, const dk_networks *t, dk_kr F,
 }
 
 /* Section 4: each amount over its planned lines. */
-static dk_status components(const dk_plan *p, const dk_networks *t,
-			    dk_recommendation *r)
+static dk_status components(const dk_plan *p, const dk_networks *t, dk_recommendation *r)
 {
 	size_t ni = p->n_institutions, nl = ni + 3;
 	int64_t *lines = malloc(nl * sizeof *lines);
@@ -263,7 +263,7 @@ static dk_status decided_run(const dk_plan *p, const dk_wf_item *items,
 	for (size_t d = 0; d < p->n_decisions; d++) {
 		long k = p->decisions[d].index;
 		if (k < 0 || (size_t)k >= n)
-			return DK_EINPUT;  /* the reader resolves every decision */
+			return DK_EINPUT; /* the reader resolves every decision */
 		r->rows[k].decision = (long)d;
 		decided += p->decisions[d].amount;
 	}
@@ -292,7 +292,8 @@ static dk_status decided_run(const dk_plan *p, const dk_wf_item *items,
 		out->lambda_num = so.lambda_num;
 		out->lambda_den = so.lambda_den;
 		if (over) {
-			int64_t floors = so.outcome == DK_WF_INFEASIBLE ? so.shortfall : 0;
+			int64_t floors = so.outcome == DK_WF_INFEASIBLE ? so.shortfall
+									: 0;
 			out->outcome = DK_WF_INFEASIBLE;
 			out->shortfall = decided - r->prorata + floors;
 			out->lambda_num = 0;
@@ -347,11 +348,11 @@ static dk_status decision_findings(const dk_plan *p, dk_recommendation *r)
 		long k = x->index;
 		dk_kr m = r->rows[k].method_amount;
 		if (m < 0) {
-			st = dk_findings_add(&r->findings, p->checks, DK_CHECK_DECISION,
-					     -1, k, "recommended", NULL, 0,
-					     DK_MSG_DECISION_NO_METHOD,
-					     (dk_arg[]){dk_arg_kr(x->amount), dk_arg_text(x->reason)},
-					     2);
+			st = dk_findings_add(
+				&r->findings, p->checks, DK_CHECK_DECISION, -1, k,
+				"recommended", NULL, 0, DK_MSG_DECISION_NO_METHOD,
+				(dk_arg[]){dk_arg_kr(x->amount), dk_arg_text(x->reason)},
+				2);
 			continue;
 		}
 		int64_t nums[2] = {m, x->amount};
@@ -364,8 +365,8 @@ static dk_status decision_findings(const dk_plan *p, dk_recommendation *r)
 	return st;
 }
 
-static dk_status compute(const dk_plan *p, const dk_networks *t,
-			 dk_recommendation *r, bool count_only)
+static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendation *r,
+			 bool count_only)
 {
 	size_t n = t->n, ni = p->n_institutions;
 	dk_status st = DK_OK;
@@ -424,12 +425,11 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 		int64_t nums[2] = {r->prorata, r->prorata + out.shortfall};
 		r->shortfall = out.shortfall;
 		bool dec = p->n_decisions > 0;
-		st = dk_findings_add(&r->findings, p->checks,
-				     DK_CHECK_FRAME_INFEASIBLE, -1, -1, "frame", nums,
-				     0, dec ? DK_MSG_FRAME_INFEASIBLE_DECIDED
-					    : DK_MSG_FRAME_INFEASIBLE,
-				     (dk_arg[]){dk_arg_kr(r->prorata), dk_arg_kr(out.shortfall)},
-				     2);
+		st = dk_findings_add(
+			&r->findings, p->checks, DK_CHECK_FRAME_INFEASIBLE, -1, -1,
+			"frame", nums, 0,
+			dec ? DK_MSG_FRAME_INFEASIBLE_DECIDED : DK_MSG_FRAME_INFEASIBLE,
+			(dk_arg[]){dk_arg_kr(r->prorata), dk_arg_kr(out.shortfall)}, 2);
 		for (size_t k = 0; k < n; k++) {
 			r->rows[k].lo = out.lo[k];
 			r->rows[k].hi = out.hi[k];
@@ -457,12 +457,14 @@ static dk_status compute(const dk_plan *p, const dk_networks *t,
 	if (left > 0) {
 		int64_t nums[2] = {r->prorata, r->prorata - left};
 		const char *why = r->outcome == DK_WF_SATURATED
-			? (p->n_decisions > 0 ? N_("every network the forum did not decide is at its cap")
-					      : N_("every network is at its cap"))
-			: r->reserve_cut > 0 ? N_("caps and rounding cut it to the reserve")
-					     : N_("rounding leaves it");
-		st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_UNUSED,
-				     -1, -1, "frame", nums, 0, DK_MSG_FRAME_UNUSED,
+			? (p->n_decisions > 0
+				   ? N_("every network the forum did not decide is at its cap")
+				   : N_("every network is at its cap"))
+			: r->reserve_cut > 0
+			? N_("caps and rounding cut it to the reserve")
+			: N_("rounding leaves it");
+		st = dk_findings_add(&r->findings, p->checks, DK_CHECK_FRAME_UNUSED, -1,
+				     -1, "frame", nums, 0, DK_MSG_FRAME_UNUSED,
 				     (dk_arg[]){dk_arg_kr(left), dk_arg_kr(r->prorata),
 						dk_arg_word(why)},
 				     3);
@@ -483,8 +485,7 @@ static dk_status run(const dk_plan *p, const dk_networks *t, dk_recommendation *
 	return st;
 }
 
-dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
-		       dk_recommendation *r)
+dk_status dk_recommend(const dk_plan *p, const dk_networks *t, dk_recommendation *r)
 {
 	return run(p, t, r, false);
 }

@@ -14,8 +14,7 @@
 /* Fills r (initialised here; release with dk_recommendation_release). A
  * model whose parts disagree gives findings, not an error; the status is
  * DK_ENOMEM or DK_ERANGE only when the computation itself cannot go on. */
-dk_status dk_recommend(const dk_plan *p, const dk_networks *t,
-		       dk_recommendation *r);
+dk_status dk_recommend(const dk_plan *p, const dk_networks *t, dk_recommendation *r);
 
 /* The same, but the findings are only counted (r->findings.counts): for
  * scenarios and Monte Carlo runs, which report no messages. */

@@ -38,9 +38,9 @@
 typedef struct {
 	dk_plan plan;
 	dk_kr *measures;
-	int64_t *v;             /* n × DK_COL_COUNT */
+	int64_t *v; /* n × DK_COL_COUNT */
 	uint32_t *present, *uh_present;
-	dk_kr *uh;              /* n × n_institutions */
+	dk_kr *uh; /* n × n_institutions */
 	uint32_t columns, uh_columns;
 	/* the price template, when there is one: the struct and its entries
 	 * (their pointers are the template's, never changed by a case) */
@@ -70,7 +70,8 @@ static dk_status snap_take_pricing(snapshot *s, const dk_pricing *pr)
 	s->priced = true;
 	s->pricing = *pr;
 	s->roles = malloc((pr->n_roles ? pr->n_roles : 1) * sizeof *s->roles);
-	s->activities = malloc((pr->n_activities ? pr->n_activities : 1) * sizeof *s->activities);
+	s->activities =
+		malloc((pr->n_activities ? pr->n_activities : 1) * sizeof *s->activities);
 	s->staff = malloc((pr->n_staff ? pr->n_staff : 1) * sizeof *s->staff);
 	s->packages = malloc((pr->n_packages ? pr->n_packages : 1) * sizeof *s->packages);
 	if (!s->roles || !s->activities || !s->staff || !s->packages)
@@ -187,7 +188,7 @@ static dk_status price_case(const dk_pricing *pr, int inst, const dk_recommendat
 		out->price[k] = q.pkgs[k].price;
 	if (st == DK_OK)
 		st = buy_days(pr, &q, inst, rec, out->days);
-	dk_quote_release(&q);  /* also after a failure: the quote frees what it made */
+	dk_quote_release(&q); /* also after a failure: the quote frees what it made */
 	return st;
 }
 
@@ -220,8 +221,9 @@ static dk_status run_case(const dk_models *m, int inst, const dk_quotation *quot
 		}
 		if (rec.produced && m->pricing && inst >= 0 && quote) {
 			out->days = calloc(n ? n : 1, sizeof *out->days);
-			st = out->days ? buy_days(m->pricing, quote, inst, &rec, out->days)
-				       : DK_ENOMEM;
+			st = out->days
+				? buy_days(m->pricing, quote, inst, &rec, out->days)
+				: DK_ENOMEM;
 			out->priced = st == DK_OK;
 		} else if (rec.produced && m->pricing && inst >= 0) {
 			st = price_case(m->pricing, inst, &rec, out);
@@ -265,8 +267,7 @@ static double pow10i(int d)
 static double draw_one(const dk_draw *d, gsl_rng *rng, double current)
 {
 	switch (d->kind) {
-	case DK_DIST_UNIFORM:
-		return d->a == d->b ? d->a : gsl_ran_flat(rng, d->a, d->b);
+	case DK_DIST_UNIFORM: return d->a == d->b ? d->a : gsl_ran_flat(rng, d->a, d->b);
 	case DK_DIST_NORMAL: {
 		double mean = d->has_mean ? d->a : current;
 		double sd = d->relative ? d->b * fabs(mean) : d->b;
@@ -303,7 +304,7 @@ static void draw_all(const dk_montecarlo *mc, gsl_rng *rng, const dk_models *m)
 		const dk_target *tg = &d->target;
 		double unit = pow10i(tg->decimals);
 		bool every = (tg->kind == DK_T_NET_COLUMN || tg->kind == DK_T_NET_UH) &&
-			     tg->network < 0;
+			tg->network < 0;
 		size_t from = every ? 0 : tg->network >= 0 ? (size_t)tg->network : 0;
 		size_t to = every ? t->n : from + 1;
 		for (size_t k = from; k < to; k++) {
@@ -319,16 +320,16 @@ static void draw_all(const dk_montecarlo *mc, gsl_rng *rng, const dk_models *m)
 typedef struct {
 	const dk_montecarlo *mc;
 	const snapshot *snap;
-	const dk_pricing *pricing;  /* shared, read-only: draws do not touch it */
+	const dk_pricing *pricing; /* shared, read-only: draws do not touch it */
 	const dk_quotation *quote;
 	int inst;
-	double *days;             /* shared: [network × runs + k], or NULL */
+	double *days; /* shared: [network × runs + k], or NULL */
 	dk_plan plan;
 	dk_networks nets;
-	long first, step, runs;   /* this worker's runs: first, first + step, ... */
-	double *samples;          /* shared: [network × runs + k] */
-	unsigned char *produced;  /* shared: [k] */
-	unsigned char *at_cap;    /* shared: [network × runs + k] */
+	long first, step, runs;  /* this worker's runs: first, first + step, ... */
+	double *samples;         /* shared: [network × runs + k] */
+	unsigned char *produced; /* shared: [k] */
+	unsigned char *at_cap;   /* shared: [network × runs + k] */
 	dk_status st;
 } worker;
 
@@ -339,7 +340,8 @@ static dk_status clone_models(const dk_plan *p, const dk_networks *t, worker *w)
 	w->nets = *t;
 	/* every pointer this worker will free is its own or NULL, whatever
 	 * fails below (release_models frees them) */
-	w->plan.measures = malloc((p->n_measures ? p->n_measures : 1) * sizeof *p->measures);
+	w->plan.measures =
+		malloc((p->n_measures ? p->n_measures : 1) * sizeof *p->measures);
 	w->nets.items = malloc((t->n ? t->n : 1) * sizeof *t->items);
 	if (w->nets.items) {
 		if (t->n)
@@ -350,13 +352,15 @@ static dk_status clone_models(const dk_plan *p, const dk_networks *t, worker *w)
 	if (!w->plan.measures || !w->nets.items)
 		return DK_ENOMEM;
 	if (p->n_measures)
-		memcpy(w->plan.measures, p->measures, p->n_measures * sizeof *p->measures);
+		memcpy(w->plan.measures, p->measures,
+		       p->n_measures * sizeof *p->measures);
 	for (size_t k = 0; k < t->n; k++) {
 		w->nets.items[k].uh = malloc((ni ? ni : 1) * sizeof *t->items[k].uh);
 		if (!w->nets.items[k].uh)
 			return DK_ENOMEM;
 		if (ni)
-			memcpy(w->nets.items[k].uh, t->items[k].uh, ni * sizeof *t->items[k].uh);
+			memcpy(w->nets.items[k].uh, t->items[k].uh,
+			       ni * sizeof *t->items[k].uh);
 	}
 	return DK_OK;
 }
@@ -393,9 +397,10 @@ static void *work(void *arg)
 		if (w->st == DK_OK && r.produced) {
 			w->produced[k] = 1;
 			for (size_t i = 0; i < n; i++) {
-				w->samples[i * (size_t)w->runs + (size_t)k] = (double)r.amount[i];
-				w->at_cap[i * (size_t)w->runs + (size_t)k] =
-					r.state[i] == DK_STATE_CAPPED;
+				w->samples[i * (size_t)w->runs + (size_t)k] =
+					(double)r.amount[i];
+				w->at_cap[i * (size_t)w->runs + (size_t)k] = r.state[i] ==
+					DK_STATE_CAPPED;
 				if (w->days && r.priced)
 					w->days[i * (size_t)w->runs + (size_t)k] =
 						(double)r.days[i] / DK_E4;
@@ -435,9 +440,9 @@ static size_t compact(double *x, const unsigned char *produced, long runs)
 	return m;
 }
 
-static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, const dk_plan *p,
-			     const dk_networks *t, const dk_pricing *pricing,
-			     dk_scenario_results *out)
+static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap,
+			     const dk_plan *p, const dk_networks *t,
+			     const dk_pricing *pricing, dk_scenario_results *out)
 {
 	size_t n = t->n;
 	int inst = pricing ? dk_plan_institution(p, pricing->institution) : -1;
@@ -453,7 +458,8 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, cons
 	bool *started = calloc((size_t)nw, sizeof *started);
 	out->mc = calloc(n ? n : 1, sizeof *out->mc);
 	dk_status st = samples && at_cap && produced && ws && tid && started && out->mc
-		? DK_OK : DK_ENOMEM;
+		? DK_OK
+		: DK_ENOMEM;
 	/* with a template: one quote for every run (draws do not change it) */
 	dk_quotation quote;
 	bool quoted = false;
@@ -466,8 +472,21 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, cons
 			st = DK_ENOMEM;
 	}
 	for (int j = 0; j < nw && st == DK_OK; j++) {
-		ws[j] = (worker){mc, snap, days ? pricing : NULL, days ? &quote : NULL, inst, days,
-				 {0}, {0}, j, nw, runs, samples, produced, at_cap, DK_OK};
+		ws[j] = (worker){mc,
+				 snap,
+				 days ? pricing : NULL,
+				 days ? &quote : NULL,
+				 inst,
+				 days,
+				 {0},
+				 {0},
+				 j,
+				 nw,
+				 runs,
+				 samples,
+				 produced,
+				 at_cap,
+				 DK_OK};
 		st = clone_models(p, t, &ws[j]);
 	}
 	/* worker 0 runs in this thread; a worker whose thread cannot start
@@ -503,8 +522,8 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap, cons
 		summarize(x, compact(x, produced, runs), &s->mean, &s->sd, s->q);
 		if (days) {
 			double *y = days + i * (size_t)runs;
-			summarize(y, compact(y, produced, runs), &s->days_mean, &s->days_sd,
-				  s->days_q);
+			summarize(y, compact(y, produced, runs), &s->days_mean,
+				  &s->days_sd, s->days_q);
 		}
 	}
 	if (quoted)

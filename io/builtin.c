@@ -18,12 +18,12 @@ dk_status dk_builtin_networks_input(dk_input *in)
 
 dk_status dk_builtin_columns_input(dk_input *in)
 {
-	return dk_input_builtin(in, DK_BUILTIN_PREFIX "columns.json",
-				dk_builtin_columns, dk_builtin_columns_len);
+	return dk_input_builtin(in, DK_BUILTIN_PREFIX "columns.json", dk_builtin_columns,
+				dk_builtin_columns_len);
 }
 
 dk_status dk_builtin_plan_input(dk_input *in)
 {
-	return dk_input_builtin(in, DK_BUILTIN_PREFIX "plan.json",
-				dk_builtin_plan, dk_builtin_plan_len);
+	return dk_input_builtin(in, DK_BUILTIN_PREFIX "plan.json", dk_builtin_plan,
+				dk_builtin_plan_len);
 }

@@ -16,17 +16,12 @@
 static int decimals_of(dk_column_kind kind)
 {
 	switch (kind) {
-	case DK_KIND_FTE:
-		return 2;
-	case DK_KIND_PERCENT:
-		return DK_PCT_DECIMALS;
-	case DK_KIND_UP1:
-		return 6;
-	default:
-		return 0;
+	case DK_KIND_FTE: return 2;
+	case DK_KIND_PERCENT: return DK_PCT_DECIMALS;
+	case DK_KIND_UP1: return 6;
+	default: return 0;
 	}
 }
-
 
 static int add_row(cJSON *obj, const dk_network *n, const dk_networks *t,
 		   const dk_plan *p, int totals)
@@ -74,8 +69,7 @@ static int add_row(cJSON *obj, const dk_network *n, const dk_networks *t,
 				}
 			}
 			break;
-		default:
-			break;
+		default: break;
 		}
 		if (!v || !cJSON_AddItemToObject(obj, cols[c].name, v)) {
 			cJSON_Delete(v);

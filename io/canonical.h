@@ -15,6 +15,4 @@
  * row lists only its stated cells. */
 char *dk_networks_json(const dk_networks *t, const dk_plan *p);
 
-
-
 #endif

@@ -59,36 +59,39 @@ void dk_cell_message(dk_num_result r, const char *field, const char *text,
 		break;
 	case DK_NUM_DECIMALS:
 		if (spec->percent)
-			snprintf(buf, size, _("%s: '%s' has more than %d decimals; "
-					      "expected %s"),
+			snprintf(buf, size,
+				 _("%s: '%s' has more than %d decimals; "
+				   "expected %s"),
 				 field, q, spec->decimals, want);
 		else
-			snprintf(buf, size, _("%s: '%s' has too many decimals; "
-					      "expected %s"),
+			snprintf(buf, size,
+				 _("%s: '%s' has too many decimals; "
+				   "expected %s"),
 				 field, q, want);
 		break;
 	case DK_NUM_NEGATIVE:
-		snprintf(buf, size, _("%s: '%s' is negative; expected %s"), field,
-			 q, want);
+		snprintf(buf, size, _("%s: '%s' is negative; expected %s"), field, q,
+			 want);
 		break;
 	case DK_NUM_RANGE:
 		if (spec->percent)
-			snprintf(buf, size, _("%s: '%s' is too large; expected a "
-					      "percentage of at most 10^12"),
+			snprintf(buf, size,
+				 _("%s: '%s' is too large; expected a "
+				   "percentage of at most 10^12"),
 				 field, q);
 		else
 			snprintf(buf, size, _("%s: '%s' is too large; expected %s"),
 				 field, q, want);
 		break;
 	default:
-		snprintf(buf, size, _("%s: '%s' is not a number; expected %s"),
-			 field, q, want);
+		snprintf(buf, size, _("%s: '%s' is not a number; expected %s"), field, q,
+			 want);
 		break;
 	}
 }
 
-dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
-		       char *msg, size_t size)
+dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n, char *msg,
+		       size_t size)
 {
 	char q[80];
 	dk_quote(text, q, sizeof q);
@@ -153,10 +156,12 @@ dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
 }
 
 /* The labels of RULES.md section 5, normalised (lowercase, one space). */
+/* clang-format off */
 static const char *const totals_labels[] = {
 	"sum", "summer", "total", "totalt", "totalsum", "sum totalt",
 	"totalt sum", "i alt", "samlet", NULL,
 };
+/* clang-format on */
 
 /* Length of a white-space character at s (space, tab, CR, LF, U+00A0), or
  * 0. */
@@ -178,8 +183,8 @@ static void label_norm(const char *name, char *one, size_t size)
 		b += k;
 	const unsigned char *e = b + strlen((const char *)b);
 	for (;;) {
-		if (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' ||
-			      e[-1] == '\n'))
+		if (e > b &&
+		    (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
 			e--;
 		else if (e - b >= 2 && e[-2] == 0xC2 && e[-1] == 0xA0)
 			e -= 2;
@@ -220,8 +225,9 @@ char *dk_name_trimmed(const char *s)
 		b += k;
 	size_t n = strlen((const char *)b);
 	for (;;) {
-		if (n && (b[n - 1] == ' ' || b[n - 1] == '\t' || b[n - 1] == '\r' ||
-			  b[n - 1] == '\n'))
+		if (n &&
+		    (b[n - 1] == ' ' || b[n - 1] == '\t' || b[n - 1] == '\r' ||
+		     b[n - 1] == '\n'))
 			n--;
 		else if (n >= 2 && b[n - 2] == 0xC2 && b[n - 1] == 0xA0)
 			n -= 2;
@@ -231,21 +237,22 @@ char *dk_name_trimmed(const char *s)
 	return strndup((const char *)b, n);
 }
 
-int dk_network_name_problems(const dk_networks *t, const char *name,
-			     char msg[2][400])
+int dk_network_name_problems(const dk_networks *t, const char *name, char msg[2][400])
 {
 	char q[80];
 	int n = 0;
 	dk_quote(name, q, sizeof q);
 	size_t chars = dk_utf8_chars(name);
 	if (chars > DK_NAME_MAX)
-		snprintf(msg[n++], 400, _("network: '%s' is %zu characters long; expected "
-					  "at most %d"),
+		snprintf(msg[n++], 400,
+			 _("network: '%s' is %zu characters long; expected "
+			   "at most %d"),
 			 q, chars, DK_NAME_MAX);
 	long prev = dk_networks_find(t, name);
 	if (prev >= 0)
-		snprintf(msg[n++], 400, _("network: '%s' is named twice, here and on line "
-					  "%d; expected unique names"),
+		snprintf(msg[n++], 400,
+			 _("network: '%s' is named twice, here and on line "
+			   "%d; expected unique names"),
 			 q, t->items[prev].line);
 	return n;
 }
@@ -276,7 +283,8 @@ const char *dk_column_message_name(int col)
 void dk_column_text(int col, const dk_plan *plan, char *buf, size_t size)
 {
 	if (col >= DK_COL_INSTITUTION) {
-		snprintf(buf, size, "%s", plan->institutions[col - DK_COL_INSTITUTION].id);
+		snprintf(buf, size, "%s",
+			 plan->institutions[col - DK_COL_INSTITUTION].id);
 		return;
 	}
 	const dk_column_def *def = dk_column_get((dk_column)col);
@@ -297,8 +305,8 @@ void dk_column_text(int col, const dk_plan *plan, char *buf, size_t size)
 
 /* Under an explicit decimal mode, the decimal separator is followed by
  * exactly three digits and then nothing more of the number. */
-bool dk_amount_implausible(const char *text, const char *field,
-			   dk_decimal_mode mode, char *msg, size_t size)
+bool dk_amount_implausible(const char *text, const char *field, dk_decimal_mode mode,
+			   char *msg, size_t size)
 {
 	if (mode == DK_DEC_AUTO)
 		return false;
@@ -317,8 +325,7 @@ bool dk_amount_implausible(const char *text, const char *field,
 		 _("%s: '%s' has three decimals under %s, but the column holds "
 		   "whole kroner; if '%c' groups digits in this file, give %s "
 		   "instead"),
-		 field, q,
-		 mode == DK_DEC_COMMA ? "--decimal-comma" : "--decimal-point",
+		 field, q, mode == DK_DEC_COMMA ? "--decimal-comma" : "--decimal-point",
 		 dec, mode == DK_DEC_COMMA ? "--decimal-point" : "--decimal-comma");
 	return true;
 }

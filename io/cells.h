@@ -19,27 +19,27 @@
 
 /* What a reader needs besides the bytes. */
 typedef struct {
-	const dk_plan *plan;        /* institutions and year */
-	const dk_colmap *map;       /* may be NULL */
-	dk_decimal_mode mode;       /* --decimal-comma / --decimal-point */
-	bool supplement;            /* a second -n file: only `network` is
+	const dk_plan *plan;  /* institutions and year */
+	const dk_colmap *map; /* may be NULL */
+	dk_decimal_mode mode; /* --decimal-comma / --decimal-point */
+	bool supplement;      /* a second -n file: only `network` is
 				       required */
 } dk_read_opts;
 
 /* The format readers: fill t (initialised here) from a decoded input, and
  * give in *header_line the line of the header row (CSV) or of the
  * "networks" key (JSON) when it is not NULL. */
-dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
-			       dk_networks *t, int *header_line, dk_error *d);
-dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
-				dk_networks *t, int *header_line, dk_error *d);
+dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+			       int *header_line, dk_error *d);
+dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+				int *header_line, dk_error *d);
 
 /* Under --decimal-comma or --decimal-point, a whole-krone cell whose
  * decimal separator is followed by exactly three digits ("721,000") was
  * almost certainly written with that separator as a digit group: true
  * then, with a message naming the other option in msg. */
-bool dk_amount_implausible(const char *text, const char *field,
-			   dk_decimal_mode mode, char *msg, size_t size);
+bool dk_amount_implausible(const char *text, const char *field, dk_decimal_mode mode,
+			   char *msg, size_t size);
 
 /* The number format of a column kind (amount, FTE, percent). */
 void dk_cell_spec(dk_column_kind kind, dk_decimal_mode mode, dk_num_spec *out);
@@ -61,8 +61,8 @@ const char *dk_column_message_name(int col);
 
 /* Reads a UP1 cell ("NTNU" or "NTNU:0.5+Nord:0.5") into n->up1. On a
  * problem, writes a message to msg and returns DK_EINPUT. */
-dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n,
-		       char *msg, size_t size);
+dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n, char *msg,
+		       size_t size);
 
 /* True for a totals row's name (trimmed, any case, spaces inside
  * collapsed): empty, "Sum", "Summer", "Total", "Totalt", "Totalsum",
@@ -85,7 +85,6 @@ char *dk_name_trimmed(const char *s);
  * given the name trimmed and the rows read so far: writes each problem's
  * message (at most two) and returns how many, so that every format says
  * them in the same words. */
-int dk_network_name_problems(const dk_networks *t, const char *name,
-			     char msg[2][400]);
+int dk_network_name_problems(const dk_networks *t, const char *name, char msg[2][400]);
 
 #endif

@@ -103,8 +103,7 @@ dk_status dk_colmap_parse(dk_colmap *m, const dk_input *in, dk_error *d)
 			if (strcmp(m->items[i].key, key) == 0 &&
 			    m->items[i].occurrence == occ) {
 				dk_json_error(&doc, d, c, true,
-					      _("column map: '%s' is mapped twice"),
-					      q);
+					      _("column map: '%s' is mapped twice"), q);
 				break;
 			}
 		dk_colmap_entry *e = &m->items[m->n++];
@@ -122,8 +121,7 @@ oom:
 	return DK_ENOMEM;
 }
 
-const dk_colmap_entry *dk_colmap_find(const dk_colmap *m, const char *key,
-				      int occurrence)
+const dk_colmap_entry *dk_colmap_find(const dk_colmap *m, const char *key, int occurrence)
 {
 	if (!m)
 		return NULL;
@@ -133,7 +131,8 @@ const dk_colmap_entry *dk_colmap_find(const dk_colmap *m, const char *key,
 		const dk_colmap_entry *e = &m->items[i];
 		if (strcmp(e->key, key) != 0)
 			continue;
-		if (e->occurrence == occurrence || (e->occurrence == 0 && occurrence == 1))
+		if (e->occurrence == occurrence ||
+		    (e->occurrence == 0 && occurrence == 1))
 			return e;
 	}
 	return NULL;

@@ -19,14 +19,14 @@
 #include "models/error.h"
 
 typedef struct {
-	char *key;          /* normalised header (dk_header_norm) */
-	int occurrence;     /* 0: every occurrence, else 1-based */
-	char *target;       /* as written */
-	int line, col;      /* of the target, for diagnostics */
+	char *key;      /* normalised header (dk_header_norm) */
+	int occurrence; /* 0: every occurrence, else 1-based */
+	char *target;   /* as written */
+	int line, col;  /* of the target, for diagnostics */
 } dk_colmap_entry;
 
 typedef struct {
-	char *name;         /* the map's file name */
+	char *name; /* the map's file name */
 	dk_colmap_entry *items;
 	size_t n;
 } dk_colmap;

@@ -36,14 +36,14 @@
 
 typedef struct {
 	char *text;
-	size_t off;        /* byte offset of the field's first byte */
+	size_t off; /* byte offset of the field's first byte */
 } field;
 
 typedef struct {
 	field *f;
 	size_t n, cap;
-	int line;          /* line of the first field */
-	int row;           /* row in the sheet: the line, less the line breaks
+	int line; /* line of the first field */
+	int row;  /* row in the sheet: the line, less the line breaks
 			      inside quoted fields of the records above */
 } record;
 
@@ -52,13 +52,13 @@ typedef struct {
 	record *rows;
 	size_t n, cap;
 	record cur;
-	size_t start;      /* offset where the next field starts */
-	size_t pos;        /* offset of the byte being parsed */
-	int row_start;     /* the next field is the first of a row */
+	size_t start;  /* offset where the next field starts */
+	size_t pos;    /* offset of the byte being parsed */
+	int row_start; /* the next field is the first of a row */
 	int oom;
-	int limit;         /* a limit of io/limits.h was passed: 1 rows, 2
+	int limit;        /* a limit of io/limits.h was passed: 1 rows, 2
 			      cells in a row, 3 bytes in a cell */
-	size_t limit_off;  /* where */
+	size_t limit_off; /* where */
 } splitter;
 
 /* Stops the split at a limit (checked by the loop that feeds libcsv). */
@@ -272,8 +272,8 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_error *d)
 
 /* Where a header goes. */
 typedef struct {
-	int col;           /* dk_column, DK_COL_INSTITUTION + i, or -1: ignored */
-	char *header;      /* as written, trimmed, for messages */
+	int col;      /* dk_column, DK_COL_INSTITUTION + i, or -1: ignored */
+	char *header; /* as written, trimmed, for messages */
 } placement;
 
 static int is_blank(const char *s)
@@ -300,8 +300,8 @@ static void cell_name(size_t h, int row, char *buf, size_t size)
 
 /* Reports msg about cell h of record rec, at its line and column, and
  * naming the cell: "cell C5: need: ...". */
-static void cell_error(const dk_input *in, dk_error *d, const record *rec,
-		       size_t h, const char *msg)
+static void cell_error(const dk_input *in, dk_error *d, const record *rec, size_t h,
+		       const char *msg)
 {
 	int line = 0, col = 0;
 	char name[24];
@@ -416,8 +416,8 @@ static const char *nearest_name(const char *norm, const dk_plan *plan)
 }
 
 typedef struct {
-	const char *name;   /* normalised header */
-	size_t index;       /* its column */
+	const char *name; /* normalised header */
+	size_t index;     /* its column */
 } named_col;
 
 /* Headers by normalised name, then position. */
@@ -429,8 +429,8 @@ static int by_name(const void *a, const void *b)
 }
 
 static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
-			       const record *hdr, size_t first_row,
-			       const splitter *sp, placement *pl, dk_error *d)
+			       const record *hdr, size_t first_row, const splitter *sp,
+			       placement *pl, dk_error *d)
 {
 	const dk_plan *plan = o->plan;
 	size_t nh = hdr->n;
@@ -560,7 +560,7 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 		char q[80], msg[600];
 		dk_quote(pl[h].header, q, sizeof q);
 		if (how[h] == 2 && dk_error_full(d)) {
-			dk_error_add(d, in->name, 0, 0, "%s", "");  /* counted */
+			dk_error_add(d, in->name, 0, 0, "%s", ""); /* counted */
 		} else if (how[h] == 2) {
 			/* a year alias of another plan year, when its column is
 			 * not in the sheet under this year's name */
@@ -578,7 +578,8 @@ static dk_status place_headers(const dk_input *in, const dk_read_opts *o,
 					year = y;
 			}
 			/* another year's column next to this year's is no typo */
-			const char *near = other_year ? NULL : nearest_name(norm[h], plan);
+			const char *near = other_year ? NULL
+						      : nearest_name(norm[h], plan);
 			if (year && plan->year > 0)
 				snprintf(msg, sizeof msg,
 					 _("the plan's year is %d, the sheet has '%s': "
@@ -680,9 +681,9 @@ static size_t header_row(const splitter *sp, const dk_read_opts *o)
 /* Reads cell h of record rec into row n (a network or the totals row);
  * counts in *figures the numeric cells that are filled ('-' included),
  * readable or not. */
-static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
-			   const placement *pl, const record *rec, size_t h,
-			   dk_network *n, int *figures, dk_error *d)
+static dk_status read_cell(const dk_input *in, const dk_read_opts *o, const placement *pl,
+			   const record *rec, size_t h, dk_network *n, int *figures,
+			   dk_error *d)
 {
 	char msg[700], q[80], label[80];
 	const field *f = &rec->f[h];
@@ -704,7 +705,7 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		}
 		dk_num_result r = dk_decimal_parse(f->text, &spec, &v);
 		if (r == DK_NUM_EMPTY)
-			v = 0;  /* '-' or an en dash: a stated zero */
+			v = 0; /* '-' or an en dash: a stated zero */
 		else if (r != DK_NUM_OK) {
 			dk_cell_message(r, label, f->text, &spec, msg, sizeof msg);
 			cell_error(in, d, rec, h, msg);
@@ -731,7 +732,7 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		}
 		dk_num_result r = dk_decimal_parse(f->text, &spec, &v);
 		if (r == DK_NUM_EMPTY)
-			v = 0;  /* '-' or an en dash: a stated zero (RULES.md
+			v = 0; /* '-' or an en dash: a stated zero (RULES.md
 				   section 5: a figure, which `stated-total`
 				   checks) */
 		else if (r != DK_NUM_OK) {
@@ -764,14 +765,12 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o,
 		n->present |= 1u << col;
 		return DK_OK;
 	}
-	default:
-		return DK_OK;
+	default: return DK_OK;
 	}
 }
 
-
-dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
-			       dk_networks *t, int *header_line, dk_error *d)
+dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+			       int *header_line, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
 	dk_networks_init(t, o->plan->n_institutions);
@@ -936,11 +935,12 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o,
 			cell_error(in, d, rec, (size_t)fte_col, msg);
 		}
 	}
-	if (header_ok && st == DK_OK && t->n == 0 &&
-	    d->n + d->dropped == before)
-		dk_error_add(d, in->name, sp.n > first + 1 ? sp.rows[sp.n - 1].line : hdr->line, 1,
-			     "%s", _("no network rows; expected one row per network "
-				     "under the header"));
+	if (header_ok && st == DK_OK && t->n == 0 && d->n + d->dropped == before)
+		dk_error_add(d, in->name,
+			     sp.n > first + 1 ? sp.rows[sp.n - 1].line : hdr->line, 1,
+			     "%s",
+			     _("no network rows; expected one row per network "
+			       "under the header"));
 	for (size_t h = 0; h < hdr->n; h++)
 		free(pl[h].header);
 	free(pl);

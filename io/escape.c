@@ -17,8 +17,9 @@
 
 bool dk_formula_lead(const char *s)
 {
-	return s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' ||
-		     *s == '\t' || *s == '\r');
+	return s &&
+		(*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' ||
+		 *s == '\r');
 }
 
 void dk_csv_text(dk_strbuf *b, const char *s, char delim)
@@ -117,7 +118,7 @@ char *dk_term_clean(char *s)
 static bool word_byte(unsigned char c)
 {
 	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
-	       (c >= 'a' && c <= 'z') || c >= 0x80;
+		(c >= 'a' && c <= 'z') || c >= 0x80;
 }
 
 /* Leading digits followed by . or ): an ordered-list marker. */
@@ -140,23 +141,36 @@ void dk_md_text(dk_strbuf *b, const char *s)
 			continue;
 		}
 		switch (*p) {
-		case '<': dk_strbuf_puts(b, "&lt;"); p++; continue;
-		case '>': dk_strbuf_puts(b, "&gt;"); p++; continue;
-		case '&': dk_strbuf_puts(b, "&amp;"); p++; continue;
-		case '\\': case '`': case '*': case '[': case ']': case '|': case '~':
-			dk_strbuf_puts(b, "\\");
-			break;
+		case '<':
+			dk_strbuf_puts(b, "&lt;");
+			p++;
+			continue;
+		case '>':
+			dk_strbuf_puts(b, "&gt;");
+			p++;
+			continue;
+		case '&':
+			dk_strbuf_puts(b, "&amp;");
+			p++;
+			continue;
+		case '\\':
+		case '`':
+		case '*':
+		case '[':
+		case ']':
+		case '|':
+		case '~': dk_strbuf_puts(b, "\\"); break;
 		case '_':
 			/* inside a word (status_quo) it can never be emphasis */
 			if (p == start || !word_byte(p[-1]) || !word_byte(p[1]))
 				dk_strbuf_puts(b, "\\");
 			break;
-		case '.': case ')':
+		case '.':
+		case ')':
 			if (number && (size_t)(p - start) == number)
 				dk_strbuf_puts(b, "\\");
 			break;
-		default:
-			break;
+		default: break;
 		}
 		size_t n = *p < 0x80 ? 1 : utf8_len(p);
 		dk_strbuf_add(b, (const char *)p, n);

@@ -67,23 +67,32 @@ char *dk_explain_text(const dk_report *r, size_t k)
 	/* what the method takes */
 	switch (p->method) {
 	case DK_METHOD_STATUS_QUO:
-		dk_strbuf_printf(&t, dk_tr(en, "The method keeps last year's amount, capped at the "
-					       "reported need: weight and cap are the smaller of "
-					       "last year (%s) and the need (%s), that is %s.\n"),
-				 kr(n->v[DK_COL_PREVIOUS], a), kr(n->v[DK_COL_NEED], b),
-				 kr(row->weight, c));
+		dk_strbuf_printf(
+			&t,
+			dk_tr(en,
+			      "The method keeps last year's amount, capped at the "
+			      "reported need: weight and cap are the smaller of "
+			      "last year (%s) and the need (%s), that is %s.\n"),
+			kr(n->v[DK_COL_PREVIOUS], a), kr(n->v[DK_COL_NEED], b),
+			kr(row->weight, c));
 		break;
 	case DK_METHOD_NEED:
-		dk_strbuf_printf(&t, dk_tr(en, "The method shares the frame in proportion to the "
-					       "reported need (%s), which is also the cap.\n"),
+		dk_strbuf_printf(&t,
+				 dk_tr(en,
+				       "The method shares the frame in proportion to the "
+				       "reported need (%s), which is also the cap.\n"),
 				 kr(n->v[DK_COL_NEED], a));
 		break;
 	case DK_METHOD_PRORATA: {
 		char fte[32];
-		dk_decimal_format(n->v[DK_COL_FTE], 2, " ", en ? "." : ",", fte, sizeof fte);
-		dk_strbuf_printf(&t, dk_tr(en, "The method gives a base grant of %s plus λ kroner "
-					       "per teacher FTE; this network has %s FTE.\n"),
-				 kr(row->base, a), fte);
+		dk_decimal_format(n->v[DK_COL_FTE], 2, " ", en ? "." : ",", fte,
+				  sizeof fte);
+		dk_strbuf_printf(
+			&t,
+			dk_tr(en,
+			      "The method gives a base grant of %s plus λ kroner "
+			      "per teacher FTE; this network has %s FTE.\n"),
+			kr(row->base, a), fte);
 		break;
 	}
 	}
@@ -98,80 +107,111 @@ char *dk_explain_text(const dk_report *r, size_t k)
 	say_row(&t, dk_tr(en, "floor:"), kr(row->lo, a));
 	say_row(&t, dk_tr(en, "cap:"), row->hi >= 0 ? kr(row->hi, a) : dk_tr(en, "none"));
 	if (!rec->produced) {
-		dk_strbuf_printf(&t, dk_tr(en, "\nNo amounts were produced for this plan: see the "
-					       "findings of dekom recommend.\n"));
+		dk_strbuf_printf(
+			&t,
+			dk_tr(en,
+			      "\nNo amounts were produced for this plan: see the "
+			      "findings of dekom recommend.\n"));
 		goto done;
 	}
 	dk_lambda_text l;
-	dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, en, &l);
-	dk_strbuf_printf(&t, "\n%s λ = %s %s (%s %s/%s).\n", dk_tr(en, "The frame is shared out at"),
-			 l.decimal, l.unit, dk_tr(en, "exactly"), l.num, l.den);
+	dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, en,
+			 &l);
+	dk_strbuf_printf(&t, "\n%s λ = %s %s (%s %s/%s).\n",
+			 dk_tr(en, "The frame is shared out at"), l.decimal, l.unit,
+			 dk_tr(en, "exactly"), l.num, l.den);
 	if (rec->outcome == 1)
-		dk_strbuf_printf(&t, dk_tr(en, "The frame is larger than every network's cap "
-					       "together: every network gets its cap (or its "
-					       "base), and the rest is not allocated.\n"));
+		dk_strbuf_printf(&t,
+				 dk_tr(en,
+				       "The frame is larger than every network's cap "
+				       "together: every network gets its cap (or its "
+				       "base), and the rest is not allocated.\n"));
 	if (row->state != DK_STATE_DECIDED) {
-		fraction(row->x_num, rec->lambda_den, en, dec, sizeof dec, frac, sizeof frac);
-		dk_strbuf_printf(&t, dk_tr(en, "Unrounded amount x = clamp(b + λ·w, floor, cap) = "
-					       "%s (%s).\n"),
-				 dec, frac);
+		fraction(row->x_num, rec->lambda_den, en, dec, sizeof dec, frac,
+			 sizeof frac);
+		dk_strbuf_printf(
+			&t,
+			dk_tr(en,
+			      "Unrounded amount x = clamp(b + λ·w, floor, cap) = "
+			      "%s (%s).\n"),
+			dec, frac);
 	}
 	switch (row->state) {
 	case DK_STATE_DECIDED: {
 		const dk_decision *x = &p->decisions[row->decision];
-		dk_strbuf_printf(&t, dk_tr(en, "State: decided. The forum decided %s for this "
-					       "network because: %s\n"),
+		dk_strbuf_printf(&t,
+				 dk_tr(en,
+				       "State: decided. The forum decided %s for this "
+				       "network because: %s\n"),
 				 kr(row->amount, a), x->reason);
 		break;
 	}
 	case DK_STATE_CAPPED:
-		dk_strbuf_printf(&t, dk_tr(en, "State: capped. The network gets exactly its cap, "
-					       "%s.\n"),
+		dk_strbuf_printf(&t,
+				 dk_tr(en,
+				       "State: capped. The network gets exactly its cap, "
+				       "%s.\n"),
 				 kr(row->amount, a));
 		break;
 	case DK_STATE_FLOORED:
-		dk_strbuf_printf(&t, dk_tr(en, "State: floored. The network gets exactly its floor, "
-					       "%s.\n"),
-				 kr(row->amount, a));
+		dk_strbuf_printf(
+			&t,
+			dk_tr(en,
+			      "State: floored. The network gets exactly its floor, "
+			      "%s.\n"),
+			kr(row->amount, a));
 		break;
 	case DK_STATE_FREE: {
 		dk_kr whole = (dk_kr)(row->x_num / rec->lambda_den);
 		int64_t u = p->rounding;
 		whole = whole / u * u;
-		dk_strbuf_printf(&t, dk_tr(en, "State: free. Rounding: x is rounded down to %s (a "
-					       "multiple of %s kr); the kroner left over in the "
-					       "frame go one unit each to the free networks with "
-					       "the largest remainders (ties: larger amount, then "
-					       "earlier row).\n"),
-				 kr(whole, a), kr(u, b));
+		dk_strbuf_printf(
+			&t,
+			dk_tr(en,
+			      "State: free. Rounding: x is rounded down to %s (a "
+			      "multiple of %s kr); the kroner left over in the "
+			      "frame go one unit each to the free networks with "
+			      "the largest remainders (ties: larger amount, then "
+			      "earlier row).\n"),
+			kr(whole, a), kr(u, b));
 		if (row->rank)
-			dk_strbuf_printf(&t, dk_tr(en, "This network is number %zu in that order "
-						       "and %s.\n"),
+			dk_strbuf_printf(&t,
+					 dk_tr(en,
+					       "This network is number %zu in that order "
+					       "and %s.\n"),
 					 row->rank,
 					 row->got_unit ? dk_tr(en, "got one unit")
 						       : dk_tr(en, "got none"));
 		else
-			dk_strbuf_printf(&t, dk_tr(en, "Its x is a whole number of units: nothing "
-						       "to round.\n"));
+			dk_strbuf_printf(
+				&t,
+				dk_tr(en,
+				      "Its x is a whole number of units: nothing "
+				      "to round.\n"));
 		dk_strbuf_printf(&t, dk_tr(en, "Recommended: %s.\n"), kr(row->amount, a));
 		break;
 	}
 	}
 	if (p->n_decisions > 0) {
 		if (row->method_amount >= 0)
-			dk_strbuf_printf(&t, dk_tr(en, "Without the forum's decisions the method "
-						       "gives %s (the decisions change this "
-						       "network's amount by %s).\n"),
+			dk_strbuf_printf(&t,
+					 dk_tr(en,
+					       "Without the forum's decisions the method "
+					       "gives %s (the decisions change this "
+					       "network's amount by %s).\n"),
 					 kr(row->method_amount, a),
 					 kr(row->amount - row->method_amount, b));
 		else
-			dk_strbuf_printf(&t, dk_tr(en, "Without the forum's decisions the method "
-						       "gives no amounts (the frame is "
-						       "infeasible).\n"));
+			dk_strbuf_printf(&t,
+					 dk_tr(en,
+					       "Without the forum's decisions the method "
+					       "gives no amounts (the frame is "
+					       "infeasible).\n"));
 	}
 	/* components */
 	dk_strbuf_printf(&t, dk_tr(en, "\nSplit over its planned budget lines:\n"));
-	if (row->unspecified && row->own == 0 && row->coordinator == 0 && row->uh_other == 0) {
+	if (row->unspecified && row->own == 0 && row->coordinator == 0 &&
+	    row->uh_other == 0) {
 		say_row(&t, dk_tr(en, "unspecified:"), kr(row->unspecified, a));
 	} else {
 		say_row(&t, dk_tr(en, "own:"), kr(row->own, a));

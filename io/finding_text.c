@@ -18,6 +18,7 @@
 #include "models/columns.h"
 #include "models/numtext.h"
 
+/* clang-format off */
 static const char *const templates[DK_MSG_COUNT] = {
 	[DK_MSG_FRAME_SUM] =
 		N_("the frame's parts sum to %s but the total is %s (difference "
@@ -158,9 +159,11 @@ static const char *const templates[DK_MSG_COUNT] = {
 		"networks would do better buying add-ons; check the add-on's "
 		"price"),
 };
+/* clang-format on */
 
 /* The words findings pass as arguments, listed for the catalogue (the
  * engine writes them as English; dk_tr looks each one up). */
+/* clang-format off */
 static const char *const words[] = {
 	N_("more"),
 	N_("less"),
@@ -182,6 +185,7 @@ static const char *const words[] = {
 	N_("collective learning"),
 	N_("partnership with a university"),
 };
+/* clang-format on */
 
 const char *dk_msg_template(dk_msg m)
 {
@@ -197,9 +201,7 @@ size_t dk_msg_words(const char *const **out)
 static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 {
 	switch (a->kind) {
-	case DK_ARG_KR:
-		dk_kr_format(a->v, buf, size);
-		break;
+	case DK_ARG_KR: dk_kr_format(a->v, buf, size); break;
 	case DK_ARG_DEC: {
 		dk_numfmt f = DK_NUMFMT_PEOPLE(english, a->shown);
 		dk_numtext(a->v, a->scale, &f, buf, size);
@@ -214,9 +216,7 @@ static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 			dk_numtext_ratio(a->num * 100, a->den, a->scale, &f, buf, size);
 		break;
 	}
-	case DK_ARG_TEXT:
-		snprintf(buf, size, "%s", a->text ? a->text : "");
-		break;
+	case DK_ARG_TEXT: snprintf(buf, size, "%s", a->text ? a->text : ""); break;
 	case DK_ARG_WORD:
 		snprintf(buf, size, "%s", a->text ? dk_tr(english, a->text) : "");
 		break;

@@ -45,7 +45,8 @@ void dk_criteria_row(const dk_report *r, size_t k, const char *cells[DK_CRITERIA
 	cells[0] = n->name;
 	for (size_t j = 0; j < 3; j++)
 		cells[1 + j] = dk_network_has(n, judged[j])
-			? dk_judgement_name((dk_judgement)n->v[judged[j]]) : "";
+			? dk_judgement_name((dk_judgement)n->v[judged[j]])
+			: "";
 	cells[4] = dk_judgement_name((dk_judgement)row->uh_identified);
 	cells[5] = dk_judgement_name((dk_judgement)row->reasonable_uh_share);
 	cells[6] = dk_judgement_name((dk_judgement)row->limited_coordinator);
@@ -134,35 +135,47 @@ static const char *header(dk_grid *g, const dk_report *r, dk_grid_names names,
 	/* the names of models/columns.c (an input column's, or a column
 	 * dekom writes), so that every header reads back as its column */
 	static const int in[] = {
-		[DK_GC_NAME] = DK_COL_NETWORK, [DK_GC_PREVIOUS] = DK_COL_PREVIOUS,
-		[DK_GC_NEED] = DK_COL_NEED, [DK_GC_FTE] = DK_COL_FTE,
-		[DK_GC_RECOMMENDED] = -1, [DK_GC_METHOD_AMOUNT] = -1,
-		[DK_GC_STATE] = -1, [DK_GC_OWN] = DK_COL_OWN,
-		[DK_GC_COORDINATOR] = DK_COL_COORDINATOR, [DK_GC_UP2] = -1,
-		[DK_GC_UH_OTHER] = DK_COL_UH_OTHER, [DK_GC_UNSPECIFIED] = -1,
-		[DK_GC_UH_SHARE] = -1, [DK_GC_FINDINGS] = -1,
+		[DK_GC_NAME] = DK_COL_NETWORK,
+		[DK_GC_PREVIOUS] = DK_COL_PREVIOUS,
+		[DK_GC_NEED] = DK_COL_NEED,
+		[DK_GC_FTE] = DK_COL_FTE,
+		[DK_GC_RECOMMENDED] = -1,
+		[DK_GC_METHOD_AMOUNT] = -1,
+		[DK_GC_STATE] = -1,
+		[DK_GC_OWN] = DK_COL_OWN,
+		[DK_GC_COORDINATOR] = DK_COL_COORDINATOR,
+		[DK_GC_UP2] = -1,
+		[DK_GC_UH_OTHER] = DK_COL_UH_OTHER,
+		[DK_GC_UNSPECIFIED] = -1,
+		[DK_GC_UH_SHARE] = -1,
+		[DK_GC_FINDINGS] = -1,
 	};
 	static const int out[] = {
 		[DK_GC_RECOMMENDED] = DK_OUT_RECOMMENDED,
-		[DK_GC_METHOD_AMOUNT] = DK_OUT_METHOD_AMOUNT, [DK_GC_STATE] = DK_OUT_STATE,
-		[DK_GC_UNSPECIFIED] = DK_OUT_UNSPECIFIED, [DK_GC_UH_SHARE] = DK_OUT_UH_SHARE,
+		[DK_GC_METHOD_AMOUNT] = DK_OUT_METHOD_AMOUNT,
+		[DK_GC_STATE] = DK_OUT_STATE,
+		[DK_GC_UNSPECIFIED] = DK_OUT_UNSPECIFIED,
+		[DK_GC_UH_SHARE] = DK_OUT_UH_SHARE,
 		[DK_GC_FINDINGS] = DK_OUT_FINDINGS,
 	};
 	if (c == DK_GC_UP2) {
 		/* an institution by its id, canonically after "uh_" */
 		char buf[160];
-		snprintf(buf, sizeof buf, "%s%s", names == DK_GRID_CANONICAL ? DK_UH_PREFIX : "",
+		snprintf(buf, sizeof buf, "%s%s",
+			 names == DK_GRID_CANONICAL ? DK_UH_PREFIX : "",
 			 r->plan->institutions[inst].id);
 		return own_text(g, strdup(buf));
 	}
 	if (in[c] >= 0) {
 		const dk_column_def *def = dk_column_get((dk_column)in[c]);
 		return names == DK_GRID_CANONICAL ? def->name
-		       : names == DK_GRID_NB ? def->label_nb : def->label_en;
+			: names == DK_GRID_NB     ? def->label_nb
+						  : def->label_en;
 	}
 	const dk_out_column_def *def = dk_out_column_get((dk_out_column)out[c]);
 	return names == DK_GRID_CANONICAL ? def->name
-	       : names == DK_GRID_NB ? def->label_nb : def->label_en;
+		: names == DK_GRID_NB     ? def->label_nb
+					  : def->label_en;
 }
 
 static const char *state_text(dk_state st, dk_grid_names names)
@@ -212,7 +225,8 @@ static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
 		if (!rec->produced)
 			continue;
 		parts[DK_GC_RECOMMENDED] += rr->amount;
-		parts[DK_GC_METHOD_AMOUNT] += rr->method_amount > 0 ? rr->method_amount : 0;
+		parts[DK_GC_METHOD_AMOUNT] += rr->method_amount > 0 ? rr->method_amount
+								    : 0;
 		parts[DK_GC_OWN] += rr->own;
 		parts[DK_GC_COORDINATOR] += rr->coordinator;
 		parts[DK_GC_UH_OTHER] += rr->uh_other;
@@ -230,17 +244,15 @@ static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
 		*cell = (dk_cell){.kind = DK_CELL_EMPTY};
 		switch (col) {
 		case DK_GC_NAME:
-			*cell = text_cell(total ? totals_name(o->names) : r->nets->items[k].name);
+			*cell = text_cell(total ? totals_name(o->names)
+						: r->nets->items[k].name);
 			break;
 		case DK_GC_PREVIOUS:
-		case DK_GC_NEED:
-			*cell = kr_cell(parts[col]);
-			break;
-		case DK_GC_FTE:
-			*cell = (dk_cell){.kind = DK_CELL_FTE, .v = fte};
-			break;
+		case DK_GC_NEED: *cell = kr_cell(parts[col]); break;
+		case DK_GC_FTE: *cell = (dk_cell){.kind = DK_CELL_FTE, .v = fte}; break;
 		case DK_GC_FINDINGS:
-			*cell = text_cell(own_text(g, finding_ids(r, bn, total ? -1 : (long)k, o->names)));
+			*cell = text_cell(own_text(
+				g, finding_ids(r, bn, total ? -1 : (long)k, o->names)));
 			if (!cell->text)
 				st = DK_ENOMEM;
 			break;
@@ -255,13 +267,16 @@ static dk_status fill_row(dk_grid *g, const dk_report *r, const dk_grid_opts *o,
 					*cell = kr_cell(parts[col]);
 			} else if (col == DK_GC_STATE) {
 				if (!total)
-					*cell = text_cell(state_text(rec->rows[k].state, o->names));
+					*cell = text_cell(
+						state_text(rec->rows[k].state, o->names));
 			} else if (col == DK_GC_UP2) {
 				*cell = kr_cell(uh[g->inst[c]]);
 			} else if (col == DK_GC_UH_SHARE) {
 				if (parts[DK_GC_RECOMMENDED] > 0)
-					*cell = (dk_cell){.kind = DK_CELL_SHARE, .num = uh_sum,
-							  .den = parts[DK_GC_RECOMMENDED]};
+					*cell = (dk_cell){
+						.kind = DK_CELL_SHARE,
+						.num = uh_sum,
+						.den = parts[DK_GC_RECOMMENDED]};
 			} else {
 				*cell = kr_cell(parts[col]);
 			}
@@ -287,9 +302,9 @@ dk_status dk_grid_build(dk_grid *g, const dk_report *r, const dk_grid_opts *o)
 	g->inst = calloc(cap, sizeof *g->inst);
 	if (!g->col || !g->inst)
 		goto oom;
-	static const dk_grid_col lead[] = {DK_GC_NAME, DK_GC_PREVIOUS, DK_GC_NEED,
-					   DK_GC_FTE, DK_GC_RECOMMENDED, DK_GC_STATE,
-					   DK_GC_OWN, DK_GC_COORDINATOR};
+	static const dk_grid_col lead[] = {DK_GC_NAME, DK_GC_PREVIOUS,    DK_GC_NEED,
+					   DK_GC_FTE,  DK_GC_RECOMMENDED, DK_GC_STATE,
+					   DK_GC_OWN,  DK_GC_COORDINATOR};
 	for (size_t j = 0; j < sizeof lead / sizeof lead[0]; j++) {
 		if (lead[j] != DK_GC_FTE || fte)
 			g->col[g->ncols++] = lead[j];

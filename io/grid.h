@@ -29,19 +29,19 @@ typedef enum {
 	DK_GC_STATE,
 	DK_GC_OWN,
 	DK_GC_COORDINATOR,
-	DK_GC_UP2,           /* one per institution of the plan */
+	DK_GC_UP2, /* one per institution of the plan */
 	DK_GC_UH_OTHER,
 	DK_GC_UNSPECIFIED,
-	DK_GC_UH_SHARE,      /* (Σ UP2 + other) ÷ recommended */
-	DK_GC_FINDINGS       /* the check ids of the row's findings */
+	DK_GC_UH_SHARE, /* (Σ UP2 + other) ÷ recommended */
+	DK_GC_FINDINGS  /* the check ids of the row's findings */
 } dk_grid_col;
 
 typedef enum {
 	DK_CELL_EMPTY,
 	DK_CELL_TEXT,
-	DK_CELL_KR,          /* v in kroner */
-	DK_CELL_FTE,         /* v in hundredths */
-	DK_CELL_SHARE        /* num / den, den > 0 */
+	DK_CELL_KR,   /* v in kroner */
+	DK_CELL_FTE,  /* v in hundredths */
+	DK_CELL_SHARE /* num / den, den > 0 */
 } dk_cell_kind;
 
 typedef struct {
@@ -52,24 +52,24 @@ typedef struct {
 } dk_cell;
 
 typedef enum {
-	DK_GRID_NB,          /* Norwegian headers and words */
-	DK_GRID_EN,          /* English */
-	DK_GRID_CANONICAL    /* the canonical column names, for CSV */
+	DK_GRID_NB,       /* Norwegian headers and words */
+	DK_GRID_EN,       /* English */
+	DK_GRID_CANONICAL /* the canonical column names, for CSV */
 } dk_grid_names;
 
 typedef struct {
 	dk_grid_names names;
-	bool findings;       /* add the findings column */
-	bool drop_empty;     /* leave out FTE when not read, and unspecified
+	bool findings;   /* add the findings column */
+	bool drop_empty; /* leave out FTE when not read, and unspecified
 				when no network has it */
 } dk_grid_opts;
 
 typedef struct {
 	size_t ncols, nrows;
-	dk_grid_col *col;    /* per column */
-	size_t *inst;        /* per column: the institution of a DK_GC_UP2 */
-	dk_cell *cells;      /* row-major */
-	char **owned;        /* texts to free */
+	dk_grid_col *col; /* per column */
+	size_t *inst;     /* per column: the institution of a DK_GC_UP2 */
+	dk_cell *cells;   /* row-major */
+	char **owned;     /* texts to free */
 	size_t n_owned, cap_owned;
 } dk_grid;
 

@@ -28,7 +28,8 @@ void dk_i18n_init(void)
 {
 	struct stat st;
 	const char *dir = DK_LOCALEDIR;
-	if (DK_LOCALEDIR_BUILD[0] && stat(DK_LOCALEDIR_BUILD "/nb/LC_MESSAGES/dekom.mo", &st) == 0)
+	if (DK_LOCALEDIR_BUILD[0] &&
+	    stat(DK_LOCALEDIR_BUILD "/nb/LC_MESSAGES/dekom.mo", &st) == 0)
 		dir = DK_LOCALEDIR_BUILD;
 	if (!setlocale(LC_MESSAGES, "C.UTF-8"))
 		setlocale(LC_MESSAGES, "");
@@ -56,7 +57,8 @@ bool dk_i18n_english(void)
 void dk_strerror(int err, char *buf, size_t size)
 {
 	/* C for English; C.UTF-8 with LANGUAGE=nb for bokmål, in UTF-8 */
-	locale_t loc = newlocale(LC_ALL_MASK, program_english ? "C" : "C.UTF-8", (locale_t)0);
+	locale_t loc =
+		newlocale(LC_ALL_MASK, program_english ? "C" : "C.UTF-8", (locale_t)0);
 	snprintf(buf, size, "%s", loc ? strerror_l(err, loc) : strerror(err));
 	if (loc)
 		freelocale(loc);

@@ -17,7 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "models/msgid.h"  /* N_(): marks a string for the catalogue
+#include "models/msgid.h" /* N_(): marks a string for the catalogue
 			      without translating it here */
 
 #define DK_TEXT_DOMAIN "dekom"
@@ -29,8 +29,7 @@ void dk_i18n_init(void);
 /* msgid in bokmål (from the catalogue), or as it is when `english`.
  * format_arg: a translated printf format is checked against the
  * arguments as the English one is. */
-const char *dk_tr(bool english, const char *msgid)
-	__attribute__((format_arg(2)));
+const char *dk_tr(bool english, const char *msgid) __attribute__((format_arg(2)));
 
 /* msgid in the context ctx (gettext's msgctxt), for an English text that
  * two places translate differently ("Total": the frame's "Totalramme", a

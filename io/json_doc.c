@@ -25,14 +25,15 @@ typedef struct {
 
 static void skip_ws(scanner *sc)
 {
-	while (sc->i < sc->n && (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' ||
-				 sc->s[sc->i] == '\n' || sc->s[sc->i] == '\r'))
+	while (sc->i < sc->n &&
+	       (sc->s[sc->i] == ' ' || sc->s[sc->i] == '\t' || sc->s[sc->i] == '\n' ||
+		sc->s[sc->i] == '\r'))
 		sc->i++;
 }
 
 static void skip_string(scanner *sc)
 {
-	sc->i++;  /* opening quote */
+	sc->i++; /* opening quote */
 	while (sc->i < sc->n && sc->s[sc->i] != '"') {
 		if (sc->s[sc->i] == '\\')
 			sc->i++;
@@ -81,7 +82,7 @@ static int scan_value(scanner *sc, size_t key)
 				k = sc->i;
 				skip_string(sc);
 				skip_ws(sc);
-				sc->i++;  /* ':' */
+				sc->i++; /* ':' */
 			}
 			if (scan_value(sc, k) < 0)
 				return -1;
@@ -135,26 +136,29 @@ static int prescan(const char *text, size_t len, const char *name, dk_error *d)
 	for (size_t i = 0; i < len && problems < DK_DIAG_LIMIT; i++) {
 		unsigned char c = (unsigned char)text[i];
 		if (in_str) {
-			if (c == '\\' && i + 1 < len && (unsigned char)text[i + 1] >= 0x20) {
+			if (c == '\\' && i + 1 < len &&
+			    (unsigned char)text[i + 1] >= 0x20) {
 				i++;
 				col++;
 			} else if (c == '"') {
 				in_str = false;
 			} else if (c < 0x20) {
-				dk_error_add(d, name, line, col,
-					     _("a control character (byte 0x%02X) inside a "
-					       "string; JSON writes it as \\u%04X"),
-					     c, c);
+				dk_error_add(
+					d, name, line, col,
+					_("a control character (byte 0x%02X) inside a "
+					  "string; JSON writes it as \\u%04X"),
+					c, c);
 				problems++;
 			}
 		} else if (c == '"') {
 			in_str = true;
 		} else if (c == '[' || c == '{') {
 			if (++depth > DK_JSON_DEPTH_MAX) {
-				dk_error_add(d, name, line, col,
-					     _("the JSON text is nested more than %d "
-					       "deep; dekom's files need only a few levels"),
-					     DK_JSON_DEPTH_MAX);
+				dk_error_add(
+					d, name, line, col,
+					_("the JSON text is nested more than %d "
+					  "deep; dekom's files need only a few levels"),
+					DK_JSON_DEPTH_MAX);
 				return problems + 1;
 			}
 		} else if (c == ']' || c == '}') {
@@ -178,8 +182,8 @@ static int prescan(const char *text, size_t len, const char *name, dk_error *d)
 	return problems;
 }
 
-dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
-			    const char *text, size_t len, dk_error *d)
+dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name, const char *text,
+			    size_t len, dk_error *d)
 {
 	memset(doc, 0, sizeof *doc);
 	doc->name = name;
@@ -299,9 +303,7 @@ static size_t node_index(const dk_json_doc *doc, const cJSON *node)
 	return SIZE_MAX;
 }
 
-
-void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key,
-		 int *line, int *col)
+void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key, int *line, int *col)
 {
 	size_t i = node_index(doc, node);
 	size_t off = 0;
@@ -323,8 +325,8 @@ void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key,
 	*col = c;
 }
 
-void dk_json_error(const dk_json_doc *doc, dk_error *d, const cJSON *node,
-		   bool key, const char *fmt, ...)
+void dk_json_error(const dk_json_doc *doc, dk_error *d, const cJSON *node, bool key,
+		   const char *fmt, ...)
 {
 	char msg[512];
 	va_list ap;
@@ -336,8 +338,7 @@ void dk_json_error(const dk_json_doc *doc, dk_error *d, const cJSON *node,
 	dk_error_add(d, doc->name, line, col, "%s", msg);
 }
 
-void dk_json_raw(const dk_json_doc *doc, const cJSON *node, char *buf,
-		 size_t size)
+void dk_json_raw(const dk_json_doc *doc, const cJSON *node, char *buf, size_t size)
 {
 	size_t i = node_index(doc, node), o = 0;
 	if (i != SIZE_MAX) {
@@ -412,7 +413,7 @@ dk_num_result dk_json_number(const dk_json_doc *doc, const cJSON *node,
 	int nonzero = 0;
 	for (size_t k = 0; k < nd; k++) {
 		int dgt = digits[k] - '0';
-		long pos = (long)(nd - 1 - k) + shift;  /* power of ten of digit */
+		long pos = (long)(nd - 1 - k) + shift; /* power of ten of digit */
 		if (dgt)
 			nonzero = 1;
 		if (pos < 0) {
@@ -437,8 +438,8 @@ dk_num_result dk_json_number(const dk_json_doc *doc, const cJSON *node,
 	return DK_NUM_OK;
 }
 
-int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj,
-		 const char *what, const char *const *allowed)
+int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj, const char *what,
+		 const char *const *allowed)
 {
 	/* the first member seen for each allowed key: linear in the members,
 	 * however often one key is repeated */
@@ -458,7 +459,7 @@ int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj,
 		}
 		problems++;
 		if (dk_error_full(d)) {
-			dk_error_add(d, doc->name, 0, 0, "%s", "");  /* counted */
+			dk_error_add(d, doc->name, 0, 0, "%s", ""); /* counted */
 			continue;
 		}
 		if (known == SIZE_MAX) {
@@ -466,9 +467,8 @@ int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj,
 			size_t o = 0;
 			list[0] = '\0';
 			for (size_t k = 0; allowed[k] && o + 40 < sizeof list; k++)
-				o += (size_t)snprintf(list + o, sizeof list - o,
-						      "%s%s", k ? ", " : "",
-						      allowed[k]);
+				o += (size_t)snprintf(list + o, sizeof list - o, "%s%s",
+						      k ? ", " : "", allowed[k]);
 			dk_quote(m->string, q, sizeof q);
 			/* a typo of an allowed key: at most 2 edits, and a
 			 * third of the key's length */
@@ -488,9 +488,10 @@ int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj,
 						"'%s'? expected one of: %s"),
 					      what, q, near, list);
 			else
-				dk_json_error(doc, d, m, true,
-					      _("%s: unknown key '%s'; expected one of: %s"),
-					      what, q, list);
+				dk_json_error(
+					doc, d, m, true,
+					_("%s: unknown key '%s'; expected one of: %s"),
+					what, q, list);
 			continue;
 		}
 		int line, col;

@@ -21,18 +21,18 @@
 
 struct dk_json_ref {
 	const cJSON *node;
-	size_t index;         /* pre-order */
+	size_t index; /* pre-order */
 };
 
 typedef struct {
-	const char *name;     /* file name for diagnostics (borrowed) */
-	const char *text;     /* the UTF-8 text (borrowed) */
-	cJSON *root;          /* owned */
-	const cJSON **nodes;  /* pre-order */
-	size_t *key_off;      /* byte offset of the member's key, or SIZE_MAX */
-	size_t *val_off;      /* byte offset of the value */
-	struct dk_json_ref *by_addr;  /* the nodes sorted by address */
-	size_t *lines;        /* byte offset where each line starts */
+	const char *name;            /* file name for diagnostics (borrowed) */
+	const char *text;            /* the UTF-8 text (borrowed) */
+	cJSON *root;                 /* owned */
+	const cJSON **nodes;         /* pre-order */
+	size_t *key_off;             /* byte offset of the member's key, or SIZE_MAX */
+	size_t *val_off;             /* byte offset of the value */
+	struct dk_json_ref *by_addr; /* the nodes sorted by address */
+	size_t *lines;               /* byte offset where each line starts */
 	size_t n_lines;
 	size_t n;
 } dk_json_doc;
@@ -44,19 +44,18 @@ typedef struct {
 /* Parses text; a syntax error is reported at its position (DK_EINPUT).
  * Stricter than cJSON where RFC 8259 is: a control character between
  * tokens or inside a string is bad input at its position. */
-dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name,
-			    const char *text, size_t len, dk_error *d);
+dk_status dk_json_doc_parse(dk_json_doc *doc, const char *name, const char *text,
+			    size_t len, dk_error *d);
 void dk_json_doc_release(dk_json_doc *doc);
 
 /* Position of a node's value, or of its key when `key` is true and the
  * node is an object member. */
-void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key,
-		 int *line, int *col);
+void dk_json_pos(const dk_json_doc *doc, const cJSON *node, bool key, int *line,
+		 int *col);
 
 /* Records a diagnostic at a node (its value; its key if `key`). */
-void dk_json_error(const dk_json_doc *doc, dk_error *d, const cJSON *node,
-		   bool key, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+void dk_json_error(const dk_json_doc *doc, dk_error *d, const cJSON *node, bool key,
+		   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Reads a number node exactly, scaled by 10^spec->decimals; the result
  * codes are those of dk_decimal_parse (DK_NUM_SYNTAX when it is not a
@@ -66,16 +65,15 @@ dk_num_result dk_json_number(const dk_json_doc *doc, const cJSON *node,
 
 /* The raw text of a node's value (first line, up to `size` - 1 bytes), for
  * messages. */
-void dk_json_raw(const dk_json_doc *doc, const cJSON *node, char *buf,
-		 size_t size);
+void dk_json_raw(const dk_json_doc *doc, const cJSON *node, char *buf, size_t size);
 
 /* Checks that every member name of `obj` is in `allowed` (NULL-terminated)
  * and appears once; reports each unknown or repeated key at the key (with
  * the allowed key it is near, for a typo). `what` names the object in
  * messages ("plan", "frame"), in the program's language. Returns the
  * number of problems. */
-int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj,
-		 const char *what, const char *const *allowed);
+int dk_json_keys(const dk_json_doc *doc, dk_error *d, const cJSON *obj, const char *what,
+		 const char *const *allowed);
 
 /* The type of a node in words, for messages ("a string", "an object"),
  * in the program's language. */

@@ -18,8 +18,8 @@
 #include "io/cells.h"
 
 static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
-			     const cJSON *v, const char *field,
-			     dk_column_kind kind, int64_t *out, dk_error *d)
+			     const cJSON *v, const char *field, dk_column_kind kind,
+			     int64_t *out, dk_error *d)
 {
 	dk_num_spec spec;
 	char raw[80], msg[600];
@@ -40,14 +40,13 @@ static dk_status read_number(const dk_json_doc *doc, const dk_read_opts *o,
 	return DK_OK;
 }
 
-static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
-			 const cJSON *v, dk_network *n, dk_networks *t,
-			 int *figures, dk_error *d)
+static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o, const cJSON *v,
+			 dk_network *n, dk_networks *t, int *figures, dk_error *d)
 {
 	if (!cJSON_IsObject(v)) {
 		dk_json_error(doc, d, v, false,
 			      _("uh: %s; expected an object from institution to "
-			        "amount, such as {\"NTNU\": 670000}"),
+				"amount, such as {\"NTNU\": 670000}"),
 			      dk_json_type(v));
 		return DK_OK;
 	}
@@ -57,21 +56,19 @@ static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
 		int i = dk_plan_institution(o->plan, m->string);
 		if (i < 0) {
 			dk_json_error(doc, d, m, true,
-				      _("uh: '%s' is not an institution of the plan"),
-				      q);
+				      _("uh: '%s' is not an institution of the plan"), q);
 			continue;
 		}
 		if ((n->uh_present >> i) & 1u) {
-			dk_json_error(doc, d, m, true,
-				      _("uh: '%s' given twice"), q);
+			dk_json_error(doc, d, m, true, _("uh: '%s' given twice"), q);
 			continue;
 		}
 		if (cJSON_IsNull(m))
 			continue;
 		++*figures;
 		int64_t amount;
-		if (read_number(doc, o, m, o->plan->institutions[i].id,
-				DK_KIND_AMOUNT, &amount, d) == DK_OK) {
+		if (read_number(doc, o, m, o->plan->institutions[i].id, DK_KIND_AMOUNT,
+				&amount, d) == DK_OK) {
 			n->uh[i] = amount;
 			n->uh_present |= 1u << i;
 			t->uh_columns |= 1u << i;
@@ -80,13 +77,12 @@ static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o,
 	return DK_OK;
 }
 
-static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o,
-			  const cJSON *v, dk_network *n, dk_error *d)
+static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o, const cJSON *v,
+			  dk_network *n, dk_error *d)
 {
 	char msg[600];
 	if (cJSON_IsString(v)) {
-		dk_status st = dk_up1_parse(v->valuestring, o->plan, n, msg,
-					    sizeof msg);
+		dk_status st = dk_up1_parse(v->valuestring, o->plan, n, msg, sizeof msg);
 		if (st == DK_EINPUT)
 			dk_json_error(doc, d, v, false, "%s", msg);
 		return st == DK_ENOMEM ? st : DK_OK;
@@ -94,7 +90,7 @@ static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o,
 	if (!cJSON_IsObject(v)) {
 		dk_json_error(doc, d, v, false,
 			      _("up1: %s; expected an object such as {\"NTNU\": "
-			        "0.5, \"Nord\": 0.5} or a string 'NTNU'"),
+				"0.5, \"Nord\": 0.5} or a string 'NTNU'"),
 			      dk_json_type(v));
 		return DK_OK;
 	}
@@ -122,9 +118,9 @@ static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o,
 
 /* Reads one network object (or the totals object) into n; counts in
  * *figures the numbers given (not null), readable or not. */
-static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
-			  const cJSON *obj, dk_network *n, dk_networks *t,
-			  bool totals, int *figures, dk_error *d)
+static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o, const cJSON *obj,
+			  dk_network *n, dk_networks *t, bool totals, int *figures,
+			  dk_error *d)
 {
 	const char *keys[DK_COL_COUNT + 2];
 	const dk_column_def *cols = dk_columns();
@@ -161,9 +157,7 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 		if (cJSON_IsNull(m))
 			continue;
 		switch (cols[c].kind) {
-		case DK_KIND_UP1:
-			st = read_up1(doc, o, m, n, d);
-			break;
+		case DK_KIND_UP1: st = read_up1(doc, o, m, n, d); break;
 		case DK_KIND_JUDGEMENT: {
 			dk_judgement j;
 			if (!cJSON_IsString(m) ||
@@ -172,7 +166,7 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 				dk_json_raw(doc, m, raw, sizeof raw);
 				dk_json_error(doc, d, m, false,
 					      _("%s: %s is not an answer; expected "
-					        "\"ja\", \"nei\", \"delvis\" or null"),
+						"\"ja\", \"nei\", \"delvis\" or null"),
 					      cols[c].name, raw);
 			} else if (j != DK_JUDGE_BLANK) {
 				n->v[c] = j;
@@ -183,8 +177,8 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 		default: {
 			int64_t v;
 			++*figures;
-			if (read_number(doc, o, m, cols[c].name, cols[c].kind, &v,
-					d) == DK_OK) {
+			if (read_number(doc, o, m, cols[c].name, cols[c].kind, &v, d) ==
+			    DK_OK) {
 				n->v[c] = v;
 				n->present |= 1u << c;
 			}
@@ -199,11 +193,10 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o,
 
 /* Under prorata every network of a file with the fte key needs a value
  * (RULES.md section 5); positions are the network objects'. */
-static void check_fte(const dk_json_doc *doc, const dk_read_opts *o,
-		      const cJSON *list, const dk_networks *t, dk_error *d)
+static void check_fte(const dk_json_doc *doc, const dk_read_opts *o, const cJSON *list,
+		      const dk_networks *t, dk_error *d)
 {
-	if (o->plan->method != DK_METHOD_PRORATA ||
-	    !((t->columns >> DK_COL_FTE) & 1u))
+	if (o->plan->method != DK_METHOD_PRORATA || !((t->columns >> DK_COL_FTE) & 1u))
 		return;
 	size_t k = 0;
 	for (const cJSON *e = list->child; e && k < t->n; e = e->next, k++) {
@@ -215,13 +208,13 @@ static void check_fte(const dk_json_doc *doc, const dk_read_opts *o,
 		dk_quote(n->name, q, sizeof q);
 		dk_json_error(doc, d, f ? f : e, f != NULL,
 			      _("fte: network '%s' has no teacher FTE, and prorata "
-			        "needs every network's; give a number (0 for none)"),
+				"needs every network's; give a number (0 for none)"),
 			      q);
 	}
 }
 
-dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
-				dk_networks *t, int *header_line, dk_error *d)
+dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+				int *header_line, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
 	dk_networks_init(t, o->plan->n_institutions);
@@ -234,7 +227,7 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 	if (!cJSON_IsObject(doc.root)) {
 		dk_json_error(&doc, d, doc.root, false,
 			      _("networks file: %s; expected an object "
-			        "{\"networks\": [...]}"),
+				"{\"networks\": [...]}"),
 			      dk_json_type(doc.root));
 		goto done;
 	}
@@ -244,7 +237,7 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 	if (!list) {
 		dk_json_error(&doc, d, doc.root, false,
 			      _("networks file: no \"networks\" key; expected "
-			        "{\"networks\": [...]}"));
+				"{\"networks\": [...]}"));
 		goto done;
 	}
 	if (!cJSON_IsArray(list)) {
@@ -256,7 +249,7 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 	if (cJSON_GetArraySize(list) > DK_ROWS_MAX) {
 		dk_json_error(&doc, d, list, false,
 			      _("networks: more than %d networks, the most a sheet "
-			        "can hold; split the file"),
+				"can hold; split the file"),
 			      DK_ROWS_MAX);
 		goto done;
 	}
@@ -271,7 +264,7 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		if (!cJSON_IsObject(e)) {
 			dk_json_error(&doc, d, e, false,
 				      _("networks: an entry is %s; expected an "
-				        "object with \"network\" and \"need\""),
+					"object with \"network\" and \"need\""),
 				      dk_json_type(e));
 			continue;
 		}
@@ -292,17 +285,18 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		dk_quote(name->valuestring, q, sizeof q);
 		if (!dk_is_totals_name(name->valuestring) &&
 		    dk_looks_like_totals(name->valuestring)) {
-			dk_json_error(&doc, d, name, false,
-				      _("network: '%s' looks like a totals or subtotal "
-				        "row; put stated totals under \"totals\", remove a "
-				        "subtotal, or rename the network"),
-				      q);
+			dk_json_error(
+				&doc, d, name, false,
+				_("network: '%s' looks like a totals or subtotal "
+				  "row; put stated totals under \"totals\", remove a "
+				  "subtotal, or rename the network"),
+				q);
 			continue;
 		}
 		if (dk_is_totals_name(name->valuestring)) {
 			dk_json_error(&doc, d, name, false,
 				      _("network: '%s' is the name of a totals row; "
-				        "put stated totals under \"totals\""),
+					"put stated totals under \"totals\""),
 				      q);
 			continue;
 		}
@@ -324,20 +318,20 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 		if (!o->supplement && !cJSON_GetObjectItemCaseSensitive(e, "need"))
 			dk_json_error(&doc, d, e, false,
 				      _("network '%s': no \"need\"; expected the "
-				        "reported need in kroner"),
+					"reported need in kroner"),
 				      q);
 		else if (!o->supplement && figures == 0)
 			dk_json_error(&doc, d, name, false,
 				      _("network: '%s' has a name but no figures; is "
-				        "it a note? remove it from the list, or give "
-				        "its figures"),
+					"it a note? remove it from the list, or give "
+					"its figures"),
 				      q);
 	}
 	if (st == DK_OK && totals && !cJSON_IsNull(totals)) {
 		if (!cJSON_IsObject(totals)) {
 			dk_json_error(&doc, d, totals, false,
 				      _("totals: %s; expected an object with the "
-				        "stated column sums"),
+					"stated column sums"),
 				      dk_json_type(totals));
 		} else {
 			dk_network *n = &t->totals;
@@ -360,7 +354,7 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o,
 	if (st == DK_OK && t->n == 0 && d->n + d->dropped == before)
 		dk_json_error(&doc, d, list, false,
 			      _("networks: the list is empty; expected one entry "
-			        "per network"));
+				"per network"));
 	if (st == DK_OK && d->n + d->dropped == before)
 		check_fte(&doc, o, list, t, d);
 done:

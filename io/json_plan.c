@@ -24,7 +24,7 @@ typedef struct {
 	const dk_json_doc *doc;
 	dk_error *d;
 	dk_plan *p;
-	dk_models m;     /* the plan alone, for dk_target_set */
+	dk_models m; /* the plan alone, for dk_target_set */
 	int oom;
 } reader;
 
@@ -44,8 +44,8 @@ static const dk_field *plan_field(const char *path)
 /* A whole amount in kroner, 0 to f's maximum (10^12); returns 1, without
  * a message, when it is below f's minimum (the field says why in its own
  * words). */
-static int read_amount(reader *r, const cJSON *v, const char *field,
-		       const dk_field *f, dk_kr *out)
+static int read_amount(reader *r, const cJSON *v, const char *field, const dk_field *f,
+		       dk_kr *out)
 {
 	dk_num_spec spec = {0, f->max, false, false, DK_DEC_AUTO};
 	char raw[80];
@@ -58,16 +58,13 @@ static int read_amount(reader *r, const cJSON *v, const char *field,
 	int64_t x;
 	char max[40];
 	switch (dk_json_number(r->doc, v, &spec, &x)) {
-	case DK_NUM_OK:
-		*out = x;
-		return x < f->min ? 1 : 0;
+	case DK_NUM_OK: *out = x; return x < f->min ? 1 : 0;
 	case DK_NUM_DECIMALS:
 		ERR(r, v, false, _("%s: %s has decimals; expected whole kroner"), field,
 		    raw);
 		return -1;
 	case DK_NUM_NEGATIVE:
-		ERR(r, v, false, _("%s: %s is negative; expected 0 or more"), field,
-		    raw);
+		ERR(r, v, false, _("%s: %s is negative; expected 0 or more"), field, raw);
 		return -1;
 	default:
 		dk_kr_format(f->max, max, sizeof max);
@@ -78,8 +75,8 @@ static int read_amount(reader *r, const cJSON *v, const char *field,
 }
 
 /* A ratio in millionths (f's decimals), in f's range. */
-static int read_ratio(reader *r, const cJSON *v, const char *field,
-		      const dk_field *f, int64_t *out)
+static int read_ratio(reader *r, const cJSON *v, const char *field, const dk_field *f,
+		      int64_t *out)
 {
 	dk_num_spec spec = {f->decimals, f->max, false, false, DK_DEC_AUTO};
 	char raw[80];
@@ -102,8 +99,9 @@ static int read_ratio(reader *r, const cJSON *v, const char *field,
 		ERR(r, v, false, _("%s: %s has more than %d decimals"), field, raw,
 		    f->decimals);
 	else
-		ERR(r, v, false, _("%s: %s is out of range; expected a number from "
-				   "%s to %s"),
+		ERR(r, v, false,
+		    _("%s: %s is out of range; expected a number from "
+		      "%s to %s"),
 		    field, raw, lo, hi);
 	return -1;
 }
@@ -131,8 +129,8 @@ static int read_enum(reader *r, const cJSON *v, const char *field,
 			return k;
 	dk_or_list(names, false, list, sizeof list);
 	dk_json_raw(r->doc, v, raw, sizeof raw);
-	ERR(r, v, false, _("%s: %s is not one of the choices; expected %s"), field,
-	    raw, list);
+	ERR(r, v, false, _("%s: %s is not one of the choices; expected %s"), field, raw,
+	    list);
 	return -1;
 }
 
@@ -157,8 +155,7 @@ static int read_value(reader *r, const cJSON *v, const dk_field *f, const char *
 	case DK_FIELD_NUMBER:
 		return f->decimals == 0 ? read_amount(r, v, label, f, out)
 					: read_ratio(r, v, label, f, out);
-	case DK_FIELD_TEXT:
-		break;
+	case DK_FIELD_TEXT: break;
 	}
 	return -1;
 }
@@ -188,8 +185,7 @@ static int set_field(reader *r, const cJSON *v, const char *path, const char *la
 	return rc;
 }
 
-static int is_object(reader *r, const cJSON *v, const char *field,
-		     const char *example)
+static int is_object(reader *r, const cJSON *v, const char *field, const char *example)
 {
 	if (cJSON_IsObject(v))
 		return 1;
@@ -212,15 +208,16 @@ static void read_institutions(reader *r, const cJSON *list)
 	dk_fields_keys(DK_FILE_PLAN, "/institutions/*", &keys);
 	dk_plan *p = r->p;
 	if (!cJSON_IsArray(list)) {
-		ERR(r, list, false, _("institutions: %s; expected an array such as "
-				      "[{\"id\": \"NTNU\"}]"),
+		ERR(r, list, false,
+		    _("institutions: %s; expected an array such as "
+		      "[{\"id\": \"NTNU\"}]"),
 		    dk_json_type(list));
 		return;
 	}
 	size_t n = (size_t)cJSON_GetArraySize(list);
 	if (n > DK_INSTITUTIONS_MAX) {
-		ERR(r, list, false, _("institutions: %zu given; expected at most %d"),
-		    n, DK_INSTITUTIONS_MAX);
+		ERR(r, list, false, _("institutions: %zu given; expected at most %d"), n,
+		    DK_INSTITUTIONS_MAX);
 		return;
 	}
 	p->institutions = calloc(n ? n : 1, sizeof *p->institutions);
@@ -249,16 +246,18 @@ static void read_institutions(reader *r, const cJSON *list)
 		}
 		dk_header_norm(id->valuestring, norm, sizeof norm);
 		if (!norm[0]) {
-			ERR(r, id, false, _("institution: the id is empty; expected "
-					    "a name such as \"NTNU\""));
+			ERR(r, id, false,
+			    _("institution: the id is empty; expected "
+			      "a name such as \"NTNU\""));
 			continue;
 		}
 		dk_institution *in = &p->institutions[p->n_institutions++];
 		in->id = dup_string(r, id->valuestring);
 		if (name) {
 			if (!cJSON_IsString(name))
-				ERR(r, name, false, _("institution name: %s; expected "
-						      "a string"),
+				ERR(r, name, false,
+				    _("institution name: %s; expected "
+				      "a string"),
 				    dk_json_type(name));
 			else
 				in->name = dup_string(r, name->valuestring);
@@ -278,8 +277,9 @@ static void read_institutions(reader *r, const cJSON *list)
 			}
 			for (const cJSON *a = aliases->child; a; a = a->next) {
 				if (!cJSON_IsString(a)) {
-					ERR(r, a, false, _("aliases: %s; expected a "
-							   "string"),
+					ERR(r, a, false,
+					    _("aliases: %s; expected a "
+					      "string"),
 					    dk_json_type(a));
 					continue;
 				}
@@ -301,13 +301,14 @@ static void read_institutions(reader *r, const cJSON *list)
 			int clash = dk_name_equal(in->id, id->valuestring);
 			for (size_t a = 0; a < in->n_aliases; a++)
 				clash |= in->aliases[a] &&
-					 dk_name_equal(in->aliases[a], id->valuestring);
+					dk_name_equal(in->aliases[a], id->valuestring);
 			if (clash) {
 				char q[80];
 				dk_quote(id->valuestring, q, sizeof q);
-				ERR(r, id, false, _("institution: '%s' already names "
-						    "institution '%s'; expected "
-						    "unique ids and aliases"),
+				ERR(r, id, false,
+				    _("institution: '%s' already names "
+				      "institution '%s'; expected "
+				      "unique ids and aliases"),
 				    q, in->id);
 				break;
 			}
@@ -329,8 +330,9 @@ static void read_direct(reader *r, const cJSON *v)
 		    *shares = get(v, "shares"), *amounts = get(v, "amounts"),
 		    *weight = get(v, "weight");
 	if (!amount)
-		ERR(r, v, false, _("frame.direct: no \"amount\"; expected the direct "
-				   "transfer in kroner"));
+		ERR(r, v, false,
+		    _("frame.direct: no \"amount\"; expected the direct "
+		      "transfer in kroner"));
 	else
 		set_field(r, amount, "/frame/direct/amount", NULL, 0);
 	if (split)
@@ -338,19 +340,22 @@ static void read_direct(reader *r, const cJSON *v)
 	if (weight) {
 		set_field(r, weight, "/frame/direct/weight", NULL, 0);
 		if (p->split != DK_SPLIT_BY_UP1)
-			ERR(r, weight, true, _("frame.direct.weight is given, but the "
-					       "split is '%s'; expected it only "
-					       "with \"split\": \"by_up1\""),
+			ERR(r, weight, true,
+			    _("frame.direct.weight is given, but the "
+			      "split is '%s'; expected it only "
+			      "with \"split\": \"by_up1\""),
 			    dk_split_name(p->split));
 	}
 	if (shares && p->split != DK_SPLIT_SHARES)
-		ERR(r, shares, true, _("frame.direct.shares is given, but the split "
-				       "is '%s'; expected \"split\": \"shares\""),
+		ERR(r, shares, true,
+		    _("frame.direct.shares is given, but the split "
+		      "is '%s'; expected \"split\": \"shares\""),
 		    dk_split_name(p->split));
 	if (amounts && p->split != DK_SPLIT_AMOUNTS)
-		ERR(r, amounts, true, _("frame.direct.amounts is given, but the "
-				        "split is '%s'; expected \"split\": "
-				        "\"amounts\""),
+		ERR(r, amounts, true,
+		    _("frame.direct.amounts is given, but the "
+		      "split is '%s'; expected \"split\": "
+		      "\"amounts\""),
 		    dk_split_name(p->split));
 	if (p->split == DK_SPLIT_SHARES || p->split == DK_SPLIT_AMOUNTS) {
 		int is_shares = p->split == DK_SPLIT_SHARES;
@@ -367,8 +372,9 @@ static void read_direct(reader *r, const cJSON *v)
 			return;
 		}
 		if (!m) {
-			ERR(r, split, false, _("%s: missing; the split '%s' needs "
-					       "one entry per institution"),
+			ERR(r, split, false,
+			    _("%s: missing; the split '%s' needs "
+			      "one entry per institution"),
 			    field, dk_split_name(p->split));
 			return;
 		}
@@ -380,8 +386,9 @@ static void read_direct(reader *r, const cJSON *v)
 			dk_quote(e->string, q, sizeof q);
 			int i = dk_plan_institution(p, e->string);
 			if (i < 0) {
-				ERR(r, e, true, _("%s: '%s' is not an institution of "
-						  "the plan"),
+				ERR(r, e, true,
+				    _("%s: '%s' is not an institution of "
+				      "the plan"),
 				    field, q);
 				bad = 1;
 				continue;
@@ -402,15 +409,17 @@ static void read_direct(reader *r, const cJSON *v)
 		if (is_shares && sum != DK_RATIO_ONE) {
 			char s[40];
 			dk_scaled_plain(sum, 6, s, sizeof s);
-			ERR(r, m, false, _("frame.direct.shares sum to %s; expected "
-					   "exactly 1"),
+			ERR(r, m, false,
+			    _("frame.direct.shares sum to %s; expected "
+			      "exactly 1"),
 			    s);
 		} else if (!is_shares && sum != p->direct) {
 			char a[40], b[40];
 			dk_kr_format(sum, a, sizeof a);
 			dk_kr_format(p->direct, b, sizeof b);
-			ERR(r, m, false, _("frame.direct.amounts sum to %s; expected "
-					   "the direct transfer, %s"),
+			ERR(r, m, false,
+			    _("frame.direct.amounts sum to %s; expected "
+			      "the direct transfer, %s"),
 			    a, b);
 		}
 	}
@@ -436,9 +445,10 @@ static void read_frame(reader *r, const cJSON *v)
 		read_direct(r, x);
 	if ((x = get(v, "common_measures"))) {
 		if (!cJSON_IsArray(x)) {
-			ERR(r, x, false, _("frame.common_measures: %s; expected an "
-					   "array such as [{\"name\": \"Samlinger\", "
-					   "\"amount\": 400000}]"),
+			ERR(r, x, false,
+			    _("frame.common_measures: %s; expected an "
+			      "array such as [{\"name\": \"Samlinger\", "
+			      "\"amount\": 400000}]"),
 			    dk_json_type(x));
 			return;
 		}
@@ -482,7 +492,8 @@ static void read_frame(reader *r, const cJSON *v)
 				    name->valuestring);
 			else
 				set_field(r, amount, "/frame/common_measures/*/amount",
-					  _("common measure amount"), (int)(p->n_measures - 1));
+					  _("common measure amount"),
+					  (int)(p->n_measures - 1));
 		}
 	}
 }
@@ -498,7 +509,7 @@ static void read_allocation(reader *r, const cJSON *v)
 	if (!(x = get(v, "method"))) {
 		char methods[80];
 		dk_or_list(plan_field("/allocation/method")->names, false, methods,
-				 sizeof methods);
+			   sizeof methods);
 		ERR(r, v, false, _("allocation: no \"method\"; expected %s"), methods);
 	} else {
 		set_field(r, x, "/allocation/method", NULL, 0);
@@ -510,8 +521,9 @@ static void read_allocation(reader *r, const cJSON *v)
 	if ((x = get(v, "base_share"))) {
 		set_field(r, x, "/allocation/base_share", NULL, 0);
 		if (get(v, "base_grant"))
-			ERR(r, x, true, _("allocation: base_grant and base_share are "
-					  "both given; expected one of them"));
+			ERR(r, x, true,
+			    _("allocation: base_grant and base_share are "
+			      "both given; expected one of them"));
 	}
 	if ((x = get(v, "cap_at_need")))
 		set_field(r, x, "/allocation/cap_at_need", NULL, 0);
@@ -523,8 +535,9 @@ static void read_allocation(reader *r, const cJSON *v)
 	    set_field(r, x, "/allocation/rounding", NULL, 0) == 1) {
 		char unit[40];
 		dk_kr_format(plan_field("/allocation/rounding")->min, unit, sizeof unit);
-		ERR(r, x, false, _("allocation.rounding: 0; expected a unit of %s "
-				   "krone or more"),
+		ERR(r, x, false,
+		    _("allocation.rounding: 0; expected a unit of %s "
+		      "krone or more"),
 		    unit);
 	}
 }
@@ -549,9 +562,10 @@ static void read_checks(reader *r, const cJSON *v)
 				break;
 			}
 		if (id < 0 || dk_check_is_price((dk_check_id)id)) {
-			ERR(r, c, true, _("checks: '%s' is not a check of the plan; expected a "
-					  "check id such as row-sum or year-change "
-					  "(see dekom help checks)"),
+			ERR(r, c, true,
+			    _("checks: '%s' is not a check of the plan; expected a "
+			      "check id such as row-sum or year-change "
+			      "(see dekom help checks)"),
 			    q);
 			continue;
 		}
@@ -618,8 +632,9 @@ static void read_title(reader *r, const cJSON *v)
 	dk_field_keys keys;
 	dk_fields_keys(DK_FILE_PLAN, "/title", &keys);
 	dk_plan *p = r->p;
-	if (!is_object(r, v, "title", "{\"forum\": \"Samarbeidsforum …\", "
-				      "\"meeting\": \"2022-03-09\"}"))
+	if (!is_object(r, v, "title",
+		       "{\"forum\": \"Samarbeidsforum …\", "
+		       "\"meeting\": \"2022-03-09\"}"))
 		return;
 	dk_json_keys(r->doc, r->d, v, "title", keys.key);
 	char **dst[] = {&p->title.forum, &p->title.meeting, &p->title.case_no};
@@ -690,16 +705,15 @@ static void read_decisions(reader *r, const cJSON *v)
 		x->network = dup_string(r, net->valuestring);
 		dk_json_pos(r->doc, net, false, &x->line, &x->col);
 		if (!amount)
-			ERR(r, e, false, _("decision for '%s': no \"amount\"; expected "
-					   "the forum's amount in whole kroner"),
+			ERR(r, e, false,
+			    _("decision for '%s': no \"amount\"; expected "
+			      "the forum's amount in whole kroner"),
 			    net->valuestring);
 		else
 			read_value(r, amount, plan_field("/decisions/*/amount"),
 				   _("decision amount"), &x->amount);
 		if (!reason || !cJSON_IsString(reason) ||
-		    (dk_header_norm(reason->valuestring, norm, sizeof norm),
-		     !norm[0]))
-		{
+		    (dk_header_norm(reason->valuestring, norm, sizeof norm), !norm[0])) {
 			if (!reason)
 				ERR(r, e, false,
 				    _("decision for '%s': the reason is missing; "
@@ -715,8 +729,7 @@ static void read_decisions(reader *r, const cJSON *v)
 				    _("decision for '%s': the reason is %s; expected "
 				      "why the forum departs from the method"),
 				    net->valuestring, dk_json_type(reason));
-		}
-		else
+		} else
 			x->reason = dup_string(r, reason->valuestring);
 	}
 }
@@ -759,8 +772,9 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_error *d)
 	if (st != DK_OK)
 		return st;
 	reader r = {&doc, d, p, {p, NULL, NULL}, 0};
-	if (!is_object(&r, doc.root, "plan", "{\"allocation\": {\"method\": "
-					     "\"status_quo\"}}"))
+	if (!is_object(&r, doc.root, "plan",
+		       "{\"allocation\": {\"method\": "
+		       "\"status_quo\"}}"))
 		goto done;
 	dk_json_keys(&doc, d, doc.root, "plan", keys.key);
 	const cJSON *x;
@@ -772,8 +786,9 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_error *d)
 		    y < f->min) {
 			char raw[80];
 			dk_json_raw(&doc, x, raw, sizeof raw);
-			ERR(&r, x, false, _("year: %s is not a year; expected a "
-					    "number such as 2022"),
+			ERR(&r, x, false,
+			    _("year: %s is not a year; expected a "
+			      "number such as 2022"),
 			    raw);
 		} else {
 			p->year = (int)y;
@@ -786,7 +801,7 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_error *d)
 	if (!r.oom) {
 		char methods[80];
 		dk_or_list(plan_field("/allocation/method")->names, true, methods,
-				 sizeof methods);
+			   sizeof methods);
 		if ((x = get(doc.root, "allocation")))
 			read_allocation(&r, x);
 		else

@@ -26,7 +26,7 @@ typedef struct {
 	const dk_json_doc *doc;
 	dk_error *d;
 	dk_pricing *p;
-	dk_models m;     /* the template alone, for dk_target_set */
+	dk_models m; /* the template alone, for dk_target_set */
 	int oom;
 } reader;
 
@@ -62,8 +62,7 @@ static int read_num(reader *r, const cJSON *v, const dk_field *f, const char *la
 		return -1;
 	}
 	switch (dk_json_number(r->doc, v, &spec, out)) {
-	case DK_NUM_OK:
-		return *out < f->min ? 1 : 0;
+	case DK_NUM_OK: return *out < f->min ? 1 : 0;
 	case DK_NUM_DECIMALS:
 		ERR(r, v, false, _("%s: %s has more than %d decimals"), label, raw,
 		    f->decimals);
@@ -71,11 +70,8 @@ static int read_num(reader *r, const cJSON *v, const dk_field *f, const char *la
 	case DK_NUM_NEGATIVE:
 		ERR(r, v, false, _("%s: %s is negative; expected 0 or more"), label, raw);
 		return -1;
-	case DK_NUM_RANGE:
-		return 2;
-	default:
-		ERR(r, v, false, _("%s: %s is too large"), label, raw);
-		return -1;
+	case DK_NUM_RANGE: return 2;
+	default: ERR(r, v, false, _("%s: %s is too large"), label, raw); return -1;
 	}
 }
 
@@ -87,8 +83,8 @@ static int read_field(reader *r, const cJSON *v, const dk_field *f, const char *
 	if (rc == 2) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, false, _("%s: %s is too large"), label ? label : dk_field_key(f),
-		    raw);
+		ERR(r, v, false, _("%s: %s is too large"),
+		    label ? label : dk_field_key(f), raw);
 		return -1;
 	}
 	return rc;
@@ -127,8 +123,7 @@ static char *string(reader *r, const cJSON *v, const char *field)
 	return s;
 }
 
-static const cJSON *need(reader *r, const cJSON *obj, const char *key,
-			 const char *what)
+static const cJSON *need(reader *r, const cJSON *obj, const char *key, const char *what)
 {
 	const cJSON *v = get(obj, key);
 	if (!v)
@@ -155,8 +150,8 @@ static int array_of_objects(reader *r, const cJSON *v, const char *field)
 	}
 	for (const cJSON *e = v->child; e; e = e->next)
 		if (!cJSON_IsObject(e)) {
-			ERR(r, e, false, _("%s: an entry is %s; expected an object"), field,
-			    dk_json_type(e));
+			ERR(r, e, false, _("%s: an entry is %s; expected an object"),
+			    field, dk_json_type(e));
 			return 0;
 		}
 	return 1;
@@ -187,22 +182,28 @@ static void read_roles(reader *r, const cJSON *v)
 		ro->name = s;
 		const cJSON *hc = get(e, "hourly_cost"), *sal = get(e, "annual_salary");
 		if (hc && sal) {
-			ERR(r, sal, true, _("role '%s': hourly_cost and annual_salary are "
-					    "both given; expected one of them"), s);
+			ERR(r, sal, true,
+			    _("role '%s': hourly_cost and annual_salary are "
+			      "both given; expected one of them"),
+			    s);
 			continue;
 		}
 		if (!hc && !sal) {
-			ERR(r, e, false, _("role '%s': neither hourly_cost nor "
-					   "annual_salary; expected one of them"), s);
+			ERR(r, e, false,
+			    _("role '%s': neither hourly_cost nor "
+			      "annual_salary; expected one of them"),
+			    s);
 			continue;
 		}
 		if (hc) {
 			ro->direct = true;
 			set_field(r, hc, "/roles/*/hourly_cost", k);
-			if (get(e, "social_cost_rate") || get(e, "indirect_per_fte_year") ||
-			    get(e, "productive_hours"))
-				ERR(r, e, false, _("role '%s': the TDI figures are given "
-						   "with hourly_cost; give one or the other"), s);
+			if (get(e, "social_cost_rate") ||
+			    get(e, "indirect_per_fte_year") || get(e, "productive_hours"))
+				ERR(r, e, false,
+				    _("role '%s': the TDI figures are given "
+				      "with hourly_cost; give one or the other"),
+				    s);
 			continue;
 		}
 		set_field(r, sal, "/roles/*/annual_salary", k);
@@ -219,8 +220,9 @@ static void read_roles(reader *r, const cJSON *v)
 			const dk_field *f = field("/roles/*/productive_hours");
 			char hours[40];
 			dk_scaled_plain(f->def, f->decimals, hours, sizeof hours);
-			ERR(r, x, false, _("productive_hours: 0; expected the hours a "
-					   "full-time person works in a year, such as %s"),
+			ERR(r, x, false,
+			    _("productive_hours: 0; expected the hours a "
+			      "full-time person works in a year, such as %s"),
 			    hours);
 		}
 	}
@@ -251,7 +253,8 @@ static void read_activities(reader *r, const cJSON *v)
 		dk_activity *a = &p->activities[p->n_activities++];
 		a->name = s;
 		if (f)
-			set_field(r, f, "/activities/*/factor", (int)(p->n_activities - 1));
+			set_field(r, f, "/activities/*/factor",
+				  (int)(p->n_activities - 1));
 	}
 }
 
@@ -266,8 +269,9 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 	char most[40];
 	dk_scaled_plain(f->max, f->decimals, most, sizeof most);
 	if (!cJSON_IsObject(v)) {
-		ERR(r, v, false, _("%s: %s; expected an object from activity to hours, "
-				   "such as {\"forelesning\": 2}"),
+		ERR(r, v, false,
+		    _("%s: %s; expected an object from activity to hours, "
+		      "such as {\"forelesning\": 2}"),
 		    label, dk_json_type(v));
 		return;
 	}
@@ -276,12 +280,12 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 		r->oom = 1;
 		return;
 	}
-	int64_t total = 0;  /* ten-thousandths of an hour */
+	int64_t total = 0; /* ten-thousandths of an hour */
 	for (const cJSON *e = v->child; e; e = e->next) {
-		int a = p->activities ? find_name(&p->activities[0].name,
-						  sizeof *p->activities,
-						  p->n_activities, e->string)
-				      : -1;
+		int a = p->activities
+			? find_name(&p->activities[0].name, sizeof *p->activities,
+				    p->n_activities, e->string)
+			: -1;
 		if (a < 0) {
 			char q[80];
 			dk_quote(e->string, q, sizeof q);
@@ -291,7 +295,8 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 		}
 		for (size_t k = 0; k < day->n; k++)
 			if (day->parts[k].activity == (size_t)a)
-				ERR(r, e, true, _("%s: '%s' given twice"), label, e->string);
+				ERR(r, e, true, _("%s: '%s' given twice"), label,
+				    e->string);
 		dk_day_part *dp = &day->parts[day->n++];
 		dp->activity = (size_t)a;
 		int rc = read_num(r, e, f, label, &dp->hours);
@@ -299,8 +304,10 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 			char raw[80], q[80];
 			dk_json_raw(r->doc, e, raw, sizeof raw);
 			dk_quote(e->string, q, sizeof q);
-			ERR(r, e, false, _("%s: '%s' has %s hours; a delivery day has "
-					   "at most %s"), label, q, raw, most);
+			ERR(r, e, false,
+			    _("%s: '%s' has %s hours; a delivery day has "
+			      "at most %s"),
+			    label, q, raw, most);
 			dp->hours = 0;
 			continue;
 		}
@@ -311,8 +318,10 @@ static void read_day(reader *r, const cJSON *v, const char *path, const char *la
 	if (total > f->max) {
 		char t[40];
 		dk_scaled_plain(total, 4, t, sizeof t);
-		ERR(r, v, false, _("%s: %s hours in all; a delivery day has at most "
-				   "%s hours, activities together"), label, t, most);
+		ERR(r, v, false,
+		    _("%s: %s hours in all; a delivery day has at most "
+		      "%s hours, activities together"),
+		    label, t, most);
 	}
 }
 
@@ -335,12 +344,15 @@ static void read_staffing(reader *r, const cJSON *v)
 			continue;
 		int k = cJSON_IsString(role) && p->roles
 			? find_name(&p->roles[0].name, sizeof *p->roles, p->n_roles,
-				    role->valuestring) : -1;
+				    role->valuestring)
+			: -1;
 		if (k < 0) {
 			char raw[80];
 			dk_json_raw(r->doc, role, raw, sizeof raw);
-			ERR(r, role, false, _("staffing: role %s is not a role of the "
-					      "template"), raw);
+			ERR(r, role, false,
+			    _("staffing: role %s is not a role of the "
+			      "template"),
+			    raw);
 			continue;
 		}
 		int i = (int)p->n_staff;
@@ -386,7 +398,8 @@ static void read_packages(reader *r, const cJSON *v)
 		const cJSON *x;
 		if ((x = need(r, e, "days", _("package"))) &&
 		    set_field(r, x, "/packages/*/days", i) == 1)
-			ERR(r, x, false, _("package '%s': 0 days; expected more than 0"), s);
+			ERR(r, x, false, _("package '%s': 0 days; expected more than 0"),
+			    s);
 		if ((x = get(e, "semesters"))) {
 			int64_t sem;
 			int rc = read_field(r, x, semesters, NULL, &sem);
@@ -409,8 +422,10 @@ static void read_packages(reader *r, const cJSON *v)
 			k->addon = cJSON_IsTrue(x);
 		}
 		if (k->basic && k->addon)
-			ERR(r, e, false, _("package '%s' is both basic and an add-on; "
-					   "expected one or the other"), s);
+			ERR(r, e, false,
+			    _("package '%s' is both basic and an add-on; "
+			      "expected one or the other"),
+			    s);
 		basics += k->basic;
 		if ((x = get(e, "day"))) {
 			k->own_day = true;
@@ -418,8 +433,10 @@ static void read_packages(reader *r, const cJSON *v)
 		}
 	}
 	if (basics != 1)
-		ERR(r, v, false, _("packages: %d basic packages; expected exactly one "
-				   "with \"basic\": true"), basics);
+		ERR(r, v, false,
+		    _("packages: %d basic packages; expected exactly one "
+		      "with \"basic\": true"),
+		    basics);
 }
 
 static void read_term(reader *r, const cJSON *v)
@@ -436,8 +453,10 @@ static void read_term(reader *r, const cJSON *v)
 	if (!ok || year < 1900) {
 		char raw[80];
 		dk_json_raw(r->doc, v, raw, sizeof raw);
-		ERR(r, v, false, _("start_term: %s is not a term; expected H (autumn) "
-				   "or V (spring) and a year, such as \"H2022\""), raw);
+		ERR(r, v, false,
+		    _("start_term: %s is not a term; expected H (autumn) "
+		      "or V (spring) and a year, such as \"H2022\""),
+		    raw);
 		return;
 	}
 	r->p->start_autumn = s[0] == 'H';
@@ -448,9 +467,9 @@ dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_error *d)
 {
 	/* the lists and objects a template needs, besides its required
 	 * texts and choices: whether a list must be there is not a field's */
-	static const char *const required[] = {"institution", "project_type",
-					       "start_term", "roles", "activities",
-					       "day", "staffing", "packages", NULL};
+	static const char *const required[] = {
+		"institution", "project_type", "start_term", "roles", "activities",
+		"day",         "staffing",     "packages",   NULL};
 	dk_field_keys keys;
 	dk_fields_keys(DK_FILE_PRICING, "", &keys);
 	size_t before = d->n + d->dropped;
@@ -477,8 +496,8 @@ dk_status dk_pricing_read(const dk_input *in, dk_pricing *p, dk_error *d)
 	x = get(root, "project_type");
 	const dk_field *type = field("/project_type");
 	int k = 0;
-	while (type->names[k] && !(cJSON_IsString(x) &&
-				   strcmp(x->valuestring, type->names[k]) == 0))
+	while (type->names[k] &&
+	       !(cJSON_IsString(x) && strcmp(x->valuestring, type->names[k]) == 0))
 		k++;
 	if (type->names[k]) {
 		p->type = (dk_project_type)k;

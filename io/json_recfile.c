@@ -24,7 +24,8 @@ static const cJSON *need(reader *r, const cJSON *obj, const char *where, const c
 {
 	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
 	if (!v)
-		ERR(r, obj, _("%s: no \"%s\"; expected the output of dekom recommend -f json"),
+		ERR(r, obj,
+		    _("%s: no \"%s\"; expected the output of dekom recommend -f json"),
 		    where, key);
 	return v;
 }
@@ -117,7 +118,8 @@ static void read_networks(reader *r, const cJSON *root, dk_rec_file *f)
 		str(r, e, where, "network", false, &x->name);
 		amount(r, e, where, "previous", false, NULL, &x->previous);
 		amount(r, e, where, "need", false, NULL, &x->need);
-		amount(r, e, where, "recommended", true, &x->has_recommended, &x->recommended);
+		amount(r, e, where, "recommended", true, &x->has_recommended,
+		       &x->recommended);
 		str(r, e, where, "state", true, &x->state);
 	}
 }
@@ -187,13 +189,15 @@ dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_error *d)
 	reader r = {&doc, d, 0};
 	const cJSON *root = doc.root;
 	if (!cJSON_IsObject(root)) {
-		ERR(&r, root, _("expected the output of dekom recommend -f json, an object"));
+		ERR(&r, root,
+		    _("expected the output of dekom recommend -f json, an object"));
 		goto done;
 	}
 	if (!cJSON_GetObjectItemCaseSensitive(root, "engine") &&
 	    !cJSON_GetObjectItemCaseSensitive(root, "networks")) {
-		ERR(&r, root, _("not a recommendation: no \"engine\" and no \"networks\"; "
-			        "expected the output of dekom recommend -f json"));
+		ERR(&r, root,
+		    _("not a recommendation: no \"engine\" and no \"networks\"; "
+		      "expected the output of dekom recommend -f json"));
 		goto done;
 	}
 	const cJSON *eng = need(&r, root, _("recommendation"), "engine");

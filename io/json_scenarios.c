@@ -29,7 +29,7 @@ typedef struct {
 	dk_error *d;
 	const dk_plan *p;
 	const dk_networks *nets;
-	const dk_pricing *pricing;   /* NULL without -P */
+	const dk_pricing *pricing; /* NULL without -P */
 	int oom;
 } reader;
 
@@ -121,7 +121,8 @@ static long index_of(const char *seg, size_t n)
 {
 	char *end;
 	long k = strtol(seg, &end, 10);
-	if (*end || end == seg || seg[0] == '-' || seg[0] == '+' || k < 0 || (size_t)k >= n)
+	if (*end || end == seg || seg[0] == '-' || seg[0] == '+' || k < 0 ||
+	    (size_t)k >= n)
 		return -1;
 	return k;
 }
@@ -150,7 +151,7 @@ static int resolve_field(reader *r, dk_field_file file, char seg[][256], int n,
 	long k = 0;
 	const char *star = strchr(f->path, '*');
 	if (star) {
-		int at = 0;  /* the segment "*" is, below the root */
+		int at = 0; /* the segment "*" is, below the root */
 		for (const char *c = f->path + 1; c < star; c++)
 			at += *c == '/';
 		size_t count = dk_target_count(f->target, r->p, r->nets, r->pricing);
@@ -164,13 +165,15 @@ static int resolve_field(reader *r, dk_field_file file, char seg[][256], int n,
 				if (*c == '_')
 					*c = ' ';
 			if (file == DK_FILE_PLAN)
-				snprintf(why, size, _("the plan has %zu %s, numbered "
-						      "from 0; '%s' is not one of them"),
+				snprintf(why, size,
+					 _("the plan has %zu %s, numbered "
+					   "from 0; '%s' is not one of them"),
 					 count, list, below[at]);
 			else
-				snprintf(why, size, _("the template has %zu %s, "
-						      "numbered from 0; '%s' is not one "
-						      "of them"),
+				snprintf(why, size,
+					 _("the template has %zu %s, "
+					   "numbered from 0; '%s' is not one "
+					   "of them"),
 					 count, list, below[at]);
 			return -1;
 		}
@@ -185,8 +188,9 @@ static int resolve_check(char seg[][256], int n, dk_target *t, char *why, size_t
 {
 	int id = n == 4 ? dk_check_find(seg[2]) : -1;
 	if (n == 4 && (id < 0 || dk_check_is_price((dk_check_id)id))) {
-		snprintf(why, size, _("'%s' is not a check of the plan (see dekom "
-				      "help checks)"),
+		snprintf(why, size,
+			 _("'%s' is not a check of the plan (see dekom "
+			   "help checks)"),
 			 seg[2]);
 		return -1;
 	}
@@ -197,8 +201,9 @@ static int resolve_check(char seg[][256], int n, dk_target *t, char *why, size_t
 		return 0;
 	}
 	if (n != 4) {
-		snprintf(why, size, _("not a field a scenario can set; see "
-				      "docs/scenarios.md for the paths"));
+		snprintf(why, size,
+			 _("not a field a scenario can set; see "
+			   "docs/scenarios.md for the paths"));
 		return -1;
 	}
 	const dk_check_def *def = &dk_checks()[id];
@@ -214,8 +219,9 @@ static int resolve_check(char seg[][256], int n, dk_target *t, char *why, size_t
 		t->index = k;
 		return 0;
 	}
-	snprintf(why, size, _("%s has no numeric parameter '%s' that a "
-			      "scenario can set (off, or one of its parameters)"),
+	snprintf(why, size,
+		 _("%s has no numeric parameter '%s' that a "
+		   "scenario can set (off, or one of its parameters)"),
 		 def->name, seg[3]);
 	return -1;
 }
@@ -229,27 +235,30 @@ static int resolve_plan(reader *r, char seg[][256], int n, dk_target *t, char *w
 	if (resolve_field(r, DK_FILE_PLAN, seg, n, t, why, size) != 0)
 		return -1;
 	bool direct = t->kind == DK_T_DIRECT_AMOUNT || t->kind == DK_T_DIRECT_SPLIT ||
-		      t->kind == DK_T_DIRECT_WEIGHT;
+		t->kind == DK_T_DIRECT_WEIGHT;
 	if (direct && r->p->n_institutions == 0) {
-		snprintf(why, size, _("the plan has no institutions to transfer "
-				      "to directly"));
+		snprintf(why, size,
+			 _("the plan has no institutions to transfer "
+			   "to directly"));
 		return -1;
 	}
 	if (t->kind == DK_T_DIRECT_AMOUNT && r->p->split == DK_SPLIT_AMOUNTS) {
-		snprintf(why, size, _("the plan splits the direct transfer by "
-				      "fixed amounts, which must add up to it; a "
-				      "scenario cannot change it"));
+		snprintf(why, size,
+			 _("the plan splits the direct transfer by "
+			   "fixed amounts, which must add up to it; a "
+			   "scenario cannot change it"));
 		return -1;
 	}
 	return 0;
 }
 
-static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
-			    char *why, size_t size)
+static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t, char *why,
+			    size_t size)
 {
 	if (n < 3) {
-		snprintf(why, size, _("expected /networks/NAME/COLUMN, with * for "
-				      "every network"));
+		snprintf(why, size,
+			 _("expected /networks/NAME/COLUMN, with * for "
+			   "every network"));
 		return -1;
 	}
 	if (strcmp(seg[1], "*") == 0) {
@@ -257,8 +266,9 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 	} else {
 		t->network = dk_networks_find(r->nets, seg[1]);
 		if (t->network < 0) {
-			snprintf(why, size, _("no network named '%s' (a '/' in a name "
-					      "is written ~1)"),
+			snprintf(why, size,
+				 _("no network named '%s' (a '/' in a name "
+				   "is written ~1)"),
 				 seg[1]);
 			return -1;
 		}
@@ -266,7 +276,8 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 	if (n == 4 && strcmp(seg[2], "uh") == 0) {
 		int i = dk_plan_institution(r->p, seg[3]);
 		if (i < 0) {
-			snprintf(why, size, _("'%s' is not an institution of the plan"), seg[3]);
+			snprintf(why, size, _("'%s' is not an institution of the plan"),
+				 seg[3]);
 			return -1;
 		}
 		/* an institution's column is an amount column */
@@ -291,8 +302,9 @@ static int resolve_networks(reader *r, char seg[][256], int n, dk_target *t,
 		set_range(t, spec.decimals, 0, spec.max);
 		return 0;
 	}
-	snprintf(why, size, _("expected a number column of a network (need, "
-			      "previous, fte, own, coordinator, uh_other, ...) or uh/ID"));
+	snprintf(why, size,
+		 _("expected a number column of a network (need, "
+		   "previous, fte, own, coordinator, uh_other, ...) or uh/ID"));
 	return -1;
 }
 
@@ -306,10 +318,11 @@ static int resolve_pricing(reader *r, char seg[][256], int n, dk_target *t, char
 	/* a role priced by hourly_cost has no salary to change, and the
 	 * other way round the derivation needs all its figures */
 	bool derived = t->kind == DK_T_ROLE_SALARY || t->kind == DK_T_ROLE_SOCIAL ||
-		       t->kind == DK_T_ROLE_INDIRECT || t->kind == DK_T_ROLE_HOURS;
+		t->kind == DK_T_ROLE_INDIRECT || t->kind == DK_T_ROLE_HOURS;
 	if (derived && r->pricing->roles[t->index].direct) {
-		snprintf(why, size, _("role '%s' is priced by hourly_cost; set "
-				      "/pricing/roles/%d/hourly_cost instead"),
+		snprintf(why, size,
+			 _("role '%s' is priced by hourly_cost; set "
+			   "/pricing/roles/%d/hourly_cost instead"),
 			 r->pricing->roles[t->index].name, t->index);
 		return -1;
 	}
@@ -327,8 +340,9 @@ static int read_path(reader *r, const cJSON *node, bool key, const char *path,
 	int n = split_pointer(path, seg, 6);
 	int rc = -1;
 	if (n < 0)
-		snprintf(why, sizeof why, _("not a JSON Pointer; expected a path such as "
-					    "/plan/frame/prorata or /networks/Fosen/need"));
+		snprintf(why, sizeof why,
+			 _("not a JSON Pointer; expected a path such as "
+			   "/plan/frame/prorata or /networks/Fosen/need"));
 	else if (strcmp(seg[0], "plan") == 0)
 		rc = resolve_plan(r, seg, n, t, why, sizeof why);
 	else if (strcmp(seg[0], "networks") == 0)
@@ -336,11 +350,13 @@ static int read_path(reader *r, const cJSON *node, bool key, const char *path,
 	else if (strcmp(seg[0], "pricing") == 0 && r->pricing)
 		rc = resolve_pricing(r, seg, n, t, why, sizeof why);
 	else if (strcmp(seg[0], "pricing") == 0)
-		snprintf(why, sizeof why, _("a price template path, but no template; "
-					    "give one with -P PRICING.json"));
+		snprintf(why, sizeof why,
+			 _("a price template path, but no template; "
+			   "give one with -P PRICING.json"));
 	else
-		snprintf(why, sizeof why, _("expected a path under /plan, /networks or "
-					    "/pricing"));
+		snprintf(why, sizeof why,
+			 _("expected a path under /plan, /networks or "
+			   "/pricing"));
 	if (rc != 0) {
 		ERR(r, node, key, _("path '%s': %s"), q, why);
 		return -1;
@@ -354,8 +370,8 @@ static int read_path(reader *r, const cJSON *node, bool key, const char *path,
 }
 
 /* A number for target t, exact, scaled by its decimals. */
-static int read_scaled(reader *r, const cJSON *v, const dk_target *t,
-		       const char *field, int64_t *out)
+static int read_scaled(reader *r, const cJSON *v, const dk_target *t, const char *field,
+		       int64_t *out)
 {
 	char raw[80];
 	dk_json_raw(r->doc, v, raw, sizeof raw);
@@ -368,8 +384,8 @@ static int read_scaled(reader *r, const cJSON *v, const dk_target *t,
 	dk_decimal_format(t->min, t->decimals, "", ".", lo, sizeof lo);
 	dk_decimal_format(t->max, t->decimals, "", ".", hi, sizeof hi);
 	if (res == DK_NUM_DECIMALS && t->decimals == 0)
-		ERR(r, v, false, _("%s: %s has decimals; %s takes a whole number"),
-		    field, raw, t->path);
+		ERR(r, v, false, _("%s: %s has decimals; %s takes a whole number"), field,
+		    raw, t->path);
 	else if (res == DK_NUM_DECIMALS)
 		ERR(r, v, false, _("%s: %s has more than %d decimals, the most %s takes"),
 		    field, raw, t->decimals, t->path);
@@ -397,8 +413,8 @@ static int read_value(reader *r, const cJSON *v, const dk_target *t, int64_t *ou
 	}
 	if (is_bool(t)) {
 		if (!cJSON_IsBool(v)) {
-			ERR(r, v, false, _("%s: %s is %s; expected true or false"), t->path,
-			    raw, dk_json_type(v));
+			ERR(r, v, false, _("%s: %s is %s; expected true or false"),
+			    t->path, raw, dk_json_type(v));
 			return -1;
 		}
 		*out = cJSON_IsTrue(v);
@@ -413,7 +429,8 @@ static int is_object(reader *r, const cJSON *v, const char *what)
 		return 1;
 	char raw[80];
 	dk_json_raw(r->doc, v, raw, sizeof raw);
-	ERR(r, v, false, _("%s: %s is %s; expected an object"), what, raw, dk_json_type(v));
+	ERR(r, v, false, _("%s: %s is %s; expected an object"), what, raw,
+	    dk_json_type(v));
 	return 0;
 }
 
@@ -424,7 +441,7 @@ static int is_object(reader *r, const cJSON *v, const char *what)
  * scenario, never a silent run on zeros. */
 static int check_needs(reader *r, const cJSON *at, const dk_override *ov, size_t n)
 {
-	dk_plan q = *r->p;  /* a shallow copy: only its scalars are set */
+	dk_plan q = *r->p; /* a shallow copy: only its scalars are set */
 	dk_models m = {&q, NULL, NULL};
 	bool changed = false;
 	for (size_t k = 0; k < n; k++)
@@ -436,14 +453,14 @@ static int check_needs(reader *r, const cJSON *at, const dk_override *ov, size_t
 			dk_target_set(&ov[k].target, &m, SIZE_MAX, ov[k].value);
 			changed = true;
 			break;
-		default:
-			break;
+		default: break;
 		}
 	if (!changed)
 		return 0;
 	int line, col;
 	dk_json_pos(r->doc, at, false, &line, &col);
-	if (dk_networks_check_plan_at(&q, r->nets, r->doc->name, line, col, r->d) != DK_OK)
+	if (dk_networks_check_plan_at(&q, r->nets, r->doc->name, line, col, r->d) !=
+	    DK_OK)
 		return 1;
 	if (q.method != DK_METHOD_PRORATA || r->p->method == DK_METHOD_PRORATA)
 		return 0;
@@ -454,9 +471,10 @@ static int check_needs(reader *r, const cJSON *at, const dk_override *ov, size_t
 			bad = 1;
 			char q2[80];
 			dk_quote(r->nets->items[k].name, q2, sizeof q2);
-			ERR(r, at, false, _("prorata needs teacher FTE for every network: "
-					    "'%s' has an empty fte cell; fill it in ('-' "
-					    "for 0)"),
+			ERR(r, at, false,
+			    _("prorata needs teacher FTE for every network: "
+			      "'%s' has an empty fte cell; fill it in ('-' "
+			      "for 0)"),
 			    q2);
 		}
 	return bad;
@@ -465,17 +483,19 @@ static int check_needs(reader *r, const cJSON *at, const dk_override *ov, size_t
 static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 {
 	if (!cJSON_IsArray(list)) {
-		ERR(r, list, false, _("scenarios: expected a list such as [{\"name\": "
-				      "\"Ramme 15,9 MNOK\", \"set\": "
-				      "{\"/plan/frame/prorata\": 15900000}}]"));
+		ERR(r, list, false,
+		    _("scenarios: expected a list such as [{\"name\": "
+		      "\"Ramme 15,9 MNOK\", \"set\": "
+		      "{\"/plan/frame/prorata\": 15900000}}]"));
 		return;
 	}
 	static const char *const keys[] = {"name", "set", NULL};
 	size_t n = (size_t)cJSON_GetArraySize(list);
 	if (n > DK_SCENARIOS_MAX) {
-		ERR(r, list, false, _("scenarios: %zu named scenarios, more than "
-				      "dekom's limit of %d; use a sweep or Monte Carlo "
-				      "runs for many cases"),
+		ERR(r, list, false,
+		    _("scenarios: %zu named scenarios, more than "
+		      "dekom's limit of %d; use a sweep or Monte Carlo "
+		      "runs for many cases"),
 		    n, DK_SCENARIOS_MAX);
 		return;
 	}
@@ -504,8 +524,9 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 		if (utf8_chars(name->valuestring) > DK_NAME_MAX) {
 			char q[80];
 			dk_quote(name->valuestring, q, sizeof q);
-			ERR(r, name, false, _("scenario: the name '%s' is %zu characters "
-					      "long; expected at most %d"),
+			ERR(r, name, false,
+			    _("scenario: the name '%s' is %zu characters "
+			      "long; expected at most %d"),
 			    q, utf8_chars(name->valuestring), DK_NAME_MAX);
 			continue;
 		}
@@ -513,14 +534,16 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 			if (dk_name_equal(s->scenarios[k].name, name->valuestring)) {
 				char q[80];
 				dk_quote(name->valuestring, q, sizeof q);
-				ERR(r, name, false, _("scenario: the name '%s' is given twice; "
-						      "expected each scenario to have its own"),
+				ERR(r, name, false,
+				    _("scenario: the name '%s' is given twice; "
+				      "expected each scenario to have its own"),
 				    q);
 				break;
 			}
 		if (!set) {
-			ERR(r, e, false, _("scenario: no \"set\"; expected the values it "
-					   "changes, such as {\"/plan/frame/prorata\": 15900000}"));
+			ERR(r, e, false,
+			    _("scenario: no \"set\"; expected the values it "
+			      "changes, such as {\"/plan/frame/prorata\": 15900000}"));
 			continue;
 		}
 		if (!is_object(r, set, "set"))
@@ -543,10 +566,13 @@ static void read_named(reader *r, const cJSON *list, dk_scenario_file *s)
 				continue;
 			/* a split by shares or amounts needs them in the plan */
 			if (ov->target.kind == DK_T_DIRECT_SPLIT &&
-			    ((ov->value == DK_SPLIT_SHARES && r->p->split != DK_SPLIT_SHARES) ||
-			     (ov->value == DK_SPLIT_AMOUNTS && r->p->split != DK_SPLIT_AMOUNTS)))
-				ERR(r, o, false, _("%s: the plan gives no direct %s to "
-						   "split by; use \"equal\" or \"by_up1\""),
+			    ((ov->value == DK_SPLIT_SHARES &&
+			      r->p->split != DK_SPLIT_SHARES) ||
+			     (ov->value == DK_SPLIT_AMOUNTS &&
+			      r->p->split != DK_SPLIT_AMOUNTS)))
+				ERR(r, o, false,
+				    _("%s: the plan gives no direct %s to "
+				      "split by; use \"equal\" or \"by_up1\""),
 				    ov->target.path,
 				    ov->value == DK_SPLIT_SHARES ? "shares" : "amounts");
 		}
@@ -564,15 +590,17 @@ static void read_sweep(reader *r, const cJSON *v, dk_sweep *sw)
 	dk_json_keys(r->doc, r->d, v, "sweep", keys);
 	const cJSON *path = get(v, "path");
 	if (!cJSON_IsString(path)) {
-		ERR(r, path ? path : v, false, _("sweep: expected \"path\", such as "
-					         "\"/plan/frame/prorata\""));
+		ERR(r, path ? path : v, false,
+		    _("sweep: expected \"path\", such as "
+		      "\"/plan/frame/prorata\""));
 		return;
 	}
 	if (read_path(r, path, false, path->valuestring, &sw->target) != 0)
 		return;
 	if (!is_number(&sw->target)) {
-		ERR(r, path, false, _("sweep: %s is not a number; a sweep steps a "
-				      "number from one value to another"),
+		ERR(r, path, false,
+		    _("sweep: %s is not a number; a sweep steps a "
+		      "number from one value to another"),
 		    sw->target.path);
 		return;
 	}
@@ -595,8 +623,9 @@ static void read_sweep(reader *r, const cJSON *v, dk_sweep *sw)
 	else if (sw->to < sw->from)
 		ERR(r, get(v, "to"), false, _("sweep: \"to\" is below \"from\""));
 	else if ((sw->to - sw->from) / sw->step >= MAX_SWEEP_POINTS)
-		ERR(r, get(v, "step"), false, _("sweep: more than %d points; expected a "
-					        "larger step"),
+		ERR(r, get(v, "step"), false,
+		    _("sweep: more than %d points; expected a "
+		      "larger step"),
 		    MAX_SWEEP_POINTS);
 	else
 		for (int64_t x = sw->from; x <= sw->to; x += sw->step) {
@@ -624,12 +653,14 @@ static int read_double(reader *r, const cJSON *obj, const char *key, const char 
 
 static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 {
-	static const char *const keys[] = {"path", "uniform", "normal", "triangular", NULL};
+	static const char *const keys[] = {"path", "uniform", "normal", "triangular",
+					   NULL};
 	dk_json_keys(r->doc, r->d, e, _("draw"), keys);
 	const cJSON *path = get(e, "path");
 	if (!cJSON_IsString(path)) {
-		ERR(r, path ? path : e, false, _("draw: expected \"path\", such as "
-					         "\"/networks/*/need\""));
+		ERR(r, path ? path : e, false,
+		    _("draw: expected \"path\", such as "
+		      "\"/networks/*/need\""));
 		return;
 	}
 	if (read_path(r, path, false, path->valuestring, &dr->target) != 0)
@@ -641,16 +672,19 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 	}
 	dk_field_file file;
 	if (dk_field_of_target(dr->target.kind, &file) && file == DK_FILE_PRICING) {
-		ERR(r, path, false, _("draw: %s is a price template figure; the Monte Carlo "
-				      "summary is of the recommended amounts, so draw plan or "
-				      "network figures (use a sweep or named scenarios for prices)"),
+		ERR(r, path, false,
+		    _("draw: %s is a price template figure; the Monte Carlo "
+		      "summary is of the recommended amounts, so draw plan or "
+		      "network figures (use a sweep or named scenarios for prices)"),
 		    dr->target.path);
 		return;
 	}
-	const cJSON *u = get(e, "uniform"), *nrm = get(e, "normal"), *tri = get(e, "triangular");
+	const cJSON *u = get(e, "uniform"), *nrm = get(e, "normal"),
+		    *tri = get(e, "triangular");
 	if ((u != NULL) + (nrm != NULL) + (tri != NULL) != 1) {
-		ERR(r, e, false, _("draw %s: expected exactly one of \"uniform\", "
-				   "\"normal\" and \"triangular\""),
+		ERR(r, e, false,
+		    _("draw %s: expected exactly one of \"uniform\", "
+		      "\"normal\" and \"triangular\""),
 		    dr->target.path);
 		return;
 	}
@@ -664,7 +698,8 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 		if ((rc = read_double(r, u, "min", "uniform", &dr->a)) ||
 		    (rc = read_double(r, u, "max", "uniform", &dr->b))) {
 			if (rc > 0)
-				ERR(r, u, false, _("uniform: expected {\"min\": …, \"max\": …}"));
+				ERR(r, u, false,
+				    _("uniform: expected {\"min\": …, \"max\": …}"));
 			return;
 		}
 		if (dr->b < dr->a)
@@ -681,9 +716,10 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 		if (m < 0 || sd < 0 || rel < 0)
 			return;
 		if ((sd == 0) == (rel == 0)) {
-			ERR(r, nrm, false, _("normal: expected exactly one of \"sd\" (in "
-					     "the field's unit) and \"relative_sd\" (a "
-					     "share of the mean)"));
+			ERR(r, nrm, false,
+			    _("normal: expected exactly one of \"sd\" (in "
+			      "the field's unit) and \"relative_sd\" (a "
+			      "share of the mean)"));
 			return;
 		}
 		dr->has_mean = m == 0;
@@ -701,8 +737,9 @@ static void read_draw(reader *r, const cJSON *e, dk_draw *dr)
 		    (rc = read_double(r, tri, "mode", "triangular", &dr->b)) ||
 		    (rc = read_double(r, tri, "max", "triangular", &dr->c))) {
 			if (rc > 0)
-				ERR(r, tri, false, _("triangular: expected {\"min\": …, "
-						     "\"mode\": …, \"max\": …}"));
+				ERR(r, tri, false,
+				    _("triangular: expected {\"min\": …, "
+				      "\"mode\": …, \"max\": …}"));
 			return;
 		}
 		if (!(dr->a <= dr->b && dr->b <= dr->c))
@@ -716,28 +753,32 @@ static void read_montecarlo(reader *r, const cJSON *v, dk_montecarlo *mc)
 	if (!is_object(r, v, "montecarlo"))
 		return;
 	dk_json_keys(r->doc, r->d, v, "montecarlo", keys);
-	const cJSON *runs = get(v, "runs"), *seed = get(v, "seed"), *draws = get(v, "draws");
+	const cJSON *runs = get(v, "runs"), *seed = get(v, "seed"),
+		    *draws = get(v, "draws");
 	dk_num_spec spec = {0, MAX_RUNS, false, false, DK_DEC_AUTO};
 	int64_t x;
 	if (!runs || !cJSON_IsNumber(runs) || dk_json_number(r->doc, runs, &spec, &x) ||
 	    x < 1)
-		ERR(r, runs ? runs : v, false, _("montecarlo: expected \"runs\", a whole "
-					         "number from 1 to %ld"),
+		ERR(r, runs ? runs : v, false,
+		    _("montecarlo: expected \"runs\", a whole "
+		      "number from 1 to %ld"),
 		    MAX_RUNS);
 	else
 		mc->runs = (long)x;
 	spec.max = INT64_C(4294967295);
 	if (!seed || !cJSON_IsNumber(seed) || dk_json_number(r->doc, seed, &spec, &x))
-		ERR(r, seed ? seed : v, false, _("montecarlo: expected \"seed\", a whole "
-					         "number from 0 to 4294967295, so that a "
-					         "run can be repeated"));
+		ERR(r, seed ? seed : v, false,
+		    _("montecarlo: expected \"seed\", a whole "
+		      "number from 0 to 4294967295, so that a "
+		      "run can be repeated"));
 	else
 		mc->seed = (unsigned long)x;
 	if (!cJSON_IsArray(draws) || cJSON_GetArraySize(draws) == 0) {
-		ERR(r, draws ? draws : v, false, _("montecarlo: expected \"draws\", a "
-						   "list such as [{\"path\": "
-						   "\"/networks/*/need\", \"normal\": "
-						   "{\"relative_sd\": 0.1}}]"));
+		ERR(r, draws ? draws : v, false,
+		    _("montecarlo: expected \"draws\", a "
+		      "list such as [{\"path\": "
+		      "\"/networks/*/need\", \"normal\": "
+		      "{\"relative_sd\": 0.1}}]"));
 		return;
 	}
 	size_t n = (size_t)cJSON_GetArraySize(draws);
@@ -753,9 +794,8 @@ static void read_montecarlo(reader *r, const cJSON *v, dk_montecarlo *mc)
 	}
 }
 
-dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
-			    const dk_networks *nets, const dk_pricing *pricing,
-			    dk_scenario_file *s, dk_error *d)
+dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p, const dk_networks *nets,
+			    const dk_pricing *pricing, dk_scenario_file *s, dk_error *d)
 {
 	static const char *const keys[] = {"scenarios", "sweep", "montecarlo", NULL};
 	size_t before = d->n + d->dropped;
@@ -781,8 +821,9 @@ dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
 	}
 	if (!get(doc.root, "scenarios") && !get(doc.root, "sweep") &&
 	    !get(doc.root, "montecarlo"))
-		ERR(&r, doc.root, false, _("scenario file: nothing to run; expected "
-					   "\"scenarios\", \"sweep\" or \"montecarlo\""));
+		ERR(&r, doc.root, false,
+		    _("scenario file: nothing to run; expected "
+		      "\"scenarios\", \"sweep\" or \"montecarlo\""));
 done:
 	dk_json_doc_release(&doc);
 	if (r.oom)

@@ -15,8 +15,7 @@
 /* Reads a decoded input into s (initialised here). DK_EINPUT with every
  * problem in d. pricing may be NULL (no -P): /pricing paths are then bad
  * input. */
-dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p,
-			    const dk_networks *nets, const dk_pricing *pricing,
-			    dk_scenario_file *s, dk_error *d);
+dk_status dk_scenarios_read(const dk_input *in, const dk_plan *p, const dk_networks *nets,
+			    const dk_pricing *pricing, dk_scenario_file *s, dk_error *d);
 
 #endif

@@ -9,10 +9,10 @@
 #ifndef DK_LIMITS_H
 #define DK_LIMITS_H
 
-#define DK_INPUT_MAX_BYTES ((size_t)1 << 30)  /* 1 GiB per input file */
-#define DK_ROWS_MAX 1048576                     /* rows of a networks file */
-#define DK_COLUMNS_MAX 16384                    /* cells in one row */
-#define DK_CELL_MAX_BYTES 32767                 /* bytes in one cell */
-#define DK_SCENARIOS_MAX 10000                  /* named scenarios in a file */
+#define DK_INPUT_MAX_BYTES ((size_t)1 << 30) /* 1 GiB per input file */
+#define DK_ROWS_MAX 1048576                  /* rows of a networks file */
+#define DK_COLUMNS_MAX 16384                 /* cells in one row */
+#define DK_CELL_MAX_BYTES 32767              /* bytes in one cell */
+#define DK_SCENARIOS_MAX 10000               /* named scenarios in a file */
 
 #endif

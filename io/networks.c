@@ -14,27 +14,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
-			      dk_networks *t, int *header_line, dk_error *d)
+dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+			      int *header_line, dk_error *d)
 {
 	const char *s = in->text;
 	if (header_line)
 		*header_line = 1;
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
-	if (*s == '{' || *s == '[')  /* JSON by its content (CLI.md) */
+	if (*s == '{' || *s == '[') /* JSON by its content (CLI.md) */
 		return dk_networks_read_json(in, o, t, header_line, d);
 	return dk_networks_read_csv(in, o, t, header_line, d);
 }
 
-dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
-			   dk_networks *t, dk_error *d)
+dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+			   dk_error *d)
 {
 	return dk_networks_read_at(in, o, t, NULL, d);
 }
 
-static dk_status copy_cells(dk_network *to, const dk_network *from,
-			    uint32_t cols, uint32_t uh_cols, size_t ni)
+static dk_status copy_cells(dk_network *to, const dk_network *from, uint32_t cols,
+			    uint32_t uh_cols, size_t ni)
 {
 	for (int c = 1; c < DK_COL_COUNT; c++) {
 		if (!((cols >> c) & 1u) || c == DK_COL_UP1)
@@ -69,7 +69,8 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 {
 	size_t before = d->n + d->dropped;
 	uint32_t cols = supp->columns & ~(1u << DK_COL_NETWORK);
-	uint32_t both = cols & main->columns, uh_both = supp->uh_columns & main->uh_columns;
+	uint32_t both = cols & main->columns,
+		 uh_both = supp->uh_columns & main->uh_columns;
 	for (int c = 0; c < DK_COL_COUNT; c++)
 		if ((both >> c) & 1u)
 			dk_error_add(d, supp_in->name, 1, 1,
@@ -153,8 +154,7 @@ static void column_names(const dk_plan *p, dk_column c, char *buf, size_t size)
 }
 
 dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
-				 const dk_input *net_in, int header_line,
-				 dk_error *d)
+				 const dk_input *net_in, int header_line, dk_error *d)
 {
 	return dk_networks_check_plan_at(p, t, net_in->name, header_line, 1, d);
 }
@@ -204,4 +204,3 @@ dk_status dk_networks_check_plan_at(const dk_plan *p, const dk_networks *t,
 	}
 	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
 }
-

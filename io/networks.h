@@ -15,20 +15,18 @@
 #include "models/network.h"
 #include "models/plan.h"
 
-
-
 /* Reads a decoded input: JSON when its first non-space character is '{' or '[',
  * CSV otherwise. The table is initialised here. Besides the file's own
  * rules, a reader reports what the plan's method needs of a cell it holds
  * (under prorata, an empty fte cell). */
-dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o,
-			   dk_networks *t, dk_error *d);
+dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+			   dk_error *d);
 
 /* The same, and gives in *header_line the line of the header row (CSV) or
  * of the "networks" key (JSON), where messages about the file's columns
  * point. */
-dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o,
-			      dk_networks *t, int *header_line, dk_error *d);
+dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+			      int *header_line, dk_error *d);
 
 /* Adds the columns of a supplementary networks file (a second -n, such as
  * teacher FTE from another source) to `main`, matching rows by name. A
@@ -50,7 +48,6 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 dk_status dk_networks_check_plan_at(const dk_plan *p, const dk_networks *t,
 				    const char *file, int line, int col, dk_error *d);
 dk_status dk_networks_check_plan(const dk_plan *p, const dk_networks *t,
-				 const dk_input *net_in, int header_line,
-				 dk_error *d);
+				 const dk_input *net_in, int header_line, dk_error *d);
 
 #endif

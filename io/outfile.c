@@ -77,8 +77,8 @@ int dk_output_is_stdout(const char *path)
 	return !path || strcmp(path, "-") == 0;
 }
 
-dk_status dk_output_check(const char *path, const char *const *inputs,
-			  size_t n, dk_error *d)
+dk_status dk_output_check(const char *path, const char *const *inputs, size_t n,
+			  dk_error *d)
 {
 	struct stat out, in;
 	if (dk_output_is_stdout(path) || stat(path, &out) != 0)
@@ -90,7 +90,7 @@ dk_status dk_output_check(const char *path, const char *const *inputs,
 		if (in.st_dev == out.st_dev && in.st_ino == out.st_ino) {
 			dk_error_add(d, path, 0, 0,
 				     _("the output file is the input '%s'; "
-				     "expected a different file for -o"),
+				       "expected a different file for -o"),
 				     inputs[i]);
 			return DK_EINPUT;
 		}
@@ -205,7 +205,7 @@ static void temp_suffix(char six[7], unsigned attempt)
 	struct timespec ts;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	uint64_t x = (uint64_t)ts.tv_nsec ^ ((uint64_t)ts.tv_sec << 30) ^
-		     ((uint64_t)getpid() << 40) ^ ((uint64_t)attempt * 0x9E3779B97F4A7C15u);
+		((uint64_t)getpid() << 40) ^ ((uint64_t)attempt * 0x9E3779B97F4A7C15u);
 	x ^= x >> 30;
 	x *= 0xBF58476D1CE4E5B9u;
 	x ^= x >> 27;
@@ -266,8 +266,9 @@ static int open_direct(const dk_output *o)
 		return fcntl(o->alias, F_DUPFD_CLOEXEC, 3);
 	int fd = open(o->target, O_WRONLY | O_NOCTTY | O_CLOEXEC);
 	struct stat st;
-	if (fd >= 0 && (fstat(fd, &st) != 0 || S_ISREG(st.st_mode) ||
-			S_ISDIR(st.st_mode) || S_ISBLK(st.st_mode))) {
+	if (fd >= 0 &&
+	    (fstat(fd, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode) ||
+	     S_ISBLK(st.st_mode))) {
 		/* it was replaced by a file between the look and the open */
 		close(fd);
 		errno = EBUSY;
@@ -276,8 +277,7 @@ static int open_direct(const dk_output *o)
 	return fd;
 }
 
-dk_status dk_output_open(dk_output *o, const char *path, bool named,
-			 dk_error *d)
+dk_status dk_output_open(dk_output *o, const char *path, bool named, dk_error *d)
 {
 	memset(o, 0, sizeof *o);
 	o->fd = -1;
@@ -312,12 +312,13 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 		} else if (S_ISDIR(st.st_mode)) {
 			return fail(o, EISDIR, d);
 		} else {
-			dk_error_add(d, o->name, 0, 0, "%s",
-				     S_ISBLK(st.st_mode)
-					     ? _("is a block device; dekom writes a file, a "
-						 "character device or a FIFO")
-					     : _("is not a file; dekom writes a file, a "
-						 "character device or a FIFO"));
+			dk_error_add(
+				d, o->name, 0, 0, "%s",
+				S_ISBLK(st.st_mode)
+					? _("is a block device; dekom writes a file, a "
+					    "character device or a FIFO")
+					: _("is not a file; dekom writes a file, a "
+					    "character device or a FIFO"));
 			return DK_EIO;
 		}
 	}
@@ -337,8 +338,8 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named,
 		char why[160];
 		dk_output_reason(errno, why, sizeof why);
 		o->tmp[0] = '\0';
-		dk_error_add(d, o->name, 0, 0, _("cannot create a file in '%s': %s"),
-			     dir, why);
+		dk_error_add(d, o->name, 0, 0, _("cannot create a file in '%s': %s"), dir,
+			     why);
 		return DK_EIO;
 	}
 	return DK_OK;
@@ -359,8 +360,7 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-dk_status dk_output_put(dk_output *o, const char *data, size_t len,
-			dk_error *d)
+dk_status dk_output_put(dk_output *o, const char *data, size_t len, dk_error *d)
 {
 	if (o->fd < 0)
 		return fail(o, EBADF, d);
@@ -487,8 +487,7 @@ void dk_output_abort(dk_output *o)
 	remove_temp(o);
 }
 
-dk_status dk_output_write(const char *path, const char *data, size_t len,
-			  dk_error *d)
+dk_status dk_output_write(const char *path, const char *data, size_t len, dk_error *d)
 {
 	dk_output o;
 	dk_status st = dk_output_open(&o, path, false, d);

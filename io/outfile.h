@@ -47,15 +47,15 @@
 /* One output being written. Owned by the caller; dk_output_close or
  * dk_output_abort ends it. */
 typedef struct {
-	const char *name;     /* as given, for messages ("standard output") */
-	bool direct;          /* written in place: a descriptor, device or FIFO */
-	int alias;            /* for a descriptor name: its number; -1 otherwise */
-	bool named;           /* the caller writes `tmp` by name (libxlsxwriter) */
-	bool exists;          /* the target is an existing regular file */
-	mode_t mode;          /* the mode the file gets */
-	uid_t uid;            /* an existing target's owner and group */
+	const char *name; /* as given, for messages ("standard output") */
+	bool direct;      /* written in place: a descriptor, device or FIFO */
+	int alias;        /* for a descriptor name: its number; -1 otherwise */
+	bool named;       /* the caller writes `tmp` by name (libxlsxwriter) */
+	bool exists;      /* the target is an existing regular file */
+	mode_t mode;      /* the mode the file gets */
+	uid_t uid;        /* an existing target's owner and group */
 	gid_t gid;
-	int fd;               /* what dk_output_put writes to; -1 when none */
+	int fd;                          /* what dk_output_put writes to; -1 when none */
 	char target[DK_OUTPUT_PATH_MAX]; /* what the -o name finally names */
 	char tmp[DK_OUTPUT_PATH_MAX];    /* the temporary file; "" when none */
 } dk_output;
@@ -65,21 +65,19 @@ int dk_output_is_stdout(const char *path);
 
 /* DK_EINPUT (with a diagnostic) when `path` is the same file as one of the
  * `n` input paths, also through links (NULL entries are skipped). */
-dk_status dk_output_check(const char *path, const char *const *inputs,
-			  size_t n, dk_error *d);
+dk_status dk_output_check(const char *path, const char *const *inputs, size_t n,
+			  dk_error *d);
 
 /* Starts an output to path (NULL or "-": standard output). With `named`
  * the caller writes the file o->tmp by name and dk_output_put is not used:
  * for a regular target it is the temporary file next to it, for a direct
  * one a temporary file in $TMPDIR (or /tmp) that dk_output_close copies
  * to the target. DK_EIO with a diagnostic, nothing touched. */
-dk_status dk_output_open(dk_output *o, const char *path, bool named,
-			 dk_error *d);
+dk_status dk_output_open(dk_output *o, const char *path, bool named, dk_error *d);
 
 /* Appends len bytes. DK_EIO with a diagnostic; the caller then calls
  * dk_output_abort. */
-dk_status dk_output_put(dk_output *o, const char *data, size_t len,
-			dk_error *d);
+dk_status dk_output_put(dk_output *o, const char *data, size_t len, dk_error *d);
 
 /* Completes the output: a regular target gets its mode (and owner), is
  * flushed to disk and renamed into place. On failure the temporary file is
@@ -91,8 +89,7 @@ dk_status dk_output_close(dk_output *o, dk_error *d);
 void dk_output_abort(dk_output *o);
 
 /* dk_output_open, dk_output_put and dk_output_close of len bytes. */
-dk_status dk_output_write(const char *path, const char *data, size_t len,
-			  dk_error *d);
+dk_status dk_output_write(const char *path, const char *data, size_t len, dk_error *d);
 
 /* The system's reason for errno `errnum`, in English whatever the message
  * catalogue's language (the words around it are English, and strerror in

@@ -17,7 +17,7 @@
 #include "models/recommendation.h"
 
 typedef struct {
-	const char *role;          /* "plan", "columns", "networks" */
+	const char *role; /* "plan", "columns", "networks" */
 	const dk_input *in;
 } dk_report_input;
 
@@ -27,7 +27,7 @@ typedef struct {
 	const dk_recommendation *rec;
 	const dk_report_input *inputs;
 	size_t n_inputs;
-	bool english;              /* --lang en; Norwegian otherwise */
+	bool english; /* --lang en; Norwegian otherwise */
 } dk_report;
 
 char *dk_report_json(const dk_report *r);
@@ -52,9 +52,8 @@ void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english);
  * names a network. With `md` the network and the message are escaped as
  * Markdown (io/escape.h); otherwise they are as they are, and the caller
  * cleans the whole text for the terminal. */
-void dk_finding_lines(dk_strbuf *b, const dk_findings *f,
-		      const dk_networks *nets, bool english, const char *bullet,
-		      bool md);
+void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *nets,
+		      bool english, const char *bullet, bool md);
 
 /* A check by its title and a method in words, for people («Radsum»,
  * «fjorårets tildeling, begrenset til meldt behov»); the ids stay in JSON,
@@ -75,8 +74,8 @@ const char *dk_state_label(dk_state s, bool english);
 const char *dk_not_checked_reason(dk_check_id c, bool english);
 /* The not_checked list as lines for people ("BULLETcheck: reason"), after
  * a heading line; nothing when the list is empty. */
-void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
-			  bool english, const char *bullet);
+void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec, bool english,
+			  const char *bullet);
 /* The same as a JSON array [{"check", "reason"}] (caller frees). */
 struct cJSON *dk_not_checked_cjson(const dk_recommendation *rec);
 
@@ -99,8 +98,8 @@ struct cJSON *dk_manifest_cjson(const dk_report *r);
  * the target as the user named it, never the temporary file ("cannot
  * write the workbook: No space left on device"). Nothing is printed,
  * libxlsxwriter's own messages included. */
-dk_status dk_report_xlsx(const dk_report *r, const char *path,
-			 const char *name, dk_error *d);
+dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
+			 dk_error *d);
 
 /* λ as text: num/den (per unit of weight) times scale, reduced, in the unit
  * of RULES.md §3 (kroner per whole FTE for prorata). For JSON (`people`
@@ -109,14 +108,12 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path,
  * the unit in words. Every writer and `explain` print λ through here. */
 typedef struct {
 	char decimal[64], num[48], den[48];
-	char unit[40];   /* for people: "kr per lærerårsverk" (prorata, scale
+	char unit[40]; /* for people: "kr per lærerårsverk" (prorata, scale
 			    100) or "kr per krone av vekten"; empty for JSON */
 } dk_lambda_text;
-void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
-		      bool english, dk_lambda_text *out);
+void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people, bool english,
+		      dk_lambda_text *out);
 /* The same as a JSON object {"decimal", "numerator", "denominator"}. */
 struct cJSON *dk_lambda_cjson(dk_i128 num, dk_i128 den, int64_t scale);
-
-
 
 #endif

@@ -51,29 +51,35 @@ char *dk_calibration_json(const dk_calibration_report *r)
 	cJSON *root = cJSON_CreateObject(), *eng = cJSON_CreateObject(),
 	      *fit = cJSON_CreateObject(), *arr = cJSON_CreateArray();
 	int ok = root && dk_json_put(root, "engine", eng) &&
-		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
-		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
-		 dk_json_put(root, "manifest", dk_manifest_cjson(r->report)) &&
-		 dk_json_put(root, "fit", fit) && dk_json_put(fit, "base", raw_fixed(c->base, 2)) &&
-		 dk_json_put(fit, "lambda", raw_fixed(c->lambda, 4)) &&
-		 dk_json_put(fit, "se_base", raw_fixed(c->se_base, 2)) &&
-		 dk_json_put(fit, "se_lambda", raw_fixed(c->se_lambda, 4)) &&
-		 dk_json_put(fit, "r2", raw_fixed(c->r2, 6)) &&
-		 dk_json_put(fit, "sd", raw_fixed(c->sd, 2)) &&
-		 dk_json_put(fit, "networks_used", cJSON_CreateNumber((double)c->used)) &&
-		 dk_json_put(fit, "k", raw_fixed(c->k, 6)) && dk_json_put(root, "networks", arr);
+		dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		dk_json_put(root, "manifest", dk_manifest_cjson(r->report)) &&
+		dk_json_put(root, "fit", fit) &&
+		dk_json_put(fit, "base", raw_fixed(c->base, 2)) &&
+		dk_json_put(fit, "lambda", raw_fixed(c->lambda, 4)) &&
+		dk_json_put(fit, "se_base", raw_fixed(c->se_base, 2)) &&
+		dk_json_put(fit, "se_lambda", raw_fixed(c->se_lambda, 4)) &&
+		dk_json_put(fit, "r2", raw_fixed(c->r2, 6)) &&
+		dk_json_put(fit, "sd", raw_fixed(c->sd, 2)) &&
+		dk_json_put(fit, "networks_used", cJSON_CreateNumber((double)c->used)) &&
+		dk_json_put(fit, "k", raw_fixed(c->k, 6)) &&
+		dk_json_put(root, "networks", arr);
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		const dk_network *n = &r->nets->items[k];
 		cJSON *o = cJSON_CreateObject();
-		ok = dk_json_push(arr, o) && dk_json_put(o, "network", cJSON_CreateString(n->name)) &&
-		     dk_json_put(o, "previous", dk_json_scaled(n->v[DK_COL_PREVIOUS], 0)) &&
-		     dk_json_put(o, "fte", dk_json_scaled(n->v[DK_COL_FTE], 2)) &&
-		     dk_json_put(o, "in_fit", cJSON_CreateBool(c->in_fit[k])) &&
-		     dk_json_put(o, "fitted", raw_fixed(c->fitted[k], 2)) &&
-		     dk_json_put(o, "residual", raw_fixed(c->residual[k], 2)) &&
-		     dk_json_put(o, "z", raw_fixed(c->residual[k] / c->sd, 2));
+		ok = dk_json_push(arr, o) &&
+			dk_json_put(o, "network", cJSON_CreateString(n->name)) &&
+			dk_json_put(o, "previous",
+				    dk_json_scaled(n->v[DK_COL_PREVIOUS], 0)) &&
+			dk_json_put(o, "fte", dk_json_scaled(n->v[DK_COL_FTE], 2)) &&
+			dk_json_put(o, "in_fit", cJSON_CreateBool(c->in_fit[k])) &&
+			dk_json_put(o, "fitted", raw_fixed(c->fitted[k], 2)) &&
+			dk_json_put(o, "residual", raw_fixed(c->residual[k], 2)) &&
+			dk_json_put(o, "z", raw_fixed(c->residual[k] / c->sd, 2));
 	}
-	ok = ok && dk_json_put(root, "findings", dk_findings_cjson(&c->findings, r->nets, -1, NULL));
+	ok = ok &&
+		dk_json_put(root, "findings",
+			    dk_findings_cjson(&c->findings, r->nets, -1, NULL));
 	char *out = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
 	return out;
@@ -87,7 +93,7 @@ char *dk_calibration_csv(const dk_calibration_report *r, bool excel_nb)
 	if (excel_nb)
 		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
 	static const char *const head[] = {"network", "previous", "fte", "in_fit",
-					   "fitted", "residual", "z"};
+					   "fitted",  "residual", "z"};
 	for (size_t i = 0; i < 7; i++) {
 		if (i)
 			dk_strbuf_add(&b, &delim, 1);
@@ -98,12 +104,13 @@ char *dk_calibration_csv(const dk_calibration_report *r, bool excel_nb)
 		const dk_network *n = &r->nets->items[k];
 		char prev[32], fte[32], fit[48], res[48], z[48];
 		snprintf(prev, sizeof prev, "%lld", (long long)n->v[DK_COL_PREVIOUS]);
-		dk_decimal_format(n->v[DK_COL_FTE], 2, "", excel_nb ? "," : ".", fte, sizeof fte);
+		dk_decimal_format(n->v[DK_COL_FTE], 2, "", excel_nb ? "," : ".", fte,
+				  sizeof fte);
 		fixed(c->fitted[k], 2, excel_nb, fit, sizeof fit);
 		fixed(c->residual[k], 2, excel_nb, res, sizeof res);
 		fixed(c->residual[k] / c->sd, 2, excel_nb, z, sizeof z);
-		const char *cells[7] = {n->name, prev, fte, c->in_fit[k] ? "true" : "false",
-					fit, res, z};
+		const char *cells[7] = {
+			n->name, prev, fte, c->in_fit[k] ? "true" : "false", fit, res, z};
 		for (size_t i = 0; i < 7; i++) {
 			if (i)
 				dk_strbuf_add(&b, &delim, 1);
@@ -129,7 +136,8 @@ char *dk_calibration_text(const dk_calibration_report *r, bool md)
 			 dk_tr(en, "Calibration: last year ≈ B + λ · teacher FTE"));
 	kr_round(c->base, t1, sizeof t1);
 	kr_round(c->se_base, t2, sizeof t2);
-	dk_strbuf_printf(&b, "%sB = %s kr (%s %s)\n", bullet, t1, dk_tr(en, "standard error"), t2);
+	dk_strbuf_printf(&b, "%sB = %s kr (%s %s)\n", bullet, t1,
+			 dk_tr(en, "standard error"), t2);
 	fixed(c->lambda, 2, !en, t1, sizeof t1);
 	fixed(c->se_lambda, 2, !en, t2, sizeof t2);
 	dk_strbuf_printf(&b, "%sλ = %s kr %s (%s %s)\n", bullet, t1, dk_tr(en, "per FTE"),
@@ -139,12 +147,15 @@ char *dk_calibration_text(const dk_calibration_report *r, bool md)
 	kr_round(c->sd, t1, sizeof t1);
 	fixed(c->k, 1, !en, t2, sizeof t2);
 	dk_strbuf_puts(&b, bullet);
-	dk_strbuf_printf(&b, dk_tr(en, "residual standard deviation %s kr; %zu of %zu networks "
-				       "fitted; a deviation above %s sd is a finding"),
+	dk_strbuf_printf(&b,
+			 dk_tr(en,
+			       "residual standard deviation %s kr; %zu of %zu networks "
+			       "fitted; a deviation above %s sd is a finding"),
 			 t1, c->used, c->n, t2);
 	dk_strbuf_puts(&b, "\n");
 	dk_strbuf_puts(&b, "\n");
-	static const char *const head[] = {N_("Network"), N_("Previous"), N_("FTE"), N_("Key"),
+	static const char *const head[] = {N_("Network"),   N_("Previous"),
+					   N_("FTE"),       N_("Key"),
 					   N_("Deviation"), N_("Deviation in sd")};
 	const char *h[6];
 	for (size_t i = 0; i < 6; i++)
@@ -164,7 +175,8 @@ char *dk_calibration_text(const dk_calibration_report *r, bool md)
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		const dk_network *n = &r->nets->items[k];
 		dk_kr_format(n->v[DK_COL_PREVIOUS], t1, sizeof t1);
-		dk_decimal_format(n->v[DK_COL_FTE], 2, " ", en ? "." : ",", t2, sizeof t2);
+		dk_decimal_format(n->v[DK_COL_FTE], 2, " ", en ? "." : ",", t2,
+				  sizeof t2);
 		kr_round(c->fitted[k], t3, sizeof t3);
 		kr_round(c->residual[k], t4, sizeof t4);
 		char z[48];

@@ -12,7 +12,7 @@
 #include "models/calibration.h"
 
 typedef struct {
-	const dk_report *report;   /* plan, inputs (manifest), language */
+	const dk_report *report; /* plan, inputs (manifest), language */
 	const dk_networks *nets;
 	const dk_calibration *calib;
 } dk_calibration_report;

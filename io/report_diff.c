@@ -54,10 +54,11 @@ static cJSON *side(const char *name, const dk_rec_file *f)
 {
 	cJSON *o = cJSON_CreateObject();
 	if (o && dk_json_put(o, "path", cJSON_CreateString(name)) &&
-	    dk_json_put(o, "version", f->version ? cJSON_CreateString(f->version)
-						  : cJSON_CreateNull()) &&
-	    dk_json_put(o, "method", f->method ? cJSON_CreateString(f->method)
-						: cJSON_CreateNull()))
+	    dk_json_put(o, "version",
+			f->version ? cJSON_CreateString(f->version)
+				   : cJSON_CreateNull()) &&
+	    dk_json_put(o, "method",
+			f->method ? cJSON_CreateString(f->method) : cJSON_CreateNull()))
 		return o;
 	cJSON_Delete(o);
 	return NULL;
@@ -73,8 +74,9 @@ static cJSON *findings(const dk_rec_file *f, const long *idx, size_t n)
 		    !dk_json_put(o, "check", cJSON_CreateString(x->check)) ||
 		    !dk_json_put(o, "severity", cJSON_CreateString(x->severity)) ||
 		    !dk_json_put(o, "network", cJSON_CreateString(x->network)) ||
-		    !dk_json_put(o, "field", x->field ? cJSON_CreateString(x->field)
-						      : cJSON_CreateNull()) ||
+		    !dk_json_put(o, "field",
+				 x->field ? cJSON_CreateString(x->field)
+					  : cJSON_CreateNull()) ||
 		    !dk_json_put(o, "message", cJSON_CreateString(x->message)) ||
 		    (x->message_nb &&
 		     !dk_json_put(o, "message_nb", cJSON_CreateString(x->message_nb)))) {
@@ -89,8 +91,8 @@ static void pct(const dk_rec_network *o, const dk_rec_network *n, char *buf, siz
 {
 	buf[0] = '\0';
 	if (o && n && o->has_recommended && n->has_recommended && o->recommended > 0)
-		dk_ratio_str((dk_i128)(n->recommended - o->recommended) * 100, o->recommended, 2,
-			     buf, size);
+		dk_ratio_str((dk_i128)(n->recommended - o->recommended) * 100,
+			     o->recommended, 2, buf, size);
 }
 
 char *dk_diff_json(const dk_diff_report *r)
@@ -101,46 +103,75 @@ char *dk_diff_json(const dk_diff_report *r)
 	      *fr = cJSON_CreateObject(), *nets = cJSON_CreateArray(),
 	      *inputs = cJSON_CreateArray();
 	int ok = root && dk_json_put(root, "engine", eng) &&
-		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
-		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
-		 dk_json_put(root, "old", side(r->old_name, a)) &&
-		 dk_json_put(root, "new", side(r->new_name, b)) &&
-		 dk_json_put(root, "method_changed", cJSON_CreateBool(d->method_changed)) &&
-		 dk_json_put(root, "inputs_changed", inputs);
+		dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		dk_json_put(root, "old", side(r->old_name, a)) &&
+		dk_json_put(root, "new", side(r->new_name, b)) &&
+		dk_json_put(root, "method_changed",
+			    cJSON_CreateBool(d->method_changed)) &&
+		dk_json_put(root, "inputs_changed", inputs);
 	for (size_t i = 0; ok && i < d->n_inputs_changed; i++) {
 		const dk_rec_input *in = &a->inputs[d->inputs_changed[i]];
 		cJSON *o = cJSON_CreateObject();
-		ok = dk_json_push(inputs, o) && dk_json_put(o, "role", cJSON_CreateString(in->role)) &&
-		     dk_json_put(o, "path", cJSON_CreateString(in->path));
+		ok = dk_json_push(inputs, o) &&
+			dk_json_put(o, "role", cJSON_CreateString(in->role)) &&
+			dk_json_put(o, "path", cJSON_CreateString(in->path));
 	}
 	ok = ok && dk_json_put(root, "frame", fr) &&
-	     dk_json_put(fr, "total", pair(a->has_total, a->total, b->has_total, b->total)) &&
-	     dk_json_put(fr, "prorata", pair(true, a->prorata, true, b->prorata)) &&
-	     dk_json_put(fr, "direct", pair(true, a->direct, true, b->direct)) &&
-	     dk_json_put(fr, "unused", pair(a->has_unused, a->unused, b->has_unused, b->unused)) &&
-	     dk_json_put(root, "networks", nets);
+		dk_json_put(fr, "total",
+			    pair(a->has_total, a->total, b->has_total, b->total)) &&
+		dk_json_put(fr, "prorata", pair(true, a->prorata, true, b->prorata)) &&
+		dk_json_put(fr, "direct", pair(true, a->direct, true, b->direct)) &&
+		dk_json_put(fr, "unused",
+			    pair(a->has_unused, a->unused, b->has_unused, b->unused)) &&
+		dk_json_put(root, "networks", nets);
 	for (size_t i = 0; ok && i < d->n_networks; i++) {
-		const dk_rec_network *o = d->networks[i].old >= 0 ? &a->networks[d->networks[i].old] : NULL;
-		const dk_rec_network *n = d->networks[i].new >= 0 ? &b->networks[d->networks[i].new] : NULL;
+		const dk_rec_network *o =
+			d->networks[i].old >= 0 ? &a->networks[d->networks[i].old] : NULL;
+		const dk_rec_network *n =
+			d->networks[i].new >= 0 ? &b->networks[d->networks[i].new] : NULL;
 		bool ho = o && o->has_recommended, hn = n && n->has_recommended;
 		char p[48];
 		pct(o, n, p, sizeof p);
 		cJSON *e = cJSON_CreateObject();
 		ok = dk_json_push(nets, e) &&
-		     dk_json_put(e, "network", cJSON_CreateString(n ? n->name : o->name)) &&
-		     dk_json_put(e, "in", cJSON_CreateString(o && n ? "both" : n ? "new" : "old")) &&
-		     dk_json_put(e, "old", amount_or_null(ho, ho ? o->recommended : 0)) &&
-		     dk_json_put(e, "new", amount_or_null(hn, hn ? n->recommended : 0)) &&
-		     dk_json_put(e, "delta", amount_or_null(ho && hn, hn && ho ? n->recommended - o->recommended : 0)) &&
-		     dk_json_put(e, "delta_pct", p[0] ? cJSON_CreateRaw(p) : cJSON_CreateNull()) &&
-		     dk_json_put(e, "old_state", o && o->state ? cJSON_CreateString(o->state) : cJSON_CreateNull()) &&
-		     dk_json_put(e, "new_state", n && n->state ? cJSON_CreateString(n->state) : cJSON_CreateNull()) &&
-		     dk_json_put(e, "change", cJSON_CreateString(change(o ? o->state : NULL, n ? n->state : NULL))) &&
-		     dk_json_put(e, "need", pair(o != NULL, o ? o->need : 0, n != NULL, n ? n->need : 0)) &&
-		     dk_json_put(e, "previous", pair(o != NULL, o ? o->previous : 0, n != NULL, n ? n->previous : 0));
+			dk_json_put(e, "network",
+				    cJSON_CreateString(n ? n->name : o->name)) &&
+			dk_json_put(e, "in",
+				    cJSON_CreateString(o && n      ? "both"
+							       : n ? "new"
+								   : "old")) &&
+			dk_json_put(e, "old",
+				    amount_or_null(ho, ho ? o->recommended : 0)) &&
+			dk_json_put(e, "new",
+				    amount_or_null(hn, hn ? n->recommended : 0)) &&
+			dk_json_put(
+				e, "delta",
+				amount_or_null(ho && hn,
+					       hn && ho ? n->recommended - o->recommended
+							: 0)) &&
+			dk_json_put(e, "delta_pct",
+				    p[0] ? cJSON_CreateRaw(p) : cJSON_CreateNull()) &&
+			dk_json_put(e, "old_state",
+				    o && o->state ? cJSON_CreateString(o->state)
+						  : cJSON_CreateNull()) &&
+			dk_json_put(e, "new_state",
+				    n && n->state ? cJSON_CreateString(n->state)
+						  : cJSON_CreateNull()) &&
+			dk_json_put(e, "change",
+				    cJSON_CreateString(change(o ? o->state : NULL,
+							      n ? n->state : NULL))) &&
+			dk_json_put(e, "need",
+				    pair(o != NULL, o ? o->need : 0, n != NULL,
+					 n ? n->need : 0)) &&
+			dk_json_put(e, "previous",
+				    pair(o != NULL, o ? o->previous : 0, n != NULL,
+					 n ? n->previous : 0));
 	}
-	ok = ok && dk_json_put(root, "findings_added", findings(b, d->added, d->n_added)) &&
-	     dk_json_put(root, "findings_resolved", findings(a, d->resolved, d->n_resolved));
+	ok = ok &&
+		dk_json_put(root, "findings_added", findings(b, d->added, d->n_added)) &&
+		dk_json_put(root, "findings_resolved",
+			    findings(a, d->resolved, d->n_resolved));
 	char *out = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
 	return out;
@@ -178,14 +209,17 @@ static void finding_list(dk_strbuf *b, const dk_rec_file *f, const long *idx, si
 	for (size_t i = 0; i < n; i++) {
 		const dk_rec_finding *x = &f->findings[idx[i]];
 		dk_severity sv;
-		const char *s = dk_severity_parse(x->severity, &sv) ? dk_severity_label(sv, en)
-								  : x->severity;
+		const char *s = dk_severity_parse(x->severity, &sv)
+			? dk_severity_label(sv, en)
+			: x->severity;
 		/* a check this dekom knows by its title; one from a newer dekom
 		 * by its id */
 		int c = dk_check_find(x->check);
-		const char *title = c >= 0 ? dk_check_title((dk_check_id)c, en) : x->check;
-		dk_strbuf_printf(b, "  %s %s%s%s: %s\n", s, title, x->network[0] ? ", " : "",
-				 x->network, !en && x->message_nb ? x->message_nb : x->message);
+		const char *title = c >= 0 ? dk_check_title((dk_check_id)c, en)
+					   : x->check;
+		dk_strbuf_printf(b, "  %s %s%s%s: %s\n", s, title,
+				 x->network[0] ? ", " : "", x->network,
+				 !en && x->message_nb ? x->message_nb : x->message);
 	}
 }
 
@@ -199,7 +233,8 @@ char *dk_diff_table(const dk_diff_report *r)
 	dk_strbuf_puts(&s, "\n\n");
 	if (d->method_changed)
 		dk_strbuf_printf(&s, "  %s: %s -> %s\n", dk_tr(en, "method"),
-				 a->method ? a->method : "-", b->method ? b->method : "-");
+				 a->method ? a->method : "-",
+				 b->method ? b->method : "-");
 	for (size_t i = 0; i < d->n_inputs_changed; i++) {
 		dk_strbuf_puts(&s, "  ");
 		dk_strbuf_printf(&s, dk_tr(en, "input changed: %s (%s)"),
@@ -212,10 +247,12 @@ char *dk_diff_table(const dk_diff_report *r)
 		bool ho, hn;
 		dk_kr o, n;
 	} rows[] = {
-		{dk_trc(en, "frame", "Total"), a->has_total, b->has_total, a->total, b->total},
+		{dk_trc(en, "frame", "Total"), a->has_total, b->has_total, a->total,
+		 b->total},
 		{dk_tr(en, "Pro-rata frame"), true, true, a->prorata, b->prorata},
 		{dk_tr(en, "Direct transfer"), true, true, a->direct, b->direct},
-		{dk_tr(en, "Not allocated"), a->has_unused, b->has_unused, a->unused, b->unused},
+		{dk_tr(en, "Not allocated"), a->has_unused, b->has_unused, a->unused,
+		 b->unused},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		char o[40], n[40], dd[48] = "";
@@ -229,8 +266,9 @@ char *dk_diff_table(const dk_diff_report *r)
 		dk_strbuf_printf(&s, "  %s: %s -> %s%s\n", rows[i].label, o, n, dd);
 	}
 	dk_strbuf_puts(&s, "\n");
-	static const char *const head[] = {N_("Network"), N_("Need before"), N_("Need now"),
-					   N_("Before"), N_("Now"), N_("Change"),
+	static const char *const head[] = {N_("Network"),  N_("Need before"),
+					   N_("Need now"), N_("Before"),
+					   N_("Now"),      N_("Change"),
 					   N_("Change %"), N_("State")};
 	const char *h[8];
 	for (size_t c = 0; c < 8; c++)
@@ -241,8 +279,10 @@ char *dk_diff_table(const dk_diff_report *r)
 		t.right[c] = true;
 	ok = ok && dk_table_row(&t, h) == DK_OK;
 	for (size_t i = 0; ok && i < d->n_networks; i++) {
-		const dk_rec_network *o = d->networks[i].old >= 0 ? &a->networks[d->networks[i].old] : NULL;
-		const dk_rec_network *n = d->networks[i].new >= 0 ? &b->networks[d->networks[i].new] : NULL;
+		const dk_rec_network *o =
+			d->networks[i].old >= 0 ? &a->networks[d->networks[i].old] : NULL;
+		const dk_rec_network *n =
+			d->networks[i].new >= 0 ? &b->networks[d->networks[i].new] : NULL;
 		bool ho = o && o->has_recommended, hn = n && n->has_recommended;
 		char no[40], nn[40], ro[40], rn[40], dd[48] = "", p[48] = "", st[80];
 		kr_or_dash(o != NULL, o ? o->need : 0, no, sizeof no);
@@ -259,8 +299,8 @@ char *dk_diff_table(const dk_diff_report *r)
 		const char *so = state_word(o ? o->state : NULL, en);
 		const char *sn = state_word(n ? n->state : NULL, en);
 		if (!o || !n)
-			snprintf(st, sizeof st, "%s", !o ? dk_tr(en, "only new")
-							: dk_tr(en, "only old"));
+			snprintf(st, sizeof st, "%s",
+				 !o ? dk_tr(en, "only new") : dk_tr(en, "only old"));
 		else if (strcmp(so, sn) != 0)
 			snprintf(st, sizeof st, "%s -> %s", so, sn);
 		else

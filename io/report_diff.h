@@ -10,7 +10,7 @@
 #include "models/diff.h"
 
 typedef struct {
-	const char *old_name, *new_name;   /* the files, as given */
+	const char *old_name, *new_name; /* the files, as given */
 	const dk_rec_file *old, *new;
 	const dk_diff *diff;
 	bool english;

@@ -60,21 +60,14 @@ static void cell(dk_strbuf *b, const dk_report *r, const dk_cell *x)
 {
 	char buf[64];
 	switch (x->kind) {
-	case DK_CELL_TEXT:
-		esc(b, x->text);
-		break;
-	case DK_CELL_KR:
-		kr(b, x->v);
-		break;
+	case DK_CELL_TEXT: esc(b, x->text); break;
+	case DK_CELL_KR: kr(b, x->v); break;
 	case DK_CELL_FTE:
 		dk_decimal_format(x->v, 2, NBSP, r->english ? "." : ",", buf, sizeof buf);
 		dk_strbuf_puts(b, buf);
 		break;
-	case DK_CELL_SHARE:
-		share(b, r, x->num, x->den);
-		break;
-	case DK_CELL_EMPTY:
-		break;
+	case DK_CELL_SHARE: share(b, r, x->num, x->den); break;
+	case DK_CELL_EMPTY: break;
 	}
 }
 
@@ -102,7 +95,8 @@ static void frame_section(dk_strbuf *b, const dk_report *r)
 {
 	const dk_recommendation *rec = r->rec;
 	bool en = r->english;
-	dk_strbuf_printf(b, "<section id=\"ramme\">\n<h2>%s</h2>\n<table class=\"frame\">\n",
+	dk_strbuf_printf(b,
+			 "<section id=\"ramme\">\n<h2>%s</h2>\n<table class=\"frame\">\n",
 			 dk_tr(en, "Frame"));
 	struct {
 		const char *label;
@@ -111,10 +105,12 @@ static void frame_section(dk_strbuf *b, const dk_report *r)
 	} rows[] = {
 		{dk_trc(en, "frame", "Total"), rec->total, rec->has_total},
 		{dk_tr(en, "Pro-rata frame to the networks"), rec->prorata, true},
-		{dk_tr(en, "Direct transfer to the universities (UP1)"), rec->direct, true},
+		{dk_tr(en, "Direct transfer to the universities (UP1)"), rec->direct,
+		 true},
 		{dk_tr(en, "Common measures"), rec->measures, true},
 		{dk_tr(en, "Reserve"), rec->reserve, true},
-		{dk_tr(en, "Not allocated"), rec->unused + rec->reserve_cut, rec->produced},
+		{dk_tr(en, "Not allocated"), rec->unused + rec->reserve_cut,
+		 rec->produced},
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		if (!rows[i].show)
@@ -125,22 +121,25 @@ static void frame_section(dk_strbuf *b, const dk_report *r)
 	}
 	if (rec->produced) {
 		dk_lambda_text l;
-		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true,
-				 r->english, &l);
-		dk_strbuf_printf(b, "<tr><td>λ</td><td class=\"n\">%s %s (%s/%s)</td></tr>\n",
-				 l.decimal, l.unit, l.num, l.den);
+		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale,
+				 true, r->english, &l);
+		dk_strbuf_printf(
+			b, "<tr><td>λ</td><td class=\"n\">%s %s (%s/%s)</td></tr>\n",
+			l.decimal, l.unit, l.num, l.den);
 	}
 	dk_strbuf_puts(b, "</table>\n");
 	if (!rec->produced)
 		dk_strbuf_printf(b, "<p class=\"error\">%s</p>\n",
-				 dk_tr(r->english, "No amounts were computed: see the findings."));
+				 dk_tr(r->english,
+				       "No amounts were computed: see the findings."));
 	dk_strbuf_puts(b, "</section>\n");
 }
 
 static void grid_section(dk_strbuf *b, const dk_report *r, const dk_grid *g)
 {
-	dk_strbuf_printf(b, "<section id=\"innstilling\">\n<h2>%s</h2>\n<table class=\"grid\">\n",
-			 dk_tr(r->english, "Recommendation per network"));
+	dk_strbuf_printf(
+		b, "<section id=\"innstilling\">\n<h2>%s</h2>\n<table class=\"grid\">\n",
+		dk_tr(r->english, "Recommendation per network"));
 	for (size_t i = 0; i < g->nrows; i++) {
 		bool head = i == 0, sum = i == g->nrows - 1;
 		if (head)
@@ -152,7 +151,8 @@ static void grid_section(dk_strbuf *b, const dk_report *r, const dk_grid *g)
 		dk_strbuf_puts(b, sum ? "<tr class=\"sum\">" : "<tr>");
 		for (size_t c = 0; c < g->ncols; c++) {
 			bool num = dk_grid_col_numeric(g->col[c]);
-			dk_strbuf_printf(b, "<%s%s>", head ? "th" : "td", num ? " class=\"n\"" : "");
+			dk_strbuf_printf(b, "<%s%s>", head ? "th" : "td",
+					 num ? " class=\"n\"" : "");
 			cell(b, r, dk_grid_at(g, i, c));
 			dk_strbuf_printf(b, "</%s>", head ? "th" : "td");
 		}
@@ -184,42 +184,49 @@ static void chart_section(dk_strbuf *b, const dk_report *r)
 	int height = (int)rec->n * row + 24;
 	dk_strbuf_printf(b, "<section id=\"diagram\">\n<h2>%s</h2>\n",
 			 dk_tr(r->english, "Recommended amount and need"));
-	dk_strbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
-			    "height=\"%d\" role=\"img\">\n",
+	dk_strbuf_printf(b,
+			 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+			 "height=\"%d\" role=\"img\">\n",
 			 label + width + 90, height);
 	for (size_t k = 0; k < rec->n; k++) {
 		double need = (double)r->nets->items[k].v[DK_COL_NEED] / (double)top;
 		double amt = (double)rec->rows[k].amount / (double)top;
 		int y = (int)k * row;
-		dk_strbuf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label - 6,
-				 y + 12);
+		dk_strbuf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">",
+				 label - 6, y + 12);
 		esc(b, r->nets->items[k].name);
-		dk_strbuf_printf(b, "</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" "
-				    "fill=\"#c8d4e3\"/><rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-				    "height=\"8\" fill=\"#2b4c7e\"/><text x=\"%.1f\" y=\"%d\">",
-				 label, y + 1, need * width, label, y + 4, amt * width,
-				 label + (need > amt ? need : amt) * width + 4, y + 12);
+		dk_strbuf_printf(
+			b,
+			"</text><rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"14\" "
+			"fill=\"#c8d4e3\"/><rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+			"height=\"8\" fill=\"#2b4c7e\"/><text x=\"%.1f\" y=\"%d\">",
+			label, y + 1, need * width, label, y + 4, amt * width,
+			label + (need > amt ? need : amt) * width + 4, y + 12);
 		kr(b, rec->rows[k].amount);
 		dk_strbuf_puts(b, "</text>\n");
 	}
 	int y = (int)rec->n * row + 8;
-	dk_strbuf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" fill=\"#2b4c7e\"/>"
-			    "<text x=\"%d\" y=\"%d\">%s</text>"
-			    "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" fill=\"#c8d4e3\"/>"
-			    "<text x=\"%d\" y=\"%d\">%s</text>\n</svg>\n</section>\n",
-			 label, y, label + 16, y + 9, dk_tr(r->english, "recommended"),
-			 label + 110, y, label + 126, y + 9, dk_tr(r->english, "need"));
+	dk_strbuf_printf(
+		b,
+		"<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" fill=\"#2b4c7e\"/>"
+		"<text x=\"%d\" y=\"%d\">%s</text>"
+		"<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"10\" fill=\"#c8d4e3\"/>"
+		"<text x=\"%d\" y=\"%d\">%s</text>\n</svg>\n</section>\n",
+		label, y, label + 16, y + 9, dk_tr(r->english, "recommended"),
+		label + 110, y, label + 126, y + 9, dk_tr(r->english, "need"));
 }
 
 static void institutions_section(dk_strbuf *b, const dk_report *r)
 {
 	const dk_recommendation *rec = r->rec;
 	const dk_plan *p = r->plan;
-	dk_strbuf_printf(b, "<section id=\"institusjoner\">\n<h2>%s</h2>\n<table>\n"
-			    "<thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">UP2</th>"
-			    "<th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
-			 dk_tr(r->english, "Institutions"), dk_tr(r->english, "Institution"),
-			 dk_tr(r->english, "Direct (UP1)"), dk_tr(r->english, "Total"));
+	dk_strbuf_printf(
+		b,
+		"<section id=\"institusjoner\">\n<h2>%s</h2>\n<table>\n"
+		"<thead><tr><th>%s</th><th class=\"n\">%s</th><th class=\"n\">UP2</th>"
+		"<th class=\"n\">%s</th></tr></thead>\n<tbody>\n",
+		dk_tr(r->english, "Institutions"), dk_tr(r->english, "Institution"),
+		dk_tr(r->english, "Direct (UP1)"), dk_tr(r->english, "Total"));
 	dk_kr up2 = rec->total_other, rsum = 0;
 	for (size_t k = 0; k < rec->n; k++)
 		rsum += rec->rows[k].amount;
@@ -238,14 +245,17 @@ static void institutions_section(dk_strbuf *b, const dk_report *r)
 		up2 += rec->inst_up2[i];
 	}
 	if (rec->produced) {
-		dk_strbuf_printf(b, "<tr><td>%s</td><td class=\"n\"></td><td class=\"n\">",
+		dk_strbuf_printf(b,
+				 "<tr><td>%s</td><td class=\"n\"></td><td class=\"n\">",
 				 dk_tr(r->english, "Other/uncertain"));
 		kr(b, rec->total_other);
 		dk_strbuf_puts(b, "</td><td class=\"n\">");
 		kr(b, rec->total_other);
-		dk_strbuf_printf(b, "</td></tr>\n</tbody>\n<tfoot><tr class=\"sum\"><td>%s</td>"
-				    "<td class=\"n\">",
-				 dk_tr(r->english, "Total"));
+		dk_strbuf_printf(
+			b,
+			"</td></tr>\n</tbody>\n<tfoot><tr class=\"sum\"><td>%s</td>"
+			"<td class=\"n\">",
+			dk_tr(r->english, "Total"));
 		kr(b, rec->direct);
 		dk_strbuf_puts(b, "</td><td class=\"n\">");
 		kr(b, up2);
@@ -253,11 +263,14 @@ static void institutions_section(dk_strbuf *b, const dk_report *r)
 		kr(b, rec->direct + up2);
 		dk_strbuf_puts(b, "</td></tr></tfoot>\n</table>\n");
 		if (rec->direct + rsum > 0) {
-			dk_strbuf_printf(b, "<p>%s ",
-					 dk_tr(r->english, "UH share in all (direct transfer, UP2 and "
-							   "other/uncertain of direct transfer and "
-							   "recommended):"));
-			share(b, r, (dk_i128)rec->direct + up2, (dk_i128)rec->direct + rsum);
+			dk_strbuf_printf(
+				b, "<p>%s ",
+				dk_tr(r->english,
+				      "UH share in all (direct transfer, UP2 and "
+				      "other/uncertain of direct transfer and "
+				      "recommended):"));
+			share(b, r, (dk_i128)rec->direct + up2,
+			      (dk_i128)rec->direct + rsum);
 			dk_strbuf_puts(b, "</p>\n");
 		}
 	} else {
@@ -269,7 +282,8 @@ static void institutions_section(dk_strbuf *b, const dk_report *r)
 static void criteria_section(dk_strbuf *b, const dk_report *r)
 {
 	const char *const *head = dk_criteria_heads(r->english);
-	dk_strbuf_printf(b, "<section id=\"kriterier\">\n<h2>%s</h2>\n<table>\n<thead><tr>",
+	dk_strbuf_printf(b,
+			 "<section id=\"kriterier\">\n<h2>%s</h2>\n<table>\n<thead><tr>",
 			 dk_tr(r->english, "Criteria"));
 	for (size_t c = 0; c < DK_CRITERIA_COLS; c++)
 		dk_strbuf_printf(b, "<th>%s</th>", head[c]);
@@ -294,12 +308,15 @@ static void not_checked(dk_strbuf *b, const dk_report *r)
 	if (!r->rec->not_checked)
 		return;
 	dk_strbuf_printf(b, "<p>%s</p>\n<ul>\n",
-			 dk_tr(r->english, "Not checked (the check is on, but its column is "
-					   "absent):"));
+			 dk_tr(r->english,
+			       "Not checked (the check is on, but its column is "
+			       "absent):"));
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((r->rec->not_checked >> c) & 1u)
-			dk_strbuf_printf(b, "<li>%s: %s</li>\n", dk_check_title((dk_check_id)c, r->english),
-					 dk_not_checked_reason((dk_check_id)c, r->english));
+			dk_strbuf_printf(b, "<li>%s: %s</li>\n",
+					 dk_check_title((dk_check_id)c, r->english),
+					 dk_not_checked_reason((dk_check_id)c,
+							       r->english));
 	dk_strbuf_puts(b, "</ul>\n");
 }
 
@@ -309,9 +326,10 @@ static void decisions_section(dk_strbuf *b, const dk_report *r)
 	const dk_plan *p = r->plan;
 	if (p->n_decisions == 0)
 		return;
-	dk_strbuf_printf(b, "<section id=\"vedtak\">\n<h2>%s</h2>\n<table>\n<thead><tr>"
-			    "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
-			    "<th>%s</th></tr></thead>\n<tbody>\n",
+	dk_strbuf_printf(b,
+			 "<section id=\"vedtak\">\n<h2>%s</h2>\n<table>\n<thead><tr>"
+			 "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>"
+			 "<th>%s</th></tr></thead>\n<tbody>\n",
 			 dk_tr(r->english, "The forum's decisions"),
 			 dk_tr(r->english, "Network"), dk_tr(r->english, "Decided"),
 			 dk_tr(r->english, "Method amount"), dk_tr(r->english, "Reason"));
@@ -335,7 +353,8 @@ static void decisions_section(dk_strbuf *b, const dk_report *r)
 static void findings_section(dk_strbuf *b, const dk_report *r)
 {
 	const dk_findings *f = &r->rec->findings;
-	dk_strbuf_printf(b, "<section id=\"funn\">\n<h2>%s</h2>\n<p>", dk_tr(r->english, "Findings"));
+	dk_strbuf_printf(b, "<section id=\"funn\">\n<h2>%s</h2>\n<p>",
+			 dk_tr(r->english, "Findings"));
 	dk_findings_count_text(b, f, r->english);
 	dk_strbuf_puts(b, ".</p>\n");
 	if (f->n == 0) {
@@ -343,10 +362,12 @@ static void findings_section(dk_strbuf *b, const dk_report *r)
 		dk_strbuf_puts(b, "</section>\n");
 		return;
 	}
-	dk_strbuf_printf(b, "<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
-			    "</tr></thead>\n<tbody>\n",
-			 dk_tr(r->english, "Severity"), dk_tr(r->english, "Check"),
-			 dk_tr(r->english, "Network"), dk_tr(r->english, "What, and what to do"));
+	dk_strbuf_printf(
+		b,
+		"<table>\n<thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+		"</tr></thead>\n<tbody>\n",
+		dk_tr(r->english, "Severity"), dk_tr(r->english, "Check"),
+		dk_tr(r->english, "Network"), dk_tr(r->english, "What, and what to do"));
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
 		const char *sev = dk_severity_name(x->severity);
@@ -366,12 +387,14 @@ static void findings_section(dk_strbuf *b, const dk_report *r)
 
 static void manifest_section(dk_strbuf *b, const dk_report *r)
 {
-	dk_strbuf_printf(b, "<section id=\"grunnlag\">\n<h2>%s</h2>\n<p>%s dekom " DEKOM_VERSION
-			    ", %s <code>%s</code>.</p>\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
-			    "<th>SHA-256</th></tr></thead>\n<tbody>\n",
-			 dk_tr(r->english, "Manifest"), dk_tr(r->english, "Computed by"),
-			 dk_tr(r->english, "method"), dk_method_label(r->plan->method, r->english),
-			 dk_tr(r->english, "Input"), dk_tr(r->english, "Path"));
+	dk_strbuf_printf(
+		b,
+		"<section id=\"grunnlag\">\n<h2>%s</h2>\n<p>%s dekom " DEKOM_VERSION
+		", %s <code>%s</code>.</p>\n<table>\n<thead><tr><th>%s</th><th>%s</th>"
+		"<th>SHA-256</th></tr></thead>\n<tbody>\n",
+		dk_tr(r->english, "Manifest"), dk_tr(r->english, "Computed by"),
+		dk_tr(r->english, "method"), dk_method_label(r->plan->method, r->english),
+		dk_tr(r->english, "Input"), dk_tr(r->english, "Path"));
 	for (size_t i = 0; i < r->n_inputs; i++) {
 		char hex[65];
 		dk_input_sha256(r->inputs[i].in, hex);
@@ -395,12 +418,15 @@ char *dk_report_html(const dk_report *r)
 		snprintf(title, sizeof title, "%s %d", word, r->rec->year);
 	else
 		snprintf(title, sizeof title, "%s", word);
-	dk_strbuf_printf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-			     "<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
-			     "<header>\n<h1>%s</h1>\n<p class=\"sub\">%s <code>%s</code> · dekom "
-			     DEKOM_VERSION "</p>\n</header>\n",
-			 r->english ? "en" : "nb", title, style, title,
-			 dk_tr(r->english, "Method"), dk_method_label(r->plan->method, r->english));
+	dk_strbuf_printf(
+		&b,
+		"<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		"<title>%s</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+		"<header>\n<h1>%s</h1>\n<p class=\"sub\">%s <code>%s</code> · dekom " DEKOM_VERSION
+		"</p>\n</header>\n",
+		r->english ? "en" : "nb", title, style, title,
+		dk_tr(r->english, "Method"),
+		dk_method_label(r->plan->method, r->english));
 	frame_section(&b, r);
 	grid_section(&b, r, &g);
 	decisions_section(&b, r);

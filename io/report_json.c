@@ -34,7 +34,6 @@ static cJSON *raw_int(int64_t v)
 	return cJSON_CreateRaw(buf);
 }
 
-
 static cJSON *raw_share(dk_i128 num, dk_i128 den)
 {
 	char buf[64];
@@ -43,8 +42,6 @@ static cJSON *raw_share(dk_i128 num, dk_i128 den)
 	dk_share_str(num, den, buf, sizeof buf);
 	return cJSON_CreateRaw(buf);
 }
-
-
 
 static cJSON *findings_array(const dk_report *r)
 {
@@ -61,22 +58,34 @@ cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets, long pac
 			continue;
 		cJSON *o = cJSON_CreateObject();
 		int ok = dk_json_push(arr, o) &&
-			 dk_json_put(o, "check", cJSON_CreateString(dk_checks()[x->check].name)) &&
-			 dk_json_put(o, "severity", cJSON_CreateString(dk_severity_name(x->severity))) &&
-			 dk_json_put(o, "network", cJSON_CreateString(
-				 x->network >= 0 && nets ? nets->items[x->network].name : "")) &&
-			 dk_json_put(o, "field", x->field ? cJSON_CreateString(x->field)
-						  : cJSON_CreateNull()) &&
-			 dk_json_put(o, "expected", x->has_numbers ? dk_json_scaled(x->expected, x->scale)
-							   : cJSON_CreateNull()) &&
-			 dk_json_put(o, "actual", x->has_numbers ? dk_json_scaled(x->actual, x->scale)
-							 : cJSON_CreateNull()) &&
-			 dk_json_put(o, "difference", x->has_numbers
-				 ? dk_json_scaled(x->difference, x->scale) : cJSON_CreateNull()) &&
-			 dk_json_put(o, "message", cJSON_CreateString(dk_finding_message(x, true))) &&
-			 dk_json_put(o, "message_nb", cJSON_CreateString(dk_finding_message(x, false))) &&
-			 (package < 0 ||
-			  dk_json_put(o, "package", cJSON_CreateString(package_name)));
+			dk_json_put(o, "check",
+				    cJSON_CreateString(dk_checks()[x->check].name)) &&
+			dk_json_put(o, "severity",
+				    cJSON_CreateString(dk_severity_name(x->severity))) &&
+			dk_json_put(
+				 o, "network",
+				 cJSON_CreateString(x->network >= 0 && nets
+							    ? nets->items[x->network].name
+							    : "")) &&
+			dk_json_put(o, "field",
+				    x->field ? cJSON_CreateString(x->field)
+					     : cJSON_CreateNull()) &&
+			dk_json_put(o, "expected",
+				    x->has_numbers ? dk_json_scaled(x->expected, x->scale)
+						   : cJSON_CreateNull()) &&
+			dk_json_put(o, "actual",
+				    x->has_numbers ? dk_json_scaled(x->actual, x->scale)
+						   : cJSON_CreateNull()) &&
+			dk_json_put(o, "difference",
+				    x->has_numbers
+					    ? dk_json_scaled(x->difference, x->scale)
+					    : cJSON_CreateNull()) &&
+			dk_json_put(o, "message",
+				    cJSON_CreateString(dk_finding_message(x, true))) &&
+			dk_json_put(o, "message_nb",
+				    cJSON_CreateString(dk_finding_message(x, false))) &&
+			(package < 0 ||
+			 dk_json_put(o, "package", cJSON_CreateString(package_name)));
 		if (!ok) {
 			cJSON_Delete(arr);
 			return NULL;
@@ -95,7 +104,8 @@ cJSON *dk_manifest_cjson(const dk_report *r)
 		char hex[65];
 		cJSON *o = cJSON_CreateObject();
 		dk_input_sha256(r->inputs[i].in, hex);
-		if (!dk_json_push(inputs, o) || !dk_json_put(o, "role", cJSON_CreateString(r->inputs[i].role)) ||
+		if (!dk_json_push(inputs, o) ||
+		    !dk_json_put(o, "role", cJSON_CreateString(r->inputs[i].role)) ||
 		    !dk_json_put(o, "path", cJSON_CreateString(r->inputs[i].in->name)) ||
 		    !dk_json_put(o, "sha256", cJSON_CreateString(hex)))
 			goto fail;
@@ -107,19 +117,26 @@ cJSON *dk_manifest_cjson(const dk_report *r)
 	int ok = 1;
 	if (p->method == DK_METHOD_PRORATA) {
 		if (p->has_base_share)
-			ok &= dk_json_put(par, "base_share", dk_json_scaled(p->base_share, 6));
+			ok &= dk_json_put(par, "base_share",
+					  dk_json_scaled(p->base_share, 6));
 		else
-			ok &= dk_json_put(par, "base_grant", raw_int(p->has_base_grant ? p->base_grant : 0));
-		ok &= dk_json_put(par, "floor_previous", dk_json_scaled(p->floor_previous, 6));
+			ok &= dk_json_put(par, "base_grant",
+					  raw_int(p->has_base_grant ? p->base_grant : 0));
+		ok &= dk_json_put(par, "floor_previous",
+				  dk_json_scaled(p->floor_previous, 6));
 		ok &= dk_json_put(par, "cap_at_need", cJSON_CreateBool(p->cap_at_need));
 	}
-	ok &= dk_json_put(par, "surplus", cJSON_CreateString(p->surplus_reserve ? "reserve"
-									 : "redistribute"));
+	ok &= dk_json_put(par, "surplus",
+			  cJSON_CreateString(p->surplus_reserve ? "reserve"
+								: "redistribute"));
 	ok &= dk_json_put(par, "rounding", raw_int(p->rounding));
-	ok &= dk_json_put(par, "direct_split", cJSON_CreateString(dk_split_name(p->split)));
+	ok &= dk_json_put(par, "direct_split",
+			  cJSON_CreateString(dk_split_name(p->split)));
 	if (p->split == DK_SPLIT_BY_UP1)
-		ok &= dk_json_put(par, "direct_weight", cJSON_CreateString(
-				  p->up1_weight == DK_UP1_WEIGHT_FTE ? "fte" : "network"));
+		ok &= dk_json_put(par, "direct_weight",
+				  cJSON_CreateString(p->up1_weight == DK_UP1_WEIGHT_FTE
+							     ? "fte"
+							     : "network"));
 	if (!ok)
 		goto fail;
 	return m;
@@ -140,21 +157,23 @@ static cJSON *criteria(const dk_report *r, size_t k)
 	for (size_t j = 0; j < 3; j++) {
 		dk_column c = judged[j];
 		ok &= dk_json_put(o, dk_column_get(c)->name,
-			  dk_network_has(n, c)
-				  ? cJSON_CreateString(dk_judgement_name((dk_judgement)n->v[c]))
-				  : cJSON_CreateNull());
+				  dk_network_has(n, c)
+					  ? cJSON_CreateString(dk_judgement_name(
+						    (dk_judgement)n->v[c]))
+					  : cJSON_CreateNull());
 	}
 	/* computed by the engine: UH identified, reasonable UH share,
 	 * limited coordinator */
 	static const char *const computed[] = {"uh_identified", "reasonable_uh_share",
-						"limited_coordinator"};
+					       "limited_coordinator"};
 	const int v[] = {row->uh_identified, row->reasonable_uh_share,
 			 row->limited_coordinator};
 	for (size_t j = 0; j < 3; j++)
 		ok &= dk_json_put(o, computed[j],
-			  v[j] == DK_JUDGE_BLANK
-				  ? cJSON_CreateNull()
-				  : cJSON_CreateString(dk_judgement_name((dk_judgement)v[j])));
+				  v[j] == DK_JUDGE_BLANK
+					  ? cJSON_CreateNull()
+					  : cJSON_CreateString(dk_judgement_name(
+						    (dk_judgement)v[j])));
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -170,40 +189,47 @@ static cJSON *network(const dk_report *r, size_t k)
 	int produced = r->rec->produced;
 	cJSON *o = cJSON_CreateObject();
 	int ok = o && dk_json_put(o, "network", cJSON_CreateString(n->name)) &&
-		 dk_json_put(o, "previous", raw_int(n->v[DK_COL_PREVIOUS])) &&
-		 dk_json_put(o, "need", raw_int(n->v[DK_COL_NEED])) &&
-		 dk_json_put(o, "fte", dk_json_scaled(n->v[DK_COL_FTE], 2)) &&
-		 dk_json_put(o, "recommended", produced ? raw_int(row->amount) : cJSON_CreateNull()) &&
-		 dk_json_put(o, "state", produced ? cJSON_CreateString(dk_state_name(row->state))
-					  : cJSON_CreateNull());
+		dk_json_put(o, "previous", raw_int(n->v[DK_COL_PREVIOUS])) &&
+		dk_json_put(o, "need", raw_int(n->v[DK_COL_NEED])) &&
+		dk_json_put(o, "fte", dk_json_scaled(n->v[DK_COL_FTE], 2)) &&
+		dk_json_put(o, "recommended",
+			    produced ? raw_int(row->amount) : cJSON_CreateNull()) &&
+		dk_json_put(o, "state",
+			    produced ? cJSON_CreateString(dk_state_name(row->state))
+				     : cJSON_CreateNull());
 	if (ok && produced) {
 		cJSON *c = cJSON_CreateObject(), *uh = cJSON_CreateObject();
-		ok = dk_json_put(o, "components", c) && dk_json_put(c, "own", raw_int(row->own)) &&
-		     dk_json_put(c, "coordinator", raw_int(row->coordinator)) && dk_json_put(c, "uh", uh);
+		ok = dk_json_put(o, "components", c) &&
+			dk_json_put(c, "own", raw_int(row->own)) &&
+			dk_json_put(c, "coordinator", raw_int(row->coordinator)) &&
+			dk_json_put(c, "uh", uh);
 		for (size_t i = 0; ok && i < p->n_institutions; i++)
 			ok = dk_json_put(uh, p->institutions[i].id, raw_int(row->uh[i]));
 		ok = ok && dk_json_put(c, "uh_other", raw_int(row->uh_other)) &&
-		     dk_json_put(c, "unspecified", raw_int(row->unspecified));
+			dk_json_put(c, "unspecified", raw_int(row->unspecified));
 		if (!uh || !c)
 			ok = 0;
 		dk_i128 uhs = row->uh_other;
 		for (size_t i = 0; i < p->n_institutions; i++)
 			uhs += row->uh[i];
-		ok = ok && dk_json_put(o, "uh_share", row->amount > 0 ? raw_share(uhs, row->amount)
-							      : cJSON_CreateNull());
+		ok = ok &&
+			dk_json_put(o, "uh_share",
+				    row->amount > 0 ? raw_share(uhs, row->amount)
+						    : cJSON_CreateNull());
 	} else if (ok) {
 		ok = dk_json_put(o, "components", cJSON_CreateNull()) &&
-		     dk_json_put(o, "uh_share", cJSON_CreateNull());
+			dk_json_put(o, "uh_share", cJSON_CreateNull());
 	}
 	if (ok && p->n_decisions > 0) {
-		ok = dk_json_put(o, "method_amount", row->method_amount >= 0
-					 ? raw_int(row->method_amount) : cJSON_CreateNull());
+		ok = dk_json_put(o, "method_amount",
+				 row->method_amount >= 0 ? raw_int(row->method_amount)
+							 : cJSON_CreateNull());
 		if (ok && row->decision >= 0) {
 			const dk_decision *x = &p->decisions[row->decision];
 			cJSON *d = cJSON_CreateObject();
 			ok = dk_json_put(o, "decision", d) &&
-			     dk_json_put(d, "amount", raw_int(x->amount)) &&
-			     dk_json_put(d, "reason", cJSON_CreateString(x->reason));
+				dk_json_put(d, "amount", raw_int(x->amount)) &&
+				dk_json_put(d, "reason", cJSON_CreateString(x->reason));
 		} else if (ok) {
 			ok = dk_json_put(o, "decision", cJSON_CreateNull());
 		}
@@ -224,24 +250,29 @@ char *dk_report_json(const dk_report *r)
 	char *out = NULL;
 	cJSON *eng = cJSON_CreateObject();
 	int ok = root && dk_json_put(root, "engine", eng) &&
-		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
-		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
-		 dk_json_put(root, "manifest", dk_manifest_cjson(r)) &&
-		 dk_json_put(root, "year", rec->year ? raw_int(rec->year) : cJSON_CreateNull());
+		dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		dk_json_put(root, "manifest", dk_manifest_cjson(r)) &&
+		dk_json_put(root, "year",
+			    rec->year ? raw_int(rec->year) : cJSON_CreateNull());
 	cJSON *fr = cJSON_CreateObject();
 	ok = ok && dk_json_put(root, "frame", fr) &&
-	     dk_json_put(fr, "total", rec->has_total ? raw_int(rec->total) : cJSON_CreateNull()) &&
-	     dk_json_put(fr, "prorata", raw_int(rec->prorata)) &&
-	     dk_json_put(fr, "direct", raw_int(rec->direct)) &&
-	     dk_json_put(fr, "common_measures", raw_int(rec->measures)) &&
-	     dk_json_put(fr, "reserve", raw_int(rec->reserve)) &&
-	     dk_json_put(fr, "unused", rec->produced ? raw_int(rec->unused + rec->reserve_cut)
-					     : cJSON_CreateNull()) &&
-	     dk_json_put(fr, "reserve_cuts", rec->produced ? raw_int(rec->reserve_cut)
-						   : cJSON_CreateNull());
+		dk_json_put(fr, "total",
+			    rec->has_total ? raw_int(rec->total) : cJSON_CreateNull()) &&
+		dk_json_put(fr, "prorata", raw_int(rec->prorata)) &&
+		dk_json_put(fr, "direct", raw_int(rec->direct)) &&
+		dk_json_put(fr, "common_measures", raw_int(rec->measures)) &&
+		dk_json_put(fr, "reserve", raw_int(rec->reserve)) &&
+		dk_json_put(fr, "unused",
+			    rec->produced ? raw_int(rec->unused + rec->reserve_cut)
+					  : cJSON_CreateNull()) &&
+		dk_json_put(fr, "reserve_cuts",
+			    rec->produced ? raw_int(rec->reserve_cut)
+					  : cJSON_CreateNull());
 	if (ok && rec->produced) {
-		ok = dk_json_put(root, "lambda", dk_lambda_cjson(rec->lambda_num, rec->lambda_den,
-								 rec->lambda_scale));
+		ok = dk_json_put(root, "lambda",
+				 dk_lambda_cjson(rec->lambda_num, rec->lambda_den,
+						 rec->lambda_scale));
 	} else if (ok) {
 		ok = dk_json_put(root, "lambda", cJSON_CreateNull());
 	}
@@ -253,11 +284,16 @@ char *dk_report_json(const dk_report *r)
 	ok = ok && dk_json_put(root, "institutions", insts);
 	for (size_t i = 0; ok && i < p->n_institutions; i++) {
 		cJSON *o = cJSON_CreateObject();
-		ok = dk_json_push(insts, o) && dk_json_put(o, "id", cJSON_CreateString(p->institutions[i].id)) &&
-		     dk_json_put(o, "direct", raw_int(rec->inst_direct[i])) &&
-		     dk_json_put(o, "up2", rec->produced ? raw_int(rec->inst_up2[i]) : cJSON_CreateNull()) &&
-		     dk_json_put(o, "total", rec->produced ? raw_int(rec->inst_direct[i] + rec->inst_up2[i])
-						   : cJSON_CreateNull());
+		ok = dk_json_push(insts, o) &&
+			dk_json_put(o, "id", cJSON_CreateString(p->institutions[i].id)) &&
+			dk_json_put(o, "direct", raw_int(rec->inst_direct[i])) &&
+			dk_json_put(o, "up2",
+				    rec->produced ? raw_int(rec->inst_up2[i])
+						  : cJSON_CreateNull()) &&
+			dk_json_put(o, "total",
+				    rec->produced ? raw_int(rec->inst_direct[i] +
+							    rec->inst_up2[i])
+						  : cJSON_CreateNull());
 	}
 	dk_kr prev = 0, need = 0, rsum = 0;
 	for (size_t k = 0; k < rec->n; k++) {
@@ -266,21 +302,26 @@ char *dk_report_json(const dk_report *r)
 		rsum += rec->rows[k].amount;
 	}
 	cJSON *tot = cJSON_CreateObject();
-	ok = ok && dk_json_put(root, "totals", tot) && dk_json_put(tot, "previous", raw_int(prev)) &&
-	     dk_json_put(tot, "need", raw_int(need)) &&
-	     dk_json_put(tot, "recommended", rec->produced ? raw_int(rsum) : cJSON_CreateNull()) &&
-	     dk_json_put(tot, "uh_other", rec->produced ? raw_int(rec->total_other) : cJSON_CreateNull());
+	ok = ok && dk_json_put(root, "totals", tot) &&
+		dk_json_put(tot, "previous", raw_int(prev)) &&
+		dk_json_put(tot, "need", raw_int(need)) &&
+		dk_json_put(tot, "recommended",
+			    rec->produced ? raw_int(rsum) : cJSON_CreateNull()) &&
+		dk_json_put(tot, "uh_other",
+			    rec->produced ? raw_int(rec->total_other)
+					  : cJSON_CreateNull());
 	if (ok) {
 		/* (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
 		dk_i128 up = rec->direct + rec->total_other;
 		for (size_t i = 0; i < p->n_institutions; i++)
 			up += rec->inst_up2[i];
 		dk_i128 den = (dk_i128)rec->direct + rsum;
-		ok = dk_json_put(tot, "uh_share", rec->produced && den > 0 ? raw_share(up, den)
-								   : cJSON_CreateNull());
+		ok = dk_json_put(tot, "uh_share",
+				 rec->produced && den > 0 ? raw_share(up, den)
+							  : cJSON_CreateNull());
 	}
 	ok = ok && dk_json_put(root, "findings", findings_array(r)) &&
-	     dk_json_put(root, "not_checked", dk_not_checked_cjson(rec));
+		dk_json_put(root, "not_checked", dk_not_checked_cjson(rec));
 	if (ok)
 		out = cJSON_Print(root);
 	cJSON_Delete(root);
@@ -296,8 +337,9 @@ cJSON *dk_not_checked_cjson(const dk_recommendation *rec)
 		cJSON *o = cJSON_CreateObject();
 		if (!dk_json_push(arr, o) ||
 		    !dk_json_put(o, "check", cJSON_CreateString(dk_checks()[c].name)) ||
-		    !dk_json_put(o, "reason", cJSON_CreateString(
-				 dk_not_checked_reason((dk_check_id)c, true)))) {
+		    !dk_json_put(o, "reason",
+				 cJSON_CreateString(
+					 dk_not_checked_reason((dk_check_id)c, true)))) {
 			cJSON_Delete(arr);
 			return NULL;
 		}

@@ -33,25 +33,25 @@ static cJSON *e4num(int64_t v)
 	return dk_json_scaled(v, 4);
 }
 
-
-
 char *dk_price_json(const dk_price_report *r)
 {
 	const dk_pricing *t = r->tpl;
 	const dk_quotation *q = r->q;
 	cJSON *root = cJSON_CreateObject(), *eng = cJSON_CreateObject();
 	int ok = root && dk_json_put(root, "engine", eng) &&
-		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
-		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
-		 dk_json_put(root, "institution", cJSON_CreateString(t->institution)) &&
-		 dk_json_put(root, "project_type", cJSON_CreateString(
-			 t->type == DK_OPPDRAG ? "oppdrag" : "bidrag"));
+		dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		dk_json_put(root, "institution", cJSON_CreateString(t->institution)) &&
+		dk_json_put(root, "project_type",
+			    cJSON_CreateString(t->type == DK_OPPDRAG ? "oppdrag"
+								     : "bidrag"));
 	cJSON *roles = cJSON_CreateArray();
 	ok = ok && dk_json_put(root, "roles", roles);
 	for (size_t i = 0; ok && i < t->n_roles; i++) {
 		cJSON *o = cJSON_CreateObject();
-		ok = dk_json_push(roles, o) && dk_json_put(o, "name", cJSON_CreateString(t->roles[i].name)) &&
-		     dk_json_put(o, "hourly_cost", nok(q->hourly_ore[i]));
+		ok = dk_json_push(roles, o) &&
+			dk_json_put(o, "name", cJSON_CreateString(t->roles[i].name)) &&
+			dk_json_put(o, "hourly_cost", nok(q->hourly_ore[i]));
 	}
 	cJSON *pk = cJSON_CreateArray();
 	ok = ok && dk_json_put(root, "packages", pk);
@@ -62,33 +62,43 @@ char *dk_price_json(const dk_price_report *r)
 		      *br = cJSON_CreateObject(), *brr = cJSON_CreateObject();
 		/* exact: the denominator divides 10^16 */
 		dk_ratio_plain(k->work_hours.num, k->work_hours.den, 16, buf, sizeof buf);
-		ok = dk_json_push(pk, o) && dk_json_put(o, "name", cJSON_CreateString(t->packages[i].name)) &&
-		     dk_json_put(o, "days", e4num(t->packages[i].days));
+		ok = dk_json_push(pk, o) &&
+			dk_json_put(o, "name", cJSON_CreateString(t->packages[i].name)) &&
+			dk_json_put(o, "days", e4num(t->packages[i].days));
 		char dh[48];
 		dk_scaled_plain(k->delivered_e8, 8, dh, sizeof dh);
 		ok = ok && dk_json_put(o, "delivered_hours", cJSON_CreateRaw(dh)) &&
-		     dk_json_put(o, "work_hours", cJSON_CreateRaw(buf)) &&
-		     dk_json_put(o, "cost", nok(k->cost)) && dk_json_put(o, "full_cost", nok(k->full_cost)) &&
-		     dk_json_put(o, "price", nok(k->price)) &&
-		     dk_json_put(o, "price_per_day", nok(k->price_per_day)) && dk_json_put(o, "invoices", inv);
+			dk_json_put(o, "work_hours", cJSON_CreateRaw(buf)) &&
+			dk_json_put(o, "cost", nok(k->cost)) &&
+			dk_json_put(o, "full_cost", nok(k->full_cost)) &&
+			dk_json_put(o, "price", nok(k->price)) &&
+			dk_json_put(o, "price_per_day", nok(k->price_per_day)) &&
+			dk_json_put(o, "invoices", inv);
 		for (int s = 0; ok && s < k->n_invoices; s++) {
 			char term[16];
 			cJSON *e = cJSON_CreateObject();
 			dk_term_name(t, s, term, sizeof term);
-			ok = dk_json_push(inv, e) && dk_json_put(e, "term", cJSON_CreateString(term)) &&
-			     dk_json_put(e, "amount", nok(k->invoices[s]));
+			ok = dk_json_push(inv, e) &&
+				dk_json_put(e, "term", cJSON_CreateString(term)) &&
+				dk_json_put(e, "amount", nok(k->invoices[s]));
 		}
-		ok = ok && dk_json_put(o, "breakdown", br) && dk_json_put(br, "roles", brr);
+		ok = ok && dk_json_put(o, "breakdown", br) &&
+			dk_json_put(br, "roles", brr);
 		for (size_t j = 0; ok && j < t->n_roles; j++)
 			ok = dk_json_put(brr, t->roles[j].name, nok(k->role_cost[j]));
 		ok = ok && dk_json_put(br, "travel", nok(k->travel)) &&
-		     dk_json_put(br, "margin", nok(k->margin)) && dk_json_put(br, "rounding", nok(k->rounding));
+			dk_json_put(br, "margin", nok(k->margin)) &&
+			dk_json_put(br, "rounding", nok(k->rounding));
 		/* the package's own findings (price-below-cost, addon-per-day) */
-		ok = ok && dk_json_put(o, "findings", dk_findings_cjson(&q->findings, NULL, (long)i,
-									t->packages[i].name));
+		ok = ok &&
+			dk_json_put(o, "findings",
+				    dk_findings_cjson(&q->findings, NULL, (long)i,
+						      t->packages[i].name));
 	}
 	/* the template's own findings (margin-low, factor-range), and only those */
-	ok = ok && dk_json_put(root, "findings", dk_findings_cjson(&q->findings, NULL, -1, NULL));
+	ok = ok &&
+		dk_json_put(root, "findings",
+			    dk_findings_cjson(&q->findings, NULL, -1, NULL));
 	if (ok && r->buys) {
 		cJSON *b = cJSON_CreateArray();
 		ok = dk_json_put(root, "budgets", b);
@@ -96,19 +106,23 @@ char *dk_price_json(const dk_price_report *r)
 			const dk_purchase *p = &r->buys[n];
 			cJSON *o = cJSON_CreateObject(), *ad = cJSON_CreateObject();
 			ok = dk_json_push(b, o) &&
-			     dk_json_put(o, "network", cJSON_CreateString(r->nets->items[n].name)) &&
-			     dk_json_put(o, "budget", nok(p->budget)) &&
-			     dk_json_put(o, "basic", cJSON_CreateNumber((double)p->basic));
+				dk_json_put(o, "network",
+					    cJSON_CreateString(r->nets->items[n].name)) &&
+				dk_json_put(o, "budget", nok(p->budget)) &&
+				dk_json_put(o, "basic",
+					    cJSON_CreateNumber((double)p->basic));
 			ok = ok && dk_json_put(o, "addons", ad);
 			for (size_t j = 0; ok && j < t->n_packages; j++) {
 				if (!t->packages[j].addon)
 					continue;
 				char c[32];
 				snprintf(c, sizeof c, "%lld", (long long)p->addons[j]);
-				ok = dk_json_put(ad, t->packages[j].name, cJSON_CreateRaw(c));
+				ok = dk_json_put(ad, t->packages[j].name,
+						 cJSON_CreateRaw(c));
 			}
 			ok = ok && dk_json_put(o, "days", e4num(p->days)) &&
-			     dk_json_put(o, "spent", nok(p->spent)) && dk_json_put(o, "left", nok(p->left));
+				dk_json_put(o, "spent", nok(p->spent)) &&
+				dk_json_put(o, "left", nok(p->left));
 		}
 	}
 	char *out = ok ? cJSON_Print(root) : NULL;
@@ -200,31 +214,34 @@ char *dk_price_text(const dk_price_report *r, bool md)
 		dk_strbuf_puts(&b, md ? "- " : "  ");
 		put_text(&b, t->roles[i].name, md);
 		dk_strbuf_puts(&b, ": ");
-		dk_strbuf_printf(&b, dk_tr(en, "%s kr/hour"), money(q->hourly_ore[i], m[0]));
+		dk_strbuf_printf(&b, dk_tr(en, "%s kr/hour"),
+				 money(q->hourly_ore[i], m[0]));
 		dk_strbuf_puts(&b, "\n");
 	}
 	dk_strbuf_printf(&b, "\n%s%s\n\n", h2, dk_tr(en, "Packages"));
 	size_t nc = 8, nr = q->n + 1;
 	const char **cells = calloc(nc * nr, sizeof *cells);
-	char (*store)[96] = calloc(nc * nr, sizeof *store);
+	char(*store)[96] = calloc(nc * nr, sizeof *store);
 	if (!cells || !store) {
 		free(cells);
 		free(store);
 		free(b.data);
 		return NULL;
 	}
-	static const char *const head[] = {N_("Package"), N_("Days"), N_("Delivered hours"),
-					   N_("Cost"), N_("Full cost"), N_("Price"),
-					   N_("Price per day"), N_("Invoices")};
+	static const char *const head[] = {N_("Package"),         N_("Days"),
+					   N_("Delivered hours"), N_("Cost"),
+					   N_("Full cost"),       N_("Price"),
+					   N_("Price per day"),   N_("Invoices")};
 	for (size_t c = 0; c < nc; c++)
 		cells[c] = dk_tr(en, head[c]);
 	for (size_t i = 0; i < q->n; i++) {
 		const dk_quote_package *k = &q->pkgs[i];
 		const char **row = cells + (i + 1) * nc;
-		char (*st)[96] = store + (i + 1) * nc;
+		char(*st)[96] = store + (i + 1) * nc;
 		row[0] = t->packages[i].name;
 		row[1] = num4(t->packages[i].days, st[1], en);
-		dk_decimal_format(k->delivered_e8 / 10000, 4, "", en ? "." : ",", st[2], 48);
+		dk_decimal_format(k->delivered_e8 / 10000, 4, "", en ? "." : ",", st[2],
+				  48);
 		row[2] = num4(k->delivered_e8 / 10000, st[2], en);
 		row[3] = money(k->cost, st[3]);
 		row[4] = money(k->full_cost, st[4]);
@@ -258,20 +275,22 @@ char *dk_price_text(const dk_price_report *r, bool md)
 		const char *label;
 		int64_t ore;
 	} parts[] = {
-		{N_("travel"), k->travel}, {N_("cost"), k->cost}, {N_("margin"), k->margin},
-		{N_("rounding"), k->rounding}, {N_("price"), k->price},
+		{N_("travel"), k->travel}, {N_("cost"), k->cost},
+		{N_("margin"), k->margin}, {N_("rounding"), k->rounding},
+		{N_("price"), k->price},
 	};
 	for (size_t j = 0; j < sizeof parts / sizeof parts[0]; j++)
-		dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ", dk_tr(en, parts[j].label),
-				 money(parts[j].ore, m[0]));
+		dk_strbuf_printf(&b, "%s%s: %s\n", md ? "- " : "  ",
+				 dk_tr(en, parts[j].label), money(parts[j].ore, m[0]));
 	for (int s = 0; s < k->n_invoices; s++) {
 		char term[16];
 		dk_term_name(t, s, term, sizeof term);
-		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ", dk_tr(en, "invoice"), term,
-				 money(k->invoices[s], m[0]));
+		dk_strbuf_printf(&b, "%s%s %s: %s\n", md ? "- " : "  ",
+				 dk_tr(en, "invoice"), term, money(k->invoices[s], m[0]));
 	}
 	if (r->buys) {
-		dk_strbuf_printf(&b, "\n%s%s\n\n", h2, dk_tr(en, "What each network's UP2 money buys"));
+		dk_strbuf_printf(&b, "\n%s%s\n\n", h2,
+				 dk_tr(en, "What each network's UP2 money buys"));
 		for (size_t n = 0; n < r->nets->n; n++) {
 			const dk_purchase *p = &r->buys[n];
 			dk_strbuf_puts(&b, md ? "- " : "  ");
@@ -282,12 +301,13 @@ char *dk_price_text(const dk_price_report *r, bool md)
 						(unsigned long)p->basic));
 			for (size_t j = 0; j < t->n_packages; j++)
 				if (t->packages[j].addon && p->addons[j]) {
-					dk_strbuf_printf(&b, " + %lld ", (long long)p->addons[j]);
+					dk_strbuf_printf(&b, " + %lld ",
+							 (long long)p->addons[j]);
 					put_text(&b, t->packages[j].name, md);
 				}
 			dk_strbuf_puts(&b, ", ");
-			dk_strbuf_printf(&b, dk_tr(en, "%s days, left %s"), num4(p->days, m[1], en),
-					 money(p->left, m[2]));
+			dk_strbuf_printf(&b, dk_tr(en, "%s days, left %s"),
+					 num4(p->days, m[1], en), money(p->left, m[2]));
 			dk_strbuf_puts(&b, "\n");
 		}
 	}
@@ -306,8 +326,10 @@ char *dk_price_csv(const dk_price_report *r, bool excel_nb)
 	const char *pt = excel_nb ? "," : ".";
 	if (excel_nb)
 		dk_strbuf_printf(&b, "\xEF\xBB\xBF");
-	dk_strbuf_printf(&b, "package%cdays%cdelivered_hours%ccost%cfull_cost%cprice%cprice_per_day\r\n",
-	    d, d, d, d, d, d);
+	dk_strbuf_printf(
+		&b,
+		"package%cdays%cdelivered_hours%ccost%cfull_cost%cprice%cprice_per_day\r\n",
+		d, d, d, d, d, d);
 	for (size_t i = 0; i < q->n; i++) {
 		const dk_quote_package *k = &q->pkgs[i];
 		char v[6][48];

@@ -15,8 +15,8 @@
 typedef struct {
 	const dk_pricing *tpl;
 	const dk_quotation *q;
-	const dk_purchase *buys;      /* per network, or NULL */
-	const dk_networks *nets;      /* with buys */
+	const dk_purchase *buys; /* per network, or NULL */
+	const dk_networks *nets; /* with buys */
 	bool english;
 } dk_price_report;
 

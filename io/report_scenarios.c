@@ -72,8 +72,9 @@ static int put_prices(const dk_scenario_report *r, cJSON *o, const dk_run *run)
 	for (size_t k = 0; ok && k < r->pricing->n_packages; k++) {
 		cJSON *e = cJSON_CreateObject();
 		ok = dk_json_push(arr, e) &&
-		     dk_json_put(e, "name", cJSON_CreateString(r->pricing->packages[k].name)) &&
-		     dk_json_put(e, "price", dk_json_scaled(run->price[k], 2));
+			dk_json_put(e, "name",
+				    cJSON_CreateString(r->pricing->packages[k].name)) &&
+			dk_json_put(e, "price", dk_json_scaled(run->price[k], 2));
 	}
 	return ok;
 }
@@ -88,50 +89,59 @@ static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 	const dk_run *b = &r->res->baseline;
 	cJSON *o = cJSON_CreateObject(), *arr = cJSON_CreateArray();
 	int ok = o && dk_json_put(o, "name", cJSON_CreateString(run->label)) &&
-		 dk_json_put(o, "produced", cJSON_CreateBool(run->produced)) &&
-		 dk_json_put(o, "unused", run->produced ? raw_int(run->unused)
-							 : cJSON_CreateNull());
+		dk_json_put(o, "produced", cJSON_CreateBool(run->produced)) &&
+		dk_json_put(o, "unused",
+			    run->produced ? raw_int(run->unused) : cJSON_CreateNull());
 	if (ok && run->produced) {
-		ok = dk_json_put(o, "lambda", dk_lambda_cjson(run->lambda_num, run->lambda_den,
-							      run->lambda_scale));
+		ok = dk_json_put(o, "lambda",
+				 dk_lambda_cjson(run->lambda_num, run->lambda_den,
+						 run->lambda_scale));
 	} else if (ok) {
 		ok = dk_json_put(o, "lambda", cJSON_CreateNull());
 	}
 	ok = ok && put_prices(r, o, run);
 	cJSON *f = cJSON_CreateObject();
 	ok = ok && dk_json_put(o, "findings", f) &&
-	     dk_json_put(f, "error", raw_int((int64_t)run->findings[DK_SEV_ERROR])) &&
-	     dk_json_put(f, "warning", raw_int((int64_t)run->findings[DK_SEV_WARNING])) &&
-	     dk_json_put(f, "info", raw_int((int64_t)run->findings[DK_SEV_INFO])) &&
-	     dk_json_put(o, "networks", arr);
+		dk_json_put(f, "error", raw_int((int64_t)run->findings[DK_SEV_ERROR])) &&
+		dk_json_put(f, "warning",
+			    raw_int((int64_t)run->findings[DK_SEV_WARNING])) &&
+		dk_json_put(f, "info", raw_int((int64_t)run->findings[DK_SEV_INFO])) &&
+		dk_json_put(o, "networks", arr);
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		cJSON *e = cJSON_CreateObject();
 		bool both = b->produced && run->produced;
 		char pct[48];
 		delta_pct(b->amount[k], run->amount[k], pct, sizeof pct);
 		ok = dk_json_push(arr, e) &&
-		     dk_json_put(e, "network", cJSON_CreateString(r->nets->items[k].name)) &&
-		     dk_json_put(e, "baseline", b->produced ? raw_int(b->amount[k])
-							    : cJSON_CreateNull()) &&
-		     dk_json_put(e, "scenario", run->produced ? raw_int(run->amount[k])
-							      : cJSON_CreateNull()) &&
-		     dk_json_put(e, "delta", both ? raw_int(run->amount[k] - b->amount[k])
+			dk_json_put(e, "network",
+				    cJSON_CreateString(r->nets->items[k].name)) &&
+			dk_json_put(e, "baseline",
+				    b->produced ? raw_int(b->amount[k])
+						: cJSON_CreateNull()) &&
+			dk_json_put(e, "scenario",
+				    run->produced ? raw_int(run->amount[k])
 						  : cJSON_CreateNull()) &&
-		     dk_json_put(e, "delta_pct", both && pct[0] ? cJSON_CreateRaw(pct)
-								: cJSON_CreateNull()) &&
-		     dk_json_put(e, "baseline_state",
-				 b->produced ? cJSON_CreateString(dk_state_name((dk_state)b->state[k]))
-					     : cJSON_CreateNull()) &&
-		     dk_json_put(e, "state",
-				 run->produced
-					 ? cJSON_CreateString(dk_state_name((dk_state)run->state[k]))
+			dk_json_put(e, "delta",
+				    both ? raw_int(run->amount[k] - b->amount[k])
 					 : cJSON_CreateNull()) &&
-		     dk_json_put(e, "change",
-				 both ? cJSON_CreateString(change(b->state[k], run->state[k]))
-				      : cJSON_CreateNull());
+			dk_json_put(e, "delta_pct",
+				    both && pct[0] ? cJSON_CreateRaw(pct)
+						   : cJSON_CreateNull()) &&
+			dk_json_put(e, "baseline_state",
+				    b->produced ? cJSON_CreateString(dk_state_name(
+							  (dk_state)b->state[k]))
+						: cJSON_CreateNull()) &&
+			dk_json_put(e, "state",
+				    run->produced ? cJSON_CreateString(dk_state_name(
+							    (dk_state)run->state[k]))
+						  : cJSON_CreateNull()) &&
+			dk_json_put(e, "change",
+				    both ? cJSON_CreateString(
+						   change(b->state[k], run->state[k]))
+					 : cJSON_CreateNull());
 		if (ok && r->pricing)
 			ok = dk_json_put(e, "days_baseline", days_or_null(b, k)) &&
-			     dk_json_put(e, "days", days_or_null(run, k));
+				dk_json_put(e, "days", days_or_null(run, k));
 	}
 	if (!ok) {
 		cJSON_Delete(o);
@@ -146,31 +156,35 @@ static cJSON *montecarlo(const dk_scenario_report *r)
 	static const char *const qn[5] = {"p5", "p25", "p50", "p75", "p95"};
 	cJSON *o = cJSON_CreateObject(), *arr = cJSON_CreateArray();
 	int ok = o && dk_json_put(o, "runs", raw_int(res->mc_runs)) &&
-		 dk_json_put(o, "seed", raw_int((int64_t)r->file->mc.seed)) &&
-		 dk_json_put(o, "runs_with_amounts", raw_int(res->mc_produced)) &&
-		 dk_json_put(o, "networks", arr);
+		dk_json_put(o, "seed", raw_int((int64_t)r->file->mc.seed)) &&
+		dk_json_put(o, "runs_with_amounts", raw_int(res->mc_produced)) &&
+		dk_json_put(o, "networks", arr);
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		const dk_mc_summary *m = &res->mc[k];
 		cJSON *e = cJSON_CreateObject();
 		ok = dk_json_push(arr, e) &&
-		     dk_json_put(e, "network", cJSON_CreateString(r->nets->items[k].name));
+			dk_json_put(e, "network",
+				    cJSON_CreateString(r->nets->items[k].name));
 		if (ok && res->mc_produced == 0) {
 			ok = dk_json_put(e, "mean", cJSON_CreateNull());
 			continue;
 		}
 		ok = ok && dk_json_put(e, "mean", raw_fixed(m->mean, 2)) &&
-		     dk_json_put(e, "sd", raw_fixed(m->sd, 2));
+			dk_json_put(e, "sd", raw_fixed(m->sd, 2));
 		for (int q = 0; ok && q < 5; q++)
 			ok = dk_json_put(e, qn[q], raw_fixed(m->q[q], 2));
-		ok = ok && dk_json_put(e, "p_capped",
-				       raw_fixed((double)m->capped / (double)res->mc_produced, 6));
+		ok = ok &&
+			dk_json_put(
+				e, "p_capped",
+				raw_fixed((double)m->capped / (double)res->mc_produced,
+					  6));
 		if (ok && res->mc_priced) {
 			/* days bought by the network's UP2 to the template's
 			 * institution */
 			cJSON *d = cJSON_CreateObject();
 			ok = dk_json_put(e, "days", d) &&
-			     dk_json_put(d, "mean", raw_fixed(m->days_mean, 2)) &&
-			     dk_json_put(d, "sd", raw_fixed(m->days_sd, 2));
+				dk_json_put(d, "mean", raw_fixed(m->days_mean, 2)) &&
+				dk_json_put(d, "sd", raw_fixed(m->days_sd, 2));
 			for (int q = 0; ok && q < 5; q++)
 				ok = dk_json_put(d, qn[q], raw_fixed(m->days_q[q], 2));
 		}
@@ -189,25 +203,30 @@ char *dk_scenarios_json(const dk_scenario_report *r)
 	cJSON *root = cJSON_CreateObject(), *eng = cJSON_CreateObject();
 	char *out = NULL;
 	int ok = root && dk_json_put(root, "engine", eng) &&
-		 dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
-		 dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
-		 dk_json_put(root, "manifest", dk_manifest_cjson(r->report));
+		dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		dk_json_put(root, "manifest", dk_manifest_cjson(r->report));
 	cJSON *base = cJSON_CreateObject(), *barr = cJSON_CreateArray();
 	ok = ok && dk_json_put(root, "baseline", base) &&
-	     dk_json_put(base, "produced", cJSON_CreateBool(res->baseline.produced)) &&
-	     dk_json_put(base, "unused", res->baseline.produced ? raw_int(res->baseline.unused)
-								: cJSON_CreateNull()) &&
-	     put_prices(r, base, &res->baseline) && dk_json_put(base, "networks", barr);
+		dk_json_put(base, "produced", cJSON_CreateBool(res->baseline.produced)) &&
+		dk_json_put(base, "unused",
+			    res->baseline.produced ? raw_int(res->baseline.unused)
+						   : cJSON_CreateNull()) &&
+		put_prices(r, base, &res->baseline) &&
+		dk_json_put(base, "networks", barr);
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		cJSON *e = cJSON_CreateObject();
 		const dk_run *b = &res->baseline;
 		ok = dk_json_push(barr, e) &&
-		     dk_json_put(e, "network", cJSON_CreateString(r->nets->items[k].name)) &&
-		     dk_json_put(e, "recommended", b->produced ? raw_int(b->amount[k])
-							       : cJSON_CreateNull()) &&
-		     dk_json_put(e, "state",
-				 b->produced ? cJSON_CreateString(dk_state_name((dk_state)b->state[k]))
-					     : cJSON_CreateNull());
+			dk_json_put(e, "network",
+				    cJSON_CreateString(r->nets->items[k].name)) &&
+			dk_json_put(e, "recommended",
+				    b->produced ? raw_int(b->amount[k])
+						: cJSON_CreateNull()) &&
+			dk_json_put(e, "state",
+				    b->produced ? cJSON_CreateString(dk_state_name(
+							  (dk_state)b->state[k]))
+						: cJSON_CreateNull());
 		if (ok && r->pricing)
 			ok = dk_json_put(e, "days", days_or_null(b, k));
 	}
@@ -219,13 +238,15 @@ char *dk_scenarios_json(const dk_scenario_report *r)
 	if (ok && f->has_sweep) {
 		cJSON *sw = cJSON_CreateObject(), *pts = cJSON_CreateArray();
 		ok = dk_json_put(root, "sweep", sw) &&
-		     dk_json_put(sw, "path", cJSON_CreateString(f->sweep.target.path)) &&
-		     dk_json_put(sw, "points", pts);
+			dk_json_put(sw, "path",
+				    cJSON_CreateString(f->sweep.target.path)) &&
+			dk_json_put(sw, "points", pts);
 		for (; ok && i < res->n_runs; i++) {
 			cJSON *pt = compare(r, &res->runs[i]);
 			ok = dk_json_push(pts, pt) &&
-			     dk_json_put(pt, "value", dk_json_scaled(res->runs[i].value,
-								     f->sweep.target.decimals));
+				dk_json_put(pt, "value",
+					    dk_json_scaled(res->runs[i].value,
+							   f->sweep.target.decimals));
 		}
 	}
 	if (ok && res->has_mc)
@@ -267,11 +288,30 @@ static void row(dk_strbuf *b, const char *const *cells, size_t n, char delim)
 
 char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 {
-	static const char *const head[] = {
-		"case", "value", "network", "baseline", "amount", "delta", "delta_pct",
-		"baseline_state", "state", "change", "days_baseline", "days", "mean", "sd",
-		"p5", "p25", "p50", "p75", "p95", "p_capped", "days_mean", "days_p5",
-		"days_p50", "days_p95"};
+	static const char *const head[] = {"case",
+					   "value",
+					   "network",
+					   "baseline",
+					   "amount",
+					   "delta",
+					   "delta_pct",
+					   "baseline_state",
+					   "state",
+					   "change",
+					   "days_baseline",
+					   "days",
+					   "mean",
+					   "sd",
+					   "p5",
+					   "p25",
+					   "p50",
+					   "p75",
+					   "p95",
+					   "p_capped",
+					   "days_mean",
+					   "days_p5",
+					   "days_p50",
+					   "days_p95"};
 	enum { NC = sizeof head / sizeof head[0] };
 	const dk_scenario_results *res = r->res;
 	char delim = excel_nb ? ';' : ',';
@@ -285,18 +325,23 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 		const dk_run *run = &res->runs[i];
 		bool both = base->produced && run->produced;
 		for (size_t k = 0; k < r->nets->n; k++) {
-			char v[48] = "", bs[32] = "", am[32] = "", d[32] = "", pct[48] = "";
+			char v[48] = "", bs[32] = "", am[32] = "", d[32] = "",
+			     pct[48] = "";
 			if (run->has_value)
-				dk_decimal_format(run->value, r->file->sweep.target.decimals, "",
+				dk_decimal_format(run->value,
+						  r->file->sweep.target.decimals, "",
 						  point, v, sizeof v);
 			if (base->produced)
-				snprintf(bs, sizeof bs, "%lld", (long long)base->amount[k]);
+				snprintf(bs, sizeof bs, "%lld",
+					 (long long)base->amount[k]);
 			if (run->produced)
-				snprintf(am, sizeof am, "%lld", (long long)run->amount[k]);
+				snprintf(am, sizeof am, "%lld",
+					 (long long)run->amount[k]);
 			if (both) {
 				snprintf(d, sizeof d, "%lld",
 					 (long long)(run->amount[k] - base->amount[k]));
-				delta_pct(base->amount[k], run->amount[k], pct, sizeof pct);
+				delta_pct(base->amount[k], run->amount[k], pct,
+					  sizeof pct);
 				if (excel_nb)
 					for (char *q = pct; *q; q++)
 						if (*q == '.')
@@ -304,27 +349,41 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 			}
 			char db[48] = "", dn[48] = "";
 			if (base->priced)
-				dk_decimal_format(base->days[k], 4, "", point, db, sizeof db);
+				dk_decimal_format(base->days[k], 4, "", point, db,
+						  sizeof db);
 			if (run->priced)
-				dk_decimal_format(run->days[k], 4, "", point, dn, sizeof dn);
+				dk_decimal_format(run->days[k], 4, "", point, dn,
+						  sizeof dn);
 			trim_zeros(db);
 			trim_zeros(dn);
 			const char *cells[NC] = {
-				run->label, v, r->nets->items[k].name, bs, am, d, pct,
-				base->produced ? dk_state_name((dk_state)base->state[k]) : "",
-				run->produced ? dk_state_name((dk_state)run->state[k]) : "",
-				both ? change(base->state[k], run->state[k]) : "", db, dn};
+				run->label,
+				v,
+				r->nets->items[k].name,
+				bs,
+				am,
+				d,
+				pct,
+				base->produced ? dk_state_name((dk_state)base->state[k])
+					       : "",
+				run->produced ? dk_state_name((dk_state)run->state[k])
+					      : "",
+				both ? change(base->state[k], run->state[k]) : "",
+				db,
+				dn};
 			row(&b, cells, NC, delim);
 		}
 	}
 	for (size_t k = 0; res->has_mc && res->mc_produced > 0 && k < r->nets->n; k++) {
 		const dk_mc_summary *m = &res->mc[k];
 		char s[12][48];
-		double vals[7] = {m->mean, m->sd, m->q[0], m->q[1], m->q[2], m->q[3], m->q[4]};
+		double vals[7] = {m->mean, m->sd,   m->q[0], m->q[1],
+				  m->q[2], m->q[3], m->q[4]};
 		double dv[4] = {m->days_mean, m->days_q[0], m->days_q[2], m->days_q[4]};
 		for (int j = 0; j < 7; j++)
 			snprintf(s[j], sizeof s[j], "%.2f", vals[j]);
-		snprintf(s[7], sizeof s[7], "%.6f", (double)m->capped / (double)res->mc_produced);
+		snprintf(s[7], sizeof s[7], "%.6f",
+			 (double)m->capped / (double)res->mc_produced);
 		for (int j = 0; j < 4; j++) {
 			s[8 + j][0] = '\0';
 			if (res->mc_priced)
@@ -334,9 +393,14 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 			for (char *q = s[j]; *q; q++)
 				if (*q == '.')
 					*q = ',';
-		const char *cells[NC] = {"montecarlo", "", r->nets->items[k].name, "", "", "",
-					 "", "", "", "", "", "", s[0], s[1], s[2], s[3], s[4],
-					 s[5], s[6], s[7], s[8], s[9], s[10], s[11]};
+		const char *cells[NC] = {"montecarlo", "",    r->nets->items[k].name,
+					 "",           "",    "",
+					 "",           "",    "",
+					 "",           "",    "",
+					 s[0],         s[1],  s[2],
+					 s[3],         s[4],  s[5],
+					 s[6],         s[7],  s[8],
+					 s[9],         s[10], s[11]};
 		row(&b, cells, NC, delim);
 	}
 	return dk_strbuf_done(&b);

@@ -12,12 +12,12 @@
 #include "models/scenario.h"
 
 typedef struct {
-	const dk_report *report;           /* the baseline's plan and inputs,
+	const dk_report *report; /* the baseline's plan and inputs,
 					      for the manifest */
 	const dk_networks *nets;
 	const dk_scenario_file *file;
 	const dk_scenario_results *res;
-	const dk_pricing *pricing;         /* NULL without -P */
+	const dk_pricing *pricing; /* NULL without -P */
 } dk_scenario_report;
 
 char *dk_scenarios_json(const dk_scenario_report *r);

@@ -40,8 +40,8 @@ char *dk_networks_table(const dk_networks *t, const dk_plan *p)
 	for (size_t j = 0; j < nc; j++) {
 		cells[k] = cols[colids[j]].name;
 		tab.right[k++] = cols[colids[j]].kind != DK_KIND_NAME &&
-				 cols[colids[j]].kind != DK_KIND_UP1 &&
-				 cols[colids[j]].kind != DK_KIND_JUDGEMENT;
+			cols[colids[j]].kind != DK_KIND_UP1 &&
+			cols[colids[j]].kind != DK_KIND_JUDGEMENT;
 	}
 	for (size_t i = 0; i < p->n_institutions; i++)
 		if ((t->uh_columns >> i) & 1u) {
@@ -65,9 +65,7 @@ char *dk_networks_table(const dk_networks *t, const dk_plan *p)
 			cells[k] = buf[k];
 			buf[k][0] = '\0';
 			switch (cols[c].kind) {
-			case DK_KIND_NAME:
-				cells[k] = r < t->n ? n->name : "(sum)";
-				break;
+			case DK_KIND_NAME: cells[k] = r < t->n ? n->name : "(sum)"; break;
 			case DK_KIND_AMOUNT:
 				if (given || r < t->n)
 					dk_kr_format(n->v[c], buf[k], sizeof buf[k]);
@@ -80,31 +78,33 @@ char *dk_networks_table(const dk_networks *t, const dk_plan *p)
 			case DK_KIND_PERCENT:
 				if (given) {
 					/* as many decimals as given, at least 2 */
-					size_t len = dk_decimal_format(
-						n->v[c], DK_PCT_DECIMALS, " ", ",",
-						buf[k], sizeof buf[k]);
-					for (int z = DK_PCT_DECIMALS; z > 2 && len &&
-					     buf[k][len - 1] == '0'; z--)
+					size_t len = dk_decimal_format(n->v[c],
+								       DK_PCT_DECIMALS,
+								       " ", ",", buf[k],
+								       sizeof buf[k]);
+					for (int z = DK_PCT_DECIMALS;
+					     z > 2 && len && buf[k][len - 1] == '0'; z--)
 						buf[k][--len] = '\0';
 				}
 				break;
 			case DK_KIND_JUDGEMENT:
 				if (given)
-					cells[k] = dk_judgement_name((dk_judgement)n->v[c]);
+					cells[k] =
+						dk_judgement_name((dk_judgement)n->v[c]);
 				break;
 			case DK_KIND_UP1: {
 				size_t o = 0;
 				for (size_t u = 0; u < n->n_up1 && o < 40; u++) {
 					char s[32];
 					dk_scaled_plain(n->up1[u].share, 6, s, sizeof s);
-					o += (size_t)snprintf(buf[k] + o, sizeof buf[k] - o,
+					o += (size_t)snprintf(buf[k] + o,
+							      sizeof buf[k] - o,
 							      "%s%s:%s", u ? "+" : "",
 							      n->up1[u].institution, s);
 				}
 				break;
 			}
-			default:
-				break;
+			default: break;
 			}
 		}
 		for (size_t i = 0; i < p->n_institutions; i++)
@@ -119,7 +119,8 @@ char *dk_networks_table(const dk_networks *t, const dk_plan *p)
 			cells[k] = buf[k];
 			buf[k][0] = '\0';
 			if (r < t->n || dk_network_has(n, DK_COL_UH_OTHER))
-				dk_kr_format(n->v[DK_COL_UH_OTHER], buf[k], sizeof buf[k]);
+				dk_kr_format(n->v[DK_COL_UH_OTHER], buf[k],
+					     sizeof buf[k]);
 			k++;
 		}
 		if (dk_table_row(&tab, cells) != DK_OK)

@@ -40,7 +40,8 @@ static void fmt_kr(dk_kr v, style s, char *buf, size_t size)
 static void fmt_dec(int64_t v, int decimals, style s, bool english, char *buf,
 		    size_t size)
 {
-	const char *point = (s == STYLE_CSV || (english && s != STYLE_CSV_NB)) ? "." : ",";
+	const char *point = (s == STYLE_CSV || (english && s != STYLE_CSV_NB)) ? "."
+									       : ",";
 	const char *group = (s == STYLE_CSV || s == STYLE_CSV_NB) ? "" : " ";
 	dk_decimal_format(v, decimals, group, point, buf, size);
 }
@@ -93,7 +94,9 @@ static int grid_build(const dk_report *r, style s, text_grid *t)
 	bool en = r->english;
 	/* RFC 4180 CSV keeps the canonical names; Excel's dialect and every
 	 * table for people use the language's labels */
-	dk_grid_opts o = {s == STYLE_CSV ? DK_GRID_CANONICAL : en ? DK_GRID_EN : DK_GRID_NB,
+	dk_grid_opts o = {s == STYLE_CSV ? DK_GRID_CANONICAL
+				  : en   ? DK_GRID_EN
+					 : DK_GRID_NB,
 			  csv, !csv};
 	dk_grid g;
 	memset(t, 0, sizeof *t);
@@ -115,17 +118,12 @@ static int grid_build(const dk_report *r, style s, text_grid *t)
 			t->cells[i] = strdup(x->text);
 			t->text[i] = true;
 			break;
-		case DK_CELL_KR:
-			fmt_kr(x->v, s, buf, sizeof buf);
-			break;
-		case DK_CELL_FTE:
-			fmt_dec(x->v, 2, s, en, buf, sizeof buf);
-			break;
+		case DK_CELL_KR: fmt_kr(x->v, s, buf, sizeof buf); break;
+		case DK_CELL_FTE: fmt_dec(x->v, 2, s, en, buf, sizeof buf); break;
 		case DK_CELL_SHARE:
 			fmt_share(x->num, x->den, s, en, buf, sizeof buf);
 			break;
-		case DK_CELL_EMPTY:
-			break;
+		case DK_CELL_EMPTY: break;
 		}
 		if (x->kind != DK_CELL_TEXT)
 			t->cells[i] = strdup(buf);
@@ -174,7 +172,8 @@ static void frame_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 	dk_kr_format(rec->reserve, res, sizeof res);
 	dk_kr_format(rec->unused + rec->reserve_cut, u, sizeof u);
 	if (rec->has_total)
-		dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_trc(en, "frame", "Total"), t);
+		dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_trc(en, "frame", "Total"),
+				 t);
 	dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_tr(en, "Pro-rata frame"), f);
 	dk_strbuf_printf(b, "%s%s: %s\n", bullet,
 			 dk_tr(en, "Direct transfer to the universities (UP1)"), d);
@@ -183,12 +182,13 @@ static void frame_lines(dk_strbuf *b, const dk_report *r, const char *bullet)
 	if (rec->produced) {
 		dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_tr(en, "Not allocated"), u);
 		dk_lambda_text l;
-		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, en,
-				 &l);
-		dk_strbuf_printf(b, "%sλ = %s %s (%s/%s)\n", bullet, l.decimal, l.unit, l.num,
-				 l.den);
+		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale,
+				 true, en, &l);
+		dk_strbuf_printf(b, "%sλ = %s %s (%s/%s)\n", bullet, l.decimal, l.unit,
+				 l.num, l.den);
 	} else {
-		dk_strbuf_printf(b, "%s%s\n", bullet, dk_tr(en, "No amounts: see the findings"));
+		dk_strbuf_printf(b, "%s%s\n", bullet,
+				 dk_tr(en, "No amounts: see the findings"));
 	}
 }
 
@@ -234,16 +234,19 @@ void dk_findings_count_text(dk_strbuf *b, const dk_findings *f, bool english)
 	dk_strbuf_printf(b, dk_ntr(english, "%zu info", "%zu info", i), i);
 }
 
-void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec,
-			  bool english, const char *bullet)
+void dk_not_checked_lines(dk_strbuf *b, const dk_recommendation *rec, bool english,
+			  const char *bullet)
 {
 	if (!rec->not_checked)
 		return;
-	dk_strbuf_printf(b, "%s\n", dk_tr(english, "Not checked (the check is on, but its "
-						    "column is absent):"));
+	dk_strbuf_printf(b, "%s\n",
+			 dk_tr(english,
+			       "Not checked (the check is on, but its "
+			       "column is absent):"));
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((rec->not_checked >> c) & 1u)
-			dk_strbuf_printf(b, "%s%s: %s\n", bullet, dk_check_title((dk_check_id)c, english),
+			dk_strbuf_printf(b, "%s%s: %s\n", bullet,
+					 dk_check_title((dk_check_id)c, english),
 					 dk_not_checked_reason((dk_check_id)c, english));
 }
 
@@ -255,7 +258,8 @@ void dk_finding_lines(dk_strbuf *b, const dk_findings *f, const dk_networks *net
 	for (size_t i = 0; i < f->n; i++) {
 		const dk_finding *x = &f->items[i];
 		bool named = x->network >= 0 && nets;
-		dk_strbuf_printf(b, "%s%s %s", bullet, dk_severity_label(x->severity, english),
+		dk_strbuf_printf(b, "%s%s %s", bullet,
+				 dk_severity_label(x->severity, english),
 				 dk_check_title(x->check, english));
 		if (named) {
 			dk_strbuf_puts(b, ", ");
@@ -299,7 +303,8 @@ static void decision_lines(dk_strbuf *b, const dk_report *r, const char *bullet,
 		else
 			snprintf(mm, sizeof mm, "%s", dk_tr(en, "no amount"));
 		dk_strbuf_puts(b, bullet);
-		put_text(b, x->index >= 0 ? r->nets->items[x->index].name : x->network, md);
+		put_text(b, x->index >= 0 ? r->nets->items[x->index].name : x->network,
+			 md);
 		dk_strbuf_puts(b, ": ");
 		dk_strbuf_printf(b, dk_tr(en, "decided %s, the method gives %s"), a, mm);
 		dk_strbuf_puts(b, " (");
@@ -315,7 +320,7 @@ static void title(dk_strbuf *b, const dk_report *r, const char *prefix)
 	if (r->rec->year)
 		dk_strbuf_printf(b, " %d", r->rec->year);
 	dk_strbuf_printf(b, " (%s %s)\n", dk_tr(en, "method"),
-		  dk_method_label(r->plan->method, r->english));
+			 dk_method_label(r->plan->method, r->english));
 }
 
 char *dk_report_table(const dk_report *r)
@@ -332,7 +337,9 @@ char *dk_report_table(const dk_report *r)
 		memcpy(t.right, g.right, g.ncols * sizeof *t.right);
 		int ok = 1;
 		for (size_t i = 0; ok && i < g.nrows; i++)
-			ok = dk_table_row(&t, (const char *const *)(g.cells + i * g.ncols)) == DK_OK;
+			ok = dk_table_row(&t,
+					  (const char *const *)(g.cells + i * g.ncols)) ==
+				DK_OK;
 		if (ok)
 			tab = dk_table_render(&t);
 		dk_table_release(&t);
@@ -355,7 +362,6 @@ char *dk_report_table(const dk_report *r)
 	not_checked(&b, r, "\n", "  ");
 	return dk_term_clean(dk_strbuf_done(&b));
 }
-
 
 char *dk_report_md(const dk_report *r)
 {
@@ -402,20 +408,22 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 {
 	dk_strbuf b = {0};
 	char delim = excel_nb ? ';' : ',';
-	static const char *const canonical[] = {"check", "severity", "network", "field",
-						"expected", "actual", "difference",
-						"message"};
+	static const char *const canonical[] = {"check",      "severity", "network",
+						"field",      "expected", "actual",
+						"difference", "message"};
 	/* Excel's dialect is for people: headers, titles and labels in the
 	 * language, as the workbook's Funn sheet has them */
-	static const char *const people[] = {N_("Check"), N_("Severity"), N_("Network"),
-					     N_("Field"), N_("Expected"), N_("Actual"),
+	static const char *const people[] = {N_("Check"),      N_("Severity"),
+					     N_("Network"),    N_("Field"),
+					     N_("Expected"),   N_("Actual"),
 					     N_("Difference"), N_("Message")};
 	if (excel_nb)
 		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
 	for (size_t c = 0; c < 8; c++) {
 		if (c)
 			dk_strbuf_add(&b, &delim, 1);
-		dk_strbuf_puts(&b, excel_nb ? dk_tr(r->english, people[c]) : canonical[c]);
+		dk_strbuf_puts(&b,
+			       excel_nb ? dk_tr(r->english, people[c]) : canonical[c]);
 	}
 	dk_strbuf_puts(&b, "\r\n");
 	const dk_findings *f = &r->rec->findings;
@@ -426,16 +434,23 @@ char *dk_findings_csv(const dk_report *r, bool excel_nb)
 		for (int k = 0; k < 3; k++) {
 			num[k][0] = '\0';
 			if (x->has_numbers)
-				dk_decimal_format(v[k], x->scale, "", excel_nb ? "," : ".",
-						  num[k], sizeof num[k]);
+				dk_decimal_format(v[k], x->scale, "",
+						  excel_nb ? "," : ".", num[k],
+						  sizeof num[k]);
 		}
 		const char *cells[8] = {
-			excel_nb ? dk_check_title(x->check, r->english) : dk_checks()[x->check].name,
+			excel_nb ? dk_check_title(x->check, r->english)
+				 : dk_checks()[x->check].name,
 			excel_nb ? dk_severity_label(x->severity, r->english)
 				 : dk_severity_name(x->severity),
 			x->network >= 0 ? r->nets->items[x->network].name : "",
-			excel_nb ? dk_field_label(x->field, r->english) : x->field ? x->field : "",
-			num[0], num[1], num[2], dk_finding_message(x, r->english)};
+			excel_nb           ? dk_field_label(x->field, r->english)
+				: x->field ? x->field
+					   : "",
+			num[0],
+			num[1],
+			num[2],
+			dk_finding_message(x, r->english)};
 		for (size_t c = 0; c < 8; c++) {
 			if (c)
 				dk_strbuf_add(&b, &delim, 1);

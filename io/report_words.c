@@ -13,8 +13,8 @@
 #include "models/exact.h"
 #include "models/numtext.h"
 
-void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people,
-		      bool english, dk_lambda_text *out)
+void dk_lambda_format(dk_i128 num, dk_i128 den, int64_t scale, bool people, bool english,
+		      dk_lambda_text *out)
 {
 	dk_i128 ln = num * scale, ld = den;
 	dk_i128 g = dk_gcd(ln, ld);
@@ -42,10 +42,10 @@ const char *dk_not_checked_reason(dk_check_id c, bool english)
 	case DK_CHECK_SELF_FINANCING:
 		return dk_tr(english, "the networks file has no self-financing column");
 	case DK_CHECK_YEAR_CHANGE:
-		return dk_tr(english, "the networks file has no column for last year's "
-				      "allocation");
-	default:
-		return dk_tr(english, "its column is absent");
+		return dk_tr(english,
+			     "the networks file has no column for last year's "
+			     "allocation");
+	default: return dk_tr(english, "its column is absent");
 	}
 }
 
@@ -64,7 +64,6 @@ const char *dk_state_label(dk_state s, bool english)
 					    N_("decided")};
 	return dk_tr(english, words[s]);
 }
-
 
 const char *dk_check_title(dk_check_id c, bool english)
 {
@@ -103,5 +102,5 @@ const char *dk_field_label(const char *field, bool english)
 	for (size_t k = 0; k < sizeof other / sizeof other[0]; k++)
 		if (strcmp(other[k].field, field) == 0)
 			return dk_tr(english, other[k].en);
-	return field;  /* an institution's id */
+	return field; /* an institution's id */
 }

@@ -43,8 +43,8 @@ typedef struct {
 	lxw_workbook *wb;
 	lxw_error err;
 	bool en;
-	lxw_format *bold, *title, *head, *kr, *kr_bold, *fte, *fte_bold, *pct,
-		*pct_bold, *wrap, *dec2, *dec6;
+	lxw_format *bold, *title, *head, *kr, *kr_bold, *fte, *fte_bold, *pct, *pct_bold,
+		*wrap, *dec2, *dec6;
 } book;
 
 static void note(book *b, lxw_error e)
@@ -55,8 +55,8 @@ static void note(book *b, lxw_error e)
 
 /* A text cell; one that a spreadsheet would take for a formula gets a
  * leading single quote. */
-static void put_str(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-		    const char *s, lxw_format *f)
+static void put_str(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+		    lxw_format *f)
 {
 	if (!s || !*s)
 		return;
@@ -76,8 +76,8 @@ static void put_str(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 	free(q);
 }
 
-static void put_num(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-		    double v, lxw_format *f)
+static void put_num(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+		    lxw_format *f)
 {
 	note(b, worksheet_write_number(ws, r, c, v, f));
 }
@@ -131,7 +131,8 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 	put_str(b, ws, row, 0, dk_tr(b->en, "Pro-rata frame"), NULL);
 	f_row = row;
 	put_num(b, ws, row++, 1, (double)rec->prorata, b->kr);
-	put_str(b, ws, row, 0, dk_tr(b->en, "Direct transfer to the universities (UP1)"), NULL);
+	put_str(b, ws, row, 0, dk_tr(b->en, "Direct transfer to the universities (UP1)"),
+		NULL);
 	put_num(b, ws, row++, 1, (double)rec->direct, b->kr);
 	put_str(b, ws, row, 0, dk_tr(b->en, "Common measures"), NULL);
 	put_num(b, ws, row++, 1, (double)rec->measures, b->kr);
@@ -141,13 +142,14 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 	if (rec->produced) {
 		put_str(b, ws, row++, 0, dk_tr(b->en, "Not allocated"), NULL);
 		dk_lambda_text l;
-		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale, true, b->en,
-				 &l);
+		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale,
+				 true, b->en, &l);
 		put_str(b, ws, row, 0, "λ", NULL);
 		snprintf(t, sizeof t, "%s %s (%s/%s)", l.decimal, l.unit, l.num, l.den);
 		put_str(b, ws, row++, 1, t, NULL);
 	} else {
-		put_str(b, ws, row++, 0, dk_tr(b->en, "No amounts: see the findings"), b->bold);
+		put_str(b, ws, row++, 0, dk_tr(b->en, "No amounts: see the findings"),
+			b->bold);
 	}
 	/* the grid */
 	lxw_row_t top = row + 1;
@@ -173,20 +175,25 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 			switch (x->kind) {
 			case DK_CELL_TEXT:
 				put_str(b, ws, rr, cc, x->text,
-					i == 0 ? b->head : sum ? b->bold : NULL);
+					i == 0        ? b->head
+						: sum ? b->bold
+						      : NULL);
 				break;
 			case DK_CELL_KR:
 				if (sum && g->nrows > 2) {
 					snprintf(f, sizeof f, "=SUM(%s:%s)", a, z);
-					put_formula(b, ws, rr, cc, f, (double)x->v, b->kr_bold);
+					put_formula(b, ws, rr, cc, f, (double)x->v,
+						    b->kr_bold);
 				} else {
-					put_num(b, ws, rr, cc, (double)x->v, sum ? b->kr_bold : b->kr);
+					put_num(b, ws, rr, cc, (double)x->v,
+						sum ? b->kr_bold : b->kr);
 				}
 				break;
 			case DK_CELL_FTE:
 				if (sum && g->nrows > 2) {
 					snprintf(f, sizeof f, "=SUM(%s:%s)", a, z);
-					put_formula(b, ws, rr, cc, f, (double)x->v / 100, b->fte_bold);
+					put_formula(b, ws, rr, cc, f, (double)x->v / 100,
+						    b->fte_bold);
 				} else {
 					put_num(b, ws, rr, cc, (double)x->v / 100,
 						sum ? b->fte_bold : b->fte);
@@ -204,8 +211,7 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 					    sum ? b->pct_bold : b->pct);
 				break;
 			}
-			case DK_CELL_EMPTY:
-				break;
+			case DK_CELL_EMPTY: break;
 			}
 		}
 	}
@@ -285,7 +291,8 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 		 rec_sheet, a);
 	if (rec->direct + rsum > 0)
 		put_formula(b, ws, row, 3, f,
-			    share_value((dk_i128)rec->direct + up2, (dk_i128)rec->direct + rsum),
+			    share_value((dk_i128)rec->direct + up2,
+					(dk_i128)rec->direct + rsum),
 			    b->pct_bold);
 	worksheet_set_column(ws, 0, 0, 30, NULL);
 	worksheet_set_column(ws, 1, 3, 14, NULL);
@@ -313,9 +320,9 @@ static void sheet_findings(book *b, const dk_report *r)
 	const dk_findings *fs = &r->rec->findings;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Findings"));
 	const char *head[] = {
-		dk_tr(b->en, "Severity"), dk_tr(b->en, "Check"),
-		dk_tr(b->en, "Network"), dk_tr(b->en, "Field"),
-		dk_tr(b->en, "Expected"), dk_tr(b->en, "Actual"),
+		dk_tr(b->en, "Severity"),   dk_tr(b->en, "Check"),
+		dk_tr(b->en, "Network"),    dk_tr(b->en, "Field"),
+		dk_tr(b->en, "Expected"),   dk_tr(b->en, "Actual"),
 		dk_tr(b->en, "Difference"), dk_tr(b->en, "Message"),
 	};
 	for (lxw_col_t c = 0; c < 8; c++)
@@ -323,8 +330,7 @@ static void sheet_findings(book *b, const dk_report *r)
 	for (size_t i = 0; i < fs->n; i++) {
 		const dk_finding *x = &fs->items[i];
 		lxw_row_t rr = (lxw_row_t)(i + 1);
-		put_str(b, ws, rr, 0, dk_severity_label(x->severity, b->en),
-			NULL);
+		put_str(b, ws, rr, 0, dk_severity_label(x->severity, b->en), NULL);
 		put_str(b, ws, rr, 1, dk_check_title(x->check, b->en), NULL);
 		if (x->network >= 0)
 			put_str(b, ws, rr, 2, r->nets->items[x->network].name, NULL);
@@ -334,22 +340,29 @@ static void sheet_findings(book *b, const dk_report *r)
 			double scale = 1;
 			for (int s = 0; s < x->scale; s++)
 				scale *= 10;
-			lxw_format *f = x->scale == 0 ? b->kr : x->scale == 2 ? b->dec2 : b->dec6;
+			lxw_format *f = x->scale == 0 ? b->kr
+				: x->scale == 2       ? b->dec2
+						      : b->dec6;
 			for (int c = 0; c < 3; c++)
-				put_num(b, ws, rr, (lxw_col_t)(4 + c), (double)v[c] / scale, f);
+				put_num(b, ws, rr, (lxw_col_t)(4 + c),
+					(double)v[c] / scale, f);
 		}
 		put_str(b, ws, rr, 7, dk_finding_message(x, b->en), b->wrap);
 	}
 	/* the checks that could not run, said below the list */
 	lxw_row_t nr = (lxw_row_t)fs->n + 2;
 	if (r->rec->not_checked)
-		put_str(b, ws, nr++, 0, dk_tr(b->en, "Not checked (the check is on, but its "
-						     "column is absent):"), b->bold);
+		put_str(b, ws, nr++, 0,
+			dk_tr(b->en,
+			      "Not checked (the check is on, but its "
+			      "column is absent):"),
+			b->bold);
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((r->rec->not_checked >> c) & 1u) {
-			put_str(b, ws, nr, 1, dk_check_title((dk_check_id)c, b->en), NULL);
-			put_str(b, ws, nr++, 7, dk_not_checked_reason((dk_check_id)c, b->en),
-				b->wrap);
+			put_str(b, ws, nr, 1, dk_check_title((dk_check_id)c, b->en),
+				NULL);
+			put_str(b, ws, nr++, 7,
+				dk_not_checked_reason((dk_check_id)c, b->en), b->wrap);
 		}
 	worksheet_set_column(ws, 0, 1, 22, NULL);
 	worksheet_set_column(ws, 2, 2, 28, NULL);
@@ -398,7 +411,8 @@ static void sheet_manifest(book *b, const dk_report *r, cJSON *m)
 	for (const cJSON *v = in ? in->child : NULL; v; v = v->next, row++) {
 		static const char *const keys[] = {"role", "path", "sha256"};
 		for (lxw_col_t c = 0; c < 3; c++)
-			put_json_value(b, ws, row, c, cJSON_GetObjectItemCaseSensitive(v, keys[c]));
+			put_json_value(b, ws, row, c,
+				       cJSON_GetObjectItemCaseSensitive(v, keys[c]));
 	}
 	worksheet_set_column(ws, 0, 0, 22, NULL);
 	worksheet_set_column(ws, 1, 1, 40, NULL);
@@ -441,8 +455,8 @@ static lxw_error close_quietly(lxw_workbook *wb, int *why)
 	return e;
 }
 
-dk_status dk_report_xlsx(const dk_report *r, const char *path,
-			 const char *name, dk_error *d)
+dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
+			 dk_error *d)
 {
 	book b = {0};
 	b.en = r->english;

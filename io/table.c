@@ -88,7 +88,7 @@ char *dk_table_render(const dk_table *t)
 	}
 	size_t o = 0;
 	for (size_t r = 0; r < t->nrows; r++) {
-		size_t end = 0;  /* trailing spaces are cut */
+		size_t end = 0; /* trailing spaces are cut */
 		for (size_t c = 0; c < t->ncols; c++) {
 			const char *s = t->cells[r * t->ncols + c];
 			size_t pad = w[c] - width(s);

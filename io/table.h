@@ -17,9 +17,9 @@
 
 typedef struct {
 	size_t ncols;
-	bool *right;        /* per column: right-aligned */
-	char **cells;       /* row-major */
-	size_t nrows, cap;  /* rows, including the header row */
+	bool *right;       /* per column: right-aligned */
+	char **cells;      /* row-major */
+	size_t nrows, cap; /* rows, including the header row */
 } dk_table;
 
 dk_status dk_table_init(dk_table *t, size_t ncols);

@@ -56,7 +56,8 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_error *d)
 			/* one byte past the limit is enough to know it is
 			 * passed */
 			size_t grow = cap * 2 > DK_INPUT_MAX_BYTES + 1
-				? DK_INPUT_MAX_BYTES + 1 : cap * 2;
+				? DK_INPUT_MAX_BYTES + 1
+				: cap * 2;
 			unsigned char *p = realloc(buf, grow);
 			if (!p) {
 				st = DK_ENOMEM;
@@ -78,7 +79,8 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_error *d)
 			if (ferror(f)) {
 				char why[160];
 				dk_strerror(errno, why, sizeof why);
-				dk_error_add(d, in->name, 0, 0, _("cannot read: %s"), why);
+				dk_error_add(d, in->name, 0, 0, _("cannot read: %s"),
+					     why);
 				st = DK_EINPUT;
 			}
 			break;
@@ -95,8 +97,8 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_error *d)
 	return DK_OK;
 }
 
-dk_status dk_input_builtin(dk_input *in, const char *name,
-			   const unsigned char *bytes, size_t len)
+dk_status dk_input_builtin(dk_input *in, const char *name, const unsigned char *bytes,
+			   size_t len)
 {
 	in->name = strdup(name);
 	in->raw = malloc(len ? len : 1);
@@ -126,8 +128,7 @@ static size_t utf8_invalid_at(const unsigned char *s, size_t n)
 }
 
 /* Position of a byte offset in a single-byte text: columns are bytes. */
-static void byte_position(const unsigned char *s, size_t off, int *line,
-			  int *col)
+static void byte_position(const unsigned char *s, size_t off, int *line, int *col)
 {
 	int l = 1, c = 1;
 	for (size_t i = 0; i < off; i++) {
@@ -152,8 +153,8 @@ static int looks_like_json(const unsigned char *s, size_t n)
 
 /* Reports every invalid UTF-8 sequence of a JSON text at its line and
  * column (characters; an invalid byte counts as one). */
-static void report_json_bytes(const dk_input *in, const unsigned char *s,
-			      size_t n, dk_error *d)
+static void report_json_bytes(const dk_input *in, const unsigned char *s, size_t n,
+			      dk_error *d)
 {
 	int line = 1, col = 1;
 	size_t i = 0;
@@ -186,7 +187,7 @@ static dk_status convert_1252(dk_input *in, const unsigned char *s, size_t n)
 	iconv_t cd = iconv_open("UTF-8", "WINDOWS-1252");
 	if (cd == (iconv_t)-1)
 		return DK_ENOMEM;
-	size_t cap = 3 * n + 1;  /* at most 3 UTF-8 bytes per 1252 byte */
+	size_t cap = 3 * n + 1; /* at most 3 UTF-8 bytes per 1252 byte */
 	char *out = malloc(cap);
 	if (!out) {
 		iconv_close(cd);
@@ -212,11 +213,11 @@ static dk_status convert_1252(dk_input *in, const unsigned char *s, size_t n)
  * 1:1 with what to do; true when it is one. (Reading workbooks is the
  * workbook reader's, CLI.md "Workbooks"; until then a workbook given
  * where text is read is named, never decoded as Windows-1252.) */
-static bool not_text(const dk_input *in, const unsigned char *s, size_t n,
-		     dk_error *d)
+static bool not_text(const dk_input *in, const unsigned char *s, size_t n, dk_error *d)
 {
 	static const unsigned char zip[] = {'P', 'K', 3, 4};
-	static const unsigned char ole2[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+	static const unsigned char ole2[] = {0xD0, 0xCF, 0x11, 0xE0,
+					     0xA1, 0xB1, 0x1A, 0xE1};
 	if (n >= sizeof zip && memcmp(s, zip, sizeof zip) == 0)
 		dk_error_add(d, in->name, 1, 1, "%s",
 			     _("this is a workbook (XLSX or ODS), not CSV text; save "
@@ -263,7 +264,7 @@ static dk_status convert_utf16(dk_input *in, const unsigned char *s, size_t n,
 	iconv_t cd = iconv_open("UTF-8", s[0] == 0xFF ? "UTF-16LE" : "UTF-16BE");
 	if (cd == (iconv_t)-1)
 		return DK_ENOMEM;
-	size_t cap = 2 * n + 1;  /* at most 3 UTF-8 bytes per 2 UTF-16 bytes */
+	size_t cap = 2 * n + 1; /* at most 3 UTF-8 bytes per 2 UTF-16 bytes */
 	char *out = malloc(cap);
 	if (!out) {
 		iconv_close(cd);
@@ -304,7 +305,8 @@ dk_status dk_input_decode(dk_input *in, dk_error *d)
 	int line, col;
 	if (not_text(in, s, n, d))
 		return DK_EINPUT;
-	if (n >= 2 && ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
+	if (n >= 2 &&
+	    ((s[0] == 0xFF && s[1] == 0xFE) || (s[0] == 0xFE && s[1] == 0xFF))) {
 		dk_status st = convert_utf16(in, s, n, d);
 		if (st != DK_OK)
 			return st;
@@ -332,15 +334,16 @@ dk_status dk_input_decode(dk_input *in, dk_error *d)
 	const void *nul = memchr(s, 0, n);
 	if (nul) {
 		if (!bom && looks_like_utf16(s, n)) {
-			dk_error_add(d, in->name, 1, 1, "%s",
-				     looks_like_json(s[0] ? s : s + 1, n - (s[0] ? 0 : 1))
-				     ? _("this looks like a JSON file in UTF-16 without a "
-					 "byte-order mark; a JSON file must be UTF-8 "
-					 "(RFC 8259): save it as UTF-8")
-				     : _("this looks like UTF-16 text without a "
-					 "byte-order mark, which cannot be read safely; "
-					 "save it as UTF-8 (in Excel: 'CSV UTF-8'), or as "
-					 "Unicode text, which has the mark"));
+			dk_error_add(
+				d, in->name, 1, 1, "%s",
+				looks_like_json(s[0] ? s : s + 1, n - (s[0] ? 0 : 1))
+					? _("this looks like a JSON file in UTF-16 without a "
+					    "byte-order mark; a JSON file must be UTF-8 "
+					    "(RFC 8259): save it as UTF-8")
+					: _("this looks like UTF-16 text without a "
+					    "byte-order mark, which cannot be read safely; "
+					    "save it as UTF-8 (in Excel: 'CSV UTF-8'), or as "
+					    "Unicode text, which has the mark"));
 			return DK_EINPUT;
 		}
 		byte_position(s, (size_t)((const unsigned char *)nul - s), &line, &col);

@@ -22,13 +22,13 @@
 /* One input as read: the raw bytes (hashed for the manifest) and, once
  * decoded, its UTF-8 text. Owns both buffers. */
 typedef struct {
-	char *name;             /* as given on the command line, or built-in */
-	char *path;             /* file system path, NULL for stdin/built-in */
+	char *name; /* as given on the command line, or built-in */
+	char *path; /* file system path, NULL for stdin/built-in */
 	unsigned char *raw;
 	size_t raw_len;
-	char *text;             /* UTF-8, NUL-terminated */
+	char *text; /* UTF-8, NUL-terminated */
 	size_t len;
-	int converted;          /* 1 if converted from Windows-1252 */
+	int converted; /* 1 if converted from Windows-1252 */
 } dk_input;
 
 void dk_input_init(dk_input *in);
@@ -39,8 +39,8 @@ void dk_input_release(dk_input *in);
 dk_status dk_input_read(dk_input *in, const char *path, dk_error *d);
 
 /* Takes a copy of built-in bytes as if read from a file named `name`. */
-dk_status dk_input_builtin(dk_input *in, const char *name,
-			   const unsigned char *bytes, size_t len);
+dk_status dk_input_builtin(dk_input *in, const char *name, const unsigned char *bytes,
+			   size_t len);
 
 /* Decodes in->raw into in->text as described above. */
 dk_status dk_input_decode(dk_input *in, dk_error *d);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+/* clang-format off */
 static const dk_column_def table[DK_COL_COUNT] = {
 	{DK_COL_NETWORK, "network", "Nettverk", "Network",
 	 {"nettverk_navn", "kompetansenettverk", "navn"},
@@ -63,7 +64,9 @@ static const dk_column_def table[DK_COL_COUNT] = {
 	 "Partnership with UH", {"partnerskap_uh", NULL, NULL},
 	 NULL, 0, DK_KIND_JUDGEMENT, false, N_("judged: partnership with UH? ja/nei/delvis")},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const dk_out_column_def out_table[DK_OUT_COUNT] = {
 	{DK_OUT_RECOMMENDED, "recommended", "Anbefalt", "Recommended",
 	 DK_COL_STATED_RECOMMENDED, N_("the recommended amount")},
@@ -84,6 +87,7 @@ static const dk_out_column_def out_table[DK_OUT_COUNT] = {
 	{DK_OUT_LIMITED_COORDINATOR, "limited_coordinator", "Begrenset koordinator",
 	 "Limited coordinator", -1, N_("computed criterion: limited coordinator")},
 };
+/* clang-format on */
 
 const dk_column_def *dk_columns(void)
 {
@@ -160,8 +164,9 @@ void dk_header_norm(const char *in, char *out, size_t size)
 		 * libunistring: "Ø" matches "ø", and "A" + combining ring
 		 * matches "å" */
 		size_t len = 0;
-		uint8_t *f = u8_casefold((const uint8_t *)t, m, NULL, UNINORM_NFC, NULL, &len);
-		if (!f) {  /* not UTF-8: compared as it is */
+		uint8_t *f =
+			u8_casefold((const uint8_t *)t, m, NULL, UNINORM_NFC, NULL, &len);
+		if (!f) { /* not UTF-8: compared as it is */
 			f = (uint8_t *)t;
 			len = m;
 		}
@@ -222,7 +227,7 @@ int dk_column_match(const char *norm, int year)
 {
 	char key[256];
 	if (strlen(norm) >= sizeof key)
-		return -1;  /* longer than any name of the table */
+		return -1; /* longer than any name of the table */
 	header_key(norm, key, sizeof key);
 	/* names and aliases first, then labels: an alias wins a clash */
 	for (int i = 0; i < DK_COL_COUNT; i++) {
@@ -234,7 +239,8 @@ int dk_column_match(const char *norm, int year)
 				return i;
 		if (year > 0 && c->year_alias) {
 			char raw[128];
-			snprintf(raw, sizeof raw, "%s%d", c->year_alias, year + c->year_offset);
+			snprintf(raw, sizeof raw, "%s%d", c->year_alias,
+				 year + c->year_offset);
 			if (same_key(key, raw))
 				return i;
 		}
@@ -268,7 +274,8 @@ int dk_column_label_clash(const char *norm, int as_alias)
 	header_key(norm, key, sizeof key);
 	for (int i = 0; i < DK_COL_COUNT; i++)
 		if (i != as_alias &&
-		    (same_key(key, table[i].label_nb) || same_key(key, table[i].label_en)))
+		    (same_key(key, table[i].label_nb) ||
+		     same_key(key, table[i].label_en)))
 			return i;
 	return -1;
 }
@@ -333,7 +340,8 @@ static size_t code_points(const char *s, uint32_t *out, size_t max)
 size_t dk_edit_distance(const char *a, const char *b, size_t limit)
 {
 	uint32_t x[NAME_CHARS_MAX], y[NAME_CHARS_MAX];
-	size_t n = code_points(a, x, NAME_CHARS_MAX), m = code_points(b, y, NAME_CHARS_MAX);
+	size_t n = code_points(a, x, NAME_CHARS_MAX),
+	       m = code_points(b, y, NAME_CHARS_MAX);
 	if (n > NAME_CHARS_MAX || m > NAME_CHARS_MAX)
 		return limit + 1;
 	if ((n > m ? n - m : m - n) > limit)
@@ -352,8 +360,8 @@ size_t dk_edit_distance(const char *a, const char *b, size_t limit)
 				v = prev[j] + 1;
 			if (cur[j - 1] + 1 < v)
 				v = cur[j - 1] + 1;
-			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] &&
-			    prev2[j - 2] + 1 < v)
+			if (i > 1 && j > 1 && x[i - 1] == y[j - 2] &&
+			    x[i - 2] == y[j - 1] && prev2[j - 2] + 1 < v)
 				v = prev2[j - 2] + 1;
 			cur[j] = v;
 		}
@@ -375,7 +383,8 @@ bool dk_header_near(const char *typed, const char *known)
 	if (!a[0] || !b[0] || strcmp(a, b) == 0)
 		return false;
 	uint32_t cp[NAME_CHARS_MAX];
-	size_t la = code_points(a, cp, NAME_CHARS_MAX), lb = code_points(b, cp, NAME_CHARS_MAX);
+	size_t la = code_points(a, cp, NAME_CHARS_MAX),
+	       lb = code_points(b, cp, NAME_CHARS_MAX);
 	size_t len = la > lb ? la : lb;
 	size_t d = dk_edit_distance(a, b, 2);
 	return d <= 2 && 3 * d <= len;

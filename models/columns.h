@@ -36,31 +36,32 @@ typedef enum {
 	DK_COL_COLLECTIVE_LEARNING,
 	DK_COL_UH_PARTNERSHIP,
 	DK_COL_COUNT,
-	DK_COL_INSTITUTION = 100  /* + index of the plan's institution */
+	DK_COL_INSTITUTION = 100 /* + index of the plan's institution */
 } dk_column;
 
 typedef enum {
-	DK_KIND_NAME,       /* the network's name */
-	DK_KIND_AMOUNT,     /* whole kroner; empty, '-' or '–' is 0 */
-	DK_KIND_FTE,        /* at most 2 decimals; empty is 0 */
-	DK_KIND_PERCENT,    /* at most DK_PCT_DECIMALS (4) decimals, '%' allowed; empty: not stated */
-	DK_KIND_UP1,        /* "NTNU" or "NTNU:0.5+Nord:0.5" */
-	DK_KIND_JUDGEMENT   /* ja / nei / delvis / blank */
+	DK_KIND_NAME,   /* the network's name */
+	DK_KIND_AMOUNT, /* whole kroner; empty, '-' or '–' is 0 */
+	DK_KIND_FTE,    /* at most 2 decimals; empty is 0 */
+	DK_KIND_PERCENT, /* at most DK_PCT_DECIMALS (4) decimals, '%' allowed; empty: not stated */
+	DK_KIND_UP1,      /* "NTNU" or "NTNU:0.5+Nord:0.5" */
+	DK_KIND_JUDGEMENT /* ja / nei / delvis / blank */
 } dk_column_kind;
 
 typedef struct {
 	dk_column id;
-	const char *name;          /* canonical name, also the JSON key */
-	const char *label_nb;      /* its Norwegian label: the header of dekom's
+	const char *name;       /* canonical name, also the JSON key */
+	const char *label_nb;   /* its Norwegian label: the header of dekom's
 				      tables for people ("Meldt behov"), and the
 				      column's name in a Norwegian message */
-	const char *label_en;      /* its English label in tables ("Need") */
-	const char *aliases[3];    /* built-in aliases, NULL-terminated */
-	const char *year_alias;    /* prefix of the plan year ("" for the year itself), or NULL */
-	int year_offset;           /* added to the plan year for year_alias */
+	const char *label_en;   /* its English label in tables ("Need") */
+	const char *aliases[3]; /* built-in aliases, NULL-terminated */
+	const char *
+		year_alias; /* prefix of the plan year ("" for the year itself), or NULL */
+	int year_offset;    /* added to the plan year for year_alias */
 	dk_column_kind kind;
 	bool required;
-	const char *meaning;       /* for --help and docs: an English msgid (N_) */
+	const char *meaning; /* for --help and docs: an English msgid (N_) */
 } dk_column_def;
 
 /* The table, DK_COL_COUNT entries in dk_column order. */
@@ -88,11 +89,11 @@ typedef enum {
 
 typedef struct {
 	dk_out_column id;
-	const char *name;          /* canonical: the header of RFC 4180 CSV */
+	const char *name; /* canonical: the header of RFC 4180 CSV */
 	const char *label_nb;
 	const char *label_en;
-	int reads_as;              /* a dk_column, or -1: read and ignored */
-	const char *meaning;       /* an English msgid (N_) */
+	int reads_as;        /* a dk_column, or -1: read and ignored */
+	const char *meaning; /* an English msgid (N_) */
 } dk_out_column_def;
 
 const dk_out_column_def *dk_out_columns(void);

@@ -19,14 +19,14 @@
 typedef struct {
 	char *name;
 	dk_kr previous, need;
-	bool has_recommended;        /* null when the frame was infeasible */
+	bool has_recommended; /* null when the frame was infeasible */
 	dk_kr recommended;
-	char *state;                 /* "free", "capped", "floored" or NULL */
+	char *state; /* "free", "capped", "floored" or NULL */
 } dk_rec_network;
 
 typedef struct {
 	char *check, *severity, *network, *field, *message;
-	char *message_nb;            /* NULL when the file has none */
+	char *message_nb; /* NULL when the file has none */
 } dk_rec_finding;
 
 typedef struct {
@@ -55,12 +55,12 @@ typedef struct {
 } dk_diff_pair;
 
 typedef struct {
-	dk_diff_pair *networks;      /* new's order, then those only in old */
+	dk_diff_pair *networks; /* new's order, then those only in old */
 	size_t n_networks;
-	long *added, *resolved;      /* findings only in new / only in old */
+	long *added, *resolved; /* findings only in new / only in old */
 	size_t n_added, n_resolved;
 	bool method_changed;
-	long *inputs_changed;        /* old inputs whose role has another sha256 */
+	long *inputs_changed; /* old inputs whose role has another sha256 */
 	size_t n_inputs_changed;
 } dk_diff;
 

@@ -36,8 +36,7 @@ static char *dup_str(const char *s)
 	return p;
 }
 
-void dk_error_add(dk_error *d, const char *file, int line, int col,
-		  const char *fmt, ...)
+void dk_error_add(dk_error *d, const char *file, int line, int col, const char *fmt, ...)
 {
 	if (d->n >= DK_DIAG_LIMIT) {
 		d->dropped++;
@@ -138,7 +137,7 @@ void dk_error_sort(dk_error *d)
 {
 	ranked *r = malloc((d->n ? d->n : 1) * sizeof *r);
 	if (!r)
-		return;  /* unsorted is still every problem */
+		return; /* unsorted is still every problem */
 	for (size_t i = 0; i < d->n; i++) {
 		r[i].g = d->items[i];
 		r[i].seq = i;

@@ -20,27 +20,27 @@
 
 typedef enum {
 	DK_OK = 0,
-	DK_EINPUT = 2,   /* bad input: diagnostics say what */
-	DK_ENOMEM = 4,   /* out of memory */
-	DK_EIO = 3,      /* an output could not be written */
-	DK_ERANGE = 5    /* a number too large to compute exactly */
+	DK_EINPUT = 2, /* bad input: diagnostics say what */
+	DK_ENOMEM = 4, /* out of memory */
+	DK_EIO = 3,    /* an output could not be written */
+	DK_ERANGE = 5  /* a number too large to compute exactly */
 } dk_status;
 
 /* How many problems one run reports before it stops listing them. */
 #define DK_DIAG_LIMIT 50
 
 typedef struct {
-	char *file;     /* as named on the command line, or a built-in name */
-	int line;       /* 1-based; 0 when the problem is not in a file */
-	int col;        /* 1-based character column; 0 when unknown */
-	char *message;  /* lowercase, what is wrong first, offending text quoted */
+	char *file;    /* as named on the command line, or a built-in name */
+	int line;      /* 1-based; 0 when the problem is not in a file */
+	int col;       /* 1-based character column; 0 when unknown */
+	char *message; /* lowercase, what is wrong first, offending text quoted */
 } dk_diag;
 
 typedef struct {
 	dk_diag *items;
 	size_t n, cap;
-	size_t dropped;  /* problems seen beyond DK_DIAG_LIMIT */
-	int oom;         /* an allocation failed while recording */
+	size_t dropped; /* problems seen beyond DK_DIAG_LIMIT */
+	int oom;        /* an allocation failed while recording */
 } dk_error;
 
 void dk_error_init(dk_error *d);
@@ -48,8 +48,7 @@ void dk_error_release(dk_error *d);
 
 /* Records one problem (printf-style message). Never fails visibly: on
  * allocation failure it sets d->oom, which dk_error_status reports. */
-void dk_error_add(dk_error *d, const char *file, int line, int col,
-		  const char *fmt, ...)
+void dk_error_add(dk_error *d, const char *file, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
 
 /* Orders the problems as a reader meets them: by file (in the order the

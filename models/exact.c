@@ -50,7 +50,7 @@ int dk_muldiv(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 *q, dk_i128 *r)
 		if (top || rem >= d) {
 			rem -= d;
 			if (bit >= 127)
-				return -1;  /* quotient needs more than 127 bits */
+				return -1; /* quotient needs more than 127 bits */
 			quo |= (dk_u128)1 << bit;
 		}
 	}

@@ -19,7 +19,7 @@
 #include "models/money.h"
 #include "models/pricing.h"
 
-#define MONEY_MAX (DK_KR_MAX * 100)   /* the template's money, in øre */
+#define MONEY_MAX (DK_KR_MAX * 100) /* the template's money, in øre */
 
 static const char *const split_names[] = {"equal", "shares", "amounts", "by_up1", NULL};
 static const char *const weight_names[] = {"network", "fte", NULL};
@@ -41,13 +41,14 @@ static const char *const type_names[] = {"oppdrag", "bidrag", NULL};
 #define BOOL(def, target) \
 	DK_FIELD_BOOL, NULL, 0, 0, 1, NULL, DK_DEFAULT_VALUE, (def), NULL, (target)
 #define ENUM(names, n, dflt, def, target) \
-	DK_FIELD_ENUM, (names), 0, 0, (n) - 1, NULL, (dflt), (def), NULL, (target)
+	DK_FIELD_ENUM, (names), 0, 0, (n)-1, NULL, (dflt), (def), NULL, (target)
 #define TEXT(dflt) DK_FIELD_TEXT, NULL, 0, 0, 0, NULL, (dflt), 0, NULL, DK_T_NONE
 
 #define REQ DK_DEFAULT_REQUIRED
 #define NONE DK_DEFAULT_NONE
 #define VAL DK_DEFAULT_VALUE
 
+/* clang-format off */
 static const dk_field plan_fields[] = {
 	{"/year", DK_FIELD_NUMBER, NULL, 0, 1900, 9999, NULL, NONE, 0, NULL, DK_T_NONE,
 	 N_("the plan year; makes 2021 and 'Meldt behov for 2022' aliases")},
@@ -99,7 +100,9 @@ static const dk_field plan_fields[] = {
 	 N_("the forum's amount for it (RULES.md §9)")},
 	{"/decisions/*/reason", TEXT(REQ), N_("why the forum departs from the method")},
 };
+/* clang-format on */
 
+/* clang-format off */
 static const dk_field pricing_fields[] = {
 	{"/institution", TEXT(REQ), N_("an institution id of the plan (for the budgets)")},
 	{"/project_type", ENUM(type_names, 2, REQ, 0, DK_T_NONE),
@@ -146,14 +149,17 @@ static const dk_field pricing_fields[] = {
 	{"/packages/*/day/*", E4(0, 24 * DK_E4, N_("hours"), NONE, 0, DK_T_NONE),
 	 N_("its own delivery day, instead of the template's")},
 };
+/* clang-format on */
 
 /* The checks' numeric parameters, by kind: amounts, and shares or
  * percentage points up to 100 (in millionths). */
+/* clang-format off */
 static const dk_field param_fields[] = {
 	{"/checks/*/*", KR(0, VAL, 0, DK_T_CHECK_PARAM), N_("a check's amount")},
 	{"/checks/*/*", SHARE(100 * DK_RATIO_ONE, 0, DK_T_CHECK_PARAM),
 	 N_("a check's share or percentage points")},
 };
+/* clang-format on */
 
 const dk_field *dk_field_of_param(dk_param_kind kind)
 {
@@ -247,7 +253,8 @@ void dk_fields_keys(dk_field_file file, const char *object, dk_field_keys *out)
 		size_t klen = strcspn(p, "/");
 		bool seen = false;
 		for (size_t k = 0; k < nk && !seen; k++)
-			seen = strlen(out->key[k]) == klen && memcmp(out->key[k], p, klen) == 0;
+			seen = strlen(out->key[k]) == klen &&
+				memcmp(out->key[k], p, klen) == 0;
 		if (seen || nk == DK_FIELD_KEYS_MAX || o + klen + 1 > sizeof out->text)
 			continue;
 		memcpy(out->text + o, p, klen);
@@ -267,8 +274,10 @@ void dk_field_choices(const dk_field *f, bool quoted, char *buf, size_t size)
 	buf[0] = '\0';
 	for (int k = 0; f->names && f->names[k] && o < size; k++)
 		o += (size_t)snprintf(buf + o, size - o, "%s%s%s%s",
-				      k == 0 ? "" : f->names[k + 1] ? ", " : " or ", q,
-				      f->names[k], q);
+				      k == 0                    ? ""
+					      : f->names[k + 1] ? ", "
+								: " or ",
+				      q, f->names[k], q);
 }
 
 void dk_field_target(const dk_field *f, int index, dk_target *t)

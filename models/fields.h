@@ -36,30 +36,30 @@
 typedef enum { DK_FILE_PLAN, DK_FILE_PRICING } dk_field_file;
 
 typedef enum {
-	DK_FIELD_NUMBER,   /* a scaled integer */
-	DK_FIELD_BOOL,     /* true or false: 1 or 0 */
-	DK_FIELD_ENUM,     /* one of `names`: its index */
-	DK_FIELD_TEXT      /* a string: a name, an id, a term */
+	DK_FIELD_NUMBER, /* a scaled integer */
+	DK_FIELD_BOOL,   /* true or false: 1 or 0 */
+	DK_FIELD_ENUM,   /* one of `names`: its index */
+	DK_FIELD_TEXT    /* a string: a name, an id, a term */
 } dk_field_type;
 
 typedef enum {
-	DK_DEFAULT_VALUE,     /* `def` when the file is silent */
-	DK_DEFAULT_NONE,      /* optional, and then not given */
-	DK_DEFAULT_REQUIRED   /* required (in its object, when that is given) */
+	DK_DEFAULT_VALUE,   /* `def` when the file is silent */
+	DK_DEFAULT_NONE,    /* optional, and then not given */
+	DK_DEFAULT_REQUIRED /* required (in its object, when that is given) */
 } dk_field_default;
 
 typedef struct {
-	const char *path;          /* JSON Pointer below the root, "*" one segment */
+	const char *path; /* JSON Pointer below the root, "*" one segment */
 	dk_field_type type;
-	const char *const *names;  /* DK_FIELD_ENUM: NULL-terminated, in enum order */
-	int decimals;              /* DK_FIELD_NUMBER: of the scaled integer */
-	int64_t min, max;          /* scaled; 0..1 for a bool, 0..n-1 for an enum */
-	const char *unit;          /* "kr", "hours", "days", or NULL */
+	const char *const *names; /* DK_FIELD_ENUM: NULL-terminated, in enum order */
+	int decimals;             /* DK_FIELD_NUMBER: of the scaled integer */
+	int64_t min, max;         /* scaled; 0..1 for a bool, 0..n-1 for an enum */
+	const char *unit;         /* "kr", "hours", "days", or NULL */
 	dk_field_default dflt;
-	int64_t def;               /* DK_DEFAULT_VALUE: scaled, or the enum index */
-	const char *def_text;      /* when the default is not a value: "T − D − ΣC − R" */
-	dk_target_kind target;     /* DK_T_NONE: a scenario cannot set it */
-	const char *meaning;       /* for help and docs */
+	int64_t def;          /* DK_DEFAULT_VALUE: scaled, or the enum index */
+	const char *def_text; /* when the default is not a value: "T − D − ΣC − R" */
+	dk_target_kind target; /* DK_T_NONE: a scenario cannot set it */
+	const char *meaning;   /* for help and docs */
 } dk_field;
 
 /* The file's table, *n entries. */

@@ -7,8 +7,12 @@
 
 #include <string.h>
 
-#define NOPARAM {NULL, DK_PARAM_AMOUNT, 0, false}
+#define NOPARAM                                 \
+	{                                       \
+		NULL, DK_PARAM_AMOUNT, 0, false \
+	}
 
+/* clang-format off */
 static const dk_check_def table[DK_CHECK_COUNT] = {
 	{DK_CHECK_FRAME_SUM, "frame-sum", N_("Frame sum"), DK_SEV_ERROR, {NOPARAM, NOPARAM},
 	 N_("F + D + sum of common measures + R = T; F not negative")},
@@ -71,6 +75,7 @@ static const dk_check_def table[DK_CHECK_COUNT] = {
 	{DK_CHECK_FACTOR_RANGE, "factor-range", N_("Workload factor outside 1 to 8"), DK_SEV_WARNING, {NOPARAM, NOPARAM},
 	 N_("a workload factor below 1 or above 8")},
 };
+/* clang-format on */
 
 const dk_check_def *dk_checks(void)
 {
@@ -98,7 +103,7 @@ void dk_check_conf_defaults(dk_check_conf conf[DK_CHECK_COUNT])
 		for (int k = 0; k < DK_CHECK_PARAMS; k++) {
 			conf[i].param[k] = table[i].params[k].value;
 			conf[i].param_set[k] = table[i].params[k].name &&
-					       !table[i].params[k].unset;
+				!table[i].params[k].unset;
 		}
 	}
 }

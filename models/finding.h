@@ -34,10 +34,10 @@ typedef enum {
 	DK_CHECK_YEAR_CHANGE,
 	DK_CHECK_UP1_ASSIGNMENT,
 	DK_CHECK_TOTALS_LIKE_ROW,
-	DK_CHECK_DECISION,           /* the forum's decisions (section 9) */
+	DK_CHECK_DECISION, /* the forum's decisions (section 9) */
 	DK_CHECK_CRITERIA,
-	DK_CHECK_KEY_DEVIATION,      /* calibrate (RULES.md section 8) */
-	DK_CHECK_PRICE_BELOW_COST,   /* price checks (RULES.md section 6) */
+	DK_CHECK_KEY_DEVIATION,    /* calibrate (RULES.md section 8) */
+	DK_CHECK_PRICE_BELOW_COST, /* price checks (RULES.md section 6) */
 	DK_CHECK_MARGIN_LOW,
 	DK_CHECK_ADDON_PER_DAY,
 	DK_CHECK_FACTOR_RANGE,
@@ -45,11 +45,11 @@ typedef enum {
 } dk_check_id;
 
 typedef enum {
-	DK_PARAM_AMOUNT,    /* whole kroner */
-	DK_PARAM_RATIO,     /* a share, in millionths */
-	DK_PARAM_PP,        /* percentage points, in millionths of a point */
-	DK_PARAM_SEVERITY,  /* "error", "warning" or "info" */
-	DK_PARAM_BASE       /* "recommended" or "need" */
+	DK_PARAM_AMOUNT,   /* whole kroner */
+	DK_PARAM_RATIO,    /* a share, in millionths */
+	DK_PARAM_PP,       /* percentage points, in millionths of a point */
+	DK_PARAM_SEVERITY, /* "error", "warning" or "info" */
+	DK_PARAM_BASE      /* "recommended" or "need" */
 } dk_param_kind;
 
 #define DK_CHECK_PARAMS 2
@@ -57,19 +57,19 @@ typedef enum {
 typedef struct {
 	const char *name;
 	dk_param_kind kind;
-	int64_t value;      /* default */
-	bool unset;         /* no default: the check is off until it is set */
+	int64_t value; /* default */
+	bool unset;    /* no default: the check is off until it is set */
 } dk_param_def;
 
 typedef struct {
 	dk_check_id id;
-	const char *name;                      /* the id, in the plan and JSON */
-	const char *title;                     /* for people: an English
+	const char *name;  /* the id, in the plan and JSON */
+	const char *title; /* for people: an English
 						  message id, translated by io/
 						  ("Row sum": «Radsum») */
 	dk_severity severity;
-	dk_param_def params[DK_CHECK_PARAMS];  /* name NULL when unused */
-	const char *rule;                      /* in words, for docs and help */
+	dk_param_def params[DK_CHECK_PARAMS]; /* name NULL when unused */
+	const char *rule;                     /* in words, for docs and help */
 } dk_check_def;
 
 /* A check's settings after the plan: defaults overridden by `checks`. */
@@ -77,14 +77,14 @@ typedef struct {
 	bool off;
 	dk_severity severity;
 	int64_t param[DK_CHECK_PARAMS];
-	bool param_set[DK_CHECK_PARAMS];   /* has a value (a default or the
+	bool param_set[DK_CHECK_PARAMS]; /* has a value (a default or the
 					      plan's) */
-	bool by_plan[DK_CHECK_PARAMS];     /* the plan set it: messages say
+	bool by_plan[DK_CHECK_PARAMS];   /* the plan set it: messages say
 					      whose limit it is */
 } dk_check_conf;
 
-const dk_check_def *dk_checks(void);          /* DK_CHECK_COUNT entries */
-int dk_check_find(const char *name);          /* index or -1 */
+const dk_check_def *dk_checks(void); /* DK_CHECK_COUNT entries */
+int dk_check_find(const char *name); /* index or -1 */
 /* True for the checks of a price template, which a plan does not set. */
 bool dk_check_is_price(dk_check_id id);
 void dk_check_conf_defaults(dk_check_conf conf[DK_CHECK_COUNT]);
@@ -99,7 +99,7 @@ bool dk_severity_parse(const char *text, dk_severity *out);
  * renders it in the reader's language (English, and Norwegian through the
  * gettext catalogue). The engine writes no sentence. */
 typedef enum {
-	DK_MSG_NONE,                  /* read back from a file: text only */
+	DK_MSG_NONE, /* read back from a file: text only */
 	DK_MSG_FRAME_SUM,
 	DK_MSG_FRAME_NEGATIVE,
 	DK_MSG_FRAME_INFEASIBLE,
@@ -153,13 +153,13 @@ typedef enum {
 
 /* One argument of a message, as data. */
 typedef enum {
-	DK_ARG_KR,      /* v whole kroner: "1 234 567" */
-	DK_ARG_DEC,     /* v scaled by 10^scale, digit groups, trailing zeros
+	DK_ARG_KR,    /* v whole kroner: "1 234 567" */
+	DK_ARG_DEC,   /* v scaled by 10^scale, digit groups, trailing zeros
 			   cut down to `shown` decimals: "40,00", "2 454,5" */
-	DK_ARG_PCT,     /* num/den as a percentage with `scale` decimals */
-	DK_ARG_TEXT,    /* text as it is: a name, a reason (borrowed) */
-	DK_ARG_WORD,    /* an English word or phrase, translated (static) */
-	DK_ARG_COLUMN   /* v: a column of the networks file (dk_column), by its
+	DK_ARG_PCT,   /* num/den as a percentage with `scale` decimals */
+	DK_ARG_TEXT,  /* text as it is: a name, a reason (borrowed) */
+	DK_ARG_WORD,  /* an English word or phrase, translated (static) */
+	DK_ARG_COLUMN /* v: a column of the networks file (dk_column), by its
 			   name in English and its label in bokmål */
 } dk_arg_kind;
 
@@ -213,18 +213,18 @@ static inline dk_arg dk_arg_column(int col)
 typedef struct {
 	dk_check_id check;
 	dk_severity severity;
-	long network;        /* index into the networks table, -1: the plan */
-	long package;        /* price checks: index into the template's
+	long network;      /* index into the networks table, -1: the plan */
+	long package;      /* price checks: index into the template's
 				packages, -1: the template or no package */
-	const char *field;   /* column meant, or NULL (static string) */
+	const char *field; /* column meant, or NULL (static string) */
 	bool has_numbers;
 	int scale;
 	int64_t expected, actual, difference;
 	dk_msg msg;
 	dk_arg args[DK_MSG_ARGS];
 	size_t n_args;
-	char *message;       /* owned, English; NULL until rendered */
-	char *message_nb;    /* owned, Norwegian; NULL until rendered */
+	char *message;    /* owned, English; NULL until rendered */
+	char *message_nb; /* owned, Norwegian; NULL until rendered */
 } dk_finding;
 
 #endif

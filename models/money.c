@@ -72,8 +72,7 @@ static void trim(const char **b, const char **e)
 			p -= 2;
 		else if (p - *b >= 3 && (unsigned char)p[-3] == 0xE2 &&
 			 (unsigned char)p[-2] == 0x80 &&
-			 ((unsigned char)p[-1] == 0xAF ||
-			  (unsigned char)p[-1] == 0x89))
+			 ((unsigned char)p[-1] == 0xAF || (unsigned char)p[-1] == 0x89))
 			p -= 3;
 		else
 			break;
@@ -85,8 +84,9 @@ static bool is_dash(const char *b, const char *e)
 {
 	size_t n = (size_t)(e - b);
 	return (n == 1 && b[0] == '-') ||
-	       (n == 3 && (memcmp(b, "\xE2\x80\x93", 3) == 0 ||
-			   memcmp(b, "\xE2\x80\x94", 3) == 0));
+		(n == 3 &&
+		 (memcmp(b, "\xE2\x80\x93", 3) == 0 ||
+		  memcmp(b, "\xE2\x80\x94", 3) == 0));
 }
 
 /* Checks that digits[0..n) split by `group` form valid groups of three. */
@@ -124,8 +124,7 @@ static const char *last_char(const char *s, size_t n, char c)
 	return NULL;
 }
 
-dk_num_result dk_decimal_parse(const char *text, const dk_num_spec *spec,
-			       int64_t *out)
+dk_num_result dk_decimal_parse(const char *text, const dk_num_spec *spec, int64_t *out)
 {
 	const char *b = text, *e = text + strlen(text);
 	bool negative = false;
@@ -203,8 +202,7 @@ dk_num_result dk_decimal_parse(const char *text, const dk_num_spec *spec,
 	} else if (commas || points) {
 		char c = commas ? ',' : '.';
 		size_t count = commas ? commas : points;
-		bool mode_says_decimal =
-			(spec->mode == DK_DEC_COMMA && c == ',') ||
+		bool mode_says_decimal = (spec->mode == DK_DEC_COMMA && c == ',') ||
 			(spec->mode == DK_DEC_POINT && c == '.');
 		bool mode_says_group = spec->mode != DK_DEC_AUTO && !mode_says_decimal;
 		if (count > 1 || mode_says_group) {
@@ -218,7 +216,7 @@ dk_num_result dk_decimal_parse(const char *text, const dk_num_spec *spec,
 			size_t before = (size_t)(sep - body);
 			size_t after = n - before - 1;
 			bool could_group = after == 3 && before >= 1 && before <= 3 &&
-					   !(before == 1 && body[0] == '0');
+				!(before == 1 && body[0] == '0');
 			if (could_group)
 				return DK_NUM_AMBIGUOUS;
 			dec = c;

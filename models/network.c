@@ -35,7 +35,7 @@ void dk_networks_release(dk_networks *t)
 
 /* A name's key: normalised, folded (which can lengthen a text: "ß" is
  * "ss"; three times its bytes is room enough), the same in every lookup. */
-#define KEY_CAP(len) ((len) * 3 + 1)
+#define KEY_CAP(len) ((len)*3 + 1)
 /* Names are at most DK_NAME_MAX characters of at most 4 bytes each. */
 #define NAME_BYTES_MAX (4 * DK_NAME_MAX)
 
@@ -50,7 +50,7 @@ static char *name_key(const char *name)
 
 static size_t hash(const char *s)
 {
-	size_t h = 1469598103934665603u;  /* FNV-1a */
+	size_t h = 1469598103934665603u; /* FNV-1a */
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
 	return h;
@@ -66,7 +66,8 @@ static dk_status index_put(dk_networks *t, size_t i)
 			return DK_ENOMEM;
 		for (size_t k = 0; k < t->index_cap; k++)
 			if (t->index[k]) {
-				size_t s = hash(t->items[t->index[k] - 1].key) & (cap - 1);
+				size_t s = hash(t->items[t->index[k] - 1].key) &
+					(cap - 1);
 				while (idx[s])
 					s = (s + 1) & (cap - 1);
 				idx[s] = t->index[k];
@@ -82,8 +83,7 @@ static dk_status index_put(dk_networks *t, size_t i)
 	return DK_OK;
 }
 
-dk_status dk_networks_add(dk_networks *t, const char *name, int line,
-			  dk_network **out)
+dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network **out)
 {
 	if (t->n == t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 16;
@@ -141,7 +141,7 @@ long dk_networks_find(const dk_networks *t, const char *name)
 	 * any name in the table (at most DK_NAME_MAX characters). */
 	char key[KEY_CAP(NAME_BYTES_MAX)];
 	if (strlen(name) > NAME_BYTES_MAX)
-		return -1;  /* longer than any name a reader accepts */
+		return -1; /* longer than any name a reader accepts */
 	dk_header_norm(name, key, sizeof key);
 	size_t s = hash(key) & (t->index_cap - 1);
 	for (; t->index[s]; s = (s + 1) & (t->index_cap - 1))

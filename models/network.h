@@ -32,19 +32,19 @@ typedef enum {
 
 /* One part of a UP1 assignment: "Nord:0.5". */
 typedef struct {
-	char *institution;  /* as written */
-	int index;          /* into the plan's institutions, -1 if unknown */
-	int64_t share;      /* millionths (DK_RATIO_ONE is the whole) */
+	char *institution; /* as written */
+	int index;         /* into the plan's institutions, -1 if unknown */
+	int64_t share;     /* millionths (DK_RATIO_ONE is the whole) */
 } dk_up1_part;
 
 typedef struct {
 	char *name;
-	char *key;                   /* the name trimmed and lowercased */
-	int line;                    /* where the row starts in its file */
-	int64_t v[DK_COL_COUNT];     /* numeric columns; judgements as dk_judgement */
-	uint32_t present;            /* bit (1u << dk_column): cell given */
-	dk_kr *uh;                   /* UP2 per plan institution (n_institutions) */
-	uint32_t uh_present;         /* bit per institution: cell given */
+	char *key;               /* the name trimmed and lowercased */
+	int line;                /* where the row starts in its file */
+	int64_t v[DK_COL_COUNT]; /* numeric columns; judgements as dk_judgement */
+	uint32_t present;        /* bit (1u << dk_column): cell given */
+	dk_kr *uh;               /* UP2 per plan institution (n_institutions) */
+	uint32_t uh_present;     /* bit per institution: cell given */
 	dk_up1_part *up1;
 	size_t n_up1;
 } dk_network;
@@ -52,14 +52,14 @@ typedef struct {
 typedef struct {
 	dk_network *items;
 	size_t n, cap;
-	size_t *index;               /* hash of keys: open addressing, slots
+	size_t *index; /* hash of keys: open addressing, slots
 					hold item + 1, 0 is empty */
 	size_t index_cap;
-	size_t n_institutions;       /* length of every uh array */
-	uint32_t columns;            /* bit (1u << dk_column): column in the file */
-	uint32_t uh_columns;         /* bit per institution: column in the file */
-	bool has_totals;             /* a totals row was given */
-	dk_network totals;           /* its stated cells (present bits) */
+	size_t n_institutions; /* length of every uh array */
+	uint32_t columns;      /* bit (1u << dk_column): column in the file */
+	uint32_t uh_columns;   /* bit per institution: column in the file */
+	bool has_totals;       /* a totals row was given */
+	dk_network totals;     /* its stated cells (present bits) */
 	int totals_line;
 } dk_networks;
 
@@ -68,8 +68,7 @@ void dk_networks_release(dk_networks *t);
 
 /* Appends an empty row (all zero, nothing present) named `name` (copied)
  * and returns it through *out. */
-dk_status dk_networks_add(dk_networks *t, const char *name, int line,
-			  dk_network **out);
+dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network **out);
 
 /* Index of the network named `name` (trimmed, case-insensitive), or -1;
  * a hash lookup. */

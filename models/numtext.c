@@ -8,8 +8,8 @@
 
 #include "models/exact.h"
 
-size_t dk_decimal_format(int64_t v, int decimals, const char *group,
-			 const char *point, char *buf, size_t size)
+size_t dk_decimal_format(int64_t v, int decimals, const char *group, const char *point,
+			 char *buf, size_t size)
 {
 	char digits[32];
 	size_t nd = 0, o = 0;
@@ -82,7 +82,7 @@ void dk_ratio_str(dk_i128 v, dk_i128 d, int digits, char *buf, size_t size)
 		scale *= 10;
 	dk_i128 q, r;
 	if (dk_muldiv(a, scale, d, &q, &r) != 0) {
-		q = a / d * scale;  /* cannot happen for the values we print */
+		q = a / d * scale; /* cannot happen for the values we print */
 		r = 0;
 	}
 	if (2 * r >= d)

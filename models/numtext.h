@@ -19,10 +19,10 @@
 #include "models/money.h"
 
 typedef struct {
-	const char *group;  /* between groups of three digits: "", " ", or a
+	const char *group; /* between groups of three digits: "", " ", or a
 			       no-break space */
-	const char *mark;   /* decimal mark: "." or "," */
-	int keep;           /* trailing zero decimals are cut down to this
+	const char *mark;  /* decimal mark: "." or "," */
+	int keep;          /* trailing zero decimals are cut down to this
 			       many; -1 keeps them all */
 } dk_numfmt;
 
@@ -50,8 +50,8 @@ void dk_share_str(dk_i128 num, dk_i128 den, char *buf, size_t size);
 /* Writes v (scaled by 10^decimals) with `group` between groups of three
  * ("3 309 141") and `point` before the decimals, trailing zero decimals
  * kept. Returns the length written. */
-size_t dk_decimal_format(int64_t v, int decimals, const char *group,
-			 const char *point, char *buf, size_t size);
+size_t dk_decimal_format(int64_t v, int decimals, const char *group, const char *point,
+			 char *buf, size_t size);
 
 /* Whole kroner with a plain space as group: "3 309 141". */
 size_t dk_kr_format(dk_kr v, char *buf, size_t size);

@@ -49,7 +49,8 @@ int dk_plan_institution(const dk_plan *p, const char *name)
 {
 	for (size_t i = 0; i < p->n_institutions; i++) {
 		const dk_institution *in = &p->institutions[i];
-		if (dk_name_equal(in->id, name) || (in->name && dk_name_equal(in->name, name)))
+		if (dk_name_equal(in->id, name) ||
+		    (in->name && dk_name_equal(in->name, name)))
 			return (int)i;
 		for (size_t k = 0; k < in->n_aliases; k++)
 			if (dk_name_equal(in->aliases[k], name))

@@ -22,9 +22,9 @@
 #define DK_INSTITUTIONS_MAX 32
 
 typedef struct {
-	char *id;          /* "NTNU": also a column name of the networks file */
-	char *name;        /* display name, or NULL */
-	char **aliases;    /* other column names: "Nord U" */
+	char *id;       /* "NTNU": also a column name of the networks file */
+	char *name;     /* display name, or NULL */
+	char **aliases; /* other column names: "Nord U" */
 	size_t n_aliases;
 } dk_institution;
 
@@ -37,11 +37,7 @@ typedef enum {
 
 typedef enum { DK_UP1_WEIGHT_NETWORK, DK_UP1_WEIGHT_FTE } dk_up1_weight;
 
-typedef enum {
-	DK_METHOD_PRORATA,
-	DK_METHOD_NEED,
-	DK_METHOD_STATUS_QUO
-} dk_method;
+typedef enum { DK_METHOD_PRORATA, DK_METHOD_NEED, DK_METHOD_STATUS_QUO } dk_method;
 
 typedef struct {
 	char *name;
@@ -55,9 +51,9 @@ typedef struct {
 typedef struct {
 	char *network;
 	long index;
-	dk_kr amount;                    /* whole kroner, ≥ 0 */
-	char *reason;                    /* not empty */
-	int line, col;                   /* where it stands in the plan */
+	dk_kr amount;  /* whole kroner, ≥ 0 */
+	char *reason;  /* not empty */
+	int line, col; /* where it stands in the plan */
 } dk_decision;
 
 /* The plan's title, shown at the top of reports; each part may be NULL. */
@@ -67,37 +63,37 @@ typedef struct {
 } dk_title;
 
 typedef struct {
-	int year;                        /* 0: not given */
+	int year; /* 0: not given */
 	dk_title title;
 	dk_institution *institutions;
 	size_t n_institutions;
 
 	bool has_total;
-	dk_kr total;                     /* T */
+	dk_kr total; /* T */
 	bool has_prorata;
-	dk_kr prorata;                   /* F */
-	dk_kr direct;                    /* D */
+	dk_kr prorata; /* F */
+	dk_kr direct;  /* D */
 	dk_split split;
-	int64_t *shares;                 /* per institution, millionths (shares) */
-	dk_kr *amounts;                  /* per institution (amounts) */
+	int64_t *shares; /* per institution, millionths (shares) */
+	dk_kr *amounts;  /* per institution (amounts) */
 	dk_up1_weight up1_weight;
 	dk_measure *measures;
 	size_t n_measures;
-	dk_kr reserve;                   /* R */
+	dk_kr reserve; /* R */
 
 	dk_method method;
 	bool has_base_grant;
 	dk_kr base_grant;
 	bool has_base_share;
-	int64_t base_share;              /* millionths of F */
-	bool cap_at_need;                /* default true */
-	int64_t floor_previous;          /* millionths of previous */
-	bool surplus_reserve;            /* surplus: reserve */
-	dk_kr rounding;                  /* unit, default 1 */
+	int64_t base_share;     /* millionths of F */
+	bool cap_at_need;       /* default true */
+	int64_t floor_previous; /* millionths of previous */
+	bool surplus_reserve;   /* surplus: reserve */
+	dk_kr rounding;         /* unit, default 1 */
 
 	dk_check_conf checks[DK_CHECK_COUNT];
 
-	dk_decision *decisions;          /* section 9; none: NULL, 0 */
+	dk_decision *decisions; /* section 9; none: NULL, 0 */
 	size_t n_decisions;
 } dk_plan;
 

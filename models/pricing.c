@@ -10,8 +10,8 @@
 void dk_pricing_init(dk_pricing *p)
 {
 	memset(p, 0, sizeof *p);
-	p->min_margin = 500;          /* 0.05 */
-	p->round_to = 100 * 100;      /* 100 NOK */
+	p->min_margin = 500;     /* 0.05 */
+	p->round_to = 100 * 100; /* 100 NOK */
 }
 
 void dk_pricing_release(dk_pricing *p)

@@ -30,10 +30,10 @@ const char *dk_finding_message(const dk_finding *x, bool english)
 	return m ? m : "";
 }
 
-dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
-			  dk_check_id check, int severity, long network,
-			  const char *field, const int64_t *numbers, int scale,
-			  dk_msg msg, const dk_arg *args, size_t n)
+dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf, dk_check_id check,
+			  int severity, long network, const char *field,
+			  const int64_t *numbers, int scale, dk_msg msg,
+			  const dk_arg *args, size_t n)
 {
 	if (conf[check].off)
 		return DK_OK;
@@ -110,8 +110,7 @@ void dk_recommendation_release(dk_recommendation *r)
 	memset(r, 0, sizeof *r);
 }
 
-static const char *const state_names[] = {"free", "capped", "floored",
-						   "decided"};
+static const char *const state_names[] = {"free", "capped", "floored", "decided"};
 
 const char *dk_state_name(dk_state s)
 {

@@ -22,15 +22,15 @@ typedef enum {
 	DK_STATE_FREE,
 	DK_STATE_CAPPED,
 	DK_STATE_FLOORED,
-	DK_STATE_DECIDED     /* the forum's own amount (RULES.md section 9) */
+	DK_STATE_DECIDED /* the forum's own amount (RULES.md section 9) */
 } dk_state;
 
 typedef struct {
 	dk_finding *items;
 	size_t n, cap;
-	bool count_only;     /* keep no findings, only count them per severity
+	bool count_only;  /* keep no findings, only count them per severity
 				(Monte Carlo and scenarios need no messages) */
-	size_t counts[3];    /* per dk_severity, in either mode */
+	size_t counts[3]; /* per dk_severity, in either mode */
 } dk_findings;
 
 void dk_findings_init(dk_findings *f);
@@ -41,10 +41,10 @@ void dk_findings_release(dk_findings *f);
  * check unless `severity` ≥ 0 overrides it (criteria). The message is
  * `msg` with its `n` arguments (copied; their texts are borrowed). DK_OK,
  * or DK_ENOMEM. */
-dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf,
-			  dk_check_id check, int severity, long network,
-			  const char *field, const int64_t *numbers, int scale,
-			  dk_msg msg, const dk_arg *args, size_t n);
+dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf, dk_check_id check,
+			  int severity, long network, const char *field,
+			  const int64_t *numbers, int scale, dk_msg msg,
+			  const dk_arg *args, size_t n);
 
 /* A finding's message in English or Norwegian, once rendered
  * (io/finding_text); "" before. */
@@ -55,18 +55,18 @@ const char *dk_finding_message(const dk_finding *x, bool english);
 void dk_findings_sort(dk_findings *f);
 
 typedef struct {
-	int64_t base, weight, lo, hi;  /* hi < 0: no cap; lo, hi rounded */
-	dk_i128 x_num;                 /* exact amount × lambda_den */
+	int64_t base, weight, lo, hi; /* hi < 0: no cap; lo, hi rounded */
+	dk_i128 x_num;                /* exact amount × lambda_den */
 	dk_state state;
-	dk_kr amount;                  /* the final amount */
-	dk_kr method_amount;           /* what the method gives with no
+	dk_kr amount;        /* the final amount */
+	dk_kr method_amount; /* what the method gives with no
 					  decision at all (= amount when the
 					  plan has no decisions); -1 when the
 					  method alone gives no amounts (the
 					  frame is infeasible without the
 					  decisions): null in JSON */
-	long decision;                 /* index into plan->decisions, -1 */
-	size_t rank;                   /* rounding tie order, 0: none */
+	long decision;       /* index into plan->decisions, -1 */
+	size_t rank;         /* rounding tie order, 0: none */
 	bool got_unit;
 	/* components: own, coordinator, UP2 per institution, other, and
 	 * unspecified when the network planned no lines */
@@ -83,13 +83,13 @@ typedef struct {
 	int year;
 	bool has_total;
 	dk_kr total, prorata, direct, measures, reserve;
-	bool produced;                 /* amounts exist */
-	int outcome;                   /* dk_wf_outcome */
-	dk_kr unused;                  /* F − Σ recommended − reserve_cut */
+	bool produced; /* amounts exist */
+	int outcome;   /* dk_wf_outcome */
+	dk_kr unused;  /* F − Σ recommended − reserve_cut */
 	dk_kr reserve_cut;
-	dk_kr shortfall;               /* infeasible: by how much */
-	dk_i128 lambda_num, lambda_den;  /* per unit of weight */
-	int64_t lambda_scale;          /* weight units per reported unit: 100
+	dk_kr shortfall;                /* infeasible: by how much */
+	dk_i128 lambda_num, lambda_den; /* per unit of weight */
+	int64_t lambda_scale;           /* weight units per reported unit: 100
 					  for prorata (weights are FTE in
 					  hundredths, λ is reported per FTE) */
 	size_t n, n_institutions;
@@ -97,7 +97,7 @@ typedef struct {
 	dk_kr *inst_direct, *inst_up2; /* per institution */
 	dk_kr total_other;
 	dk_findings findings;
-	uint32_t not_checked;          /* bit (1u << dk_check_id): the check is
+	uint32_t not_checked; /* bit (1u << dk_check_id): the check is
 					  on but its column is absent, so it
 					  could not run (self-financing,
 					  year-change) */

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-size_t dk_target_count(dk_target_kind kind, const dk_plan *p,
-		       const dk_networks *nets, const dk_pricing *pr)
+size_t dk_target_count(dk_target_kind kind, const dk_plan *p, const dk_networks *nets,
+		       const dk_pricing *pr)
 {
 	switch (kind) {
 	case DK_T_NET_COLUMN:

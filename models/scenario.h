@@ -32,37 +32,37 @@
 #include "models/pricing.h"
 
 typedef enum {
-	DK_T_NONE,              /* no target: a field no scenario sets */
-	DK_T_NET_COLUMN,        /* a numeric column of a network */
-	DK_T_NET_UH,            /* a network's UP2 to institution `index` */
+	DK_T_NONE,       /* no target: a field no scenario sets */
+	DK_T_NET_COLUMN, /* a numeric column of a network */
+	DK_T_NET_UH,     /* a network's UP2 to institution `index` */
 	DK_T_FRAME_TOTAL,
 	DK_T_FRAME_PRORATA,
 	DK_T_FRAME_RESERVE,
 	DK_T_DIRECT_AMOUNT,
-	DK_T_DIRECT_SPLIT,      /* enum dk_split */
-	DK_T_DIRECT_WEIGHT,     /* enum dk_up1_weight */
-	DK_T_MEASURE_AMOUNT,    /* common measure `index` */
-	DK_T_METHOD,            /* enum dk_method */
+	DK_T_DIRECT_SPLIT,   /* enum dk_split */
+	DK_T_DIRECT_WEIGHT,  /* enum dk_up1_weight */
+	DK_T_MEASURE_AMOUNT, /* common measure `index` */
+	DK_T_METHOD,         /* enum dk_method */
 	DK_T_BASE_GRANT,
-	DK_T_BASE_SHARE,        /* millionths */
-	DK_T_CAP_AT_NEED,       /* 0 or 1 */
-	DK_T_FLOOR_PREVIOUS,    /* millionths */
-	DK_T_SURPLUS,           /* 0 redistribute, 1 reserve */
+	DK_T_BASE_SHARE,     /* millionths */
+	DK_T_CAP_AT_NEED,    /* 0 or 1 */
+	DK_T_FLOOR_PREVIOUS, /* millionths */
+	DK_T_SURPLUS,        /* 0 redistribute, 1 reserve */
 	DK_T_ROUNDING,
-	DK_T_CHECK_PARAM,       /* check `column`, parameter `index` */
-	DK_T_CHECK_OFF,         /* check `column`: 0 or 1 */
-	DK_T_PRICE_MARGIN,      /* the price template's, e4 */
-	DK_T_PRICE_TRAVEL,      /* øre per day */
-	DK_T_PRICE_ROUND_TO,    /* øre */
-	DK_T_ROLE_HOURLY,       /* role `index`: øre per hour (makes it direct) */
-	DK_T_ROLE_SALARY,       /* øre a year (a derived role) */
-	DK_T_ROLE_SOCIAL,       /* e4 */
-	DK_T_ROLE_INDIRECT,     /* øre per FTE-year */
-	DK_T_ROLE_HOURS,        /* productive hours, e4 */
-	DK_T_ACTIVITY_FACTOR,   /* activity `index`, e4 */
-	DK_T_STAFF_PERSONS,     /* staffing line `index`, e4 */
-	DK_T_STAFF_SHARE,       /* e4, 0 to 1 */
-	DK_T_PACKAGE_DAYS       /* package `index`, e4 */
+	DK_T_CHECK_PARAM,     /* check `column`, parameter `index` */
+	DK_T_CHECK_OFF,       /* check `column`: 0 or 1 */
+	DK_T_PRICE_MARGIN,    /* the price template's, e4 */
+	DK_T_PRICE_TRAVEL,    /* øre per day */
+	DK_T_PRICE_ROUND_TO,  /* øre */
+	DK_T_ROLE_HOURLY,     /* role `index`: øre per hour (makes it direct) */
+	DK_T_ROLE_SALARY,     /* øre a year (a derived role) */
+	DK_T_ROLE_SOCIAL,     /* e4 */
+	DK_T_ROLE_INDIRECT,   /* øre per FTE-year */
+	DK_T_ROLE_HOURS,      /* productive hours, e4 */
+	DK_T_ACTIVITY_FACTOR, /* activity `index`, e4 */
+	DK_T_STAFF_PERSONS,   /* staffing line `index`, e4 */
+	DK_T_STAFF_SHARE,     /* e4, 0 to 1 */
+	DK_T_PACKAGE_DAYS     /* package `index`, e4 */
 } dk_target_kind;
 
 /* The models a scenario changes; pricing is NULL without -P. */
@@ -74,19 +74,19 @@ typedef struct {
 
 typedef struct {
 	dk_target_kind kind;
-	long network;           /* DK_T_NET_*: the network, or -1 for every one */
-	int column;             /* the dk_column, or the check id */
-	int index;              /* institution, measure or parameter */
-	int decimals;           /* of the value: 0 kroner, 2 FTE, 6 shares */
-	int64_t min, max;       /* the field's range, scaled */
-	char *path;             /* as written, for output (owned) */
+	long network;     /* DK_T_NET_*: the network, or -1 for every one */
+	int column;       /* the dk_column, or the check id */
+	int index;        /* institution, measure or parameter */
+	int decimals;     /* of the value: 0 kroner, 2 FTE, 6 shares */
+	int64_t min, max; /* the field's range, scaled */
+	char *path;       /* as written, for output (owned) */
 } dk_target;
 
 /* How many entries a target's `index` (or network) ranges over in the
  * models: the networks, the plan's measures, the template's roles, ...;
  * 1 for a field that is not in a list. */
-size_t dk_target_count(dk_target_kind kind, const dk_plan *p,
-		       const dk_networks *nets, const dk_pricing *pr);
+size_t dk_target_count(dk_target_kind kind, const dk_plan *p, const dk_networks *nets,
+		       const dk_pricing *pr);
 
 /* The value a target has in the models (network k for DK_T_NET_*). */
 int64_t dk_target_get(const dk_target *t, const dk_models *m, size_t k);
@@ -125,7 +125,7 @@ typedef struct {
 typedef struct {
 	long runs;
 	unsigned long seed;
-	int threads;            /* how many to run at once (not in the file: the
+	int threads; /* how many to run at once (not in the file: the
 				   caller's choice; results do not depend on it) */
 	/* not in the file either: told how far the runs have come (from the
 	 * caller's thread, about every thousand runs and at the end), for a
@@ -146,37 +146,37 @@ typedef struct {
 
 /* One computed case: the baseline, a named scenario or a sweep point. */
 typedef struct {
-	char *label;            /* the scenario's name, or "PATH = VALUE" (owned) */
-	bool has_value;         /* a sweep point: its value, scaled */
+	char *label;    /* the scenario's name, or "PATH = VALUE" (owned) */
+	bool has_value; /* a sweep point: its value, scaled */
 	int64_t value;
-	bool produced;          /* amounts exist (the frame was feasible) */
+	bool produced; /* amounts exist (the frame was feasible) */
 	dk_kr unused;
 	dk_i128 lambda_num, lambda_den;
 	int64_t lambda_scale;
-	size_t findings[3];     /* per dk_severity */
-	dk_kr *amount;          /* per network */
-	int *state;             /* per network, a dk_state */
-	bool priced;            /* with a price template: */
-	int64_t *price;         /* per package, øre */
-	int64_t *days;          /* per network, days bought (e4) */
+	size_t findings[3]; /* per dk_severity */
+	dk_kr *amount;      /* per network */
+	int *state;         /* per network, a dk_state */
+	bool priced;        /* with a price template: */
+	int64_t *price;     /* per package, øre */
+	int64_t *days;      /* per network, days bought (e4) */
 } dk_run;
 
 /* Monte Carlo summary of one network over the runs with amounts. */
 typedef struct {
-	double mean, sd, q[5];  /* q: p5, p25, p50, p75, p95 */
-	long capped;            /* runs in which the network was at its cap */
-	double days_mean, days_sd, days_q[5];  /* with a template: days bought */
+	double mean, sd, q[5]; /* q: p5, p25, p50, p75, p95 */
+	long capped;           /* runs in which the network was at its cap */
+	double days_mean, days_sd, days_q[5]; /* with a template: days bought */
 } dk_mc_summary;
 
 typedef struct {
 	size_t n_networks;
 	dk_run baseline;
-	dk_run *runs;           /* the named scenarios, then the sweep points */
+	dk_run *runs; /* the named scenarios, then the sweep points */
 	size_t n_runs;
 	bool has_mc;
-	long mc_runs, mc_produced;  /* runs, and runs with amounts */
-	bool mc_priced;         /* the summary has days bought */
-	dk_mc_summary *mc;      /* per network */
+	long mc_runs, mc_produced; /* runs, and runs with amounts */
+	bool mc_priced;            /* the summary has days bought */
+	dk_mc_summary *mc;         /* per network */
 } dk_scenario_results;
 
 void dk_scenario_results_release(dk_scenario_results *r);

@@ -18,8 +18,8 @@ typedef struct {
 	dk_wf_out out;
 } run;
 
-static void wf(run *r, const dk_wf_item *it, size_t n, int64_t frame,
-	       int64_t unit, bool reserve)
+static void wf(run *r, const dk_wf_item *it, size_t n, int64_t frame, int64_t unit,
+	       bool reserve)
 {
 	dk_wf_in in = {it, n, frame, unit, reserve};
 	ck_assert_int_eq(dk_wf_run(&in, &r->out), DK_OK);
@@ -29,8 +29,8 @@ static void lambda_is(const run *r, long long num, long long den)
 {
 	ck_assert_msg(r->out.lambda_num == num && r->out.lambda_den == den,
 		      "lambda is %lld/%lld, expected %lld/%lld",
-		      (long long)r->out.lambda_num, (long long)r->out.lambda_den,
-		      num, den);
+		      (long long)r->out.lambda_num, (long long)r->out.lambda_den, num,
+		      den);
 }
 
 START_TEST(need_method)
@@ -196,8 +196,8 @@ START_TEST(rounding_the_exact_sum)
 	 * 2, 2, 0 placed, one whole krone left (1.2), and the three equal
 	 * remainders (.4) go by the larger weight: 3, 2, 0. (Rounding 5.2
 	 * down to 5 first would scale the quotas and give 2, 2, 1.) */
-	dk_wf_item q[] = {{0, 12, 0, 1000}, {0, 12, 0, 1000}, {0, 2, 0, 1000},
-			  {0, 24, 0, 1}};
+	dk_wf_item q[] = {
+		{0, 12, 0, 1000}, {0, 12, 0, 1000}, {0, 2, 0, 1000}, {0, 24, 0, 1}};
 	wf(&r, q, 4, 10, 1, true);
 	lambda_is(&r, 1, 5);
 	ck_assert_int_eq(r.out.amount[0], 3);
@@ -333,7 +333,8 @@ START_TEST(recommend_components_and_direct)
 	char msg[200];
 	ck_assert_int_eq(dk_up1_parse("NTNU", &p, &t.items[0], msg, sizeof msg), DK_OK);
 	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.5", &p, &t.items[1], msg,
-				      sizeof msg), DK_OK);
+				      sizeof msg),
+			 DK_OK);
 	ck_assert_int_eq(dk_recommend(&p, &t, &r), DK_OK);
 	ck_assert_int_eq(r.inst_direct[0], 4);
 	ck_assert_int_eq(r.inst_direct[1], 1);
@@ -366,7 +367,8 @@ START_TEST(recommend_decisions)
 		n->v[DK_COL_PREVIOUS] = prev[k];
 		n->v[DK_COL_NEED] = need[k];
 	}
-	t.columns = (1u << DK_COL_NETWORK) | (1u << DK_COL_PREVIOUS) | (1u << DK_COL_NEED);
+	t.columns = (1u << DK_COL_NETWORK) | (1u << DK_COL_PREVIOUS) |
+		(1u << DK_COL_NEED);
 	p.decisions = calloc(1, sizeof *p.decisions);
 	p.decisions[0] = (dk_decision){strdup("A"), 0, 600, strdup("videreført"), 1, 1};
 	p.n_decisions = 1;
@@ -394,8 +396,9 @@ START_TEST(recommend_decisions)
 			ck_assert_int_eq(x->expected, 400);
 			ck_assert_int_eq(x->actual, 600);
 			ck_assert_int_eq(x->difference, 200);
-			ck_assert_str_eq(x->message, "the method gives 400; the forum "
-				"decided 600 because: videreført");
+			ck_assert_str_eq(x->message,
+					 "the method gives 400; the forum "
+					 "decided 600 because: videreført");
 		}
 		if (x->check == DK_CHECK_OVER_NEED) {
 			over++;

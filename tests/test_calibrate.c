@@ -39,7 +39,8 @@ static void fx_init(fx *f, const int64_t *prev, const int64_t *fte, size_t n)
 		nw->v[DK_COL_FTE] = fte[k];
 		nw->present |= (1u << DK_COL_PREVIOUS) | (1u << DK_COL_FTE);
 	}
-	f->t.columns |= (1u << DK_COL_NETWORK) | (1u << DK_COL_PREVIOUS) | (1u << DK_COL_FTE);
+	f->t.columns |= (1u << DK_COL_NETWORK) | (1u << DK_COL_PREVIOUS) |
+		(1u << DK_COL_FTE);
 }
 
 static void fx_release(fx *f)
@@ -48,7 +49,7 @@ static void fx_release(fx *f)
 	dk_plan_release(&f->p);
 }
 
-static const int64_t fte5[] = {100, 200, 300, 400, 500};  /* hundredths */
+static const int64_t fte5[] = {100, 200, 300, 400, 500}; /* hundredths */
 
 START_TEST(exact_line)
 {
@@ -99,9 +100,10 @@ START_TEST(one_off_the_key)
 	ck_assert_int_eq(x->expected, 360000);
 	ck_assert_int_eq(x->actual, 400000);
 	ck_assert_int_eq(x->difference, 40000);
-	ck_assert_ptr_nonnull(strstr(x->message, "above the base-plus-FTE key (60 000 + "
-						 "100 000.00 per FTE × 3.00 FTE = 360 000) by "
-						 "1.5 residual"));
+	ck_assert_ptr_nonnull(strstr(x->message,
+				     "above the base-plus-FTE key (60 000 + "
+				     "100 000.00 per FTE × 3.00 FTE = 360 000) by "
+				     "1.5 residual"));
 	ck_assert_ptr_nonnull(strstr(x->message_nb, "ligger over nøkkelen"));
 	dk_calibration_release(&c);
 	/* k = 1.55 is above 1.549: passes again */

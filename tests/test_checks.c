@@ -90,9 +90,9 @@ START_TEST(frame_sum)
 	net(&f, "A");
 	f.p.has_total = true;
 	f.p.direct = 100;
-	f.p.total = 1100;  /* 1 000 + 100: adds up */
+	f.p.total = 1100; /* 1 000 + 100: adds up */
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_SUM), 0);
-	f.p.total = 1101;  /* one krone off */
+	f.p.total = 1101; /* one krone off */
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_SUM), 1);
 	ck_assert_int_eq(first(&f, DK_CHECK_FRAME_SUM)->difference, -1);
 	fx_release(&f);
@@ -105,12 +105,12 @@ START_TEST(frame_infeasible)
 	fx_init(&f);
 	f.p.method = DK_METHOD_PRORATA;
 	f.p.has_base_grant = true;
-	f.p.base_grant = 500;  /* two bases of 500: exactly the frame */
+	f.p.base_grant = 500; /* two bases of 500: exactly the frame */
 	net(&f, "A");
 	net(&f, "B");
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_INFEASIBLE), 0);
 	ck_assert(f.r.produced);
-	f.p.base_grant = 501;  /* 2 short */
+	f.p.base_grant = 501; /* 2 short */
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_INFEASIBLE), 1);
 	ck_assert(!f.r.produced);
 	ck_assert_int_eq(f.r.shortfall, 2);
@@ -124,7 +124,7 @@ START_TEST(frame_overrun)
 	fx_init(&f);
 	dk_network *a = net(&f, "A"), *b = net(&f, "B");
 	set(&f, a, DK_COL_STATED_RECOMMENDED, 500);
-	set(&f, b, DK_COL_STATED_RECOMMENDED, 500);  /* 1 000: the frame */
+	set(&f, b, DK_COL_STATED_RECOMMENDED, 500); /* 1 000: the frame */
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_OVERRUN), 0);
 	set(&f, b, DK_COL_STATED_RECOMMENDED, 501);
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_OVERRUN), 1);
@@ -134,7 +134,7 @@ START_TEST(frame_overrun)
 	f.p.has_prorata = false;
 	f.p.has_total = true;
 	f.p.total = 100;
-	f.p.direct = 200;  /* F = -100 */
+	f.p.direct = 200; /* F = -100 */
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_OVERRUN), 1);
 	ck_assert(!f.r.produced);
 	x = first(&f, DK_CHECK_FRAME_OVERRUN);
@@ -154,7 +154,7 @@ START_TEST(frame_unused)
 {
 	fx f;
 	fx_init(&f);
-	net(&f, "A");  /* need 1 000 = F: all used */
+	net(&f, "A"); /* need 1 000 = F: all used */
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_UNUSED), 0);
 	f.p.prorata = 1001;
 	ck_assert_uint_eq(count(&f, DK_CHECK_FRAME_UNUSED), 1);
@@ -172,18 +172,19 @@ START_TEST(row_sum)
 	a->uh[0] = 600;
 	a->uh_present = 1;
 	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 0);
-	set(&f, a, DK_COL_COORDINATOR, 5);  /* lines 1 005 */
+	set(&f, a, DK_COL_COORDINATOR, 5); /* lines 1 005 */
 	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
 	const dk_finding *x = first(&f, DK_CHECK_ROW_SUM);
 	ck_assert_int_eq(x->expected, 1000);
 	ck_assert_int_eq(x->actual, 1005);
 	ck_assert_ptr_nonnull(strstr(x->message, "equals the coordinator column"));
-	ck_assert_str_eq(x->message_nb,
-			 "budsjettlinjene summerer til 1 005, men meldt behov er 1 000 "
-			 "(5 mer). Differansen er lik kolonnen «Koordinator»: ble den lagt "
-			 "til uten at behovet ble endret? Rett behovet eller linjene så "
-			 "de stemmer.");
-	f.p.checks[DK_CHECK_ROW_SUM].param[0] = 5;  /* tolerance 5: passes */
+	ck_assert_str_eq(
+		x->message_nb,
+		"budsjettlinjene summerer til 1 005, men meldt behov er 1 000 "
+		"(5 mer). Differansen er lik kolonnen «Koordinator»: ble den lagt "
+		"til uten at behovet ble endret? Rett behovet eller linjene så "
+		"de stemmer.");
+	f.p.checks[DK_CHECK_ROW_SUM].param[0] = 5; /* tolerance 5: passes */
 	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 0);
 	set(&f, a, DK_COL_COORDINATOR, 6);
 	ck_assert_uint_eq(count(&f, DK_CHECK_ROW_SUM), 1);
@@ -203,12 +204,13 @@ START_TEST(stated_share)
 	fx f;
 	fx_init(&f);
 	dk_network *a = net(&f, "A");
-	set(&f, a, DK_COL_OWN, 400);  /* 40 % of 1 000 */
+	set(&f, a, DK_COL_OWN, 400); /* 40 % of 1 000 */
 	set(&f, a, DK_COL_STATED_OWN_PCT, 4000 * DK_PCT_ONE / 100);
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 0);
-	set(&f, a, DK_COL_STATED_OWN_PCT, 4100 * DK_PCT_ONE / 100);  /* 1.0 point: the tolerance */
+	set(&f, a, DK_COL_STATED_OWN_PCT,
+	    4100 * DK_PCT_ONE / 100); /* 1.0 point: the tolerance */
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 0);
-	set(&f, a, DK_COL_STATED_OWN_PCT, 4101 * DK_PCT_ONE / 100);  /* 1.01 points */
+	set(&f, a, DK_COL_STATED_OWN_PCT, 4101 * DK_PCT_ONE / 100); /* 1.01 points */
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_SHARE), 1);
 	/* in kroner: the amounts 400 against 41.01 % of 1 000 = 410 */
 	const dk_finding *x = first(&f, DK_CHECK_STATED_SHARE);
@@ -261,7 +263,7 @@ START_TEST(stated_recommendation)
 {
 	fx f;
 	fx_init(&f);
-	f.p.prorata = 500;  /* A's need is 1 000: it gets 500 */
+	f.p.prorata = 500; /* A's need is 1 000: it gets 500 */
 	dk_network *a = net(&f, "A");
 	set(&f, a, DK_COL_STATED_RECOMMENDED, 500);
 	ck_assert_uint_eq(count(&f, DK_CHECK_STATED_RECOMMENDATION), 0);
@@ -289,7 +291,7 @@ START_TEST(over_need)
 	fx f;
 	fx_init(&f);
 	dk_network *a = net(&f, "A");
-	set(&f, a, DK_COL_STATED_RECOMMENDED, 1000);  /* exactly the need */
+	set(&f, a, DK_COL_STATED_RECOMMENDED, 1000); /* exactly the need */
 	ck_assert_uint_eq(count(&f, DK_CHECK_OVER_NEED), 0);
 	set(&f, a, DK_COL_STATED_RECOMMENDED, 1001);
 	ck_assert_uint_eq(count(&f, DK_CHECK_OVER_NEED), 1);
@@ -314,7 +316,7 @@ START_TEST(self_financing)
 	/* no self-financing column: not run, and listed as not checked */
 	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);
 	ck_assert(f.r.not_checked & (1u << DK_CHECK_SELF_FINANCING));
-	set(&f, a, DK_COL_SELF_FINANCING, 300);  /* 30 % of the grant 1 000 */
+	set(&f, a, DK_COL_SELF_FINANCING, 300); /* 30 % of the grant 1 000 */
 	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 0);
 	set(&f, a, DK_COL_SELF_FINANCING, 299);
 	ck_assert_uint_eq(count(&f, DK_CHECK_SELF_FINANCING), 1);
@@ -322,9 +324,10 @@ START_TEST(self_financing)
 	ck_assert_int_eq(x->expected, 300);
 	ck_assert_int_eq(x->actual, 299);
 	ck_assert_ptr_nonnull(strstr(x->message, "1 short"));
-	ck_assert_ptr_nonnull(strstr(x->message_nb, "under dekoms standardgrense på "
-					"30,0 % av anbefalt tilskudd 1 000 "
-					"(300 kreves): det mangler 1."));
+	ck_assert_ptr_nonnull(strstr(x->message_nb,
+				     "under dekoms standardgrense på "
+				     "30,0 % av anbefalt tilskudd 1 000 "
+				     "(300 kreves): det mangler 1."));
 	ck_assert(!(f.r.not_checked & (1u << DK_CHECK_SELF_FINANCING)));
 	/* base need: the grant of 500 would pass, the need of 1 000 does not */
 	f.p.prorata = 500;
@@ -340,9 +343,10 @@ START_TEST(coordinator_share)
 	fx f;
 	fx_init(&f);
 	dk_network *a = net(&f, "A");
-	set(&f, a, DK_COL_COORDINATOR, 250);  /* 25 % of 1 000 */
+	set(&f, a, DK_COL_COORDINATOR, 250); /* 25 % of 1 000 */
 	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 0);
-	ck_assert_int_eq(f.r.rows[0].limited_coordinator, DK_JUDGE_JA);  /* criteria sheet */
+	ck_assert_int_eq(f.r.rows[0].limited_coordinator,
+			 DK_JUDGE_JA); /* criteria sheet */
 	set(&f, a, DK_COL_COORDINATOR, 251);
 	ck_assert_uint_eq(count(&f, DK_CHECK_COORDINATOR_SHARE), 1);
 	ck_assert_int_eq(f.r.rows[0].limited_coordinator, DK_JUDGE_NEI);
@@ -382,7 +386,7 @@ START_TEST(uh_unidentified)
 	ck_assert_int_eq(f.r.rows[0].uh_identified, DK_JUDGE_BLANK);
 	set(&f, a, DK_COL_UH_OTHER, 1);
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_UNIDENTIFIED), 1);
-	ck_assert_int_eq(f.r.rows[0].uh_identified, DK_JUDGE_NEI);  /* all other */
+	ck_assert_int_eq(f.r.rows[0].uh_identified, DK_JUDGE_NEI); /* all other */
 	a->uh[0] = 5;
 	a->uh_present = 1;
 	count(&f, DK_CHECK_UH_UNIDENTIFIED);
@@ -400,7 +404,7 @@ START_TEST(uh_share)
 	fx_init(&f);
 	dk_network *a = net(&f, "A");
 	set(&f, a, DK_COL_OWN, 600);
-	a->uh[0] = 400;  /* 40 % to the universities */
+	a->uh[0] = 400; /* 40 % to the universities */
 	a->uh_present = 1;
 	/* off unless min and max are set */
 	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);
@@ -410,7 +414,7 @@ START_TEST(uh_share)
 	c->param[1] = 600000;
 	c->param_set[0] = c->param_set[1] = true;
 	c->by_plan[0] = c->by_plan[1] = true;
-	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0);  /* 40 %: the limit */
+	ck_assert_uint_eq(count(&f, DK_CHECK_UH_SHARE), 0); /* 40 %: the limit */
 	ck_assert_int_eq(f.r.rows[0].reasonable_uh_share, DK_JUDGE_JA);
 	set(&f, a, DK_COL_OWN, 601);
 	a->uh[0] = 399;
@@ -447,7 +451,7 @@ START_TEST(year_change)
 	dk_network *a = net(&f, "A");
 	f.p.prorata = 1250;
 	set(&f, a, DK_COL_NEED, 1250);
-	set(&f, a, DK_COL_PREVIOUS, 1000);  /* +25 %: the limit */
+	set(&f, a, DK_COL_PREVIOUS, 1000); /* +25 %: the limit */
 	ck_assert_uint_eq(count(&f, DK_CHECK_YEAR_CHANGE), 0);
 	f.p.prorata = 1251;
 	set(&f, a, DK_COL_NEED, 1251);
@@ -456,7 +460,7 @@ START_TEST(year_change)
 	ck_assert_int_eq(first(&f, DK_CHECK_YEAR_CHANGE)->expected, 1250);
 	ck_assert_int_eq(first(&f, DK_CHECK_YEAR_CHANGE)->actual, 1251);
 	ck_assert(!(f.r.not_checked & (1u << DK_CHECK_YEAR_CHANGE)));
-	set(&f, a, DK_COL_PREVIOUS, 0);  /* no previous: skipped */
+	set(&f, a, DK_COL_PREVIOUS, 0); /* no previous: skipped */
 	ck_assert_uint_eq(count(&f, DK_CHECK_YEAR_CHANGE), 0);
 	/* no previous column at all: listed as not checked */
 	f.t.columns &= ~(1u << DK_COL_PREVIOUS);
@@ -477,14 +481,16 @@ START_TEST(up1_assignment)
 	dk_network *a = net(&f, "A");
 	char msg[200];
 	f.t.columns |= 1u << DK_COL_UP1;
-	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.5", &f.p, a, msg, sizeof msg), DK_OK);
-	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 0);  /* exactly 1 */
+	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.5", &f.p, a, msg, sizeof msg),
+			 DK_OK);
+	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 0); /* exactly 1 */
 	for (size_t k = 0; k < a->n_up1; k++)
 		free(a->up1[k].institution);
 	free(a->up1);
 	a->up1 = NULL;
 	a->n_up1 = 0;
-	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.4", &f.p, a, msg, sizeof msg), DK_OK);
+	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.4", &f.p, a, msg, sizeof msg),
+			 DK_OK);
 	ck_assert_uint_eq(count(&f, DK_CHECK_UP1_ASSIGNMENT), 1);
 	ck_assert_int_eq(first(&f, DK_CHECK_UP1_ASSIGNMENT)->actual, 900000);
 	/* an empty cell is a finding only under by_up1 */
@@ -529,7 +535,7 @@ START_TEST(totals_like_row)
 	f.p.prorata = 10000;
 	net(&f, "A");
 	net(&f, "B");
-	dk_network *c = net(&f, "Totalt for alle");  /* not a totals label */
+	dk_network *c = net(&f, "Totalt for alle"); /* not a totals label */
 	set(&f, c, DK_COL_NEED, 2000);              /* 1 000 + 1 000 */
 	ck_assert_uint_eq(count(&f, DK_CHECK_TOTALS_LIKE_ROW), 1);
 	const dk_finding *x = first(&f, DK_CHECK_TOTALS_LIKE_ROW);
@@ -563,19 +569,19 @@ START_TEST(sort_order)
 	fx_init(&f);
 	dk_network *a = net(&f, "A"), *b = net(&f, "B");
 	set(&f, b, DK_COL_OWN, 999);
-	set(&f, b, DK_COL_UH_OTHER, 1);                 /* warning, B */
+	set(&f, b, DK_COL_UH_OTHER, 1); /* warning, B */
 	set(&f, a, DK_COL_OWN, 99);
-	set(&f, a, DK_COL_COORDINATOR, 900);            /* warning, A */
-	set(&f, a, DK_COL_UH_OTHER, 1);                 /* warning, A */
-	f.p.prorata = 5000;                             /* info, plan */
+	set(&f, a, DK_COL_COORDINATOR, 900); /* warning, A */
+	set(&f, a, DK_COL_UH_OTHER, 1);      /* warning, A */
+	f.p.prorata = 5000;                  /* info, plan */
 	f.p.has_total = true;
-	f.p.total = 1;                                  /* error, plan */
+	f.p.total = 1; /* error, plan */
 	count(&f, DK_CHECK_FRAME_SUM);
 	dk_findings_sort(&f.r.findings);
 	const dk_finding *x = f.r.findings.items;
 	ck_assert_uint_eq(f.r.findings.n, 5);
-	ck_assert_uint_eq(f.r.not_checked, (1u << DK_CHECK_SELF_FINANCING) |
-					   (1u << DK_CHECK_YEAR_CHANGE));
+	ck_assert_uint_eq(f.r.not_checked,
+			  (1u << DK_CHECK_SELF_FINANCING) | (1u << DK_CHECK_YEAR_CHANGE));
 	ck_assert_int_eq(x[0].check, DK_CHECK_FRAME_SUM);
 	ck_assert_int_eq(x[1].check, DK_CHECK_COORDINATOR_SHARE);
 	ck_assert_int_eq(x[1].network, 0);

@@ -75,7 +75,7 @@ START_TEST(not_columns)
 	ck_assert_int_eq(match("Prosentandel", 2022), -1);
 	ck_assert_int_eq(match("", 2022), -1);
 	ck_assert_int_eq(match("behov", 2022), -1);
-	ck_assert_int_eq(match("NTNU", 2022), -1);  /* institutions: the plan's */
+	ck_assert_int_eq(match("NTNU", 2022), -1); /* institutions: the plan's */
 }
 END_TEST
 
@@ -91,7 +91,9 @@ START_TEST(names_fold_after_nfc)
 	ck_assert_str_eq(a, b);
 	ck_assert_str_eq(b, "\xc3\xa5len");
 	/* no-break and narrow no-break spaces trim and count as spaces */
-	dk_header_norm("\xc2\xa0Meldt\xe2\x80\xaf" "behov\xc2\xa0", a, sizeof a);
+	dk_header_norm("\xc2\xa0Meldt\xe2\x80\xaf"
+		       "behov\xc2\xa0",
+		       a, sizeof a);
 	ck_assert_str_eq(a, "meldt behov");
 	/* a short buffer never cuts a character in two */
 	dk_header_norm("\xc3\x85\xc3\x85", a, 4);
@@ -111,7 +113,7 @@ START_TEST(separators_and_labels)
 	/* every label, in both languages, is its column */
 	const dk_column_def *cols = dk_columns();
 	for (int c = 0; c < DK_COL_COUNT; c++) {
-		int want = c == DK_COL_NETWORK ? DK_COL_OWN : c;  /* "Nettverk" */
+		int want = c == DK_COL_NETWORK ? DK_COL_OWN : c; /* "Nettverk" */
 		ck_assert_int_eq(match(cols[c].label_nb, 0), want);
 		ck_assert_int_eq(match(cols[c].label_en, 0), c);
 	}
@@ -138,7 +140,7 @@ START_TEST(near_names_and_years)
 {
 	ck_assert_uint_eq(dk_edit_distance("need", "need", 2), 0);
 	ck_assert_uint_eq(dk_edit_distance("ned", "need", 2), 1);
-	ck_assert_uint_eq(dk_edit_distance("nede", "need", 2), 1);  /* a swap */
+	ck_assert_uint_eq(dk_edit_distance("nede", "need", 2), 1); /* a swap */
 	ck_assert_uint_eq(dk_edit_distance("lærerårsverk", "larerarsverk", 2), 2);
 	ck_assert_uint_eq(dk_edit_distance("koordinator", "need", 2), 3);
 	char a[64], b[64];
@@ -149,7 +151,7 @@ START_TEST(near_names_and_years)
 	ck_assert(!dk_header_near("fx", "fte"));
 	ck_assert(dk_header_near("ftx", "fte"));
 	ck_assert(!dk_header_near("budsjett", "need"));
-	ck_assert(!dk_header_near("meldt_behov", "meldt behov"));  /* the same */
+	ck_assert(!dk_header_near("meldt_behov", "meldt behov")); /* the same */
 	/* the plan year a year alias asks for */
 	dk_header_norm("Meldt behov for 2023", a, sizeof a);
 	ck_assert_int_eq(dk_column_year_of(a, DK_COL_NEED), 2023);

@@ -138,8 +138,8 @@ static bool lists(const char *help, const char *name)
 		while (*p == ' ')
 			p++;
 		char *colon = strstr(p, ": ");
-		bool names = colon && (strncmp(p, "names:", 6) == 0 ||
-				       strncmp(p, "navn:", 5) == 0);
+		bool names = colon &&
+			(strncmp(p, "names:", 6) == 0 || strncmp(p, "navn:", 5) == 0);
 		if (!names) {
 			/* "  need                 reported need" */
 			char first[64];
@@ -179,27 +179,31 @@ START_TEST(help_columns_lists_every_name)
 		char *help = help_of("columns");
 		const dk_column_def *cols = dk_columns();
 		for (int c = 0; c < DK_COL_COUNT; c++) {
-			const char *names[] = {cols[c].name, cols[c].label_nb, cols[c].label_en,
-					       cols[c].aliases[0], cols[c].aliases[1],
-					       cols[c].aliases[2]};
+			const char *names[] = {cols[c].name,       cols[c].label_nb,
+					       cols[c].label_en,   cols[c].aliases[0],
+					       cols[c].aliases[1], cols[c].aliases[2]};
 			for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
 				if (!names[k])
 					continue;
-				ck_assert_msg(lists(help, names[k]), "help columns (%s) does "
-					      "not list '%s'", en ? "en" : "nb", names[k]);
+				ck_assert_msg(lists(help, names[k]),
+					      "help columns (%s) does "
+					      "not list '%s'",
+					      en ? "en" : "nb", names[k]);
 				/* and the reader takes it as that column ("Nettverk":
 				 * the own share, unless another column is) */
 				char norm[256];
 				dk_header_norm(names[k], norm, sizeof norm);
 				int got = dk_column_match(norm, 2022);
-				ck_assert(got == c || (c == DK_COL_NETWORK && got == DK_COL_OWN &&
-						       dk_column_label_clash(norm, got) == c));
+				ck_assert(got == c ||
+					  (c == DK_COL_NETWORK && got == DK_COL_OWN &&
+					   dk_column_label_clash(norm, got) == c));
 			}
 			if (cols[c].year_alias) {
 				char y[64];
 				snprintf(y, sizeof y, "%s%d", cols[c].year_alias,
 					 2022 + cols[c].year_offset);
-				ck_assert_msg(lists(help, y), "help columns does not list '%s'", y);
+				ck_assert_msg(lists(help, y),
+					      "help columns does not list '%s'", y);
 			}
 		}
 		for (int c = 0; c < DK_OUT_COUNT; c++) {

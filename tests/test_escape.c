@@ -112,8 +112,14 @@ START_TEST(terminal)
 	expect(term_text, "a\tb\nc\rd\x7f", "a\tb\nc\\x0dd\\x7f");
 	expect(term_cell, "a\tb\nc", "a\\x09b\\x0ac");
 	/* C1 controls as code points, stray bytes as bytes */
-	expect(term_text, "\xC2\x9B" "2J \xC2\x85", "\\u009b2J \\u0085");
-	expect(term_text, "\x9B" "2J", "\\x9b2J");
+	expect(term_text,
+	       "\xC2\x9B"
+	       "2J \xC2\x85",
+	       "\\u009b2J \\u0085");
+	expect(term_text,
+	       "\x9B"
+	       "2J",
+	       "\\x9b2J");
 	expect(term_text, "\xC3(", "\\xc3(");
 	expect(term_text, "\xE0\x80\xAF", "\\xe0\\x80\\xaf"); /* overlong */
 	expect(term_text, "\xED\xA0\x80", "\\xed\\xa0\\x80"); /* surrogate */
@@ -145,9 +151,10 @@ START_TEST(table_cells_are_one_line)
 	ck_assert_int_eq(dk_table_row(&t, head), DK_OK);
 	ck_assert_int_eq(dk_table_row(&t, row), DK_OK);
 	char *s = dk_table_render(&t);
-	ck_assert_str_eq(s, "network             need\n"
-			    "------------------------\n"
-			    "\\x1b[2JRed\\x0aline  5\n");
+	ck_assert_str_eq(s,
+			 "network             need\n"
+			 "------------------------\n"
+			 "\\x1b[2JRed\\x0aline  5\n");
 	free(s);
 	dk_table_release(&t);
 }

@@ -38,8 +38,8 @@ void *__wrap_malloc(size_t n);
 void *__wrap_calloc(size_t n, size_t size);
 void *__wrap_realloc(void *p, size_t n);
 
-static long fail_at = -1;  /* the allocation to fail, counting from 0 */
-static long seen;          /* allocations so far in this run */
+static long fail_at = -1; /* the allocation to fail, counting from 0 */
+static long seen;         /* allocations so far in this run */
 
 static int fail_now(void)
 {
@@ -172,8 +172,8 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 			st = text_step(dk_explain_text(&r, 3));
 	}
 	if (st == DK_OK)
-		st = dk_input_builtin(&tpl_in, "ilu.json", (const unsigned char *)template_text,
-				      template_len);
+		st = dk_input_builtin(&tpl_in, "ilu.json",
+				      (const unsigned char *)template_text, template_len);
 	if (st == DK_OK)
 		st = dk_input_decode(&tpl_in, &d);
 	if (st == DK_OK) {
@@ -181,13 +181,14 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 		st = dk_pricing_read(&tpl_in, &tpl, &d);
 	}
 	if (st == DK_OK)
-		st = dk_input_builtin(&sc_in, "s.json", (const unsigned char *)scenarios_text,
+		st = dk_input_builtin(&sc_in, "s.json",
+				      (const unsigned char *)scenarios_text,
 				      strlen(scenarios_text));
 	if (st == DK_OK)
 		st = dk_input_decode(&sc_in, &d);
 	if (st == DK_OK)
 		st = dk_scenarios_read(&sc_in, &plan, &nets, &tpl, &sf, &d);
-	sf.mc.threads = 2;  /* the workers' copies fail too */
+	sf.mc.threads = 2; /* the workers' copies fail too */
 	if (st == DK_OK) {
 		dk_models m = {&plan, &nets, &tpl};
 		st = dk_scenarios_run(&sf, &m, &res);
@@ -232,10 +233,11 @@ START_TEST(every_allocation_fails_once)
 		fail_at = k;
 		seen = 0;
 		st = pipeline(tpl, len);
-		fail_at = -1;  /* Check allocates too */
-		ck_assert_msg(st == DK_ENOMEM || st == DK_OK,
-			      "allocation %ld of %ld failing gave status %d, not out of memory",
-			      k, total, (int)st);
+		fail_at = -1; /* Check allocates too */
+		ck_assert_msg(
+			st == DK_ENOMEM || st == DK_OK,
+			"allocation %ld of %ld failing gave status %d, not out of memory",
+			k, total, (int)st);
 		failed += st == DK_ENOMEM;
 	}
 	fail_at = -1;

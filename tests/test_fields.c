@@ -36,10 +36,9 @@ static const char plan_text[] =
 	"                \"surplus\": \"reserve\", \"rounding\": 100},\n"
 	" \"checks\": {\"year-change\": {\"off\": true}}}\n";
 
-static const char nets_text[] =
-	"network;previous;fte;need;up1\n"
-	"A;100000;10.5;200000;NTNU\n"
-	"B;200000;20;300000;Nord\n";
+static const char nets_text[] = "network;previous;fte;need;up1\n"
+				"A;100000;10.5;200000;NTNU\n"
+				"B;200000;20;300000;Nord\n";
 
 /* The template; the four %s are a staffing line's charged_share, the
  * first role's productive_hours, the basic package's semesters and the
@@ -148,7 +147,8 @@ static dk_status resolve(fx *f, const char *path, const char *value, dk_target *
 {
 	char text[600];
 	snprintf(text, sizeof text,
-		 "{\"scenarios\": [{\"name\": \"x\", \"set\": {\"%s\": %s}}]}", path, value);
+		 "{\"scenarios\": [{\"name\": \"x\", \"set\": {\"%s\": %s}}]}", path,
+		 value);
 	dk_input in;
 	input(&in, "s.json", text);
 	dk_scenario_file file;
@@ -204,8 +204,8 @@ START_TEST(every_settable_field_is_a_target)
 	dk_plan *p = &f.plan;
 	dk_pricing *pr = &f.pricing;
 	const struct {
-		const char *path, *value;  /* as a scenario sets it */
-		int64_t set, now;          /* scaled: the value set, the file's */
+		const char *path, *value; /* as a scenario sets it */
+		int64_t set, now;         /* scaled: the value set, the file's */
 		const void *member;
 		size_t size;
 	} cases[] = {
@@ -223,17 +223,19 @@ START_TEST(every_settable_field_is_a_target)
 		 &p->method, sizeof p->method},
 		{"/plan/allocation/base_grant", "60000", 60000, 50000, &p->base_grant, 8},
 		{"/plan/allocation/base_share", "0.1", 100000, 0, &p->base_share, 8},
-		{"/plan/allocation/cap_at_need", "true", 1, 0, &p->cap_at_need, sizeof(bool)},
+		{"/plan/allocation/cap_at_need", "true", 1, 0, &p->cap_at_need,
+		 sizeof(bool)},
 		{"/plan/allocation/floor_previous", "0.25", 250000, 500000,
 		 &p->floor_previous, 8},
-		{"/plan/allocation/surplus", "\"redistribute\"", 0, 1, &p->surplus_reserve,
-		 sizeof(bool)},
+		{"/plan/allocation/surplus", "\"redistribute\"", 0, 1,
+		 &p->surplus_reserve, sizeof(bool)},
 		{"/plan/allocation/rounding", "1000", 1000, 100, &p->rounding, 8},
 		{"/plan/checks/year-change/off", "false", 0, 1,
 		 &p->checks[DK_CHECK_YEAR_CHANGE].off, sizeof(bool)},
 		{"/pricing/margin", "0.2", 2000, 1000, &pr->margin, 8},
 		{"/pricing/round_to", "100", 10000, 5000, &pr->round_to, 8},
-		{"/pricing/travel_per_day", "2500.5", 250050, 300000, &pr->travel_per_day, 8},
+		{"/pricing/travel_per_day", "2500.5", 250050, 300000, &pr->travel_per_day,
+		 8},
 		{"/pricing/roles/1/hourly_cost", "1300", 130000, 120050,
 		 &pr->roles[1].hourly_cost, 8},
 		{"/pricing/roles/0/annual_salary", "800000", 80000000, 75000000,
@@ -244,8 +246,10 @@ START_TEST(every_settable_field_is_a_target)
 		 &pr->roles[0].indirect, 8},
 		{"/pricing/roles/0/productive_hours", "1628", 16280000, 16000000,
 		 &pr->roles[0].productive_hours, 8},
-		{"/pricing/activities/1/factor", "3", 30000, 35000, &pr->activities[1].factor, 8},
-		{"/pricing/staffing/0/persons", "1", 10000, 20000, &pr->staff[0].persons, 8},
+		{"/pricing/activities/1/factor", "3", 30000, 35000,
+		 &pr->activities[1].factor, 8},
+		{"/pricing/staffing/0/persons", "1", 10000, 20000, &pr->staff[0].persons,
+		 8},
 		{"/pricing/staffing/0/charged_share", "1", 10000, 7500,
 		 &pr->staff[0].charged_share, 8},
 		{"/pricing/packages/1/days", "2", 20000, 15000, &pr->packages[1].days, 8},
@@ -285,9 +289,10 @@ START_TEST(every_settable_field_is_a_target)
 		const dk_field *tab = dk_fields(files[j], &n);
 		ck_assert_uint_le(n, 64);
 		for (size_t i = 0; i < n; i++)
-			ck_assert_msg(hit[files[j]][i] == (tab[i].target != DK_T_NONE),
-				      "%s: a target without a case, or the other way round",
-				      tab[i].path);
+			ck_assert_msg(
+				hit[files[j]][i] == (tab[i].target != DK_T_NONE),
+				"%s: a target without a case, or the other way round",
+				tab[i].path);
 	}
 	fx_release(&f);
 }
@@ -313,14 +318,15 @@ START_TEST(other_fields_are_refused)
 			path[o] = '\0';
 			dk_target t;
 			int64_t v;
-			ck_assert_int_eq(resolve(&f, path, "1", &t, &v, problem, sizeof problem),
+			ck_assert_int_eq(resolve(&f, path, "1", &t, &v, problem,
+						 sizeof problem),
 					 DK_EINPUT);
-			ck_assert_msg(strstr(problem, "not a field") != NULL, "%s: %s", path,
-				      problem);
+			ck_assert_msg(strstr(problem, "not a field") != NULL, "%s: %s",
+				      path, problem);
 			refused++;
 		}
 	}
-	ck_assert_uint_eq(refused, 14 + 13);  /* /year ... and /institution ... */
+	ck_assert_uint_eq(refused, 14 + 13); /* /year ... and /institution ... */
 	fx_release(&f);
 }
 END_TEST
@@ -348,7 +354,8 @@ START_TEST(lookups)
 	dk_field_choices(dk_field_get(DK_FILE_PLAN, "/allocation/method"), false, buf,
 			 sizeof buf);
 	ck_assert_str_eq(buf, "prorata, need or status_quo");
-	dk_field_choices(dk_field_get(DK_FILE_PRICING, "/project_type"), true, buf, sizeof buf);
+	dk_field_choices(dk_field_get(DK_FILE_PRICING, "/project_type"), true, buf,
+			 sizeof buf);
 	ck_assert_str_eq(buf, "\"oppdrag\" or \"bidrag\"");
 }
 END_TEST
@@ -361,30 +368,37 @@ static void assert_keys(dk_field_file file, const char *object, const char *want
 	size_t o = 0;
 	dk_fields_keys(file, object, &k);
 	for (size_t i = 0; k.key[i]; i++)
-		o += (size_t)snprintf(got + o, sizeof got - o, "%s%s", i ? " " : "", k.key[i]);
+		o += (size_t)snprintf(got + o, sizeof got - o, "%s%s", i ? " " : "",
+				      k.key[i]);
 	ck_assert_str_eq(got, want);
 }
 
 START_TEST(keys_of_the_objects)
 {
-	assert_keys(DK_FILE_PLAN, "", "year title institutions frame allocation checks decisions");
+	assert_keys(DK_FILE_PLAN, "",
+		    "year title institutions frame allocation checks decisions");
 	assert_keys(DK_FILE_PLAN, "/title", "forum meeting case draft");
 	assert_keys(DK_FILE_PLAN, "/institutions/*", "id name aliases");
-	assert_keys(DK_FILE_PLAN, "/frame", "total prorata direct common_measures reserve");
+	assert_keys(DK_FILE_PLAN, "/frame",
+		    "total prorata direct common_measures reserve");
 	assert_keys(DK_FILE_PLAN, "/frame/direct", "amount split shares amounts weight");
 	assert_keys(DK_FILE_PLAN, "/frame/common_measures/*", "name amount");
-	assert_keys(DK_FILE_PLAN, "/allocation",
-		    "method base_grant base_share cap_at_need floor_previous surplus rounding");
+	assert_keys(
+		DK_FILE_PLAN, "/allocation",
+		"method base_grant base_share cap_at_need floor_previous surplus rounding");
 	assert_keys(DK_FILE_PLAN, "/decisions/*", "network amount reason");
-	assert_keys(DK_FILE_PRICING, "",
-		    "institution project_type margin min_margin round_to start_term roles "
-		    "activities day staffing travel_per_day packages");
-	assert_keys(DK_FILE_PRICING, "/roles/*",
-		    "name hourly_cost annual_salary social_cost_rate indirect_per_fte_year "
-		    "productive_hours");
+	assert_keys(
+		DK_FILE_PRICING, "",
+		"institution project_type margin min_margin round_to start_term roles "
+		"activities day staffing travel_per_day packages");
+	assert_keys(
+		DK_FILE_PRICING, "/roles/*",
+		"name hourly_cost annual_salary social_cost_rate indirect_per_fte_year "
+		"productive_hours");
 	assert_keys(DK_FILE_PRICING, "/activities/*", "name factor");
 	assert_keys(DK_FILE_PRICING, "/staffing/*", "role persons charged_share");
-	assert_keys(DK_FILE_PRICING, "/packages/*", "name days semesters basic addon day");
+	assert_keys(DK_FILE_PRICING, "/packages/*",
+		    "name days semesters basic addon day");
 }
 END_TEST
 
@@ -408,20 +422,23 @@ START_TEST(defaults_are_the_models)
 		ck_assert_msg(dk_target_get(&t, &m, 0) == tab[i].def, "%s", tab[i].path);
 		checked++;
 	}
-	ck_assert_uint_eq(checked, 9);  /* reserve, split, ... rounding */
+	ck_assert_uint_eq(checked, 9); /* reserve, split, ... rounding */
 	ck_assert_int_eq(p.rounding, 1);
 	ck_assert(p.cap_at_need);
 	ck_assert_int_eq(pr.round_to, dk_field_get(DK_FILE_PRICING, "/round_to")->def);
-	ck_assert_int_eq(pr.round_to, 10000);  /* 100 kr */
-	ck_assert_int_eq(pr.min_margin, dk_field_get(DK_FILE_PRICING, "/min_margin")->def);
+	ck_assert_int_eq(pr.round_to, 10000); /* 100 kr */
+	ck_assert_int_eq(pr.min_margin,
+			 dk_field_get(DK_FILE_PRICING, "/min_margin")->def);
 	ck_assert_int_eq(pr.margin, 0);
 	ck_assert_int_eq(pr.travel_per_day, 0);
 	for (int k = 0; k < 3; k++)
-		ck_assert_str_eq(dk_method_name((dk_method)k),
-				 dk_field_get(DK_FILE_PLAN, "/allocation/method")->names[k]);
+		ck_assert_str_eq(
+			dk_method_name((dk_method)k),
+			dk_field_get(DK_FILE_PLAN, "/allocation/method")->names[k]);
 	for (int k = 0; k < 4; k++)
-		ck_assert_str_eq(dk_split_name((dk_split)k),
-				 dk_field_get(DK_FILE_PLAN, "/frame/direct/split")->names[k]);
+		ck_assert_str_eq(
+			dk_split_name((dk_split)k),
+			dk_field_get(DK_FILE_PLAN, "/frame/direct/split")->names[k]);
 	dk_plan_release(&p);
 	dk_pricing_release(&pr);
 
@@ -488,10 +505,13 @@ static void assert_pricing(const char *share, const char *hours, const char *sem
 START_TEST(ranges_at_the_boundaries)
 {
 	/* the table says, in numbers a person can check */
-	ck_assert_int_eq(dk_field_get(DK_FILE_PLAN, "/frame/prorata")->max, INT64_C(1000000000000));
-	ck_assert_int_eq(dk_field_get(DK_FILE_PLAN, "/allocation/floor_previous")->max, 10000000);
+	ck_assert_int_eq(dk_field_get(DK_FILE_PLAN, "/frame/prorata")->max,
+			 INT64_C(1000000000000));
+	ck_assert_int_eq(dk_field_get(DK_FILE_PLAN, "/allocation/floor_previous")->max,
+			 10000000);
 	ck_assert_int_eq(dk_field_get(DK_FILE_PLAN, "/allocation/rounding")->min, 1);
-	ck_assert_int_eq(dk_field_get(DK_FILE_PRICING, "/staffing/*/charged_share")->max, 10000);
+	ck_assert_int_eq(dk_field_get(DK_FILE_PRICING, "/staffing/*/charged_share")->max,
+			 10000);
 	ck_assert_int_eq(dk_field_get(DK_FILE_PRICING, "/roles/*/productive_hours")->max,
 			 INT64_C(87840000));
 	ck_assert_int_eq(dk_field_get(DK_FILE_PRICING, "/packages/*/semesters")->max, 12);
@@ -517,14 +537,16 @@ START_TEST(ranges_at_the_boundaries)
 	/* the template reader */
 	assert_pricing("1", "8784", "12", "24", NULL);
 	assert_pricing("1.0001", "1600", "2", "2", "charged_share: 1.0001 is too large");
-	assert_pricing("0.75", "8784.0001", "2", "2", "productive_hours: 8784.0001 is too large");
+	assert_pricing("0.75", "8784.0001", "2", "2",
+		       "productive_hours: 8784.0001 is too large");
 	assert_pricing("0.75", "0", "2", "2",
 		       "productive_hours: 0; expected the hours a full-time person works "
 		       "in a year, such as 1628");
 	assert_pricing("0.75", "1600", "13", "2", "semesters: 13 is too large");
 	assert_pricing("0.75", "1600", "0", "2", "semesters: 0; expected 1 to 12");
-	assert_pricing("0.75", "1600", "2", "24.0001",
-		       "day: 'forelesning' has 24.0001 hours; a delivery day has at most 24");
+	assert_pricing(
+		"0.75", "1600", "2", "24.0001",
+		"day: 'forelesning' has 24.0001 hours; a delivery day has at most 24");
 
 	/* the scenario reader, with the same ranges */
 	fx f;
@@ -536,34 +558,37 @@ START_TEST(ranges_at_the_boundaries)
 				 sizeof got),
 			 DK_OK);
 	ck_assert_int_eq(v, 1000000);
-	ck_assert_int_eq(resolve(&f, "/plan/allocation/base_share", "1.000001", &t, &v, got,
-				 sizeof got),
+	ck_assert_int_eq(resolve(&f, "/plan/allocation/base_share", "1.000001", &t, &v,
+				 got, sizeof got),
 			 DK_EINPUT);
-	ck_assert_ptr_nonnull(strstr(got, "1.000001 is not a number from 0.000000 to "
-					  "1.000000, as /plan/allocation/base_share takes"));
+	ck_assert_ptr_nonnull(strstr(got,
+				     "1.000001 is not a number from 0.000000 to "
+				     "1.000000, as /plan/allocation/base_share takes"));
 	ck_assert_int_eq(resolve(&f, "/pricing/packages/0/days", "1000", &t, &v, got,
 				 sizeof got),
 			 DK_OK);
 	ck_assert_int_eq(resolve(&f, "/pricing/packages/0/days", "0", &t, &v, got,
 				 sizeof got),
 			 DK_EINPUT);
-	ck_assert_int_eq(resolve(&f, "/plan/frame/common_measures/2/amount", "1", &t, &v, got,
-				 sizeof got),
+	ck_assert_int_eq(resolve(&f, "/plan/frame/common_measures/2/amount", "1", &t, &v,
+				 got, sizeof got),
 			 DK_EINPUT);
-	ck_assert_ptr_nonnull(strstr(got, "the plan has 2 common measures, numbered from 0; "
-					  "'2' is not one of them"));
+	ck_assert_ptr_nonnull(strstr(got,
+				     "the plan has 2 common measures, numbered from 0; "
+				     "'2' is not one of them"));
 	ck_assert_int_eq(resolve(&f, "/pricing/roles/1/annual_salary", "1", &t, &v, got,
 				 sizeof got),
 			 DK_EINPUT);
-	ck_assert_ptr_nonnull(strstr(got, "role 'lektor' is priced by hourly_cost; set "
-					  "/pricing/roles/1/hourly_cost instead"));
+	ck_assert_ptr_nonnull(strstr(got,
+				     "role 'lektor' is priced by hourly_cost; set "
+				     "/pricing/roles/1/hourly_cost instead"));
 	fx_release(&f);
 }
 END_TEST
 
 int main(void)
 {
-	dk_i18n_set_english(true);  /* the English messages are asserted */
+	dk_i18n_set_english(true); /* the English messages are asserted */
 	Suite *s = suite_create("fields");
 	TCase *tc = tcase_create("fields");
 	tcase_add_test(tc, every_settable_field_is_a_target);

@@ -59,7 +59,8 @@ START_TEST(a_finding_in_both_languages)
 	dk_arg args[3] = {dk_arg_kr(669162), dk_arg_kr(600000), dk_arg_kr(69162)};
 	ck_assert_int_eq(dk_findings_add(&f, conf, DK_CHECK_OVER_NEED, -1, 0,
 					 "stated_recommended", nums, 0,
-					 DK_MSG_OVER_NEED_STATED, args, 3), DK_OK);
+					 DK_MSG_OVER_NEED_STATED, args, 3),
+			 DK_OK);
 	ck_assert_int_eq(dk_findings_render(&f), DK_OK);
 	ck_assert_str_eq(f.items[0].message,
 			 "the stated recommendation 669 162 is above the network's own "
@@ -82,7 +83,8 @@ START_TEST(decimals_follow_the_language)
 	/* UP1 shares of 0.9: a point in English, a comma in bokmål */
 	dk_arg args[1] = {dk_arg_dec(900000, 6, 1)};
 	ck_assert_int_eq(dk_findings_add(&f, conf, DK_CHECK_UP1_ASSIGNMENT, -1, 0, "up1",
-					 NULL, 0, DK_MSG_UP1_SUM, args, 1), DK_OK);
+					 NULL, 0, DK_MSG_UP1_SUM, args, 1),
+			 DK_OK);
 	ck_assert_int_eq(dk_findings_render(&f), DK_OK);
 	ck_assert_ptr_nonnull(strstr(f.items[0].message, "sum to 0.9, not 1"));
 	ck_assert_ptr_nonnull(strstr(f.items[0].message_nb, "summerer til 0,9, ikke 1"));
@@ -110,10 +112,12 @@ START_TEST(counts_have_plural_forms)
 		size_t e, w, i;
 		const char *en, *nb;
 	} cases[] = {
-		{1, 1, 1, "1 error, 1 warning, 1 info", "1 feil, 1 advarsel, 1 til orientering"},
+		{1, 1, 1, "1 error, 1 warning, 1 info",
+		 "1 feil, 1 advarsel, 1 til orientering"},
 		{2, 13, 0, "2 errors, 13 warnings, 0 info",
 		 "2 feil, 13 advarsler, 0 til orientering"},
-		{0, 0, 2, "0 errors, 0 warnings, 2 info", "0 feil, 0 advarsler, 2 til orientering"},
+		{0, 0, 2, "0 errors, 0 warnings, 2 info",
+		 "0 feil, 0 advarsler, 2 til orientering"},
 	};
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		char *en = counts(cases[k].e, cases[k].w, cases[k].i, true);
@@ -124,7 +128,8 @@ START_TEST(counts_have_plural_forms)
 		free(nb);
 	}
 	ck_assert_str_eq(dk_ntr(true, "%zu warning", "%zu warnings", 1), "%zu warning");
-	ck_assert_str_eq(dk_ntr(false, "%zu warning", "%zu warnings", 5), "%zu advarsler");
+	ck_assert_str_eq(dk_ntr(false, "%zu warning", "%zu warnings", 5),
+			 "%zu advarsler");
 }
 END_TEST
 

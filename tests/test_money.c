@@ -15,8 +15,8 @@ static const dk_num_spec PCT = {2, 100000, false, true, DK_DEC_AUTO};
 static int64_t ok(const char *text, const dk_num_spec *spec)
 {
 	int64_t v = -1;
-	ck_assert_msg(dk_decimal_parse(text, spec, &v) == DK_NUM_OK,
-		      "'%s' did not read", text);
+	ck_assert_msg(dk_decimal_parse(text, spec, &v) == DK_NUM_OK, "'%s' did not read",
+		      text);
 	return v;
 }
 
@@ -37,9 +37,21 @@ START_TEST(amounts_with_digit_groups)
 	ck_assert_int_eq(ok("3 309 141", &AMOUNT), 3309141);
 	ck_assert_int_eq(ok("3309141", &AMOUNT), 3309141);
 	ck_assert_int_eq(ok("  3 309 141 ", &AMOUNT), 3309141);
-	ck_assert_int_eq(ok("3\xC2\xA0" "309\xC2\xA0" "141", &AMOUNT), 3309141);  /* no-break */
-	ck_assert_int_eq(ok("3\xE2\x80\xAF" "309\xE2\x80\xAF" "141", &AMOUNT), 3309141); /* narrow */
-	ck_assert_int_eq(ok("3\xE2\x80\x89" "309\xE2\x80\x89" "141", &AMOUNT), 3309141); /* thin */
+	ck_assert_int_eq(ok("3\xC2\xA0"
+			    "309\xC2\xA0"
+			    "141",
+			    &AMOUNT),
+			 3309141); /* no-break */
+	ck_assert_int_eq(ok("3\xE2\x80\xAF"
+			    "309\xE2\x80\xAF"
+			    "141",
+			    &AMOUNT),
+			 3309141); /* narrow */
+	ck_assert_int_eq(ok("3\xE2\x80\x89"
+			    "309\xE2\x80\x89"
+			    "141",
+			    &AMOUNT),
+			 3309141); /* thin */
 	ck_assert_int_eq(ok("1.234.567", &AMOUNT), 1234567);
 	ck_assert_int_eq(ok("1,234,567", &AMOUNT), 1234567);
 	ck_assert_int_eq(ok("0", &AMOUNT), 0);
@@ -70,7 +82,10 @@ START_TEST(amounts_whole_kroner)
 	ck_assert_int_eq(res("1 000 000 000 001", &AMOUNT), DK_NUM_RANGE);
 	ck_assert_int_eq(res("99999999999999999999999", &AMOUNT), DK_NUM_RANGE);
 	ck_assert_int_eq(res("-5", &AMOUNT), DK_NUM_NEGATIVE);
-	ck_assert_int_eq(res("\xE2\x88\x92" "5", &AMOUNT), DK_NUM_NEGATIVE); /* U+2212 */
+	ck_assert_int_eq(res("\xE2\x88\x92"
+			     "5",
+			     &AMOUNT),
+			 DK_NUM_NEGATIVE); /* U+2212 */
 	ck_assert_int_eq(res("tre millioner", &AMOUNT), DK_NUM_SYNTAX);
 	ck_assert_int_eq(res("12a", &AMOUNT), DK_NUM_SYNTAX);
 }
@@ -81,7 +96,7 @@ START_TEST(empty_and_dashes)
 	ck_assert_int_eq(res("", &AMOUNT), DK_NUM_EMPTY);
 	ck_assert_int_eq(res("   ", &AMOUNT), DK_NUM_EMPTY);
 	ck_assert_int_eq(res("-", &AMOUNT), DK_NUM_EMPTY);
-	ck_assert_int_eq(res("\xE2\x80\x93", &AMOUNT), DK_NUM_EMPTY);  /* en dash */
+	ck_assert_int_eq(res("\xE2\x80\x93", &AMOUNT), DK_NUM_EMPTY); /* en dash */
 }
 END_TEST
 
@@ -93,7 +108,7 @@ START_TEST(decimals)
 	ck_assert_int_eq(ok("2 070,5", &FTE), 207050);
 	ck_assert_int_eq(ok("1.234,56", &FTE), 123456);
 	ck_assert_int_eq(ok("1,234.56", &FTE), 123456);
-	ck_assert_int_eq(ok("0,500", &FTE), 50);   /* a leading 0 is no group */
+	ck_assert_int_eq(ok("0,500", &FTE), 50); /* a leading 0 is no group */
 	ck_assert_int_eq(ok("12,5000", &FTE), 1250);
 	ck_assert_int_eq(res("12,345", &FTE), DK_NUM_AMBIGUOUS);
 	ck_assert_int_eq(res("12,3456", &FTE), DK_NUM_DECIMALS);
@@ -152,7 +167,9 @@ START_TEST(formatting)
 	dk_kr_format(-1000000000000, buf, sizeof buf);
 	ck_assert_str_eq(buf, "-1 000 000 000 000");
 	dk_decimal_format(-1234567, 2, "\xC2\xA0", ",", buf, sizeof buf);
-	ck_assert_str_eq(buf, "-12\xC2\xA0" "345,67");
+	ck_assert_str_eq(buf,
+			 "-12\xC2\xA0"
+			 "345,67");
 	dk_decimal_format(5, 2, " ", ",", buf, sizeof buf);
 	ck_assert_str_eq(buf, "0,05");
 	/* what is written reads back */

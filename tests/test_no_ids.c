@@ -18,8 +18,8 @@
 
 static bool word_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '-';
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		(c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
 /* The first place `word` stands as a word of its own in text, or NULL. */
@@ -84,10 +84,14 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	static const char *const runs[] = {
-		"recommend -f table", "recommend -f md", "recommend -f html",
-		"recommend -f csv --csv-dialect excel-nb", "check -f table",
+		"recommend -f table",
+		"recommend -f md",
+		"recommend -f html",
+		"recommend -f csv --csv-dialect excel-nb",
+		"check -f table",
 		"check -f csv --csv-dialect excel-nb",
-		"explain Fosen", "recommend -n fixtures/trondelag-2022/trondelag-2022-innstilling.csv "
+		"explain Fosen",
+		"recommend -n fixtures/trondelag-2022/trondelag-2022-innstilling.csv "
 		"--columns fixtures/trondelag-2022/columns.json "
 		"-p fixtures/trondelag-2022/plan-decisions.json -f table",
 		"recommend -n fixtures/trondelag-2022/trondelag-2022-innstilling.csv "
@@ -98,8 +102,8 @@ int main(int argc, char **argv)
 	int bad = 0;
 	for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
 		char cmd[1024];
-		snprintf(cmd, sizeof cmd, "cd '%s' && '%s' %s 2>/dev/null", argv[2], argv[1],
-			 runs[i]);
+		snprintf(cmd, sizeof cmd, "cd '%s' && '%s' %s 2>/dev/null", argv[2],
+			 argv[1], runs[i]);
 		FILE *f = popen(cmd, "r");
 		char *text = f ? slurp(f) : NULL;
 		if (f)
@@ -113,10 +117,12 @@ int main(int argc, char **argv)
 		free(text);
 	}
 	/* the workbook's sheets as LibreOffice exports them */
-	static const char *const sheets[] = {"Innstilling", "Institusjoner", "Kriterier", "Funn"};
+	static const char *const sheets[] = {"Innstilling", "Institusjoner", "Kriterier",
+					     "Funn"};
 	for (size_t i = 0; i < sizeof sheets / sizeof sheets[0]; i++) {
 		char path[512];
-		snprintf(path, sizeof path, "%s/tests/xlsx/recommend-2022/expected/%s.csv", argv[2],
+		snprintf(path, sizeof path,
+			 "%s/tests/xlsx/recommend-2022/expected/%s.csv", argv[2],
 			 sheets[i]);
 		FILE *f = fopen(path, "rb");
 		char *text = f ? slurp(f) : NULL;

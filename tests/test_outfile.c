@@ -95,8 +95,8 @@ static mode_t mode_of(const char *path)
 
 /* dk_output_write; err gets its diagnostic as the program prints it,
  * "FILE: MESSAGE" (or "" when there is none). */
-static dk_status write_err(const char *path, const char *data, size_t len,
-			   char *err, size_t size)
+static dk_status write_err(const char *path, const char *data, size_t len, char *err,
+			   size_t size)
 {
 	dk_error d;
 	dk_error_init(&d);

@@ -63,9 +63,9 @@ START_TEST(packages_of_the_illustrative_template)
 	load(&p, SRC "ilu-illustrative.json");
 	ck_assert_int_eq(dk_price_quote(&p, &q), DK_OK);
 	const dk_quote_package *g = &q.pkgs[pkg(&p, "grunnpakke")];
-	ck_assert_int_eq(g->cost, 7969533);         /* 4 days: 79 695.33 */
-	ck_assert_int_eq(g->full_cost, 10014496);   /* shares 1: 100 144.96 */
-	ck_assert_int_eq(g->price, 7970000);        /* up to 100 kr */
+	ck_assert_int_eq(g->cost, 7969533);       /* 4 days: 79 695.33 */
+	ck_assert_int_eq(g->full_cost, 10014496); /* shares 1: 100 144.96 */
+	ck_assert_int_eq(g->price, 7970000);      /* up to 100 kr */
 	ck_assert_int_eq(g->price_per_day, 1992500);
 	ck_assert_int_eq(g->delivered_e8, 16 * INT64_C(100000000));
 	ck_assert(g->work_hours.num == 112 && g->work_hours.den == 1); /* 4 × 14 × 2 */
@@ -76,9 +76,9 @@ START_TEST(packages_of_the_illustrative_template)
 	ck_assert_int_eq(g->invoices[0], 3985000);
 	ck_assert_int_eq(g->invoices[1], 3985000);
 	const dk_quote_package *t15 = &q.pkgs[pkg(&p, "tillegg-1,5")];
-	ck_assert_int_eq(t15->cost, 2988575);       /* 1.5 days: 29 885.75 */
+	ck_assert_int_eq(t15->cost, 2988575); /* 1.5 days: 29 885.75 */
 	ck_assert_int_eq(t15->price, 2990000);
-	ck_assert_int_eq(t15->price_per_day, 1993333);  /* 19 933.333 */
+	ck_assert_int_eq(t15->price_per_day, 1993333); /* 19 933.333 */
 	const dk_quote_package *pl = &q.pkgs[pkg(&p, "planlegging")];
 	/* its own day: 6 h planning × 1 = 6 work hours per person */
 	ck_assert_int_eq(pl->cost, 1025307);
@@ -112,7 +112,7 @@ START_TEST(oppdrag_and_bidrag)
 	dk_quotation q;
 	dk_severity sev;
 	load(&p, SRC "ilu-illustrative.json");
-	p.type = DK_OPPDRAG;  /* margin 0 < 0.05, and below full cost */
+	p.type = DK_OPPDRAG; /* margin 0 < 0.05, and below full cost */
 	ck_assert_int_eq(dk_price_quote(&p, &q), DK_OK);
 	ck_assert_uint_eq(count(&q, DK_CHECK_MARGIN_LOW, NULL), 1);
 	ck_assert_uint_eq(count(&q, DK_CHECK_PRICE_BELOW_COST, &sev), 4);
@@ -159,8 +159,8 @@ START_TEST(factor_range)
 	dk_pricing p;
 	dk_quotation q;
 	load(&p, SRC "ilu-illustrative.json");
-	p.activities[0].factor = 8 * DK_E4;  /* at the limit: passes */
-	p.activities[3].factor = DK_E4;      /* at the limit: passes */
+	p.activities[0].factor = 8 * DK_E4; /* at the limit: passes */
+	p.activities[3].factor = DK_E4;     /* at the limit: passes */
 	ck_assert_int_eq(dk_price_quote(&p, &q), DK_OK);
 	ck_assert_uint_eq(count(&q, DK_CHECK_FACTOR_RANGE, NULL), 0);
 	dk_quote_release(&q);
@@ -180,9 +180,9 @@ START_TEST(invoices_odd_ore)
 	dk_pricing p;
 	dk_quotation q;
 	load(&p, SRC "ilu-illustrative.json");
-	p.n_staff = 0;             /* travel only: the price is the travel */
-	p.travel_per_day = 10000;  /* 100.00 kr */
-	p.round_to = 1;            /* to the øre */
+	p.n_staff = 0;            /* travel only: the price is the travel */
+	p.travel_per_day = 10000; /* 100.00 kr */
+	p.round_to = 1;           /* to the øre */
 	size_t k = pkg(&p, "tillegg-1");
 	p.packages[k].semesters = 3;
 	ck_assert_int_eq(dk_price_quote(&p, &q), DK_OK);
@@ -306,23 +306,23 @@ START_TEST(price_properties)
 		/* raise one factor or rate */
 		switch (pick(r, 5)) {
 		case 0:
-			p.activities[pick(r, (int64_t)p.n_activities - 1)].factor += 1 + pick(r, DK_E4);
+			p.activities[pick(r, (int64_t)p.n_activities - 1)].factor +=
+				1 + pick(r, DK_E4);
 			break;
 		case 1:
-			p.roles[pick(r, (int64_t)p.n_roles - 1)].hourly_cost += 1 + pick(r, 10000);
+			p.roles[pick(r, (int64_t)p.n_roles - 1)].hourly_cost +=
+				1 + pick(r, 10000);
 			break;
 		case 2:
-			p.roles[pick(r, (int64_t)p.n_roles - 1)].social_cost_rate += 1 + pick(r, 1000);
+			p.roles[pick(r, (int64_t)p.n_roles - 1)].social_cost_rate +=
+				1 + pick(r, 1000);
 			break;
 		case 3:
-			p.roles[pick(r, (int64_t)p.n_roles - 1)].indirect += 1 + pick(r, 1000000);
+			p.roles[pick(r, (int64_t)p.n_roles - 1)].indirect +=
+				1 + pick(r, 1000000);
 			break;
-		case 4:
-			p.margin += 1 + pick(r, 500);
-			break;
-		default:
-			p.travel_per_day += 1 + pick(r, 10000);
-			break;
+		case 4: p.margin += 1 + pick(r, 500); break;
+		default: p.travel_per_day += 1 + pick(r, 10000); break;
 		}
 		ck_assert_int_eq(dk_price_quote(&p, &b), DK_OK);
 		for (size_t i = 0; i < a.n; i++)

@@ -87,7 +87,8 @@ START_TEST(water_filling_properties)
 			      "case %d: %lld + %lld + %lld != %lld", k, (long long)sum,
 			      (long long)a.unused, (long long)a.reserve_cut,
 			      (long long)c.frame);
-		ck_assert_msg(a.unused >= 0 && a.reserve_cut >= 0, "case %d: negative rest", k);
+		ck_assert_msg(a.unused >= 0 && a.reserve_cut >= 0,
+			      "case %d: negative rest", k);
 		/* bounds and units */
 		for (size_t i = 0; i < c.n; i++) {
 			ck_assert_msg(a.hi[i] < 0 || a.amount[i] <= a.hi[i],
@@ -95,7 +96,8 @@ START_TEST(water_filling_properties)
 			ck_assert_msg(a.amount[i] >= a.lo[i],
 				      "case %d: row %zu below its floor", k, i);
 			ck_assert_msg(a.amount[i] % c.unit == 0,
-				      "case %d: row %zu not a multiple of the unit", k, i);
+				      "case %d: row %zu not a multiple of the unit", k,
+				      i);
 		}
 		/* permutation */
 		gen_case p = c;
@@ -112,7 +114,8 @@ START_TEST(water_filling_properties)
 			p.it[i] = c.it[perm[i]];
 		dk_wf_out b;
 		run(&p, c.frame, &b);
-		ck_assert_msg(b.lambda_num == a.lambda_num && b.lambda_den == a.lambda_den,
+		ck_assert_msg(b.lambda_num == a.lambda_num &&
+				      b.lambda_den == a.lambda_den,
 			      "case %d: λ changed under permutation", k);
 		for (size_t i = 0; i < c.n; i++) {
 			size_t o = perm[i];
@@ -124,23 +127,28 @@ START_TEST(water_filling_properties)
 				if (j != o && a.x_num[j] == a.x_num[o] &&
 				    a.state[j] == DK_STATE_FREE)
 					tied = 1;
-			ck_assert_msg(tied, "case %d: row %zu changed under permutation "
-					    "without a tie", k, o);
+			ck_assert_msg(tied,
+				      "case %d: row %zu changed under permutation "
+				      "without a tie",
+				      k, o);
 		}
 		dk_wf_release(&b);
 		/* monotone in F */
 		int64_t more = c.frame + 1 + pick(r, 2000);
 		dk_wf_out m;
 		run(&c, more, &m);
-		ck_assert_msg(m.outcome != DK_WF_INFEASIBLE, "case %d: more frame, infeasible", k);
+		ck_assert_msg(m.outcome != DK_WF_INFEASIBLE,
+			      "case %d: more frame, infeasible", k);
 		for (size_t i = 0; i < c.n; i++) {
 			ck_assert_msg(dk_ratcmp(m.x_num[i], m.lambda_den, a.x_num[i],
 						a.lambda_den) >= 0,
-				      "case %d: row %zu's exact amount fell when F rose", k, i);
+				      "case %d: row %zu's exact amount fell when F rose",
+				      k, i);
 			ck_assert_msg(m.amount[i] >= a.amount[i] - c.unit,
 				      "case %d: row %zu fell by more than a unit when F "
 				      "rose (%lld to %lld)",
-				      k, i, (long long)a.amount[i], (long long)m.amount[i]);
+				      k, i, (long long)a.amount[i],
+				      (long long)m.amount[i]);
 		}
 		dk_wf_release(&m);
 		dk_wf_release(&a);

@@ -205,7 +205,7 @@ START_TEST(innstilling_values_by_hand)
 	ck_assert_int_eq(vl->v[DK_COL_NEED], 1306412);
 	ck_assert_int_eq(vl->v[DK_COL_STATED_RECOMMENDED], 842950);
 	const dk_network *yn = &l.nets.items[8];
-	ck_assert_int_eq(yn->v[DK_COL_SELF_FINANCING], 450000);  /* "450000" */
+	ck_assert_int_eq(yn->v[DK_COL_SELF_FINANCING], 450000); /* "450000" */
 	ck_assert_int_eq(l.nets.totals.v[DK_COL_NEED], 16053692);
 	unload(&l);
 }
@@ -249,7 +249,7 @@ START_TEST(positions_count_characters)
 {
 	int line, col;
 	const char *t = "ab\nTr\xC3\xB8ndelag;x";
-	dk_text_position(t, 14, &line, &col);  /* the x */
+	dk_text_position(t, 14, &line, &col); /* the x */
 	ck_assert_int_eq(line, 2);
 	ck_assert_int_eq(col, 11);
 }
@@ -298,7 +298,8 @@ static void small_plan(dk_plan *p, const char *method, const char *direct)
 	dk_input_init(&in);
 	dk_error_init(&d);
 	ck_assert_int_eq(dk_input_builtin(&in, "plan.json", (const unsigned char *)text,
-					  strlen(text)), DK_OK);
+					  strlen(text)),
+			 DK_OK);
 	ck_assert_int_eq(dk_input_decode(&in, &d), DK_OK);
 	ck_assert_int_eq(dk_plan_read(&in, p, &d), DK_OK);
 	dk_input_release(&in);
@@ -319,7 +320,8 @@ static dk_status read_sheet(sheet *s, const char *text, const dk_plan *p,
 	dk_input_init(&s->in);
 	dk_error_init(&s->d);
 	ck_assert_int_eq(dk_input_builtin(&s->in, "nets.csv", (const unsigned char *)text,
-					  strlen(text)), DK_OK);
+					  strlen(text)),
+			 DK_OK);
 	dk_status st = dk_input_decode(&s->in, &s->d);
 	if (st != DK_OK)
 		return st;
@@ -334,8 +336,7 @@ static void sheet_release(sheet *s)
 	dk_error_release(&s->d);
 }
 
-static void assert_diag(const dk_error *d, size_t i, int line, int col,
-			const char *part)
+static void assert_diag(const dk_error *d, size_t i, int line, int col, const char *part)
 {
 	ck_assert_uint_gt(d->n, i);
 	ck_assert_int_eq(d->items[i].line, line);
@@ -346,15 +347,25 @@ static void assert_diag(const dk_error *d, size_t i, int line, int col,
 
 START_TEST(totals_labels)
 {
-	static const char *const yes[] = {
-		"", "Sum", "Summer", "Total", "Totalt", "Totalsum", "Sum totalt",
-		"Totalt sum", "I alt", "Samlet", "  i   ALT ", "SUM\tTOTALT",
-		"\xC2\xA0Samlet\xC2\xA0", "totalSUM"};
-	static const char *const no[] = {
-		"Summen", "I alt for Fosen", "Samlet Namdal", "Fosen", "Ialt x",
-		"Sum totalt 2022"};
+	static const char *const yes[] = {"",
+					  "Sum",
+					  "Summer",
+					  "Total",
+					  "Totalt",
+					  "Totalsum",
+					  "Sum totalt",
+					  "Totalt sum",
+					  "I alt",
+					  "Samlet",
+					  "  i   ALT ",
+					  "SUM\tTOTALT",
+					  "\xC2\xA0Samlet\xC2\xA0",
+					  "totalSUM"};
+	static const char *const no[] = {"Summen", "I alt for Fosen", "Samlet Namdal",
+					 "Fosen",  "Ialt x",          "Sum totalt 2022"};
 	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
-		ck_assert_msg(dk_is_totals_name(yes[i]), "'%s' is a totals label", yes[i]);
+		ck_assert_msg(dk_is_totals_name(yes[i]), "'%s' is a totals label",
+			      yes[i]);
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
 		ck_assert_msg(!dk_is_totals_name(no[i]), "'%s' is a network", no[i]);
 }
@@ -365,11 +376,13 @@ START_TEST(i_alt_is_the_totals_row)
 	dk_plan p;
 	sheet s;
 	small_plan(&p, "status_quo", "");
-	ck_assert_int_eq(read_sheet(&s, "network;previous;need\n"
-					"Fosen;400 000;500 000\n"
-					"Namdal;300 000;300 000\n"
-					"I alt;700 000;800 000\n",
-				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;previous;need\n"
+				    "Fosen;400 000;500 000\n"
+				    "Namdal;300 000;300 000\n"
+				    "I alt;700 000;800 000\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_OK);
 	ck_assert_uint_eq(s.t.n, 2);
 	ck_assert(s.t.has_totals);
 	ck_assert_int_eq(s.t.totals_line, 4);
@@ -386,24 +399,29 @@ START_TEST(note_under_the_table)
 	small_plan(&p, "status_quo", "");
 	/* a note is bad input; '-' is a figure; an empty labelled totals row
 	 * is just an empty totals row */
-	ck_assert_int_eq(read_sheet(&s, "network;previous;need\n"
-					"Fosen;400 000;500 000\n"
-					"Hitra;-;\n"
-					"Sum;;\n"
-					"Merknad: tall fra mars;;\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;previous;need\n"
+				    "Fosen;400 000;500 000\n"
+				    "Hitra;-;\n"
+				    "Sum;;\n"
+				    "Merknad: tall fra mars;;\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	ck_assert_uint_eq(s.d.n, 1);
 	assert_diag(&s.d, 0, 5, 1, "'Merknad: tall fra mars' has a name but no figures");
 	sheet_release(&s);
 	/* in a second file that adds columns by name, no figures is fine */
-	ck_assert_int_eq(read_sheet(&s, "network;up1\nFosen;NTNU\n", &p,
-				    DK_DEC_AUTO, true), DK_OK);
+	ck_assert_int_eq(read_sheet(&s, "network;up1\nFosen;NTNU\n", &p, DK_DEC_AUTO,
+				    true),
+			 DK_OK);
 	sheet_release(&s);
 	/* the same in JSON */
-	ck_assert_int_eq(read_sheet(&s, "{\"networks\": [{\"network\": \"Fosen\", "
-					"\"need\": 1}, {\"network\": \"Merknad\", "
-					"\"need\": null}]}",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s,
+				    "{\"networks\": [{\"network\": \"Fosen\", "
+				    "\"need\": 1}, {\"network\": \"Merknad\", "
+				    "\"need\": null}]}",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	assert_diag(&s.d, 0, 1, 60, "'Merknad' has a name but no figures");
 	sheet_release(&s);
 	dk_plan_release(&p);
@@ -416,29 +434,36 @@ START_TEST(title_line_above_the_header)
 	sheet s;
 	small_plan(&p, "status_quo", "");
 	/* a title without delimiters, in a comma-delimited file */
-	ck_assert_int_eq(read_sheet(&s, "Budsjett 2022\n"
-					"network,previous,need\n"
-					"Fosen,\"400 000\",\"500 000\"\n",
-				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(read_sheet(&s,
+				    "Budsjett 2022\n"
+				    "network,previous,need\n"
+				    "Fosen,\"400 000\",\"500 000\"\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_OK);
 	ck_assert_int_eq(s.header_line, 2);
 	ck_assert_uint_eq(s.t.n, 1);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 500000);
 	sheet_release(&s);
 	/* two filled cells above the header: refused, and said so, rather
 	 * than read as a header of unknown names */
-	ck_assert_int_eq(read_sheet(&s, "Budsjett;utkast;\n"
-					"network;previous;need\n"
-					"Fosen;400 000;500 000\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
-	assert_diag(&s.d, 0, 1, 1, "line 1 holds a title, not the header; the "
-				   "header is on line 2");
+	ck_assert_int_eq(read_sheet(&s,
+				    "Budsjett;utkast;\n"
+				    "network;previous;need\n"
+				    "Fosen;400 000;500 000\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 1,
+		    "line 1 holds a title, not the header; the "
+		    "header is on line 2");
 	ck_assert_uint_eq(s.d.n, 1);
 	sheet_release(&s);
 	/* a first line of unknown names with no known header below is still
 	 * a header of unknown names */
-	ck_assert_int_eq(read_sheet(&s, "Budsjett;utkast\n"
-					"Fosen;500 000\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s,
+				    "Budsjett;utkast\n"
+				    "Fosen;500 000\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	assert_diag(&s.d, 0, 1, 1, "unknown header 'Budsjett'");
 	sheet_release(&s);
 	dk_plan_release(&p);
@@ -449,22 +474,27 @@ START_TEST(percentages_as_written)
 {
 	dk_plan p;
 	sheet s;
-	int64_t unit = DK_PCT_ONE / 100;  /* a hundredth of a percent */
+	int64_t unit = DK_PCT_ONE / 100; /* a hundredth of a percent */
 	small_plan(&p, "status_quo", "");
-	ck_assert_int_eq(read_sheet(&s, "network;previous;need;stated_own_pct;stated_uh_pct\n"
-					"Fosen;1;1;1 500,25 %;1000000000000\n",
-				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;previous;need;stated_own_pct;stated_uh_pct\n"
+				    "Fosen;1;1;1 500,25 %;1000000000000\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_OK);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_STATED_OWN_PCT], 150025 * unit);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_STATED_UH_PCT],
 			 INT64_C(100000000000000) * unit);
 	sheet_release(&s);
 	/* above 10^12, or one decimal more than the model keeps */
 	char text[200];
-	snprintf(text, sizeof text, "network;previous;need;stated_own_pct;stated_uh_pct\n"
-		 "Fosen;1;1;1000000000001;0,%0*d1\n", DK_PCT_DECIMALS, 0);
+	snprintf(text, sizeof text,
+		 "network;previous;need;stated_own_pct;stated_uh_pct\n"
+		 "Fosen;1;1;1000000000001;0,%0*d1\n",
+		 DK_PCT_DECIMALS, 0);
 	ck_assert_int_eq(read_sheet(&s, text, &p, DK_DEC_AUTO, false), DK_EINPUT);
 	ck_assert_uint_eq(s.d.n, 2);
-	assert_diag(&s.d, 0, 2, 11, "is too large; expected a percentage of at most 10^12");
+	assert_diag(&s.d, 0, 2, 11,
+		    "is too large; expected a percentage of at most 10^12");
 	assert_diag(&s.d, 1, 2, 25, "decimals");
 	sheet_release(&s);
 	dk_plan_release(&p);
@@ -476,19 +506,24 @@ START_TEST(whole_kroner_under_decimal_comma)
 	dk_plan p;
 	sheet s;
 	small_plan(&p, "status_quo", "");
-	ck_assert_int_eq(read_sheet(&s, "network;previous;need;NTNU\n"
-					"Fosen;721,000;910 000,00;3 309 141,500\n",
-				    &p, DK_DEC_COMMA, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;previous;need;NTNU\n"
+				    "Fosen;721,000;910 000,00;3 309 141,500\n",
+				    &p, DK_DEC_COMMA, false),
+			 DK_EINPUT);
 	ck_assert_uint_eq(s.d.n, 2);
-	assert_diag(&s.d, 0, 2, 7, "'721,000' has three decimals under --decimal-comma, "
-				   "but the column holds whole kroner");
+	assert_diag(&s.d, 0, 2, 7,
+		    "'721,000' has three decimals under --decimal-comma, "
+		    "but the column holds whole kroner");
 	assert_diag(&s.d, 0, 2, 7, "give --decimal-point");
 	assert_diag(&s.d, 1, 2, 26, "'3 309 141,500' has three decimals");
 	sheet_release(&s);
 	/* FTE may have a decimal comma and three digits when they are zeros */
-	ck_assert_int_eq(read_sheet(&s, "network;previous;need;fte\n"
-					"Fosen;721 155,00;910.000;318,700\n",
-				    &p, DK_DEC_COMMA, false), DK_OK);
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;previous;need;fte\n"
+				    "Fosen;721 155,00;910.000;318,700\n",
+				    &p, DK_DEC_COMMA, false),
+			 DK_OK);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_PREVIOUS], 721155);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 910000);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_FTE], 31870);
@@ -503,37 +538,44 @@ START_TEST(what_a_method_needs)
 	sheet s;
 	/* status_quo without previous */
 	small_plan(&p, "status_quo", "");
-	ck_assert_int_eq(read_sheet(&s, "Network;Need\nFosen;1\n", &p, DK_DEC_AUTO,
-				    false), DK_OK);
+	ck_assert_int_eq(
+		read_sheet(&s, "Network;Need\nFosen;1\n", &p, DK_DEC_AUTO, false), DK_OK);
 	ck_assert_int_eq(dk_networks_check_plan(&p, &s.t, &s.in, s.header_line, &s.d),
 			 DK_EINPUT);
-	assert_diag(&s.d, 0, 1, 1, "status_quo needs last year's amounts: no column "
-				   "'2021' or 'previous'");
+	assert_diag(&s.d, 0, 1, 1,
+		    "status_quo needs last year's amounts: no column "
+		    "'2021' or 'previous'");
 	sheet_release(&s);
 	dk_plan_release(&p);
 	/* prorata without fte, by_up1 without up1 */
 	small_plan(&p, "prorata", ", \"direct\": {\"amount\": 1, \"split\": \"by_up1\"}");
-	ck_assert_int_eq(read_sheet(&s, "network;need\nFosen;1\n", &p, DK_DEC_AUTO,
-				    false), DK_OK);
+	ck_assert_int_eq(
+		read_sheet(&s, "network;need\nFosen;1\n", &p, DK_DEC_AUTO, false), DK_OK);
 	ck_assert_int_eq(dk_networks_check_plan(&p, &s.t, &s.in, s.header_line, &s.d),
 			 DK_EINPUT);
 	ck_assert_uint_eq(s.d.n, 2);
-	assert_diag(&s.d, 0, 1, 1, "prorata needs teacher FTE: no column 'fte' or "
-				   "'lærerårsverk'");
-	assert_diag(&s.d, 1, 1, 1, "by_up1 needs each network's UP1 assignment: no "
-				   "column 'up1'");
+	assert_diag(&s.d, 0, 1, 1,
+		    "prorata needs teacher FTE: no column 'fte' or "
+		    "'lærerårsverk'");
+	assert_diag(&s.d, 1, 1, 1,
+		    "by_up1 needs each network's UP1 assignment: no "
+		    "column 'up1'");
 	sheet_release(&s);
 	/* prorata: an empty fte cell is bad input at the cell, '-' is 0 */
-	ck_assert_int_eq(read_sheet(&s, "network;need;fte;up1\nFosen;1;-;NTNU\n"
-					"Namdal;1; ;Nord\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;need;fte;up1\nFosen;1;-;NTNU\n"
+				    "Namdal;1; ;Nord\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	ck_assert_uint_eq(s.d.n, 1);
 	assert_diag(&s.d, 0, 3, 10, "fte: the cell of network 'Namdal' is empty");
 	sheet_release(&s);
-	ck_assert_int_eq(read_sheet(&s, "{\"networks\": [{\"network\": \"Fosen\", "
-					"\"need\": 1, \"fte\": 2},\n{\"network\": "
-					"\"Namdal\", \"need\": 1}]}",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s,
+				    "{\"networks\": [{\"network\": \"Fosen\", "
+				    "\"need\": 1, \"fte\": 2},\n{\"network\": "
+				    "\"Namdal\", \"need\": 1}]}",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	assert_diag(&s.d, 0, 2, 1, "fte: network 'Namdal' has no teacher FTE");
 	sheet_release(&s);
 	dk_plan_release(&p);
@@ -545,13 +587,16 @@ START_TEST(second_file_names_every_network)
 	dk_plan p;
 	sheet main_s, supp;
 	small_plan(&p, "prorata", "");
-	ck_assert_int_eq(read_sheet(&main_s, "network;need\nFosen;1\nNamdal;1\n"
-					     "Orkdal;1\n",
-				    &p, DK_DEC_AUTO, false), DK_OK);
-	ck_assert_int_eq(read_sheet(&supp, "network;fte\nNamdal;2\n", &p,
-				    DK_DEC_AUTO, true), DK_OK);
-	ck_assert_int_eq(dk_networks_merge(&main_s.t, &supp.t, &supp.in,
-					   supp.header_line, "nets.csv", &supp.d),
+	ck_assert_int_eq(read_sheet(&main_s,
+				    "network;need\nFosen;1\nNamdal;1\n"
+				    "Orkdal;1\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_OK);
+	ck_assert_int_eq(read_sheet(&supp, "network;fte\nNamdal;2\n", &p, DK_DEC_AUTO,
+				    true),
+			 DK_OK);
+	ck_assert_int_eq(dk_networks_merge(&main_s.t, &supp.t, &supp.in, supp.header_line,
+					   "nets.csv", &supp.d),
 			 DK_EINPUT);
 	ck_assert_uint_eq(supp.d.n, 2);
 	assert_diag(&supp.d, 0, 1, 1, "'Fosen' of nets.csv is not in this file");
@@ -570,10 +615,12 @@ START_TEST(json_is_utf8)
 	dk_input_init(&in);
 	/* Latin-1 ø in a JSON file: bad input at its place, never Windows-1252 */
 	static const unsigned char json[] = "{\"a\":\n \"S\xF8r\", \"b\": \"\xE6\"}";
-	ck_assert_int_eq(dk_input_builtin(&in, "plan.json", json, sizeof json - 1), DK_OK);
+	ck_assert_int_eq(dk_input_builtin(&in, "plan.json", json, sizeof json - 1),
+			 DK_OK);
 	ck_assert_int_eq(dk_input_decode(&in, &d), DK_EINPUT);
 	ck_assert_uint_eq(d.n, 2);
-	assert_diag(&d, 0, 2, 4, "byte 0xF8 is not valid UTF-8; a JSON file must be UTF-8");
+	assert_diag(&d, 0, 2, 4,
+		    "byte 0xF8 is not valid UTF-8; a JSON file must be UTF-8");
 	assert_diag(&d, 1, 2, 15, "byte 0xE6");
 	dk_input_release(&in);
 	dk_error_release(&d);
@@ -599,9 +646,11 @@ START_TEST(cells_named_as_a_spreadsheet_names_them)
 	dk_plan p;
 	sheet s;
 	small_plan(&p, "need", "");
-	ck_assert_int_eq(read_sheet(&s, "network;previous;need\n"
-					"Fosen;400 000;x\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;previous;need\n"
+				    "Fosen;400 000;x\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	assert_diag(&s.d, 0, 2, 15, "cell C2: need: 'x' is not a number");
 	sheet_release(&s);
 	/* the 27th column is AA: 24 empty columns between B and AA */
@@ -613,16 +662,19 @@ START_TEST(cells_named_as_a_spreadsheet_names_them)
 	sheet_release(&s);
 	/* a quoted name over two lines is one cell: the row after it is row
 	 * 3 of the sheet, though it is on line 4 of the file */
-	ck_assert_int_eq(read_sheet(&s, "network;need\n"
-					"\"Fos\nen\";x\n"
-					"Namdal;y\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;need\n"
+				    "\"Fos\nen\";x\n"
+				    "Namdal;y\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	assert_diag(&s.d, 0, 3, 5, "cell B2: need: 'x'");
 	assert_diag(&s.d, 1, 4, 8, "cell B3: need: 'y'");
 	sheet_release(&s);
 	/* a header cell */
-	ck_assert_int_eq(read_sheet(&s, "network;behov neste år\nFosen;1\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s, "network;behov neste år\nFosen;1\n", &p,
+				    DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	assert_diag(&s.d, 0, 1, 9, "cell B1: unknown header 'behov neste år'");
 	sheet_release(&s);
 	dk_plan_release(&p);
@@ -635,9 +687,11 @@ START_TEST(headers_as_people_write_them)
 	sheet s;
 	small_plan(&p, "status_quo", "");
 	/* spaces, underscores and hyphens alike; labels as dekom prints them */
-	ck_assert_int_eq(read_sheet(&s, "Navn;Forrige-år;MELDT_BEHOV;Egen andel;uh-other\n"
-					"Fosen;400 000;500 000;100 000;1\n",
-				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(read_sheet(&s,
+				    "Navn;Forrige-år;MELDT_BEHOV;Egen andel;uh-other\n"
+				    "Fosen;400 000;500 000;100 000;1\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_OK);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_PREVIOUS], 400000);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 500000);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_OWN], 100000);
@@ -647,12 +701,15 @@ START_TEST(headers_as_people_write_them)
 	 * "Nettverk (egen)" is the own share; the columns dekom computes are
 	 * read and ignored, the recommended amount is a stated one, and an
 	 * institution reads by its id or after uh_ */
-	ck_assert_int_eq(read_sheet(&s, "Nettverk;Forrige år;Meldt behov;Lærerårsverk;"
-					"Anbefalt;Status;Nettverk (egen);Koordinator;"
-					"NTNU;uh_Nord;Andre/usikker;Uspesifisert;UH-andel;Funn\n"
-					"Fosen;400 000;500 000;0,00;400 000;tak;100 000;0;"
-					"200 000;50 000;50 000;0;0,5;row-sum\n",
-				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(
+		read_sheet(&s,
+			   "Nettverk;Forrige år;Meldt behov;Lærerårsverk;"
+			   "Anbefalt;Status;Nettverk (egen);Koordinator;"
+			   "NTNU;uh_Nord;Andre/usikker;Uspesifisert;UH-andel;Funn\n"
+			   "Fosen;400 000;500 000;0,00;400 000;tak;100 000;0;"
+			   "200 000;50 000;50 000;0;0,5;row-sum\n",
+			   &p, DK_DEC_AUTO, false),
+		DK_OK);
 	ck_assert_str_eq(s.t.items[0].name, "Fosen");
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_STATED_RECOMMENDED], 400000);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_OWN], 100000);
@@ -660,9 +717,12 @@ START_TEST(headers_as_people_write_them)
 	ck_assert_int_eq(s.t.items[0].uh[1], 50000);
 	sheet_release(&s);
 	/* the forum's own sheet: "Nettverk" alone is the own share */
-	ck_assert_int_eq(read_sheet(&s, "Kompetansenettverk;2021;Meldt behov for 2022;Nettverk\n"
-					"Fosen;400 000;500 000;100 000\n",
-				    &p, DK_DEC_AUTO, false), DK_OK);
+	ck_assert_int_eq(
+		read_sheet(&s,
+			   "Kompetansenettverk;2021;Meldt behov for 2022;Nettverk\n"
+			   "Fosen;400 000;500 000;100 000\n",
+			   &p, DK_DEC_AUTO, false),
+		DK_OK);
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_OWN], 100000);
 	sheet_release(&s);
 	dk_plan_release(&p);
@@ -674,25 +734,32 @@ START_TEST(unknown_headers_say_what_is_near)
 	dk_plan p;
 	sheet s;
 	small_plan(&p, "status_quo", "");
-	ck_assert_int_eq(read_sheet(&s, "network;2021;need;Egenfinansieing;NTNUU\n"
-					"Fosen;1;2;3;4\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
-	assert_diag(&s.d, 0, 1, 19, "cell D1: unknown header 'Egenfinansieing'; "
-				    "did you mean 'Egenfinansiering'?");
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;2021;need;Egenfinansieing;NTNUU\n"
+				    "Fosen;1;2;3;4\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 19,
+		    "cell D1: unknown header 'Egenfinansieing'; "
+		    "did you mean 'Egenfinansiering'?");
 	assert_diag(&s.d, 1, 1, 35, "unknown header 'NTNUU'; did you mean 'NTNU'?");
 	sheet_release(&s);
 	/* far from every name: no guess */
-	ck_assert_int_eq(read_sheet(&s, "network;2021;need;Budsjett\nFosen;1;2;3\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
+	ck_assert_int_eq(read_sheet(&s, "network;2021;need;Budsjett\nFosen;1;2;3\n", &p,
+				    DK_DEC_AUTO, false),
+			 DK_EINPUT);
 	assert_diag(&s.d, 0, 1, 19, "unknown header 'Budsjett'; expected a column name");
 	sheet_release(&s);
 	/* a year alias of another plan year */
 	ck_assert_int_eq(read_sheet(&s, "network;2022;Meldt behov for 2023\nFosen;1;2\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
-	assert_diag(&s.d, 0, 1, 9, "the plan's year is 2022, the sheet has '2022': "
-				   "set \"year\": 2023");
-	assert_diag(&s.d, 1, 1, 14, "the plan's year is 2022, the sheet has 'Meldt "
-				    "behov for 2023': set \"year\": 2023");
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 9,
+		    "the plan's year is 2022, the sheet has '2022': "
+		    "set \"year\": 2023");
+	assert_diag(&s.d, 1, 1, 14,
+		    "the plan's year is 2022, the sheet has 'Meldt "
+		    "behov for 2023': set \"year\": 2023");
 	sheet_release(&s);
 	dk_plan_release(&p);
 }
@@ -704,16 +771,21 @@ START_TEST(messages_in_bokmal)
 	sheet s;
 	small_plan(&p, "need", "");
 	dk_i18n_set_english(false);
-	ck_assert_int_eq(read_sheet(&s, "network;previous;need;Egenfinansieing\n"
-					"Fosen;400 000;x;1\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
-	assert_diag(&s.d, 0, 1, 23, "celle D1: ukjent overskrift «Egenfinansieing»; "
-				    "mente du «Egenfinansiering»?");
+	ck_assert_int_eq(read_sheet(&s,
+				    "network;previous;need;Egenfinansieing\n"
+				    "Fosen;400 000;x;1\n",
+				    &p, DK_DEC_AUTO, false),
+			 DK_EINPUT);
+	assert_diag(&s.d, 0, 1, 23,
+		    "celle D1: ukjent overskrift «Egenfinansieing»; "
+		    "mente du «Egenfinansiering»?");
 	sheet_release(&s);
-	ck_assert_int_eq(read_sheet(&s, "network;previous;need\nFosen;400 000;x\n",
-				    &p, DK_DEC_AUTO, false), DK_EINPUT);
-	assert_diag(&s.d, 0, 2, 15, "celle C2: meldt behov: «x» er ikke et tall; "
-				    "forventet et helt beløp i kroner");
+	ck_assert_int_eq(read_sheet(&s, "network;previous;need\nFosen;400 000;x\n", &p,
+				    DK_DEC_AUTO, false),
+			 DK_EINPUT);
+	assert_diag(&s.d, 0, 2, 15,
+		    "celle C2: meldt behov: «x» er ikke et tall; "
+		    "forventet et helt beløp i kroner");
 	sheet_release(&s);
 	dk_i18n_set_english(true);
 	dk_plan_release(&p);
@@ -732,7 +804,7 @@ static size_t utf16(const char *text, bool big, bool bom, unsigned char *out)
 	const unsigned char *t = (const unsigned char *)text;
 	while (*t) {
 		unsigned cp = *t++;
-		if (cp >= 0xC0)  /* two-byte UTF-8: Latin-1 here */
+		if (cp >= 0xC0) /* two-byte UTF-8: Latin-1 here */
 			cp = ((cp & 0x1Fu) << 6) | (*t++ & 0x3Fu);
 		out[o++] = (unsigned char)(big ? cp >> 8 : cp & 0xFF);
 		out[o++] = (unsigned char)(big ? cp & 0xFF : cp >> 8);
@@ -747,7 +819,8 @@ START_TEST(files_that_are_not_utf8_text)
 	unsigned char buf[512];
 	small_plan(&p, "need", "");
 	/* Excel's "Unicode-tekst": UTF-16LE with a mark, tab-delimited */
-	size_t n = utf16("network\tneed\r\nTrøndelag sørvest\t500 000\r\n", false, true, buf);
+	size_t n = utf16("network\tneed\r\nTrøndelag sørvest\t500 000\r\n", false, true,
+			 buf);
 	ck_assert_int_eq(read_bytes(&s, buf, n, &p), DK_OK);
 	ck_assert_str_eq(s.t.items[0].name, "Trøndelag sørvest");
 	ck_assert_int_eq(s.t.items[0].v[DK_COL_NEED], 500000);
@@ -764,19 +837,23 @@ START_TEST(files_that_are_not_utf8_text)
 	/* JSON is UTF-8 only */
 	n = utf16("{\"networks\": []}", false, true, buf);
 	ck_assert_int_eq(read_bytes(&s, buf, n, &p), DK_EINPUT);
-	assert_diag(&s.d, 0, 1, 1, "this JSON file is UTF-16 text; a JSON file must be UTF-8");
+	assert_diag(&s.d, 0, 1, 1,
+		    "this JSON file is UTF-16 text; a JSON file must be UTF-8");
 	sheet_release(&s);
 	/* a workbook, an old workbook, a PDF */
 	static const unsigned char zip[] = {'P', 'K', 3, 4, 20, 0, 0, 0};
 	ck_assert_int_eq(read_bytes(&s, zip, sizeof zip, &p), DK_EINPUT);
-	assert_diag(&s.d, 0, 1, 1, "this is a workbook (XLSX or ODS), not CSV text; "
-				   "save the sheet as CSV");
+	assert_diag(&s.d, 0, 1, 1,
+		    "this is a workbook (XLSX or ODS), not CSV text; "
+		    "save the sheet as CSV");
 	sheet_release(&s);
-	static const unsigned char xls[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0};
+	static const unsigned char xls[] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1,
+					    0xB1, 0x1A, 0xE1, 0};
 	ck_assert_int_eq(read_bytes(&s, xls, sizeof xls, &p), DK_EINPUT);
 	assert_diag(&s.d, 0, 1, 1, "Excel 97-2003 workbook (XLS)");
 	sheet_release(&s);
-	ck_assert_int_eq(read_bytes(&s, (const unsigned char *)"%PDF-1.7\n", 9, &p), DK_EINPUT);
+	ck_assert_int_eq(read_bytes(&s, (const unsigned char *)"%PDF-1.7\n", 9, &p),
+			 DK_EINPUT);
 	assert_diag(&s.d, 0, 1, 1, "this is a PDF document");
 	sheet_release(&s);
 	dk_plan_release(&p);

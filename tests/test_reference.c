@@ -55,7 +55,7 @@
 #define CASES 12000
 #define MAXN 8
 #define NOCAP (-1)
-#define SHOWN 5          /* disagreements printed in full */
+#define SHOWN 5 /* disagreements printed in full */
 
 /* ---------------------------------------------------------------------
  * Exact fractions. An operation that would overflow sets *ovf and gives 0;
@@ -63,7 +63,7 @@
  */
 
 typedef struct {
-	dk_i128 n, d;        /* d > 0, gcd(n, d) = 1 */
+	dk_i128 n, d; /* d > 0, gcd(n, d) = 1 */
 } frac;
 
 static dk_i128 gcd128(dk_i128 a, dk_i128 b)
@@ -172,14 +172,14 @@ enum { BASE_NONE, BASE_GRANT, BASE_SHARE };
 
 typedef struct {
 	int n;
-	int64_t need[MAXN], prev[MAXN], fte[MAXN];  /* fte in hundredths */
+	int64_t need[MAXN], prev[MAXN], fte[MAXN]; /* fte in hundredths */
 	dk_method method;
 	int64_t F, unit;
 	bool reserve, cap_at_need;
-	int64_t floor_previous;                     /* millionths */
+	int64_t floor_previous; /* millionths */
 	int base_kind;
-	int64_t base;                               /* kroner or millionths */
-	int nd;                                     /* decisions, 0 to 2 */
+	int64_t base; /* kroner or millionths */
+	int nd;       /* decisions, 0 to 2 */
 	int dnet[2];
 	int64_t damt[2];
 } gcase;
@@ -187,7 +187,8 @@ typedef struct {
 static const char *method_text(dk_method m)
 {
 	return m == DK_METHOD_PRORATA ? "prorata"
-		: m == DK_METHOD_NEED ? "need" : "status_quo";
+		: m == DK_METHOD_NEED ? "need"
+				      : "status_quo";
 }
 
 static const char *state_text(dk_state s)
@@ -200,17 +201,17 @@ static const char *state_text(dk_state s)
 static void case_text(const gcase *c, char *buf, size_t size)
 {
 	size_t k = 0;
-#define PUT(...) \
-	do { \
+#define PUT(...)                                                                  \
+	do {                                                                      \
 		int w_ = snprintf(buf + k, k < size ? size - k : 0, __VA_ARGS__); \
-		if (w_ > 0) \
-			k += (size_t)w_; \
+		if (w_ > 0)                                                       \
+			k += (size_t)w_;                                          \
 	} while (0)
 	PUT("method %s, F %lld, rounding %lld, surplus %s, cap_at_need %s, "
 	    "floor_previous %lld/1000000",
 	    method_text(c->method), (long long)c->F, (long long)c->unit,
-	    c->reserve ? "reserve" : "redistribute",
-	    c->cap_at_need ? "true" : "false", (long long)c->floor_previous);
+	    c->reserve ? "reserve" : "redistribute", c->cap_at_need ? "true" : "false",
+	    (long long)c->floor_previous);
 	if (c->base_kind == BASE_GRANT)
 		PUT(", base_grant %lld", (long long)c->base);
 	else if (c->base_kind == BASE_SHARE)
@@ -234,7 +235,7 @@ static void case_text(const gcase *c, char *buf, size_t size)
 enum { REF_SOLVED, REF_SATURATED, REF_INFEASIBLE };
 
 typedef struct {
-	int64_t b, w, lo, hi;                       /* hi NOCAP: no cap */
+	int64_t b, w, lo, hi; /* hi NOCAP: no cap */
 } item;
 
 typedef struct {
@@ -242,7 +243,7 @@ typedef struct {
 	int outcome;
 	int64_t amount[MAXN];
 	dk_state state[MAXN];
-	int64_t unused;                             /* F − Σ amounts */
+	int64_t unused; /* F − Σ amounts */
 	bool overflow;
 } ref_out;
 
@@ -254,9 +255,10 @@ static void ref_items(const gcase *c, item *it, bool *ovf)
 	if (c->method == DK_METHOD_PRORATA) {
 		if (c->base_kind == BASE_GRANT)
 			B = c->base;
-		else if (c->base_kind == BASE_SHARE)  /* floor(s·F/n), all n */
-			B = ffloor(fdiv(ovf, fmul(ovf, fr(ovf, c->base, DK_RATIO_ONE),
-						  fint(c->F)),
+		else if (c->base_kind == BASE_SHARE) /* floor(s·F/n), all n */
+			B = ffloor(fdiv(ovf,
+					fmul(ovf, fr(ovf, c->base, DK_RATIO_ONE),
+					     fint(c->F)),
 					fint(c->n)));
 	}
 	for (int i = 0; i < c->n; i++) {
@@ -270,12 +272,8 @@ static void ref_items(const gcase *c, item *it, bool *ovf)
 					    fint(c->prev[i])));
 			x->hi = c->cap_at_need ? c->need[i] : NOCAP;
 			break;
-		case DK_METHOD_NEED:
-			*x = (item){0, c->need[i], 0, c->need[i]};
-			break;
-		case DK_METHOD_STATUS_QUO:
-			*x = (item){0, sq, 0, sq};
-			break;
+		case DK_METHOD_NEED: *x = (item){0, c->need[i], 0, c->need[i]}; break;
+		case DK_METHOD_STATUS_QUO: *x = (item){0, sq, 0, sq}; break;
 		}
 		if (x->hi != NOCAP && x->lo > x->hi)
 			x->lo = x->hi;
@@ -298,8 +296,8 @@ static frac x_at(bool *ovf, const item *x, int64_t cap, frac lam)
 	return v;
 }
 
-static frac sum_at(bool *ovf, const item *it, const int64_t *cap,
-		   const bool *on, int n, frac lam)
+static frac sum_at(bool *ovf, const item *it, const int64_t *cap, const bool *on, int n,
+		   frac lam)
 {
 	frac s = fint(0);
 	for (int i = 0; i < n; i++)
@@ -310,8 +308,8 @@ static frac sum_at(bool *ovf, const item *it, const int64_t *cap,
 
 /* The water-filling of the networks in `on` over the frame G, the caps in
  * `cap` (none at all in reserve mode): fills x, returns the outcome. */
-static int water_fill(bool *ovf, const item *it, const int64_t *cap,
-		      const bool *on, int n, int64_t G, frac *x)
+static int water_fill(bool *ovf, const item *it, const int64_t *cap, const bool *on,
+		      int n, int64_t G, frac *x)
 {
 	frac zero = fint(0);
 	if (fcmp(ovf, sum_at(ovf, it, cap, on, n, zero), fint(G)) > 0)
@@ -458,7 +456,7 @@ static void reference(const gcase *c, bool decisions, ref_out *o)
 			int r = fcmp(&ovf, rem[j], rem[i]);
 			if (r == 0)
 				r = fcmp(&ovf, x[j], x[i]);
-			if (r <= 0)  /* stable: the earlier position stays first */
+			if (r <= 0) /* stable: the earlier position stays first */
 				break;
 			order[b - 1] = j;
 			order[b] = i;
@@ -519,8 +517,8 @@ static void engine(const gcase *c, dk_recommendation *r)
 
 	dk_networks t;
 	dk_networks_init(&t, 0);
-	t.columns = 1u << DK_COL_NETWORK | 1u << DK_COL_NEED |
-		    1u << DK_COL_PREVIOUS | 1u << DK_COL_FTE;
+	t.columns = 1u << DK_COL_NETWORK | 1u << DK_COL_NEED | 1u << DK_COL_PREVIOUS |
+		1u << DK_COL_FTE;
 	for (int i = 0; i < c->n; i++) {
 		dk_network *n;
 		snprintf(name, sizeof name, "N%d", i);
@@ -529,7 +527,7 @@ static void engine(const gcase *c, dk_recommendation *r)
 		n->v[DK_COL_PREVIOUS] = c->prev[i];
 		n->v[DK_COL_FTE] = c->fte[i];
 		n->present |= 1u << DK_COL_NETWORK | 1u << DK_COL_NEED |
-			      1u << DK_COL_PREVIOUS | 1u << DK_COL_FTE;
+			1u << DK_COL_PREVIOUS | 1u << DK_COL_FTE;
 	}
 	ck_assert_int_eq(dk_recommend(&p, &t, r), DK_OK);
 	dk_networks_release(&t);
@@ -541,9 +539,9 @@ static void engine(const gcase *c, dk_recommendation *r)
  */
 
 typedef struct {
-	ref_out ref;          /* with the decisions */
-	ref_out plain;        /* with none: the method amounts */
-	bool method_defined;  /* the plain run is feasible */
+	ref_out ref;         /* with the decisions */
+	ref_out plain;       /* with none: the method amounts */
+	bool method_defined; /* the plain run is feasible */
 } expected;
 
 static void expect(const gcase *c, expected *e)
@@ -557,16 +555,16 @@ static void expect(const gcase *c, expected *e)
 }
 
 /* Writes the first disagreement into msg; false when there is none. */
-static bool disagree(const gcase *c, const expected *e,
-		     const dk_recommendation *r, char *msg, size_t size)
+static bool disagree(const gcase *c, const expected *e, const dk_recommendation *r,
+		     char *msg, size_t size)
 {
 	if (e->ref.overflow || e->plain.overflow) {
 		snprintf(msg, size, "the reference overflowed");
 		return true;
 	}
 	if (r->prorata != c->F) {
-		snprintf(msg, size, "prorata %lld, expected %lld",
-			 (long long)r->prorata, (long long)c->F);
+		snprintf(msg, size, "prorata %lld, expected %lld", (long long)r->prorata,
+			 (long long)c->F);
 		return true;
 	}
 	if (r->produced != e->ref.feasible) {
@@ -581,8 +579,7 @@ static bool disagree(const gcase *c, const expected *e,
 	for (int i = 0; i < c->n; i++) {
 		const dk_rec_row *row = &r->rows[i];
 		sum += row->amount;
-		if (row->amount != e->ref.amount[i] ||
-		    row->state != e->ref.state[i]) {
+		if (row->amount != e->ref.amount[i] || row->state != e->ref.state[i]) {
 			snprintf(msg, size, "N%d: %lld %s, expected %lld %s", i,
 				 (long long)row->amount, state_text(row->state),
 				 (long long)e->ref.amount[i],
@@ -590,8 +587,8 @@ static bool disagree(const gcase *c, const expected *e,
 			return true;
 		}
 		if (e->method_defined && row->method_amount != e->plain.amount[i]) {
-			snprintf(msg, size, "N%d: method_amount %lld, expected %lld",
-				 i, (long long)row->method_amount,
+			snprintf(msg, size, "N%d: method_amount %lld, expected %lld", i,
+				 (long long)row->method_amount,
 				 (long long)e->plain.amount[i]);
 			return true;
 		}
@@ -608,8 +605,8 @@ static bool disagree(const gcase *c, const expected *e,
 	return false;
 }
 
-static void show(int k, const gcase *c, const expected *e,
-		 const dk_recommendation *r, const char *msg)
+static void show(int k, const gcase *c, const expected *e, const dk_recommendation *r,
+		 const char *msg)
 {
 	char text[2048];
 	case_text(c, text, sizeof text);
@@ -619,8 +616,7 @@ static void show(int k, const gcase *c, const expected *e,
 	else
 		for (int i = 0; i < c->n; i++)
 			fprintf(stderr, " %lld %s (method %lld)",
-				(long long)e->ref.amount[i],
-				state_text(e->ref.state[i]),
+				(long long)e->ref.amount[i], state_text(e->ref.state[i]),
 				e->method_defined ? (long long)e->plain.amount[i] : -1LL);
 	if (e->ref.feasible)
 		fprintf(stderr, ", unused %lld", (long long)e->ref.unused);
@@ -634,8 +630,8 @@ static void show(int k, const gcase *c, const expected *e,
 				state_text(r->rows[i].state),
 				(long long)r->rows[i].method_amount);
 	if (r->produced)
-		fprintf(stderr, ", unused %lld + reserve_cut %lld",
-			(long long)r->unused, (long long)r->reserve_cut);
+		fprintf(stderr, ", unused %lld + reserve_cut %lld", (long long)r->unused,
+			(long long)r->reserve_cut);
 	fprintf(stderr, "\n");
 }
 
@@ -674,7 +670,7 @@ static void generate(gsl_rng *g, gcase *c)
 		c->base = pick(g, 8) * 250;
 	int64_t needs = 0;
 	for (int i = 0; i < c->n; i++) {
-		if (pick(g, 6) == 0)  /* no weight under any method */
+		if (pick(g, 6) == 0) /* no weight under any method */
 			continue;
 		if (tidy) {
 			c->need[i] = pick(g, 24) * 250;
@@ -684,38 +680,31 @@ static void generate(gsl_rng *g, gcase *c)
 			continue;
 		}
 		c->need[i] = pick(g, 7) == 0 ? 0
-			: pick(g, 2) == 0 ? pick(g, 1000) * 1000 : pick(g, 1000000);
+			: pick(g, 2) == 0    ? pick(g, 1000) * 1000
+					     : pick(g, 1000000);
 		switch (pick(g, 3)) {
-		case 0:
-			c->prev[i] = 0;
-			break;
+		case 0: c->prev[i] = 0; break;
 		case 1:
 			c->prev[i] = c->need[i] + pick(g, 200000) - 100000;
 			if (c->prev[i] < 0)
 				c->prev[i] = 0;
 			break;
-		default:
-			c->prev[i] = pick(g, 1000000);
+		default: c->prev[i] = pick(g, 1000000);
 		}
 		c->fte[i] = pick(g, 4) == 0 ? 0 : pick(g, 3000);
 		needs += c->need[i];
 	}
 
 	switch (tidy ? 4 : pick(g, 4)) {
-	case 4:
-		c->F = pick(g, needs / 250 + 8) * 250;
-		break;
-	case 0:
-		c->F = pick(g, needs);
-		break;
-	case 1:  /* above the needs: saturated when capped */
+	case 4: c->F = pick(g, needs / 250 + 8) * 250; break;
+	case 0: c->F = pick(g, needs); break;
+	case 1: /* above the needs: saturated when capped */
 		c->F = needs + pick(g, needs);
 		break;
-	case 2:  /* small: infeasible with bases or floors */
+	case 2: /* small: infeasible with bases or floors */
 		c->F = pick(g, needs / 5);
 		break;
-	default:
-		c->F = pick(g, needs / 1000 + 1000) * 1000;
+	default: c->F = pick(g, needs / 1000 + 1000) * 1000;
 	}
 
 	int64_t nd = pick(g, 3);
@@ -729,16 +718,13 @@ static void generate(gsl_rng *g, gcase *c)
 		switch (pick(g, 3)) {
 		case 0:
 			c->damt[d] = tidy ? pick(g, 24) * 250
-				: pick(g, c->need[c->dnet[d]] * 3 / 2);
+					  : pick(g, c->need[c->dnet[d]] * 3 / 2);
 			break;
-		case 1:
-			c->damt[d] = pick(g, c->F);
-			break;
-		case 2:  /* with two, often more than the frame */
+		case 1: c->damt[d] = pick(g, c->F); break;
+		case 2: /* with two, often more than the frame */
 			c->damt[d] = c->F / 2 + pick(g, c->F / 4 + 1000);
 			break;
-		default:
-			c->damt[d] = pick(g, 1000) * 1000;
+		default: c->damt[d] = pick(g, 1000) * 1000;
 		}
 	}
 }
@@ -747,8 +733,8 @@ static void generate(gsl_rng *g, gcase *c)
  * loses a kind of case fails. */
 typedef struct {
 	size_t method[3], unit1, unit100, unit1000, reserve, floors[4], uncapped;
-	size_t base_grant, base_share, zero_weight, solved, saturated,
-		infeasible, decided[3], decided_over, method_undefined;
+	size_t base_grant, base_share, zero_weight, solved, saturated, infeasible,
+		decided[3], decided_over, method_undefined;
 } coverage;
 
 static void count(const gcase *c, const expected *e, coverage *v)
@@ -847,8 +833,7 @@ END_TEST
  */
 
 static void hand(const gcase *c, bool produced, const int64_t *amount,
-		 const dk_state *state, const int64_t *method_amount,
-		 int64_t unused)
+		 const dk_state *state, const int64_t *method_amount, int64_t unused)
 {
 	expected e;
 	expect(c, &e);
@@ -888,8 +873,12 @@ START_TEST(worked_example)
 	/* RULES.md section 3: x = 3 500 · (1 000, 4 000) / 5 000 = (700,
 	 * 2 800); floored to the unit 0 and 2 000; 1 500 is left, one unit
 	 * placed on the larger remainder (800 > 700): 0 and 3 000, 500 unused */
-	gcase c = {.n = 2, .need = {1000, 4000}, .method = DK_METHOD_NEED,
-		   .F = 3500, .unit = 1000, .cap_at_need = true};
+	gcase c = {.n = 2,
+		   .need = {1000, 4000},
+		   .method = DK_METHOD_NEED,
+		   .F = 3500,
+		   .unit = 1000,
+		   .cap_at_need = true};
 	hand(&c, true, (int64_t[]){0, 3000}, (dk_state[]){FREE, FREE}, NULL, 500);
 }
 END_TEST
@@ -898,9 +887,14 @@ START_TEST(base_grant_and_fte)
 {
 	/* B = 100, FTE 1 and 3, F = 1 000, no caps: 200 + 400λ = 1 000, λ = 2
 	 * per hundredth: 300 and 700 */
-	gcase c = {.n = 2, .need = {5000, 5000}, .fte = {100, 300},
-		   .method = DK_METHOD_PRORATA, .F = 1000, .unit = 1,
-		   .base_kind = BASE_GRANT, .base = 100};
+	gcase c = {.n = 2,
+		   .need = {5000, 5000},
+		   .fte = {100, 300},
+		   .method = DK_METHOD_PRORATA,
+		   .F = 1000,
+		   .unit = 1,
+		   .base_kind = BASE_GRANT,
+		   .base = 100};
 	hand(&c, true, (int64_t[]){300, 700}, (dk_state[]){FREE, FREE}, NULL, 0);
 }
 END_TEST
@@ -909,10 +903,13 @@ START_TEST(saturated_and_caps_to_the_unit)
 {
 	/* need, u = 1 000, needs 1 500 and 2 999: caps 1 000 and 2 000, both
 	 * reached under F = 10 000; 7 000 unused */
-	gcase c = {.n = 2, .need = {1500, 2999}, .method = DK_METHOD_NEED,
-		   .F = 10000, .unit = 1000, .cap_at_need = true};
-	hand(&c, true, (int64_t[]){1000, 2000}, (dk_state[]){CAPPED, CAPPED},
-	     NULL, 7000);
+	gcase c = {.n = 2,
+		   .need = {1500, 2999},
+		   .method = DK_METHOD_NEED,
+		   .F = 10000,
+		   .unit = 1000,
+		   .cap_at_need = true};
+	hand(&c, true, (int64_t[]){1000, 2000}, (dk_state[]){CAPPED, CAPPED}, NULL, 7000);
 }
 END_TEST
 
@@ -920,20 +917,29 @@ START_TEST(floor_up_to_the_unit)
 {
 	/* floor_previous 0.5 of 250 is 125, up to the unit 100: 200. A (FTE
 	 * 0.01) sits on it, B (FTE 1) takes the rest: 200 + 100λ = 1 000 */
-	gcase c = {.n = 2, .prev = {250, 0}, .fte = {1, 100},
-		   .method = DK_METHOD_PRORATA, .F = 1000, .unit = 100,
+	gcase c = {.n = 2,
+		   .prev = {250, 0},
+		   .fte = {1, 100},
+		   .method = DK_METHOD_PRORATA,
+		   .F = 1000,
+		   .unit = 100,
 		   .floor_previous = 500000};
-	hand(&c, true, (int64_t[]){200, 800}, (dk_state[]){FLOORED, FREE}, NULL,
-	     0);
+	hand(&c, true, (int64_t[]){200, 800}, (dk_state[]){FLOORED, FREE}, NULL, 0);
 }
 END_TEST
 
 START_TEST(floors_exceed_the_frame)
 {
 	/* floors 600 + 600 > 1 000: no amounts */
-	gcase c = {.n = 2, .need = {1000, 1000}, .prev = {600, 600},
-		   .fte = {100, 100}, .method = DK_METHOD_PRORATA, .F = 1000,
-		   .unit = 1, .cap_at_need = true, .floor_previous = 1000000};
+	gcase c = {.n = 2,
+		   .need = {1000, 1000},
+		   .prev = {600, 600},
+		   .fte = {100, 100},
+		   .method = DK_METHOD_PRORATA,
+		   .F = 1000,
+		   .unit = 1,
+		   .cap_at_need = true,
+		   .floor_previous = 1000000};
 	hand(&c, false, NULL, NULL, NULL, 0);
 }
 END_TEST
@@ -943,11 +949,16 @@ START_TEST(reserve_holds_back_cuts_and_fractions)
 	/* FTE 1 each, no caps while solving: 333 1/3 each; A's cap 100 cuts
 	 * 233 1/3; B and C share 666 2/3: 333 each, the 2/3 held back:
 	 * 100 + 333 + 333, 234 unused */
-	gcase c = {.n = 3, .need = {100, 5000, 5000}, .fte = {100, 100, 100},
-		   .method = DK_METHOD_PRORATA, .F = 1000, .unit = 1,
-		   .reserve = true, .cap_at_need = true};
-	hand(&c, true, (int64_t[]){100, 333, 333},
-	     (dk_state[]){CAPPED, FREE, FREE}, NULL, 234);
+	gcase c = {.n = 3,
+		   .need = {100, 5000, 5000},
+		   .fte = {100, 100, 100},
+		   .method = DK_METHOD_PRORATA,
+		   .F = 1000,
+		   .unit = 1,
+		   .reserve = true,
+		   .cap_at_need = true};
+	hand(&c, true, (int64_t[]){100, 333, 333}, (dk_state[]){CAPPED, FREE, FREE}, NULL,
+	     234);
 }
 END_TEST
 
@@ -956,20 +967,32 @@ START_TEST(decision_and_method_amounts)
 	/* needs 600 each, F = 1 000. Without decisions 333 1/3 each, the
 	 * krone left to the earliest: 334, 333, 333. The forum decides 700 for
 	 * A: B and C share 300, 150 each */
-	gcase c = {.n = 3, .need = {600, 600, 600}, .method = DK_METHOD_NEED,
-		   .F = 1000, .unit = 1, .cap_at_need = true, .nd = 1,
-		   .dnet = {0}, .damt = {700}};
-	hand(&c, true, (int64_t[]){700, 150, 150},
-	     (dk_state[]){DECIDED, FREE, FREE}, (int64_t[]){334, 333, 333}, 0);
+	gcase c = {.n = 3,
+		   .need = {600, 600, 600},
+		   .method = DK_METHOD_NEED,
+		   .F = 1000,
+		   .unit = 1,
+		   .cap_at_need = true,
+		   .nd = 1,
+		   .dnet = {0},
+		   .damt = {700}};
+	hand(&c, true, (int64_t[]){700, 150, 150}, (dk_state[]){DECIDED, FREE, FREE},
+	     (int64_t[]){334, 333, 333}, 0);
 }
 END_TEST
 
 START_TEST(decisions_above_the_frame)
 {
 	/* 600 + 500 decided > F = 1 000: infeasible */
-	gcase c = {.n = 3, .need = {600, 600, 600}, .method = DK_METHOD_NEED,
-		   .F = 1000, .unit = 1, .cap_at_need = true, .nd = 2,
-		   .dnet = {0, 1}, .damt = {600, 500}};
+	gcase c = {.n = 3,
+		   .need = {600, 600, 600},
+		   .method = DK_METHOD_NEED,
+		   .F = 1000,
+		   .unit = 1,
+		   .cap_at_need = true,
+		   .nd = 2,
+		   .dnet = {0, 1},
+		   .damt = {600, 500}};
 	hand(&c, false, NULL, NULL, NULL, 0);
 }
 END_TEST
@@ -980,12 +1003,19 @@ START_TEST(base_share_of_the_whole_frame)
 	 * 400; B (FTE 1) and C (FTE 3) share 600: 200 + 400λ = 600, λ = 1:
 	 * 200 and 400. Without decisions 300 + 500λ = 1 000, λ = 1.4: 240, 240,
 	 * 520 */
-	gcase c = {.n = 3, .need = {5000, 5000, 5000}, .fte = {100, 100, 300},
-		   .method = DK_METHOD_PRORATA, .F = 1000, .unit = 1,
-		   .base_kind = BASE_SHARE, .base = 300000, .nd = 1, .dnet = {0},
+	gcase c = {.n = 3,
+		   .need = {5000, 5000, 5000},
+		   .fte = {100, 100, 300},
+		   .method = DK_METHOD_PRORATA,
+		   .F = 1000,
+		   .unit = 1,
+		   .base_kind = BASE_SHARE,
+		   .base = 300000,
+		   .nd = 1,
+		   .dnet = {0},
 		   .damt = {400}};
-	hand(&c, true, (int64_t[]){400, 200, 400},
-	     (dk_state[]){DECIDED, FREE, FREE}, (int64_t[]){240, 240, 520}, 0);
+	hand(&c, true, (int64_t[]){400, 200, 400}, (dk_state[]){DECIDED, FREE, FREE},
+	     (int64_t[]){240, 240, 520}, 0);
 }
 END_TEST
 
@@ -993,11 +1023,15 @@ START_TEST(status_quo_zero_previous)
 {
 	/* status_quo: weights min(previous, need) = 300, 0, 100; F = 200:
 	 * λ = 1/2: 150, 0 (capped at 0), 50 */
-	gcase c = {.n = 3, .need = {1000, 1000, 100}, .prev = {300, 0, 500},
-		   .method = DK_METHOD_STATUS_QUO, .F = 200, .unit = 1,
+	gcase c = {.n = 3,
+		   .need = {1000, 1000, 100},
+		   .prev = {300, 0, 500},
+		   .method = DK_METHOD_STATUS_QUO,
+		   .F = 200,
+		   .unit = 1,
 		   .cap_at_need = true};
-	hand(&c, true, (int64_t[]){150, 0, 50}, (dk_state[]){FREE, CAPPED, FREE},
-	     NULL, 0);
+	hand(&c, true, (int64_t[]){150, 0, 50}, (dk_state[]){FREE, CAPPED, FREE}, NULL,
+	     0);
 }
 END_TEST
 
@@ -1006,8 +1040,12 @@ START_TEST(tie_to_the_larger_weight)
 	/* needs 3 000 and 5 000, F = 4 000, u = 1 000: x = 1 500 and 2 500,
 	 * equal remainders of 500; the one unit left goes to the larger
 	 * weight: 1 000 and 3 000 */
-	gcase c = {.n = 2, .need = {3000, 5000}, .method = DK_METHOD_NEED,
-		   .F = 4000, .unit = 1000, .cap_at_need = true};
+	gcase c = {.n = 2,
+		   .need = {3000, 5000},
+		   .method = DK_METHOD_NEED,
+		   .F = 4000,
+		   .unit = 1000,
+		   .cap_at_need = true};
 	hand(&c, true, (int64_t[]){1000, 3000}, (dk_state[]){FREE, FREE}, NULL, 0);
 }
 END_TEST
@@ -1020,11 +1058,16 @@ START_TEST(reserve_rounds_the_exact_sum)
 	 * and 0, one unit left, to B (remainder 800 2/3 > 700 1/6): 0, 3 000,
 	 * 0 and 1 201 unused. (Rounding the sum to 3 000 first would give
 	 * 2 000 and 1 000.) */
-	gcase c = {.n = 3, .need = {0, 100000, 100000}, .fte = {100, 400, 100},
-		   .method = DK_METHOD_PRORATA, .F = 4201, .unit = 1000,
-		   .reserve = true, .cap_at_need = true};
-	hand(&c, true, (int64_t[]){0, 3000, 0}, (dk_state[]){CAPPED, FREE, FREE},
-	     NULL, 1201);
+	gcase c = {.n = 3,
+		   .need = {0, 100000, 100000},
+		   .fte = {100, 400, 100},
+		   .method = DK_METHOD_PRORATA,
+		   .F = 4201,
+		   .unit = 1000,
+		   .reserve = true,
+		   .cap_at_need = true};
+	hand(&c, true, (int64_t[]){0, 3000, 0}, (dk_state[]){CAPPED, FREE, FREE}, NULL,
+	     1201);
 }
 END_TEST
 

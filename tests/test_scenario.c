@@ -90,11 +90,12 @@ static void fx_release(fx *f)
 START_TEST(named)
 {
 	fx f;
-	fx_run(&f, "{\"scenarios\": ["
-		   "{\"name\": \"frame 1500\", \"set\": {\"/plan/frame/prorata\": 1500}},"
-		   "{\"name\": \"A needs 100\", \"set\": {\"/networks/A/need\": 100}},"
-		   "{\"name\": \"status quo\", \"set\": {\"/plan/allocation/method\": \"status_quo\"}},"
-		   "{\"name\": \"B/C by name\", \"set\": {\"/networks/b~1c/need\": 400}}]}");
+	fx_run(&f,
+	       "{\"scenarios\": ["
+	       "{\"name\": \"frame 1500\", \"set\": {\"/plan/frame/prorata\": 1500}},"
+	       "{\"name\": \"A needs 100\", \"set\": {\"/networks/A/need\": 100}},"
+	       "{\"name\": \"status quo\", \"set\": {\"/plan/allocation/method\": \"status_quo\"}},"
+	       "{\"name\": \"B/C by name\", \"set\": {\"/networks/b~1c/need\": 400}}]}");
 	const dk_scenario_results *r = &f.res;
 	ck_assert(r->baseline.produced);
 	ck_assert_int_eq(r->baseline.amount[0], 400);
@@ -145,8 +146,9 @@ END_TEST
 START_TEST(sweep)
 {
 	fx f;
-	fx_run(&f, "{\"sweep\": {\"path\": \"/plan/frame/prorata\", \"from\": 0, "
-		   "\"to\": 1500, \"step\": 500}}");
+	fx_run(&f,
+	       "{\"sweep\": {\"path\": \"/plan/frame/prorata\", \"from\": 0, "
+	       "\"to\": 1500, \"step\": 500}}");
 	const dk_scenario_results *r = &f.res;
 	ck_assert_uint_eq(r->n_runs, 4);
 	/* 0, 500, 1 000, 1 500: A gets 2/5 of each frame up to its need */
@@ -169,15 +171,17 @@ START_TEST(sweep_is_monotone)
 	 * 3), and the amounts always sum to the frame less what is not
 	 * allocated */
 	fx f;
-	fx_run(&f, "{\"sweep\": {\"path\": \"/plan/frame/prorata\", \"from\": 0, "
-		   "\"to\": 1600, \"step\": 7}}");
+	fx_run(&f,
+	       "{\"sweep\": {\"path\": \"/plan/frame/prorata\", \"from\": 0, "
+	       "\"to\": 1600, \"step\": 7}}");
 	const dk_scenario_results *r = &f.res;
 	for (size_t i = 0; i < r->n_runs; i++) {
 		dk_kr sum = 0;
 		for (size_t k = 0; k < 2; k++) {
 			sum += r->runs[i].amount[k];
 			if (i > 0)
-				ck_assert_int_ge(r->runs[i].amount[k] + 1, r->runs[i - 1].amount[k]);
+				ck_assert_int_ge(r->runs[i].amount[k] + 1,
+						 r->runs[i - 1].amount[k]);
 		}
 		ck_assert_int_eq(sum + r->runs[i].unused, r->runs[i].value);
 	}
@@ -196,9 +200,10 @@ START_TEST(montecarlo_fixed)
 	/* draws that cannot vary: a uniform from 1 500 to 1 500 and a
 	 * triangle of width 0 give the frame-1 500 case in every run */
 	fx f;
-	fx_run(&f, "{\"montecarlo\": {\"runs\": 50, \"seed\": 7, \"draws\": ["
-		   "{\"path\": \"/plan/frame/prorata\", \"uniform\": {\"min\": 1500, \"max\": 1500}},"
-		   "{\"path\": \"/networks/A/need\", \"triangular\": {\"min\": 600, \"mode\": 600, \"max\": 600}}]}}");
+	fx_run(&f,
+	       "{\"montecarlo\": {\"runs\": 50, \"seed\": 7, \"draws\": ["
+	       "{\"path\": \"/plan/frame/prorata\", \"uniform\": {\"min\": 1500, \"max\": 1500}},"
+	       "{\"path\": \"/networks/A/need\", \"triangular\": {\"min\": 600, \"mode\": 600, \"max\": 600}}]}}");
 	const dk_scenario_results *r = &f.res;
 	ck_assert(r->has_mc);
 	ck_assert_int_eq(r->mc_runs, 50);
@@ -264,15 +269,15 @@ START_TEST(montecarlo_threads)
 		fx many;
 		ck_assert_int_eq(fx_load(&many, text), DK_OK);
 		many.file.mc.threads = counts[c];
-		ck_assert_int_eq(run(&many),
-				 DK_OK);
+		ck_assert_int_eq(run(&many), DK_OK);
 		ck_assert_int_eq(many.res.mc_produced, one.res.mc_produced);
 		for (size_t k = 0; k < 2; k++) {
 			ck_assert_double_eq(many.res.mc[k].mean, one.res.mc[k].mean);
 			ck_assert_double_eq(many.res.mc[k].sd, one.res.mc[k].sd);
 			ck_assert_int_eq(many.res.mc[k].capped, one.res.mc[k].capped);
 			for (int q = 0; q < 5; q++)
-				ck_assert_double_eq(many.res.mc[k].q[q], one.res.mc[k].q[q]);
+				ck_assert_double_eq(many.res.mc[k].q[q],
+						    one.res.mc[k].q[q]);
 		}
 		/* and the caller's models are untouched */
 		ck_assert_int_eq(many.plan.prorata, 1000);
@@ -313,8 +318,10 @@ START_TEST(days_bought)
 	input(&ni, "nets.json", nets);
 	input(&si, "s.json", sc);
 	dk_input_init(&ti);
-	ck_assert_int_eq(dk_input_read(&ti, DK_SOURCE_DIR "/fixtures/pricing/ilu-illustrative.json", &d),
-			 DK_OK);
+	ck_assert_int_eq(
+		dk_input_read(
+			&ti, DK_SOURCE_DIR "/fixtures/pricing/ilu-illustrative.json", &d),
+		DK_OK);
 	ck_assert_int_eq(dk_input_decode(&ti, &d), DK_OK);
 	ck_assert_int_eq(dk_pricing_read(&ti, &pr, &d), DK_OK);
 	ck_assert_int_eq(dk_plan_read(&pi, &p, &d), DK_OK);
@@ -325,7 +332,7 @@ START_TEST(days_bought)
 	dk_models m = {&p, &t, &pr};
 	ck_assert_int_eq(dk_scenarios_run(&file, &m, &res), DK_OK);
 	ck_assert(res.baseline.priced);
-	ck_assert_int_eq(res.baseline.price[0], 7970000);  /* øre */
+	ck_assert_int_eq(res.baseline.price[0], 7970000); /* øre */
 	ck_assert_int_eq(res.baseline.days[0], 30 * DK_E4);
 	ck_assert_int_eq(res.baseline.days[1], 45 * DK_E4);
 	/* a margin of 10 %: the basic package costs 87 700, fewer days */

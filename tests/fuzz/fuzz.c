@@ -23,8 +23,8 @@
 extern const unsigned char dk_fuzz_pricing_json[];
 extern const size_t dk_fuzz_pricing_json_len;
 
-dk_status dk_fuzz_input(dk_input *in, const char *name, const uint8_t *data,
-			size_t size, dk_error *d)
+dk_status dk_fuzz_input(dk_input *in, const char *name, const uint8_t *data, size_t size,
+			dk_error *d)
 {
 	dk_input_init(in);
 	dk_status st = dk_input_builtin(in, name, data, size);
@@ -81,8 +81,8 @@ bool dk_fuzz_load_case(dk_fuzz_case *c)
 		st = dk_networks_read_at(&c->net_in, &o, &c->nets, &header_line, &d);
 	}
 	if (st == DK_OK)
-		st = dk_networks_check_plan(&c->plan, &c->nets, &c->net_in,
-					    header_line, &d);
+		st = dk_networks_check_plan(&c->plan, &c->nets, &c->net_in, header_line,
+					    &d);
 	bool ok = st == DK_OK && d.n == 0;
 	dk_error_release(&d);
 	return ok;
@@ -109,8 +109,8 @@ const dk_pricing *dk_fuzz_pricing(void)
 		dk_error_init(&d);
 		dk_input_init(&in);
 		dk_status st = dk_input_builtin(&in, "ilu-illustrative.json",
-						 dk_fuzz_pricing_json,
-						 dk_fuzz_pricing_json_len);
+						dk_fuzz_pricing_json,
+						dk_fuzz_pricing_json_len);
 		if (st == DK_OK)
 			st = dk_input_decode(&in, &d);
 		if (st == DK_OK)

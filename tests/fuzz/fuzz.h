@@ -24,17 +24,17 @@
 
 /* An invariant of the code under test: when it does not hold, the target
  * stops with a trap, which libFuzzer reports as a crash with the input. */
-#define dk_fuzz_assert(cond) \
-	do { \
-		if (!(cond)) \
+#define dk_fuzz_assert(cond)              \
+	do {                              \
+		if (!(cond))              \
 			__builtin_trap(); \
 	} while (0)
 
 /* Copies data into in as the contents of a file named `name` and decodes
  * it. in is initialised here and must be released whatever is returned;
  * DK_OK means in->text is there to read. */
-dk_status dk_fuzz_input(dk_input *in, const char *name, const uint8_t *data,
-			size_t size, dk_error *d);
+dk_status dk_fuzz_input(dk_input *in, const char *name, const uint8_t *data, size_t size,
+			dk_error *d);
 
 /* What every reader promises about its status and the diagnostics it
  * added beyond the first `before`: bad input comes with at least one

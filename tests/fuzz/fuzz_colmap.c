@@ -28,8 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t k = 0; k < m.n; k++) {
 			const dk_colmap_entry *e = &m.items[k];
 			dk_fuzz_assert(e->key && e->target && e->occurrence >= 0);
-			dk_fuzz_assert(dk_colmap_find(&m, e->key, e->occurrence
-							 ? e->occurrence : 1) != NULL);
+			dk_fuzz_assert(dk_colmap_find(&m, e->key,
+						      e->occurrence ? e->occurrence
+								    : 1) != NULL);
 		}
 		dk_networks t;
 		dk_read_opts o = {&c->plan, &m, DK_DEC_AUTO, false};

@@ -25,8 +25,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* The recommendation's JSON. */
-static char *json_of(const dk_plan *p, const dk_networks *t,
-		     const dk_recommendation *rec, const dk_report_input *inputs)
+static char *json_of(const dk_plan *p, const dk_networks *t, const dk_recommendation *rec,
+		     const dk_report_input *inputs)
 {
 	dk_report r;
 	memset(&r, 0, sizeof r);
@@ -89,7 +89,7 @@ static void check_amounts(const dk_plan *p, const dk_networks *t,
 	for (size_t k = 0; k < rec->n; k++) {
 		const dk_rec_row *row = &rec->rows[k];
 		dk_i128 sum = (dk_i128)row->own + row->coordinator + row->uh_other +
-			      row->unspecified;
+			row->unspecified;
 		for (size_t i = 0; i < rec->n_institutions; i++)
 			sum += row->uh[i];
 		dk_fuzz_assert(row->amount >= 0 && sum == row->amount);
@@ -97,8 +97,7 @@ static void check_amounts(const dk_plan *p, const dk_networks *t,
 }
 
 /* Everything after the plan has read. */
-static void run(dk_plan *p, const dk_input *plan_in, const dk_input *net_in,
-		dk_error *d)
+static void run(dk_plan *p, const dk_input *plan_in, const dk_input *net_in, dk_error *d)
 {
 	dk_networks t;
 	int header_line = 1;
@@ -142,8 +141,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	dk_status st = dk_fuzz_input(&net_in, "networks", data, net_size, &d);
 	dk_fuzz_check_diags(st, &d, 0);
 	if (st == DK_OK && nul)
-		st = dk_fuzz_input(&plan_in, "plan.json", nul + 1,
-				   size - net_size - 1, &d);
+		st = dk_fuzz_input(&plan_in, "plan.json", nul + 1, size - net_size - 1,
+				   &d);
 	else if (st == DK_OK)
 		st = dk_fuzz_input(&plan_in, c->plan_in.name, c->plan_in.raw,
 				   c->plan_in.raw_len, &d);

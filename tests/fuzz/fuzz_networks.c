@@ -32,8 +32,8 @@ typedef struct {
 
 /* Merges supp into a fresh copy of the built-in networks, as a second -n
  * file is merged into the first. */
-static void merge(const dk_fuzz_case *c, const dk_networks *supp,
-		  const dk_input *in, int header_line)
+static void merge(const dk_fuzz_case *c, const dk_networks *supp, const dk_input *in,
+		  int header_line)
 {
 	dk_error d;
 	dk_networks main;

@@ -24,6 +24,7 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* clang-format off */
 static const int64_t maxima[] = {
 	DK_KR_MAX,                          /* amounts */
 	INT64_C(10000000) * 100,            /* teacher FTE, hundredths */
@@ -36,6 +37,7 @@ static const int64_t maxima[] = {
 	0,
 	INT64_MAX,
 };
+/* clang-format on */
 
 /* Writes v with `group` and `point` and reads it back under `mode`. */
 static void round_trip(int64_t v, const dk_num_spec *spec, const char *group,

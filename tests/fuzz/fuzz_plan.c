@@ -28,8 +28,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		dk_fuzz_assert(p.rounding >= 1);
 		for (size_t k = 0; k < p.n_decisions; k++)
 			dk_fuzz_assert(p.decisions[k].amount >= 0 &&
-				       p.decisions[k].reason &&
-				       p.decisions[k].reason[0]);
+				       p.decisions[k].reason && p.decisions[k].reason[0]);
 		st = dk_plan_resolve_decisions(&p, &c->nets, in.name, &d);
 		dk_fuzz_check_diags(st, &d, 0);
 	}
