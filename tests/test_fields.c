@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
 #include "io/json_plan.h"
 #include "io/json_pricing.h"
 #include "io/json_scenarios.h"
@@ -66,18 +67,6 @@ typedef struct {
 	dk_error d;
 } fx;
 
-static void input(dk_input *in, const char *name, const char *text)
-{
-	dk_input_init(in);
-	ck_assert_int_eq(dk_input_builtin(in, name, (const unsigned char *)text,
-					  strlen(text)),
-			 DK_OK);
-	dk_error d;
-	dk_error_init(&d);
-	ck_assert_int_eq(dk_input_decode(in, &d), DK_OK);
-	dk_error_release(&d);
-}
-
 /* The first problem the reader reported, or "" when it read the text. */
 static void first_problem(const dk_error *d, char *buf, size_t size)
 {
@@ -91,7 +80,7 @@ static dk_status read_plan(const char *text, dk_plan *p, char *problem, size_t s
 	dk_input in;
 	dk_error d;
 	dk_error_init(&d);
-	input(&in, "plan.json", text);
+	dk_test_input(&in, "plan.json", text);
 	dk_status st = dk_plan_read(&in, p, &d);
 	first_problem(&d, problem, size);
 	dk_input_release(&in);
@@ -108,7 +97,7 @@ static dk_status read_pricing(const char *charged_share, const char *hours,
 	dk_input in;
 	dk_error d;
 	dk_error_init(&d);
-	input(&in, "t.json", text);
+	dk_test_input(&in, "t.json", text);
 	dk_status st = dk_pricing_read(&in, pr, &d);
 	first_problem(&d, problem, size);
 	dk_input_release(&in);
@@ -126,7 +115,7 @@ static void fx_load(fx *f)
 				      sizeof problem),
 			 DK_OK);
 	dk_input in;
-	input(&in, "nets.csv", nets_text);
+	dk_test_input(&in, "nets.csv", nets_text);
 	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false};
 	ck_assert_int_eq(dk_networks_read(&in, &ro, &f->nets, &f->d), DK_OK);
 	dk_input_release(&in);
@@ -150,7 +139,7 @@ static dk_status resolve(fx *f, const char *path, const char *value, dk_target *
 		 "{\"scenarios\": [{\"name\": \"x\", \"set\": {\"%s\": %s}}]}", path,
 		 value);
 	dk_input in;
-	input(&in, "s.json", text);
+	dk_test_input(&in, "s.json", text);
 	dk_scenario_file file;
 	dk_error d;
 	dk_error_init(&d);
@@ -454,7 +443,7 @@ START_TEST(defaults_are_the_models)
 	dk_input in;
 	dk_error d;
 	dk_error_init(&d);
-	input(&in, "t.json", text);
+	dk_test_input(&in, "t.json", text);
 	ck_assert_int_eq(dk_pricing_read(&in, &pr, &d), DK_OK);
 	ck_assert_int_eq(pr.roles[0].social_cost_rate, 2300);
 	ck_assert_int_eq(pr.roles[0].indirect, INT64_C(45100000));

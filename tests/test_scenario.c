@@ -14,6 +14,7 @@
 
 #include "engine/recommend.h"
 #include "engine/scenario.h"
+#include "input.h"
 #include "io/json_plan.h"
 #include "io/json_pricing.h"
 #include "io/json_scenarios.h"
@@ -37,26 +38,14 @@ typedef struct {
 	dk_error d;
 } fx;
 
-static void input(dk_input *in, const char *name, const char *text)
-{
-	dk_input_init(in);
-	ck_assert_int_eq(dk_input_builtin(in, name, (const unsigned char *)text,
-					  strlen(text)),
-			 DK_OK);
-	dk_error d;
-	dk_error_init(&d);
-	ck_assert_int_eq(dk_input_decode(in, &d), DK_OK);
-	dk_error_release(&d);
-}
-
 /* Reads the case and the scenario text; returns the reader's status. */
 static dk_status fx_load(fx *f, const char *scenarios)
 {
 	memset(f, 0, sizeof *f);
 	dk_error_init(&f->d);
-	input(&f->plan_in, "plan.json", plan_text);
-	input(&f->net_in, "nets.json", nets_text);
-	input(&f->sc_in, "s.json", scenarios);
+	dk_test_input(&f->plan_in, "plan.json", plan_text);
+	dk_test_input(&f->net_in, "nets.json", nets_text);
+	dk_test_input(&f->sc_in, "s.json", scenarios);
 	ck_assert_int_eq(dk_plan_read(&f->plan_in, &f->plan, &f->d), DK_OK);
 	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false};
 	ck_assert_int_eq(dk_networks_read(&f->net_in, &ro, &f->nets, &f->d), DK_OK);
@@ -314,9 +303,9 @@ START_TEST(days_bought)
 	dk_scenario_results res;
 	dk_error d;
 	dk_error_init(&d);
-	input(&pi, "plan.json", plan);
-	input(&ni, "nets.json", nets);
-	input(&si, "s.json", sc);
+	dk_test_input(&pi, "plan.json", plan);
+	dk_test_input(&ni, "nets.json", nets);
+	dk_test_input(&si, "s.json", sc);
 	dk_input_init(&ti);
 	ck_assert_int_eq(
 		dk_input_read(
