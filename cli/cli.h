@@ -145,6 +145,17 @@ int dk_cmd_diff(const dk_cli_opts *o);
  * unknown topic. */
 int dk_cli_help(const char *command, FILE *out);
 
+/* What dk_cli_parse returns when the options are good and the command may
+ * run; any other value is the exit code (a usage error said, or --help
+ * printed). */
+#define DK_CLI_PARSED (-1)
+
+/* Parses the options of command `name` (argv[0] is the command), whose
+ * -f values are the space-separated `formats`, into *o: the arguments
+ * after the options are o->argc and o->argv. */
+int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
+		 dk_cli_opts *o);
+
 /* `help plan` and `help pricing`: every field of the file, its range,
  * default and meaning, and whether a scenario can set it. */
 void dk_cli_help_fields(FILE *out, dk_field_file file);
