@@ -5,7 +5,11 @@
 # LibreOffice (headless, with a profile that recalculates every formula on
 # load) save each sheet as CSV, and compares each with
 # `expected/<sheet>.csv`. The probe workbook (a formula stored with a wrong
-# value) is converted first, to show that recalculation is on.
+# value) is converted first, to show that recalculation is on. Then the
+# same workbook is converted by a LibreOffice that never recalculates
+# (the values dekom stored with its formulas): every sheet must read the
+# same both ways, so every formula gives dekom's own value as a spreadsheet
+# computes it.
 # With DEKOM_REGEN=1 in the environment the sheets are written to
 # `expected/` instead (for a change meant to change the workbook; read the
 # diff before committing): DEKOM_REGEN=1 ctest -R xlsx/
@@ -16,17 +20,20 @@ case=$3
 src=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/profile/user" "$work/csv" "$work/probe"
+mkdir -p "$work/profile/user" "$work/csv" "$work/probe" "$work/stored/user" "$work/csv-stored"
 cat > "$work/profile/user/registrymodifications.xcu" <<'XCU'
 <?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
 XCU
+# the same profile, but formulas keep the values stored with them
+sed 's/<value>0<\/value>/<value>1<\/value>/' "$work/profile/user/registrymodifications.xcu" \
+	> "$work/stored/user/registrymodifications.xcu"
 # separator ',', quote '"', UTF-8, cells as shown in en-US, every sheet
 filter='csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,false,true,true,false,false,-1'
 to_csv() {
-	HOME="$work" timeout 180 soffice "-env:UserInstallation=file://$work/profile" --headless \
+	HOME="$work" timeout 180 soffice "-env:UserInstallation=file://$work/${3:-profile}" --headless \
 		--convert-to "$filter" --outdir "$2" "$1" > "$work/soffice.log" 2>&1
 }
 "$probe" "$work/probe/probe.xlsx" || { echo "probe workbook not written"; exit 1; }
@@ -34,6 +41,12 @@ to_csv "$work/probe/probe.xlsx" "$work/probe"
 if [ "$(cat "$work/probe/probe-probe.csv" 2>/dev/null)" != "2" ]; then
 	echo "LibreOffice did not recalculate the probe formula:"
 	cat "$work/soffice.log" "$work/probe/probe-probe.csv"
+	exit 1
+fi
+mkdir -p "$work/probe-stored"
+to_csv "$work/probe/probe.xlsx" "$work/probe-stored" stored
+if [ "$(cat "$work/probe-stored/probe-probe.csv" 2>/dev/null)" = "2" ]; then
+	echo "LibreOffice recalculated the probe formula where it should keep the stored value"
 	exit 1
 fi
 want_rc=0
@@ -71,6 +84,14 @@ fi
 unset LOCPATH LC_ALL LANG
 cp "$work/run1.xlsx" "$work/book.xlsx"
 to_csv "$work/book.xlsx" "$work/csv"
+to_csv "$work/book.xlsx" "$work/csv-stored" stored
+for f in "$work"/csv/book-*.csv; do
+	b=$(basename "$f")
+	if ! cmp -s "$f" "$work/csv-stored/$b"; then
+		echo "sheet ${b#book-}: a formula recalculated differs from dekom's value (< stored, > recalculated):"
+		diff "$work/csv-stored/$b" "$f"; fail=1
+	fi
+done
 if [ "${DEKOM_REGEN:-}" = 1 ]; then
 	rm -f "$case"/expected/*.csv
 	for f in "$work"/csv/book-*.csv; do
