@@ -64,6 +64,11 @@ const char *dk_method_label(dk_method m, bool english);
  * field in words ("Ramme"); an institution's id as it is. */
 const char *dk_field_label(const char *field, bool english);
 
+/* The document's heading for people: the plan's title (forum, case and
+ * meeting joined by " – ", and "Utkast" / "Draft" while draft), or
+ * "Innstilling 2022" / "Recommendation 2022" when the plan has none. */
+void dk_report_heading(const dk_report *r, char *buf, size_t size);
+
 /* A severity and a state in words, for people: the names in English
  * ("warning", "capped"), the catalogue's words in bokmål ("advarsel",
  * "tak"). */

@@ -104,3 +104,27 @@ const char *dk_field_label(const char *field, bool english)
 			return dk_tr(english, other[k].en);
 	return field; /* an institution's id */
 }
+
+void dk_report_heading(const dk_report *r, char *buf, size_t size)
+{
+	const dk_title *t = &r->plan->title;
+	const char *part[3] = {t->forum, t->case_no, t->meeting};
+	size_t k = 0;
+	buf[0] = '\0';
+	for (int i = 0; i < 3; i++) {
+		if (!part[i] || !*part[i])
+			continue;
+		k += (size_t)snprintf(buf + k, size - k, "%s%s", k ? " – " : "", part[i]);
+		if (k >= size) /* cut short: at the end of the buffer */
+			return;
+	}
+	if (k == 0) {
+		if (r->rec->year)
+			snprintf(buf, size, "%s %d", dk_tr(r->english, "Recommendation"),
+				 r->rec->year);
+		else
+			snprintf(buf, size, "%s", dk_tr(r->english, "Recommendation"));
+	} else if (t->draft) {
+		snprintf(buf + k, size - k, " – %s", dk_tr(r->english, "Draft"));
+	}
+}

@@ -38,62 +38,9 @@
 #include "io/outfile.h"
 #include "io/i18n.h"
 #include "io/report.h"
+#include "io/xlsx_book.h"
 
-typedef struct {
-	lxw_workbook *wb;
-	lxw_error err;
-	bool en;
-	lxw_format *bold, *title, *head, *kr, *kr_bold, *fte, *fte_bold, *pct, *pct_bold,
-		*wrap, *dec2, *dec6;
-} book;
-
-static void note(book *b, lxw_error e)
-{
-	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)
-		b->err = e;
-}
-
-/* A text cell; one that a spreadsheet would take for a formula gets a
- * leading single quote. */
-static void put_str(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
-		    lxw_format *f)
-{
-	if (!s || !*s)
-		return;
-	if (!dk_formula_lead(s)) {
-		note(b, worksheet_write_string(ws, r, c, s, f));
-		return;
-	}
-	size_t n = strlen(s);
-	char *q = malloc(n + 2);
-	if (!q) {
-		note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		return;
-	}
-	q[0] = '\'';
-	memcpy(q + 1, s, n + 1);
-	note(b, worksheet_write_string(ws, r, c, q, f));
-	free(q);
-}
-
-static void put_num(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
-		    lxw_format *f)
-{
-	note(b, worksheet_write_number(ws, r, c, v, f));
-}
-
-static void put_formula(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-			const char *formula, double value, lxw_format *f)
-{
-	note(b, worksheet_write_formula_num(ws, r, c, formula, f, value));
-}
-
-static double share_value(dk_i128 num, dk_i128 den)
-{
-	return (double)num / (double)den;
-}
-
-static lxw_format *new_format(book *b, const char *num, bool bold)
+static lxw_format *new_format(dk_book *b, const char *num, bool bold)
 {
 	lxw_format *f = workbook_add_format(b->wb);
 	if (num)
@@ -111,50 +58,60 @@ typedef struct {
 	lxw_col_t col_recommended, col_up2_first, col_other;
 } layout;
 
-static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
-				 layout *lay)
+static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *g,
+				 layout *lay, dk_book_inputs *in)
 {
 	const dk_recommendation *rec = r->rec;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Recommendation"));
+	lxw_worksheet *ws =
+		workbook_add_worksheet(b->wb, dk_book_sheet_recommendation(b->en));
 	char t[256], year[16] = "";
 	if (rec->year)
 		snprintf(year, sizeof year, " %d", rec->year);
 	snprintf(t, sizeof t, "%s%s (%s %s)", dk_tr(b->en, "Recommendation"), year,
 		 dk_tr(b->en, "method"), dk_method_label(r->plan->method, b->en));
-	put_str(b, ws, 0, 0, t, b->title);
+	dk_book_str(b, ws, 0, 0, t, b->title);
 	/* the frame */
 	lxw_row_t row = 2, f_row = 0;
 	if (rec->has_total) {
-		put_str(b, ws, row, 0, dk_trc(b->en, "frame", "Total"), NULL);
-		put_num(b, ws, row++, 1, (double)rec->total, b->kr);
+		dk_book_str(b, ws, row, 0, dk_trc(b->en, "frame", "Total"), NULL);
+		dk_book_num(b, ws, row++, 1, (double)rec->total, b->kr);
 	}
-	put_str(b, ws, row, 0, dk_tr(b->en, "Pro-rata frame"), NULL);
+	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Pro-rata frame"), NULL);
 	f_row = row;
-	put_num(b, ws, row++, 1, (double)rec->prorata, b->kr);
-	put_str(b, ws, row, 0, dk_tr(b->en, "Direct transfer to the universities (UP1)"),
-		NULL);
-	put_num(b, ws, row++, 1, (double)rec->direct, b->kr);
-	put_str(b, ws, row, 0, dk_tr(b->en, "Common measures"), NULL);
-	put_num(b, ws, row++, 1, (double)rec->measures, b->kr);
-	put_str(b, ws, row, 0, dk_tr(b->en, "Reserve"), NULL);
-	put_num(b, ws, row++, 1, (double)rec->reserve, b->kr);
+	snprintf(t, sizeof t, "=%s", dk_book_frame_name(b->en));
+	dk_book_formula(b, ws, row++, 1, t, (double)rec->prorata, b->kr);
+	dk_book_str(b, ws, row, 0,
+		    dk_tr(b->en, "Direct transfer to the universities (UP1)"), NULL);
+	dk_book_num(b, ws, row++, 1, (double)rec->direct, b->kr);
+	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Common measures"), NULL);
+	dk_book_num(b, ws, row++, 1, (double)rec->measures, b->kr);
+	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Reserve"), NULL);
+	dk_book_num(b, ws, row++, 1, (double)rec->reserve, b->kr);
 	lxw_row_t unused_row = row;
 	if (rec->produced) {
-		put_str(b, ws, row++, 0, dk_tr(b->en, "Not allocated"), NULL);
+		dk_book_str(b, ws, row++, 0, dk_tr(b->en, "Not allocated"), NULL);
 		dk_lambda_text l;
 		dk_lambda_format(rec->lambda_num, rec->lambda_den, rec->lambda_scale,
 				 true, b->en, &l);
-		put_str(b, ws, row, 0, "λ", NULL);
+		dk_book_str(b, ws, row, 0, "λ", NULL);
 		snprintf(t, sizeof t, "%s %s (%s/%s)", l.decimal, l.unit, l.num, l.den);
-		put_str(b, ws, row++, 1, t, NULL);
+		dk_book_str(b, ws, row++, 1, t, NULL);
 	} else {
-		put_str(b, ws, row++, 0, dk_tr(b->en, "No amounts: see the findings"),
-			b->bold);
+		dk_book_str(b, ws, row++, 0, dk_tr(b->en, "No amounts: see the findings"),
+			    b->bold);
 	}
 	/* the grid */
 	lxw_row_t top = row + 1;
 	memset(lay, 0, sizeof *lay);
+	in->first_row = top + 1;
+	in->col_previous = in->col_need = in->col_fte = -1;
 	for (size_t c = 0; c < g->ncols; c++) {
+		if (g->col[c] == DK_GC_PREVIOUS)
+			in->col_previous = (int)c;
+		if (g->col[c] == DK_GC_NEED)
+			in->col_need = (int)c;
+		if (g->col[c] == DK_GC_FTE)
+			in->col_fte = (int)c;
 		if (g->col[c] == DK_GC_RECOMMENDED)
 			lay->col_recommended = (lxw_col_t)c;
 		if (g->col[c] == DK_GC_UP2 && g->inst[c] == 0)
@@ -173,30 +130,44 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 			lxw_rowcol_to_cell(a, top + 1, cc);
 			lxw_rowcol_to_cell(z, (lxw_row_t)(lay->sum_row - 1), cc);
 			switch (x->kind) {
-			case DK_CELL_TEXT:
-				put_str(b, ws, rr, cc, x->text,
-					i == 0        ? b->head
-						: sum ? b->bold
-						      : NULL);
+			case DK_CELL_TEXT: {
+				lxw_format *hf = dk_grid_col_numeric(g->col[c])
+					? b->head_num
+					: b->head;
+				dk_book_str(b, ws, rr, cc, x->text,
+					    i == 0        ? hf
+						    : sum ? b->bold
+							  : NULL);
 				break;
+			}
 			case DK_CELL_KR:
-				if (sum && g->nrows > 2) {
+				if (g->col[c] == DK_GC_RECOMMENDED && !sum && i > 0 &&
+				    rec->produced) {
+					/* the calculation sheet's amount */
+					char ref[16];
+					dk_book_cell(ref, dk_calc_row(i - 1),
+						     dk_calc_col_recommended(), true);
+					snprintf(f, sizeof f, "='%s'!%s",
+						 dk_book_sheet_calculation(b->en), ref);
+					dk_book_formula(b, ws, rr, cc, f, (double)x->v,
+							b->kr);
+				} else if (sum && g->nrows > 2) {
 					snprintf(f, sizeof f, "=SUM(%s:%s)", a, z);
-					put_formula(b, ws, rr, cc, f, (double)x->v,
-						    b->kr_bold);
+					dk_book_formula(b, ws, rr, cc, f, (double)x->v,
+							b->kr_bold);
 				} else {
-					put_num(b, ws, rr, cc, (double)x->v,
-						sum ? b->kr_bold : b->kr);
+					dk_book_num(b, ws, rr, cc, (double)x->v,
+						    sum ? b->kr_bold : b->kr);
 				}
 				break;
 			case DK_CELL_FTE:
 				if (sum && g->nrows > 2) {
 					snprintf(f, sizeof f, "=SUM(%s:%s)", a, z);
-					put_formula(b, ws, rr, cc, f, (double)x->v / 100,
-						    b->fte_bold);
+					dk_book_formula(b, ws, rr, cc, f,
+							(double)x->v / 100, b->fte_bold);
 				} else {
-					put_num(b, ws, rr, cc, (double)x->v / 100,
-						sum ? b->fte_bold : b->fte);
+					dk_book_num(b, ws, rr, cc, (double)x->v / 100,
+						    sum ? b->fte_bold : b->fte);
 				}
 				break;
 			case DK_CELL_SHARE: {
@@ -207,8 +178,9 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 				if (r->plan->n_institutions == 0)
 					lxw_rowcol_to_cell(a, rr, lay->col_other);
 				snprintf(f, sizeof f, "=SUM(%s:%s)/%s", a, z, e);
-				put_formula(b, ws, rr, cc, f, share_value(x->num, x->den),
-					    sum ? b->pct_bold : b->pct);
+				dk_book_formula(b, ws, rr, cc, f,
+						dk_book_ratio(x->num, x->den),
+						sum ? b->pct_bold : b->pct);
 				break;
 			}
 			case DK_CELL_EMPTY: break;
@@ -221,18 +193,24 @@ static void sheet_recommendation(book *b, const dk_report *r, const dk_grid *g,
 		lxw_rowcol_to_cell(fr, f_row, 1);
 		lxw_rowcol_to_cell(s, lay->sum_row, lay->col_recommended);
 		snprintf(f, sizeof f, "=%s-%s", fr, s);
-		put_formula(b, ws, unused_row, 1, f,
-			    (double)(rec->unused + rec->reserve_cut), b->kr);
+		dk_book_formula(b, ws, unused_row, 1, f,
+				(double)(rec->unused + rec->reserve_cut), b->kr);
 	}
-	worksheet_set_column(ws, 0, 0, 34, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(g->ncols - 1), 14, NULL);
+	worksheet_set_column(ws, 0, 0, 24, NULL);
+	worksheet_set_column(ws, 1, (lxw_col_t)(g->ncols - 1), 11, NULL);
+	for (size_t c = 0; c < g->ncols; c++)
+		if (g->col[c] == DK_GC_STATE)
+			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 9,
+					     b->center);
+		else if (g->col[c] == DK_GC_UH_SHARE)
+			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 8, NULL);
+	/* the header row wraps its labels: tall enough for three lines */
+	worksheet_set_row(ws, top, 45, NULL);
 	worksheet_freeze_panes(ws, top + 1, 1);
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
-	worksheet_repeat_rows(ws, top, top);
+	dk_book_print(b, ws, true, (int)top, (int)top);
 }
 
-static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
+static void sheet_institutions(dk_book *b, const dk_report *r, const layout *lay)
 {
 	const dk_recommendation *rec = r->rec;
 	const dk_plan *p = r->plan;
@@ -240,44 +218,44 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 	const char *head[] = {dk_tr(b->en, "Institution"), dk_tr(b->en, "Direct (UP1)"),
 			      "UP2", dk_tr(b->en, "Total")};
 	for (lxw_col_t c = 0; c < 4; c++)
-		put_str(b, ws, 0, c, head[c], b->head);
+		dk_book_str(b, ws, 0, c, head[c], b->head);
 	const char *rec_sheet = dk_tr(b->en, "Recommendation");
 	lxw_row_t row = 1;
 	char f[160], a[16];
 	for (size_t i = 0; i < p->n_institutions; i++, row++) {
-		put_str(b, ws, row, 0, p->institutions[i].id, NULL);
-		put_num(b, ws, row, 1, (double)rec->inst_direct[i], b->kr);
+		dk_book_str(b, ws, row, 0, p->institutions[i].id, NULL);
+		dk_book_num(b, ws, row, 1, (double)rec->inst_direct[i], b->kr);
 		if (!rec->produced)
 			continue;
 		/* UP2: the institution's column in the recommendation's sums */
 		lxw_rowcol_to_cell(a, lay->sum_row, (lxw_col_t)(lay->col_up2_first + i));
 		snprintf(f, sizeof f, "='%s'!%s", rec_sheet, a);
-		put_formula(b, ws, row, 2, f, (double)rec->inst_up2[i], b->kr);
+		dk_book_formula(b, ws, row, 2, f, (double)rec->inst_up2[i], b->kr);
 		snprintf(f, sizeof f, "=B%u+C%u", (unsigned)row + 1, (unsigned)row + 1);
-		put_formula(b, ws, row, 3, f,
-			    (double)(rec->inst_direct[i] + rec->inst_up2[i]), b->kr);
+		dk_book_formula(b, ws, row, 3, f,
+				(double)(rec->inst_direct[i] + rec->inst_up2[i]), b->kr);
 	}
-	if (!rec->produced) {
-		worksheet_set_column(ws, 0, 0, 30, NULL);
-		worksheet_set_column(ws, 1, 3, 14, NULL);
+	worksheet_set_column(ws, 0, 0, 34, NULL);
+	worksheet_set_column(ws, 1, 3, 14, NULL);
+	dk_book_print(b, ws, false, 0, 0);
+	if (!rec->produced)
 		return;
-	}
-	put_str(b, ws, row, 0, dk_tr(b->en, "Other/uncertain"), NULL);
+	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Other/uncertain"), NULL);
 	lxw_rowcol_to_cell(a, lay->sum_row, lay->col_other);
 	snprintf(f, sizeof f, "='%s'!%s", rec_sheet, a);
-	put_formula(b, ws, row, 2, f, (double)rec->total_other, b->kr);
+	dk_book_formula(b, ws, row, 2, f, (double)rec->total_other, b->kr);
 	snprintf(f, sizeof f, "=C%u", (unsigned)row + 1);
-	put_formula(b, ws, row, 3, f, (double)rec->total_other, b->kr);
+	dk_book_formula(b, ws, row, 3, f, (double)rec->total_other, b->kr);
 	row++;
 	dk_kr up2 = rec->total_other;
 	for (size_t i = 0; i < p->n_institutions; i++)
 		up2 += rec->inst_up2[i];
-	put_str(b, ws, row, 0, dk_tr(b->en, "Total"), b->bold);
+	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Total"), b->bold);
 	static const char *const cols = "BCD";
 	double v[3] = {(double)rec->direct, (double)up2, (double)(rec->direct + up2)};
 	for (int c = 0; c < 3; c++) {
 		snprintf(f, sizeof f, "=SUM(%c2:%c%u)", cols[c], cols[c], (unsigned)row);
-		put_formula(b, ws, row, (lxw_col_t)(c + 1), f, v[c], b->kr_bold);
+		dk_book_formula(b, ws, row, (lxw_col_t)(c + 1), f, v[c], b->kr_bold);
 	}
 	/* (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
 	lxw_row_t sum = row;
@@ -285,37 +263,84 @@ static void sheet_institutions(book *b, const dk_report *r, const layout *lay)
 	dk_kr rsum = 0;
 	for (size_t k = 0; k < rec->n; k++)
 		rsum += rec->rows[k].amount;
-	put_str(b, ws, row, 0, dk_tr(b->en, "UH share in all"), b->bold);
+	dk_book_str(b, ws, row, 0, dk_tr(b->en, "UH share in all"), b->bold);
 	lxw_rowcol_to_cell(a, lay->sum_row, lay->col_recommended);
 	snprintf(f, sizeof f, "=D%u/(B%u+'%s'!%s)", (unsigned)sum + 1, (unsigned)sum + 1,
 		 rec_sheet, a);
 	if (rec->direct + rsum > 0)
-		put_formula(b, ws, row, 3, f,
-			    share_value((dk_i128)rec->direct + up2,
-					(dk_i128)rec->direct + rsum),
-			    b->pct_bold);
-	worksheet_set_column(ws, 0, 0, 30, NULL);
-	worksheet_set_column(ws, 1, 3, 14, NULL);
+		dk_book_formula(b, ws, row, 3, f,
+				dk_book_ratio((dk_i128)rec->direct + up2,
+					      (dk_i128)rec->direct + rsum),
+				b->pct_bold);
 }
 
-static void sheet_criteria(book *b, const dk_report *r)
+/* Colours an answer of the forum's scale wherever it stands in the range:
+ * nei light red, delvis light yellow (a member who types one in sees it
+ * too). */
+static void colour_answers(dk_book *b, lxw_worksheet *ws, lxw_row_t last)
+{
+	static const struct {
+		const char *word;
+		lxw_color_t fill;
+	} answers[] = {{"\"nei\"", 0xF8CBAD}, {"\"delvis\"", 0xFFE699}};
+	for (size_t k = 0; k < sizeof answers / sizeof answers[0]; k++) {
+		lxw_format *f = workbook_add_format(b->wb);
+		format_set_bg_color(f, answers[k].fill);
+		lxw_conditional_format cf = {
+			.type = LXW_CONDITIONAL_TYPE_CELL,
+			.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO,
+			.value_string = (char *)answers[k].word,
+			.format = f,
+		};
+		dk_book_note(b,
+			     worksheet_conditional_format_range(ws, 1, 1, last, 6, &cf));
+	}
+}
+
+static void sheet_criteria(dk_book *b, const dk_report *r)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Criteria"));
 	const char *const *head = dk_criteria_heads(b->en);
 	for (lxw_col_t c = 0; c < DK_CRITERIA_COLS; c++)
-		put_str(b, ws, 0, c, head[c], b->head);
+		dk_book_str(b, ws, 0, c, head[c], b->head);
+	worksheet_set_row(ws, 0, 30, NULL);
 	for (size_t k = 0; k < r->rec->n; k++) {
 		const char *cells[DK_CRITERIA_COLS];
 		dk_criteria_row(r, k, cells);
 		for (lxw_col_t c = 0; c < DK_CRITERIA_COLS; c++)
-			put_str(b, ws, (lxw_row_t)(k + 1), c, cells[c], NULL);
+			dk_book_str(b, ws, (lxw_row_t)(k + 1), c, cells[c],
+				    c ? b->center : NULL);
 	}
-	worksheet_set_column(ws, 0, 0, 30, NULL);
-	worksheet_set_column(ws, 1, 6, 20, NULL);
+	lxw_row_t last = (lxw_row_t)(r->rec->n ? r->rec->n : 1);
+	colour_answers(b, ws, last);
+	/* why a computed column is blank throughout */
+	const dk_check_conf *uh = &r->plan->checks[DK_CHECK_UH_SHARE];
+	const dk_check_conf *co = &r->plan->checks[DK_CHECK_COORDINATOR_SHARE];
+	lxw_row_t nr = last + 2;
+	char t[300];
+	if (uh->off || (!uh->param_set[0] && !uh->param_set[1])) {
+		snprintf(t, sizeof t,
+			 dk_tr(b->en,
+			       "Reasonable UH share is blank: the plan sets no "
+			       "bound (min or max) for the check '%s'."),
+			 dk_check_title(DK_CHECK_UH_SHARE, b->en));
+		dk_book_str(b, ws, nr++, 0, t, b->note);
+	}
+	if (co->off) {
+		snprintf(t, sizeof t,
+			 dk_tr(b->en,
+			       "Limited coordinator is blank: the plan turns the "
+			       "check '%s' off."),
+			 dk_check_title(DK_CHECK_COORDINATOR_SHARE, b->en));
+		dk_book_str(b, ws, nr++, 0, t, b->note);
+	}
+	worksheet_set_column(ws, 0, 0, 28, NULL);
+	worksheet_set_column(ws, 1, 6, 17, NULL);
 	worksheet_freeze_panes(ws, 1, 1);
+	dk_book_print(b, ws, true, 0, 0);
 }
 
-static void sheet_findings(book *b, const dk_report *r)
+static void sheet_findings(dk_book *b, const dk_report *r)
 {
 	const dk_findings *fs = &r->rec->findings;
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Findings"));
@@ -326,86 +351,91 @@ static void sheet_findings(book *b, const dk_report *r)
 		dk_tr(b->en, "Difference"), dk_tr(b->en, "Message"),
 	};
 	for (lxw_col_t c = 0; c < 8; c++)
-		put_str(b, ws, 0, c, head[c], b->head);
+		dk_book_str(b, ws, 0, c, head[c], b->head);
 	for (size_t i = 0; i < fs->n; i++) {
 		const dk_finding *x = &fs->items[i];
 		lxw_row_t rr = (lxw_row_t)(i + 1);
-		put_str(b, ws, rr, 0, dk_severity_label(x->severity, b->en), NULL);
-		put_str(b, ws, rr, 1, dk_check_title(x->check, b->en), NULL);
+		dk_book_str(b, ws, rr, 0, dk_severity_label(x->severity, b->en), b->top);
+		dk_book_str(b, ws, rr, 1, dk_check_title(x->check, b->en), b->top);
 		if (x->network >= 0)
-			put_str(b, ws, rr, 2, r->nets->items[x->network].name, NULL);
-		put_str(b, ws, rr, 3, dk_field_label(x->field, b->en), NULL);
+			dk_book_str(b, ws, rr, 2, r->nets->items[x->network].name,
+				    b->top);
+		dk_book_str(b, ws, rr, 3, dk_field_label(x->field, b->en), b->top);
 		if (x->has_numbers) {
 			int64_t v[3] = {x->expected, x->actual, x->difference};
 			double scale = 1;
 			for (int s = 0; s < x->scale; s++)
 				scale *= 10;
-			lxw_format *f = x->scale == 0 ? b->kr
-				: x->scale == 2       ? b->dec2
-						      : b->dec6;
+			lxw_format *f = x->scale == 0 ? b->kr_top
+				: x->scale == 2       ? b->dec2_top
+						      : b->dec6_top;
 			for (int c = 0; c < 3; c++)
-				put_num(b, ws, rr, (lxw_col_t)(4 + c),
-					(double)v[c] / scale, f);
+				dk_book_num(b, ws, rr, (lxw_col_t)(4 + c),
+					    (double)v[c] / scale, f);
 		}
-		put_str(b, ws, rr, 7, dk_finding_message(x, b->en), b->wrap);
+		const char *msg = dk_finding_message(x, b->en);
+		dk_book_str(b, ws, rr, 7, msg, b->wrap);
+		worksheet_set_row(ws, rr, dk_book_row_height(dk_book_lines(msg, 70)),
+				  NULL);
 	}
 	/* the checks that could not run, said below the list */
 	lxw_row_t nr = (lxw_row_t)fs->n + 2;
 	if (r->rec->not_checked)
-		put_str(b, ws, nr++, 0,
-			dk_tr(b->en,
-			      "Not checked (the check is on, but its "
-			      "column is absent):"),
-			b->bold);
+		dk_book_str(b, ws, nr++, 0,
+			    dk_tr(b->en,
+				  "Not checked (the check is on, but its "
+				  "column is absent):"),
+			    b->bold);
 	for (int c = 0; c < DK_CHECK_COUNT; c++)
 		if ((r->rec->not_checked >> c) & 1u) {
-			put_str(b, ws, nr, 1, dk_check_title((dk_check_id)c, b->en),
-				NULL);
-			put_str(b, ws, nr++, 7,
-				dk_not_checked_reason((dk_check_id)c, b->en), b->wrap);
+			dk_book_str(b, ws, nr, 1, dk_check_title((dk_check_id)c, b->en),
+				    NULL);
+			dk_book_str(b, ws, nr++, 7,
+				    dk_not_checked_reason((dk_check_id)c, b->en),
+				    b->wrap);
 		}
 	worksheet_set_column(ws, 0, 1, 22, NULL);
 	worksheet_set_column(ws, 2, 2, 28, NULL);
-	worksheet_set_column(ws, 3, 6, 13, NULL);
-	worksheet_set_column(ws, 7, 7, 90, NULL);
+	worksheet_set_column(ws, 3, 3, 18, NULL);
+	worksheet_set_column(ws, 4, 6, 12, NULL);
+	worksheet_set_column(ws, 7, 7, 70, NULL);
 	worksheet_freeze_panes(ws, 1, 0);
 	if (fs->n)
-		note(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)fs->n, 7));
-	worksheet_set_landscape(ws);
-	worksheet_fit_to_pages(ws, 1, 0);
+		dk_book_note(b, worksheet_autofilter(ws, 0, 0, (lxw_row_t)fs->n, 7));
+	dk_book_print(b, ws, true, 0, 0);
 }
 
 /* A JSON value of the manifest's parameters as cell text. */
-static void put_json_value(book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+static void put_json_value(dk_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
 			   const cJSON *v)
 {
 	if (cJSON_IsString(v)) {
-		put_str(b, ws, r, c, v->valuestring, NULL);
+		dk_book_str(b, ws, r, c, v->valuestring, NULL);
 	} else if (cJSON_IsRaw(v)) {
 		/* a number's exact text, written by dekom: never a formula */
-		note(b, worksheet_write_string(ws, r, c, v->valuestring, NULL));
+		dk_book_note(b, worksheet_write_string(ws, r, c, v->valuestring, NULL));
 	} else if (cJSON_IsBool(v)) {
-		put_str(b, ws, r, c, cJSON_IsTrue(v) ? "true" : "false", NULL);
+		dk_book_str(b, ws, r, c, cJSON_IsTrue(v) ? "true" : "false", NULL);
 	}
 }
 
-static void sheet_manifest(book *b, const dk_report *r, cJSON *m)
+static void sheet_manifest(dk_book *b, const dk_report *r, cJSON *m)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Manifest"));
 	lxw_row_t row = 0;
-	put_str(b, ws, row, 0, dk_tr(b->en, "Computed by"), b->bold);
-	put_str(b, ws, row++, 1, "dekom " DEKOM_VERSION, NULL);
-	put_str(b, ws, row, 0, dk_tr(b->en, "Method"), b->bold);
-	put_str(b, ws, row++, 1, dk_method_name(r->plan->method), NULL);
+	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Computed by"), b->bold);
+	dk_book_str(b, ws, row++, 1, "dekom " DEKOM_VERSION, NULL);
+	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Method"), b->bold);
+	dk_book_str(b, ws, row++, 1, dk_method_name(r->plan->method), NULL);
 	const cJSON *par = cJSON_GetObjectItemCaseSensitive(m, "parameters");
 	for (const cJSON *v = par ? par->child : NULL; v; v = v->next) {
-		put_str(b, ws, row, 0, v->string, NULL);
+		dk_book_str(b, ws, row, 0, v->string, NULL);
 		put_json_value(b, ws, row++, 1, v);
 	}
 	row++;
 	const char *head[] = {dk_tr(b->en, "Input"), dk_tr(b->en, "Path"), "SHA-256"};
 	for (lxw_col_t c = 0; c < 3; c++)
-		put_str(b, ws, row, c, head[c], b->head);
+		dk_book_str(b, ws, row, c, head[c], b->head);
 	row++;
 	const cJSON *in = cJSON_GetObjectItemCaseSensitive(m, "inputs");
 	for (const cJSON *v = in ? in->child : NULL; v; v = v->next, row++) {
@@ -415,8 +445,9 @@ static void sheet_manifest(book *b, const dk_report *r, cJSON *m)
 				       cJSON_GetObjectItemCaseSensitive(v, keys[c]));
 	}
 	worksheet_set_column(ws, 0, 0, 22, NULL);
-	worksheet_set_column(ws, 1, 1, 40, NULL);
+	worksheet_set_column(ws, 1, 1, 40, b->wrap);
 	worksheet_set_column(ws, 2, 2, 66, NULL);
+	dk_book_print(b, ws, true, -1, -1);
 }
 
 /* 1 January of year y, 00:00 UTC, in seconds since 1970 (days counted
@@ -458,9 +489,10 @@ static lxw_error close_quietly(lxw_workbook *wb, int *why)
 dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 			 dk_error *d)
 {
-	book b = {0};
+	dk_book b = {0};
 	b.en = r->english;
-	dk_grid_opts go = {b.en ? DK_GRID_EN : DK_GRID_NB, true, true};
+	/* the findings have their own sheet, with a network column to filter */
+	dk_grid_opts go = {b.en ? DK_GRID_EN : DK_GRID_NB, false, true};
 	dk_grid g;
 	if (dk_grid_build(&g, r, &go) != DK_OK)
 		return DK_ENOMEM;
@@ -482,7 +514,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 		.comments = (char *)"dekom " DEKOM_VERSION,
 		.created = jan1(r->rec->year ? r->rec->year : 2000),
 	};
-	note(&b, workbook_set_properties(b.wb, &props));
+	dk_book_note(&b, workbook_set_properties(b.wb, &props));
 	b.bold = new_format(&b, NULL, true);
 	b.title = new_format(&b, NULL, true);
 	format_set_font_size(b.title, 14);
@@ -500,15 +532,38 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 	b.dec6 = new_format(&b, "0.000000", false);
 	b.wrap = new_format(&b, NULL, false);
 	format_set_text_wrap(b.wrap);
+	format_set_align(b.wrap, LXW_ALIGN_VERTICAL_TOP);
+	b.head_num = new_format(&b, NULL, true);
+	format_set_bottom(b.head_num, LXW_BORDER_THIN);
+	format_set_text_wrap(b.head_num);
+	format_set_align(b.head_num, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(b.head_num, LXW_ALIGN_RIGHT);
+	b.kr2 = new_format(&b, "#,##0.00", false);
+	b.lambda = new_format(&b, "#,##0.000000", false);
+	b.top = new_format(&b, NULL, false);
+	b.kr_top = new_format(&b, "#,##0", false);
+	b.dec2_top = new_format(&b, "0.00", false);
+	b.dec6_top = new_format(&b, "0.000000", false);
+	lxw_format *tops[] = {b.top, b.kr_top, b.dec2_top, b.dec6_top};
+	for (size_t k = 0; k < 4; k++)
+		format_set_align(tops[k], LXW_ALIGN_VERTICAL_TOP);
+	b.center = new_format(&b, NULL, false);
+	format_set_align(b.center, LXW_ALIGN_CENTER);
+	b.note = new_format(&b, NULL, false);
+	format_set_italic(b.note);
+	dk_report_heading(r, b.header, sizeof b.header);
 	layout lay;
-	sheet_recommendation(&b, r, &g, &lay);
+	dk_book_inputs in;
+	sheet_recommendation(&b, r, &g, &lay, &in);
+	dk_xlsx_calculation(&b, r, &in);
+	dk_xlsx_parameters(&b, r);
 	sheet_institutions(&b, r, &lay);
 	sheet_criteria(&b, r);
 	sheet_findings(&b, r);
 	sheet_manifest(&b, r, m);
 	int why = 0;
 	lxw_error e = close_quietly(b.wb, &why);
-	note(&b, e);
+	dk_book_note(&b, e);
 	cJSON_Delete(m);
 	dk_grid_release(&g);
 	if (b.err == LXW_ERROR_MEMORY_MALLOC_FAILED)

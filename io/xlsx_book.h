@@ -1,0 +1,84 @@
+/*
+ * xlsx_book.h: what the workbook's sheets share (io/report_xlsx.c and
+ * io/xlsx_calc.c): the libxlsxwriter workbook with its first error, the
+ * cell formats, the writers of one cell, and the page set-up for print.
+ *
+ * A cell writer never fails visibly: the first libxlsxwriter error is kept
+ * in b->err and reported when the workbook is closed. Texts a spreadsheet
+ * would take for a formula get a leading single quote (io/escape.h).
+ * Numbers are doubles only here, at the cell: whole kroner are exact below
+ * 2^53, and a formula is always stored with dekom's own exact value.
+ */
+#ifndef DK_XLSX_BOOK_H
+#define DK_XLSX_BOOK_H
+
+#include <stdbool.h>
+#include <xlsxwriter.h>
+
+#include "models/exact.h"
+#include "io/report.h"
+
+typedef struct {
+	lxw_workbook *wb;
+	lxw_error err;
+	bool en;
+	char header[300]; /* the page header: the plan's title, or the document's */
+	lxw_format *bold, *title, *head, *head_num, *kr, *kr_bold, *kr2, *fte, *fte_bold,
+		*pct, *pct_bold, *wrap, *dec2, *dec6, *lambda, *note, *center, *top,
+		*kr_top, *dec2_top, *dec6_top;
+} dk_book;
+
+/* The sheets' names, in the workbook's language. */
+const char *dk_book_sheet_recommendation(bool en);
+const char *dk_book_sheet_calculation(bool en);
+const char *dk_book_sheet_parameters(bool en);
+
+void dk_book_note(dk_book *b, lxw_error e);
+void dk_book_str(dk_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
+		 lxw_format *f);
+void dk_book_num(dk_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+		 lxw_format *f);
+/* A formula (English function names, commas between arguments, as the
+ * file format has them) stored with dekom's value. */
+void dk_book_formula(dk_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+		     const char *formula, double value, lxw_format *f);
+/* A comment on a cell (the "why" of a value a formula cannot give). */
+void dk_book_comment(dk_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+		     const char *text);
+/* A cell's address: "$C$7" when abs, else "C7". */
+void dk_book_cell(char *buf, lxw_row_t r, lxw_col_t c, bool abs);
+
+/* How many lines `text` takes wrapped in a column `width` characters
+ * wide, roughly (at least 1). LibreOffice and Excel do not grow a row for
+ * wrapped text they did not lay out themselves, so the writer sets the
+ * row's height: dk_book_row_height(lines). */
+int dk_book_lines(const char *text, double width);
+double dk_book_row_height(int lines);
+
+double dk_book_ratio(dk_i128 num, dk_i128 den);
+
+/* A4 with the title in the page header and "Side N av M" in the footer;
+ * landscape when wide; one page wide, as many long as it takes; rows
+ * first..last repeated at the top of every page (last < first: none). */
+void dk_book_print(dk_book *b, lxw_worksheet *ws, bool landscape, int first, int last);
+
+/* The sheets of xlsx_calc.c. Where the recommendation sheet stands, which
+ * the calculation refers to: the row of the first network and the columns
+ * of previous, need and FTE (-1 when absent). */
+typedef struct {
+	lxw_row_t first_row;
+	int col_previous, col_need, col_fte;
+} dk_book_inputs;
+
+/* The row of network k on the calculation sheet, and the column of its
+ * recommended amount, for the recommendation sheet to refer to. */
+lxw_row_t dk_calc_row(size_t k);
+lxw_col_t dk_calc_col_recommended(void);
+
+/* The defined name of the pro-rata frame F on the parameters sheet. */
+const char *dk_book_frame_name(bool en);
+
+void dk_xlsx_parameters(dk_book *b, const dk_report *r);
+void dk_xlsx_calculation(dk_book *b, const dk_report *r, const dk_book_inputs *in);
+
+#endif
