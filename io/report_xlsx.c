@@ -297,7 +297,91 @@ static void colour_answers(dk_book *b, lxw_worksheet *ws, lxw_row_t last)
 	}
 }
 
-static void sheet_criteria(dk_book *b, const dk_report *r)
+/* The computed criteria of network k (columns 4-6 of the criteria sheet)
+ * as formulas over the budget (UH identified, limited coordinator) and the
+ * recommendation's components (reasonable UH share), stored with dekom's
+ * answers; blank and a value where dekom does not judge. */
+static void criteria_formulas(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t k,
+			      const char *cells[DK_CRITERIA_COLS], const layout *lay,
+			      const dk_book_inputs *in, const dk_book_budget *bud)
+{
+	const dk_plan *p = r->plan;
+	const dk_network *n = &r->nets->items[k];
+	const dk_rec_row *row = &r->rec->rows[k];
+	bool en = b->en;
+	lxw_row_t rr = (lxw_row_t)(k + 1);
+	char f[700], a[96], z[96], need[96], coord[96], up2[200];
+	/* UH identified? from the planned lines */
+	dk_book_budget_ref(bud, bud->col_up2_first, k, a, sizeof a);
+	dk_book_budget_ref(bud, bud->col_other, k, z, sizeof z);
+	const char *zc = strchr(z, '!') + 1; /* the range's end, on the same sheet */
+	snprintf(up2, sizeof up2, "SUM(%s:%s)", a, zc);
+	snprintf(f, sizeof f,
+		 "=IF(%s=0,\"\",IF(%s=0,\"ja\",IF(%s=%s,\"nei\",\"delvis\")))", up2, z, z,
+		 up2);
+	dk_book_note(b, worksheet_write_formula_str(ws, rr, 4, f, b->center, cells[4]));
+	/* limited coordinator? by coordinator-share */
+	const dk_check_conf *cs = &p->checks[DK_CHECK_COORDINATOR_SHARE];
+	dk_kr nd = n->v[DK_COL_NEED], co = n->v[DK_COL_COORDINATOR];
+	dk_book_budget_ref(bud, bud->col_need, k, need, sizeof need);
+	dk_book_budget_ref(bud, bud->col_coordinator, k, coord, sizeof coord);
+	if (cs->off) {
+		dk_book_str(b, ws, rr, 6, cells[6], b->center);
+	} else if (dk_book_exact((dk_i128)co * DK_RATIO_ONE,
+				 (dk_i128)cs->param[0] * nd)) {
+		snprintf(
+			f, sizeof f,
+			"=IF(%s>0,IF(%s*1000000<=ROUND(%s*1000000,0)*%s,\"ja\",\"nei\"),\"\")",
+			need, coord,
+			dk_book_threshold_name(en, DK_CHECK_COORDINATOR_SHARE, 0), need);
+		dk_book_note(b,
+			     worksheet_write_formula_str(ws, rr, 6, f, b->center,
+							 cells[6]));
+	} else {
+		dk_book_str(b, ws, rr, 6, cells[6], b->center);
+	}
+	/* reasonable UH share? by the uh-share bounds that are set, on the
+	 * recommended components */
+	const dk_check_conf *us = &p->checks[DK_CHECK_UH_SHARE];
+	if (!r->rec->produced || us->off || (!us->param_set[0] && !us->param_set[1])) {
+		dk_book_str(b, ws, rr, 5, cells[5], b->center);
+		return;
+	}
+	char uh[200], rec[96], cell[16], cell2[16], lo[400] = "", hi[400] = "";
+	const char *rs = dk_book_sheet_recommendation(en);
+	lxw_row_t ir = (lxw_row_t)(in->first_row + k);
+	dk_book_cell(cell, ir, lay->col_up2_first, false);
+	dk_book_cell(cell2, ir, lay->col_other, false);
+	if (p->n_institutions == 0)
+		dk_book_cell(cell, ir, lay->col_other, false);
+	snprintf(uh, sizeof uh, "SUM('%s'!%s:%s)", rs, cell, cell2);
+	dk_book_cell(cell, ir, lay->col_recommended, false);
+	snprintf(rec, sizeof rec, "'%s'!%s", rs, cell);
+	dk_kr u = row->uh_other;
+	for (size_t i = 0; i < p->n_institutions; i++)
+		u += row->uh[i];
+	bool exact = true;
+	for (int j = 0; j < 2; j++) {
+		if (!us->param_set[j])
+			continue;
+		exact = exact &&
+			dk_book_exact((dk_i128)u * DK_RATIO_ONE,
+				      (dk_i128)us->param[j] * row->amount);
+		snprintf(j ? hi : lo, sizeof lo, "%s*1000000%sROUND(%s*1000000,0)*%s", uh,
+			 j ? "<=" : ">=",
+			 dk_book_threshold_name(en, DK_CHECK_UH_SHARE, j), rec);
+	}
+	if (!exact) {
+		dk_book_str(b, ws, rr, 5, cells[5], b->center);
+		return;
+	}
+	snprintf(f, sizeof f, "=IF(%s>0,IF(AND(%s%s%s),\"ja\",\"nei\"),\"\")", rec, lo,
+		 lo[0] && hi[0] ? "," : "", hi);
+	dk_book_note(b, worksheet_write_formula_str(ws, rr, 5, f, b->center, cells[5]));
+}
+
+static void sheet_criteria(dk_book *b, const dk_report *r, const layout *lay,
+			   const dk_book_inputs *in, const dk_book_budget *bud)
 {
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Criteria"));
 	const char *const *head = dk_criteria_heads(b->en);
@@ -307,9 +391,10 @@ static void sheet_criteria(dk_book *b, const dk_report *r)
 	for (size_t k = 0; k < r->rec->n; k++) {
 		const char *cells[DK_CRITERIA_COLS];
 		dk_criteria_row(r, k, cells);
-		for (lxw_col_t c = 0; c < DK_CRITERIA_COLS; c++)
+		for (lxw_col_t c = 0; c < 4; c++)
 			dk_book_str(b, ws, (lxw_row_t)(k + 1), c, cells[c],
 				    c ? b->center : NULL);
+		criteria_formulas(b, ws, r, k, cells, lay, in, bud);
 	}
 	lxw_row_t last = (lxw_row_t)(r->rec->n ? r->rec->n : 1);
 	colour_answers(b, ws, last);
@@ -540,6 +625,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 	format_set_align(b.head_num, LXW_ALIGN_RIGHT);
 	b.kr2 = new_format(&b, "#,##0.00", false);
 	b.lambda = new_format(&b, "#,##0.000000", false);
+	b.ratio = new_format(&b, "0.0###%", false);
 	b.top = new_format(&b, NULL, false);
 	b.kr_top = new_format(&b, "#,##0", false);
 	b.dec2_top = new_format(&b, "0.00", false);
@@ -554,11 +640,15 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 	dk_report_heading(r, b.header, sizeof b.header);
 	layout lay;
 	dk_book_inputs in;
+	dk_book_budget bud;
+	dk_book_budget_layout(r, b.en, &bud);
 	sheet_recommendation(&b, r, &g, &lay, &in);
 	dk_xlsx_calculation(&b, r, &in);
+	dk_xlsx_budget(&b, r, &bud);
+	dk_xlsx_checks(&b, r, &bud);
 	dk_xlsx_parameters(&b, r);
 	sheet_institutions(&b, r, &lay);
-	sheet_criteria(&b, r);
+	sheet_criteria(&b, r, &lay, &in, &bud);
 	sheet_findings(&b, r);
 	sheet_manifest(&b, r, m);
 	int why = 0;

@@ -79,6 +79,12 @@ void dk_book_cell(char *buf, lxw_row_t r, lxw_col_t c, bool abs)
 		lxw_rowcol_to_cell(buf, r, c);
 }
 
+bool dk_book_exact(dk_i128 a, dk_i128 b)
+{
+	const dk_i128 limit = (dk_i128)1 << 53;
+	return a > -limit && a < limit && b > -limit && b < limit;
+}
+
 double dk_book_ratio(dk_i128 num, dk_i128 den)
 {
 	return (double)num / (double)den;

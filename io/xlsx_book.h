@@ -25,7 +25,7 @@ typedef struct {
 	char header[300]; /* the page header: the plan's title, or the document's */
 	lxw_format *bold, *title, *head, *head_num, *kr, *kr_bold, *kr2, *fte, *fte_bold,
 		*pct, *pct_bold, *wrap, *dec2, *dec6, *lambda, *note, *center, *top,
-		*kr_top, *dec2_top, *dec6_top;
+		*kr_top, *dec2_top, *dec6_top, *ratio;
 } dk_book;
 
 /* The sheets' names, in the workbook's language. */
@@ -55,6 +55,10 @@ void dk_book_cell(char *buf, lxw_row_t r, lxw_col_t c, bool abs);
 int dk_book_lines(const char *text, double width);
 double dk_book_row_height(int lines);
 
+/* True when a spreadsheet holds both whole numbers exactly (below 2^53 in
+ * magnitude), so a formula comparing them gives dekom's answer. */
+bool dk_book_exact(dk_i128 a, dk_i128 b);
+
 double dk_book_ratio(dk_i128 num, dk_i128 den);
 
 /* A4 with the title in the page header and "Side N av M" in the footer;
@@ -79,6 +83,29 @@ lxw_col_t dk_calc_col_recommended(void);
 const char *dk_book_frame_name(bool en);
 
 void dk_xlsx_parameters(dk_book *b, const dk_report *r);
+
+/* The Budget sheet (xlsx_checks.c): the networks' cells as read, one row
+ * per network from row 1; the columns, -1 when not shown. */
+typedef struct {
+	bool en;
+	int col_previous, col_need, col_fte, col_own, col_coordinator, col_up2_first,
+		col_other, col_sum, col_self_financing, col_stated, ncols;
+} dk_book_budget;
+
+const char *dk_book_sheet_budget(bool en);
+const char *dk_book_sheet_checks(bool en);
+/* The defined name of a check's threshold on the Parameters sheet (row-sum
+ * tolerance, coordinator-share max, self-financing min, year-change max,
+ * uh-share min (param 0) and max (1)), NULL for other checks. */
+const char *dk_book_threshold_name(bool en, dk_check_id c, int param);
+/* "'Budsjett'!E5": the cell of column `col` of network k. */
+void dk_book_budget_ref(const dk_book_budget *L, int col, size_t k, char *buf,
+			size_t size);
+/* Where the Budget sheet will put each column, before any sheet is
+ * written (the recommendation sheet refers to it). */
+void dk_book_budget_layout(const dk_report *r, bool en, dk_book_budget *L);
+void dk_xlsx_budget(dk_book *b, const dk_report *r, const dk_book_budget *L);
+void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L);
 void dk_xlsx_calculation(dk_book *b, const dk_report *r, const dk_book_inputs *in);
 
 #endif

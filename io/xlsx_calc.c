@@ -216,6 +216,33 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r)
 			 l.unit);
 		dk_book_comment(b, ws, lr, 1, t);
 	}
+	/* the thresholds of the checks the Checks and Criteria sheets compute */
+	static const struct {
+		dk_check_id check;
+		int param;
+	} th[] = {
+		{DK_CHECK_ROW_SUM, 0},        {DK_CHECK_COORDINATOR_SHARE, 0},
+		{DK_CHECK_SELF_FINANCING, 0}, {DK_CHECK_YEAR_CHANGE, 0},
+		{DK_CHECK_UH_SHARE, 0},       {DK_CHECK_UH_SHARE, 1},
+	};
+	row++;
+	dk_book_str(b, ws, row++, 0, dk_tr(en, "Thresholds of the checks"), b->bold);
+	for (size_t k = 0; k < sizeof th / sizeof th[0]; k++) {
+		const dk_check_conf *cf = &p->checks[th[k].check];
+		const dk_param_def *pd = &dk_checks()[th[k].check].params[th[k].param];
+		if (cf->off || !cf->param_set[th[k].param])
+			continue;
+		int64_t v = cf->param[th[k].param];
+		bool amount = pd->kind == DK_PARAM_AMOUNT;
+		snprintf(t, sizeof t, "%s: %s", dk_check_title(th[k].check, en),
+			 pd->name);
+		param(b, ws, &row, t,
+		      amount ? (double)v : (double)v / (double)DK_RATIO_ONE, NULL,
+		      amount ? b->kr : b->ratio,
+		      dk_book_threshold_name(en, th[k].check, th[k].param),
+		      cf->by_plan[th[k].param] ? dk_tr(en, "set by the plan")
+					       : dk_tr(en, "dekom's default"));
+	}
 	worksheet_set_column(ws, 0, 0, 40, NULL);
 	worksheet_set_column(ws, 1, 1, 16, NULL);
 	worksheet_set_column(ws, 2, 2, 16, NULL);
