@@ -58,8 +58,59 @@ typedef struct {
 	lxw_col_t col_recommended, col_up2_first, col_other;
 } layout;
 
+/* One component of network k's recommended amount (RULES.md §4): its
+ * planned line's share of the amount, rounded down, as a formula over the
+ * budget, plus the krone the tie order placed there (a literal +1, said in
+ * a comment); "unspecified" is the whole amount when no line is planned.
+ * dekom's value where a double could not hold the product. */
+static void component_cell(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t k,
+			   lxw_row_t rr, lxw_col_t cc, dk_grid_col col, size_t inst,
+			   dk_kr value, lxw_col_t col_recommended,
+			   const dk_book_budget *bud)
+{
+	const dk_network *n = &r->nets->items[k];
+	dk_kr a = r->rec->rows[k].amount, line = 0;
+	int bc = -1;
+	switch (col) {
+	case DK_GC_OWN: bc = bud->col_own, line = n->v[DK_COL_OWN]; break;
+	case DK_GC_COORDINATOR:
+		bc = bud->col_coordinator, line = n->v[DK_COL_COORDINATOR];
+		break;
+	case DK_GC_UP2: bc = bud->col_up2_first + (int)inst, line = n->uh[inst]; break;
+	case DK_GC_UH_OTHER: bc = bud->col_other, line = n->v[DK_COL_UH_OTHER]; break;
+	default: break;
+	}
+	dk_kr sum = n->v[DK_COL_OWN] + n->v[DK_COL_COORDINATOR] + n->v[DK_COL_UH_OTHER];
+	for (size_t i = 0; i < r->plan->n_institutions; i++)
+		sum += n->uh[i];
+	char f[300], ac[16], lc[96], sc[96];
+	dk_book_cell(ac, rr, col_recommended, false);
+	dk_book_budget_ref(bud, bud->col_sum, k, sc, sizeof sc);
+	if (col == DK_GC_UNSPECIFIED) {
+		snprintf(f, sizeof f, "=IF(%s=0,%s,0)", sc, ac);
+		dk_book_formula(b, ws, rr, cc, f, (double)value, b->kr);
+		return;
+	}
+	if (sum <= 0 || !dk_book_exact((dk_i128)a * sum * 4, 0)) {
+		dk_book_num(b, ws, rr, cc, (double)value, b->kr);
+		return;
+	}
+	dk_kr down = (dk_kr)((dk_i128)a * line / sum);
+	dk_book_budget_ref(bud, bc, k, lc, sizeof lc);
+	snprintf(f, sizeof f, "=INT(%s*%s/%s)%s", ac, lc, sc, value > down ? "+1" : "");
+	dk_book_formula(b, ws, rr, cc, f, (double)value, b->kr);
+	if (value > down)
+		dk_book_comment(b, ws, rr, cc,
+				dk_tr(b->en,
+				      "+1: the krone left when the amount was split "
+				      "over the budget lines and rounded down goes "
+				      "here (largest remainder first, then the "
+				      "larger line, then the earlier one)."));
+}
+
 static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *g,
-				 layout *lay, dk_book_inputs *in)
+				 layout *lay, dk_book_inputs *in,
+				 const dk_book_budget *bud)
 {
 	const dk_recommendation *rec = r->rec;
 	lxw_worksheet *ws =
@@ -151,6 +202,15 @@ static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *
 						 dk_book_sheet_calculation(b->en), ref);
 					dk_book_formula(b, ws, rr, cc, f, (double)x->v,
 							b->kr);
+				} else if (!sum && i > 0 && rec->produced &&
+					   (g->col[c] == DK_GC_OWN ||
+					    g->col[c] == DK_GC_COORDINATOR ||
+					    g->col[c] == DK_GC_UP2 ||
+					    g->col[c] == DK_GC_UH_OTHER ||
+					    g->col[c] == DK_GC_UNSPECIFIED)) {
+					component_cell(b, ws, r, i - 1, rr, cc, g->col[c],
+						       g->inst[c], x->v,
+						       lay->col_recommended, bud);
 				} else if (sum && g->nrows > 2) {
 					snprintf(f, sizeof f, "=SUM(%s:%s)", a, z);
 					dk_book_formula(b, ws, rr, cc, f, (double)x->v,
@@ -210,6 +270,50 @@ static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *
 	dk_book_print(b, ws, true, (int)top, (int)top);
 }
 
+/* Institution i's direct transfer (RULES.md §2) as a formula over the
+ * named D where the split is one: equal, INT(Direkte/n); shares,
+ * INT(Direkte*share), each plus the krone the tie order placed (a literal
+ * +1 with a comment). An amount is the plan's own; a split by the
+ * networks' UP1 assignments is dekom's value with a comment. */
+static void direct_cell(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t i,
+			lxw_row_t row)
+{
+	const dk_plan *p = r->plan;
+	dk_kr v = r->rec->inst_direct[i], D = r->rec->direct, down = -1;
+	char f[200];
+	const char *dn = dk_book_direct_name(b->en);
+	size_t n = p->n_institutions;
+	if (p->split == DK_SPLIT_EQUAL && dk_book_exact((dk_i128)D * 4, 0)) {
+		down = D / (dk_kr)n;
+		snprintf(f, sizeof f, "=INT(%s/%zu)", dn, n);
+	} else if (p->split == DK_SPLIT_SHARES && p->shares &&
+		   dk_book_exact((dk_i128)D * p->shares[i] * 4, 0)) {
+		down = (dk_kr)((dk_i128)D * p->shares[i] / DK_RATIO_ONE);
+		snprintf(f, sizeof f, "=INT(%s*%lld/1000000)", dn,
+			 (long long)p->shares[i]);
+	}
+	if (down < 0 || v - down > 1 || v < down) {
+		dk_book_num(b, ws, row, 1, (double)v, b->kr);
+		if (p->split == DK_SPLIT_BY_UP1)
+			dk_book_comment(b, ws, row, 1,
+					dk_tr(b->en,
+					      "dekom's split of the direct transfer "
+					      "by the networks' UP1 assignments "
+					      "(RULES.md §2)."));
+		return;
+	}
+	if (v > down)
+		strcat(f, "+1");
+	dk_book_formula(b, ws, row, 1, f, (double)v, b->kr);
+	if (v > down)
+		dk_book_comment(b, ws, row, 1,
+				dk_tr(b->en,
+				      "+1: the krone left when the direct transfer "
+				      "was split and rounded down goes here (largest "
+				      "remainder first, then the earlier "
+				      "institution)."));
+}
+
 static void sheet_institutions(dk_book *b, const dk_report *r, const layout *lay)
 {
 	const dk_recommendation *rec = r->rec;
@@ -224,7 +328,7 @@ static void sheet_institutions(dk_book *b, const dk_report *r, const layout *lay
 	char f[160], a[16];
 	for (size_t i = 0; i < p->n_institutions; i++, row++) {
 		dk_book_str(b, ws, row, 0, p->institutions[i].id, NULL);
-		dk_book_num(b, ws, row, 1, (double)rec->inst_direct[i], b->kr);
+		direct_cell(b, ws, r, i, row);
 		if (!rec->produced)
 			continue;
 		/* UP2: the institution's column in the recommendation's sums */
@@ -642,7 +746,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 	dk_book_inputs in;
 	dk_book_budget bud;
 	dk_book_budget_layout(r, b.en, &bud);
-	sheet_recommendation(&b, r, &g, &lay, &in);
+	sheet_recommendation(&b, r, &g, &lay, &in, &bud);
 	dk_xlsx_calculation(&b, r, &in);
 	dk_xlsx_budget(&b, r, &bud);
 	dk_xlsx_checks(&b, r, &bud);

@@ -81,6 +81,8 @@ lxw_col_t dk_calc_col_recommended(void);
 
 /* The defined name of the pro-rata frame F on the parameters sheet. */
 const char *dk_book_frame_name(bool en);
+/* ... and of the direct transfer D. */
+const char *dk_book_direct_name(bool en);
 
 void dk_xlsx_parameters(dk_book *b, const dk_report *r);
 

@@ -63,6 +63,10 @@ static const char *name_frame(bool en)
 {
 	return dk_trc(en, "defined name", "Frame");
 }
+const char *dk_book_direct_name(bool en)
+{
+	return dk_trc(en, "defined name", "Direct");
+}
 static const char *name_base(bool en)
 {
 	return dk_trc(en, "defined name", "BaseGrant");
@@ -152,7 +156,7 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r)
 	param(b, ws, &row, dk_tr(en, "Pro-rata frame"), (double)rec->prorata, NULL, b->kr,
 	      name_frame(en), dk_tr(en, "F: what the networks share (RULES.md §2)"));
 	param(b, ws, &row, dk_tr(en, "Direct transfer to the universities (UP1)"),
-	      (double)rec->direct, NULL, b->kr, NULL,
+	      (double)rec->direct, NULL, b->kr, dk_book_direct_name(en),
 	      dk_tr(en, "D: paid to the universities directly, outside F"));
 	dk_book_str(b, ws, row, 0, dk_tr(en, "Method"), NULL);
 	dk_book_str(b, ws, row, 1, dk_method_label(p->method, en), NULL);
