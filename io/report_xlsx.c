@@ -257,13 +257,15 @@ static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *
 				(double)(rec->unused + rec->reserve_cut), b->kr);
 	}
 	worksheet_set_column(ws, 0, 0, 24, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(g->ncols - 1), 11, NULL);
-	for (size_t c = 0; c < g->ncols; c++)
+	for (size_t c = 1; c < g->ncols; c++) {
+		const char *h = dk_grid_at(g, 0, c)->text;
 		if (g->col[c] == DK_GC_STATE)
-			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 9,
-					     b->center);
+			dk_book_head_width(ws, (lxw_col_t)c, h, 9, b->center);
 		else if (g->col[c] == DK_GC_UH_SHARE)
-			worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, 8, NULL);
+			dk_book_head_width(ws, (lxw_col_t)c, h, 8, NULL);
+		else
+			dk_book_head_width(ws, (lxw_col_t)c, h, 11, NULL);
+	}
 	/* the header row wraps its labels: tall enough for three lines */
 	worksheet_set_row(ws, top, 45, NULL);
 	worksheet_freeze_panes(ws, top + 1, 1);

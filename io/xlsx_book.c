@@ -147,3 +147,23 @@ double dk_book_row_height(int lines)
 {
 	return 15.0 * (lines < 1 ? 1 : lines);
 }
+
+void dk_book_head_width(lxw_worksheet *ws, lxw_col_t c, const char *header, double width,
+			lxw_format *f)
+{
+	double word = 0, longest = 0;
+	for (const char *s = header ? header : "";; s++) {
+		if (*s == ' ' || *s == '\n' || !*s) {
+			if (word > longest)
+				longest = word;
+			word = 0;
+			if (!*s)
+				break;
+		} else if (((unsigned char)*s & 0xC0) != 0x80) {
+			word++;
+		}
+	}
+	/* bold letters are wider than the digits a width counts */
+	double need = longest * 1.15 + 1.5;
+	worksheet_set_column(ws, c, c, need > width ? need : width, f);
+}

@@ -59,6 +59,12 @@ double dk_book_row_height(int lines);
  * magnitude), so a formula comparing them gives dekom's answer. */
 bool dk_book_exact(dk_i128 a, dk_i128 b);
 
+/* Widens column c, if needed, so that the longest word of its header
+ * fits on a line (a header wraps between words, never inside one); the
+ * width is at least `width`. */
+void dk_book_head_width(lxw_worksheet *ws, lxw_col_t c, const char *header, double width,
+			lxw_format *f);
+
 double dk_book_ratio(dk_i128 num, dk_i128 den);
 
 /* A4 with the title in the page header and "Side N av M" in the footer;

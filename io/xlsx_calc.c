@@ -503,13 +503,12 @@ void dk_xlsx_calculation(dk_book *b, const dk_report *r, const dk_book_inputs *i
 		dk_book_formula(b, ws, sr, C_RECOMMENDED, f, (double)sum, b->kr_bold);
 	}
 	worksheet_set_column(ws, C_NAME, C_NAME, 28, NULL);
-	worksheet_set_column(ws, C_BASE, C_RECOMMENDED, 13, NULL);
-	worksheet_set_column(ws, C_STATE, C_STATE, 9, NULL);
-	worksheet_set_column(ws, C_PLACED, C_PLACED, 9, NULL);
-	if (dec) {
-		worksheet_set_column(ws, C_METHOD, C_METHOD, 13, NULL);
-		worksheet_set_column(ws, C_REASON, C_REASON, 40, b->wrap);
-	}
+	for (int c = C_BASE; c < ncols; c++)
+		dk_book_head_width(ws, (lxw_col_t)c, head[c],
+				   c == C_STATE || c == C_PLACED ? 9
+					   : c == C_REASON       ? 40
+								 : 13,
+				   c == C_REASON ? b->wrap : NULL);
 	worksheet_set_row(ws, CALC_HEAD, 45, NULL);
 	worksheet_freeze_panes(ws, CALC_HEAD + 1, 1);
 	dk_book_print(b, ws, true, CALC_HEAD, CALC_HEAD);

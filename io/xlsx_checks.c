@@ -83,6 +83,14 @@ static const char *label(dk_column c, bool en)
 	return en ? d->label_en : d->label_nb;
 }
 
+/* A header of the Budget sheet, its column wide enough for it. */
+static void bhead(dk_book *b, lxw_worksheet *ws, lxw_col_t c, const char *text,
+		  lxw_format *f)
+{
+	dk_book_str(b, ws, 0, c, text, f);
+	dk_book_head_width(ws, c, text, 11, NULL);
+}
+
 void dk_xlsx_budget(dk_book *b, const dk_report *r, const dk_book_budget *L)
 {
 	const dk_networks *t = r->nets;
@@ -91,32 +99,27 @@ void dk_xlsx_budget(dk_book *b, const dk_report *r, const dk_book_budget *L)
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_budget(en));
 	dk_book_str(b, ws, 0, 0, label(DK_COL_NETWORK, en), b->head);
 	if (L->col_previous >= 0)
-		dk_book_str(b, ws, 0, (lxw_col_t)L->col_previous,
-			    label(DK_COL_PREVIOUS, en), b->head_num);
-	dk_book_str(b, ws, 0, (lxw_col_t)L->col_need, label(DK_COL_NEED, en),
-		    b->head_num);
+		bhead(b, ws, (lxw_col_t)L->col_previous, label(DK_COL_PREVIOUS, en),
+		      b->head_num);
+	bhead(b, ws, (lxw_col_t)L->col_need, label(DK_COL_NEED, en), b->head_num);
 	if (L->col_fte >= 0)
-		dk_book_str(b, ws, 0, (lxw_col_t)L->col_fte, label(DK_COL_FTE, en),
-			    b->head_num);
-	dk_book_str(b, ws, 0, (lxw_col_t)L->col_own, label(DK_COL_OWN, en), b->head_num);
-	dk_book_str(b, ws, 0, (lxw_col_t)L->col_coordinator,
-		    label(DK_COL_COORDINATOR, en), b->head_num);
+		bhead(b, ws, (lxw_col_t)L->col_fte, label(DK_COL_FTE, en), b->head_num);
+	bhead(b, ws, (lxw_col_t)L->col_own, label(DK_COL_OWN, en), b->head_num);
+	bhead(b, ws, (lxw_col_t)L->col_coordinator, label(DK_COL_COORDINATOR, en),
+	      b->head_num);
 	for (size_t i = 0; i < p->n_institutions; i++) {
 		char h[120];
 		snprintf(h, sizeof h, "UP2 %s", p->institutions[i].id);
-		dk_book_str(b, ws, 0, (lxw_col_t)(L->col_up2_first + (int)i), h,
-			    b->head_num);
+		bhead(b, ws, (lxw_col_t)(L->col_up2_first + (int)i), h, b->head_num);
 	}
-	dk_book_str(b, ws, 0, (lxw_col_t)L->col_other, label(DK_COL_UH_OTHER, en),
-		    b->head_num);
-	dk_book_str(b, ws, 0, (lxw_col_t)L->col_sum, dk_tr(en, "Sum of the lines"),
-		    b->head_num);
+	bhead(b, ws, (lxw_col_t)L->col_other, label(DK_COL_UH_OTHER, en), b->head_num);
+	bhead(b, ws, (lxw_col_t)L->col_sum, dk_tr(en, "Sum of the lines"), b->head_num);
 	if (L->col_self_financing >= 0)
-		dk_book_str(b, ws, 0, (lxw_col_t)L->col_self_financing,
-			    label(DK_COL_SELF_FINANCING, en), b->head_num);
+		bhead(b, ws, (lxw_col_t)L->col_self_financing,
+		      label(DK_COL_SELF_FINANCING, en), b->head_num);
 	if (L->col_stated >= 0)
-		dk_book_str(b, ws, 0, (lxw_col_t)L->col_stated,
-			    label(DK_COL_STATED_RECOMMENDED, en), b->head_num);
+		bhead(b, ws, (lxw_col_t)L->col_stated,
+		      label(DK_COL_STATED_RECOMMENDED, en), b->head_num);
 	for (size_t k = 0; k < t->n; k++) {
 		const dk_network *n = &t->items[k];
 		lxw_row_t rr = (lxw_row_t)(k + 1);
@@ -155,7 +158,6 @@ void dk_xlsx_budget(dk_book *b, const dk_report *r, const dk_book_budget *L)
 				    (double)n->v[DK_COL_STATED_RECOMMENDED], b->kr);
 	}
 	worksheet_set_column(ws, 0, 0, 24, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(L->ncols - 1), 11, NULL);
 	worksheet_set_row(ws, 0, 45, NULL);
 	worksheet_freeze_panes(ws, 1, 1);
 	dk_book_print(b, ws, true, 0, 0);
@@ -202,6 +204,8 @@ static void flag(sheet *s, lxw_row_t rr, lxw_col_t c, const char *cond, bool is_
 static void head(sheet *s, lxw_col_t c, const char *text, bool num)
 {
 	dk_book_str(s->b, s->ws, 3, c, text, num ? s->b->head_num : s->b->head);
+	if (c > 0)
+		dk_book_head_width(s->ws, c, text, 12, NULL);
 }
 
 void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
@@ -412,7 +416,6 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 								(lxw_col_t)(c - 1), &cf));
 	}
 	worksheet_set_column(ws, 0, 0, 24, NULL);
-	worksheet_set_column(ws, 1, (lxw_col_t)(c > 1 ? c - 1 : 1), 12, NULL);
 	worksheet_set_row(ws, 3, 45, NULL);
 	worksheet_freeze_panes(ws, 4, 1);
 	dk_book_print(b, ws, true, 3, 3);

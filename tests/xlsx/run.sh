@@ -9,7 +9,10 @@
 # same workbook is converted by a LibreOffice that never recalculates
 # (the values dekom stored with its formulas): every sheet must read the
 # same both ways, so every formula gives dekom's own value as a spreadsheet
-# computes it.
+# computes it. Last, LibreOffice prints the workbook to PDF: every page is
+# A4 (pdfinfo), and for each sheet some page holds both its first and its
+# last column header (pdftotext), so no column is printed apart from its
+# rows.
 # With DEKOM_REGEN=1 in the environment the sheets are written to
 # `expected/` instead (for a change meant to change the workbook; read the
 # diff before committing): DEKOM_REGEN=1 ctest -R xlsx/
@@ -106,6 +109,57 @@ for want in "$case"/expected/*.csv; do
 		echo "sheet ${sheet%.csv} differs from expected:"; diff "$want" "$got"; fail=1
 	fi
 done
+# printed: A4 pages, and each sheet's header row whole on one page
+mkdir -p "$work/pdf"
+HOME="$work" timeout 180 soffice "-env:UserInstallation=file://$work/profile" --headless \
+	--convert-to pdf --outdir "$work/pdf" "$work/book.xlsx" > "$work/soffice.log" 2>&1
+pages=$(pdfinfo "$work/pdf/book.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}')
+if [ -z "$pages" ] || [ "$pages" -lt 1 ]; then
+	echo "LibreOffice did not print the workbook to PDF:"; cat "$work/soffice.log"; fail=1
+else
+	not_a4=$(pdfinfo -f 1 -l "$pages" "$work/pdf/book.pdf" |
+		awk '/^Page +[0-9]+ size:/ { w = int($4 + 0.5); h = int($6 + 0.5);
+			if (!((w == 595 && h == 842) || (w == 842 && h == 595))) print }')
+	if [ -n "$not_a4" ]; then echo "pages that are not A4:"; echo "$not_a4"; fail=1; fi
+	k=1
+	while [ "$k" -le "$pages" ]; do
+		pdftotext -f "$k" -l "$k" -layout "$work/pdf/book.pdf" "$work/pdf/page-$k.txt"
+		k=$((k + 1))
+	done
+	for f in "$work"/csv/book-*.csv; do
+		sheet=$(basename "$f" .csv); sheet=${sheet#book-}
+		# the header row: the first with three cells or more; of its first
+		# and last cell, the longest word (a header may wrap in print)
+		words=$(awk '
+			# the cells of one CSV line (quotes doubled inside quotes); any awk
+			function cells(line, out,   n, i, c, q, cell) {
+				n = 0; cell = ""; q = 0
+				for (i = 1; i <= length(line); i++) {
+					c = substr(line, i, 1)
+					if (q && c == "\"" && substr(line, i + 1, 1) == "\"") { cell = cell c; i++ }
+					else if (c == "\"") q = !q
+					else if (c == "," && !q) { out[++n] = cell; cell = "" }
+					else cell = cell c
+				}
+				out[++n] = cell; return n
+			}
+			function longest(s,   n, a, i, w) { n = split(s, a, " ");
+				w = ""; for (i = 1; i <= n; i++) if (length(a[i]) > length(w)) w = a[i]; return w }
+			{ n = cells($0, c); m = 0; first = ""; last = ""
+			  for (i = 1; i <= n; i++) if (c[i] != "") { m++; if (first == "") first = c[i]; last = c[i] }
+			  if (m >= 3) { print longest(first); print longest(last); exit } }' "$f")
+		[ -n "$words" ] || continue
+		w1=$(echo "$words" | sed -n 1p); w2=$(echo "$words" | sed -n 2p)
+		whole=no
+		for t in "$work"/pdf/page-*.txt; do
+			if grep -qF -- "$w1" "$t" && grep -qF -- "$w2" "$t"; then whole=yes; break; fi
+		done
+		if [ "$whole" != yes ]; then
+			echo "sheet $sheet: no printed page holds both '$w1' and '$w2' (a column printed apart)"
+			fail=1
+		fi
+	done
+fi
 n_want=$(ls "$case"/expected/*.csv | wc -l)
 n_got=$(ls "$work"/csv/*.csv | wc -l)
 if [ "$n_want" != "$n_got" ]; then
