@@ -6,8 +6,10 @@ PACKAGES = cmake make gcc pkg-config gettext libunistring-dev libcjson-dev libcs
            check libxlsxwriter-dev nettle-dev
 # what the tests use besides: LibreOffice recalculates the workbooks,
 # Chromium prints the HTML report to PDF, pdftotext reads it back;
-# clang-format checks the layout of the C files (tests/style)
-TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales clang-format
+# clang-format checks the layout of the C files (tests/style); npm installs
+# axe-core, which checks the report's accessibility in Chromium
+TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales clang-format npm
+AXE_CORE = axe-core@4.10.2
 # the fuzz targets (docs/fuzzing.md): clang, and libFuzzer with the
 # sanitizer runtimes, which Debian 12 ships apart from clang (only a
 # recommendation of it, so not installed with --no-install-recommends)
@@ -40,6 +42,8 @@ deps:
 
 deps-test:
 	$(call install,$(PACKAGES) $(TEST_PACKAGES))
+	@[ -f .npm-test/node_modules/axe-core/axe.min.js ] || \
+	  npm install --no-audit --no-fund --prefix .npm-test $(AXE_CORE)
 
 deps-fuzz:
 	$(call install,$(PACKAGES) $(FUZZ_PACKAGES))
