@@ -6,9 +6,10 @@ PACKAGES = cmake make gcc pkg-config gettext libunistring-dev libcjson-dev libcs
            check libxlsxwriter-dev nettle-dev
 # what the tests use besides: LibreOffice recalculates the workbooks,
 # Chromium prints the HTML report to PDF, pdftotext reads it back;
-# clang-format checks the layout of the C files (tests/style); npm installs
-# axe-core, which checks the report's accessibility in Chromium
-TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales clang-format npm
+# clang-format checks the layout of the C files (tests/style); npm (Debian's
+# package, unless an npm is already there) installs axe-core, which checks
+# the report's accessibility in Chromium
+TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales clang-format
 AXE_CORE = axe-core@4.10.2
 # the fuzz targets (docs/fuzzing.md): clang, and libFuzzer with the
 # sanitizer runtimes, which Debian 12 ships apart from clang (only a
@@ -42,6 +43,9 @@ deps:
 
 deps-test:
 	$(call install,$(PACKAGES) $(TEST_PACKAGES))
+	@command -v npm > /dev/null 2>&1 || { echo "installing: npm"; \
+	  $(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends npm; }
 	@[ -f .npm-test/node_modules/axe-core/axe.min.js ] || \
 	  npm install --no-audit --no-fund --prefix .npm-test $(AXE_CORE)
 
