@@ -152,6 +152,30 @@ int dk_cli_write_text(const dk_cli_opts *o, char *text)
 	return dk_cli_output_done(st, &d);
 }
 
+int dk_cli_write_book(const dk_cli_opts *o, dk_cli_book_fn write, const void *ctx)
+{
+	dk_error d;
+	dk_output out;
+	dk_error_init(&d);
+	dk_status st = dk_output_open(&out, o->output, true, &d);
+	if (st == DK_OK)
+		st = write(ctx, out.tmp, out.name, &d);
+	if (st == DK_OK)
+		st = dk_output_close(&out, &d);
+	dk_output_abort(&out);
+	return dk_cli_output_done(st, &d);
+}
+
+bool dk_cli_book_without_file(const dk_cli_opts *o)
+{
+	if (strcmp(dk_cli_default_format(o), "xlsx") != 0 ||
+	    !dk_output_is_stdout(o->output))
+		return false;
+	dk_cli_error(o->command, "%s",
+		     _("-f xlsx writes a file: give it with -o FILE.xlsx"));
+	return true;
+}
+
 /* After a file is written (not standard output), one line on standard
  * error says what was written and, where there are findings, what was
  * found: "skrev innstilling.xlsx: 3 feil, 13 advarsler, 1 til

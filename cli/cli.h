@@ -95,6 +95,19 @@ const char *dk_cli_default_format(const dk_cli_opts *o);
  * exit code of the failure (printed). */
 int dk_cli_write_text(const dk_cli_opts *o, char *text);
 
+/* A workbook writer: writes to `path`, a temporary file, and names
+ * `name`, the target as the user gave it, in any diagnostic. */
+typedef dk_status (*dk_cli_book_fn)(const void *ctx, const char *path, const char *name,
+				    dk_error *d);
+
+/* Writes a workbook to -o (io/outfile.h: a temporary file next to a
+ * regular target, renamed into place when complete): DK_EXIT_OK, or the
+ * exit code of the failure (printed). */
+int dk_cli_write_book(const dk_cli_opts *o, dk_cli_book_fn write, const void *ctx);
+
+/* True, with the usage error said, when -f xlsx has no file to go to. */
+bool dk_cli_book_without_file(const dk_cli_opts *o);
+
 /* Appends the newline cJSON does not print (takes t; NULL stays NULL). */
 char *dk_cli_with_newline(char *t);
 

@@ -14,6 +14,12 @@
 #include "io/outfile.h"
 #include "io/report_price.h"
 
+static dk_status price_book(const void *ctx, const char *path, const char *name,
+			    dk_error *d)
+{
+	return dk_price_xlsx(ctx, path, name, d);
+}
+
 int dk_cmd_price(const dk_cli_opts *o)
 {
 	if (!o->pricing) {
@@ -26,6 +32,8 @@ int dk_cmd_price(const dk_cli_opts *o)
 		dk_cli_error("price", _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
+	if (dk_cli_book_without_file(o))
+		return DK_EXIT_USAGE;
 	dk_error d;
 	dk_input in;
 	dk_pricing tpl;
@@ -93,17 +101,23 @@ int dk_cmd_price(const dk_cli_opts *o)
 	} else {
 		dk_price_report r = {&tpl, &q, buys, &c.nets, dk_cli_english(o)};
 		const char *fmt = dk_cli_default_format(o);
-		char *text;
-		if (strcmp(fmt, "json") == 0)
-			text = dk_cli_with_newline(dk_price_json(&r));
-		else if (strcmp(fmt, "csv") == 0)
-			text = dk_price_csv(&r,
-					    o->csv_dialect &&
-						    strcmp(o->csv_dialect, "excel-nb") ==
-							    0);
-		else
-			text = dk_price_text(&r, strcmp(fmt, "md") == 0);
-		rc = dk_cli_write_text(o, text);
+		if (strcmp(fmt, "xlsx") == 0) {
+			rc = dk_cli_write_book(o, price_book, &r);
+		} else {
+			char *text;
+			if (strcmp(fmt, "json") == 0)
+				text = dk_cli_with_newline(dk_price_json(&r));
+			else if (strcmp(fmt, "html") == 0)
+				text = dk_price_html(&r);
+			else if (strcmp(fmt, "csv") == 0)
+				text = dk_price_csv(&r,
+						    o->csv_dialect &&
+							    strcmp(o->csv_dialect,
+								   "excel-nb") == 0);
+			else
+				text = dk_price_text(&r, strcmp(fmt, "md") == 0);
+			rc = dk_cli_write_text(o, text);
+		}
 		if (rc == DK_EXIT_OK) {
 			dk_cli_say_written(o, &q.findings);
 			rc = dk_cli_findings_exit(o, &q.findings);

@@ -62,21 +62,10 @@ static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
 	return dk_findings_table(r);
 }
 
-/* The workbook goes to a temporary file (io/outfile.h: next to a regular
- * target, renamed into place when complete; copied to a device or FIFO),
- * and every message names the target. */
-static int write_xlsx(const dk_cli_opts *o, const dk_report *r)
+static dk_status report_book(const void *ctx, const char *path, const char *name,
+			     dk_error *d)
 {
-	dk_error d;
-	dk_output out;
-	dk_error_init(&d);
-	dk_status st = dk_output_open(&out, o->output, true, &d);
-	if (st == DK_OK)
-		st = dk_report_xlsx(r, out.tmp, out.name, &d);
-	if (st == DK_OK)
-		st = dk_output_close(&out, &d);
-	dk_output_abort(&out);
-	return dk_cli_output_done(st, &d);
+	return dk_report_xlsx(ctx, path, name, d);
 }
 
 /* `recommend` and `check`: load, compute, write, and exit 1 on findings at
@@ -89,13 +78,8 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		dk_cli_error(o->command, _("unexpected argument '%s'"), o->argv[0]);
 		return DK_EXIT_USAGE;
 	}
-	if (strcmp(dk_cli_default_format(o), "xlsx") == 0 &&
-	    dk_output_is_stdout(o->output)) {
-		dk_cli_error(o->command, "%s",
-			     _("-f xlsx writes a file: give it with -o "
-			       "FILE.xlsx"));
+	if (dk_cli_book_without_file(o))
 		return DK_EXIT_USAGE;
-	}
 	dk_status st = dk_cli_run_case(&c, &rec, o);
 	int rc;
 	if (st != DK_OK) {
@@ -105,7 +89,7 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		dk_report_input inputs[3 + DK_MORE_NETWORKS];
 		dk_cli_report_init(&r, inputs, &c, &rec, o);
 		if (strcmp(dk_cli_default_format(o), "xlsx") == 0)
-			rc = write_xlsx(o, &r);
+			rc = dk_cli_write_book(o, report_book, &r);
 		else
 			rc = dk_cli_write_text(
 				o,

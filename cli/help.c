@@ -73,11 +73,15 @@ static const topic topics[] = {
 	 N_("How one network's amount came about: its base, weight, floor and cap,\n"
 	    "λ as a decimal and an exact fraction, whether it is free, capped or\n"
 	    "floored, and its rounding step with its place in the tie order.\n")},
-	{"price", N_("dekom price -P PRICING.json [INPUTS] [-f table|csv|json|md] [-o FILE]"),
+	{"price", N_("dekom price -P PRICING.json [INPUTS] [-f table|csv|json|md|html|xlsx] [-o FILE]"),
 	 N_("Template prices: per package the cost, full cost, price, price per day,\n"
 	    "breakdown and invoice plan, and the price checks. With -n and -p, also\n"
 	    "what each network's UP2 money to the template's institution buys.\n"
-	    "  -P, --pricing FILE    the price template (docs/pricing.md)\n")},
+	    "  -P, --pricing FILE    the price template (docs/pricing.md)\n"
+	    "  -f html               one page for the networks: what it costs, what\n"
+	    "                        they get\n"
+	    "  -f xlsx               the calculation as formulas, for the economist\n"
+	    "                        (needs -o)\n")},
 	{"scenarios", N_("dekom scenarios -s SCENARIOS.json [-P PRICING.json] [INPUTS] [-f csv|json] [--threads N] [-o FILE]"),
 	 N_("Runs named scenarios, a sweep of one value and Monte Carlo draws on the\n"
 	    "case, each with the one allocation engine, and compares every network\n"

@@ -34,7 +34,7 @@ static const command commands[] = {
 	{"show", dk_cmd_show, "table json"},
 	{"check", dk_cmd_check, "table csv json"},
 	{"explain", dk_cmd_explain, "table"},
-	{"price", dk_cmd_price, "table csv json md"},
+	{"price", dk_cmd_price, "table csv json md html xlsx"},
 	{"scenarios", dk_cmd_scenarios, "csv json"},
 	{"calibrate", dk_cmd_calibrate, "table csv json md"},
 	{"diff", dk_cmd_diff, "table json"},

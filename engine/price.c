@@ -52,7 +52,8 @@ static int round_muldiv(dk_i128 a, dk_i128 b, dk_i128 c, int64_t *out)
  * breakdown.
  */
 static int package_cost(const dk_pricing *p, const dk_rat *hourly, const dk_package *k,
-			bool full, int64_t *parts, int64_t *travel, int64_t *cost)
+			bool full, int64_t *parts, int64_t *travel, int64_t *cost,
+			bool *near)
 {
 	const dk_i128 E20 = (dk_i128)10000000000LL * 10000000000LL;
 	dk_i128 d = k->days, M = work_per_day(p, k->own_day ? &k->day : &p->day);
@@ -87,6 +88,11 @@ static int package_cost(const dk_pricing *p, const dk_rat *hourly, const dk_pack
 		whole++;
 		r2 -= DK_E4;
 	}
+	/* within 10⁻⁴ øre of a half: a spreadsheet's double arithmetic may
+	 * round the other way (io/xlsx_price.c writes the value then) */
+	const dk_i128 T = 100000000; /* 10⁻⁸ of an øre: r2 is in 10⁻⁴ */
+	*near = dk_ratcmp(r1, c1, (T / 2 - T / 10000) - r2 * (T / DK_E4), T) >= 0 &&
+		dk_ratcmp(r1, c1, (T / 2 + T / 10000) - r2 * (T / DK_E4), T) <= 0;
 	if (dk_ratcmp(r1, c1, DK_E4 / 2 - r2, DK_E4) >= 0)
 		whole++;
 	*cost = (int64_t)whole;
@@ -212,8 +218,9 @@ dk_status dk_price_quote(const dk_pricing *p, dk_quotation *q)
 			goto done;
 		}
 		if (package_cost(p, q->hourly, k, false, exact, &exact[p->n_roles],
-				 &o->cost) ||
-		    package_cost(p, q->hourly, k, true, NULL, NULL, &o->full_cost)) {
+				 &o->cost, &o->cost_near_half) ||
+		    package_cost(p, q->hourly, k, true, NULL, NULL, &o->full_cost,
+				 &o->full_near_half)) {
 			free(exact);
 			st = DK_ERANGE;
 			goto done;

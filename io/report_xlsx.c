@@ -40,16 +40,6 @@
 #include "io/report.h"
 #include "io/xlsx_book.h"
 
-static lxw_format *new_format(dk_book *b, const char *num, bool bold)
-{
-	lxw_format *f = workbook_add_format(b->wb);
-	if (num)
-		format_set_num_format(f, num);
-	if (bold)
-		format_set_bold(f);
-	return f;
-}
-
 /* Where the recommendation sheet put what the other sheets refer to: the
  * totals row, and the columns of the recommended amount, of the first
  * institution's UP2 and of other/uncertain. */
@@ -416,7 +406,7 @@ static void criteria_formulas(dk_book *b, lxw_worksheet *ws, const dk_report *r,
 	const dk_rec_row *row = &r->rec->rows[k];
 	bool en = b->en;
 	lxw_row_t rr = (lxw_row_t)(k + 1);
-	char f[700], a[96], z[96], need[96], coord[96], up2[200];
+	char f[1200], a[96], z[96], need[96], coord[96], up2[200];
 	/* UH identified? from the planned lines */
 	dk_book_budget_ref(bud, bud->col_up2_first, k, a, sizeof a);
 	dk_book_budget_ref(bud, bud->col_other, k, z, sizeof z);
@@ -641,42 +631,6 @@ static void sheet_manifest(dk_book *b, const dk_report *r, cJSON *m)
 	dk_book_print(b, ws, true, -1, -1);
 }
 
-/* 1 January of year y, 00:00 UTC, in seconds since 1970 (days counted
- * by the Gregorian leap rule, so no time zone or clock is consulted). */
-static time_t jan1(int y)
-{
-	long days = 0;
-	for (int k = 1970; k < y; k++)
-		days += 365 + ((k % 4 == 0 && k % 100 != 0) || k % 400 == 0);
-	return (time_t)days * 86400;
-}
-
-/* libxlsxwriter reports a failed write itself, on standard error, naming
- * the temporary file it was given ("[ERROR] workbook_close(): Zip ZIP_ERRNO
- * error while creating xlsx file '.dekom-…'"). dekom reports the failure
- * once, naming the target, so standard error points at /dev/null while the
- * workbook is closed (libxlsxwriter has no switch for its messages); errno
- * as the library left it is kept in *why for the reason. */
-static lxw_error close_quietly(lxw_workbook *wb, int *why)
-{
-	fflush(stderr);
-	int saved = dup(STDERR_FILENO);
-	int null = open("/dev/null", O_WRONLY);
-	if (saved >= 0 && null >= 0)
-		dup2(null, STDERR_FILENO);
-	if (null >= 0)
-		close(null);
-	errno = 0;
-	lxw_error e = workbook_close(wb);
-	*why = errno;
-	fflush(stderr);
-	if (saved >= 0) {
-		dup2(saved, STDERR_FILENO);
-		close(saved);
-	}
-	return e;
-}
-
 dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 			 dk_error *d)
 {
@@ -692,57 +646,13 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 		dk_grid_release(&g);
 		return DK_ENOMEM;
 	}
-	lxw_workbook_options opt = {0};
-	b.wb = workbook_new_opt(path, &opt);
-	if (!b.wb) {
+	if (!dk_book_open(&b, path, dk_tr(b.en, "Recommendation"),
+			  r->rec->year ? r->rec->year : 2000)) {
 		dk_error_add(d, name, 0, 0, "%s", _("cannot create the workbook"));
 		cJSON_Delete(m);
 		dk_grid_release(&g);
 		return DK_EIO;
 	}
-	lxw_doc_properties props = {
-		.title = (char *)dk_tr(b.en, "Recommendation"),
-		.comments = (char *)"dekom " DEKOM_VERSION,
-		.created = jan1(r->rec->year ? r->rec->year : 2000),
-	};
-	dk_book_note(&b, workbook_set_properties(b.wb, &props));
-	b.bold = new_format(&b, NULL, true);
-	b.title = new_format(&b, NULL, true);
-	format_set_font_size(b.title, 14);
-	b.head = new_format(&b, NULL, true);
-	format_set_bottom(b.head, LXW_BORDER_THIN);
-	format_set_text_wrap(b.head);
-	format_set_align(b.head, LXW_ALIGN_VERTICAL_TOP);
-	b.kr = new_format(&b, "#,##0", false);
-	b.kr_bold = new_format(&b, "#,##0", true);
-	b.fte = new_format(&b, "#,##0.00", false);
-	b.fte_bold = new_format(&b, "#,##0.00", true);
-	b.pct = new_format(&b, "0.0%", false);
-	b.pct_bold = new_format(&b, "0.0%", true);
-	b.dec2 = new_format(&b, "0.00", false);
-	b.dec6 = new_format(&b, "0.000000", false);
-	b.wrap = new_format(&b, NULL, false);
-	format_set_text_wrap(b.wrap);
-	format_set_align(b.wrap, LXW_ALIGN_VERTICAL_TOP);
-	b.head_num = new_format(&b, NULL, true);
-	format_set_bottom(b.head_num, LXW_BORDER_THIN);
-	format_set_text_wrap(b.head_num);
-	format_set_align(b.head_num, LXW_ALIGN_VERTICAL_TOP);
-	format_set_align(b.head_num, LXW_ALIGN_RIGHT);
-	b.kr2 = new_format(&b, "#,##0.00", false);
-	b.lambda = new_format(&b, "#,##0.000000", false);
-	b.ratio = new_format(&b, "0.0###%", false);
-	b.top = new_format(&b, NULL, false);
-	b.kr_top = new_format(&b, "#,##0", false);
-	b.dec2_top = new_format(&b, "0.00", false);
-	b.dec6_top = new_format(&b, "0.000000", false);
-	lxw_format *tops[] = {b.top, b.kr_top, b.dec2_top, b.dec6_top};
-	for (size_t k = 0; k < 4; k++)
-		format_set_align(tops[k], LXW_ALIGN_VERTICAL_TOP);
-	b.center = new_format(&b, NULL, false);
-	format_set_align(b.center, LXW_ALIGN_CENTER);
-	b.note = new_format(&b, NULL, false);
-	format_set_italic(b.note);
 	dk_report_heading(r, b.header, sizeof b.header);
 	layout lay;
 	dk_book_inputs in;
@@ -757,22 +667,7 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 	sheet_criteria(&b, r, &lay, &in, &bud);
 	sheet_findings(&b, r);
 	sheet_manifest(&b, r, m);
-	int why = 0;
-	lxw_error e = close_quietly(b.wb, &why);
-	dk_book_note(&b, e);
 	cJSON_Delete(m);
 	dk_grid_release(&g);
-	if (b.err == LXW_ERROR_MEMORY_MALLOC_FAILED)
-		return DK_ENOMEM;
-	if (b.err != LXW_NO_ERROR) {
-		/* the system's reason when the library failed on a file */
-		char reason[160];
-		if (e != LXW_NO_ERROR && why != 0)
-			dk_output_reason(why, reason, sizeof reason);
-		else
-			snprintf(reason, sizeof reason, "%s", lxw_strerror(b.err));
-		dk_error_add(d, name, 0, 0, _("cannot write the workbook: %s"), reason);
-		return DK_EIO;
-	}
-	return DK_OK;
+	return dk_book_close(&b, name, d);
 }

@@ -2,12 +2,16 @@
  * xlsx_book.c: the cells and the page set-up every sheet of the workbook
  * uses (io/xlsx_book.h).
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "io/escape.h"
 #include "io/i18n.h"
+#include "io/outfile.h"
 #include "io/xlsx_book.h"
 
 const char *dk_book_sheet_recommendation(bool en)
@@ -166,4 +170,124 @@ void dk_book_head_width(lxw_worksheet *ws, lxw_col_t c, const char *header, doub
 	/* bold letters are wider than the digits a width counts */
 	double need = longest * 1.15 + 1.5;
 	worksheet_set_column(ws, c, c, need > width ? need : width, f);
+}
+
+/* 1 January of year y, 00:00 UTC, in seconds since 1970 (days counted
+ * by the Gregorian leap rule, so no time zone or clock is consulted). */
+static time_t jan1(int y)
+{
+	long days = 0;
+	for (int k = 1970; k < y; k++)
+		days += 365 + ((k % 4 == 0 && k % 100 != 0) || k % 400 == 0);
+	return (time_t)days * 86400;
+}
+
+/* libxlsxwriter reports a failed write itself, on standard error, naming
+ * the temporary file it was given ("[ERROR] workbook_close(): Zip ZIP_ERRNO
+ * error while creating xlsx file '.dekom-…'"). dekom reports the failure
+ * once, naming the target, so standard error points at /dev/null while the
+ * workbook is closed (libxlsxwriter has no switch for its messages); errno
+ * as the library left it is kept in *why for the reason. */
+static lxw_error close_quietly(lxw_workbook *wb, int *why)
+{
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO);
+	int null = open("/dev/null", O_WRONLY);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	if (null >= 0)
+		close(null);
+	errno = 0;
+	lxw_error e = workbook_close(wb);
+	*why = errno;
+	fflush(stderr);
+	if (saved >= 0) {
+		dup2(saved, STDERR_FILENO);
+		close(saved);
+	}
+	return e;
+}
+
+static lxw_format *new_format(dk_book *b, const char *num, bool bold)
+{
+	lxw_format *f = workbook_add_format(b->wb);
+	if (num)
+		format_set_num_format(f, num);
+	if (bold)
+		format_set_bold(f);
+	return f;
+}
+
+bool dk_book_open(dk_book *b, const char *path, const char *title, int year)
+{
+	lxw_workbook_options opt = {0};
+	b->wb = workbook_new_opt(path, &opt);
+	if (!b->wb)
+		return false;
+	lxw_doc_properties props = {
+		.title = (char *)title,
+		.comments = (char *)"dekom " DEKOM_VERSION,
+		.created = jan1(year),
+	};
+	dk_book_note(b, workbook_set_properties(b->wb, &props));
+	b->bold = new_format(b, NULL, true);
+	b->title = new_format(b, NULL, true);
+	format_set_font_size(b->title, 14);
+	b->head = new_format(b, NULL, true);
+	format_set_bottom(b->head, LXW_BORDER_THIN);
+	format_set_text_wrap(b->head);
+	format_set_align(b->head, LXW_ALIGN_VERTICAL_TOP);
+	b->head_num = new_format(b, NULL, true);
+	format_set_bottom(b->head_num, LXW_BORDER_THIN);
+	format_set_text_wrap(b->head_num);
+	format_set_align(b->head_num, LXW_ALIGN_VERTICAL_TOP);
+	format_set_align(b->head_num, LXW_ALIGN_RIGHT);
+	b->kr = new_format(b, "#,##0", false);
+	b->kr_bold = new_format(b, "#,##0", true);
+	b->kr2 = new_format(b, "#,##0.00", false);
+	b->kr2_bold = new_format(b, "#,##0.00", true);
+	b->fte = new_format(b, "#,##0.00", false);
+	b->fte_bold = new_format(b, "#,##0.00", true);
+	b->pct = new_format(b, "0.0%", false);
+	b->pct_bold = new_format(b, "0.0%", true);
+	b->ratio = new_format(b, "0.0###%", false);
+	b->dec2 = new_format(b, "0.00", false);
+	b->dec4 = new_format(b, "0.####", false);
+	b->dec6 = new_format(b, "0.000000", false);
+	b->lambda = new_format(b, "#,##0.000000", false);
+	b->wrap = new_format(b, NULL, false);
+	format_set_text_wrap(b->wrap);
+	format_set_align(b->wrap, LXW_ALIGN_VERTICAL_TOP);
+	b->top = new_format(b, NULL, false);
+	b->kr_top = new_format(b, "#,##0", false);
+	b->dec2_top = new_format(b, "0.00", false);
+	b->dec6_top = new_format(b, "0.000000", false);
+	lxw_format *tops[] = {b->top, b->kr_top, b->dec2_top, b->dec6_top};
+	for (size_t k = 0; k < 4; k++)
+		format_set_align(tops[k], LXW_ALIGN_VERTICAL_TOP);
+	b->center = new_format(b, NULL, false);
+	format_set_align(b->center, LXW_ALIGN_CENTER);
+	b->note = new_format(b, NULL, false);
+	format_set_italic(b->note);
+	return true;
+}
+
+dk_status dk_book_close(dk_book *b, const char *name, dk_error *d)
+{
+	int why = 0;
+	lxw_error e = close_quietly(b->wb, &why);
+	dk_book_note(b, e);
+	if (b->err == LXW_ERROR_MEMORY_MALLOC_FAILED)
+		return DK_ENOMEM;
+	if (b->err != LXW_NO_ERROR) {
+		/* the system's reason when the library failed on a file */
+		char reason[160];
+		if (e != LXW_NO_ERROR && why != 0)
+			dk_output_reason(why, reason, sizeof reason);
+		else
+			snprintf(reason, sizeof reason, "%s", lxw_strerror(b->err));
+		dk_error_add(d, name, 0, 0, _("cannot write the workbook: %s"), reason);
+		return DK_EIO;
+	}
+	return DK_OK;
 }

@@ -25,8 +25,17 @@ typedef struct {
 	char header[300]; /* the page header: the plan's title, or the document's */
 	lxw_format *bold, *title, *head, *head_num, *kr, *kr_bold, *kr2, *fte, *fte_bold,
 		*pct, *pct_bold, *wrap, *dec2, *dec6, *lambda, *note, *center, *top,
-		*kr_top, *dec2_top, *dec6_top, *ratio;
+		*kr_top, *dec2_top, *dec6_top, *ratio, *kr2_bold, *dec4;
 } dk_book;
+
+/* Creates the workbook at `path` with its formats and document properties
+ * (the title; created 1 January of `year`, so equal inputs give equal
+ * files); false when the file cannot be created. */
+bool dk_book_open(dk_book *b, const char *path, const char *title, int year);
+/* Closes (writes) the workbook: DK_OK, DK_ENOMEM, or DK_EIO with one
+ * diagnostic on `name`, the target as the user named it (libxlsxwriter's
+ * own messages are not shown). */
+dk_status dk_book_close(dk_book *b, const char *name, dk_error *d);
 
 /* The sheets' names, in the workbook's language. */
 const char *dk_book_sheet_recommendation(bool en);

@@ -8,6 +8,8 @@
 #ifndef DK_QUOTATION_H
 #define DK_QUOTATION_H
 
+#include <stdbool.h>
+
 #include "models/exact.h"
 #include "models/recommendation.h"
 
@@ -21,6 +23,9 @@ typedef struct {
 	int64_t rounding;   /* price − cost − margin */
 	int64_t *invoices;  /* per semester, øre */
 	int n_invoices;
+	/* the exact cost (full cost) lay within 10⁻⁴ øre of a half øre
+	 * before it was rounded: too close for a spreadsheet's arithmetic */
+	bool cost_near_half, full_near_half;
 } dk_quote_package;
 
 typedef struct {
