@@ -111,6 +111,11 @@ static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *
 	snprintf(t, sizeof t, "%s%s (%s %s)", dk_tr(b->en, "Recommendation"), year,
 		 dk_tr(b->en, "method"), dk_method_label(r->plan->method, b->en));
 	dk_book_str(b, ws, 0, 0, t, b->title);
+	/* the plan's title (forum, case, meeting, draft) under it */
+	const dk_title *pt = &r->plan->title;
+	if ((pt->forum && *pt->forum) || (pt->case_no && *pt->case_no) ||
+	    (pt->meeting && *pt->meeting))
+		dk_book_str(b, ws, 1, 0, b->header, b->bold);
 	/* the frame */
 	lxw_row_t row = 2, f_row = 0;
 	if (rec->has_total) {
