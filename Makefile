@@ -3,7 +3,7 @@
 # packages that are missing (as root, or through sudo).
 
 PACKAGES = cmake make gcc pkg-config gettext libunistring-dev libcjson-dev libcsv-dev libgsl-dev \
-           check libxlsxwriter-dev nettle-dev
+           check libxlsxwriter-dev nettle-dev libminizip-dev libexpat1-dev
 # what the tests use besides: LibreOffice recalculates the workbooks,
 # Chromium prints the HTML report to PDF, pdftotext reads it back;
 # clang-format checks the layout of the C files (tests/style); npm (Debian's

@@ -19,6 +19,7 @@
 #include "io/json_plan.h"
 #include "io/networks.h"
 #include "io/outfile.h"
+#include "io/workbook.h"
 #include "io/report.h"
 #include "models/numtext.h"
 
@@ -55,6 +56,17 @@ dk_status dk_cli_load_input(dk_input *in, const char *path,
 	return st;
 }
 
+/* A networks file: a workbook (XLSX or ODS) stays bytes for its reader;
+ * anything else is decoded as text. */
+static dk_status load_networks(dk_input *in, const char *path,
+			       dk_status (*builtin)(dk_input *), dk_error *d)
+{
+	dk_status st = path ? dk_input_read(in, path, d) : builtin(in);
+	if (st == DK_OK && !dk_is_workbook(in))
+		st = dk_input_decode(in, d);
+	return st;
+}
+
 dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 {
 	dk_error d;
@@ -78,19 +90,21 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 	}
 	int header_line = 1;
 	if (st == DK_OK) {
-		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, false};
-		st = dk_cli_load_input(&c->net_in, o->networks, dk_builtin_networks_input,
-				       &d);
+		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, false,
+				   o->sheet};
+		st = load_networks(&c->net_in, o->networks, dk_builtin_networks_input,
+				   &d);
 		if (st == DK_OK)
 			st = dk_networks_read_at(&c->net_in, &ro, &c->nets, &header_line,
 						 &d);
 	}
 	for (int k = 0; st == DK_OK && k < o->n_more; k++) {
-		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, true};
+		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, true,
+				   o->sheet};
 		dk_networks more;
 		int more_line = 1;
 		dk_networks_init(&more, c->plan.n_institutions);
-		st = dk_cli_load_input(&c->more_in[k], o->more_networks[k], NULL, &d);
+		st = load_networks(&c->more_in[k], o->more_networks[k], NULL, &d);
 		c->n_more = k + 1;
 		if (st == DK_OK)
 			st = dk_networks_read_at(&c->more_in[k], &ro, &more, &more_line,

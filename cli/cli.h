@@ -33,6 +33,7 @@ typedef struct {
 	const char *pricing;     /* -P */
 	const char *scenarios;   /* -s */
 	const char *columns;     /* --columns */
+	const char *sheet;       /* --sheet: a workbook's sheet */
 	const char *format;      /* -f, or chosen by the -o name's ending */
 	const char *output;      /* -o */
 	const char *lang;        /* --lang */

@@ -17,23 +17,24 @@
 #include "models/finding.h"
 #include "models/numtext.h"
 
-static const char inputs_help[] =
-	N_("Inputs (-n and -p together; with neither, the built-in Trøndelag 2022\n"
-	   "case):\n"
-	   "  -n, --networks FILE   networks, CSV or JSON ('-' is standard input);\n"
-	   "                        a second -n adds columns (such as fte) by name,\n"
-	   "                        with a row for every network of the first\n"
-	   "  -p, --plan FILE       plan, JSON\n"
-	   "      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
-	   "\"stated_own_pct\", \"\": \"network\"}\n"
-	   "      --decimal-comma   read '1,500' as 1.5 (and '.' as digit groups)\n"
-	   "      --decimal-point   read '1.500' as 1.5 (and ',' as digit groups)\n"
-	   "Output:\n"
-	   "  -o FILE               write to FILE; without -f, a name ending in .xlsx,\n"
-	   "                        .html, .csv, .json or .md chooses the format\n"
-	   "  -q, --quiet           no line on standard error saying what was written\n"
-	   "                        and found ('wrote FILE: 3 errors, ...')\n"
-	   "  -h, --help            this help\n");
+static const char inputs_help[] = N_(
+	"Inputs (-n and -p together; with neither, the built-in Trøndelag 2022\n"
+	"case):\n"
+	"  -n, --networks FILE   networks, CSV, JSON, XLSX or ODS ('-' is standard\n"
+	"                        input); a second -n adds columns (such as fte)\n"
+	"                        by name, with a row for every network of the first\n"
+	"      --sheet NAME      a workbook's sheet (default Budsjett, or the only one)\n"
+	"  -p, --plan FILE       plan, JSON\n"
+	"      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
+	"\"stated_own_pct\", \"\": \"network\"}\n"
+	"      --decimal-comma   read '1,500' as 1.5 (and '.' as digit groups)\n"
+	"      --decimal-point   read '1.500' as 1.5 (and ',' as digit groups)\n"
+	"Output:\n"
+	"  -o FILE               write to FILE; without -f, a name ending in .xlsx,\n"
+	"                        .html, .csv, .json or .md chooses the format\n"
+	"  -q, --quiet           no line on standard error saying what was written\n"
+	"                        and found ('wrote FILE: 3 errors, ...')\n"
+	"  -h, --help            this help\n");
 
 typedef struct {
 	const char *name;

@@ -22,7 +22,8 @@ enum {
 	OPT_DEC_COMMA,
 	OPT_DEC_POINT,
 	OPT_CSV_DIALECT,
-	OPT_THREADS
+	OPT_THREADS,
+	OPT_SHEET
 };
 
 /* clang-format off */
@@ -32,6 +33,7 @@ static const struct option long_opts[] = {
 	{"pricing", required_argument, NULL, 'P'},
 	{"scenarios", required_argument, NULL, 's'},
 	{"columns", required_argument, NULL, OPT_COLUMNS},
+	{"sheet",         required_argument, NULL, OPT_SHEET},
 	{"format", required_argument, NULL, 'f'},
 	{"output", required_argument, NULL, 'o'},
 	{"lang", required_argument, NULL, OPT_LANG},
@@ -164,6 +166,7 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 		case 'o': o.output = optarg; break;
 		case 'q': o.quiet = true; break;
 		case OPT_COLUMNS: o.columns = optarg; break;
+		case OPT_SHEET: o.sheet = optarg; break;
 		case OPT_LANG: o.lang = optarg; break;
 		case OPT_FAIL_ON: o.fail_on = optarg; break;
 		case OPT_DEC_COMMA: o.mode = DK_DEC_COMMA; break;

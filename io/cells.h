@@ -24,6 +24,7 @@ typedef struct {
 	dk_decimal_mode mode; /* --decimal-comma / --decimal-point */
 	bool supplement;      /* a second -n file: only `network` is
 				       required */
+	const char *sheet;    /* --sheet: a workbook's sheet, or NULL */
 } dk_read_opts;
 
 /* The format readers: fill t (initialised here) from a decoded input, and
@@ -33,6 +34,11 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o, dk_net
 			       int *header_line, dk_error *d);
 dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o, dk_networks *t,
 				int *header_line, dk_error *d);
+/* An XLSX or ODS workbook (in->raw, not decoded): its sheet (o->sheet, or
+ * "Budsjett", or the only one) read with the CSV reader's rules; positions
+ * are the sheet's row and column. */
+dk_status dk_networks_read_workbook(const dk_input *in, const dk_read_opts *o,
+				    dk_networks *t, int *header_line, dk_error *d);
 
 /* Under --decimal-comma or --decimal-point, a whole-krone cell whose
  * decimal separator is followed by exactly three digits ("721,000") was

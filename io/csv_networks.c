@@ -33,18 +33,22 @@
 #include "io/i18n.h"
 #include "io/cells.h"
 #include "io/limits.h"
+#include "io/workbook.h"
 
 typedef struct {
 	char *text;
-	size_t off; /* byte offset of the field's first byte */
+	size_t off;      /* byte offset of the field's first byte (CSV) */
+	dk_wb_kind kind; /* what a workbook's cell held; text for CSV */
 } field;
 
 typedef struct {
 	field *f;
 	size_t n, cap;
-	int line; /* line of the first field */
-	int row;  /* row in the sheet: the line, less the line breaks
+	int line;   /* line of the first field */
+	int row;    /* row in the sheet: the line, less the line breaks
 			      inside quoted fields of the records above */
+	bool sheet; /* from a workbook: positions are the sheet's row and
+		       column, not a line and a byte */
 } record;
 
 typedef struct {
@@ -106,6 +110,7 @@ static void on_field(void *s, size_t len, void *data)
 	copy[len] = '\0';
 	sp->cur.f[sp->cur.n].text = copy;
 	sp->cur.f[sp->cur.n].off = sp->start;
+	sp->cur.f[sp->cur.n].kind = DK_WB_TEXT;
 	sp->cur.n++;
 	sp->start = sp->pos + 1;
 }
@@ -305,7 +310,9 @@ static void cell_error(const dk_input *in, dk_error *d, const record *rec, size_
 {
 	int line = 0, col = 0;
 	char name[24];
-	if (!dk_error_full(d))
+	if (rec->sheet)
+		line = rec->row, col = (int)h + 1;
+	else if (!dk_error_full(d))
 		dk_text_position(in->text, rec->f[h].off, &line, &col);
 	cell_name(h, rec->row, name, sizeof name);
 	dk_error_add(d, in->name, line, col, _("cell %s: %s"), name, msg);
@@ -692,6 +699,21 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o, const plac
 		return DK_OK;
 	if (is_blank(f->text))
 		return DK_OK;
+	/* a workbook's number cell is a plain decimal with a point, never
+	 * digit groups, and its own decimals are what it says */
+	dk_read_opts num_opts = *o;
+	if (f->kind == DK_WB_NUMBER) {
+		num_opts.mode = DK_DEC_POINT;
+		o = &num_opts;
+	} else if (f->kind == DK_WB_DATE) {
+		dk_column_text(col, o->plan, label, sizeof label);
+		snprintf(msg, sizeof msg,
+			 _("%s: a date where a number belongs; format the cell as "
+			   "a number"),
+			 label);
+		cell_error(in, d, rec, h, msg);
+		return DK_OK;
+	}
 	if (col >= DK_COL_INSTITUTION) {
 		int i = col - DK_COL_INSTITUTION;
 		dk_num_spec spec;
@@ -699,7 +721,8 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o, const plac
 		int64_t v;
 		++*figures;
 		dk_column_text(col, o->plan, label, sizeof label);
-		if (dk_amount_implausible(f->text, label, o->mode, msg, sizeof msg)) {
+		if (f->kind != DK_WB_NUMBER &&
+		    dk_amount_implausible(f->text, label, o->mode, msg, sizeof msg)) {
 			cell_error(in, d, rec, h, msg);
 			return DK_OK;
 		}
@@ -725,7 +748,7 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o, const plac
 		dk_cell_spec(def->kind, o->mode, &spec);
 		int64_t v;
 		++*figures;
-		if (def->kind == DK_KIND_AMOUNT &&
+		if (def->kind == DK_KIND_AMOUNT && f->kind != DK_WB_NUMBER &&
 		    dk_amount_implausible(f->text, label, o->mode, msg, sizeof msg)) {
 			cell_error(in, d, rec, h, msg);
 			return DK_OK;
@@ -769,17 +792,12 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o, const plac
 	}
 }
 
-dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o, dk_networks *t,
-			       int *header_line, dk_error *d)
+/* The rows of a sheet (records, CSV's or a workbook's) as networks: the
+ * header, the columns, every row; takes sp. */
+static dk_status read_table(const dk_input *in, const dk_read_opts *o, splitter sp,
+			    dk_networks *t, int *header_line, size_t before, dk_error *d)
 {
-	size_t before = d->n + d->dropped;
-	dk_networks_init(t, o->plan->n_institutions);
-	splitter sp;
-	dk_status st = split_records(in, &sp, d);
-	if (st != DK_OK) {
-		splitter_release(&sp);
-		return st;
-	}
+	dk_status st = DK_OK;
 	if (sp.n == 0) {
 		dk_error_add(d, in->name, 1, 1, "%s",
 			     _("the file is empty; expected a header row and one "
@@ -948,4 +966,96 @@ dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o, dk_net
 	if (st != DK_OK)
 		return st;
 	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}
+
+dk_status dk_networks_read_csv(const dk_input *in, const dk_read_opts *o, dk_networks *t,
+			       int *header_line, dk_error *d)
+{
+	size_t before = d->n + d->dropped;
+	dk_networks_init(t, o->plan->n_institutions);
+	splitter sp;
+	dk_status st = split_records(in, &sp, d);
+	if (st != DK_OK) {
+		splitter_release(&sp);
+		return st;
+	}
+	return read_table(in, o, sp, t, header_line, before, d);
+}
+
+/* A workbook's sheet as the records a CSV of it would give: a record per
+ * row that holds a cell, each as wide as the sheet, every cell's text as
+ * the sheet shows it (workbook.h). An error value or a formula without a
+ * value is refused at its cell here, whatever its column. */
+static dk_status sheet_records(const dk_input *in, const dk_wb_sheet *ws, splitter *sp,
+			       dk_error *d)
+{
+	memset(sp, 0, sizeof *sp);
+	sp->text = "";
+	size_t width = ws->width > 0 ? (size_t)ws->width : 1;
+	sp->rows = calloc(ws->n ? ws->n : 1, sizeof *sp->rows);
+	if (!sp->rows)
+		return DK_ENOMEM;
+	sp->cap = ws->n ? ws->n : 1;
+	for (size_t i = 0; i < ws->n; i++) {
+		const dk_wb_row *w = &ws->rows[i];
+		record *r = &sp->rows[sp->n++];
+		r->line = r->row = w->row;
+		r->sheet = true;
+		r->f = calloc(width, sizeof *r->f);
+		if (!r->f)
+			return DK_ENOMEM;
+		r->n = r->cap = width;
+		for (size_t k = 0; k < width; k++)
+			r->f[k].kind = DK_WB_TEXT;
+		for (size_t k = 0; k < w->n; k++) {
+			const dk_wb_cell *c = &w->cells[k];
+			field *f = &r->f[c->col];
+			free(f->text);
+			f->text = strdup(c->text);
+			if (!f->text)
+				return DK_ENOMEM;
+			f->kind = c->kind;
+			if (c->kind == DK_WB_ERROR || c->kind == DK_WB_NO_VALUE) {
+				char msg[300], q[80];
+				dk_quote(c->text, q, sizeof q);
+				if (c->kind == DK_WB_ERROR)
+					snprintf(msg, sizeof msg,
+						 _("the formula's result is an error "
+						   "(%s); correct the formula"),
+						 q);
+				else
+					snprintf(msg, sizeof msg, "%s",
+						 _("a formula without a stored value; "
+						   "open the workbook in Excel or "
+						   "LibreOffice and save it, so that "
+						   "its values are stored"));
+				cell_error(in, d, r, (size_t)c->col, msg);
+			}
+		}
+		for (size_t k = 0; k < width; k++)
+			if (!r->f[k].text && !(r->f[k].text = strdup("")))
+				return DK_ENOMEM;
+	}
+	return DK_OK;
+}
+
+dk_status dk_networks_read_workbook(const dk_input *in, const dk_read_opts *o,
+				    dk_networks *t, int *header_line, dk_error *d)
+{
+	size_t before = d->n + d->dropped;
+	dk_networks_init(t, o->plan->n_institutions);
+	dk_wb_sheet ws;
+	dk_status st = dk_workbook_sheet(in, o->sheet, &ws, d);
+	if (st != DK_OK)
+		return st;
+	splitter sp;
+	st = sheet_records(in, &ws, &sp, d);
+	dk_wb_sheet_release(&ws);
+	if (st == DK_OK && d->n + d->dropped > before)
+		st = DK_EINPUT;
+	if (st != DK_OK) {
+		splitter_release(&sp);
+		return st;
+	}
+	return read_table(in, o, sp, t, header_line, before, d);
 }

@@ -1,12 +1,13 @@
 /*
- * networks.c: reading a networks file as a whole: the choice between CSV
- * and JSON (by content), the merge of a second -n file, and what the plan's
+ * networks.c: reading a networks file as a whole: the choice between CSV,
+ * JSON (by content) and a workbook (a zip: XLSX or ODS), the merge of a second -n file, and what the plan's
  * method needs of the table once every file is merged. The rules of a cell
  * and a row are io/cells', which the format readers share.
  */
 #include "io/networks.h"
 
 #include "io/cells.h"
+#include "io/workbook.h"
 
 #include "io/i18n.h"
 
@@ -17,9 +18,11 @@
 dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o, dk_networks *t,
 			      int *header_line, dk_error *d)
 {
-	const char *s = in->text;
 	if (header_line)
 		*header_line = 1;
+	if (!in->text && dk_is_workbook(in)) /* an XLSX or ODS file */
+		return dk_networks_read_workbook(in, o, t, header_line, d);
+	const char *s = in->text;
 	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
 		s++;
 	if (*s == '{' || *s == '[') /* JSON by its content (CLI.md) */

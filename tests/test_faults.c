@@ -143,7 +143,7 @@ static dk_status pipeline(const char *template_text, size_t template_len)
 	if (st == DK_OK)
 		st = dk_input_decode(&net_in, &d);
 	if (st == DK_OK) {
-		dk_read_opts ro = {&plan, &map, DK_DEC_AUTO, false};
+		dk_read_opts ro = {&plan, &map, DK_DEC_AUTO, false, NULL};
 		dk_networks_release(&nets);
 		st = dk_networks_read(&net_in, &ro, &nets, &d);
 	}

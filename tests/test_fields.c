@@ -116,7 +116,7 @@ static void fx_load(fx *f)
 			 DK_OK);
 	dk_input in;
 	dk_test_input(&in, "nets.csv", nets_text);
-	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false};
+	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false, NULL};
 	ck_assert_int_eq(dk_networks_read(&in, &ro, &f->nets, &f->d), DK_OK);
 	dk_input_release(&in);
 }

@@ -52,7 +52,7 @@ static dk_status load(loaded *l, const char *path)
 	dk_status st = dk_input_decode(&l->net_in, &l->d);
 	if (st != DK_OK)
 		return st;
-	dk_read_opts o = {&l->plan, &l->map, DK_DEC_AUTO, false};
+	dk_read_opts o = {&l->plan, &l->map, DK_DEC_AUTO, false, NULL};
 	return dk_networks_read(&l->net_in, &o, &l->nets, &l->d);
 }
 
@@ -325,7 +325,7 @@ static dk_status read_sheet(sheet *s, const char *text, const dk_plan *p,
 	dk_status st = dk_input_decode(&s->in, &s->d);
 	if (st != DK_OK)
 		return st;
-	dk_read_opts o = {p, NULL, mode, supplement};
+	dk_read_opts o = {p, NULL, mode, supplement, NULL};
 	return dk_networks_read_at(&s->in, &o, &s->t, &s->header_line, &s->d);
 }
 
@@ -637,7 +637,7 @@ static dk_status read_bytes(sheet *s, const unsigned char *bytes, size_t len,
 	dk_status st = dk_input_decode(&s->in, &s->d);
 	if (st != DK_OK)
 		return st;
-	dk_read_opts o = {p, NULL, DK_DEC_AUTO, false};
+	dk_read_opts o = {p, NULL, DK_DEC_AUTO, false, NULL};
 	return dk_networks_read_at(&s->in, &o, &s->t, &s->header_line, &s->d);
 }
 

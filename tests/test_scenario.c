@@ -47,7 +47,7 @@ static dk_status fx_load(fx *f, const char *scenarios)
 	dk_test_input(&f->net_in, "nets.json", nets_text);
 	dk_test_input(&f->sc_in, "s.json", scenarios);
 	ck_assert_int_eq(dk_plan_read(&f->plan_in, &f->plan, &f->d), DK_OK);
-	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false};
+	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false, NULL};
 	ck_assert_int_eq(dk_networks_read(&f->net_in, &ro, &f->nets, &f->d), DK_OK);
 	return dk_scenarios_read(&f->sc_in, &f->plan, &f->nets, NULL, &f->file, &f->d);
 }
@@ -314,7 +314,7 @@ START_TEST(days_bought)
 	ck_assert_int_eq(dk_input_decode(&ti, &d), DK_OK);
 	ck_assert_int_eq(dk_pricing_read(&ti, &pr, &d), DK_OK);
 	ck_assert_int_eq(dk_plan_read(&pi, &p, &d), DK_OK);
-	dk_read_opts ro = {&p, NULL, DK_DEC_AUTO, false};
+	dk_read_opts ro = {&p, NULL, DK_DEC_AUTO, false, NULL};
 	ck_assert_int_eq(dk_networks_read(&ni, &ro, &t, &d), DK_OK);
 	ck_assert_int_eq(dk_scenarios_read(&si, &p, &t, &pr, &file, &d), DK_OK);
 	file.mc.threads = 2;

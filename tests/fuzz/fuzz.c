@@ -77,7 +77,7 @@ bool dk_fuzz_load_case(dk_fuzz_case *c)
 		st = dk_input_decode(&c->net_in, &d);
 	int header_line = 1;
 	if (st == DK_OK) {
-		dk_read_opts o = {&c->plan, &c->map, DK_DEC_AUTO, false};
+		dk_read_opts o = {&c->plan, &c->map, DK_DEC_AUTO, false, NULL};
 		st = dk_networks_read_at(&c->net_in, &o, &c->nets, &header_line, &d);
 	}
 	if (st == DK_OK)

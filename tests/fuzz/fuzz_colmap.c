@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 								    : 1) != NULL);
 		}
 		dk_networks t;
-		dk_read_opts o = {&c->plan, &m, DK_DEC_AUTO, false};
+		dk_read_opts o = {&c->plan, &m, DK_DEC_AUTO, false, NULL};
 		st = dk_networks_read(&c->net_in, &o, &t, &d);
 		dk_fuzz_check_diags(st, &d, 0);
 		dk_networks_release(&t);

@@ -101,7 +101,7 @@ static void run(dk_plan *p, const dk_input *plan_in, const dk_input *net_in, dk_
 {
 	dk_networks t;
 	int header_line = 1;
-	dk_read_opts o = {p, NULL, DK_DEC_AUTO, false};
+	dk_read_opts o = {p, NULL, DK_DEC_AUTO, false, NULL};
 	dk_status st = dk_networks_read_at(net_in, &o, &t, &header_line, d);
 	dk_fuzz_check_diags(st, d, 0);
 	if (st == DK_OK) {

@@ -38,7 +38,7 @@ static void merge(const dk_fuzz_case *c, const dk_networks *supp, const dk_input
 	dk_error d;
 	dk_networks main;
 	dk_error_init(&d);
-	dk_read_opts o = {&c->plan, &c->map, DK_DEC_AUTO, false};
+	dk_read_opts o = {&c->plan, &c->map, DK_DEC_AUTO, false, NULL};
 	dk_status st = dk_networks_read(&c->net_in, &o, &main, &d);
 	dk_fuzz_assert(st == DK_OK);
 	st = dk_networks_merge(&main, supp, in, header_line, c->net_in.name, &d);
@@ -65,7 +65,7 @@ static void round_trip(const dk_fuzz_case *c, const dk_networks *t)
 	dk_status st = dk_fuzz_input(&in, "canonical.json", (const uint8_t *)json,
 				     strlen(json), &d);
 	dk_fuzz_assert(st == DK_OK);
-	dk_read_opts o = {&c->plan, NULL, DK_DEC_AUTO, false};
+	dk_read_opts o = {&c->plan, NULL, DK_DEC_AUTO, false, NULL};
 	st = dk_networks_read(&in, &o, &again, &d);
 	dk_fuzz_assert(st == DK_OK && d.n == 0);
 	char *json2 = dk_networks_json(&again, &c->plan);
@@ -83,7 +83,8 @@ static void read_once(const dk_fuzz_case *c, const dk_input *in, const how *h)
 	dk_networks t;
 	int header_line = 0;
 	dk_error_init(&d);
-	dk_read_opts o = {&c->plan, h->map ? &c->map : NULL, h->mode, h->supplement};
+	dk_read_opts o = {&c->plan, h->map ? &c->map : NULL, h->mode, h->supplement,
+			  NULL};
 	dk_status st = dk_networks_read_at(in, &o, &t, &header_line, &d);
 	dk_fuzz_check_diags(st, &d, 0);
 	dk_fuzz_assert(header_line >= 1);
