@@ -350,9 +350,10 @@ static void budget_lines(dk_strbuf *b, const dk_report *r, size_t k)
 	dk_strbuf_printf(b,
 			 "<table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s"
 			 "</th><th scope=\"col\" class=\"n\">%s</th>",
-			 dk_tr(en,
-			       "Budget lines: planned, and the recommended amount "
-			       "split over them"),
+			 r->rec->produced ? dk_tr(en,
+						  "Budget lines: planned, and the "
+						  "recommended amount split over them")
+					  : dk_tr(en, "Budget lines as planned"),
 			 dk_tr(en, "Line"), dk_tr(en, "Planned"));
 	if (r->rec->produced)
 		dk_strbuf_printf(b, "<th scope=\"col\" class=\"n\">%s</th>",
@@ -360,7 +361,7 @@ static void budget_lines(dk_strbuf *b, const dk_report *r, size_t k)
 	dk_strbuf_puts(b, "</tr></thead>\n<tbody>\n");
 	size_t nl = p->n_institutions + 3;
 	for (size_t j = 0; j < nl + 1; j++) {
-		char lbl[160];
+		char lbl[300];
 		dk_kr plan, got;
 		if (j == 0) {
 			snprintf(lbl, sizeof lbl, "%s", dk_tr(en, "own"));
@@ -371,6 +372,7 @@ static void budget_lines(dk_strbuf *b, const dk_report *r, size_t k)
 		} else if (j < nl - 1) {
 			const dk_institution *in = &p->institutions[j - 2];
 			snprintf(lbl, sizeof lbl, "UP2 %s", in->id);
+			dk_utf8_trim(lbl);
 			plan = n->uh[j - 2], got = row->uh[j - 2];
 		} else if (j == nl - 1) {
 			snprintf(lbl, sizeof lbl, "%s", dk_tr(en, "other/uncertain"));

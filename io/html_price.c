@@ -87,16 +87,21 @@ char *dk_price_html(const dk_price_report *r)
 		"<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" "
 		"class=\"n\">%s</th><th scope=\"col\" class=\"n\">%s</th><th "
 		"scope=\"col\" class=\"n\">%s</th><th scope=\"col\" class=\"n\">%s"
-		"</th><th scope=\"col\" class=\"n\">%s</th></tr></thead>\n<tbody>\n",
+		"</th><th scope=\"col\" class=\"n\">%s</th><th scope=\"col\" "
+		"class=\"n\">%s</th></tr></thead>\n<tbody>\n",
 		dk_tr(en, "What does it cost?"),
 		dk_tr(en,
-		      "A package's price is its cost (the staff's hours at "
-		      "full cost per hour, and travel) plus the margin, "
-		      "rounded up. The basic package is bought first; "
+		      "A package's price is its cost plus the margin, rounded up. The "
+		      "cost is the hours the institution charges for (each person's "
+		      "hours times the share of them that is charged) at the full "
+		      "cost per hour, and travel; the full cost counts every hour. "
+		      "Where the price is below the full cost, the institution pays "
+		      "the difference itself. The basic package is bought first; "
 		      "add-ons come on top of it."),
 		dk_tr(en, "The packages and their prices"), dk_tr(en, "Package"),
 		dk_tr(en, "Days"), dk_tr(en, "Hours delivered"), dk_tr(en, "Semesters"),
-		dk_tr(en, "Price"), dk_tr(en, "Price per day"));
+		dk_tr(en, "Price"), dk_tr(en, "Price per day"), dk_tr(en, "Full cost"));
+	size_t below = 0;
 	for (size_t k = 0; k < p->n_packages; k++) {
 		const dk_package *pk = &p->packages[k];
 		const dk_quote_package *o = &q->pkgs[k];
@@ -113,9 +118,28 @@ char *dk_price_html(const dk_price_report *r)
 		money(&b, o->price, en);
 		dk_strbuf_puts(&b, "</td><td class=\"n\">");
 		money(&b, o->price_per_day, en);
+		dk_strbuf_puts(&b, "</td><td class=\"n\">");
+		money(&b, o->full_cost, en);
 		dk_strbuf_puts(&b, "</td></tr>\n");
+		if (o->price < o->full_cost)
+			below++;
 	}
-	dk_strbuf_puts(&b, "</tbody>\n</table>\n</section>\n");
+	dk_strbuf_puts(&b, "</tbody>\n</table>\n");
+	if (below > 0)
+		dk_strbuf_printf(
+			&b, "<p>%s</p>\n",
+			p->type == DK_OPPDRAG
+				? dk_tr(en,
+					"Some packages are priced below their full "
+					"cost, which commissioned work (oppdrag) may "
+					"not be: the price must be raised (dekom price "
+					"reports it as an error).")
+				: dk_tr(en,
+					"Some packages are priced below their full "
+					"cost: the difference is the institution's "
+					"own co-financing of the contribution "
+					"(bidrag)."));
+	dk_strbuf_puts(&b, "</section>\n");
 	/* what the money buys */
 	if (r->buys) {
 		size_t basic = dk_pricing_basic(p);

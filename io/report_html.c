@@ -300,7 +300,29 @@ static void criteria_section(dk_strbuf *b, const dk_report *r)
 		}
 		dk_strbuf_puts(b, "</tr>\n");
 	}
-	dk_strbuf_puts(b, "</tbody>\n</table>\n</section>\n");
+	dk_strbuf_puts(b, "</tbody>\n</table>\n");
+	/* why a computed column is blank throughout (RULES.md section 4) */
+	const dk_check_conf *uh = &r->plan->checks[DK_CHECK_UH_SHARE];
+	const dk_check_conf *co = &r->plan->checks[DK_CHECK_COORDINATOR_SHARE];
+	if (uh->off || (!uh->param_set[0] && !uh->param_set[1])) {
+		dk_strbuf_puts(b, "<p>");
+		dk_strbuf_printf(b,
+				 dk_tr(r->english,
+				       "Reasonable UH share is blank: the plan sets "
+				       "no bound (min or max) for the check '%s'."),
+				 dk_check_title(DK_CHECK_UH_SHARE, r->english));
+		dk_strbuf_puts(b, "</p>\n");
+	}
+	if (co->off) {
+		dk_strbuf_puts(b, "<p>");
+		dk_strbuf_printf(b,
+				 dk_tr(r->english,
+				       "Limited coordinator is blank: the plan turns "
+				       "the check '%s' off."),
+				 dk_check_title(DK_CHECK_COORDINATOR_SHARE, r->english));
+		dk_strbuf_puts(b, "</p>\n");
+	}
+	dk_strbuf_puts(b, "</section>\n");
 }
 
 /* The checks that are on but could not run: said, never skipped silently. */
@@ -505,14 +527,11 @@ static void method_section(dk_strbuf *b, const dk_report *r)
 	case DK_METHOD_PRORATA:
 		dk_decimal_format(rec->n ? rec->rows[0].base : 0, 0, NBSP, ",", c,
 				  sizeof c);
-		dk_strbuf_printf(
-			b,
-			dk_tr(en,
-			      "Each network receives a base grant of %s kr plus "
-			      "the same amount for each teacher FTE, λ = %s. λ is "
-			      "the one figure that makes the amounts fill the "
-			      "pro-rata frame of %s kr."),
-			c, lam, a);
+		dk_strbuf_printf(b,
+				 dk_tr(en,
+				       "Each network receives a base grant of %s kr plus "
+				       "the same amount for each teacher FTE, λ = %s."),
+				 c, lam);
 		if (p->cap_at_need)
 			dk_strbuf_printf(b, " %s",
 					 dk_tr(en,
@@ -527,32 +546,79 @@ static void method_section(dk_strbuf *b, const dk_report *r)
 					if (*q == '.')
 						*q = ',';
 			dk_strbuf_printf(b, " ");
-			dk_strbuf_printf(b,
-					 dk_tr(en,
-					       "No network receives less than %s %% of "
-					       "last year's amount."),
-					 fp);
+			dk_strbuf_printf(
+				b,
+				p->cap_at_need
+					? dk_tr(en,
+						"No network receives less than %s %% "
+						"of last year's amount, unless that "
+						"is more than its need.")
+					: dk_tr(en,
+						"No network receives less than %s %% "
+						"of last year's amount."),
+				fp);
 		}
 		break;
 	case DK_METHOD_NEED:
-		dk_strbuf_printf(b,
-				 dk_tr(en,
-				       "The pro-rata frame of %s kr is shared in "
-				       "proportion to the reported need: each network "
-				       "receives the same share of its need, λ = %s, and "
-				       "never more than the need."),
-				 a, lam);
+		dk_strbuf_printf(
+			b,
+			dk_tr(en,
+			      "The frame is shared in proportion to the "
+			      "reported need: each network receives the same "
+			      "share of its need, λ = %s, and never more than the "
+			      "need."),
+			lam);
 		break;
 	case DK_METHOD_STATUS_QUO:
 		dk_strbuf_printf(
 			b,
 			dk_tr(en,
 			      "Each network keeps last year's amount, but never "
-			      "more than its reported need. If the pro-rata frame "
-			      "of %s kr does not cover that, each receives the same "
-			      "share of it, λ = %s."),
-			a, lam);
+			      "more than its reported need; if the frame does not "
+			      "cover that, each receives the same share of it, "
+			      "λ = %s."),
+			lam);
 		break;
+	}
+	/* what λ does with the frame, as the outcome was */
+	dk_kr decided = 0;
+	for (size_t k = 0; k < rec->n; k++)
+		if (rec->rows[k].state == DK_STATE_DECIDED)
+			decided += rec->rows[k].amount;
+	dk_strbuf_puts(b, " ");
+	if (rec->outcome == 1) { /* saturated */
+		dk_decimal_format(rec->unused + rec->reserve_cut, 0, NBSP, ",", c,
+				  sizeof c);
+		dk_strbuf_printf(b,
+				 dk_tr(en,
+				       "The pro-rata frame of %s kr is more than the "
+				       "networks' caps together: each receives its cap, "
+				       "and %s kr is not allocated."),
+				 a, c);
+	} else if (p->surplus_reserve) {
+		dk_strbuf_printf(
+			b,
+			dk_tr(en,
+			      "λ is found as if no network had a cap, so that "
+			      "the amounts fill the pro-rata frame of %s kr; what "
+			      "the caps then cut is held back, not given to the "
+			      "others."),
+			a);
+	} else if (decided > 0) {
+		dk_decimal_format(rec->prorata - decided, 0, NBSP, ",", c, sizeof c);
+		dk_strbuf_printf(
+			b,
+			dk_tr(en,
+			      "λ is the one figure that makes the other "
+			      "networks' amounts fill what the forum's decisions "
+			      "leave of the pro-rata frame of %s kr, %s kr."),
+			a, c);
+	} else {
+		dk_strbuf_printf(b,
+				 dk_tr(en,
+				       "λ is the one figure that makes the amounts fill "
+				       "the pro-rata frame of %s kr."),
+				 a);
 	}
 	if (p->rounding > 1) {
 		dk_decimal_format(p->rounding, 0, NBSP, ",", c, sizeof c);
@@ -565,17 +631,6 @@ static void method_section(dk_strbuf *b, const dk_report *r)
 			      "remainders."),
 			c);
 	}
-	if (p->surplus_reserve)
-		dk_strbuf_printf(b, " %s",
-				 dk_tr(en,
-				       "What the caps cut is held back, not "
-				       "given to the other networks."));
-	if (p->n_decisions > 0)
-		dk_strbuf_printf(b, " %s",
-				 dk_tr(en,
-				       "The forum has decided some amounts "
-				       "itself; the method shares what is "
-				       "left (below)."));
 	dk_strbuf_puts(b, "</p>\n</section>\n");
 }
 

@@ -9,6 +9,7 @@
 
 #include "io/i18n.h"
 #include "io/report.h"
+#include "io/text.h"
 #include "models/columns.h"
 #include "models/exact.h"
 #include "models/numtext.h"
@@ -115,8 +116,10 @@ void dk_report_heading(const dk_report *r, char *buf, size_t size)
 		if (!part[i] || !*part[i])
 			continue;
 		k += (size_t)snprintf(buf + k, size - k, "%s%s", k ? " – " : "", part[i]);
-		if (k >= size) /* cut short: at the end of the buffer */
+		if (k >= size) { /* cut short, on a character */
+			dk_utf8_trim(buf);
 			return;
+		}
 	}
 	if (k == 0) {
 		if (r->rec->year)
@@ -126,5 +129,6 @@ void dk_report_heading(const dk_report *r, char *buf, size_t size)
 			snprintf(buf, size, "%s", dk_tr(r->english, "Recommendation"));
 	} else if (t->draft) {
 		snprintf(buf + k, size - k, " – %s", dk_tr(r->english, "Draft"));
+		dk_utf8_trim(buf);
 	}
 }

@@ -81,7 +81,8 @@ static void component_cell(dk_book *b, lxw_worksheet *ws, const dk_report *r, si
 		dk_book_formula(b, ws, rr, cc, f, (double)value, b->kr);
 		return;
 	}
-	if (sum <= 0 || !dk_book_exact((dk_i128)a * sum * 4, 0)) {
+	if (sum <= 0 || !dk_book_exact((dk_i128)a * sum * 4, 0) ||
+	    !dk_book_int_safe((dk_i128)a * line, sum)) {
 		dk_book_num(b, ws, rr, cc, (double)value, b->kr);
 		return;
 	}
@@ -280,11 +281,11 @@ static void direct_cell(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_
 	char f[200];
 	const char *dn = dk_book_direct_name(b->en);
 	size_t n = p->n_institutions;
-	if (p->split == DK_SPLIT_EQUAL && dk_book_exact((dk_i128)D * 4, 0)) {
+	if (p->split == DK_SPLIT_EQUAL && dk_book_int_safe(D, (dk_i128)n)) {
 		down = D / (dk_kr)n;
 		snprintf(f, sizeof f, "=INT(%s/%zu)", dn, n);
 	} else if (p->split == DK_SPLIT_SHARES && p->shares &&
-		   dk_book_exact((dk_i128)D * p->shares[i] * 4, 0)) {
+		   dk_book_int_safe((dk_i128)D * p->shares[i], DK_RATIO_ONE)) {
 		down = (dk_kr)((dk_i128)D * p->shares[i] / DK_RATIO_ONE);
 		snprintf(f, sizeof f, "=INT(%s*%lld/1000000)", dn,
 			 (long long)p->shares[i]);

@@ -419,3 +419,17 @@ void dk_input_sha256(const dk_input *in, char hex[65])
 	}
 	hex[64] = '\0';
 }
+
+void dk_utf8_trim(char *s)
+{
+	size_t n = strlen(s), k = n;
+	/* back over continuation bytes to the last lead byte (at most 3) */
+	while (k > 0 && n - k < 4 && ((unsigned char)s[k - 1] & 0xC0) == 0x80)
+		k--;
+	if (k == 0)
+		return;
+	unsigned char lead = (unsigned char)s[k - 1];
+	size_t want = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (k - 1) < want)
+		s[k - 1] = '\0';
+}

@@ -52,4 +52,8 @@ void dk_text_position(const char *text, size_t off, int *line, int *col);
 /* The SHA-256 of the raw bytes, as 64 lowercase hex digits (Nettle). */
 void dk_input_sha256(const dk_input *in, char hex[65]);
 
+/* Cuts an incomplete UTF-8 sequence off the end of s, as snprintf leaves
+ * one when it truncates a text in the middle of a character. */
+void dk_utf8_trim(char *s);
+
 #endif

@@ -89,6 +89,21 @@ bool dk_book_exact(dk_i128 a, dk_i128 b)
 	return a > -limit && a < limit && b > -limit && b < limit;
 }
 
+bool dk_book_int_safe(dk_i128 num, dk_i128 den)
+{
+	if (num < 0 || den <= 0 || !dk_book_exact(num * 4, den))
+		return false;
+	dk_i128 q = num / den, rem = num % den, scale = 1;
+	int digits = 1;
+	for (dk_i128 t = q; t >= 10; t /= 10)
+		digits++;
+	if (digits > 13)
+		return false;
+	for (int k = 0; k < 14 - digits; k++)
+		scale *= 10;
+	return rem == 0 || (den - rem) * scale > den;
+}
+
 double dk_book_ratio(dk_i128 num, dk_i128 den)
 {
 	return (double)num / (double)den;

@@ -74,6 +74,12 @@ bool dk_book_exact(dk_i128 a, dk_i128 b);
 void dk_book_head_width(lxw_worksheet *ws, lxw_col_t c, const char *header, double width,
 			lxw_format *f);
 
+/* True when a spreadsheet's INT(num/den) is floor(num/den): num and den
+ * are held exactly (num·4 below 2^53), and the quotient is not within
+ * 10^-(14-D) below a whole number (D its digits), where LibreOffice, which
+ * rounds to 15 significant digits before INT, would round it up. */
+bool dk_book_int_safe(dk_i128 num, dk_i128 den);
+
 double dk_book_ratio(dk_i128 num, dk_i128 den);
 
 /* A4 with the title in the page header and "Side N av M" in the footer;

@@ -108,8 +108,9 @@ void dk_xlsx_budget(dk_book *b, const dk_report *r, const dk_book_budget *L)
 	bhead(b, ws, (lxw_col_t)L->col_coordinator, label(DK_COL_COORDINATOR, en),
 	      b->head_num);
 	for (size_t i = 0; i < p->n_institutions; i++) {
-		char h[120];
+		char h[300];
 		snprintf(h, sizeof h, "UP2 %s", p->institutions[i].id);
+		dk_utf8_trim(h);
 		bhead(b, ws, (lxw_col_t)(L->col_up2_first + (int)i), h, b->head_num);
 	}
 	bhead(b, ws, (lxw_col_t)L->col_other, label(DK_COL_UH_OTHER, en), b->head_num);

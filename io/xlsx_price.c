@@ -23,6 +23,7 @@
 #include "io/i18n.h"
 #include "io/xlsx_book.h"
 #include "io/report_price.h"
+#include "io/strbuf.h"
 
 static double kr_of(int64_t ore)
 {
@@ -357,29 +358,38 @@ static void sheet_budgets(dk_book *b, const dk_price_report *r)
 		const dk_purchase *x = &r->buys[i];
 		lxw_row_t rr = (lxw_row_t)(i + 1);
 		unsigned n = (unsigned)rr + 1;
-		char days[400], spent[400], cell[16];
+		char cell[16];
+		dk_strbuf days = {0}, spent = {0};
 		dk_book_str(b, ws, rr, 0, r->nets->items[i].name, NULL);
 		dk_book_num(b, ws, rr, 1, kr_of(x->budget), b->kr2);
 		dk_book_num(b, ws, rr, 2, (double)x->basic, NULL);
-		snprintf(days, sizeof days, "=C%u*'%s'!B%u", n, pk,
-			 PKG_TOP + 2 + (unsigned)basic);
-		snprintf(spent, sizeof spent, "=C%u*'%s'!G%u", n, pk,
-			 PKG_TOP + 2 + (unsigned)basic);
+		dk_strbuf_printf(&days, "=C%u*'%s'!B%u", n, pk,
+				 PKG_TOP + 2 + (unsigned)basic);
+		dk_strbuf_printf(&spent, "=C%u*'%s'!G%u", n, pk,
+				 PKG_TOP + 2 + (unsigned)basic);
 		lxw_col_t cc = 3;
 		for (size_t k = 0; k < p->n_packages; k++) {
 			if (!p->packages[k].addon)
 				continue;
 			dk_book_num(b, ws, rr, cc, (double)x->addons[k], NULL);
 			dk_book_cell(cell, rr, cc, false);
-			size_t l = strlen(days), m = strlen(spent);
-			snprintf(days + l, sizeof days - l, "+%s*'%s'!B%u", cell, pk,
-				 PKG_TOP + 2 + (unsigned)k);
-			snprintf(spent + m, sizeof spent - m, "+%s*'%s'!G%u", cell, pk,
-				 PKG_TOP + 2 + (unsigned)k);
+			dk_strbuf_printf(&days, "+%s*'%s'!B%u", cell, pk,
+					 PKG_TOP + 2 + (unsigned)k);
+			dk_strbuf_printf(&spent, "+%s*'%s'!G%u", cell, pk,
+					 PKG_TOP + 2 + (unsigned)k);
 			cc++;
 		}
-		dk_book_formula(b, ws, rr, c_days, days, e4(x->days), b->dec4);
-		dk_book_formula(b, ws, rr, c_spent, spent, kr_of(x->spent), b->kr2);
+		char *dt = dk_strbuf_done(&days), *st = dk_strbuf_done(&spent);
+		if (!dt || !st) {
+			free(dt);
+			free(st);
+			dk_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+			return;
+		}
+		dk_book_formula(b, ws, rr, c_days, dt, e4(x->days), b->dec4);
+		dk_book_formula(b, ws, rr, c_spent, st, kr_of(x->spent), b->kr2);
+		free(dt);
+		free(st);
 		char f[80], sc[16];
 		dk_book_cell(sc, rr, c_spent, false);
 		snprintf(f, sizeof f, "=B%u-%s", n, sc);
