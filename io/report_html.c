@@ -589,12 +589,20 @@ static void method_section(dk_strbuf *b, const dk_report *r)
 	if (rec->outcome == 1) { /* saturated */
 		dk_decimal_format(rec->unused + rec->reserve_cut, 0, NBSP, ",", c,
 				  sizeof c);
-		dk_strbuf_printf(b,
-				 dk_tr(en,
-				       "The pro-rata frame of %s kr is more than the "
-				       "networks' caps together: each receives its cap, "
-				       "and %s kr is not allocated."),
-				 a, c);
+		dk_strbuf_printf(
+			b,
+			decided > 0 ? dk_tr(en,
+					    "The pro-rata frame of %s kr is more than "
+					    "the networks' caps and the forum's "
+					    "decisions together: each other network "
+					    "receives its cap, and %s kr is not "
+					    "allocated.")
+				    : dk_tr(en,
+					    "The pro-rata frame of %s kr is more than "
+					    "the networks' caps together: each "
+					    "receives its cap, and %s kr is not "
+					    "allocated."),
+			a, c);
 	} else if (p->surplus_reserve) {
 		dk_strbuf_printf(
 			b,

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistr.h>
 
 void dk_input_init(dk_input *in)
@@ -213,6 +214,13 @@ static dk_status convert_1252(dk_input *in, const unsigned char *s, size_t n)
  * 1:1 with what to do; true when it is one. (Reading workbooks is the
  * workbook reader's, CLI.md "Workbooks"; until then a workbook given
  * where text is read is named, never decoded as Windows-1252.) */
+/* True when name ends in `end`, in any case. */
+static bool ends_with_ci(const char *name, const char *end)
+{
+	size_t n = name ? strlen(name) : 0, e = strlen(end);
+	return n >= e && strcasecmp(name + n - e, end) == 0;
+}
+
 static bool not_text(const dk_input *in, const unsigned char *s, size_t n, dk_error *d)
 {
 	static const unsigned char zip[] = {'P', 'K', 3, 4};
@@ -224,6 +232,14 @@ static bool not_text(const dk_input *in, const unsigned char *s, size_t n, dk_er
 			       "the sheet as CSV: in Excel File > Save As > 'CSV "
 			       "(Comma delimited)' or 'CSV UTF-8', in LibreOffice "
 			       "File > Save As > 'Text CSV'"));
+	else if (n >= sizeof ole2 && memcmp(s, ole2, sizeof ole2) == 0 &&
+		 ends_with_ci(in->name, ".xlsx"))
+		/* Excel keeps a password-protected .xlsx in the older container */
+		dk_error_add(d, in->name, 1, 1, "%s",
+			     _("this workbook is encrypted (saved with a password); "
+			       "save it without a password (in Excel File > Info > "
+			       "Protect Workbook > Encrypt with Password, and clear "
+			       "the password)"));
 	else if (n >= sizeof ole2 && memcmp(s, ole2, sizeof ole2) == 0)
 		dk_error_add(d, in->name, 1, 1, "%s",
 			     _("this is an Excel 97-2003 workbook (XLS), not CSV "
