@@ -69,6 +69,11 @@ const char *dk_field_label(const char *field, bool english);
  * "Innstilling 2022" / "Recommendation 2022" when the plan has none. */
 void dk_report_heading(const dk_report *r, char *buf, size_t size);
 
+/* Why a computed column of the criteria sheet is blank throughout, in
+ * words: no uh-share bound set, coordinator-share off. The count (0 to 2)
+ * of sentences written to notes. */
+size_t dk_criteria_notes(const dk_report *r, char notes[2][300]);
+
 /* A severity and a state in words, for people: the names in English
  * ("warning", "capped"), the catalogue's words in bokmål ("advarsel",
  * "tak"). */

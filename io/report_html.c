@@ -302,24 +302,11 @@ static void criteria_section(dk_strbuf *b, const dk_report *r)
 	}
 	dk_strbuf_puts(b, "</tbody>\n</table>\n");
 	/* why a computed column is blank throughout (RULES.md section 4) */
-	const dk_check_conf *uh = &r->plan->checks[DK_CHECK_UH_SHARE];
-	const dk_check_conf *co = &r->plan->checks[DK_CHECK_COORDINATOR_SHARE];
-	if (uh->off || (!uh->param_set[0] && !uh->param_set[1])) {
+	char notes[2][300];
+	size_t nn = dk_criteria_notes(r, notes);
+	for (size_t k = 0; k < nn; k++) {
 		dk_strbuf_puts(b, "<p>");
-		dk_strbuf_printf(b,
-				 dk_tr(r->english,
-				       "Reasonable UH share is blank: the plan sets "
-				       "no bound (min or max) for the check '%s'."),
-				 dk_check_title(DK_CHECK_UH_SHARE, r->english));
-		dk_strbuf_puts(b, "</p>\n");
-	}
-	if (co->off) {
-		dk_strbuf_puts(b, "<p>");
-		dk_strbuf_printf(b,
-				 dk_tr(r->english,
-				       "Limited coordinator is blank: the plan turns "
-				       "the check '%s' off."),
-				 dk_check_title(DK_CHECK_COORDINATOR_SHARE, r->english));
+		dk_html_esc(b, notes[k]);
 		dk_strbuf_puts(b, "</p>\n");
 	}
 	dk_strbuf_puts(b, "</section>\n");

@@ -132,3 +132,23 @@ void dk_report_heading(const dk_report *r, char *buf, size_t size)
 		dk_utf8_trim(buf);
 	}
 }
+
+size_t dk_criteria_notes(const dk_report *r, char notes[2][300])
+{
+	const dk_check_conf *uh = &r->plan->checks[DK_CHECK_UH_SHARE];
+	const dk_check_conf *co = &r->plan->checks[DK_CHECK_COORDINATOR_SHARE];
+	size_t n = 0;
+	if (uh->off || (!uh->param_set[0] && !uh->param_set[1]))
+		snprintf(notes[n++], sizeof notes[0],
+			 dk_tr(r->english,
+			       "Reasonable UH share is blank: the plan sets no "
+			       "bound (min or max) for the check '%s'."),
+			 dk_check_title(DK_CHECK_UH_SHARE, r->english));
+	if (co->off)
+		snprintf(notes[n++], sizeof notes[0],
+			 dk_tr(r->english,
+			       "Limited coordinator is blank: the plan turns the "
+			       "check '%s' off."),
+			 dk_check_title(DK_CHECK_COORDINATOR_SHARE, r->english));
+	return n;
+}

@@ -501,26 +501,10 @@ static void sheet_criteria(dk_book *b, const dk_report *r, const layout *lay,
 	lxw_row_t last = (lxw_row_t)(r->rec->n ? r->rec->n : 1);
 	colour_answers(b, ws, last);
 	/* why a computed column is blank throughout */
-	const dk_check_conf *uh = &r->plan->checks[DK_CHECK_UH_SHARE];
-	const dk_check_conf *co = &r->plan->checks[DK_CHECK_COORDINATOR_SHARE];
-	lxw_row_t nr = last + 2;
-	char t[300];
-	if (uh->off || (!uh->param_set[0] && !uh->param_set[1])) {
-		snprintf(t, sizeof t,
-			 dk_tr(b->en,
-			       "Reasonable UH share is blank: the plan sets no "
-			       "bound (min or max) for the check '%s'."),
-			 dk_check_title(DK_CHECK_UH_SHARE, b->en));
-		dk_book_str(b, ws, nr++, 0, t, b->note);
-	}
-	if (co->off) {
-		snprintf(t, sizeof t,
-			 dk_tr(b->en,
-			       "Limited coordinator is blank: the plan turns the "
-			       "check '%s' off."),
-			 dk_check_title(DK_CHECK_COORDINATOR_SHARE, b->en));
-		dk_book_str(b, ws, nr++, 0, t, b->note);
-	}
+	char notes[2][300];
+	size_t nn = dk_criteria_notes(r, notes);
+	for (size_t k = 0; k < nn; k++)
+		dk_book_str(b, ws, (lxw_row_t)(last + 2 + k), 0, notes[k], b->note);
 	worksheet_set_column(ws, 0, 0, 28, NULL);
 	worksheet_set_column(ws, 1, 6, 17, NULL);
 	worksheet_freeze_panes(ws, 1, 1);

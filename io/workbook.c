@@ -256,7 +256,9 @@ static void on_text(void *u, const char *s, int len)
 	if (!x->collect || len <= 0)
 		return;
 	if (x->tn + (size_t)len > DK_CELL_MAX_BYTES * 4) {
+		/* never a cut text: the parse stops and says so */
 		x->too_long = true;
+		stop(x, N_("a text longer than a spreadsheet's cell allows"));
 		return;
 	}
 	if (x->tn + (size_t)len + 1 > x->tcap) {
