@@ -31,6 +31,19 @@
 #include "io/i18n.h"
 #include "io/limits.h"
 
+/* A whole number in an attribute or an exponent, clamped to [lo, hi]; dflt
+ * when s is NULL or holds no number. */
+static long whole(const char *s, long dflt, long lo, long hi)
+{
+	if (!s)
+		return dflt;
+	char *end;
+	long v = strtol(s, &end, 10);
+	if (end == s)
+		return dflt;
+	return v < lo ? lo : v > hi ? hi : v;
+}
+
 /* ---- the zip, from memory ---- */
 
 typedef struct {
@@ -426,7 +439,7 @@ static void shortest(const char *stored, char *buf, size_t size)
 		const char *e = strpbrk(buf, "eE");
 		if (!e)
 			return;
-		int exp = atoi(e + 1);
+		int exp = (int)whole(e + 1, 0, -400, 400);
 		if (exp < -20 || exp > 20)
 			return;
 		int decimals = p - 1 - exp;
@@ -664,7 +677,7 @@ static void styles_start(parse *x, const char *el, const char **attr)
 			stop(x, NULL);
 			return;
 		}
-		w->fmt_id[w->nfmt] = atoi(id);
+		w->fmt_id[w->nfmt] = (int)whole(id, -1, -1, INT32_MAX);
 		w->fmt_date[w->nfmt] = date_code(code);
 		w->fmt_pct[w->nfmt] = pct_code(code);
 		w->nfmt++;
@@ -672,7 +685,7 @@ static void styles_start(parse *x, const char *el, const char **attr)
 		w->in_xfs = true;
 	} else if (strcmp(l, "xf") == 0 && w->in_xfs) {
 		const char *id = attr_of(attr, "numFmtId");
-		int f = id ? atoi(id) : 0;
+		int f = (int)whole(id, 0, -1, INT32_MAX);
 		bool date = builtin_date(f), pct = f == 9 || f == 10;
 		for (size_t i = 0; i < w->nfmt; i++)
 			if (w->fmt_id[i] == f)
@@ -713,14 +726,14 @@ static void sheet_start(parse *x, const char *el, const char **attr)
 	const char *l = local(el);
 	if (strcmp(l, "row") == 0) {
 		const char *r = attr_of(attr, "r");
-		w->row = r ? atoi(r) : w->row + 1;
+		w->row = r ? (int)whole(r, w->row + 1, 1, DK_ROWS_MAX + 1) : w->row + 1;
 		w->col = -1;
 	} else if (strcmp(l, "c") == 0) {
 		const char *r = attr_of(attr, "r"), *t = attr_of(attr, "t"),
 			   *s = attr_of(attr, "s");
 		w->col = r ? ref_col(r) : w->col + 1;
 		snprintf(w->type, sizeof w->type, "%s", t ? t : "n");
-		w->style = s ? atoi(s) : 0;
+		w->style = (int)whole(s, 0, -1, INT32_MAX);
 		w->has_v = w->has_f = false;
 		text_reset(x);
 	} else if (strcmp(l, "v") == 0) {
@@ -962,9 +975,7 @@ static void ods_start(parse *x, const char *el, const char **attr)
 		return;
 	if (strcmp(el, "table:table-row") == 0) {
 		const char *rep = attr_of(attr, "number-rows-repeated");
-		o->rows_rep = rep ? atol(rep) : 1;
-		if (o->rows_rep < 1)
-			o->rows_rep = 1;
+		o->rows_rep = whole(rep, 1, 1, (long)DK_ROWS_MAX + 1);
 		o->col = 0;
 		o->row_has = false;
 		o->row_first = o->b->s->n;
@@ -976,9 +987,7 @@ static void ods_start(parse *x, const char *el, const char **attr)
 		for (size_t i = 0; attr[i]; i += 2)
 			if (strcmp(attr[i], "calcext:value-type") == 0)
 				vt = attr[i + 1];
-		o->cols_rep = rep ? atol(rep) : 1;
-		if (o->cols_rep < 1)
-			o->cols_rep = 1;
+		o->cols_rep = whole(rep, 1, 1, (long)DK_COLUMNS_MAX + 1);
 		o->in_cell = true;
 		o->has_value = false;
 		o->first_p = true;
@@ -1025,7 +1034,7 @@ static void ods_start(parse *x, const char *el, const char **attr)
 		o->p_depth = x->depth;
 	} else if (o->in_cell && x->collect && strcmp(el, "text:s") == 0) {
 		const char *c = attr_of(attr, "c");
-		for (long k = c ? atol(c) : 1; k > 0 && k < 1000; k--)
+		for (long k = whole(c, 1, 0, 999); k > 0; k--)
 			on_text(x, " ", 1);
 	} else if (o->in_cell && x->collect && strcmp(el, "text:tab") == 0) {
 		on_text(x, "\t", 1);

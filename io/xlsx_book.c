@@ -29,6 +29,32 @@ const char *dk_book_sheet_parameters(bool en)
 	return dk_trc(en, "sheet", "Parameters");
 }
 
+const char *dk_book_sheet_budget(bool en)
+{
+	return dk_trc(en, "sheet", "Budget");
+}
+
+const char *dk_book_sheet_checks(bool en)
+{
+	return dk_trc(en, "sheet", "Checks");
+}
+
+const char *dk_book_threshold_name(bool en, dk_check_id c, int param)
+{
+	switch (c) {
+	case DK_CHECK_ROW_SUM: return dk_trc(en, "defined name", "RowSumTolerance");
+	case DK_CHECK_COORDINATOR_SHARE:
+		return dk_trc(en, "defined name", "CoordinatorMax");
+	case DK_CHECK_SELF_FINANCING:
+		return dk_trc(en, "defined name", "SelfFinancingMin");
+	case DK_CHECK_YEAR_CHANGE: return dk_trc(en, "defined name", "ChangeMax");
+	case DK_CHECK_UH_SHARE:
+		return param == 0 ? dk_trc(en, "defined name", "UHShareMin")
+				  : dk_trc(en, "defined name", "UHShareMax");
+	default: return NULL;
+	}
+}
+
 void dk_book_note(dk_book *b, lxw_error e)
 {
 	if (e != LXW_NO_ERROR && b->err == LXW_NO_ERROR)

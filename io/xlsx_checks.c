@@ -24,32 +24,6 @@
 #include "io/xlsx_book.h"
 #include "models/columns.h"
 
-const char *dk_book_sheet_budget(bool en)
-{
-	return dk_trc(en, "sheet", "Budget");
-}
-
-const char *dk_book_sheet_checks(bool en)
-{
-	return dk_trc(en, "sheet", "Checks");
-}
-
-const char *dk_book_threshold_name(bool en, dk_check_id c, int param)
-{
-	switch (c) {
-	case DK_CHECK_ROW_SUM: return dk_trc(en, "defined name", "RowSumTolerance");
-	case DK_CHECK_COORDINATOR_SHARE:
-		return dk_trc(en, "defined name", "CoordinatorMax");
-	case DK_CHECK_SELF_FINANCING:
-		return dk_trc(en, "defined name", "SelfFinancingMin");
-	case DK_CHECK_YEAR_CHANGE: return dk_trc(en, "defined name", "ChangeMax");
-	case DK_CHECK_UH_SHARE:
-		return param == 0 ? dk_trc(en, "defined name", "UHShareMin")
-				  : dk_trc(en, "defined name", "UHShareMax");
-	default: return NULL;
-	}
-}
-
 void dk_book_budget_layout(const dk_report *r, bool en, dk_book_budget *L)
 {
 	L->en = en;
