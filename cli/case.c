@@ -17,6 +17,7 @@
 #include "io/i18n.h"
 #include "io/finding_text.h"
 #include "io/json_plan.h"
+#include "io/plan_sheet.h"
 #include "io/networks.h"
 #include "io/outfile.h"
 #include "io/workbook.h"
@@ -56,10 +57,10 @@ dk_status dk_cli_load_input(dk_input *in, const char *path,
 	return st;
 }
 
-/* A networks file: a workbook (XLSX or ODS) stays bytes for its reader;
- * anything else is decoded as text. */
-static dk_status load_networks(dk_input *in, const char *path,
-			       dk_status (*builtin)(dk_input *), dk_error *d)
+/* A networks or plan file: a workbook (XLSX or ODS) stays bytes for its
+ * reader; anything else is decoded as text. */
+static dk_status load_file(dk_input *in, const char *path,
+			   dk_status (*builtin)(dk_input *), dk_error *d)
 {
 	dk_status st = path ? dk_input_read(in, path, d) : builtin(in);
 	if (st == DK_OK && !dk_is_workbook(in))
@@ -75,10 +76,13 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 	dk_plan_init(&c->plan);
 	dk_colmap_init(&c->map);
 	dk_error_init(&d);
-	st = dk_cli_load_input(&c->plan_in, o->plan, dk_builtin_plan_input, &d);
+	/* a plan is JSON, or the Plan sheet of a workbook */
+	st = load_file(&c->plan_in, o->plan, dk_builtin_plan_input, &d);
 	if (st == DK_OK) {
 		dk_plan_release(&c->plan);
-		st = dk_plan_read(&c->plan_in, &c->plan, &d);
+		st = c->plan_in.text
+			? dk_plan_read(&c->plan_in, &c->plan, &d)
+			: dk_plan_sheet_read(&c->plan_in, o->mode, &c->plan, &d);
 	}
 	/* the built-in networks come with their own column map */
 	if (st == DK_OK && (o->columns || !o->networks)) {
@@ -92,8 +96,7 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 	if (st == DK_OK) {
 		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, false,
 				   o->sheet};
-		st = load_networks(&c->net_in, o->networks, dk_builtin_networks_input,
-				   &d);
+		st = load_file(&c->net_in, o->networks, dk_builtin_networks_input, &d);
 		if (st == DK_OK)
 			st = dk_networks_read_at(&c->net_in, &ro, &c->nets, &header_line,
 						 &d);
@@ -104,7 +107,7 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 		dk_networks more;
 		int more_line = 1;
 		dk_networks_init(&more, c->plan.n_institutions);
-		st = load_networks(&c->more_in[k], o->more_networks[k], NULL, &d);
+		st = load_file(&c->more_in[k], o->more_networks[k], NULL, &d);
 		c->n_more = k + 1;
 		if (st == DK_OK)
 			st = dk_networks_read_at(&c->more_in[k], &ro, &more, &more_line,

@@ -30,6 +30,7 @@ typedef struct {
 	const char *more_networks[DK_MORE_NETWORKS]; /* further -n: columns to add */
 	int n_more;
 	const char *plan;        /* -p */
+	const char *input;       /* -i: networks and plan from one workbook */
 	const char *pricing;     /* -P */
 	const char *scenarios;   /* -s */
 	const char *columns;     /* --columns */

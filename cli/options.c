@@ -30,6 +30,7 @@ enum {
 static const struct option long_opts[] = {
 	{"networks", required_argument, NULL, 'n'},
 	{"plan", required_argument, NULL, 'p'},
+	{"input", required_argument, NULL, 'i'},
 	{"pricing", required_argument, NULL, 'P'},
 	{"scenarios", required_argument, NULL, 's'},
 	{"columns", required_argument, NULL, OPT_COLUMNS},
@@ -147,7 +148,8 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	opterr = 0;
 	optind = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "n:p:P:s:f:o:qh", long_opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "n:p:i:P:s:f:o:qh", long_opts, NULL)) !=
+	       -1) {
 		switch (ch) {
 		case 'n':
 			if (!o.networks)
@@ -160,6 +162,7 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 					optarg);
 			break;
 		case 'p': o.plan = optarg; break;
+		case 'i': o.input = optarg; break;
 		case 'P': o.pricing = optarg; break;
 		case 's': o.scenarios = optarg; break;
 		case 'f': o.format = optarg; break;
@@ -193,6 +196,17 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	}
 	if (o.format && !word_in(o.format, formats))
 		return usage_error(name, _("unsupported format '%s'"), o.format);
+	/* -i WORKBOOK is -n WORKBOOK -p WORKBOOK */
+	if (o.input && (o.networks || o.plan))
+		return usage_error(name, "%s",
+				   _("-i reads the networks and the plan from one "
+				     "workbook; give -i alone, or -n and -p"));
+	if (o.input && strcmp(o.input, "-") == 0)
+		return usage_error(name, "%s",
+				   _("-i needs a workbook file; standard input cannot "
+				     "be read twice"));
+	if (o.input)
+		o.networks = o.plan = o.input;
 	/* last year's plan must never be mixed silently with this year's
 	 * sheet, nor the other way round */
 	if (strcmp(name, "diff") != 0 && !o.networks != !o.plan) {

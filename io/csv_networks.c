@@ -288,21 +288,6 @@ static int is_blank(const char *s)
 	return norm[0] == '\0';
 }
 
-/* The spreadsheet's name of cell (field h of a record in sheet row
- * `row`): column letters A, B, ..., Z, AA, ... and the row, "C5". */
-static void cell_name(size_t h, int row, char *buf, size_t size)
-{
-	char letters[8];
-	size_t k = sizeof letters - 1, n = h + 1;
-	letters[k] = '\0';
-	while (n > 0 && k > 0) {
-		n--;
-		letters[--k] = (char)('A' + n % 26);
-		n /= 26;
-	}
-	snprintf(buf, size, "%s%d", letters + k, row);
-}
-
 /* Reports msg about cell h of record rec, at its line and column, and
  * naming the cell: "cell C5: need: ...". */
 static void cell_error(const dk_input *in, dk_error *d, const record *rec, size_t h,
@@ -314,7 +299,7 @@ static void cell_error(const dk_input *in, dk_error *d, const record *rec, size_
 		line = rec->row, col = (int)h + 1;
 	else if (!dk_error_full(d))
 		dk_text_position(in->text, rec->f[h].off, &line, &col);
-	cell_name(h, rec->row, name, sizeof name);
+	dk_wb_cell_name(h, rec->row, name, sizeof name);
 	dk_error_add(d, in->name, line, col, _("cell %s: %s"), name, msg);
 }
 

@@ -488,6 +488,19 @@ void dk_wb_sheet_release(dk_wb_sheet *s)
 	memset(s, 0, sizeof *s);
 }
 
+void dk_wb_cell_name(size_t col, int row, char *buf, size_t size)
+{
+	char letters[8];
+	size_t k = sizeof letters - 1, n = col + 1;
+	letters[k] = '\0';
+	while (n > 0 && k > 0) {
+		n--;
+		letters[--k] = (char)('A' + n % 26);
+		n /= 26;
+	}
+	snprintf(buf, size, "%s%d", letters + k, row);
+}
+
 /* ---- XLSX ---- */
 
 typedef struct {

@@ -67,4 +67,8 @@ dk_status dk_workbook_sheet(const dk_input *in, const char *name, dk_wb_sheet *o
 			    dk_error *d);
 void dk_wb_sheet_release(dk_wb_sheet *s);
 
+/* The spreadsheet's name of the cell in 0-based column `col` of sheet row
+ * `row`: column letters A, B, ..., Z, AA, ... and the row, "C5". */
+void dk_wb_cell_name(size_t col, int row, char *buf, size_t size);
+
 #endif
