@@ -41,6 +41,8 @@ typedef struct {
 	const char *fail_on;     /* --fail-on */
 	const char *csv_dialect; /* --csv-dialect rfc4180|excel-nb */
 	int threads;             /* --threads, 0: one per processor */
+	int year;                /* init --year, 0: not given */
+	const char *from;        /* init --from: last year's recommendation */
 	dk_decimal_mode mode;    /* --decimal-comma / --decimal-point */
 	bool quiet;              /* -q: no "wrote FILE" line */
 	int argc;                /* operands after the options */
@@ -153,6 +155,7 @@ int dk_cmd_check(const dk_cli_opts *o);
 int dk_cmd_price(const dk_cli_opts *o);
 int dk_cmd_scenarios(const dk_cli_opts *o);
 int dk_cmd_calibrate(const dk_cli_opts *o);
+int dk_cmd_init(const dk_cli_opts *o);
 int dk_cmd_diff(const dk_cli_opts *o);
 
 /* Help for one command, or the overview (command NULL). Topics `columns`

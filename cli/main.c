@@ -38,6 +38,7 @@ static const command commands[] = {
 	{"scenarios", dk_cmd_scenarios, "csv json"},
 	{"calibrate", dk_cmd_calibrate, "table csv json md"},
 	{"diff", dk_cmd_diff, "table json"},
+	{"init", dk_cmd_init, "xlsx"},
 };
 /* clang-format on */
 static int run_command(const command *c, int argc, char **argv)

@@ -23,7 +23,9 @@ enum {
 	OPT_DEC_POINT,
 	OPT_CSV_DIALECT,
 	OPT_THREADS,
-	OPT_SHEET
+	OPT_SHEET,
+	OPT_YEAR,
+	OPT_FROM
 };
 
 /* clang-format off */
@@ -43,6 +45,8 @@ static const struct option long_opts[] = {
 	{"decimal-point", no_argument, NULL, OPT_DEC_POINT},
 	{"csv-dialect", required_argument, NULL, OPT_CSV_DIALECT},
 	{"threads", required_argument, NULL, OPT_THREADS},
+	{"year", required_argument, NULL, OPT_YEAR},
+	{"from", required_argument, NULL, OPT_FROM},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -170,6 +174,18 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 		case 'q': o.quiet = true; break;
 		case OPT_COLUMNS: o.columns = optarg; break;
 		case OPT_SHEET: o.sheet = optarg; break;
+		case OPT_FROM: o.from = optarg; break;
+		case OPT_YEAR: {
+			char *end;
+			long y = strtol(optarg, &end, 10);
+			if (end == optarg || *end || y < 1900 || y > 9999)
+				return usage_error(name,
+						   _("--year takes a year such as 2023, "
+						     "not '%s'"),
+						   optarg);
+			o.year = (int)y;
+			break;
+		}
 		case OPT_LANG: o.lang = optarg; break;
 		case OPT_FAIL_ON: o.fail_on = optarg; break;
 		case OPT_DEC_COMMA: o.mode = DK_DEC_COMMA; break;
@@ -196,6 +212,9 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	}
 	if (o.format && !word_in(o.format, formats))
 		return usage_error(name, _("unsupported format '%s'"), o.format);
+	if ((o.year || o.from) && strcmp(name, "init") != 0)
+		return usage_error(name, "%s",
+				   _("--year and --from are options of dekom init"));
 	/* -i WORKBOOK is -n WORKBOOK -p WORKBOOK */
 	if (o.input && (o.networks || o.plan))
 		return usage_error(name, "%s",

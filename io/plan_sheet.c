@@ -612,8 +612,8 @@ static bool block_head(reader *r, const dk_wb_row *w, block *bk)
 		const dk_wb_cell *c = &w->cells[i];
 		char key[200];
 		key_of(c->text, key, sizeof key);
-		if (!key[0])
-			continue;
+		if (!key[0] || is_label(key, dk_plan_sheet_head[2]))
+			continue; /* notes */
 		int found = -1;
 		for (int k = 0; def->cols[k] && found < 0; k++)
 			if (is_label(key, def->cols[k]))

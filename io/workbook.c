@@ -959,6 +959,7 @@ typedef struct {
 	dk_wb_kind kind;
 	char value[64]; /* office:value, for numbers */
 	bool in_cell, has_value, first_p;
+	bool in_note; /* inside a cell's comment (office:annotation): not its text */
 	int p_depth;
 	bool row_has, oom;
 	/* the cells of the row being read: appended when the row ends, so a
@@ -1039,7 +1040,9 @@ static void ods_start(parse *x, const char *el, const char **attr)
 				 v && strcmp(v, "true") == 0 ? "TRUE" : "FALSE");
 			o->has_value = true;
 		}
-	} else if (o->in_cell && strcmp(el, "text:p") == 0) {
+	} else if (o->in_cell && strcmp(el, "office:annotation") == 0) {
+		o->in_note = true;
+	} else if (o->in_cell && !o->in_note && strcmp(el, "text:p") == 0) {
 		if (!o->first_p) /* paragraphs of one cell, one per line */
 			on_text(x, "\n", 1);
 		o->first_p = false;
@@ -1066,7 +1069,9 @@ static void ods_end(parse *x, const char *el)
 	if (!o->in_table)
 		return;
 	builder *b = o->b;
-	if (strcmp(el, "text:p") == 0 && x->depth == o->p_depth) {
+	if (strcmp(el, "office:annotation") == 0) {
+		o->in_note = false;
+	} else if (strcmp(el, "text:p") == 0 && x->depth == o->p_depth && x->collect) {
 		x->collect = false;
 	} else if (strcmp(el, "table:table-cell") == 0 ||
 		   strcmp(el, "table:covered-table-cell") == 0) {
