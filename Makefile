@@ -9,7 +9,7 @@ PACKAGES = cmake make gcc pkg-config gettext libunistring-dev libcjson-dev libcs
 # clang-format checks the layout of the C files (tests/style); npm (Debian's
 # package, unless an npm is already there) installs axe-core, which checks
 # the report's accessibility in Chromium
-TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales clang-format
+TEST_PACKAGES = libreoffice-calc-nogui chromium poppler-utils valgrind locales clang-format python3
 AXE_CORE = axe-core@4.10.2
 # the fuzz targets (docs/fuzzing.md): clang, and libFuzzer with the
 # sanitizer runtimes, which Debian 12 ships apart from clang (only a

@@ -112,6 +112,12 @@ static void budget(book *k)
 	int col_previous = -1;
 	for (int i = 0; i < DK_COL_COUNT; i++) {
 		const dk_column_def *def = &cols[i];
+		/* the forum's statements, not a network's budget: in a file
+		 * with the column, an empty recommended cell states 0 (RULES.md
+		 * section 5) */
+		if (def->id == DK_COL_STATED_OWN_PCT || def->id == DK_COL_STATED_UH_PCT ||
+		    def->id == DK_COL_STATED_RECOMMENDED)
+			continue;
 		/* each university's UP2 after the coordinator */
 		size_t reps = def->id == DK_COL_UH_OTHER ? p->n_institutions + 1 : 1;
 		for (size_t j = 0; j < reps; j++, c++) {

@@ -3,7 +3,9 @@
  * "Workbooks (XLSX and ODS)"): `Veiledning` (what to fill in), `Budsjett`
  * (one row per network under the columns' Norwegian labels, with
  * drop-down lists for ja/nei/delvis, amounts as kroner and a totals row
- * of SUM formulas) and `Plan` (every parameter with its default, a
+ * of SUM formulas; every canonical column but the three the forum's own
+ * sheet states, stated_own_pct, stated_uh_pct and stated_recommended,
+ * which are the forum's figures and not a network's budget) and `Plan` (every parameter with its default, a
  * drop-down list for each choice, and the blocks of institutions, common
  * measures, checks and decisions), which `dekom recommend -i` reads back.
  */

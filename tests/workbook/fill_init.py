@@ -43,6 +43,7 @@ PLAN = {
     "Pro rata-ramme": ("frame", "prorata"),
     "Direkte overføring": ("frame", "direct", "amount"),
     "Fordeling av direkte overføring": ("frame", "direct", "split"),
+    "Vekt for UP1": ("frame", "direct", "weight"),
     "Reserve": ("frame", "reserve"),
     "Fordelingsmetode": ("allocation", "method"),
     "Grunntilskudd": ("allocation", "base_grant"),
@@ -168,6 +169,8 @@ def main():
                 v = net.get(BUDGET[label])
             else:  # an institution's UP2
                 v = net.get("uh", {}).get(label)
+            if isinstance(v, dict):  # UP1: "NTNU" or "NTNU:0.5+Nord:0.5"
+                v = "+".join(u if w == 1 else "%s:%s" % (u, w) for u, w in v.items())
             if v is not None:
                 b.put(head + 1 + k, i, v)
 
