@@ -55,7 +55,8 @@ static void guide(book *k)
 	const dk_init_book *o = k->o;
 	lxw_worksheet *ws = workbook_add_worksheet(k->b.wb, "Veiledning");
 	char title[200];
-	snprintf(title, sizeof title, T("dekom: the forum's workbook for %d"), o->year);
+	snprintf(title, sizeof title,
+		 dk_tr(o->english, "dekom: the forum's workbook for %d"), o->year);
 	const char *lines[] = {
 		N_("Fill in this workbook, save it (as .xlsx or .ods, under any name), "
 		   "and let dekom make the recommendation from it:"),
@@ -103,7 +104,7 @@ static void budget(book *k)
 	lxw_worksheet *ws = workbook_add_worksheet(k->b.wb, "Budsjett");
 	const dk_column_def *cols = dk_columns();
 	char title[200];
-	snprintf(title, sizeof title, T("Budget for %d"), o->year);
+	snprintf(title, sizeof title, dk_tr(o->english, "Budget for %d"), o->year);
 	dk_book_str(&k->b, ws, 0, 0, title, k->b.title);
 	size_t n = o->from ? o->from->n_networks : DK_INIT_ROWS;
 	lxw_row_t head = 1, first = 2, last = (lxw_row_t)(first + (n ? n : 1) - 1);
@@ -172,6 +173,8 @@ static void budget(book *k)
 				    (lxw_col_t)col_previous, (double)x->recommended,
 				    NULL);
 	}
+	/* headers wrap between words: two lines */
+	worksheet_set_row(ws, head, dk_book_row_height(2), NULL);
 	worksheet_freeze_panes(ws, first, 1);
 	dk_book_print(&k->b, ws, true, (int)head, (int)head);
 }
@@ -201,7 +204,7 @@ static void field_default(book *k, const dk_field *f, char *buf, size_t size)
 		if (f->unit)
 			snprintf(v + len, sizeof v - len, " kr");
 	}
-	snprintf(buf, size, T("Default: %s."), v);
+	snprintf(buf, size, dk_tr(o->english, "Default: %s."), v);
 }
 
 /* Whether writing the field's default is the same as leaving it out. */
@@ -252,7 +255,7 @@ static void plan(book *k)
 	const dk_plan *p = o->plan;
 	lxw_worksheet *ws = workbook_add_worksheet(k->b.wb, DK_PLAN_SHEET);
 	char title[200], note[600], dflt[120];
-	snprintf(title, sizeof title, T("Plan for %d"), o->year);
+	snprintf(title, sizeof title, dk_tr(o->english, "Plan for %d"), o->year);
 	dk_book_str(&k->b, ws, 0, 0, title, k->b.title);
 	worksheet_set_column(ws, 0, 0, 34, NULL);
 	worksheet_set_column(ws, 1, 1, 26, NULL);
@@ -267,7 +270,7 @@ static void plan(book *k)
 	for (size_t i = 0; i < n; i++, r++) {
 		const dk_field *f = dk_field_get(DK_FILE_PLAN, params[i].path);
 		field_default(k, f, dflt, sizeof dflt);
-		snprintf(note, sizeof note, "%s%s%s", T(f->meaning), dflt[0] ? " " : "",
+		snprintf(note, sizeof note, "%s%s%s", T(f->meaning), dflt[0] ? ". " : "",
 			 dflt);
 		plan_row(k, ws, r, T(params[i].label), note);
 		lxw_format *fmt = f->type != DK_FIELD_NUMBER ? k->text
@@ -319,7 +322,7 @@ static void plan(book *k)
 		const char *name = dk_check_title((dk_check_id)id, o->english);
 		/* the note is in column D here: C is the value */
 		snprintf(note, sizeof note, "%s. %s", T(defs[id].rule),
-			 T("ja turns the check off."));
+			 dk_tr(o->english, "ja turns the check off."));
 		dk_book_str(&k->b, ws, r, 0, name, NULL);
 		dk_book_comment(&k->b, ws, r, 0, note);
 		dk_book_str(&k->b, ws, r, 1, T(dk_plan_check_off), NULL);
@@ -336,23 +339,28 @@ static void plan(book *k)
 			dk_book_str(&k->b, ws, r, 1, pd->name, NULL);
 			if (pd->unset) {
 				snprintf(note, sizeof note, "%s",
-					 T("not set (the check is off until set)"));
+					 dk_tr(o->english,
+					       "not set (the check is off until set)"));
 			} else {
 				dk_numfmt nf = DK_NUMFMT_PEOPLE(o->english, 0);
 				if (pd->kind == DK_PARAM_AMOUNT) {
 					size_t len = dk_kr_format(pd->value, v, sizeof v);
 					snprintf(v + len, sizeof v - len, " kr");
-				} else if (pd->kind == DK_PARAM_RATIO) {
+				} else if (pd->kind == DK_PARAM_RATIO &&
+					   pd->value <= DK_RATIO_ONE) {
 					size_t len = dk_numtext(pd->value * 100, 6, &nf,
 								v, sizeof v);
 					snprintf(v + len, sizeof v - len, " %%");
-				} else {
+				} else if (pd->kind == DK_PARAM_PP) {
 					size_t len = dk_numtext(pd->value, 6, &nf, v,
 								sizeof v);
 					snprintf(v + len, sizeof v - len, "%s",
-						 T(" percentage points"));
+						 dk_tr(o->english, " percentage points"));
+				} else { /* a ratio above 1, such as k = 2 */
+					dk_numtext(pd->value, 6, &nf, v, sizeof v);
 				}
-				snprintf(note, sizeof note, T("Default: %s."), v);
+				snprintf(note, sizeof note,
+					 dk_tr(o->english, "Default: %s."), v);
 			}
 			dk_book_note(&k->b,
 				     worksheet_write_blank(
@@ -380,7 +388,8 @@ dk_status dk_init_workbook_write(const dk_init_book *o, const char *path,
 	char title[200];
 	k.o = o;
 	k.b.en = o->english;
-	snprintf(title, sizeof title, T("dekom: the forum's workbook for %d"), o->year);
+	snprintf(title, sizeof title,
+		 dk_tr(o->english, "dekom: the forum's workbook for %d"), o->year);
 	if (!dk_book_open(&k.b, path, title, o->year))
 		return dk_book_close(&k.b, name, d);
 	snprintf(k.b.header, sizeof k.b.header, "%s", title);
