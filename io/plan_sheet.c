@@ -379,7 +379,10 @@ static char *cell_value(reader *r, const dk_wb_cell *c, int row, const value_spe
 			if (strcmp(norm, no[k]) == 0)
 				return strdup("false");
 		}
-		return json_string(c->text);
+		cell_error(r, row, col,
+			   _("%s: '%s' is neither ja nor nei; expected ja or nei"), label,
+			   q);
+		return NULL;
 	}
 	/* a number: a percentage is a share (25 % = 0.25) or points */
 	char t[128];

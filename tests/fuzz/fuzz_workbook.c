@@ -1,16 +1,19 @@
 /*
- * fuzz_workbook.c: libFuzzer target for the workbook reader (io/
- * workbook.c) through dk_networks_read_at, as `-n FILE.xlsx` or `.ods`
- * reads it: the input's bytes are the file, undecoded. Whatever the zip
- * and its XML hold, the reader ends in success or bad input with a
+ * fuzz_workbook.c: libFuzzer target for the workbook readers: the
+ * networks sheet (io/workbook.c through dk_networks_read_at, as `-n
+ * FILE.xlsx` or `.ods` reads it) and the Plan sheet (io/plan_sheet.c, as
+ * `-p` reads it); the input's bytes are the file, undecoded. Whatever the
+ * zip and its XML hold, each reader ends in success or bad input with a
  * message, within the limits of workbook.h. The corpus starts from the
- * 2022 tables saved by LibreOffice and the hostile workbooks of
- * tests/cli/bad/wb-*.
+ * 2022 tables saved by LibreOffice, the workbook of `dekom init` (as
+ * written, and filled in and saved by LibreOffice as .ods) and the
+ * hostile workbooks of tests/cli/bad/wb-*.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/networks.h"
+#include "io/plan_sheet.h"
 #include "io/workbook.h"
 #include "tests/fuzz/fuzz.h"
 
@@ -41,6 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			dk_networks_release(&t);
 			dk_error_release(&d);
 		}
+		dk_error d;
+		dk_plan p;
+		dk_error_init(&d);
+		dk_status st = dk_plan_sheet_read(&in, DK_DEC_AUTO, &p, &d);
+		dk_fuzz_check_diags(st, &d, 0);
+		dk_plan_release(&p);
+		dk_error_release(&d);
 	}
 	dk_input_release(&in);
 	return 0;

@@ -67,7 +67,50 @@ def write(case, data):
         f.write("recommend\n-n\nnets.xlsx\n-p\nplan.json\n--lang\nen\n")
 
 
+def write_i(case, data):
+    """A workbook with networks and plan, read with -i."""
+    d = os.path.join(ROOT, case)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "book.xlsx"), "wb") as f:
+        f.write(data)
+    with open(os.path.join(d, "args"), "w") as f:
+        f.write("recommend\n-i\nbook.xlsx\n--lang\nen\n")
+
+
+NETS = sheet([HEAD, ["Fosen", 700000, 900000], ["Namdal", 300000, 400000]])
+
+
+def plan(rows):
+    """A Plan sheet: a title, the header, then rows."""
+    return sheet([["Plan for 2023"], ["Parameter", "Verdi", "Forklaring"]] + rows)
+
+
+GOOD = [["Total ramme", 1000000], ["Fordelingsmetode", "status_quo"]]
+
+
 def main():
+    # the Plan sheet: each defect at its cell
+    write_i("wb-plan-unknown-label", book([("Budsjett", NETS), ("Plan", plan(
+        [["Pro rata-rame", 1000000], ["Fordelingsmetode", "status_quo"]]))]))
+    write_i("wb-plan-text-in-number", book([("Budsjett", NETS), ("Plan", plan(
+        [["Total ramme", "en million"], ["Fordelingsmetode", "status_quo"]]))]))
+    write_i("wb-plan-given-twice", book([("Budsjett", NETS), ("Plan", plan(
+        GOOD + [["frame.total", 900000]]))]))
+    write_i("wb-plan-choice", book([("Budsjett", NETS), ("Plan", plan(
+        [["Total ramme", 1000000], ["Fordelingsmetode", "status quo"],
+         ["Tak ved meldt behov", "kanskje"]]))]))
+    write_i("wb-plan-decision", book([("Budsjett", NETS), ("Plan", plan(
+        GOOD + [[], ["Vedtak"], ["Nettverk", "Beløp", "Begrunnelse"],
+                ["Fosna", 700000, "Videreført"]]))]))
+    write_i("wb-plan-check", book([("Budsjett", NETS), ("Plan", plan(
+        GOOD + [[], ["Kontroller"], ["Kontroll", "Parameter", "Verdi"],
+                ["Koordinatorandel", "max_share", "30 %"],
+                ["Radsummen", "Av", "ja"]]))]))
+    write_i("wb-plan-no-header", book([("Budsjett", NETS), ("Plan", sheet(GOOD))]))
+    write_i("wb-plan-no-sheet", book([("Budsjett", NETS)]))
+    write_i("wb-plan-date", book([("Budsjett", NETS), ("Plan", plan(
+        [["Total ramme", ("", 44621, 1)], ["Fordelingsmetode", "status_quo"]]))]))
+
     write("wb-error-value", book([("Budsjett", sheet([HEAD, ["Fosen", 700000, ("e", "#DIV/0!", 0)],
                                                        ["Namdal", 300000, 400000]]))]))
     write("wb-date", book([("Budsjett", sheet([HEAD, ["Fosen", 700000, ("", 44621, 1)],
