@@ -24,7 +24,9 @@ static const char inputs_help[] = N_(
 	"                        input); a second -n adds columns (such as fte)\n"
 	"                        by name, with a row for every network of the first\n"
 	"      --sheet NAME      a workbook's sheet (default Budsjett, or the only one)\n"
-	"  -p, --plan FILE       plan, JSON\n"
+	"  -p, --plan FILE       plan, JSON, or the Plan sheet of a workbook\n"
+	"  -i, --input BOOK      networks and plan from one workbook (XLSX or ODS):\n"
+	"                        the same as -n BOOK -p BOOK (dekom init writes one)\n"
 	"      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
 	"\"stated_own_pct\", \"\": \"network\"}\n"
 	"      --decimal-comma   read '1,500' as 1.5 (and '.' as digit groups)\n"
@@ -104,6 +106,18 @@ static const topic topics[] = {
 	    "  -f table|csv|json|md  the format (table on a terminal, else json)\n"
 	    "  --fail-on LEVEL       exit 1 on findings at error (default), warning,\n"
 	    "                        or never\n")},
+	{"init", N_("dekom init [-o WORKBOOK.xlsx] [--year YYYY] [--from RECOMMENDATION.json]"),
+	 N_("Writes the workbook for a new year, to fill in in Excel or LibreOffice\n"
+	    "and read back with `dekom recommend -i WORKBOOK`: Veiledning (what to\n"
+	    "fill in), Budsjett (a row per network under the columns' Norwegian\n"
+	    "labels, ja/nei/delvis lists, a totals row of sums) and Plan (every\n"
+	    "parameter with its default and a note, lists for each choice, and the\n"
+	    "blocks Institusjoner, Felles tiltak, Kontroller and Vedtak).\n"
+	    "  -o FILE               the workbook (default dekom-YYYY.xlsx); an\n"
+	    "                        existing file is never written over\n"
+	    "  --year YYYY           the plan year (default this calendar year)\n"
+	    "  --from FILE           last year's `recommend -f json`: its networks,\n"
+	    "                        with their recommended amounts as previous\n")},
 	{"diff", N_("dekom diff OLD.json NEW.json [-f table|json] [--lang nb|en] [-o FILE]"),
 	 N_("Compares two `recommend -f json` outputs: the frame, each network's\n"
 	    "need, amount and state before and after, and the findings that are\n"
