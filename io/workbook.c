@@ -949,10 +949,17 @@ static dk_status read_xlsx(const dk_input *in, unzFile z, const char *name,
 typedef struct {
 	const char *want; /* the sheet asked for, or NULL */
 	char **names;     /* every table, in order */
-	size_t n, cap;
-	long chosen;   /* index of the table being read, or -1 */
-	bool in_table; /* inside the chosen table */
-	long table;    /* index of the current table */
+	bool *shown;      /* ... and whether it is visible */
+	size_t n, cap, cap_shown;
+	/* the automatic styles of tables that hide them (table:display
+	 * "false"), which come before the tables */
+	char **hiding;
+	size_t n_hiding, cap_hiding;
+	char *table_style; /* the name of the style:style of family table
+			      being read, or NULL */
+	long chosen;       /* index of the table being read, or -1 */
+	bool in_table;     /* inside the chosen table */
+	long table;        /* index of the current table */
 	builder *b;
 	int row, col; /* 1-based row, 0-based column of the next cell */
 	long rows_rep, cols_rep;
@@ -970,13 +977,45 @@ typedef struct {
 static void ods_start(parse *x, const char *el, const char **attr)
 {
 	ods *o = x->user;
+	if (strcmp(el, "style:style") == 0) {
+		const char *family = attr_of(attr, "family");
+		const char *name = attr_of(attr, "name");
+		free(o->table_style);
+		o->table_style = NULL;
+		if (family && strcmp(family, "table") == 0 &&
+		    !(o->table_style = strdup(name ? name : ""))) {
+			o->oom = true;
+			stop(x, NULL);
+		}
+		return;
+	}
+	if (strcmp(el, "style:table-properties") == 0 && o->table_style) {
+		const char *display = attr_of(attr, "display");
+		if (display && strcmp(display, "false") == 0) {
+			if (!grow((void **)&o->hiding, &o->cap_hiding, o->n_hiding,
+				  sizeof *o->hiding)) {
+				o->oom = true;
+				stop(x, NULL);
+				return;
+			}
+			o->hiding[o->n_hiding++] = o->table_style;
+			o->table_style = NULL;
+		}
+		return;
+	}
 	if (strcmp(el, "table:table") == 0) {
 		const char *name = attr_of(attr, "name");
-		if (!grow((void **)&o->names, &o->cap, o->n, sizeof *o->names)) {
+		const char *style = attr_of(attr, "style-name");
+		if (!grow((void **)&o->names, &o->cap, o->n, sizeof *o->names) ||
+		    !grow((void **)&o->shown, &o->cap_shown, o->n, sizeof *o->shown)) {
 			o->oom = true;
 			stop(x, NULL);
 			return;
 		}
+		o->shown[o->n] = true;
+		for (size_t i = 0; style && i < o->n_hiding; i++)
+			if (strcmp(o->hiding[i], style) == 0)
+				o->shown[o->n] = false;
 		o->names[o->n] = strdup(name ? name : "");
 		if (!o->names[o->n])
 			o->oom = true;
@@ -1141,18 +1180,10 @@ static dk_status read_ods(const dk_input *in, unzFile z, const char *name,
 	x.start = ods_start;
 	x.end = ods_end;
 	st = run_parse(in, "content.xml", text, len, &x, d);
-	bool *visible = NULL;
 	long k = -1;
 	if (st == DK_OK && o.oom)
 		st = DK_ENOMEM;
-	if (st == DK_OK) {
-		visible = malloc((o.n ? o.n : 1) * sizeof *visible);
-		if (!visible)
-			st = DK_ENOMEM;
-		for (size_t i = 0; visible && i < o.n; i++)
-			visible[i] = true;
-	}
-	if (st == DK_OK && (k = choose(in, o.names, visible, o.n, name, d)) < 0)
+	if (st == DK_OK && (k = choose(in, o.names, o.shown, o.n, name, d)) < 0)
 		st = DK_EINPUT;
 	if (st == DK_OK) {
 		for (size_t i = 0; i < o.n; i++)
@@ -1176,7 +1207,11 @@ static dk_status read_ods(const dk_input *in, unzFile z, const char *name,
 	for (size_t i = 0; i < o.n; i++)
 		free(o.names[i]);
 	free(o.names);
-	free(visible);
+	free(o.shown);
+	for (size_t i = 0; i < o.n_hiding; i++)
+		free(o.hiding[i]);
+	free(o.hiding);
+	free(o.table_style);
 	free(x.text);
 	free(text);
 	return st;

@@ -4,16 +4,20 @@
  * need as a formula with its cached value, a title row above the header,
  * and a decoy sheet before it) and as the CSV a person would save from it;
  * tests/workbook/libxlsxwriter.sh requires dekom to read both the same.
+ * With a third argument `hidden`, the decoy sheet is hidden and the table's
+ * sheet is named Tall: the only visible sheet, which dekom must choose.
  */
+#include <string.h>
 #include <stdio.h>
 #include <xlsxwriter.h>
 
 int main(int argc, char **argv)
 {
-	if (argc != 3) {
-		fprintf(stderr, "usage: write_xlsx FILE.xlsx FILE.csv\n");
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: write_xlsx FILE.xlsx FILE.csv [hidden]\n");
 		return 2;
 	}
+	int hidden = argc == 4 && strcmp(argv[3], "hidden") == 0;
 	static const char *const head[] = {"Nettverk",
 					   "Forrige år",
 					   "Meldt behov",
@@ -33,8 +37,13 @@ int main(int argc, char **argv)
 	lxw_workbook *wb = workbook_new(argv[1]);
 	if (!wb)
 		return 1;
-	workbook_add_worksheet(wb, "Notater");
-	lxw_worksheet *ws = workbook_add_worksheet(wb, "Budsjett");
+	lxw_worksheet *decoy = workbook_add_worksheet(wb, "Notater");
+	lxw_worksheet *ws = workbook_add_worksheet(wb, hidden ? "Tall" : "Budsjett");
+	if (hidden) {
+		worksheet_write_string(decoy, 0, 0, "Nettverk", NULL);
+		worksheet_activate(ws);
+		worksheet_hide(decoy);
+	}
 	lxw_format *pct = workbook_add_format(wb);
 	format_set_num_format(pct, "0.0%");
 	lxw_format *kr = workbook_add_format(wb);
