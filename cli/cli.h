@@ -31,6 +31,7 @@ typedef struct {
 	int n_more;
 	const char *plan;        /* -p */
 	const char *input;       /* -i: networks and plan from one workbook */
+	const char *case_file;   /* -c: a case file of several schemes */
 	const char *pricing;     /* -P */
 	const char *scenarios;   /* -s */
 	const char *columns;     /* --columns */
@@ -156,6 +157,8 @@ int dk_cmd_price(const dk_cli_opts *o);
 int dk_cmd_scenarios(const dk_cli_opts *o);
 int dk_cmd_calibrate(const dk_cli_opts *o);
 int dk_cmd_init(const dk_cli_opts *o);
+/* recommend -c CASE.json (cli/cmd_cases.c) */
+int dk_cli_run_cases(const dk_cli_opts *o);
 int dk_cmd_diff(const dk_cli_opts *o);
 
 /* Help for one command, or the overview (command NULL). Topics `columns`

@@ -108,6 +108,8 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 
 int dk_cmd_recommend(const dk_cli_opts *o)
 {
+	if (o->case_file)
+		return dk_cli_run_cases(o);
 	return run_report(o, recommend_text);
 }
 

@@ -33,6 +33,7 @@ static const struct option long_opts[] = {
 	{"networks", required_argument, NULL, 'n'},
 	{"plan", required_argument, NULL, 'p'},
 	{"input", required_argument, NULL, 'i'},
+	{"case", required_argument, NULL, 'c'},
 	{"pricing", required_argument, NULL, 'P'},
 	{"scenarios", required_argument, NULL, 's'},
 	{"columns", required_argument, NULL, OPT_COLUMNS},
@@ -152,7 +153,7 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	opterr = 0;
 	optind = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "n:p:i:P:s:f:o:qh", long_opts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "n:p:i:c:P:s:f:o:qh", long_opts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'n':
@@ -167,6 +168,7 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 			break;
 		case 'p': o.plan = optarg; break;
 		case 'i': o.input = optarg; break;
+		case 'c': o.case_file = optarg; break;
 		case 'P': o.pricing = optarg; break;
 		case 's': o.scenarios = optarg; break;
 		case 'f': o.format = optarg; break;
@@ -215,6 +217,14 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	if ((o.year || o.from) && strcmp(name, "init") != 0)
 		return usage_error(name, "%s",
 				   _("--year and --from are options of dekom init"));
+	if (o.case_file && strcmp(name, "recommend") != 0)
+		return usage_error(name, "%s",
+				   _("-c (a case file) works with recommend so far; run "
+				     "each scheme with -n and -p"));
+	if (o.case_file && (o.networks || o.plan || o.input))
+		return usage_error(name, "%s",
+				   _("-c names every scheme's inputs; give -c alone, or "
+				     "-n and -p"));
 	/* -i WORKBOOK is -n WORKBOOK -p WORKBOOK */
 	if (o.input && (o.networks || o.plan))
 		return usage_error(name, "%s",

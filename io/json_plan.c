@@ -655,6 +655,22 @@ static void read_title(reader *r, const cJSON *v)
 		p->title.draft = draft != 0;
 }
 
+dk_status dk_title_read(const dk_json_doc *doc, const cJSON *v, dk_title *out,
+			dk_error *d)
+{
+	size_t before = d->n + d->dropped;
+	dk_plan p;
+	dk_plan_init(&p);
+	reader r = {doc, d, &p, {&p, NULL, NULL}, 0};
+	read_title(&r, v);
+	*out = p.title;
+	memset(&p.title, 0, sizeof p.title);
+	dk_plan_release(&p);
+	if (r.oom)
+		return DK_ENOMEM;
+	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}
+
 /* The forum's decisions (RULES.md section 9): a network, a whole-krone
  * amount and a reason each. Whether the network exists is settled once the
  * networks are read (dk_plan_resolve_decisions). */

@@ -11,6 +11,7 @@
 #ifndef DK_JSON_PLAN_H
 #define DK_JSON_PLAN_H
 
+#include "io/json_doc.h"
 #include "io/text.h"
 #include "models/network.h"
 #include "models/plan.h"
@@ -23,5 +24,11 @@ dk_status dk_plan_read(const dk_input *in, dk_plan *p, dk_error *d);
  * bad input at the decision's place in the plan file `plan_name`. */
 dk_status dk_plan_resolve_decisions(dk_plan *p, const dk_networks *t,
 				    const char *plan_name, dk_error *d);
+
+/* Reads a title object ({"forum", "meeting", "case", "draft"}) as the plan
+ * reads its own, for a case file: into *out (the caller releases its
+ * texts). */
+dk_status dk_title_read(const dk_json_doc *doc, const cJSON *v, dk_title *out,
+			dk_error *d);
 
 #endif

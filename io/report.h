@@ -31,6 +31,8 @@ typedef struct {
 } dk_report;
 
 char *dk_report_json(const dk_report *r);
+/* The same as a cJSON tree (NULL when out of memory), for a case's part. */
+struct cJSON *dk_report_cjson(const dk_report *r);
 char *dk_report_table(const dk_report *r);
 char *dk_report_md(const dk_report *r);
 char *dk_report_csv(const dk_report *r, bool excel_nb);

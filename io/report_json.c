@@ -244,10 +244,17 @@ static cJSON *network(const dk_report *r, size_t k)
 
 char *dk_report_json(const dk_report *r)
 {
+	cJSON *root = dk_report_cjson(r);
+	char *out = root ? cJSON_Print(root) : NULL;
+	cJSON_Delete(root);
+	return out;
+}
+
+cJSON *dk_report_cjson(const dk_report *r)
+{
 	const dk_recommendation *rec = r->rec;
 	const dk_plan *p = r->plan;
 	cJSON *root = cJSON_CreateObject();
-	char *out = NULL;
 	cJSON *eng = cJSON_CreateObject();
 	int ok = root && dk_json_put(root, "engine", eng) &&
 		dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
@@ -322,10 +329,11 @@ char *dk_report_json(const dk_report *r)
 	}
 	ok = ok && dk_json_put(root, "findings", findings_array(r)) &&
 		dk_json_put(root, "not_checked", dk_not_checked_cjson(rec));
-	if (ok)
-		out = cJSON_Print(root);
-	cJSON_Delete(root);
-	return out;
+	if (!ok) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
 }
 
 cJSON *dk_not_checked_cjson(const dk_recommendation *rec)

@@ -1,0 +1,37 @@
+/*
+ * report_cases.h: the combined recommendation of a case file (CLI.md,
+ * "Case files"): each scheme's recommendation as a single one would be,
+ * with its id, and a summary across the schemes: per institution its
+ * direct transfer and UP2 per scheme and in total, per network (matched
+ * by name, case-insensitively) its amount per scheme and in total, and per
+ * scheme its totals and findings by severity.
+ *
+ * JSON: {"title": {...}, "schemes": [<recommend -f json of the scheme, with
+ * "scheme": ID and "name">], "summary": {"institutions": [{"id", "name",
+ * "schemes": [{"scheme", "direct", "up2", "total"}], "direct", "up2",
+ * "total"}], "networks": [{"network", "schemes": [{"scheme",
+ * "recommended"}], "total"}], "totals": {"schemes": [{"scheme",
+ * "recommended", "direct", "up2", "unused", "findings": {"error",
+ * "warning", "info"}}], "recommended", "direct", "up2", "unused"}}}.
+ * A scheme whose frame gave no amounts (frame-infeasible) has null amounts,
+ * and then every total it is part of is null too.
+ */
+#ifndef DK_REPORT_CASES_H
+#define DK_REPORT_CASES_H
+
+#include "io/report.h"
+#include "models/cases.h"
+
+typedef struct {
+	const dk_case_file *file;
+	const dk_report *parts; /* one per scheme, in the file's order */
+	size_t n;
+	bool english;
+} dk_cases_report;
+
+char *dk_cases_json(const dk_cases_report *r);
+/* The summary's tables, then each scheme's recommendation table under its
+ * id and name. */
+char *dk_cases_table(const dk_cases_report *r);
+
+#endif
