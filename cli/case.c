@@ -71,35 +71,46 @@ static dk_status load_file(dk_input *in, const char *path,
 dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 {
 	dk_error d;
+	dk_error_init(&d);
+	dk_status st = dk_case_load_into(c, o, &d);
+	dk_cli_print_diags(&d);
+	if (st == DK_OK)
+		st = dk_error_status(&d);
+	dk_error_release(&d);
+	return st;
+}
+
+dk_status dk_case_load_into(dk_case *c, const dk_cli_opts *o, dk_error *dp)
+{
 	dk_status st;
 	memset(c, 0, sizeof *c);
 	dk_plan_init(&c->plan);
 	dk_colmap_init(&c->map);
-	dk_error_init(&d);
+	size_t before = dp->n + dp->dropped;
 	/* a plan is JSON, or the Plan sheet of a workbook */
-	st = load_file(&c->plan_in, o->plan, dk_builtin_plan_input, &d);
+	st = load_file(&c->plan_in, o->plan, dk_builtin_plan_input, dp);
 	if (st == DK_OK) {
 		dk_plan_release(&c->plan);
 		st = c->plan_in.text
-			? dk_plan_read(&c->plan_in, &c->plan, &d)
-			: dk_plan_sheet_read(&c->plan_in, o->mode, &c->plan, &d);
+			? dk_plan_read(&c->plan_in, &c->plan, dp)
+			: dk_plan_sheet_read(&c->plan_in, o->mode, &c->plan, dp);
 	}
 	/* the built-in networks come with their own column map */
 	if (st == DK_OK && (o->columns || !o->networks)) {
 		st = dk_cli_load_input(&c->map_in, o->columns, dk_builtin_columns_input,
-				       &d);
+				       dp);
 		if (st == DK_OK)
-			st = dk_colmap_parse(&c->map, &c->map_in, &d);
+			st = dk_colmap_parse(&c->map, &c->map_in, dp);
 		c->has_map = st == DK_OK;
 	}
 	int header_line = 1;
 	if (st == DK_OK) {
 		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, false,
 				   o->sheet};
-		st = load_file(&c->net_in, o->networks, dk_builtin_networks_input, &d);
+		st = load_file(&c->net_in, o->networks, dk_builtin_networks_input, dp);
 		if (st == DK_OK)
 			st = dk_networks_read_at(&c->net_in, &ro, &c->nets, &header_line,
-						 &d);
+						 dp);
 	}
 	for (int k = 0; st == DK_OK && k < o->n_more; k++) {
 		dk_read_opts ro = {&c->plan, c->has_map ? &c->map : NULL, o->mode, true,
@@ -107,33 +118,33 @@ dk_status dk_case_load(dk_case *c, const dk_cli_opts *o)
 		dk_networks more;
 		int more_line = 1;
 		dk_networks_init(&more, c->plan.n_institutions);
-		st = load_file(&c->more_in[k], o->more_networks[k], NULL, &d);
+		st = load_file(&c->more_in[k], o->more_networks[k], NULL, dp);
 		c->n_more = k + 1;
 		if (st == DK_OK)
 			st = dk_networks_read_at(&c->more_in[k], &ro, &more, &more_line,
-						 &d);
+						 dp);
 		if (st == DK_OK)
 			st = dk_networks_merge(&c->nets, &more, &c->more_in[k], more_line,
-					       c->net_in.name, &d);
+					       c->net_in.name, dp);
 		dk_networks_release(&more);
 	}
 	/* what the method needs: only now, since a second -n may add it */
 	if (st == DK_OK)
 		st = dk_networks_check_plan(&c->plan, &c->nets, &c->net_in, header_line,
-					    &d);
+					    dp);
 	if (st == DK_OK)
-		st = dk_plan_resolve_decisions(&c->plan, &c->nets, c->plan_in.name, &d);
+		st = dk_plan_resolve_decisions(&c->plan, &c->nets, c->plan_in.name, dp);
 	if (st == DK_OK && o->output) {
 		const char *inputs[3 + DK_MORE_NETWORKS] = {o->networks, o->plan,
 							    o->columns};
 		for (int k = 0; k < o->n_more; k++)
 			inputs[3 + k] = o->more_networks[k];
-		st = dk_output_check(o->output, inputs, (size_t)(3 + o->n_more), &d);
+		st = dk_output_check(o->output, inputs, (size_t)(3 + o->n_more), dp);
 	}
-	dk_cli_print_diags(&d);
-	if (st == DK_OK)
-		st = dk_error_status(&d);
-	dk_error_release(&d);
+	if (st == DK_OK && dp->n + dp->dropped > before)
+		st = DK_EINPUT;
+	if (st == DK_OK && dp->oom)
+		st = DK_ENOMEM;
 	return st;
 }
 

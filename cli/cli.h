@@ -14,6 +14,7 @@
 #include "io/text.h"
 #include "models/fields.h"
 #include "models/network.h"
+#include "models/cases.h"
 #include "models/plan.h"
 #include "models/recommendation.h"
 #include "io/report.h"
@@ -32,6 +33,8 @@ typedef struct {
 	const char *plan;        /* -p */
 	const char *input;       /* -i: networks and plan from one workbook */
 	const char *case_file;   /* -c: a case file of several schemes */
+	const char *outdir;      /* batch -d: the folder of the outputs */
+	const char *summary;     /* batch --summary: the table of cases as CSV */
 	const char *pricing;     /* -P */
 	const char *scenarios;   /* -s */
 	const char *columns;     /* --columns */
@@ -64,6 +67,9 @@ typedef struct {
  * where -n/-p are absent). Prints every diagnostic; returns DK_OK or the
  * status that failed. */
 dk_status dk_case_load(dk_case *c, const dk_cli_opts *o);
+/* The same, with the problems added to d instead of printed (a batch
+ * prints each case's in the cases' order). */
+dk_status dk_case_load_into(dk_case *c, const dk_cli_opts *o, dk_error *d);
 void dk_case_release(dk_case *c);
 
 /* Prints the diagnostics of d to standard error. */
@@ -157,8 +163,31 @@ int dk_cmd_price(const dk_cli_opts *o);
 int dk_cmd_scenarios(const dk_cli_opts *o);
 int dk_cmd_calibrate(const dk_cli_opts *o);
 int dk_cmd_init(const dk_cli_opts *o);
+int dk_cmd_batch(const dk_cli_opts *o);
 /* recommend -c CASE.json (cli/cmd_cases.c) */
 int dk_cli_run_cases(const dk_cli_opts *o);
+
+/* One case file, read, computed and written to text (cli/cmd_cases.c),
+ * printing nothing: `recommend -c` runs one, `batch` many at once. */
+typedef struct {
+	const char *path;     /* the case file */
+	const char *output;   /* where its output goes (checked against its
+				  inputs), or NULL */
+	const dk_cli_opts *o; /* language, --fail-on, readers' options */
+	const char *format;   /* "json" or "table" */
+	/* what the run gives */
+	dk_error d; /* its problems */
+	dk_status st;
+	char *text;                          /* the combined output, when st is DK_OK */
+	size_t schemes, networks, counts[3]; /* counts: findings per severity */
+	dk_kr frame, recommended;            /* over the schemes */
+	bool produced;                       /* every scheme has amounts */
+	int findings_exit; /* 1 when a finding is at or above --fail-on */
+} dk_case_job;
+void dk_case_job_run(dk_case_job *j);
+void dk_case_job_release(dk_case_job *j);
+/* Reads a case file, its paths against its folder. */
+dk_status dk_case_file_load(const char *path, dk_input *in, dk_case_file *f, dk_error *d);
 int dk_cmd_diff(const dk_cli_opts *o);
 
 /* Help for one command, or the overview (command NULL). Topics `columns`

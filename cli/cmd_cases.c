@@ -1,16 +1,21 @@
 /*
- * cmd_cases.c: `recommend -c CASE.json` (CLI.md, "Case files"). Each
- * scheme is loaded and computed exactly as `recommend -n … -p …` (or `-i`)
- * would do it alone, through dk_cli_run_case; the combined output adds the
- * summary (io/report_cases.c). A scheme that is bad input is reported
- * with its diagnostics, the other schemes are still read so that every
- * problem is said at once, and nothing is written.
+ * cmd_cases.c: `recommend -c CASE.json` (CLI.md, "Case files"), and the
+ * one job a case is, which `dekom batch` runs for many. Each scheme is
+ * loaded and computed exactly as `recommend -n … -p …` (or `-i`) would do
+ * it alone (dk_case_load_into, dk_recommend); the combined output adds the
+ * summary (io/report_cases.c). A scheme that is bad input is reported with
+ * its diagnostics, the other schemes are still read so that every problem
+ * is said at once, and nothing is written. A job prints nothing: its
+ * problems stay in its dk_error, so that cases run at once print theirs
+ * in order.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "engine/recommend.h"
+#include "io/finding_text.h"
 #include "io/i18n.h"
 #include "io/json_case.h"
 #include "io/outfile.h"
@@ -30,44 +35,34 @@ static void folder(const char *path, char *buf, size_t size)
 	snprintf(buf, size, "%.*s", (int)n, path);
 }
 
-int dk_cli_run_cases(const dk_cli_opts *o)
+dk_status dk_case_file_load(const char *path, dk_input *in, dk_case_file *f, dk_error *d)
 {
-	const char *fmt = dk_cli_default_format(o);
-	if (strcmp(fmt, "json") != 0 && strcmp(fmt, "table") != 0) {
-		dk_cli_error(o->command,
-			     _("-f %s is not written for a case file yet; give -f json "
-			       "or -f table, or run each scheme with -n and -p"),
-			     fmt);
-		return DK_EXIT_USAGE;
-	}
-	if (o->networks || o->plan || o->columns || o->sheet) {
-		dk_cli_error(o->command, "%s",
-			     _("-c names every scheme's inputs; give -c alone, or -n "
-			       "and -p"));
-		return DK_EXIT_USAGE;
-	}
-	dk_error d;
+	char dir[4096];
+	dk_input_init(in);
+	memset(f, 0, sizeof *f);
+	folder(path, dir, sizeof dir);
+	dk_status st = dk_cli_load_input(in, path, NULL, d);
+	if (st == DK_OK)
+		st = dk_case_file_read(in, dir, f, d);
+	return st;
+}
+
+void dk_case_job_run(dk_case_job *j)
+{
+	const dk_cli_opts *o = j->o;
 	dk_input in;
 	dk_case_file f;
-	char dir[4096];
-	dk_error_init(&d);
-	dk_input_init(&in);
-	memset(&f, 0, sizeof f);
-	folder(o->case_file, dir, sizeof dir);
-	dk_status st = dk_cli_load_input(&in, o->case_file, NULL, &d);
-	if (st == DK_OK)
-		st = dk_case_file_read(&in, dir, &f, &d);
-	if (st == DK_OK && o->output)
-		st = dk_output_check(o->output, &o->case_file, 1, &d);
-	dk_cli_print_diags(&d);
-	dk_error_release(&d);
+	dk_error_init(&j->d);
+	j->st = dk_case_file_load(j->path, &in, &f, &j->d);
+	if (j->st == DK_OK && j->output)
+		j->st = dk_output_check(j->output, &j->path, 1, &j->d);
 	dk_case c[DK_SCHEMES_MAX];
 	dk_recommendation rec[DK_SCHEMES_MAX];
 	dk_report parts[DK_SCHEMES_MAX];
 	dk_report_input inputs[DK_SCHEMES_MAX][3 + DK_MORE_NETWORKS];
 	size_t loaded = 0;
 	/* every scheme is read, so that all its problems are said at once */
-	bool file_ok = st == DK_OK;
+	bool file_ok = j->st == DK_OK;
 	for (size_t k = 0; file_ok && k < f.n; k++) {
 		const dk_scheme_ref *s = &f.schemes[k];
 		dk_cli_opts so = *o;
@@ -78,36 +73,49 @@ int dk_cli_run_cases(const dk_cli_opts *o)
 		so.plan = s->input ? s->input : s->plan;
 		so.columns = s->columns;
 		so.sheet = s->sheet;
-		dk_status sk = dk_cli_run_case(&c[k], &rec[k], &so);
+		so.output = j->output;
+		memset(&rec[k], 0, sizeof rec[k]);
+		dk_status sk = dk_case_load_into(&c[k], &so, &j->d);
 		loaded = k + 1;
-		if (st == DK_OK)
-			st = sk;
+		if (sk == DK_OK)
+			sk = dk_recommend(&c[k].plan, &c[k].nets, &rec[k]);
+		if (sk == DK_OK)
+			sk = dk_findings_render(&rec[k].findings);
+		if (sk == DK_OK)
+			dk_findings_sort(&rec[k].findings);
+		if (sk == DK_ERANGE)
+			dk_error_add(&j->d, j->path, s->line, s->col, "%s",
+				     _("the amounts are too large to compute exactly; "
+				       "check the inputs for amounts far above 10^12"));
+		if (j->st == DK_OK)
+			j->st = sk;
 		if (sk == DK_OK)
 			dk_cli_report_init(&parts[k], inputs[k], &c[k], &rec[k], o);
-		if (sk == DK_ENOMEM || sk == DK_ERANGE)
+		if (sk == DK_ENOMEM)
 			break;
 	}
-	int rc;
-	if (st != DK_OK) {
-		rc = dk_cli_exit(st);
-	} else {
+	if (j->st == DK_OK) {
 		dk_cases_report r = {&f, parts, f.n, dk_cli_english(o)};
-		rc = dk_cli_write_text(o,
-				       strcmp(fmt, "json") == 0
-					       ? dk_cli_with_newline(dk_cases_json(&r))
-					       : dk_cases_table(&r));
-		dk_findings all;
-		memset(&all, 0, sizeof all);
-		int findings = DK_EXIT_OK;
+		j->text = strcmp(j->format, "json") == 0
+			? dk_cli_with_newline(dk_cases_json(&r))
+			: dk_cases_table(&r);
+		if (!j->text)
+			j->st = DK_ENOMEM;
+		j->schemes = f.n;
+		j->produced = true;
 		for (size_t k = 0; k < f.n; k++) {
+			const dk_recommendation *x = &rec[k];
+			j->networks += c[k].nets.n;
+			j->frame += x->has_total
+				? x->total
+				: x->prorata + x->direct + x->measures + x->reserve;
+			j->produced &= x->produced;
+			for (size_t m = 0; m < x->n; m++)
+				j->recommended += x->rows[m].amount;
 			for (int v = 0; v < 3; v++)
-				all.counts[v] += rec[k].findings.counts[v];
-			if (dk_cli_findings_exit(o, &rec[k].findings) != DK_EXIT_OK)
-				findings = DK_EXIT_FINDINGS;
-		}
-		if (rc == DK_EXIT_OK) {
-			dk_cli_say_written(o, &all);
-			rc = findings;
+				j->counts[v] += x->findings.counts[v];
+			if (dk_cli_findings_exit(o, &x->findings) != DK_EXIT_OK)
+				j->findings_exit = DK_EXIT_FINDINGS;
 		}
 	}
 	for (size_t k = 0; k < loaded; k++) {
@@ -116,5 +124,50 @@ int dk_cli_run_cases(const dk_cli_opts *o)
 	}
 	dk_case_file_release(&f);
 	dk_input_release(&in);
+}
+
+void dk_case_job_release(dk_case_job *j)
+{
+	dk_error_release(&j->d);
+	free(j->text);
+	j->text = NULL;
+}
+
+int dk_cli_run_cases(const dk_cli_opts *o)
+{
+	const char *fmt = dk_cli_default_format(o);
+	if (strcmp(fmt, "json") != 0 && strcmp(fmt, "table") != 0) {
+		dk_cli_error(o->command,
+			     _("-f %s is not written for a case file yet; give -f json "
+			       "or -f table, or run each scheme with -n and -p"),
+			     fmt);
+		return DK_EXIT_USAGE;
+	}
+	if (o->columns || o->sheet) {
+		dk_cli_error(o->command, "%s",
+			     _("-c names every scheme's inputs; give -c alone, or -n "
+			       "and -p"));
+		return DK_EXIT_USAGE;
+	}
+	dk_case_job j = {
+		.path = o->case_file, .output = o->output, .o = o, .format = fmt};
+	dk_case_job_run(&j);
+	dk_cli_print_diags(&j.d);
+	int rc;
+	if (j.st != DK_OK) {
+		rc = dk_cli_exit(j.st);
+	} else {
+		rc = dk_cli_write_text(o, j.text);
+		j.text = NULL; /* written and freed */
+		if (rc == DK_EXIT_OK) {
+			dk_findings all;
+			memset(&all, 0, sizeof all);
+			for (int v = 0; v < 3; v++)
+				all.counts[v] = j.counts[v];
+			dk_cli_say_written(o, &all);
+			rc = j.findings_exit;
+		}
+	}
+	dk_case_job_release(&j);
 	return rc;
 }

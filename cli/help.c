@@ -121,6 +121,18 @@ static const topic topics[] = {
 	    "  --year YYYY           the plan year (default this calendar year)\n"
 	    "  --from FILE           last year's `recommend -f json`: its networks,\n"
 	    "                        with their recommended amounts as previous\n")},
+	{"batch", N_("dekom batch -d OUTDIR [--threads N] [--summary FILE.csv] [--fail-on LEVEL] CASE.json..."),
+	 N_("Runs many case files (other forums, other years) in one go: each case\n"
+	    "to OUTDIR/<its name without .json>.json (as recommend -c -f json), a\n"
+	    "table of the cases on standard output (schemes, networks, frame,\n"
+	    "recommended, findings by severity, the case's own exit code). A bad\n"
+	    "case is reported and the others still run. Exit 3 if an output could\n"
+	    "not be written, else 2 if a case was bad input, else 1 if a case had\n"
+	    "findings at or above --fail-on, else 0.\n"
+	    "  -d, --outdir DIR      the folder for the outputs (it must exist)\n"
+	    "  --threads N           cases at once (default: one per processor; the\n"
+	    "                        outputs are the same for any N)\n"
+	    "  --summary FILE.csv    the table of cases also as CSV\n")},
 	{"diff", N_("dekom diff OLD.json NEW.json [-f table|json] [--lang nb|en] [-o FILE]"),
 	 N_("Compares two `recommend -f json` outputs: the frame, each network's\n"
 	    "need, amount and state before and after, and the findings that are\n"

@@ -25,7 +25,8 @@ enum {
 	OPT_THREADS,
 	OPT_SHEET,
 	OPT_YEAR,
-	OPT_FROM
+	OPT_FROM,
+	OPT_SUMMARY
 };
 
 /* clang-format off */
@@ -48,6 +49,8 @@ static const struct option long_opts[] = {
 	{"threads", required_argument, NULL, OPT_THREADS},
 	{"year", required_argument, NULL, OPT_YEAR},
 	{"from", required_argument, NULL, OPT_FROM},
+	{"summary", required_argument, NULL, OPT_SUMMARY},
+	{"outdir", required_argument, NULL, 'd'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
 	{NULL, 0, NULL, 0},
@@ -153,7 +156,7 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	opterr = 0;
 	optind = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "n:p:i:c:P:s:f:o:qh", long_opts, NULL)) !=
+	while ((ch = getopt_long(argc, argv, "n:p:i:c:d:P:s:f:o:qh", long_opts, NULL)) !=
 	       -1) {
 		switch (ch) {
 		case 'n':
@@ -169,6 +172,8 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 		case 'p': o.plan = optarg; break;
 		case 'i': o.input = optarg; break;
 		case 'c': o.case_file = optarg; break;
+		case 'd': o.outdir = optarg; break;
+		case OPT_SUMMARY: o.summary = optarg; break;
 		case 'P': o.pricing = optarg; break;
 		case 's': o.scenarios = optarg; break;
 		case 'f': o.format = optarg; break;
@@ -214,6 +219,14 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	}
 	if (o.format && !word_in(o.format, formats))
 		return usage_error(name, _("unsupported format '%s'"), o.format);
+	if ((o.outdir || o.summary) && strcmp(name, "batch") != 0)
+		return usage_error(name, "%s",
+				   _("-d and --summary are options of dekom batch"));
+	if (o.output && strcmp(name, "batch") == 0)
+		return usage_error(name, "%s",
+				   _("batch writes each case to -d OUTDIR, and the table "
+				     "of cases to standard output or --summary FILE.csv; "
+				     "not to -o"));
 	if ((o.year || o.from) && strcmp(name, "init") != 0)
 		return usage_error(name, "%s",
 				   _("--year and --from are options of dekom init"));

@@ -720,7 +720,9 @@ static void entry_row(reader *r, const dk_wb_row *w, block *bk)
 			char all[600];
 			snprintf(all, sizeof all, "%s", text_at(w, bk->col[2]));
 			int a = 0;
-			for (char *s = strtok(all, ";"); s; s = strtok(NULL, ";")) {
+			char *save = NULL;
+			for (char *s = strtok_r(all, ";", &save); s;
+			     s = strtok_r(NULL, ";", &save)) {
 				char ai[16];
 				if (blank(s))
 					continue;
