@@ -35,6 +35,7 @@ typedef struct {
 	const char *case_file;   /* -c: a case file of several schemes */
 	const char *outdir;      /* batch -d: the folder of the outputs */
 	const char *summary;     /* batch --summary: the table of cases as CSV */
+	const char *scheme;      /* explain -c --scheme: one scheme's id */
 	const char *pricing;     /* -P */
 	const char *scenarios;   /* -s */
 	const char *columns;     /* --columns */
@@ -164,8 +165,11 @@ int dk_cmd_scenarios(const dk_cli_opts *o);
 int dk_cmd_calibrate(const dk_cli_opts *o);
 int dk_cmd_init(const dk_cli_opts *o);
 int dk_cmd_batch(const dk_cli_opts *o);
-/* recommend -c CASE.json (cli/cmd_cases.c) */
-int dk_cli_run_cases(const dk_cli_opts *o);
+/* What a case is run for: recommend, check or explain -c CASE.json. */
+typedef enum { DK_JOB_RECOMMEND, DK_JOB_CHECK, DK_JOB_EXPLAIN } dk_job_kind;
+
+/* recommend, check or explain with -c CASE.json (cli/cmd_cases.c) */
+int dk_cli_run_cases(const dk_cli_opts *o, dk_job_kind kind);
 
 /* One case file, read, computed and written to text (cli/cmd_cases.c),
  * printing nothing: `recommend -c` runs one, `batch` many at once. */
@@ -175,6 +179,8 @@ typedef struct {
 				  inputs), or NULL */
 	const dk_cli_opts *o; /* language, --fail-on, readers' options */
 	const char *format;   /* "json" or "table" */
+	dk_job_kind kind;
+	const char *network; /* explain: the network */
 	/* what the run gives */
 	dk_error d; /* its problems */
 	dk_status st;

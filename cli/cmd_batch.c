@@ -267,8 +267,11 @@ int dk_cmd_batch(const dk_cli_opts *o)
 	if (rc != DK_EXIT_OK)
 		goto done;
 	for (size_t i = 0; i < n; i++)
-		jobs[i] = (dk_case_job){
-			.path = o->argv[i], .output = outs[i], .o = o, .format = fmt};
+		jobs[i] = (dk_case_job){.path = o->argv[i],
+					.output = outs[i],
+					.o = o,
+					.format = fmt,
+					.kind = DK_JOB_RECOMMEND};
 	long threads = o->threads;
 	if (threads < 1) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);

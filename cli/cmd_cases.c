@@ -19,6 +19,7 @@
 #include "io/i18n.h"
 #include "io/json_case.h"
 #include "io/outfile.h"
+#include "io/escape.h"
 #include "io/report_cases.h"
 
 /* The folder of path ("" for a bare name or standard input). */
@@ -45,6 +46,51 @@ dk_status dk_case_file_load(const char *path, dk_input *in, dk_case_file *f, dk_
 	if (st == DK_OK)
 		st = dk_case_file_read(in, dir, f, d);
 	return st;
+}
+
+/* explain NETWORK -c: in every scheme that has it, or in --scheme's;
+ * *shown is 0 when none has it (reported). */
+static char *explain(dk_case_job *j, const dk_cases_report *all, size_t *shown)
+{
+	const char *scheme = j->o->scheme;
+	char q[80];
+	dk_cases_report r = *all;
+	dk_case_file one;
+	if (scheme) {
+		size_t k = 0;
+		while (k < all->n && strcmp(all->file->schemes[k].id, scheme) != 0)
+			k++;
+		if (k == all->n) {
+			dk_quote(scheme, q, sizeof q);
+			dk_error_add(
+				&j->d, j->path, 0, 0,
+				_("no scheme '%s' in the case; expected one of its ids"),
+				q);
+			*shown = 0;
+			return NULL;
+		}
+		one = *all->file;
+		one.schemes = &all->file->schemes[k];
+		one.n = 1;
+		r.file = &one;
+		r.parts = &all->parts[k];
+		r.n = 1;
+	}
+	char *t = dk_cases_explain(&r, j->network, shown);
+	if (t && *shown == 0) {
+		free(t);
+		t = NULL;
+		dk_quote(j->network, q, sizeof q);
+		if (scheme)
+			dk_error_add(&j->d, j->path, 0, 0,
+				     _("no network named '%s' in the scheme %s"), q,
+				     scheme);
+		else
+			dk_error_add(&j->d, j->path, 0, 0,
+				     _("no network named '%s' in any scheme of the case"),
+				     q);
+	}
+	return t;
 }
 
 void dk_case_job_run(dk_case_job *j)
@@ -96,11 +142,25 @@ void dk_case_job_run(dk_case_job *j)
 	}
 	if (j->st == DK_OK) {
 		dk_cases_report r = {&f, parts, f.n, dk_cli_english(o)};
-		j->text = strcmp(j->format, "json") == 0
-			? dk_cli_with_newline(dk_cases_json(&r))
-			: dk_cases_table(&r);
-		if (!j->text)
+		bool json = strcmp(j->format, "json") == 0;
+		size_t shown = 1;
+		switch (j->kind) {
+		case DK_JOB_RECOMMEND:
+			j->text = json ? dk_cli_with_newline(dk_cases_json(&r))
+				       : dk_cases_table(&r);
+			break;
+		case DK_JOB_CHECK:
+			j->text = json ? dk_cli_with_newline(dk_cases_findings_json(&r))
+				       : dk_cases_findings_table(&r);
+			break;
+		case DK_JOB_EXPLAIN:
+			j->text = dk_term_clean(explain(j, &r, &shown));
+			break;
+		}
+		if (!j->text && shown)
 			j->st = DK_ENOMEM;
+		else if (!shown)
+			j->st = DK_EINPUT;
 		j->schemes = f.n;
 		j->produced = true;
 		for (size_t k = 0; k < f.n; k++) {
@@ -133,9 +193,9 @@ void dk_case_job_release(dk_case_job *j)
 	j->text = NULL;
 }
 
-int dk_cli_run_cases(const dk_cli_opts *o)
+int dk_cli_run_cases(const dk_cli_opts *o, dk_job_kind kind)
 {
-	const char *fmt = dk_cli_default_format(o);
+	const char *fmt = kind == DK_JOB_EXPLAIN ? "table" : dk_cli_default_format(o);
 	if (strcmp(fmt, "json") != 0 && strcmp(fmt, "table") != 0) {
 		dk_cli_error(o->command,
 			     _("-f %s is not written for a case file yet; give -f json "
@@ -149,8 +209,12 @@ int dk_cli_run_cases(const dk_cli_opts *o)
 			       "and -p"));
 		return DK_EXIT_USAGE;
 	}
-	dk_case_job j = {
-		.path = o->case_file, .output = o->output, .o = o, .format = fmt};
+	dk_case_job j = {.path = o->case_file,
+			 .output = o->output,
+			 .o = o,
+			 .format = fmt,
+			 .kind = kind,
+			 .network = kind == DK_JOB_EXPLAIN ? o->argv[0] : NULL};
 	dk_case_job_run(&j);
 	dk_cli_print_diags(&j.d);
 	int rc;
@@ -165,7 +229,8 @@ int dk_cli_run_cases(const dk_cli_opts *o)
 			for (int v = 0; v < 3; v++)
 				all.counts[v] = j.counts[v];
 			dk_cli_say_written(o, &all);
-			rc = j.findings_exit;
+			/* explain reports; only recommend and check exit 1 on findings */
+			rc = kind == DK_JOB_EXPLAIN ? DK_EXIT_OK : j.findings_exit;
 		}
 	}
 	dk_case_job_release(&j);

@@ -109,17 +109,21 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 int dk_cmd_recommend(const dk_cli_opts *o)
 {
 	if (o->case_file)
-		return dk_cli_run_cases(o);
+		return dk_cli_run_cases(o, DK_JOB_RECOMMEND);
 	return run_report(o, recommend_text);
 }
 
 int dk_cmd_check(const dk_cli_opts *o)
 {
+	if (o->case_file)
+		return dk_cli_run_cases(o, DK_JOB_CHECK);
 	return run_report(o, check_text);
 }
 
 int dk_cmd_explain(const dk_cli_opts *o)
 {
+	if (o->case_file && o->argc == 1)
+		return dk_cli_run_cases(o, DK_JOB_EXPLAIN);
 	if (o->argc != 1) {
 		dk_cli_error(
 			"explain", "%s",

@@ -78,7 +78,9 @@ static const topic topics[] = {
 	{"explain", N_("dekom explain NETWORK [INPUTS] [--lang nb|en]"),
 	 N_("How one network's amount came about: its base, weight, floor and cap,\n"
 	    "λ as a decimal and an exact fraction, whether it is free, capped or\n"
-	    "floored, and its rounding step with its place in the tie order.\n")},
+	    "floored, and its rounding step with its place in the tie order.\n"
+	    "  -c CASE.json          in every scheme of the case that has the network\n"
+	    "  --scheme ID           ... or in this scheme only\n")},
 	{"price", N_("dekom price -P PRICING.json [INPUTS] [-f table|csv|json|md|html|xlsx] [-o FILE]"),
 	 N_("Template prices: per package the cost, full cost, price, price per day,\n"
 	    "breakdown and invoice plan, and the price checks. With -n and -p, also\n"

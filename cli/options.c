@@ -26,7 +26,8 @@ enum {
 	OPT_SHEET,
 	OPT_YEAR,
 	OPT_FROM,
-	OPT_SUMMARY
+	OPT_SUMMARY,
+	OPT_SCHEME
 };
 
 /* clang-format off */
@@ -50,6 +51,7 @@ static const struct option long_opts[] = {
 	{"year", required_argument, NULL, OPT_YEAR},
 	{"from", required_argument, NULL, OPT_FROM},
 	{"summary", required_argument, NULL, OPT_SUMMARY},
+	{"scheme", required_argument, NULL, OPT_SCHEME},
 	{"outdir", required_argument, NULL, 'd'},
 	{"quiet", no_argument, NULL, 'q'},
 	{"help", no_argument, NULL, 'h'},
@@ -174,6 +176,7 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 		case 'c': o.case_file = optarg; break;
 		case 'd': o.outdir = optarg; break;
 		case OPT_SUMMARY: o.summary = optarg; break;
+		case OPT_SCHEME: o.scheme = optarg; break;
 		case 'P': o.pricing = optarg; break;
 		case 's': o.scenarios = optarg; break;
 		case 'f': o.format = optarg; break;
@@ -230,10 +233,15 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	if ((o.year || o.from) && strcmp(name, "init") != 0)
 		return usage_error(name, "%s",
 				   _("--year and --from are options of dekom init"));
-	if (o.case_file && strcmp(name, "recommend") != 0)
+	if (o.case_file && strcmp(name, "recommend") != 0 && strcmp(name, "check") != 0 &&
+	    strcmp(name, "explain") != 0)
 		return usage_error(name, "%s",
-				   _("-c (a case file) works with recommend so far; run "
-				     "each scheme with -n and -p"));
+				   _("-c (a case file) works with recommend, check and "
+				     "explain so far; run each scheme with -n and -p"));
+	if (o.scheme && !(o.case_file && strcmp(name, "explain") == 0))
+		return usage_error(name, "%s",
+				   _("--scheme chooses a scheme of a case file: give it "
+				     "with explain NETWORK -c CASE.json"));
 	if (o.case_file && (o.networks || o.plan || o.input))
 		return usage_error(name, "%s",
 				   _("-c names every scheme's inputs; give -c alone, or "

@@ -429,3 +429,77 @@ char *dk_cases_table(const dk_cases_report *r)
 	free(s.nets);
 	return dk_strbuf_done(&b);
 }
+
+char *dk_cases_findings_json(const dk_cases_report *r)
+{
+	char *out = NULL;
+	cJSON *root = cJSON_CreateObject(), *schemes = cJSON_CreateArray();
+	int ok = root && dk_json_put(root, "title", title_json(&r->file->title)) &&
+		dk_json_put(root, "schemes", schemes);
+	for (size_t k = 0; ok && k < r->n; k++) {
+		const dk_scheme_ref *sr = &r->file->schemes[k];
+		const dk_report *p = &r->parts[k];
+		cJSON *part = cJSON_CreateObject();
+		ok = dk_json_push(schemes, part) &&
+			dk_json_put(part, "scheme", cJSON_CreateString(sr->id)) &&
+			dk_json_put(part, "name",
+				    sr->name ? cJSON_CreateString(sr->name)
+					     : cJSON_CreateNull()) &&
+			dk_json_put(part, "findings",
+				    dk_findings_cjson(&p->rec->findings, p->nets, -1,
+						      NULL)) &&
+			dk_json_put(part, "not_checked", dk_not_checked_cjson(p->rec));
+	}
+	if (ok)
+		out = cJSON_Print(root);
+	cJSON_Delete(root);
+	return out;
+}
+
+/* Each scheme's text under its heading; `each` writes one scheme's (NULL
+ * when out of memory), or returns "" to leave the scheme out. */
+static char *per_scheme(const dk_cases_report *r,
+			char *(*each)(const dk_report *, const void *), const void *ctx,
+			size_t *shown)
+{
+	dk_strbuf b = {0};
+	*shown = 0;
+	for (size_t k = 0; k < r->n; k++) {
+		const dk_scheme_ref *sr = &r->file->schemes[k];
+		char *part = each(&r->parts[k], ctx);
+		if (part && part[0]) {
+			dk_strbuf_printf(&b, "%s%s %s%s%s\n\n", *shown ? "\n" : "",
+					 dk_tr(r->english, "Scheme"), sr->id,
+					 sr->name ? ": " : "", sr->name ? sr->name : "");
+			dk_strbuf_puts(&b, part);
+			(*shown)++;
+		} else if (!part) {
+			b.oom = 1;
+		}
+		free(part);
+	}
+	return dk_strbuf_done(&b);
+}
+
+static char *findings_of(const dk_report *p, const void *ctx)
+{
+	(void)ctx;
+	return dk_findings_table(p);
+}
+
+char *dk_cases_findings_table(const dk_cases_report *r)
+{
+	size_t shown;
+	return per_scheme(r, findings_of, NULL, &shown);
+}
+
+static char *explain_of(const dk_report *p, const void *ctx)
+{
+	long k = dk_networks_find(p->nets, ctx);
+	return k < 0 ? strdup("") : dk_explain_text(p, (size_t)k);
+}
+
+char *dk_cases_explain(const dk_cases_report *r, const char *network, size_t *shown)
+{
+	return per_scheme(r, explain_of, network, shown);
+}

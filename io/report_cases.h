@@ -34,4 +34,14 @@ char *dk_cases_json(const dk_cases_report *r);
  * id and name. */
 char *dk_cases_table(const dk_cases_report *r);
 
+/* `check -c`: {"title", "schemes": [{"scheme", "name", "findings",
+ * "not_checked"}]}, each scheme's findings as `check -f json` has them;
+ * and as text, each scheme's findings under its id. */
+char *dk_cases_findings_json(const dk_cases_report *r);
+char *dk_cases_findings_table(const dk_cases_report *r);
+
+/* `explain NETWORK -c`: the network's explanation in each scheme that has
+ * it (under the scheme's id); *shown is how many schemes had it. */
+char *dk_cases_explain(const dk_cases_report *r, const char *network, size_t *shown);
+
 #endif
