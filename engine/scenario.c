@@ -202,15 +202,30 @@ static dk_status run_case(const dk_models *m, int inst, const dk_quotation *quot
 	const dk_plan *p = m->plan;
 	const dk_networks *t = m->nets;
 	dk_recommendation rec;
-	size_t n = t->n;
+	size_t n = t->n, ni = p->n_institutions;
 	out->amount = calloc(n ? n : 1, sizeof *out->amount);
 	out->state = calloc(n ? n : 1, sizeof *out->state);
-	if (!out->amount || !out->state)
+	out->inst_direct = calloc(ni ? ni : 1, sizeof *out->inst_direct);
+	out->inst_up2 = calloc(ni ? ni : 1, sizeof *out->inst_up2);
+	out->n_institutions = ni;
+	if (!out->amount || !out->state || !out->inst_direct || !out->inst_up2)
 		return DK_ENOMEM;
 	dk_status st = dk_recommend_counted(p, t, &rec);
 	if (st == DK_OK) {
 		out->produced = rec.produced;
 		out->unused = rec.unused + rec.reserve_cut;
+		/* the frame-level outcome: what each institution receives, and
+		 * the UH share of it all */
+		dk_i128 up = (dk_i128)rec.direct + rec.total_other, den = rec.direct;
+		for (size_t i = 0; i < ni; i++) {
+			out->inst_direct[i] = rec.inst_direct[i];
+			out->inst_up2[i] = rec.produced ? rec.inst_up2[i] : 0;
+			up += out->inst_up2[i];
+		}
+		for (size_t k = 0; k < n && rec.produced; k++)
+			den += rec.rows[k].amount;
+		out->uh_num = rec.produced ? up : 0;
+		out->uh_den = rec.produced ? den : 0;
 		out->lambda_num = rec.lambda_num;
 		out->lambda_den = rec.lambda_den;
 		out->lambda_scale = rec.lambda_scale;
@@ -328,6 +343,8 @@ typedef struct {
 	dk_networks nets;
 	long first, step, runs;  /* this worker's runs: first, first + step, ... */
 	double *samples;         /* shared: [network × runs + k] */
+	double *unused;          /* shared: [k] */
+	double *totals;          /* shared: [institution × runs + k] */
 	unsigned char *produced; /* shared: [k] */
 	unsigned char *at_cap;   /* shared: [network × runs + k] */
 	dk_status st;
@@ -396,6 +413,10 @@ static void *work(void *arg)
 		w->st = run_case(&m, w->inst, w->quote, &r);
 		if (w->st == DK_OK && r.produced) {
 			w->produced[k] = 1;
+			w->unused[k] = (double)r.unused;
+			for (size_t i = 0; i < r.n_institutions; i++)
+				w->totals[i * (size_t)w->runs + (size_t)k] =
+					(double)(r.inst_direct[i] + r.inst_up2[i]);
 			for (size_t i = 0; i < n; i++) {
 				w->samples[i * (size_t)w->runs + (size_t)k] =
 					(double)r.amount[i];
@@ -410,6 +431,8 @@ static void *work(void *arg)
 		free(r.state);
 		free(r.price);
 		free(r.days);
+		free(r.inst_direct);
+		free(r.inst_up2);
 	}
 	gsl_rng_free(rng);
 	return NULL;
@@ -450,14 +473,20 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap,
 	int nw = mc->threads < 1 ? 1 : mc->threads > 64 ? 64 : mc->threads;
 	if (nw > runs)
 		nw = (int)runs;
+	size_t ni = p->n_institutions;
 	double *samples = malloc((size_t)runs * (n ? n : 1) * sizeof *samples);
+	double *unused = malloc((size_t)runs * sizeof *unused);
+	double *totals = malloc((size_t)runs * (ni ? ni : 1) * sizeof *totals);
+	out->mc_inst = calloc(ni ? ni : 1, sizeof *out->mc_inst);
+	out->n_institutions = ni;
 	unsigned char *at_cap = calloc((size_t)runs * (n ? n : 1), 1);
 	unsigned char *produced = calloc((size_t)runs, 1);
 	worker *ws = calloc((size_t)nw, sizeof *ws);
 	pthread_t *tid = calloc((size_t)nw, sizeof *tid);
 	bool *started = calloc((size_t)nw, sizeof *started);
 	out->mc = calloc(n ? n : 1, sizeof *out->mc);
-	dk_status st = samples && at_cap && produced && ws && tid && started && out->mc
+	dk_status st = samples && unused && totals && out->mc_inst && at_cap &&
+			produced && ws && tid && started && out->mc
 		? DK_OK
 		: DK_ENOMEM;
 	/* with a template: one quote for every run (draws do not change it) */
@@ -484,6 +513,8 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap,
 				 nw,
 				 runs,
 				 samples,
+				 unused,
+				 totals,
 				 produced,
 				 at_cap,
 				 DK_OK};
@@ -526,8 +557,22 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap,
 				  &s->days_sd, s->days_q);
 		}
 	}
+	/* the frame-level outcome over the runs: unused, and what each
+	 * institution receives in all */
+	if (st == DK_OK && got > 0) {
+		dk_mc_summary *u = &out->mc_unused;
+		summarize(unused, compact(unused, produced, runs), &u->mean, &u->sd,
+			  u->q);
+		for (size_t i = 0; i < ni; i++) {
+			dk_mc_summary *s = &out->mc_inst[i];
+			double *x = totals + i * (size_t)runs;
+			summarize(x, compact(x, produced, runs), &s->mean, &s->sd, s->q);
+		}
+	}
 	if (quoted)
 		dk_quote_release(&quote);
+	free(unused);
+	free(totals);
 	free(days);
 	free(started);
 	free(tid);

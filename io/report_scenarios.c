@@ -84,6 +84,43 @@ static cJSON *days_or_null(const dk_run *run, size_t k)
 	return run->priced ? dk_json_scaled(run->days[k], 4) : cJSON_CreateNull();
 }
 
+/* The frame-level outcome analysts compare (docs/scenarios.md): the UH
+ * share of it all and, per institution, its direct transfer and UP2. */
+static int put_outcome(const dk_scenario_report *r, cJSON *o, const dk_run *run)
+{
+	const dk_plan *p = r->report->plan;
+	char share[48];
+	cJSON *insts = cJSON_CreateArray();
+	if (run->produced && run->uh_den > 0)
+		dk_share_str(run->uh_num, run->uh_den, share, sizeof share);
+	int ok = dk_json_put(o, "uh_share",
+			     run->produced && run->uh_den > 0 ? cJSON_CreateRaw(share)
+							      : cJSON_CreateNull()) &&
+		dk_json_put(o, "institutions", insts);
+	for (size_t i = 0; ok && i < run->n_institutions && i < p->n_institutions; i++) {
+		cJSON *e = cJSON_CreateObject();
+		dk_kr d = run->inst_direct[i], u = run->inst_up2[i];
+		ok = dk_json_push(insts, e) &&
+			dk_json_put(e, "id", cJSON_CreateString(p->institutions[i].id)) &&
+			dk_json_put(e, "direct", raw_int(d)) &&
+			dk_json_put(e, "up2",
+				    run->produced ? raw_int(u) : cJSON_CreateNull()) &&
+			dk_json_put(e, "total",
+				    run->produced ? raw_int(d + u) : cJSON_CreateNull());
+	}
+	return ok;
+}
+
+static int put_findings(cJSON *o, const dk_run *run)
+{
+	cJSON *f = cJSON_CreateObject();
+	return dk_json_put(o, "findings", f) &&
+		dk_json_put(f, "error", raw_int((int64_t)run->findings[DK_SEV_ERROR])) &&
+		dk_json_put(f, "warning",
+			    raw_int((int64_t)run->findings[DK_SEV_WARNING])) &&
+		dk_json_put(f, "info", raw_int((int64_t)run->findings[DK_SEV_INFO]));
+}
+
 static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 {
 	const dk_run *b = &r->res->baseline;
@@ -99,14 +136,8 @@ static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 	} else if (ok) {
 		ok = dk_json_put(o, "lambda", cJSON_CreateNull());
 	}
-	ok = ok && put_prices(r, o, run);
-	cJSON *f = cJSON_CreateObject();
-	ok = ok && dk_json_put(o, "findings", f) &&
-		dk_json_put(f, "error", raw_int((int64_t)run->findings[DK_SEV_ERROR])) &&
-		dk_json_put(f, "warning",
-			    raw_int((int64_t)run->findings[DK_SEV_WARNING])) &&
-		dk_json_put(f, "info", raw_int((int64_t)run->findings[DK_SEV_INFO])) &&
-		dk_json_put(o, "networks", arr);
+	ok = ok && put_prices(r, o, run) && put_findings(o, run) &&
+		put_outcome(r, o, run) && dk_json_put(o, "networks", arr);
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		cJSON *e = cJSON_CreateObject();
 		bool both = b->produced && run->produced;
@@ -150,6 +181,19 @@ static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 	return o;
 }
 
+/* mean, sd and the quantiles of one summary into o (null without runs). */
+static int summary_fields(cJSON *o, const dk_mc_summary *m, bool have)
+{
+	static const char *const qn[5] = {"p5", "p25", "p50", "p75", "p95"};
+	if (!have)
+		return dk_json_put(o, "mean", cJSON_CreateNull());
+	int ok = dk_json_put(o, "mean", raw_fixed(m->mean, 2)) &&
+		dk_json_put(o, "sd", raw_fixed(m->sd, 2));
+	for (int q = 0; ok && q < 5; q++)
+		ok = dk_json_put(o, qn[q], raw_fixed(m->q[q], 2));
+	return ok;
+}
+
 static cJSON *montecarlo(const dk_scenario_report *r)
 {
 	const dk_scenario_results *res = r->res;
@@ -189,6 +233,17 @@ static cJSON *montecarlo(const dk_scenario_report *r)
 				ok = dk_json_put(d, qn[q], raw_fixed(m->days_q[q], 2));
 		}
 	}
+	/* the frame-level outcome over the runs */
+	const dk_plan *p = r->report->plan;
+	cJSON *un = cJSON_CreateObject(), *insts = cJSON_CreateArray();
+	ok = ok && dk_json_put(o, "unused", un) && dk_json_put(o, "institutions", insts);
+	ok = ok && summary_fields(un, &res->mc_unused, res->mc_produced > 0);
+	for (size_t i = 0; ok && i < res->n_institutions && i < p->n_institutions; i++) {
+		cJSON *e = cJSON_CreateObject();
+		ok = dk_json_push(insts, e) &&
+			dk_json_put(e, "id", cJSON_CreateString(p->institutions[i].id)) &&
+			summary_fields(e, &res->mc_inst[i], res->mc_produced > 0);
+	}
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -213,6 +268,8 @@ char *dk_scenarios_json(const dk_scenario_report *r)
 			    res->baseline.produced ? raw_int(res->baseline.unused)
 						   : cJSON_CreateNull()) &&
 		put_prices(r, base, &res->baseline) &&
+		put_findings(base, &res->baseline) &&
+		put_outcome(r, base, &res->baseline) &&
 		dk_json_put(base, "networks", barr);
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		cJSON *e = cJSON_CreateObject();
@@ -270,8 +327,9 @@ static void trim_zeros(char *s)
 }
 
 /* The columns of dk_scenarios_csv that hold text: case, network,
- * baseline_state, state, change (bit k for column k). */
-#define TEXT_COLUMNS ((1u << 0) | (1u << 2) | (1u << 7) | (1u << 8) | (1u << 9))
+ * baseline_state, state, change, outcome (bit k for column k). */
+#define TEXT_COLUMNS \
+	((1u << 0) | (1u << 2) | (1u << 7) | (1u << 8) | (1u << 9) | (1u << 24))
 
 static void row(dk_strbuf *b, const char *const *cells, size_t n, char delim)
 {
@@ -284,6 +342,75 @@ static void row(dk_strbuf *b, const char *const *cells, size_t n, char delim)
 			dk_csv_field(b, cells[c] ? cells[c] : "", delim);
 	}
 	dk_strbuf_puts(b, "\r\n");
+}
+
+/* A case's frame-level outcome as rows of the CSV, network empty: unused,
+ * the UH share, the findings by severity, and each institution's total
+ * ("total:NTNU", direct + UP2), beside the baseline's. */
+static void outcome_rows(dk_strbuf *b, const dk_scenario_report *r, const dk_run *base,
+			 const dk_run *run, const char *value, char delim,
+			 const char *point)
+{
+	const dk_plan *p = r->report->plan;
+	bool both = base->produced && run->produced;
+	size_t ni = run->n_institutions < p->n_institutions ? run->n_institutions
+							    : p->n_institutions;
+	for (size_t o = 0; o < 5 + ni; o++) {
+		char name[300], bs[48] = "", am[48] = "", d[48] = "";
+		int64_t x = 0, y = 0;
+		bool have_b = base->produced, have_r = run->produced, number = true;
+		switch (o) {
+		case 0:
+			snprintf(name, sizeof name, "unused");
+			x = base->unused, y = run->unused;
+			break;
+		case 1:
+			snprintf(name, sizeof name, "uh_share");
+			number = false;
+			if (have_b && base->uh_den > 0)
+				dk_share_str(base->uh_num, base->uh_den, bs, sizeof bs);
+			if (have_r && run->uh_den > 0)
+				dk_share_str(run->uh_num, run->uh_den, am, sizeof am);
+			break;
+		case 2:
+		case 3:
+		case 4: {
+			static const char *const sev[] = {"errors", "warnings", "info"};
+			static const int level[] = {DK_SEV_ERROR, DK_SEV_WARNING,
+						    DK_SEV_INFO};
+			snprintf(name, sizeof name, "%s", sev[o - 2]);
+			x = (int64_t)base->findings[level[o - 2]];
+			y = (int64_t)run->findings[level[o - 2]];
+			have_b = have_r = true;
+			break;
+		}
+		default:
+			snprintf(name, sizeof name, "total:%s",
+				 p->institutions[o - 5].id);
+			x = base->inst_direct[o - 5] + base->inst_up2[o - 5];
+			y = run->inst_direct[o - 5] + run->inst_up2[o - 5];
+			break;
+		}
+		if (number) {
+			if (have_b)
+				snprintf(bs, sizeof bs, "%lld", (long long)x);
+			if (have_r)
+				snprintf(am, sizeof am, "%lld", (long long)y);
+			if (have_b && have_r && (both || o >= 2))
+				snprintf(d, sizeof d, "%lld", (long long)(y - x));
+		} else if (point[0] == ',') {
+			for (char *q = bs; *q; q++)
+				if (*q == '.')
+					*q = ',';
+			for (char *q = am; *q; q++)
+				if (*q == '.')
+					*q = ',';
+		}
+		const char *cells[25] = {run->label, value, "", bs, am, d,  "",  "", "",
+					 "",         "",    "", "", "", "", "",  "", "",
+					 "",         "",    "", "", "", "", name};
+		row(b, cells, 25, delim);
+	}
 }
 
 char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
@@ -311,7 +438,8 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 					   "days_mean",
 					   "days_p5",
 					   "days_p50",
-					   "days_p95"};
+					   "days_p95",
+					   "outcome"};
 	enum { NC = sizeof head / sizeof head[0] };
 	const dk_scenario_results *res = r->res;
 	char delim = excel_nb ? ';' : ',';
@@ -373,6 +501,12 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 				dn};
 			row(&b, cells, NC, delim);
 		}
+		/* the frame-level outcome, a row each, network empty */
+		char v[48] = "";
+		if (run->has_value)
+			dk_decimal_format(run->value, r->file->sweep.target.decimals, "",
+					  point, v, sizeof v);
+		outcome_rows(&b, r, base, run, v, delim, point);
 	}
 	for (size_t k = 0; res->has_mc && res->mc_produced > 0 && k < r->nets->n; k++) {
 		const dk_mc_summary *m = &res->mc[k];
@@ -402,6 +536,34 @@ char *dk_scenarios_csv(const dk_scenario_report *r, bool excel_nb)
 					 s[6],         s[7],  s[8],
 					 s[9],         s[10], s[11]};
 		row(&b, cells, NC, delim);
+	}
+	if (res->has_mc && res->mc_produced > 0) {
+		const dk_plan *p = r->report->plan;
+		for (size_t i = 0; i <= res->n_institutions && i <= p->n_institutions;
+		     i++) {
+			const dk_mc_summary *m = i == 0 ? &res->mc_unused
+							: &res->mc_inst[i - 1];
+			char s[7][48], name[300];
+			double vals[7] = {m->mean, m->sd,   m->q[0], m->q[1],
+					  m->q[2], m->q[3], m->q[4]};
+			for (int j = 0; j < 7; j++) {
+				snprintf(s[j], sizeof s[j], "%.2f", vals[j]);
+				for (char *q = s[j]; excel_nb && *q; q++)
+					if (*q == '.')
+						*q = ',';
+			}
+			if (i == 0)
+				snprintf(name, sizeof name, "unused");
+			else
+				snprintf(name, sizeof name, "total:%s",
+					 p->institutions[i - 1].id);
+			const char *cells[NC] = {"montecarlo", "",   "",   "",   "",
+						 "",           "",   "",   "",   "",
+						 "",           "",   s[0], s[1], s[2],
+						 s[3],         s[4], s[5], s[6], "",
+						 "",           "",   "",   "",   name};
+			row(&b, cells, NC, delim);
+		}
 	}
 	return dk_strbuf_done(&b);
 }

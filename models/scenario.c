@@ -179,6 +179,8 @@ static void run_release(dk_run *r)
 	free(r->state);
 	free(r->price);
 	free(r->days);
+	free(r->inst_direct);
+	free(r->inst_up2);
 }
 
 void dk_scenario_results_release(dk_scenario_results *r)
@@ -188,5 +190,6 @@ void dk_scenario_results_release(dk_scenario_results *r)
 		run_release(&r->runs[i]);
 	free(r->runs);
 	free(r->mc);
+	free(r->mc_inst);
 	memset(r, 0, sizeof *r);
 }

@@ -159,6 +159,12 @@ typedef struct {
 	bool priced;        /* with a price template: */
 	int64_t *price;     /* per package, øre */
 	int64_t *days;      /* per network, days bought (e4) */
+	/* the frame-level outcome analysts compare: per institution its
+	 * direct transfer and UP2 (n_institutions each, owned), and the UH
+	 * share of it all, (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
+	size_t n_institutions;
+	dk_kr *inst_direct, *inst_up2;
+	dk_i128 uh_num, uh_den;
 } dk_run;
 
 /* Monte Carlo summary of one network over the runs with amounts. */
@@ -177,6 +183,9 @@ typedef struct {
 	long mc_runs, mc_produced; /* runs, and runs with amounts */
 	bool mc_priced;            /* the summary has days bought */
 	dk_mc_summary *mc;         /* per network */
+	dk_mc_summary mc_unused;   /* what the frame leaves, over the runs */
+	dk_mc_summary *mc_inst;    /* per institution: direct + UP2 */
+	size_t n_institutions;
 } dk_scenario_results;
 
 void dk_scenario_results_release(dk_scenario_results *r);
