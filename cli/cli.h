@@ -186,9 +186,10 @@ typedef struct {
 	dk_status st;
 	char *text;                          /* the combined output, when st is DK_OK */
 	size_t schemes, networks, counts[3]; /* counts: findings per severity */
-	dk_kr frame, recommended;            /* over the schemes */
-	bool produced;                       /* every scheme has amounts */
-	int findings_exit; /* 1 when a finding is at or above --fail-on */
+	dk_kr frame, recommended, unused;    /* over the schemes */
+	dk_i128 uh_num, uh_den; /* the UH share of it all, over the schemes */
+	bool produced;          /* every scheme has amounts */
+	int findings_exit;      /* 1 when a finding is at or above --fail-on */
 } dk_case_job;
 void dk_case_job_run(dk_case_job *j);
 void dk_case_job_release(dk_case_job *j);

@@ -107,75 +107,90 @@ static void free_inputs(const dk_cli_opts *o, const char **all, size_t n)
 	free(all);
 }
 
-/* The table of the cases, or its CSV (RFC 4180, canonical headers). */
+/* The table of the cases, or its CSV (RFC 4180, canonical headers): per
+ * case its schemes, networks, frame, recommended, unused, UH share,
+ * findings by severity and exit code. */
+#define NCOL 11
 static char *summary(const dk_cli_opts *o, const dk_case_job *jobs, const int *exits,
 		     bool csv)
 {
 	bool en = dk_cli_english(o);
-	static const char *const names[] = {"case",     "schemes",     "networks",
-					    "frame",    "recommended", "errors",
-					    "warnings", "info",        "exit"};
-	const char *head[9];
+	static const char *const names[NCOL] = {"case",     "schemes",     "networks",
+						"frame",    "recommended", "unused",
+						"uh_share", "errors",      "warnings",
+						"info",     "exit"};
+	const char *head[NCOL];
 	if (csv) {
-		for (int c = 0; c < 9; c++)
-			head[c] = names[c];
+		memcpy(head, names, sizeof head);
 	} else {
-		const char *labels[] = {dk_tr(en, "Case"),        dk_tr(en, "Schemes"),
-					dk_tr(en, "Networks"),    dk_tr(en, "Frame"),
-					dk_tr(en, "Recommended"), dk_tr(en, "Errors"),
-					dk_tr(en, "Warnings"),    dk_tr(en, "Info"),
-					dk_tr(en, "Exit code")};
+		const char *labels[NCOL] = {
+			dk_tr(en, "Case"),        dk_tr(en, "Schemes"),
+			dk_tr(en, "Networks"),    dk_tr(en, "Frame"),
+			dk_tr(en, "Recommended"), dk_tr(en, "Unused"),
+			dk_tr(en, "UH share"),    dk_tr(en, "Errors"),
+			dk_tr(en, "Warnings"),    dk_tr(en, "Info"),
+			dk_tr(en, "Exit code")};
 		memcpy(head, labels, sizeof head);
 	}
 	dk_strbuf b = {0};
 	dk_table t;
-	if (!csv && dk_table_init(&t, 9) != DK_OK)
+	if (!csv && dk_table_init(&t, NCOL) != DK_OK)
 		return NULL;
-	if (csv) {
-		for (int c = 0; c < 9; c++) {
-			dk_csv_field(&b, head[c], ',');
-			dk_strbuf_puts(&b, c < 8 ? "," : "\r\n");
-		}
-	} else {
-		for (int c = 1; c < 9; c++)
-			t.right[c] = true;
-		if (dk_table_row(&t, head) != DK_OK)
-			b.oom = 1;
-	}
-	for (int i = 0; i < o->argc; i++) {
-		const dk_case_job *j = &jobs[i];
-		char cells[9][48];
-		bool ok = j->st == DK_OK;
-		const dk_numfmt plain = DK_NUMFMT_PLAIN, people = DK_NUMFMT_PEOPLE(en, 0);
-		const dk_numfmt *nf = csv ? &plain : &people;
-		case_name(j->path, cells[0], sizeof cells[0]);
-		for (int c = 1; c < 8; c++)
+	for (int i = -1; i < o->argc; i++) {
+		char cells[NCOL][48];
+		const char *row[NCOL];
+		for (int c = 0; c < NCOL; c++) {
 			cells[c][0] = '\0';
-		if (ok) {
-			snprintf(cells[1], sizeof cells[1], "%zu", j->schemes);
-			snprintf(cells[2], sizeof cells[2], "%zu", j->networks);
-			dk_numtext(j->frame, 0, nf, cells[3], sizeof cells[3]);
-			if (j->produced)
-				dk_numtext(j->recommended, 0, nf, cells[4],
-					   sizeof cells[4]);
-			snprintf(cells[5], sizeof cells[5], "%zu",
-				 j->counts[DK_SEV_ERROR]);
-			snprintf(cells[6], sizeof cells[6], "%zu",
-				 j->counts[DK_SEV_WARNING]);
-			snprintf(cells[7], sizeof cells[7], "%zu",
-				 j->counts[DK_SEV_INFO]);
+			row[c] = i < 0 ? head[c] : cells[c];
 		}
-		snprintf(cells[8], sizeof cells[8], "%d", exits[i]);
-		const char *row[9];
-		for (int c = 0; c < 9; c++)
-			row[c] = cells[c];
-		if (csv) {
-			for (int c = 0; c < 9; c++) {
-				dk_csv_field(&b, row[c], ',');
-				dk_strbuf_puts(&b, c < 8 ? "," : "\r\n");
+		if (i >= 0) {
+			const dk_case_job *j = &jobs[i];
+			const dk_numfmt plain = DK_NUMFMT_PLAIN,
+					people = DK_NUMFMT_PEOPLE(en, 0);
+			const dk_numfmt *nf = csv ? &plain : &people;
+			case_name(j->path, cells[0], sizeof cells[0]);
+			if (j->st == DK_OK) {
+				snprintf(cells[1], sizeof cells[1], "%zu", j->schemes);
+				snprintf(cells[2], sizeof cells[2], "%zu", j->networks);
+				dk_numtext(j->frame, 0, nf, cells[3], sizeof cells[3]);
+				if (j->produced) {
+					dk_numtext(j->recommended, 0, nf, cells[4],
+						   sizeof cells[4]);
+					dk_numtext(j->unused, 0, nf, cells[5],
+						   sizeof cells[5]);
+				}
+				if (j->produced && j->uh_den > 0) {
+					if (csv)
+						dk_share_str(j->uh_num, j->uh_den,
+							     cells[6], sizeof cells[6]);
+					else /* a percentage with one decimal */
+						snprintf(cells[6] +
+								 dk_numtext_ratio(
+									 j->uh_num * 100,
+									 j->uh_den, 1, nf,
+									 cells[6],
+									 sizeof cells[6]),
+							 8, " %%");
+				}
+				snprintf(cells[7], sizeof cells[7], "%zu",
+					 j->counts[DK_SEV_ERROR]);
+				snprintf(cells[8], sizeof cells[8], "%zu",
+					 j->counts[DK_SEV_WARNING]);
+				snprintf(cells[9], sizeof cells[9], "%zu",
+					 j->counts[DK_SEV_INFO]);
 			}
-		} else if (dk_table_row(&t, row) != DK_OK) {
-			b.oom = 1;
+			snprintf(cells[10], sizeof cells[10], "%d", exits[i]);
+		}
+		if (csv) {
+			for (int c = 0; c < NCOL; c++) {
+				dk_csv_field(&b, row[c], ',');
+				dk_strbuf_puts(&b, c < NCOL - 1 ? "," : "\r\n");
+			}
+		} else {
+			for (int c = 1; c < NCOL; c++)
+				t.right[c] = true;
+			if (dk_table_row(&t, row) != DK_OK)
+				b.oom = 1;
 		}
 	}
 	if (!csv) {

@@ -170,8 +170,15 @@ void dk_case_job_run(dk_case_job *j)
 				? x->total
 				: x->prorata + x->direct + x->measures + x->reserve;
 			j->produced &= x->produced;
+			dk_kr a = 0, up2 = 0;
 			for (size_t m = 0; m < x->n; m++)
-				j->recommended += x->rows[m].amount;
+				a += x->rows[m].amount;
+			for (size_t m = 0; m < c[k].plan.n_institutions; m++)
+				up2 += x->inst_up2[m];
+			j->recommended += a;
+			j->unused += x->unused + x->reserve_cut;
+			j->uh_num += (dk_i128)x->direct + up2 + x->total_other;
+			j->uh_den += (dk_i128)x->direct + a;
 			for (int v = 0; v < 3; v++)
 				j->counts[v] += x->findings.counts[v];
 			if (dk_cli_findings_exit(o, &x->findings) != DK_EXIT_OK)

@@ -162,6 +162,7 @@ static cJSON *summary_json(const dk_cases_report *r, const summary *s)
 		ok = ok && dk_json_put(x, "total", kr(s->complete, total));
 	}
 	dk_kr rsum = 0, dsum = 0, usum = 0, unused = 0;
+	dk_i128 all_num = 0, all_den = 0;
 	ok = ok && dk_json_put(tot, "schemes", per);
 	for (size_t k = 0; ok && k < r->n; k++) {
 		const dk_report *p = &r->parts[k];
@@ -171,6 +172,12 @@ static cJSON *summary_json(const dk_cases_report *r, const summary *s)
 			count[rec->findings.items[f].severity]++;
 		dk_kr a = sum_amounts(rec), u = sum_up2(p),
 		      un = rec->unused + rec->reserve_cut;
+		/* the UH share: (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
+		dk_i128 num = (dk_i128)rec->direct + u + rec->total_other,
+			den = (dk_i128)rec->direct + a;
+		char share[48];
+		if (rec->produced && den > 0)
+			dk_share_str(num, den, share, sizeof share);
 		cJSON *y = cJSON_CreateObject(), *fc = cJSON_CreateObject();
 		ok = dk_json_push(per, y) &&
 			dk_json_put(y, "scheme",
@@ -179,6 +186,9 @@ static cJSON *summary_json(const dk_cases_report *r, const summary *s)
 			dk_json_put(y, "direct", dk_json_scaled(rec->direct, 0)) &&
 			dk_json_put(y, "up2", kr(rec->produced, u)) &&
 			dk_json_put(y, "unused", kr(rec->produced, un)) &&
+			dk_json_put(y, "uh_share",
+				    rec->produced && den > 0 ? cJSON_CreateRaw(share)
+							     : cJSON_CreateNull()) &&
 			dk_json_put(y, "findings", fc) &&
 			dk_json_put(fc, "error",
 				    dk_json_scaled(count[DK_SEV_ERROR], 0)) &&
@@ -186,8 +196,16 @@ static cJSON *summary_json(const dk_cases_report *r, const summary *s)
 				    dk_json_scaled(count[DK_SEV_WARNING], 0)) &&
 			dk_json_put(fc, "info", dk_json_scaled(count[DK_SEV_INFO], 0));
 		rsum += a, dsum += rec->direct, usum += u, unused += un;
+		all_num += num, all_den += den;
 	}
-	ok = ok && dk_json_put(tot, "recommended", kr(s->complete, rsum)) &&
+	char all_share[48];
+	if (s->complete && all_den > 0)
+		dk_share_str(all_num, all_den, all_share, sizeof all_share);
+	ok = ok &&
+		dk_json_put(tot, "uh_share",
+			    s->complete && all_den > 0 ? cJSON_CreateRaw(all_share)
+						       : cJSON_CreateNull()) &&
+		dk_json_put(tot, "recommended", kr(s->complete, rsum)) &&
 		dk_json_put(tot, "direct", dk_json_scaled(dsum, 0)) &&
 		dk_json_put(tot, "up2", kr(s->complete, usum)) &&
 		dk_json_put(tot, "unused", kr(s->complete, unused));

@@ -11,8 +11,9 @@
  * "schemes": [{"scheme", "direct", "up2", "total"}], "direct", "up2",
  * "total"}], "networks": [{"network", "schemes": [{"scheme",
  * "recommended"}], "total"}], "totals": {"schemes": [{"scheme",
- * "recommended", "direct", "up2", "unused", "findings": {"error",
- * "warning", "info"}}], "recommended", "direct", "up2", "unused"}}}.
+ * "recommended", "direct", "up2", "unused", "uh_share", "findings":
+ * {"error", "warning", "info"}}], "uh_share", "recommended", "direct",
+ * "up2", "unused"}}}.
  * A scheme whose frame gave no amounts (frame-infeasible) has null amounts,
  * and then every total it is part of is null too.
  */

@@ -55,12 +55,15 @@ cmp -s "$work/e1" "$work/e2" || { echo "standard error differs between 1 and 2 t
 grep -q "^bad.csv:2:15: error: cell C2: need: 'tre hundre' is not a number" "$work/err1" ||
 	{ echo "the bad case's diagnostic is missing:"; cat "$work/err1"; fail=1; }
 # each case with its own exit code; the frame and recommended totals by hand:
-# Dekom 20 700 000 + Rekom 5 200 000, 13 636 453 + 4 000 000 recommended
+# Dekom 20 700 000 + Rekom 5 200 000, 13 636 453 + 4 000 000 recommended;
+# unused is Dekom's 1 663 547 (Rekom's need method spends its frame); the
+# UH shares are the parts' totals.uh_share and, for both, (D + UP2 + other)
+# summed over the schemes divided by (D + recommended) summed
 cat > "$work/want.csv" <<'CSV'
-case,schemes,networks,frame,recommended,errors,warnings,info,exit
-rekom,1,6,5200000,4000000,0,6,0,0
-dekom-rekom,2,17,25900000,17636453,3,19,1,1
-bad,,,,,,,,2
+case,schemes,networks,frame,recommended,unused,uh_share,errors,warnings,info,exit
+rekom,1,6,5200000,4000000,0,0.738311,0,6,0,0
+dekom-rekom,2,17,25900000,17636453,1663547,0.736421,3,19,1,1
+bad,,,,,,,,,,2
 CSV
 tr -d '\r' < "$work/sum1.csv" | diff "$work/want.csv" - || { echo "the summary CSV is not as worked out"; fail=1; }
 # bad usage before anything runs: two cases named alike, an output over an input
