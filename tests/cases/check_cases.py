@@ -100,6 +100,9 @@ def check(dekom, case_path):
         if (e["recommended"], e["direct"], e["up2"], e["unused"]) != \
                 (r, p["frame"]["direct"], up2, p["frame"]["unused"]):
             fails.append("totals of scheme %s" % p["scheme"])
+        if e["uh_share"] != p["totals"]["uh_share"]:
+            fails.append("scheme %s: uh_share %s, its part's %s"
+                         % (p["scheme"], e["uh_share"], p["totals"]["uh_share"]))
         for sev in ("error", "warning", "info"):
             if e["findings"][sev] != sum(1 for f in p["findings"] if f["severity"] == sev):
                 fails.append("scheme %s: %s findings" % (p["scheme"], sev))
