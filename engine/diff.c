@@ -67,6 +67,45 @@ dk_status dk_diff_run(const dk_rec_file *old, const dk_rec_file *new, dk_diff *d
 	for (size_t i = 0; i < old->n_networks; i++)
 		if (find_network(new, old->networks[i].name) < 0)
 			d->networks[d->n_networks++] = (dk_diff_pair){(long)i, -1};
+	/* the budget lines of each network in both files that differ */
+	size_t max = 0;
+	for (size_t i = 0; i < d->n_networks; i++)
+		if (d->networks[i].old >= 0 && d->networks[i].new >= 0)
+			max += old->networks[d->networks[i].old].n_budget +
+				new->networks[d->networks[i].new].n_budget;
+	d->lines = malloc((max ? max : 1) * sizeof *d->lines);
+	if (!d->lines) {
+		dk_diff_release(d);
+		return DK_ENOMEM;
+	}
+	for (size_t i = 0; i < d->n_networks; i++) {
+		if (d->networks[i].old < 0 || d->networks[i].new < 0)
+			continue;
+		const dk_rec_network *a = &old->networks[d->networks[i].old],
+				     *b = &new->networks[d->networks[i].new];
+		if (!a->budget || !b->budget)
+			continue; /* a file without budget lines */
+		for (size_t k = 0; k < b->n_budget; k++) {
+			const dk_rec_line *l = &b->budget[k];
+			long j = -1;
+			for (size_t m = 0; m < a->n_budget && j < 0; m++)
+				if (strcmp(a->budget[m].line, l->line) == 0)
+					j = (long)m;
+			dk_kr was = j >= 0 ? a->budget[j].value : 0;
+			if (j < 0 || was != l->value)
+				d->lines[d->n_lines++] = (dk_diff_line){
+					i, l->line, j >= 0, true, was, l->value};
+		}
+		for (size_t m = 0; m < a->n_budget; m++) {
+			bool found = false;
+			for (size_t k = 0; k < b->n_budget && !found; k++)
+				found = strcmp(a->budget[m].line, b->budget[k].line) == 0;
+			if (!found)
+				d->lines[d->n_lines++] =
+					(dk_diff_line){i,     a->budget[m].line,  true,
+						       false, a->budget[m].value, 0};
+		}
+	}
 	d->added = only_in(new, old, &d->n_added);
 	d->resolved = only_in(old, new, &d->n_resolved);
 	if (!d->added || !d->resolved) {

@@ -96,6 +96,53 @@ static const cJSON *array(reader *r, const cJSON *obj, const char *key, size_t *
 	return v;
 }
 
+/* The line `key` of obj: "own", or "uh:NTNU" under `prefix` "uh". */
+static void add_line(reader *r, dk_rec_network *x, const cJSON *obj, const char *at,
+		     const char *key, const char *prefix)
+{
+	dk_rec_line *l = &x->budget[x->n_budget];
+	char name[300];
+	snprintf(name, sizeof name, "%s%s%s", prefix ? prefix : "", prefix ? ":" : "",
+		 key);
+	amount(r, obj, at, key, false, NULL, &l->value);
+	if (!(l->line = strdup(name)))
+		r->oom = 1;
+	else
+		x->n_budget++;
+}
+
+/* A network's reported budget lines ("budget": {"own": …, "uh": {"NTNU":
+ * …}, …}), when the file has them (a file of an older dekom does not):
+ * each whole amount as a line, an institution's as "uh:ID". */
+static void read_budget(reader *r, const cJSON *e, const char *where, dk_rec_network *x)
+{
+	const cJSON *b = cJSON_GetObjectItemCaseSensitive(e, "budget");
+	if (!b || cJSON_IsNull(b))
+		return;
+	if (!cJSON_IsObject(b)) {
+		ERR(r, b, _("%s.budget: expected an object"), where);
+		return;
+	}
+	size_t n = 0;
+	for (const cJSON *c = b->child; c; c = c->next)
+		n += cJSON_IsObject(c) ? (size_t)cJSON_GetArraySize(c) : 1;
+	x->budget = calloc(n ? n : 1, sizeof *x->budget);
+	if (!x->budget) {
+		r->oom = 1;
+		return;
+	}
+	char at[80];
+	snprintf(at, sizeof at, "%s.budget", where);
+	for (const cJSON *c = b->child; c && !r->oom; c = c->next) {
+		if (!cJSON_IsObject(c)) {
+			add_line(r, x, b, at, c->string, NULL);
+			continue;
+		}
+		for (const cJSON *v = c->child; v && !r->oom; v = v->next)
+			add_line(r, x, c, at, v->string, c->string);
+	}
+}
+
 static void read_networks(reader *r, const cJSON *root, dk_rec_file *f)
 {
 	size_t n;
@@ -121,6 +168,7 @@ static void read_networks(reader *r, const cJSON *root, dk_rec_file *f)
 		amount(r, e, where, "recommended", true, &x->has_recommended,
 		       &x->recommended);
 		str(r, e, where, "state", true, &x->state);
+		read_budget(r, e, where, x);
 	}
 }
 

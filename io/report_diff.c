@@ -19,6 +19,7 @@
 #include "io/report.h"
 #include "io/strbuf.h"
 #include "io/table.h"
+#include "models/columns.h"
 #include "models/finding.h"
 #include "models/recommendation.h"
 #include "models/numtext.h"
@@ -167,6 +168,23 @@ char *dk_diff_json(const dk_diff_report *r)
 			dk_json_put(e, "previous",
 				    pair(o != NULL, o ? o->previous : 0, n != NULL,
 					 n ? n->previous : 0));
+		/* the budget lines that changed (files with budget lines) */
+		cJSON *lines = cJSON_CreateArray();
+		ok = ok && dk_json_put(e, "budget_changes", lines);
+		for (size_t k = 0; ok && k < d->n_lines; k++) {
+			const dk_diff_line *l = &d->lines[k];
+			if (l->network != i)
+				continue;
+			cJSON *x = cJSON_CreateObject();
+			ok = dk_json_push(lines, x) &&
+				dk_json_put(x, "line", cJSON_CreateString(l->line)) &&
+				dk_json_put(x, "old",
+					    amount_or_null(l->has_old, l->old)) &&
+				dk_json_put(x, "new",
+					    amount_or_null(l->has_new, l->new)) &&
+				dk_json_put(x, "delta",
+					    dk_json_scaled(l->new - l->old, 0));
+		}
 	}
 	ok = ok &&
 		dk_json_put(root, "findings_added", findings(b, d->added, d->n_added)) &&
@@ -175,6 +193,42 @@ char *dk_diff_json(const dk_diff_report *r)
 	char *out = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
 	return out;
+}
+
+/* A budget line's name for people: the column's label ("Koordinator"),
+ * or the institution's id for "uh:NTNU". */
+static const char *line_label(const char *line, bool en)
+{
+	if (strncmp(line, "uh:", 3) == 0)
+		return line + 3;
+	const dk_column_def *cols = dk_columns();
+	for (int c = 0; c < DK_COL_COUNT; c++)
+		if (strcmp(cols[c].name, line) == 0)
+			return en ? cols[c].label_en : cols[c].label_nb;
+	return line;
+}
+
+static void kr_or_dash(bool has, dk_kr v, char *buf, size_t size);
+static void signed_kr(dk_kr v, char *buf, size_t size);
+
+/* "Budget lines changed:" and a line per change, "Fosen, Koordinator: 0 ->
+ * 750 000 (+750 000)"; nothing when none changed. */
+static void budget_lines(dk_strbuf *s, const dk_rec_file *b, const dk_diff *d, bool en)
+{
+	if (d->n_lines == 0)
+		return;
+	dk_strbuf_printf(s, "\n%s\n", dk_tr(en, "Budget lines changed:"));
+	for (size_t k = 0; k < d->n_lines; k++) {
+		const dk_diff_line *l = &d->lines[k];
+		const dk_diff_pair *p = &d->networks[l->network];
+		const char *name = b->networks[p->new].name;
+		char o[40], n[40], dd[48];
+		kr_or_dash(l->has_old, l->old, o, sizeof o);
+		kr_or_dash(l->has_new, l->new, n, sizeof n);
+		signed_kr(l->new - l->old, dd, sizeof dd);
+		dk_strbuf_printf(s, "  %s, %s: %s -> %s (%s)\n", name,
+				 line_label(l->line, en), o, n, dd);
+	}
 }
 
 static void kr_or_dash(bool has, dk_kr v, char *buf, size_t size)
@@ -320,5 +374,6 @@ char *dk_diff_table(const dk_diff_report *r)
 	finding_list(&s, b, d->added, d->n_added, en);
 	dk_strbuf_printf(&s, "\n%s\n", dk_tr(en, "Findings no longer there:"));
 	finding_list(&s, a, d->resolved, d->n_resolved, en);
+	budget_lines(&s, b, d, en);
 	return dk_term_clean(dk_strbuf_done(&s));
 }

@@ -181,6 +181,30 @@ static cJSON *criteria(const dk_report *r, size_t k)
 	return o;
 }
 
+/* The network's budget lines as reported (the inputs, not the recommended
+ * amount's split): self-financing, own share, coordinator, each
+ * university's UP2 and UP2 not yet given to one. `dekom diff` compares
+ * them. */
+static cJSON *budget(const dk_report *r, size_t k)
+{
+	const dk_network *n = &r->nets->items[k];
+	const dk_plan *p = r->plan;
+	cJSON *o = cJSON_CreateObject(), *uh = cJSON_CreateObject();
+	int ok = o &&
+		dk_json_put(o, "self_financing", raw_int(n->v[DK_COL_SELF_FINANCING])) &&
+		dk_json_put(o, "own", raw_int(n->v[DK_COL_OWN])) &&
+		dk_json_put(o, "coordinator", raw_int(n->v[DK_COL_COORDINATOR])) &&
+		dk_json_put(o, "uh", uh);
+	for (size_t i = 0; ok && i < p->n_institutions; i++)
+		ok = dk_json_put(uh, p->institutions[i].id, raw_int(n->uh[i]));
+	ok = ok && dk_json_put(o, "uh_other", raw_int(n->v[DK_COL_UH_OTHER]));
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
 static cJSON *network(const dk_report *r, size_t k)
 {
 	const dk_network *n = &r->nets->items[k];
@@ -192,6 +216,7 @@ static cJSON *network(const dk_report *r, size_t k)
 		dk_json_put(o, "previous", raw_int(n->v[DK_COL_PREVIOUS])) &&
 		dk_json_put(o, "need", raw_int(n->v[DK_COL_NEED])) &&
 		dk_json_put(o, "fte", dk_json_scaled(n->v[DK_COL_FTE], 2)) &&
+		dk_json_put(o, "budget", budget(r, k)) &&
 		dk_json_put(o, "recommended",
 			    produced ? raw_int(row->amount) : cJSON_CreateNull()) &&
 		dk_json_put(o, "state",

@@ -12,6 +12,9 @@ void dk_rec_file_release(dk_rec_file *f)
 	for (size_t i = 0; i < f->n_networks; i++) {
 		free(f->networks[i].name);
 		free(f->networks[i].state);
+		for (size_t k = 0; k < f->networks[i].n_budget; k++)
+			free(f->networks[i].budget[k].line);
+		free(f->networks[i].budget);
 	}
 	for (size_t i = 0; i < f->n_findings; i++) {
 		dk_rec_finding *x = &f->findings[i];
@@ -38,6 +41,7 @@ void dk_rec_file_release(dk_rec_file *f)
 void dk_diff_release(dk_diff *d)
 {
 	free(d->networks);
+	free(d->lines);
 	free(d->added);
 	free(d->resolved);
 	free(d->inputs_changed);

@@ -16,9 +16,17 @@
 
 #include "models/money.h"
 
+/* A reported budget line of a network: "own", "coordinator", "uh:NTNU". */
+typedef struct {
+	char *line;
+	dk_kr value;
+} dk_rec_line;
+
 typedef struct {
 	char *name;
 	dk_kr previous, need;
+	dk_rec_line *budget; /* as reported; NULL in a file without them */
+	size_t n_budget;
 	bool has_recommended; /* null when the frame was infeasible */
 	dk_kr recommended;
 	char *state; /* "free", "capped", "floored" or NULL */
@@ -54,8 +62,20 @@ typedef struct {
 	long old, new;
 } dk_diff_pair;
 
+/* A budget line that differs between the two files: its network (the
+ * index into dk_diff.networks), the line, and its amounts (absent counts
+ * as 0, with has_old/has_new false). */
+typedef struct {
+	size_t network;
+	const char *line;
+	bool has_old, has_new;
+	dk_kr old, new;
+} dk_diff_line;
+
 typedef struct {
 	dk_diff_pair *networks; /* new's order, then those only in old */
+	dk_diff_line *lines;    /* budget lines changed, by network */
+	size_t n_lines;
 	size_t n_networks;
 	long *added, *resolved; /* findings only in new / only in old */
 	size_t n_added, n_resolved;
