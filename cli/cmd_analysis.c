@@ -187,6 +187,61 @@ int dk_cmd_calibrate(const dk_cli_opts *o)
 }
 
 /* `diff OLD.json NEW.json`: two recommend outputs side by side. */
+/* diff of two combined recommendations: a diff per scheme, by id. */
+static int diff_sets(const dk_cli_opts *o, const dk_rec_set *f)
+{
+	size_t cap = f[0].n + f[1].n;
+	dk_diff_scheme *x = calloc(cap ? cap : 1, sizeof *x);
+	dk_diff *diffs = calloc(cap ? cap : 1, sizeof *diffs);
+	size_t n = 0;
+	dk_status st = x && diffs ? DK_OK : DK_ENOMEM;
+	bool en = dk_cli_english(o);
+	for (size_t k = 0; st == DK_OK && k < f[1].n; k++) {
+		long j = -1;
+		for (size_t i = 0; i < f[0].n && j < 0; i++)
+			if (f[0].ids[i] && f[1].ids[k] &&
+			    strcmp(f[0].ids[i], f[1].ids[k]) == 0)
+				j = (long)i;
+		x[n] = (dk_diff_scheme){f[1].ids[k],
+					{o->argv[0], o->argv[1],
+					 j >= 0 ? &f[0].parts[j] : NULL, &f[1].parts[k],
+					 &diffs[n], en}};
+		if (j >= 0)
+			st = dk_diff_run(&f[0].parts[j], &f[1].parts[k], &diffs[n]);
+		n++;
+	}
+	for (size_t i = 0; st == DK_OK && i < f[0].n; i++) {
+		bool found = false;
+		for (size_t k = 0; k < f[1].n && !found; k++)
+			found = f[0].ids[i] && f[1].ids[k] &&
+				strcmp(f[0].ids[i], f[1].ids[k]) == 0;
+		if (found)
+			continue;
+		x[n] = (dk_diff_scheme){f[0].ids[i],
+					{o->argv[0], o->argv[1], &f[0].parts[i], NULL,
+					 &diffs[n], en}};
+		n++;
+	}
+	int rc;
+	if (st != DK_OK) {
+		rc = dk_cli_exit(st);
+	} else {
+		dk_diff_sets r = {o->argv[0], o->argv[1], x, n, en};
+		rc = dk_cli_write_text(
+			o,
+			strcmp(dk_cli_default_format(o), "json") == 0
+				? dk_cli_with_newline(dk_diff_sets_json(&r))
+				: dk_diff_sets_table(&r));
+		if (rc == DK_EXIT_OK)
+			dk_cli_say_written(o, NULL);
+	}
+	for (size_t k = 0; diffs && k < cap; k++)
+		dk_diff_release(&diffs[k]);
+	free(diffs);
+	free(x);
+	return rc;
+}
+
 int dk_cmd_diff(const dk_cli_opts *o)
 {
 	if (o->argc != 2) {
@@ -196,7 +251,7 @@ int dk_cmd_diff(const dk_cli_opts *o)
 		return DK_EXIT_USAGE;
 	}
 	dk_input in[2];
-	dk_rec_file f[2];
+	dk_rec_set f[2];
 	dk_diff diff;
 	dk_error d;
 	memset(f, 0, sizeof f);
@@ -207,9 +262,16 @@ int dk_cmd_diff(const dk_cli_opts *o)
 		dk_input_init(&in[k]);
 		dk_status s = dk_cli_load_input(&in[k], o->argv[k], NULL, &d);
 		if (s == DK_OK)
-			s = dk_rec_file_read(&in[k], &f[k], &d);
+			s = dk_rec_set_read(&in[k], &f[k], &d);
 		if (st == DK_OK)
 			st = s;
+	}
+	if (st == DK_OK && f[0].combined != f[1].combined) {
+		dk_error_add(
+			&d, o->argv[f[1].combined ? 0 : 1], 0, 0, "%s",
+			_("a single recommendation against a combined one (recommend "
+			  "-c); expected two of one kind"));
+		st = DK_EINPUT;
 	}
 	if (st == DK_OK && o->output) {
 		const char *inputs[] = {o->argv[0], o->argv[1]};
@@ -217,24 +279,30 @@ int dk_cmd_diff(const dk_cli_opts *o)
 	}
 	dk_cli_print_diags(&d);
 	dk_error_release(&d);
-	if (st == DK_OK)
-		st = dk_diff_run(&f[0], &f[1], &diff);
 	int rc;
-	if (st != DK_OK) {
-		rc = dk_cli_exit(st);
+	if (st == DK_OK && f[0].combined) {
+		rc = diff_sets(o, f);
 	} else {
-		dk_diff_report r = {o->argv[0], o->argv[1], &f[0],
-				    &f[1],      &diff,      dk_cli_english(o)};
-		rc = dk_cli_write_text(o,
-				       strcmp(dk_cli_default_format(o), "json") == 0
-					       ? dk_cli_with_newline(dk_diff_json(&r))
-					       : dk_diff_table(&r));
-		if (rc == DK_EXIT_OK)
-			dk_cli_say_written(o, NULL);
+		if (st == DK_OK)
+			st = dk_diff_run(&f[0].parts[0], &f[1].parts[0], &diff);
+		if (st != DK_OK) {
+			rc = dk_cli_exit(st);
+		} else {
+			dk_diff_report r = {o->argv[0],     o->argv[1],
+					    &f[0].parts[0], &f[1].parts[0],
+					    &diff,          dk_cli_english(o)};
+			rc = dk_cli_write_text(
+				o,
+				strcmp(dk_cli_default_format(o), "json") == 0
+					? dk_cli_with_newline(dk_diff_json(&r))
+					: dk_diff_table(&r));
+			if (rc == DK_EXIT_OK)
+				dk_cli_say_written(o, NULL);
+		}
 	}
 	dk_diff_release(&diff);
 	for (int k = 0; k < 2; k++) {
-		dk_rec_file_release(&f[k]);
+		dk_rec_set_release(&f[k]);
 		dk_input_release(&in[k]);
 	}
 	return rc;

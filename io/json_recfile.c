@@ -226,6 +226,27 @@ static void read_manifest(reader *r, const cJSON *root, dk_rec_file *f)
 	}
 }
 
+/* One recommendation's fields from its object (a file's root, or a
+ * scheme's part of a combined recommendation). */
+static void read_rec(reader *r, const cJSON *root, dk_rec_file *f)
+{
+	const cJSON *eng = need(r, root, _("recommendation"), "engine");
+	if (eng && cJSON_IsObject(eng))
+		str(r, eng, "engine", "version", false, &f->version);
+	read_manifest(r, root, f);
+	const cJSON *fr = need(r, root, _("recommendation"), "frame");
+	if (fr && cJSON_IsObject(fr)) {
+		amount(r, fr, "frame", "total", true, &f->has_total, &f->total);
+		amount(r, fr, "frame", "prorata", false, NULL, &f->prorata);
+		amount(r, fr, "frame", "direct", false, NULL, &f->direct);
+		amount(r, fr, "frame", "unused", true, &f->has_unused, &f->unused);
+	}
+	if (!r->oom)
+		read_networks(r, root, f);
+	if (!r->oom)
+		read_findings(r, root, f);
+}
+
 dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_error *d)
 {
 	size_t before = d->n + d->dropped;
@@ -248,22 +269,57 @@ dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_error *d)
 		      "expected the output of dekom recommend -f json"));
 		goto done;
 	}
-	const cJSON *eng = need(&r, root, _("recommendation"), "engine");
-	if (eng && cJSON_IsObject(eng))
-		str(&r, eng, "engine", "version", false, &f->version);
-	read_manifest(&r, root, f);
-	const cJSON *fr = need(&r, root, _("recommendation"), "frame");
-	if (fr && cJSON_IsObject(fr)) {
-		amount(&r, fr, "frame", "total", true, &f->has_total, &f->total);
-		amount(&r, fr, "frame", "prorata", false, NULL, &f->prorata);
-		amount(&r, fr, "frame", "direct", false, NULL, &f->direct);
-		amount(&r, fr, "frame", "unused", true, &f->has_unused, &f->unused);
-	}
-	if (!r.oom)
-		read_networks(&r, root, f);
-	if (!r.oom)
-		read_findings(&r, root, f);
+	read_rec(&r, root, f);
 done:
+	dk_json_doc_release(&doc);
+	if (r.oom)
+		return DK_ENOMEM;
+	return d->n + d->dropped > before ? DK_EINPUT : DK_OK;
+}
+
+dk_status dk_rec_set_read(const dk_input *in, dk_rec_set *set, dk_error *d)
+{
+	size_t before = d->n + d->dropped;
+	memset(set, 0, sizeof *set);
+	dk_json_doc doc;
+	dk_status st = dk_json_doc_parse(&doc, in->name, in->text, in->len, d);
+	if (st != DK_OK)
+		return st;
+	reader r = {&doc, d, 0};
+	const cJSON *root = doc.root;
+	const cJSON *schemes = cJSON_IsObject(root)
+		? cJSON_GetObjectItemCaseSensitive(root, "schemes")
+		: NULL;
+	if (!schemes || !cJSON_GetObjectItemCaseSensitive(root, "summary")) {
+		/* a single recommendation: one part without an id */
+		dk_json_doc_release(&doc);
+		set->parts = calloc(1, sizeof *set->parts);
+		set->ids = calloc(1, sizeof *set->ids);
+		if (!set->parts || !set->ids)
+			return DK_ENOMEM;
+		set->n = 1;
+		return dk_rec_file_read(in, &set->parts[0], d);
+	}
+	set->combined = true;
+	size_t n = cJSON_IsArray(schemes) ? (size_t)cJSON_GetArraySize(schemes) : 0;
+	if (n == 0)
+		ERR(&r, schemes, "%s",
+		    _("schemes: expected a list of the schemes' recommendations"));
+	set->parts = calloc(n ? n : 1, sizeof *set->parts);
+	set->ids = calloc(n ? n : 1, sizeof *set->ids);
+	if (!set->parts || !set->ids)
+		r.oom = 1;
+	for (const cJSON *e = n ? schemes->child : NULL; e && !r.oom; e = e->next) {
+		char where[40];
+		snprintf(where, sizeof where, "schemes[%zu]", set->n);
+		size_t k = set->n++;
+		if (!cJSON_IsObject(e)) {
+			ERR(&r, e, _("%s: expected an object"), where);
+			continue;
+		}
+		str(&r, e, where, "scheme", false, &set->ids[k]);
+		read_rec(&r, e, &set->parts[k]);
+	}
 	dk_json_doc_release(&doc);
 	if (r.oom)
 		return DK_ENOMEM;

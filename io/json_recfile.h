@@ -12,4 +12,8 @@
 
 dk_status dk_rec_file_read(const dk_input *in, dk_rec_file *f, dk_error *d);
 
+/* A recommendation or a combined one (`recommend -c -f json`): one part
+ * without an id, or a part per scheme with its id (set->combined). */
+dk_status dk_rec_set_read(const dk_input *in, dk_rec_set *set, dk_error *d);
+
 #endif

@@ -98,6 +98,14 @@ static void pct(const dk_rec_network *o, const dk_rec_network *n, char *buf, siz
 
 char *dk_diff_json(const dk_diff_report *r)
 {
+	cJSON *root = dk_diff_cjson(r);
+	char *out = root ? cJSON_Print(root) : NULL;
+	cJSON_Delete(root);
+	return out;
+}
+
+cJSON *dk_diff_cjson(const dk_diff_report *r)
+{
 	const dk_rec_file *a = r->old, *b = r->new;
 	const dk_diff *d = r->diff;
 	cJSON *root = cJSON_CreateObject(), *eng = cJSON_CreateObject(),
@@ -190,9 +198,69 @@ char *dk_diff_json(const dk_diff_report *r)
 		dk_json_put(root, "findings_added", findings(b, d->added, d->n_added)) &&
 		dk_json_put(root, "findings_resolved",
 			    findings(a, d->resolved, d->n_resolved));
+	if (!ok) {
+		cJSON_Delete(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* The schemes of two combined recommendations: new's order, then those
+ * only in old; each pair's diff when both have it. */
+char *dk_diff_sets_json(const dk_diff_sets *r)
+{
+	cJSON *root = cJSON_CreateObject(), *eng = cJSON_CreateObject(),
+	      *arr = cJSON_CreateArray();
+	int ok = root && dk_json_put(root, "engine", eng) &&
+		dk_json_put(eng, "name", cJSON_CreateString("dekom")) &&
+		dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
+		dk_json_put(root, "old", cJSON_CreateString(r->old_name)) &&
+		dk_json_put(root, "new", cJSON_CreateString(r->new_name)) &&
+		dk_json_put(root, "schemes", arr);
+	for (size_t k = 0; ok && k < r->n; k++) {
+		const dk_diff_scheme *x = &r->schemes[k];
+		cJSON *e = cJSON_CreateObject();
+		ok = dk_json_push(arr, e) &&
+			dk_json_put(e, "scheme", cJSON_CreateString(x->id)) &&
+			dk_json_put(
+				e, "in",
+				cJSON_CreateString(x->report.old && x->report.new ? "both"
+							   : x->report.new        ? "new"
+									   : "old")) &&
+			dk_json_put(e, "diff",
+				    x->report.old && x->report.new
+					    ? dk_diff_cjson(&x->report)
+					    : cJSON_CreateNull());
+	}
 	char *out = ok ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
 	return out;
+}
+
+char *dk_diff_sets_table(const dk_diff_sets *r)
+{
+	bool en = r->english;
+	dk_strbuf s = {0};
+	for (size_t k = 0; k < r->n; k++) {
+		const dk_diff_scheme *x = &r->schemes[k];
+		dk_strbuf_printf(&s, "%s%s %s\n\n", k ? "\n" : "", dk_tr(en, "Scheme"),
+				 x->id);
+		if (x->report.old && x->report.new) {
+			char *t = dk_diff_table(&x->report);
+			if (!t) {
+				s.oom = 1;
+				break;
+			}
+			dk_strbuf_puts(&s, t);
+			free(t);
+		} else {
+			dk_strbuf_printf(&s, "  %s\n",
+					 x->report.new
+						 ? dk_tr(en, "only in the new file")
+						 : dk_tr(en, "only in the old file"));
+		}
+	}
+	return dk_term_clean(dk_strbuf_done(&s));
 }
 
 /* A budget line's name for people: the column's label ("Koordinator"),

@@ -47,3 +47,16 @@ void dk_diff_release(dk_diff *d)
 	free(d->inputs_changed);
 	memset(d, 0, sizeof *d);
 }
+
+void dk_rec_set_release(dk_rec_set *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->parts)
+			dk_rec_file_release(&s->parts[i]);
+		if (s->ids)
+			free(s->ids[i]);
+	}
+	free(s->parts);
+	free(s->ids);
+	memset(s, 0, sizeof *s);
+}

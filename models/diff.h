@@ -57,6 +57,16 @@ typedef struct {
 
 void dk_rec_file_release(dk_rec_file *f);
 
+/* A recommendation file: one part, or a part per scheme of a case. */
+typedef struct {
+	bool combined; /* a combined recommendation: parts have ids */
+	char **ids;    /* per part: the scheme's id, or NULL */
+	dk_rec_file *parts;
+	size_t n;
+} dk_rec_set;
+
+void dk_rec_set_release(dk_rec_set *s);
+
 /* One network in either file: indexes into old and new (-1: not there). */
 typedef struct {
 	long old, new;
