@@ -146,8 +146,17 @@ void dk_case_job_run(dk_case_job *j)
 		size_t shown = 1;
 		switch (j->kind) {
 		case DK_JOB_RECOMMEND:
-			j->text = json ? dk_cli_with_newline(dk_cases_json(&r))
-				       : dk_cases_table(&r);
+			if (json)
+				j->text = dk_cli_with_newline(dk_cases_json(&r));
+			else if (strcmp(j->format, "md") == 0)
+				j->text = dk_cases_md(&r);
+			else if (strcmp(j->format, "csv") == 0)
+				j->text = dk_cases_csv(&r,
+						       o->csv_dialect &&
+							       strcmp(o->csv_dialect,
+								      "excel-nb") == 0);
+			else
+				j->text = dk_cases_table(&r);
 			break;
 		case DK_JOB_CHECK:
 			j->text = json ? dk_cli_with_newline(dk_cases_findings_json(&r))
@@ -203,10 +212,13 @@ void dk_case_job_release(dk_case_job *j)
 int dk_cli_run_cases(const dk_cli_opts *o, dk_job_kind kind)
 {
 	const char *fmt = kind == DK_JOB_EXPLAIN ? "table" : dk_cli_default_format(o);
-	if (strcmp(fmt, "json") != 0 && strcmp(fmt, "table") != 0) {
+	bool text = strcmp(fmt, "json") == 0 || strcmp(fmt, "table") == 0 ||
+		(kind == DK_JOB_RECOMMEND &&
+		 (strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0));
+	if (!text) {
 		dk_cli_error(o->command,
-			     _("-f %s is not written for a case file yet; give -f json "
-			       "or -f table, or run each scheme with -n and -p"),
+			     _("-f %s is not written for a case file yet; give -f json, "
+			       "table, md or csv, or run each scheme with -n and -p"),
 			     fmt);
 		return DK_EXIT_USAGE;
 	}

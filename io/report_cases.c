@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/escape.h"
 #include "io/i18n.h"
 #include "io/json_out.h"
 #include "io/strbuf.h"
@@ -268,7 +269,32 @@ static void amount(bool have, dk_kr v, char *buf, size_t size)
 		snprintf(buf, size, "%s", "\xE2\x80\x93");
 }
 
-char *dk_cases_table(const dk_cases_report *r)
+/* A table as Markdown: every cell escaped (io/escape.h), numbers
+ * right-aligned. */
+static char *md_render(const dk_table *t)
+{
+	dk_strbuf b = {0};
+	for (size_t i = 0; i < t->nrows; i++) {
+		dk_strbuf_puts(&b, "|");
+		for (size_t c = 0; c < t->ncols; c++) {
+			dk_strbuf_puts(&b, " ");
+			dk_md_text(&b,
+				   t->cells[i * t->ncols + c] ? t->cells[i * t->ncols + c]
+							      : "");
+			dk_strbuf_puts(&b, " |");
+		}
+		dk_strbuf_puts(&b, "\n");
+		if (i == 0) {
+			dk_strbuf_puts(&b, "|");
+			for (size_t c = 0; c < t->ncols; c++)
+				dk_strbuf_puts(&b, t->right[c] ? "---:|" : "---|");
+			dk_strbuf_puts(&b, "\n");
+		}
+	}
+	return dk_strbuf_done(&b);
+}
+
+static char *cases_text(const dk_cases_report *r, bool md)
 {
 	bool en = r->english;
 	summary s;
@@ -279,7 +305,8 @@ char *dk_cases_table(const dk_cases_report *r)
 		return NULL;
 	}
 	const dk_title *ti = &r->file->title;
-	dk_strbuf_printf(&b, "%s\n", dk_tr(en, "Combined recommendation"));
+	dk_strbuf_printf(&b, "%s%s\n", md ? "# " : "",
+			 dk_tr(en, "Combined recommendation"));
 	if (ti->forum || ti->meeting || ti->case_no)
 		dk_strbuf_printf(&b, "%s%s%s%s%s\n", ti->forum ? ti->forum : "",
 				 ti->forum && (ti->meeting || ti->case_no) ? ", " : "",
@@ -287,7 +314,8 @@ char *dk_cases_table(const dk_cases_report *r)
 				 ti->case_no && ti->meeting ? ", " : "",
 				 ti->meeting ? ti->meeting : "");
 	/* per institution and scheme: direct, UP2, total */
-	dk_strbuf_printf(&b, "\n%s\n\n", dk_tr(en, "Per institution, from every scheme"));
+	dk_strbuf_printf(&b, "\n%s%s\n\n", md ? "## " : "",
+			 dk_tr(en, "Per institution, from every scheme"));
 	if (dk_table_init(&t, 5) == DK_OK) {
 		const char *head[] = {dk_tr(en, "Institution"), dk_tr(en, "Scheme"),
 				      dk_tr(en, "Direct"), "UP2", dk_tr(en, "Total")};
@@ -321,7 +349,7 @@ char *dk_cases_table(const dk_cases_report *r)
 			if (dk_table_row(&t, row) != DK_OK)
 				b.oom = 1;
 		}
-		char *txt = dk_table_render(&t);
+		char *txt = md ? md_render(&t) : dk_table_render(&t);
 		if (txt)
 			dk_strbuf_puts(&b, txt);
 		else
@@ -330,7 +358,8 @@ char *dk_cases_table(const dk_cases_report *r)
 		dk_table_release(&t);
 	}
 	/* per network: its amount per scheme and in total */
-	dk_strbuf_printf(&b, "\n%s\n\n", dk_tr(en, "Per network, from every scheme"));
+	dk_strbuf_printf(&b, "\n%s%s\n\n", md ? "## " : "",
+			 dk_tr(en, "Per network, from every scheme"));
 	if (dk_table_init(&t, r->n + 2) == DK_OK) {
 		const char *head[DK_SCHEMES_MAX + 2];
 		head[0] = dk_tr(en, "Network");
@@ -367,7 +396,7 @@ char *dk_cases_table(const dk_cases_report *r)
 			if (dk_table_row(&t, row) != DK_OK)
 				b.oom = 1;
 		}
-		char *txt = dk_table_render(&t);
+		char *txt = md ? md_render(&t) : dk_table_render(&t);
 		if (txt)
 			dk_strbuf_puts(&b, txt);
 		else
@@ -376,7 +405,7 @@ char *dk_cases_table(const dk_cases_report *r)
 		dk_table_release(&t);
 	}
 	/* per scheme: its totals and findings */
-	dk_strbuf_printf(&b, "\n%s\n\n", dk_tr(en, "Per scheme"));
+	dk_strbuf_printf(&b, "\n%s%s\n\n", md ? "## " : "", dk_tr(en, "Per scheme"));
 	if (dk_table_init(&t, 8) == DK_OK) {
 		const char *head[] = {dk_tr(en, "Scheme"),   dk_tr(en, "Recommended"),
 				      dk_tr(en, "Direct"),   "UP2",
@@ -423,7 +452,7 @@ char *dk_cases_table(const dk_cases_report *r)
 			if (dk_table_row(&t, row) != DK_OK)
 				b.oom = 1;
 		}
-		char *txt = dk_table_render(&t);
+		char *txt = md ? md_render(&t) : dk_table_render(&t);
 		if (txt)
 			dk_strbuf_puts(&b, txt);
 		else
@@ -434,9 +463,11 @@ char *dk_cases_table(const dk_cases_report *r)
 	/* each scheme as its own recommendation */
 	for (size_t k = 0; k < r->n; k++) {
 		const dk_scheme_ref *sr = &r->file->schemes[k];
-		char *part = dk_report_table(&r->parts[k]);
-		dk_strbuf_printf(&b, "\n%s %s%s%s\n\n", dk_tr(en, "Scheme"), sr->id,
-				 sr->name ? ": " : "", sr->name ? sr->name : "");
+		char *part = md ? dk_report_md(&r->parts[k])
+				: dk_report_table(&r->parts[k]);
+		dk_strbuf_printf(&b, "\n%s%s %s%s%s\n\n", md ? "## " : "",
+				 dk_tr(en, "Scheme"), sr->id, sr->name ? ": " : "",
+				 sr->name ? sr->name : "");
 		if (part)
 			dk_strbuf_puts(&b, part);
 		else
@@ -446,6 +477,16 @@ char *dk_cases_table(const dk_cases_report *r)
 	free(s.inst);
 	free(s.nets);
 	return dk_strbuf_done(&b);
+}
+
+char *dk_cases_table(const dk_cases_report *r)
+{
+	return cases_text(r, false);
+}
+
+char *dk_cases_md(const dk_cases_report *r)
+{
+	return cases_text(r, true);
 }
 
 char *dk_cases_findings_json(const dk_cases_report *r)
@@ -520,4 +561,134 @@ static char *explain_of(const dk_report *p, const void *ctx)
 char *dk_cases_explain(const dk_cases_report *r, const char *network, size_t *shown)
 {
 	return per_scheme(r, explain_of, network, shown);
+}
+
+/* A whole amount into a cell of 48 bytes, or nothing when there is none. */
+static void put_kr(char *cell, bool have, dk_kr x)
+{
+	if (have)
+		snprintf(cell, 48, "%lld", (long long)x);
+}
+
+/* One row of the long CSV: kind, scheme, name, then the numbers (NULL or
+ * "" for none). */
+static void csv_row(dk_strbuf *b, char delim, const char *kind, const char *scheme,
+		    const char *name, const char *const *num)
+{
+	const char *text[3] = {kind, scheme, name};
+	for (int c = 0; c < 3; c++) {
+		if (c)
+			dk_strbuf_add(b, &delim, 1);
+		dk_csv_text(b, text[c] ? text[c] : "", delim);
+	}
+	for (int c = 0; c < 9; c++) {
+		dk_strbuf_add(b, &delim, 1);
+		dk_csv_field(b, num[c] ? num[c] : "", delim);
+	}
+	dk_strbuf_puts(b, "\r\n");
+}
+
+char *dk_cases_csv(const dk_cases_report *r, bool excel_nb)
+{
+	static const char *const head[] = {"kind",   "scheme",   "name",
+					   "direct", "up2",      "recommended",
+					   "total",  "unused",   "uh_share",
+					   "errors", "warnings", "info"};
+	char delim = excel_nb ? ';' : ',';
+	summary s;
+	dk_strbuf b = {0};
+	if (!summarise(r, &s)) {
+		free(s.inst), free(s.nets);
+		return NULL;
+	}
+	if (excel_nb)
+		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
+	for (size_t c = 0; c < sizeof head / sizeof head[0]; c++) {
+		if (c)
+			dk_strbuf_add(&b, &delim, 1);
+		dk_csv_field(&b, head[c], delim);
+	}
+	dk_strbuf_puts(&b, "\r\n");
+	char v[9][48];
+	const char *num[9];
+	for (int c = 0; c < 9; c++)
+		num[c] = v[c];
+	for (size_t i = 0; i < s.n_inst; i++) {
+		const entry *e = &s.inst[i];
+		dk_kr direct = 0, up2 = 0;
+		for (size_t k = 0; k < r->n; k++) {
+			if (e->at[k] < 0)
+				continue;
+			const dk_recommendation *rec = r->parts[k].rec;
+			dk_kr d = rec->inst_direct[e->at[k]], u = rec->inst_up2[e->at[k]];
+			memset(v, 0, sizeof v);
+			put_kr(v[0], true, d);
+			put_kr(v[1], rec->produced, u);
+			put_kr(v[3], rec->produced, d + u);
+			csv_row(&b, delim, "institution", r->file->schemes[k].id, e->name,
+				num);
+			direct += d, up2 += u;
+		}
+		memset(v, 0, sizeof v);
+		put_kr(v[0], true, direct);
+		put_kr(v[1], s.complete, up2);
+		put_kr(v[3], s.complete, direct + up2);
+		csv_row(&b, delim, "institution", "", e->name, num);
+	}
+	for (size_t i = 0; i < s.n_nets; i++) {
+		const entry *e = &s.nets[i];
+		dk_kr total = 0;
+		for (size_t k = 0; k < r->n; k++) {
+			if (e->at[k] < 0)
+				continue;
+			const dk_recommendation *rec = r->parts[k].rec;
+			dk_kr a = rec->produced ? rec->rows[e->at[k]].amount : 0;
+			memset(v, 0, sizeof v);
+			put_kr(v[2], rec->produced, a);
+			put_kr(v[3], rec->produced, a);
+			csv_row(&b, delim, "network", r->file->schemes[k].id, e->name,
+				num);
+			total += a;
+		}
+		memset(v, 0, sizeof v);
+		put_kr(v[3], s.complete, total);
+		csv_row(&b, delim, "network", "", e->name, num);
+	}
+	dk_kr rsum = 0, dsum = 0, usum = 0, unused = 0;
+	dk_i128 all_num = 0, all_den = 0;
+	size_t counts[3] = {0, 0, 0};
+	for (size_t k = 0; k <= r->n; k++) {
+		bool all = k == r->n, have = all ? s.complete : r->parts[k].rec->produced;
+		dk_kr a = rsum, d = dsum, u = usum, un = unused;
+		dk_i128 num_ = all_num, den_ = all_den;
+		size_t c3[3] = {counts[0], counts[1], counts[2]};
+		if (!all) {
+			const dk_recommendation *rec = r->parts[k].rec;
+			a = sum_amounts(rec), d = rec->direct, u = sum_up2(&r->parts[k]);
+			un = rec->unused + rec->reserve_cut;
+			num_ = (dk_i128)d + u + rec->total_other, den_ = (dk_i128)d + a;
+			for (int x = 0; x < 3; x++)
+				c3[x] = rec->findings.counts[x], counts[x] += c3[x];
+			rsum += a, dsum += d, usum += u, unused += un;
+			all_num += num_, all_den += den_;
+		}
+		memset(v, 0, sizeof v);
+		put_kr(v[0], true, d);
+		put_kr(v[1], have, u);
+		put_kr(v[2], have, a);
+		put_kr(v[4], have, un);
+		if (have && den_ > 0) {
+			dk_share_str(num_, den_, v[5], sizeof v[5]);
+			for (char *q = v[5]; excel_nb && *q; q++)
+				if (*q == '.')
+					*q = ',';
+		}
+		snprintf(v[6], sizeof v[6], "%zu", c3[DK_SEV_ERROR]);
+		snprintf(v[7], sizeof v[7], "%zu", c3[DK_SEV_WARNING]);
+		snprintf(v[8], sizeof v[8], "%zu", c3[DK_SEV_INFO]);
+		csv_row(&b, delim, "scheme", all ? "" : r->file->schemes[k].id, "", num);
+	}
+	free(s.inst);
+	free(s.nets);
+	return dk_strbuf_done(&b);
 }

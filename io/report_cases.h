@@ -34,6 +34,15 @@ char *dk_cases_json(const dk_cases_report *r);
 /* The summary's tables, then each scheme's recommendation table under its
  * id and name. */
 char *dk_cases_table(const dk_cases_report *r);
+/* The same in Markdown: the summary's tables as pipe tables, then each
+ * scheme's `recommend -f md` under its id. */
+char *dk_cases_md(const dk_cases_report *r);
+/* The summary as one CSV table in a long format (RFC 4180, or the Excel
+ * dialect): the columns kind, scheme, name, direct, up2, recommended,
+ * total, unused, uh_share, errors, warnings, info, a row per institution
+ * and scheme, per network and scheme, and per scheme, each kind also with
+ * a row for all the schemes (scheme empty). */
+char *dk_cases_csv(const dk_cases_report *r, bool excel_nb);
 
 /* `check -c`: {"title", "schemes": [{"scheme", "name", "findings",
  * "not_checked"}]}, each scheme's findings as `check -f json` has them;

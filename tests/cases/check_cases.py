@@ -14,6 +14,8 @@ in all. The generated cases have 2 or 3 schemes with random networks
 (some names shared between schemes, in other letter cases), methods,
 frames, direct splits and rounding units.
 """
+import csv
+import io
 import json
 import os
 import random
@@ -109,6 +111,26 @@ def check(dekom, case_path):
     for key in ("recommended", "direct", "up2", "unused"):
         if t[key] != sum(e[key] for e in t["schemes"]):
             fails.append("total %s is not the sum of the schemes'" % key)
+    # the long CSV holds the summary's numbers
+    p = subprocess.run([dekom, "recommend", "-c", case_path, "-f", "csv", "--fail-on", "never"],
+                       capture_output=True, text=True)
+    rows = list(csv.DictReader(io.StringIO(p.stdout)))
+    for inst in summ["institutions"]:
+        for e in inst["schemes"] + [dict(inst, scheme="")]:
+            r = [x for x in rows if x["kind"] == "institution" and x["name"] == inst["id"]
+                 and x["scheme"] == e["scheme"]]
+            if len(r) != 1 or (int(r[0]["direct"]), int(r[0]["up2"]), int(r[0]["total"])) != \
+                    (e["direct"], e["up2"], e["total"]):
+                fails.append("CSV: institution %s, scheme %r" % (inst["id"], e["scheme"]))
+    for net in summ["networks"]:
+        r = [x for x in rows if x["kind"] == "network" and x["name"] == net["network"]
+             and x["scheme"] == ""]
+        if len(r) != 1 or int(r[0]["total"]) != net["total"]:
+            fails.append("CSV: network %s" % net["network"])
+    r = [x for x in rows if x["kind"] == "scheme" and x["scheme"] == ""]
+    if len(r) != 1 or int(r[0]["recommended"]) != t["recommended"] or \
+            float(r[0]["uh_share"]) != t["uh_share"]:
+        fails.append("CSV: the schemes in all")
     return fails
 
 
