@@ -150,6 +150,8 @@ void dk_case_job_run(dk_case_job *j)
 				j->text = dk_cli_with_newline(dk_cases_json(&r));
 			else if (strcmp(j->format, "md") == 0)
 				j->text = dk_cases_md(&r);
+			else if (strcmp(j->format, "html") == 0)
+				j->text = dk_cases_html(&r);
 			else if (strcmp(j->format, "csv") == 0)
 				j->text = dk_cases_csv(&r,
 						       o->csv_dialect &&
@@ -214,12 +216,14 @@ int dk_cli_run_cases(const dk_cli_opts *o, dk_job_kind kind)
 	const char *fmt = kind == DK_JOB_EXPLAIN ? "table" : dk_cli_default_format(o);
 	bool text = strcmp(fmt, "json") == 0 || strcmp(fmt, "table") == 0 ||
 		(kind == DK_JOB_RECOMMEND &&
-		 (strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0));
+		 (strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0 ||
+		  strcmp(fmt, "html") == 0));
 	if (!text) {
-		dk_cli_error(o->command,
-			     _("-f %s is not written for a case file yet; give -f json, "
-			       "table, md or csv, or run each scheme with -n and -p"),
-			     fmt);
+		dk_cli_error(
+			o->command,
+			_("-f %s is not written for a case file yet; give -f json, "
+			  "table, md, csv or html, or run each scheme with -n and -p"),
+			fmt);
 		return DK_EXIT_USAGE;
 	}
 	if (o->columns || o->sheet) {

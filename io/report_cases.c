@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "io/escape.h"
+#include "io/html.h"
 #include "io/i18n.h"
 #include "io/json_out.h"
 #include "io/strbuf.h"
@@ -294,36 +295,22 @@ static char *md_render(const dk_table *t)
 	return dk_strbuf_done(&b);
 }
 
-static char *cases_text(const dk_cases_report *r, bool md)
+/* The summary's three tables (per institution, per network, per scheme),
+ * as the text, Markdown and HTML outputs show them; the caller releases
+ * them (each initialised, whatever is returned). */
+static dk_status summary_tables(const dk_cases_report *r, const summary *s, dk_table t[3])
 {
 	bool en = r->english;
-	summary s;
-	dk_strbuf b = {0};
-	dk_table t;
-	if (!summarise(r, &s)) {
-		free(s.inst), free(s.nets);
-		return NULL;
-	}
-	const dk_title *ti = &r->file->title;
-	dk_strbuf_printf(&b, "%s%s\n", md ? "# " : "",
-			 dk_tr(en, "Combined recommendation"));
-	if (ti->forum || ti->meeting || ti->case_no)
-		dk_strbuf_printf(&b, "%s%s%s%s%s\n", ti->forum ? ti->forum : "",
-				 ti->forum && (ti->meeting || ti->case_no) ? ", " : "",
-				 ti->case_no ? ti->case_no : "",
-				 ti->case_no && ti->meeting ? ", " : "",
-				 ti->meeting ? ti->meeting : "");
-	/* per institution and scheme: direct, UP2, total */
-	dk_strbuf_printf(&b, "\n%s%s\n\n", md ? "## " : "",
-			 dk_tr(en, "Per institution, from every scheme"));
-	if (dk_table_init(&t, 5) == DK_OK) {
+	dk_status st = DK_OK;
+	memset(t, 0, 3 * sizeof *t);
+	if (st == DK_OK && dk_table_init(&t[0], 5) == DK_OK) {
 		const char *head[] = {dk_tr(en, "Institution"), dk_tr(en, "Scheme"),
 				      dk_tr(en, "Direct"), "UP2", dk_tr(en, "Total")};
-		t.right[2] = t.right[3] = t.right[4] = true;
-		if (dk_table_row(&t, head) != DK_OK)
-			b.oom = 1;
-		for (size_t i = 0; i < s.n_inst; i++) {
-			const entry *e = &s.inst[i];
+		t[0].right[2] = t[0].right[3] = t[0].right[4] = true;
+		if (dk_table_row(&t[0], head) != DK_OK)
+			st = DK_ENOMEM;
+		for (size_t i = 0; i < s->n_inst; i++) {
+			const entry *e = &s->inst[i];
 			dk_kr direct = 0, up2 = 0;
 			for (size_t k = 0; k < r->n; k++) {
 				if (e->at[k] < 0)
@@ -337,43 +324,35 @@ static char *cases_text(const dk_cases_report *r, bool md)
 				amount(rec->produced, d + u, tt, sizeof tt);
 				const char *row[] = {e->name, r->file->schemes[k].id, a,
 						     c, tt};
-				if (dk_table_row(&t, row) != DK_OK)
-					b.oom = 1;
+				if (dk_table_row(&t[0], row) != DK_OK)
+					st = DK_ENOMEM;
 				direct += d, up2 += u;
 			}
 			char a[40], c[40], tt[40];
 			amount(true, direct, a, sizeof a);
-			amount(s.complete, up2, c, sizeof c);
-			amount(s.complete, direct + up2, tt, sizeof tt);
+			amount(s->complete, up2, c, sizeof c);
+			amount(s->complete, direct + up2, tt, sizeof tt);
 			const char *row[] = {e->name, dk_tr(en, "in all"), a, c, tt};
-			if (dk_table_row(&t, row) != DK_OK)
-				b.oom = 1;
+			if (dk_table_row(&t[0], row) != DK_OK)
+				st = DK_ENOMEM;
 		}
-		char *txt = md ? md_render(&t) : dk_table_render(&t);
-		if (txt)
-			dk_strbuf_puts(&b, txt);
-		else
-			b.oom = 1;
-		free(txt);
-		dk_table_release(&t);
+	} else {
+		st = DK_ENOMEM;
 	}
-	/* per network: its amount per scheme and in total */
-	dk_strbuf_printf(&b, "\n%s%s\n\n", md ? "## " : "",
-			 dk_tr(en, "Per network, from every scheme"));
-	if (dk_table_init(&t, r->n + 2) == DK_OK) {
+	if (st == DK_OK && dk_table_init(&t[1], r->n + 2) == DK_OK) {
 		const char *head[DK_SCHEMES_MAX + 2];
 		head[0] = dk_tr(en, "Network");
 		for (size_t k = 0; k < r->n; k++) {
 			head[k + 1] = r->file->schemes[k].id;
-			t.right[k + 1] = true;
+			t[1].right[k + 1] = true;
 		}
 		head[r->n + 1] = dk_tr(en, "Total");
-		t.right[r->n + 1] = true;
-		if (dk_table_row(&t, head) != DK_OK)
-			b.oom = 1;
+		t[1].right[r->n + 1] = true;
+		if (dk_table_row(&t[1], head) != DK_OK)
+			st = DK_ENOMEM;
 		char cells[DK_SCHEMES_MAX + 1][40];
-		for (size_t i = 0; i < s.n_nets; i++) {
-			const entry *e = &s.nets[i];
+		for (size_t i = 0; i < s->n_nets; i++) {
+			const entry *e = &s->nets[i];
 			const char *row[DK_SCHEMES_MAX + 2];
 			dk_kr total = 0;
 			row[0] = e->name;
@@ -391,36 +370,29 @@ static char *cases_text(const dk_cases_report *r, bool md)
 				}
 				row[k + 1] = cells[k];
 			}
-			amount(s.complete, total, cells[r->n], sizeof cells[r->n]);
+			amount(s->complete, total, cells[r->n], sizeof cells[r->n]);
 			row[r->n + 1] = cells[r->n];
-			if (dk_table_row(&t, row) != DK_OK)
-				b.oom = 1;
+			if (dk_table_row(&t[1], row) != DK_OK)
+				st = DK_ENOMEM;
 		}
-		char *txt = md ? md_render(&t) : dk_table_render(&t);
-		if (txt)
-			dk_strbuf_puts(&b, txt);
-		else
-			b.oom = 1;
-		free(txt);
-		dk_table_release(&t);
+	} else {
+		st = DK_ENOMEM;
 	}
-	/* per scheme: its totals and findings */
-	dk_strbuf_printf(&b, "\n%s%s\n\n", md ? "## " : "", dk_tr(en, "Per scheme"));
-	if (dk_table_init(&t, 8) == DK_OK) {
+	if (st == DK_OK && dk_table_init(&t[2], 8) == DK_OK) {
 		const char *head[] = {dk_tr(en, "Scheme"),   dk_tr(en, "Recommended"),
 				      dk_tr(en, "Direct"),   "UP2",
 				      dk_tr(en, "Unused"),   dk_tr(en, "Errors"),
 				      dk_tr(en, "Warnings"), dk_tr(en, "Info")};
 		for (int c = 1; c < 8; c++)
-			t.right[c] = true;
-		if (dk_table_row(&t, head) != DK_OK)
-			b.oom = 1;
+			t[2].right[c] = true;
+		if (dk_table_row(&t[2], head) != DK_OK)
+			st = DK_ENOMEM;
 		dk_kr rsum = 0, dsum = 0, usum = 0, unused = 0;
 		size_t counts[3] = {0, 0, 0};
 		char cells[7][40];
 		for (size_t k = 0; k <= r->n; k++) {
 			bool all = k == r->n,
-			     have = all ? s.complete : r->parts[k].rec->produced;
+			     have = all ? s->complete : r->parts[k].rec->produced;
 			dk_kr a = rsum, d = dsum, u = usum, un = unused;
 			size_t c3[3] = {counts[0], counts[1], counts[2]};
 			if (!all) {
@@ -449,16 +421,50 @@ static char *cases_text(const dk_cases_report *r, bool md)
 					     cells[4],
 					     cells[5],
 					     cells[6]};
-			if (dk_table_row(&t, row) != DK_OK)
-				b.oom = 1;
+			if (dk_table_row(&t[2], row) != DK_OK)
+				st = DK_ENOMEM;
 		}
-		char *txt = md ? md_render(&t) : dk_table_render(&t);
+	} else {
+		st = DK_ENOMEM;
+	}
+	return st;
+}
+
+/* The summary's tables and each scheme's recommendation, as text or
+ * Markdown. */
+static char *cases_text(const dk_cases_report *r, bool md)
+{
+	static const char *const caps[3] = {N_("Per institution, from every scheme"),
+					    N_("Per network, from every scheme"),
+					    N_("Per scheme")};
+	bool en = r->english;
+	summary s;
+	dk_strbuf b = {0};
+	dk_table t[3];
+	if (!summarise(r, &s)) {
+		free(s.inst), free(s.nets);
+		return NULL;
+	}
+	const dk_title *ti = &r->file->title;
+	dk_strbuf_printf(&b, "%s%s\n", md ? "# " : "",
+			 dk_tr(en, "Combined recommendation"));
+	if (ti->forum || ti->meeting || ti->case_no)
+		dk_strbuf_printf(&b, "%s%s%s%s%s\n", ti->forum ? ti->forum : "",
+				 ti->forum && (ti->meeting || ti->case_no) ? ", " : "",
+				 ti->case_no ? ti->case_no : "",
+				 ti->case_no && ti->meeting ? ", " : "",
+				 ti->meeting ? ti->meeting : "");
+	if (summary_tables(r, &s, t) != DK_OK)
+		b.oom = 1;
+	for (int k = 0; k < 3; k++) {
+		dk_strbuf_printf(&b, "\n%s%s\n\n", md ? "## " : "", dk_tr(en, caps[k]));
+		char *txt = b.oom ? NULL : md ? md_render(&t[k]) : dk_table_render(&t[k]);
 		if (txt)
 			dk_strbuf_puts(&b, txt);
 		else
 			b.oom = 1;
 		free(txt);
-		dk_table_release(&t);
+		dk_table_release(&t[k]);
 	}
 	/* each scheme as its own recommendation */
 	for (size_t k = 0; k < r->n; k++) {
@@ -688,6 +694,215 @@ char *dk_cases_csv(const dk_cases_report *r, bool excel_nb)
 		snprintf(v[8], sizeof v[8], "%zu", c3[DK_SEV_INFO]);
 		csv_row(&b, delim, "scheme", all ? "" : r->file->schemes[k].id, "", num);
 	}
+	free(s.inst);
+	free(s.nets);
+	return dk_strbuf_done(&b);
+}
+
+/* A summary table as HTML: a caption, column headers, numbers right. */
+static void html_table(dk_strbuf *b, const dk_table *t, const char *caption)
+{
+	dk_strbuf_puts(b, "<table>\n<caption>");
+	dk_html_esc(b, caption);
+	dk_strbuf_puts(b, "</caption>\n");
+	for (size_t i = 0; i < t->nrows; i++) {
+		dk_strbuf_puts(b, i == 0 ? "<thead><tr>" : "<tr>");
+		for (size_t c = 0; c < t->ncols; c++) {
+			const char *v = t->cells[i * t->ncols + c];
+			const char *num = t->right[c] ? " class=\"n\"" : "";
+			if (i == 0)
+				dk_strbuf_printf(b, "<th scope=\"col\"%s>", num);
+			else
+				dk_strbuf_printf(b, "<td%s>", num);
+			dk_html_esc(b, v ? v : "");
+			dk_strbuf_puts(b, i == 0 ? "</th>" : "</td>");
+		}
+		dk_strbuf_puts(b, i == 0 ? "</tr></thead>\n<tbody>\n" : "</tr>\n");
+	}
+	dk_strbuf_puts(b, "</tbody>\n</table>\n");
+}
+
+/* The text between `from` and `to` in s (both found), or NULL. */
+static const char *between(const char *s, const char *from, const char *to, size_t *len)
+{
+	const char *a = s ? strstr(s, from) : NULL;
+	const char *z = a ? strstr(a + strlen(from), to) : NULL;
+	if (!z)
+		return NULL;
+	a += strlen(from);
+	*len = (size_t)(z - a);
+	return a;
+}
+
+/* A scheme's report body for the combined document: every id, and every
+ * reference to one, gets the scheme's prefix, so that the parts' ids stay
+ * unique; an element labelled by ids is also labelled by the scheme's
+ * heading (<prefix>scheme), so that a network's page in two schemes has two
+ * names; and the part's own banner and main landmarks become plain
+ * blocks, the document having one of each. dekom's own markup is the only
+ * place these strings occur: a text's quotes and brackets are escaped
+ * (dk_html_esc). */
+static void prefixed(dk_strbuf *b, const char *s, size_t len, const char *prefix)
+{
+	static const char *const marks[] = {" id=\"",
+					    " aria-labelledby=\"",
+					    "<header class=\"title\">",
+					    "</header>",
+					    "<main>",
+					    "</main>"};
+	static const char *const plain[] = {
+		NULL,    NULL, "<div class=\"title\">", "</div>", "<div class=\"part\">",
+		"</div>"};
+	const char *end = s + len;
+	while (s < end) {
+		const char *next = end;
+		size_t which = 0;
+		for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+			const char *x = strstr(s, marks[k]);
+			if (x && x < next)
+				next = x, which = k;
+		}
+		if (next >= end) {
+			dk_strbuf_add(b, s, (size_t)(end - s));
+			break;
+		}
+		dk_strbuf_add(b, s, (size_t)(next - s));
+		if (plain[which]) {
+			dk_strbuf_puts(b, plain[which]);
+			s = next + strlen(marks[which]);
+			continue;
+		}
+		dk_strbuf_puts(b, marks[which]);
+		next += strlen(marks[which]);
+		/* each space-separated id of the value */
+		const char *q = strchr(next, '"');
+		if (!q || q > end)
+			q = end;
+		bool start = true;
+		for (const char *c = next; c < q; c++) {
+			if (start && *c != ' ')
+				dk_strbuf_puts(b, prefix);
+			start = *c == ' ';
+			dk_strbuf_add(b, c, 1);
+		}
+		if (which == 1)
+			dk_strbuf_printf(b, " %sscheme", prefix);
+		s = q;
+	}
+}
+
+char *dk_cases_html(const dk_cases_report *r)
+{
+	bool en = r->english;
+	summary s;
+	if (!summarise(r, &s)) {
+		free(s.inst), free(s.nets);
+		return NULL;
+	}
+	char *parts[DK_SCHEMES_MAX] = {NULL};
+	bool ok = true;
+	for (size_t k = 0; k < r->n && ok; k++)
+		ok = (parts[k] = dk_report_html(&r->parts[k])) != NULL;
+	dk_strbuf b = {0};
+	const dk_title *ti = &r->file->title;
+	char heading[400];
+	snprintf(heading, sizeof heading, "%s%s%s", dk_tr(en, "Combined recommendation"),
+		 ti->case_no ? " · " : "", ti->case_no ? ti->case_no : "");
+	size_t len = 0;
+	const char *styles = ok ? between(parts[0], "</title>\n", "</head>", &len) : NULL;
+	if (!styles)
+		ok = false;
+	if (ok) {
+		dk_strbuf_printf(&b,
+				 "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta "
+				 "charset=\"utf-8\">\n<title>",
+				 en ? "en" : "nb");
+		dk_html_esc(&b, heading);
+		dk_strbuf_puts(&b, "</title>\n");
+		dk_strbuf_add(&b, styles, len);
+		/* each scheme starts a page; the running head is the case's */
+		dk_strbuf_puts(
+			&b,
+			"<style>\nsection.scheme{break-before:page}\n"
+			"div.title{border-bottom:2px solid #1f3d6e;padding-bottom:.4em}\n"
+			"div.title .kind{font-size:10pt;color:#444;margin:0;"
+			"text-transform:uppercase;letter-spacing:.05em}\n"
+			"h2.scheme{font-size:11pt;border:none;color:#1f3d6e;margin:0 0 .5em}\n"
+			"@page{@top-left{content:\"");
+		for (const char *c = heading; *c; c++) {
+			if (*c == '"' || *c == '\\')
+				dk_strbuf_puts(&b, "\\");
+			dk_strbuf_add(&b, c, 1);
+		}
+		dk_strbuf_puts(
+			&b,
+			"\"}}\n</style>\n</head>\n<body>\n<header class=\"title\">\n<p class=\"kind\">");
+		dk_html_esc(&b, dk_tr(en, "Combined recommendation"));
+		dk_strbuf_puts(&b, "</p>\n<h1>");
+		dk_html_esc(&b,
+			    ti->forum ? ti->forum : dk_tr(en, "Combined recommendation"));
+		dk_strbuf_puts(&b, "</h1>\n");
+		if (ti->case_no || ti->meeting) {
+			dk_strbuf_puts(&b, "<p class=\"sub\">");
+			dk_html_esc(&b, ti->case_no ? ti->case_no : "");
+			if (ti->case_no && ti->meeting)
+				dk_strbuf_puts(&b, " · ");
+			if (ti->meeting) {
+				dk_strbuf_printf(&b, "%s ", dk_tr(en, "Meeting"));
+				dk_html_esc(&b, ti->meeting);
+			}
+			dk_strbuf_puts(&b, "</p>\n");
+		}
+		if (ti->draft)
+			dk_strbuf_printf(&b, "<p class=\"draft\">%s</p>\n",
+					 dk_tr(en, "Draft"));
+		dk_strbuf_puts(&b, "</header>\n<main>\n<section id=\"samlet\">\n<h2>");
+		dk_html_esc(&b, dk_tr(en, "The schemes together"));
+		dk_strbuf_puts(&b, "</h2>\n");
+		/* the summary's tables, as the text table has them */
+		dk_table t[3];
+		static const char *const caps[3] = {
+			N_("Per institution, from every scheme"),
+			N_("Per network, from every scheme"), N_("Per scheme")};
+		if (summary_tables(r, &s, t) != DK_OK)
+			b.oom = 1;
+		for (int k = 0; k < 3; k++) {
+			if (!b.oom)
+				html_table(&b, &t[k], dk_tr(en, caps[k]));
+			dk_table_release(&t[k]);
+		}
+		dk_strbuf_puts(&b, "</section>\n");
+		/* each scheme: a region named by its heading */
+		for (size_t k = 0; k < r->n; k++) {
+			const dk_scheme_ref *sr = &r->file->schemes[k];
+			size_t blen;
+			const char *body =
+				between(parts[k], "<body>\n", "</body>", &blen);
+			char prefix[64];
+			snprintf(prefix, sizeof prefix, "%s-", sr->id);
+			dk_strbuf_printf(
+				&b,
+				"<section class=\"scheme\" aria-labelledby=\"%sscheme\">\n"
+				"<h2 class=\"scheme\" id=\"%sscheme\">%s ",
+				prefix, prefix, dk_tr(en, "Scheme"));
+			dk_html_esc(&b, sr->id);
+			if (sr->name) {
+				dk_strbuf_puts(&b, ": ");
+				dk_html_esc(&b, sr->name);
+			}
+			dk_strbuf_puts(&b, "</h2>\n");
+			if (body)
+				prefixed(&b, body, blen, prefix);
+			else
+				b.oom = 1;
+			dk_strbuf_puts(&b, "</section>\n");
+		}
+		dk_strbuf_puts(&b, "</main>\n</body>\n</html>\n");
+	} else {
+		b.oom = 1;
+	}
+	for (size_t k = 0; k < r->n; k++)
+		free(parts[k]);
 	free(s.inst);
 	free(s.nets);
 	return dk_strbuf_done(&b);

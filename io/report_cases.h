@@ -43,6 +43,10 @@ char *dk_cases_md(const dk_cases_report *r);
  * and scheme, per network and scheme, and per scheme, each kind also with
  * a row for all the schemes (scheme empty). */
 char *dk_cases_csv(const dk_cases_report *r, bool excel_nb);
+/* The printed report: the summary's tables on the first page, then each
+ * scheme's report (recommend -f html) from a page of its own, its ids
+ * prefixed with the scheme's id so that they stay unique. */
+char *dk_cases_html(const dk_cases_report *r);
 
 /* `check -c`: {"title", "schemes": [{"scheme", "name", "findings",
  * "not_checked"}]}, each scheme's findings as `check -f json` has them;
