@@ -207,12 +207,9 @@ static char *summary(const dk_cli_opts *o, const dk_case_job *jobs, const int *e
 
 int dk_cmd_batch(const dk_cli_opts *o)
 {
+	/* each case as recommend -c writes it: json (the default), md, csv
+	 * or html, to OUTDIR/NAME.FORMAT */
 	const char *fmt = o->format ? o->format : "json";
-	if (strcmp(fmt, "json") != 0) {
-		dk_cli_error("batch",
-			     _("-f %s is not written by batch yet; give -f json"), fmt);
-		return DK_EXIT_USAGE;
-	}
 	if (!o->outdir || o->argc < 1) {
 		dk_cli_error("batch", "%s",
 			     !o->outdir

@@ -132,6 +132,7 @@ static const topic topics[] = {
 	    "not be written, else 2 if a case was bad input, else 1 if a case had\n"
 	    "findings at or above --fail-on, else 0.\n"
 	    "  -d, --outdir DIR      the folder for the outputs (it must exist)\n"
+	    "  -f json|md|csv|html   the format of each case's output (default json)\n"
 	    "  --threads N           cases at once (default: one per processor; the\n"
 	    "                        outputs are the same for any N)\n"
 	    "  --summary FILE.csv    the table of cases also as CSV\n")},

@@ -39,7 +39,7 @@ static const command commands[] = {
 	{"calibrate", dk_cmd_calibrate, "table csv json md"},
 	{"diff", dk_cmd_diff, "table json"},
 	{"init", dk_cmd_init, "xlsx"},
-	{"batch", dk_cmd_batch, "json"},
+	{"batch", dk_cmd_batch, "json md csv html"},
 };
 /* clang-format on */
 static int run_command(const command *c, int argc, char **argv)

@@ -76,4 +76,10 @@ rc=$?
 (cd "$work" && "$dekom" batch -d . rekom.json) > /dev/null 2> "$work/err4"
 rc=$?
 [ "$rc" = 2 ] || { echo "an output over its own case file: exit $rc"; cat "$work/err4"; fail=1; }
+# another format: each case as recommend -c writes it
+mkdir -p "$work/out5"
+(cd "$work" && "$dekom" batch -q -f md -d out5 dekom-rekom.json) > /dev/null 2>&1
+(cd "$work" && "$dekom" recommend -c dekom-rekom.json -f md --fail-on never) > "$work/want.md" 2>/dev/null
+cmp -s "$work/out5/dekom-rekom.md" "$work/want.md" ||
+	{ echo "batch -f md differs from recommend -c -f md"; fail=1; }
 exit $fail
