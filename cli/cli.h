@@ -190,6 +190,8 @@ typedef struct {
 	dk_i128 uh_num, uh_den; /* the UH share of it all, over the schemes */
 	bool produced;          /* every scheme has amounts */
 	int findings_exit;      /* 1 when a finding is at or above --fail-on */
+	bool wrote;             /* recommend -c -f xlsx: the workbook was written here */
+	int book_rc;            /* ... with this exit code */
 } dk_case_job;
 void dk_case_job_run(dk_case_job *j);
 void dk_case_job_release(dk_case_job *j);

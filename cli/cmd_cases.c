@@ -48,6 +48,12 @@ dk_status dk_case_file_load(const char *path, dk_input *in, dk_case_file *f, dk_
 	return st;
 }
 
+static dk_status cases_book(const void *ctx, const char *path, const char *name,
+			    dk_error *d)
+{
+	return dk_cases_xlsx(ctx, path, name, d);
+}
+
 /* explain NETWORK -c: in every scheme that has it, or in --scheme's;
  * *shown is 0 when none has it (reported). */
 static char *explain(dk_case_job *j, const dk_cases_report *all, size_t *shown)
@@ -146,7 +152,12 @@ void dk_case_job_run(dk_case_job *j)
 		size_t shown = 1;
 		switch (j->kind) {
 		case DK_JOB_RECOMMEND:
-			if (json)
+			if (strcmp(j->format, "xlsx") == 0) {
+				/* a workbook goes to its file here: recommend -c
+				 * alone writes one (batch does not) */
+				j->wrote = true;
+				j->book_rc = dk_cli_write_book(o, cases_book, &r);
+			} else if (json)
 				j->text = dk_cli_with_newline(dk_cases_json(&r));
 			else if (strcmp(j->format, "md") == 0)
 				j->text = dk_cases_md(&r);
@@ -168,7 +179,7 @@ void dk_case_job_run(dk_case_job *j)
 			j->text = dk_term_clean(explain(j, &r, &shown));
 			break;
 		}
-		if (!j->text && shown)
+		if (!j->text && shown && !j->wrote)
 			j->st = DK_ENOMEM;
 		else if (!shown)
 			j->st = DK_EINPUT;
@@ -217,12 +228,12 @@ int dk_cli_run_cases(const dk_cli_opts *o, dk_job_kind kind)
 	bool text = strcmp(fmt, "json") == 0 || strcmp(fmt, "table") == 0 ||
 		(kind == DK_JOB_RECOMMEND &&
 		 (strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0 ||
-		  strcmp(fmt, "html") == 0));
+		  strcmp(fmt, "html") == 0 || strcmp(fmt, "xlsx") == 0));
 	if (!text) {
 		dk_cli_error(
 			o->command,
 			_("-f %s is not written for a case file yet; give -f json, "
-			  "table, md, csv or html, or run each scheme with -n and -p"),
+			  "table, md, csv, html or xlsx, or run each scheme with -n and -p"),
 			fmt);
 		return DK_EXIT_USAGE;
 	}
@@ -238,11 +249,23 @@ int dk_cli_run_cases(const dk_cli_opts *o, dk_job_kind kind)
 			 .format = fmt,
 			 .kind = kind,
 			 .network = kind == DK_JOB_EXPLAIN ? o->argv[0] : NULL};
+	if (strcmp(fmt, "xlsx") == 0 && dk_cli_book_without_file(o))
+		return DK_EXIT_USAGE;
 	dk_case_job_run(&j);
 	dk_cli_print_diags(&j.d);
 	int rc;
 	if (j.st != DK_OK) {
 		rc = dk_cli_exit(j.st);
+	} else if (j.wrote) {
+		rc = j.book_rc;
+		if (rc == DK_EXIT_OK) {
+			dk_findings all;
+			memset(&all, 0, sizeof all);
+			for (int v = 0; v < 3; v++)
+				all.counts[v] = j.counts[v];
+			dk_cli_say_written(o, &all);
+			rc = j.findings_exit;
+		}
 	} else {
 		rc = dk_cli_write_text(o, j.text);
 		j.text = NULL; /* written and freed */

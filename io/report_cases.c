@@ -12,6 +12,7 @@
 
 #include "io/escape.h"
 #include "io/html.h"
+#include "io/xlsx_book.h"
 #include "io/i18n.h"
 #include "io/json_out.h"
 #include "io/strbuf.h"
@@ -906,4 +907,179 @@ char *dk_cases_html(const dk_cases_report *r)
 	free(s.inst);
 	free(s.nets);
 	return dk_strbuf_done(&b);
+}
+
+/* The summary sheet of a case's workbook: the three tables of the text
+ * report, with numbers as numbers. */
+static void summary_sheet(dk_book *b, const dk_cases_report *r, const summary *s)
+{
+	bool en = r->english;
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_trc(en, "sheet", "Summary"));
+	const dk_title *ti = &r->file->title;
+	char t[400];
+	snprintf(t, sizeof t, "%s%s%s", dk_tr(en, "Combined recommendation"),
+		 ti->forum ? ": " : "", ti->forum ? ti->forum : "");
+	dk_utf8_trim(t);
+	dk_book_str(b, ws, 0, 0, t, b->title);
+	lxw_row_t row = 2;
+	/* per institution */
+	dk_book_str(b, ws, row++, 0, dk_tr(en, "Per institution, from every scheme"),
+		    b->bold);
+	const char *h1[] = {dk_tr(en, "Institution"), dk_tr(en, "Scheme"),
+			    dk_tr(en, "Direct"), "UP2", dk_tr(en, "Total")};
+	for (lxw_col_t c = 0; c < 5; c++)
+		dk_book_str(b, ws, row, c, h1[c], c >= 2 ? b->head_num : b->head);
+	row++;
+	for (size_t i = 0; i < s->n_inst; i++) {
+		const entry *e = &s->inst[i];
+		dk_kr direct = 0, up2 = 0;
+		for (size_t k = 0; k <= r->n; k++) {
+			bool all = k == r->n;
+			if (!all && e->at[k] < 0)
+				continue;
+			dk_kr d = direct, u = up2;
+			bool have = s->complete;
+			if (!all) {
+				const dk_recommendation *rec = r->parts[k].rec;
+				d = rec->inst_direct[e->at[k]],
+				u = rec->inst_up2[e->at[k]];
+				have = rec->produced;
+				direct += d, up2 += u;
+			}
+			dk_book_str(b, ws, row, 0, e->name, all ? b->bold : NULL);
+			dk_book_str(b, ws, row, 1,
+				    all ? dk_tr(en, "in all") : r->file->schemes[k].id,
+				    all ? b->bold : NULL);
+			dk_book_num(b, ws, row, 2, (double)d, all ? b->kr_bold : b->kr);
+			if (have) {
+				dk_book_num(b, ws, row, 3, (double)u,
+					    all ? b->kr_bold : b->kr);
+				dk_book_num(b, ws, row, 4, (double)(d + u),
+					    all ? b->kr_bold : b->kr);
+			}
+			row++;
+		}
+	}
+	/* per network */
+	row++;
+	dk_book_str(b, ws, row++, 0, dk_tr(en, "Per network, from every scheme"),
+		    b->bold);
+	dk_book_str(b, ws, row, 0, dk_tr(en, "Network"), b->head);
+	for (size_t k = 0; k < r->n; k++)
+		dk_book_str(b, ws, row, (lxw_col_t)(k + 1), r->file->schemes[k].id,
+			    b->head_num);
+	dk_book_str(b, ws, row, (lxw_col_t)(r->n + 1), dk_tr(en, "Total"), b->head_num);
+	row++;
+	for (size_t i = 0; i < s->n_nets; i++) {
+		const entry *e = &s->nets[i];
+		dk_kr total = 0;
+		dk_book_str(b, ws, row, 0, e->name, NULL);
+		for (size_t k = 0; k < r->n; k++) {
+			const dk_recommendation *rec = r->parts[k].rec;
+			if (e->at[k] < 0 || !rec->produced)
+				continue;
+			dk_kr a = rec->rows[e->at[k]].amount;
+			dk_book_num(b, ws, row, (lxw_col_t)(k + 1), (double)a, b->kr);
+			total += a;
+		}
+		if (s->complete)
+			dk_book_num(b, ws, row, (lxw_col_t)(r->n + 1), (double)total,
+				    b->kr_bold);
+		row++;
+	}
+	/* per scheme */
+	row++;
+	dk_book_str(b, ws, row++, 0, dk_tr(en, "Per scheme"), b->bold);
+	const char *h3[] = {dk_tr(en, "Scheme"), dk_tr(en, "Recommended"),
+			    dk_tr(en, "Direct"), "UP2",
+			    dk_tr(en, "Unused"), dk_tr(en, "UH share"),
+			    dk_tr(en, "Errors"), dk_tr(en, "Warnings"),
+			    dk_tr(en, "Info")};
+	for (lxw_col_t c = 0; c < 9; c++)
+		dk_book_str(b, ws, row, c, h3[c], c ? b->head_num : b->head);
+	row++;
+	dk_kr rsum = 0, dsum = 0, usum = 0, unused = 0;
+	dk_i128 all_num = 0, all_den = 0;
+	size_t counts[3] = {0, 0, 0};
+	for (size_t k = 0; k <= r->n; k++) {
+		bool all = k == r->n,
+		     have = all ? s->complete : r->parts[k].rec->produced;
+		dk_kr a = rsum, d = dsum, u = usum, un = unused;
+		dk_i128 num = all_num, den = all_den;
+		size_t c3[3] = {counts[0], counts[1], counts[2]};
+		if (!all) {
+			const dk_recommendation *rec = r->parts[k].rec;
+			a = sum_amounts(rec), d = rec->direct, u = sum_up2(&r->parts[k]);
+			un = rec->unused + rec->reserve_cut;
+			num = (dk_i128)d + u + rec->total_other, den = (dk_i128)d + a;
+			for (int x = 0; x < 3; x++)
+				c3[x] = rec->findings.counts[x], counts[x] += c3[x];
+			rsum += a, dsum += d, usum += u, unused += un;
+			all_num += num, all_den += den;
+		}
+		lxw_format *f = all ? b->kr_bold : b->kr;
+		dk_book_str(b, ws, row, 0,
+			    all ? dk_tr(en, "in all") : r->file->schemes[k].id,
+			    all ? b->bold : NULL);
+		dk_book_num(b, ws, row, 2, (double)d, f);
+		if (have) {
+			dk_book_num(b, ws, row, 1, (double)a, f);
+			dk_book_num(b, ws, row, 3, (double)u, f);
+			dk_book_num(b, ws, row, 4, (double)un, f);
+			if (den > 0)
+				dk_book_num(b, ws, row, 5, dk_book_ratio(num, den),
+					    b->pct);
+		}
+		for (int x = 0; x < 3; x++) {
+			static const int level[] = {DK_SEV_ERROR, DK_SEV_WARNING,
+						    DK_SEV_INFO};
+			dk_book_num(b, ws, row, (lxw_col_t)(6 + x), (double)c3[level[x]],
+				    NULL);
+		}
+		row++;
+	}
+	worksheet_set_column(ws, 0, 0, 28, NULL);
+	worksheet_set_column(ws, 1, 9, 14, NULL);
+	dk_book_print(b, ws, true, -1, -2);
+}
+
+dk_status dk_cases_xlsx(const dk_cases_report *r, const char *path, const char *name,
+			dk_error *d)
+{
+	for (size_t k = 0; k < r->n; k++)
+		if (strlen(r->file->schemes[k].id) > DK_BOOK_PART_MAX) {
+			dk_error_add(
+				d, name, 0, 0,
+				_("the scheme id '%s' is longer than %d characters, too "
+				  "long to name a workbook's sheets; shorten it in the "
+				  "case file"),
+				r->file->schemes[k].id, DK_BOOK_PART_MAX);
+			return DK_EINPUT;
+		}
+	summary s;
+	if (!summarise(r, &s)) {
+		free(s.inst), free(s.nets);
+		return DK_ENOMEM;
+	}
+	dk_book b = {0};
+	b.en = r->english;
+	int year = r->n ? r->parts[0].rec->year : 0;
+	if (!dk_book_open(&b, path, dk_tr(b.en, "Combined recommendation"),
+			  year ? year : 2000)) {
+		free(s.inst), free(s.nets);
+		dk_error_add(d, name, 0, 0, "%s", _("cannot create the workbook"));
+		return DK_EIO;
+	}
+	snprintf(b.header, sizeof b.header, "%s", dk_tr(b.en, "Combined recommendation"));
+	summary_sheet(&b, r, &s);
+	dk_status st = DK_OK;
+	for (size_t k = 0; k < r->n && st == DK_OK; k++) {
+		b.part = r->file->schemes[k].id;
+		st = dk_report_xlsx_sheets(&b, &r->parts[k]);
+	}
+	b.part = NULL;
+	free(s.inst);
+	free(s.nets);
+	dk_status cl = dk_book_close(&b, name, d);
+	return st != DK_OK ? st : cl;
 }

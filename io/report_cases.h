@@ -47,6 +47,12 @@ char *dk_cases_csv(const dk_cases_report *r, bool excel_nb);
  * scheme's report (recommend -f html) from a page of its own, its ids
  * prefixed with the scheme's id so that they stay unique. */
 char *dk_cases_html(const dk_cases_report *r);
+/* The workbook: a summary sheet first, then each scheme's sheets as
+ * recommend -f xlsx writes them, named "ID Sheet" (its defined names
+ * ID_Name), to the file `path`; `name` is the target as the user named it.
+ * A scheme id longer than DK_BOOK_PART_MAX is bad input. */
+dk_status dk_cases_xlsx(const dk_cases_report *r, const char *path, const char *name,
+			dk_error *d);
 
 /* `check -c`: {"title", "schemes": [{"scheme", "name", "findings",
  * "not_checked"}]}, each scheme's findings as `check -f json` has them;

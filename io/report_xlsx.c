@@ -105,7 +105,7 @@ static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *
 {
 	const dk_recommendation *rec = r->rec;
 	lxw_worksheet *ws =
-		workbook_add_worksheet(b->wb, dk_book_sheet_recommendation(b->en));
+		workbook_add_worksheet(b->wb, dk_book_sheet_recommendation(b));
 	char t[256], year[16] = "";
 	if (rec->year)
 		snprintf(year, sizeof year, " %d", rec->year);
@@ -125,7 +125,7 @@ static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *
 	}
 	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Pro-rata frame"), NULL);
 	f_row = row;
-	snprintf(t, sizeof t, "=%s", dk_book_frame_name(b->en));
+	snprintf(t, sizeof t, "=%s", dk_book_frame_name(b));
 	dk_book_formula(b, ws, row++, 1, t, (double)rec->prorata, b->kr);
 	dk_book_str(b, ws, row, 0,
 		    dk_tr(b->en, "Direct transfer to the universities (UP1)"), NULL);
@@ -195,7 +195,7 @@ static void sheet_recommendation(dk_book *b, const dk_report *r, const dk_grid *
 					dk_book_cell(ref, dk_calc_row(i - 1),
 						     dk_calc_col_recommended(), true);
 					snprintf(f, sizeof f, "='%s'!%s",
-						 dk_book_sheet_calculation(b->en), ref);
+						 dk_book_sheet_calculation(b), ref);
 					dk_book_formula(b, ws, rr, cc, f, (double)x->v,
 							b->kr);
 				} else if (!sum && i > 0 && rec->produced &&
@@ -279,7 +279,7 @@ static void direct_cell(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_
 	const dk_plan *p = r->plan;
 	dk_kr v = r->rec->inst_direct[i], D = r->rec->direct, down = -1;
 	char f[200];
-	const char *dn = dk_book_direct_name(b->en);
+	const char *dn = dk_book_direct_name(b);
 	size_t n = p->n_institutions;
 	if (p->split == DK_SPLIT_EQUAL && dk_book_int_safe(D, (dk_i128)n)) {
 		down = D / (dk_kr)n;
@@ -316,12 +316,15 @@ static void sheet_institutions(dk_book *b, const dk_report *r, const layout *lay
 {
 	const dk_recommendation *rec = r->rec;
 	const dk_plan *p = r->plan;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Institutions"));
+	lxw_worksheet *ws =
+		workbook_add_worksheet(b->wb,
+				       dk_book_sheet_name(b, DK_SLOT_INSTITUTIONS,
+							  dk_tr(b->en, "Institutions")));
 	const char *head[] = {dk_tr(b->en, "Institution"), dk_tr(b->en, "Direct (UP1)"),
 			      "UP2", dk_tr(b->en, "Total")};
 	for (lxw_col_t c = 0; c < 4; c++)
 		dk_book_str(b, ws, 0, c, head[c], b->head);
-	const char *rec_sheet = dk_tr(b->en, "Recommendation");
+	const char *rec_sheet = dk_book_sheet_recommendation(b);
 	lxw_row_t row = 1;
 	char f[160], a[16];
 	for (size_t i = 0; i < p->n_institutions; i++, row++) {
@@ -410,7 +413,6 @@ static void criteria_formulas(dk_book *b, lxw_worksheet *ws, const dk_report *r,
 	const dk_plan *p = r->plan;
 	const dk_network *n = &r->nets->items[k];
 	const dk_rec_row *row = &r->rec->rows[k];
-	bool en = b->en;
 	lxw_row_t rr = (lxw_row_t)(k + 1);
 	char f[1200], a[96], z[96], need[96], coord[96], up2[200];
 	/* UH identified? from the planned lines */
@@ -435,7 +437,7 @@ static void criteria_formulas(dk_book *b, lxw_worksheet *ws, const dk_report *r,
 			f, sizeof f,
 			"=IF(%s>0,IF(%s*1000000<=ROUND(%s*1000000,0)*%s,\"ja\",\"nei\"),\"\")",
 			need, coord,
-			dk_book_threshold_name(en, DK_CHECK_COORDINATOR_SHARE, 0), need);
+			dk_book_threshold_name(b, DK_CHECK_COORDINATOR_SHARE, 0), need);
 		dk_book_note(b,
 			     worksheet_write_formula_str(ws, rr, 6, f, b->center,
 							 cells[6]));
@@ -450,7 +452,7 @@ static void criteria_formulas(dk_book *b, lxw_worksheet *ws, const dk_report *r,
 		return;
 	}
 	char uh[200], rec[96], cell[16], cell2[16], lo[400] = "", hi[400] = "";
-	const char *rs = dk_book_sheet_recommendation(en);
+	const char *rs = dk_book_sheet_recommendation(b);
 	lxw_row_t ir = (lxw_row_t)(in->first_row + k);
 	dk_book_cell(cell, ir, lay->col_up2_first, false);
 	dk_book_cell(cell2, ir, lay->col_other, false);
@@ -470,8 +472,8 @@ static void criteria_formulas(dk_book *b, lxw_worksheet *ws, const dk_report *r,
 			dk_book_exact((dk_i128)u * DK_RATIO_ONE,
 				      (dk_i128)us->param[j] * row->amount);
 		snprintf(j ? hi : lo, sizeof lo, "%s*1000000%sROUND(%s*1000000,0)*%s", uh,
-			 j ? "<=" : ">=",
-			 dk_book_threshold_name(en, DK_CHECK_UH_SHARE, j), rec);
+			 j ? "<=" : ">=", dk_book_threshold_name(b, DK_CHECK_UH_SHARE, j),
+			 rec);
 	}
 	if (!exact) {
 		dk_book_str(b, ws, rr, 5, cells[5], b->center);
@@ -485,7 +487,8 @@ static void criteria_formulas(dk_book *b, lxw_worksheet *ws, const dk_report *r,
 static void sheet_criteria(dk_book *b, const dk_report *r, const layout *lay,
 			   const dk_book_inputs *in, const dk_book_budget *bud)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Criteria"));
+	lxw_worksheet *ws = workbook_add_worksheet(
+		b->wb, dk_book_sheet_name(b, DK_SLOT_CRITERIA, dk_tr(b->en, "Criteria")));
 	const char *const *head = dk_criteria_heads(b->en);
 	for (lxw_col_t c = 0; c < DK_CRITERIA_COLS; c++)
 		dk_book_str(b, ws, 0, c, head[c], b->head);
@@ -514,7 +517,8 @@ static void sheet_criteria(dk_book *b, const dk_report *r, const layout *lay,
 static void sheet_findings(dk_book *b, const dk_report *r)
 {
 	const dk_findings *fs = &r->rec->findings;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Findings"));
+	lxw_worksheet *ws = workbook_add_worksheet(
+		b->wb, dk_book_sheet_name(b, DK_SLOT_FINDINGS, dk_tr(b->en, "Findings")));
 	const char *head[] = {
 		dk_tr(b->en, "Severity"),   dk_tr(b->en, "Check"),
 		dk_tr(b->en, "Network"),    dk_tr(b->en, "Field"),
@@ -592,7 +596,8 @@ static void put_json_value(dk_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t
 
 static void sheet_manifest(dk_book *b, const dk_report *r, cJSON *m)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_tr(b->en, "Manifest"));
+	lxw_worksheet *ws = workbook_add_worksheet(
+		b->wb, dk_book_sheet_name(b, DK_SLOT_MANIFEST, dk_tr(b->en, "Manifest")));
 	lxw_row_t row = 0;
 	dk_book_str(b, ws, row, 0, dk_tr(b->en, "Computed by"), b->bold);
 	dk_book_str(b, ws, row++, 1, "dekom " DEKOM_VERSION, NULL);
@@ -621,13 +626,10 @@ static void sheet_manifest(dk_book *b, const dk_report *r, cJSON *m)
 	dk_book_print(b, ws, true, -1, -1);
 }
 
-dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
-			 dk_error *d)
+dk_status dk_report_xlsx_sheets(dk_book *b, const dk_report *r)
 {
-	dk_book b = {0};
-	b.en = r->english;
 	/* the findings have their own sheet, with a network column to filter */
-	dk_grid_opts go = {b.en ? DK_GRID_EN : DK_GRID_NB, false, true};
+	dk_grid_opts go = {b->en ? DK_GRID_EN : DK_GRID_NB, false, true};
 	dk_grid g;
 	if (dk_grid_build(&g, r, &go) != DK_OK)
 		return DK_ENOMEM;
@@ -636,28 +638,36 @@ dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
 		dk_grid_release(&g);
 		return DK_ENOMEM;
 	}
-	if (!dk_book_open(&b, path, dk_tr(b.en, "Recommendation"),
-			  r->rec->year ? r->rec->year : 2000)) {
-		dk_error_add(d, name, 0, 0, "%s", _("cannot create the workbook"));
-		cJSON_Delete(m);
-		dk_grid_release(&g);
-		return DK_EIO;
-	}
-	dk_report_heading(r, b.header, sizeof b.header);
+	dk_report_heading(r, b->header, sizeof b->header);
 	layout lay;
 	dk_book_inputs in;
 	dk_book_budget bud;
-	dk_book_budget_layout(r, b.en, &bud);
-	sheet_recommendation(&b, r, &g, &lay, &in, &bud);
-	dk_xlsx_calculation(&b, r, &in);
-	dk_xlsx_budget(&b, r, &bud);
-	dk_xlsx_checks(&b, r, &bud);
-	dk_xlsx_parameters(&b, r);
-	sheet_institutions(&b, r, &lay);
-	sheet_criteria(&b, r, &lay, &in, &bud);
-	sheet_findings(&b, r);
-	sheet_manifest(&b, r, m);
+	dk_book_budget_layout(b, r, &bud);
+	sheet_recommendation(b, r, &g, &lay, &in, &bud);
+	dk_xlsx_calculation(b, r, &in);
+	dk_xlsx_budget(b, r, &bud);
+	dk_xlsx_checks(b, r, &bud);
+	dk_xlsx_parameters(b, r);
+	sheet_institutions(b, r, &lay);
+	sheet_criteria(b, r, &lay, &in, &bud);
+	sheet_findings(b, r);
+	sheet_manifest(b, r, m);
 	cJSON_Delete(m);
 	dk_grid_release(&g);
-	return dk_book_close(&b, name, d);
+	return DK_OK;
+}
+
+dk_status dk_report_xlsx(const dk_report *r, const char *path, const char *name,
+			 dk_error *d)
+{
+	dk_book b = {0};
+	b.en = r->english;
+	if (!dk_book_open(&b, path, dk_tr(b.en, "Recommendation"),
+			  r->rec->year ? r->rec->year : 2000)) {
+		dk_error_add(d, name, 0, 0, "%s", _("cannot create the workbook"));
+		return DK_EIO;
+	}
+	dk_status st = dk_report_xlsx_sheets(&b, r);
+	dk_status cl = dk_book_close(&b, name, d);
+	return st != DK_OK ? st : cl;
 }

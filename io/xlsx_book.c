@@ -12,47 +12,88 @@
 #include "io/escape.h"
 #include "io/i18n.h"
 #include "io/outfile.h"
+#include "io/text.h"
 #include "io/xlsx_book.h"
 
-const char *dk_book_sheet_recommendation(bool en)
+const char *dk_book_sheet_name(dk_book *b, int slot, const char *name)
 {
-	return dk_tr(en, "Recommendation");
+	if (!b->part)
+		return name;
+	snprintf(b->names[slot], sizeof b->names[slot], "%s %s", b->part, name);
+	dk_utf8_trim(b->names[slot]);
+	return b->names[slot];
 }
 
-const char *dk_book_sheet_calculation(bool en)
+const char *dk_book_defined_name(dk_book *b, int slot, const char *name)
 {
-	return dk_trc(en, "sheet", "Calculation");
+	if (!b->part)
+		return name;
+	/* a name is letters, digits and '_', and starts with a letter or '_' */
+	char id[64];
+	size_t n = 0;
+	if (b->part[0] >= '0' && b->part[0] <= '9')
+		id[n++] = '_';
+	for (const char *c = b->part; *c && n + 1 < sizeof id; c++)
+		id[n++] = *c == '-' ? '_' : *c;
+	id[n] = '\0';
+	snprintf(b->names[slot], sizeof b->names[slot], "%s_%s", id, name);
+	return b->names[slot];
 }
 
-const char *dk_book_sheet_parameters(bool en)
+const char *dk_book_sheet_recommendation(dk_book *b)
 {
-	return dk_trc(en, "sheet", "Parameters");
+	return dk_book_sheet_name(b, DK_SLOT_RECOMMENDATION,
+				  dk_tr(b->en, "Recommendation"));
 }
 
-const char *dk_book_sheet_budget(bool en)
+const char *dk_book_sheet_calculation(dk_book *b)
 {
-	return dk_trc(en, "sheet", "Budget");
+	return dk_book_sheet_name(b, DK_SLOT_CALCULATION,
+				  dk_trc(b->en, "sheet", "Calculation"));
 }
 
-const char *dk_book_sheet_checks(bool en)
+const char *dk_book_sheet_parameters(dk_book *b)
 {
-	return dk_trc(en, "sheet", "Checks");
+	return dk_book_sheet_name(b, DK_SLOT_PARAMETERS,
+				  dk_trc(b->en, "sheet", "Parameters"));
 }
 
-const char *dk_book_threshold_name(bool en, dk_check_id c, int param)
+const char *dk_book_sheet_budget(dk_book *b)
 {
+	return dk_book_sheet_name(b, DK_SLOT_BUDGET, dk_trc(b->en, "sheet", "Budget"));
+}
+
+const char *dk_book_sheet_checks(dk_book *b)
+{
+	return dk_book_sheet_name(b, DK_SLOT_CHECKS, dk_trc(b->en, "sheet", "Checks"));
+}
+
+const char *dk_book_threshold_name(dk_book *b, dk_check_id c, int param)
+{
+	bool en = b->en;
+	const char *name;
+	int k;
 	switch (c) {
-	case DK_CHECK_ROW_SUM: return dk_trc(en, "defined name", "RowSumTolerance");
+	case DK_CHECK_ROW_SUM:
+		name = dk_trc(en, "defined name", "RowSumTolerance"), k = 0;
+		break;
 	case DK_CHECK_COORDINATOR_SHARE:
-		return dk_trc(en, "defined name", "CoordinatorMax");
+		name = dk_trc(en, "defined name", "CoordinatorMax"), k = 1;
+		break;
 	case DK_CHECK_SELF_FINANCING:
-		return dk_trc(en, "defined name", "SelfFinancingMin");
-	case DK_CHECK_YEAR_CHANGE: return dk_trc(en, "defined name", "ChangeMax");
+		name = dk_trc(en, "defined name", "SelfFinancingMin"), k = 2;
+		break;
+	case DK_CHECK_YEAR_CHANGE:
+		name = dk_trc(en, "defined name", "ChangeMax"), k = 3;
+		break;
 	case DK_CHECK_UH_SHARE:
-		return param == 0 ? dk_trc(en, "defined name", "UHShareMin")
+		name = param == 0 ? dk_trc(en, "defined name", "UHShareMin")
 				  : dk_trc(en, "defined name", "UHShareMax");
+		k = 4 + (param != 0);
+		break;
 	default: return NULL;
 	}
+	return dk_book_defined_name(b, DK_SLOT_THRESHOLD + k, name);
 }
 
 void dk_book_note(dk_book *b, lxw_error e)

@@ -18,6 +18,8 @@
 #include "models/exact.h"
 #include "io/report.h"
 
+#define DK_BOOK_SLOTS 24
+
 typedef struct {
 	lxw_workbook *wb;
 	lxw_error err;
@@ -26,7 +28,44 @@ typedef struct {
 	lxw_format *bold, *title, *head, *head_num, *kr, *kr_bold, *kr2, *fte, *fte_bold,
 		*pct, *pct_bold, *wrap, *dec2, *dec6, *lambda, *note, *center, *top,
 		*kr_top, *dec2_top, *dec6_top, *ratio, *kr2_bold, *dec4;
+	/* a scheme's id, when the workbook holds several recommendations (a
+	 * case): its sheets are named "ID Name" and its defined names ID_Name */
+	const char *part;
+	char names[DK_BOOK_SLOTS][64]; /* the names handed out, by slot */
 } dk_book;
+
+/* The sheets' and defined names' slots in dk_book.names: a name is built
+ * once per slot, so that names used together stay valid. */
+enum {
+	DK_SLOT_RECOMMENDATION,
+	DK_SLOT_CALCULATION,
+	DK_SLOT_PARAMETERS,
+	DK_SLOT_BUDGET,
+	DK_SLOT_CHECKS,
+	DK_SLOT_INSTITUTIONS,
+	DK_SLOT_CRITERIA,
+	DK_SLOT_FINDINGS,
+	DK_SLOT_MANIFEST,
+	DK_SLOT_FRAME,
+	DK_SLOT_DIRECT,
+	DK_SLOT_BASE,
+	DK_SLOT_BASE_SHARE,
+	DK_SLOT_NETWORKS,
+	DK_SLOT_FLOOR_SHARE,
+	DK_SLOT_UNIT,
+	DK_SLOT_LAMBDA,
+	DK_SLOT_THRESHOLD /* + 0..5: the checks' thresholds */
+};
+
+/* A sheet's name (`name` in the workbook's language), with the scheme's
+ * id before it in a case's workbook; a defined name likewise, as
+ * ID_Name. */
+const char *dk_book_sheet_name(dk_book *b, int slot, const char *name);
+const char *dk_book_defined_name(dk_book *b, int slot, const char *name);
+
+/* The longest scheme id a case's workbook can put before its sheets'
+ * names (a sheet's name has at most 31 characters). */
+#define DK_BOOK_PART_MAX 15
 
 /* Creates the workbook at `path` with its formats and document properties
  * (the title; created 1 January of `year`, so equal inputs give equal
@@ -38,9 +77,9 @@ bool dk_book_open(dk_book *b, const char *path, const char *title, int year);
 dk_status dk_book_close(dk_book *b, const char *name, dk_error *d);
 
 /* The sheets' names, in the workbook's language. */
-const char *dk_book_sheet_recommendation(bool en);
-const char *dk_book_sheet_calculation(bool en);
-const char *dk_book_sheet_parameters(bool en);
+const char *dk_book_sheet_recommendation(dk_book *b);
+const char *dk_book_sheet_calculation(dk_book *b);
+const char *dk_book_sheet_parameters(dk_book *b);
 
 void dk_book_note(dk_book *b, lxw_error e);
 void dk_book_str(dk_book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s,
@@ -101,9 +140,9 @@ lxw_row_t dk_calc_row(size_t k);
 lxw_col_t dk_calc_col_recommended(void);
 
 /* The defined name of the pro-rata frame F on the parameters sheet. */
-const char *dk_book_frame_name(bool en);
+const char *dk_book_frame_name(dk_book *b);
 /* ... and of the direct transfer D. */
-const char *dk_book_direct_name(bool en);
+const char *dk_book_direct_name(dk_book *b);
 
 void dk_xlsx_parameters(dk_book *b, const dk_report *r);
 
@@ -111,24 +150,30 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r);
  * per network from row 1; the columns, -1 when not shown. */
 typedef struct {
 	bool en;
+	const char *sheet; /* the Budget sheet's name */
 	int col_previous, col_need, col_fte, col_own, col_coordinator, col_up2_first,
 		col_other, col_sum, col_self_financing, col_stated, ncols;
 } dk_book_budget;
 
-const char *dk_book_sheet_budget(bool en);
-const char *dk_book_sheet_checks(bool en);
+const char *dk_book_sheet_budget(dk_book *b);
+const char *dk_book_sheet_checks(dk_book *b);
 /* The defined name of a check's threshold on the Parameters sheet (row-sum
  * tolerance, coordinator-share max, self-financing min, year-change max,
  * uh-share min (param 0) and max (1)), NULL for other checks. */
-const char *dk_book_threshold_name(bool en, dk_check_id c, int param);
+const char *dk_book_threshold_name(dk_book *b, dk_check_id c, int param);
 /* "'Budsjett'!E5": the cell of column `col` of network k. */
 void dk_book_budget_ref(const dk_book_budget *L, int col, size_t k, char *buf,
 			size_t size);
 /* Where the Budget sheet will put each column, before any sheet is
  * written (the recommendation sheet refers to it). */
-void dk_book_budget_layout(const dk_report *r, bool en, dk_book_budget *L);
+void dk_book_budget_layout(dk_book *b, const dk_report *r, dk_book_budget *L);
 void dk_xlsx_budget(dk_book *b, const dk_report *r, const dk_book_budget *L);
 void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L);
 void dk_xlsx_calculation(dk_book *b, const dk_report *r, const dk_book_inputs *in);
+
+/* Every sheet of one recommendation's workbook (io/report_xlsx.c), into an
+ * open book: dk_report_xlsx writes one; a case's workbook one per scheme,
+ * with b->part set. */
+dk_status dk_report_xlsx_sheets(dk_book *b, const dk_report *r);
 
 #endif

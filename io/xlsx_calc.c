@@ -59,42 +59,50 @@ lxw_col_t dk_calc_col_recommended(void)
 
 /* The defined names, in the workbook's language (identifiers, so a
  * translator keeps them to letters). */
-static const char *name_frame(bool en)
+static const char *name_frame(dk_book *b)
 {
-	return dk_trc(en, "defined name", "Frame");
+	return dk_book_defined_name(b, DK_SLOT_FRAME,
+				    dk_trc(b->en, "defined name", "Frame"));
 }
-const char *dk_book_direct_name(bool en)
+const char *dk_book_direct_name(dk_book *b)
 {
-	return dk_trc(en, "defined name", "Direct");
+	return dk_book_defined_name(b, DK_SLOT_DIRECT,
+				    dk_trc(b->en, "defined name", "Direct"));
 }
-static const char *name_base(bool en)
+static const char *name_base(dk_book *b)
 {
-	return dk_trc(en, "defined name", "BaseGrant");
+	return dk_book_defined_name(b, DK_SLOT_BASE,
+				    dk_trc(b->en, "defined name", "BaseGrant"));
 }
-static const char *name_base_share(bool en)
+static const char *name_base_share(dk_book *b)
 {
-	return dk_trc(en, "defined name", "BaseShare");
+	return dk_book_defined_name(b, DK_SLOT_BASE_SHARE,
+				    dk_trc(b->en, "defined name", "BaseShare"));
 }
-static const char *name_networks(bool en)
+static const char *name_networks(dk_book *b)
 {
-	return dk_trc(en, "defined name", "Networks");
+	return dk_book_defined_name(b, DK_SLOT_NETWORKS,
+				    dk_trc(b->en, "defined name", "Networks"));
 }
-static const char *name_floor_share(bool en)
+static const char *name_floor_share(dk_book *b)
 {
-	return dk_trc(en, "defined name", "FloorShare");
+	return dk_book_defined_name(b, DK_SLOT_FLOOR_SHARE,
+				    dk_trc(b->en, "defined name", "FloorShare"));
 }
-static const char *name_unit(bool en)
+static const char *name_unit(dk_book *b)
 {
-	return dk_trc(en, "defined name", "Unit");
+	return dk_book_defined_name(b, DK_SLOT_UNIT,
+				    dk_trc(b->en, "defined name", "Unit"));
 }
-static const char *name_lambda(bool en)
+static const char *name_lambda(dk_book *b)
 {
-	return dk_trc(en, "defined name", "Lambda");
+	return dk_book_defined_name(b, DK_SLOT_LAMBDA,
+				    dk_trc(b->en, "defined name", "Lambda"));
 }
 
-const char *dk_book_frame_name(bool en)
+const char *dk_book_frame_name(dk_book *b)
 {
-	return name_frame(en);
+	return name_frame(b);
 }
 
 /* True when floor(num/den) is what FLOOR(ROUND(num/den, 4), 1) gives in a
@@ -120,7 +128,7 @@ static void param(dk_book *b, lxw_worksheet *ws, lxw_row_t *row, const char *lab
 		  double v, const char *formula, lxw_format *f, const char *name,
 		  const char *what)
 {
-	const char *sheet = dk_book_sheet_parameters(b->en);
+	const char *sheet = dk_book_sheet_parameters(b);
 	dk_book_str(b, ws, *row, 0, label, NULL);
 	if (formula)
 		dk_book_formula(b, ws, *row, 1, formula, v, f);
@@ -139,8 +147,8 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r)
 	const dk_recommendation *rec = r->rec;
 	const dk_plan *p = r->plan;
 	bool en = b->en;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_parameters(en));
-	dk_book_str(b, ws, 0, 0, dk_book_sheet_parameters(en), b->title);
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_parameters(b));
+	dk_book_str(b, ws, 0, 0, dk_book_sheet_parameters(b), b->title);
 	dk_book_str(b, ws, 1, 0,
 		    dk_tr(en,
 			  "The named values the other sheets compute with. They "
@@ -154,9 +162,9 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r)
 	lxw_row_t row = 4;
 	char f[200], t[400];
 	param(b, ws, &row, dk_tr(en, "Pro-rata frame"), (double)rec->prorata, NULL, b->kr,
-	      name_frame(en), dk_tr(en, "F: what the networks share (RULES.md §2)"));
+	      name_frame(b), dk_tr(en, "F: what the networks share (RULES.md §2)"));
 	param(b, ws, &row, dk_tr(en, "Direct transfer to the universities (UP1)"),
-	      (double)rec->direct, NULL, b->kr, dk_book_direct_name(en),
+	      (double)rec->direct, NULL, b->kr, dk_book_direct_name(b),
 	      dk_tr(en, "D: paid to the universities directly, outside F"));
 	dk_book_str(b, ws, row, 0, dk_tr(en, "Method"), NULL);
 	dk_book_str(b, ws, row, 1, dk_method_label(p->method, en), NULL);
@@ -166,30 +174,30 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r)
 		if (p->has_base_share) {
 			param(b, ws, &row, dk_tr(en, "Base share"),
 			      (double)p->base_share / (double)DK_RATIO_ONE, NULL, b->dec6,
-			      name_base_share(en),
+			      name_base_share(b),
 			      dk_tr(en, "s: the share of F given as base grants"));
 			param(b, ws, &row, dk_tr(en, "Number of networks"),
-			      (double)rec->n, NULL, NULL, name_networks(en),
+			      (double)rec->n, NULL, NULL, name_networks(b),
 			      dk_tr(en, "n: the networks that share the base grants"));
 			dk_i128 num = (dk_i128)p->base_share * rec->prorata;
 			dk_i128 den =
 				(dk_i128)DK_RATIO_ONE * (dk_i128)(rec->n ? rec->n : 1);
 			if (rec->n && rec->prorata > 0 && floor_safe(num, den))
 				snprintf(f, sizeof f, "=INT(ROUND(%s*%s/%s,4))",
-					 name_base_share(en), name_frame(en),
-					 name_networks(en));
+					 name_base_share(b), name_frame(b),
+					 name_networks(b));
 			else
 				f[0] = '\0';
 			param(b, ws, &row, dk_tr(en, "Base grant"), (double)base,
-			      f[0] ? f : NULL, b->kr, name_base(en),
+			      f[0] ? f : NULL, b->kr, name_base(b),
 			      dk_tr(en, "B = floor(s × F ÷ n), per network"));
 		} else {
 			param(b, ws, &row, dk_tr(en, "Base grant"), (double)base, NULL,
-			      b->kr, name_base(en), dk_tr(en, "B: every network's base"));
+			      b->kr, name_base(b), dk_tr(en, "B: every network's base"));
 		}
 		param(b, ws, &row, dk_tr(en, "Floor: share of last year's amount"),
 		      (double)p->floor_previous / (double)DK_RATIO_ONE, NULL, b->dec6,
-		      name_floor_share(en),
+		      name_floor_share(b),
 		      dk_tr(en,
 			    "a network gets at least this share of its previous "
 			    "amount, in whole kroner"));
@@ -203,7 +211,7 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r)
 				       : dk_tr(en, "given to the others (redistribute)"),
 		    NULL);
 	param(b, ws, &row, dk_tr(en, "Rounding unit"),
-	      (double)(p->rounding > 0 ? p->rounding : 1), NULL, b->kr, name_unit(en),
+	      (double)(p->rounding > 0 ? p->rounding : 1), NULL, b->kr, name_unit(b),
 	      dk_tr(en, "u: every amount but a decided one is a multiple of it"));
 	if (rec->produced) {
 		dk_i128 num = rec->lambda_num * rec->lambda_scale;
@@ -214,7 +222,7 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r)
 			 dk_tr(en, "λ, the level the frame is shared at"), l.unit);
 		lxw_row_t lr = row;
 		param(b, ws, &row, "λ", dk_book_ratio(num, rec->lambda_den), NULL,
-		      b->lambda, name_lambda(en), t);
+		      b->lambda, name_lambda(b), t);
 		snprintf(t, sizeof t, "%s %s/%s (%s %s)",
 			 dk_tr(en, "Exactly the fraction"), l.num, l.den, l.decimal,
 			 l.unit);
@@ -243,7 +251,7 @@ void dk_xlsx_parameters(dk_book *b, const dk_report *r)
 		param(b, ws, &row, t,
 		      amount ? (double)v : (double)v / (double)DK_RATIO_ONE, NULL,
 		      amount ? b->kr : b->ratio,
-		      dk_book_threshold_name(en, th[k].check, th[k].param),
+		      dk_book_threshold_name(b, th[k].check, th[k].param),
 		      cf->by_plan[th[k].param] ? dk_tr(en, "set by the plan")
 					       : dk_tr(en, "dekom's default"));
 	}
@@ -297,7 +305,7 @@ static void bounds(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t k,
 	const dk_rec_row *x = &r->rec->rows[k];
 	const dk_network *n = &r->nets->items[k];
 	bool en = b->en;
-	const char *rs = dk_book_sheet_recommendation(en);
+	const char *rs = dk_book_sheet_recommendation(b);
 	char prev[80] = "", need[80] = "", fte[80] = "", f[300], wc[16], hc[16];
 	lxw_row_t ir = (lxw_row_t)(in->first_row + k);
 	char cell[16];
@@ -315,10 +323,10 @@ static void bounds(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t k,
 	}
 	dk_book_cell(wc, rr, C_WEIGHT, false);
 	dk_book_cell(hc, rr, C_HI, false);
-	const char *u = name_unit(en);
+	const char *u = name_unit(b);
 	switch (p->method) {
 	case DK_METHOD_PRORATA: {
-		snprintf(f, sizeof f, "=%s", name_base(en));
+		snprintf(f, sizeof f, "=%s", name_base(b));
 		dk_book_formula(b, ws, rr, C_BASE, f, (double)x->base, b->kr);
 		snprintf(f, sizeof f, "=%s", fte);
 		dk_book_formula(b, ws, rr, C_WEIGHT, fte[0] ? f : "=0",
@@ -336,10 +344,10 @@ static void bounds(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t k,
 			if (x->hi >= 0)
 				snprintf(f, sizeof f,
 					 "=MIN(CEILING(INT(ROUND(%s*%s,4)),%s),%s)",
-					 name_floor_share(en), prev, u, hc);
+					 name_floor_share(b), prev, u, hc);
 			else
 				snprintf(f, sizeof f, "=CEILING(INT(ROUND(%s*%s,4)),%s)",
-					 name_floor_share(en), prev, u);
+					 name_floor_share(b), prev, u);
 			dk_book_formula(b, ws, rr, C_LO, f, (double)x->lo, b->kr);
 		} else {
 			dk_book_num(b, ws, rr, C_LO, (double)x->lo, b->kr);
@@ -388,10 +396,10 @@ static void amounts(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t k,
 	dk_book_cell(fc, rr, C_FLOOR, false);
 	dk_book_cell(pc, rr, C_PLACED, false);
 	if (x->hi >= 0)
-		snprintf(f, sizeof f, "=MIN(MAX(%s+%s*%s,%s),%s)", bc, name_lambda(en),
-			 wc, lc, hc);
+		snprintf(f, sizeof f, "=MIN(MAX(%s+%s*%s,%s),%s)", bc, name_lambda(b), wc,
+			 lc, hc);
 	else
-		snprintf(f, sizeof f, "=MAX(%s+%s*%s,%s)", bc, name_lambda(en), wc, lc);
+		snprintf(f, sizeof f, "=MAX(%s+%s*%s,%s)", bc, name_lambda(b), wc, lc);
 	dk_book_formula(b, ws, rr, C_EXACT, f, dk_book_ratio(x->x_num, rec->lambda_den),
 			b->kr2);
 	dk_book_str(b, ws, rr, C_STATE, dk_state_label(x->state, en), b->center);
@@ -406,7 +414,7 @@ static void amounts(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t k,
 	dk_i128 ud = (dk_i128)u * rec->lambda_den;
 	dk_kr down = (dk_kr)(x->x_num / ud) * u;
 	if (floor_safe(x->x_num, ud)) {
-		snprintf(f, sizeof f, "=FLOOR(ROUND(%s,4),%s)", xc, name_unit(en));
+		snprintf(f, sizeof f, "=FLOOR(ROUND(%s,4),%s)", xc, name_unit(b));
 		dk_book_formula(b, ws, rr, C_FLOOR, f, (double)down, b->kr);
 	} else {
 		dk_book_num(b, ws, rr, C_FLOOR, (double)down, b->kr);
@@ -420,7 +428,7 @@ static void amounts(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_t k,
 	placed_comment(x, rec->lambda_den, u, en, t, sizeof t);
 	dk_book_comment(b, ws, rr, C_PLACED, t);
 	if (down + (x->got_unit ? u : 0) == x->amount) {
-		snprintf(f, sizeof f, "=%s+%s*%s", fc, pc, name_unit(en));
+		snprintf(f, sizeof f, "=%s+%s*%s", fc, pc, name_unit(b));
 		dk_book_formula(b, ws, rr, C_RECOMMENDED, f, (double)x->amount, b->kr);
 	} else {
 		/* not reached: the rounding is floor plus the units placed */
@@ -433,8 +441,8 @@ void dk_xlsx_calculation(dk_book *b, const dk_report *r, const dk_book_inputs *i
 	const dk_recommendation *rec = r->rec;
 	const dk_plan *p = r->plan;
 	bool en = b->en, dec = p->n_decisions > 0;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_calculation(en));
-	dk_book_str(b, ws, 0, 0, dk_book_sheet_calculation(en), b->title);
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_calculation(b));
+	dk_book_str(b, ws, 0, 0, dk_book_sheet_calculation(b), b->title);
 	dk_book_str(b, ws, 1, 0,
 		    rec->produced
 			    ? dk_tr(en,

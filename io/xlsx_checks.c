@@ -24,9 +24,10 @@
 #include "io/xlsx_book.h"
 #include "models/columns.h"
 
-void dk_book_budget_layout(const dk_report *r, bool en, dk_book_budget *L)
+void dk_book_budget_layout(dk_book *b, const dk_report *r, dk_book_budget *L)
 {
-	L->en = en;
+	L->en = b->en;
+	L->sheet = dk_book_sheet_budget(b);
 	const dk_networks *t = r->nets;
 	int c = 1;
 	L->col_previous = ((t->columns >> DK_COL_PREVIOUS) & 1u) ? c++ : -1;
@@ -48,7 +49,7 @@ void dk_book_budget_ref(const dk_book_budget *L, int col, size_t k, char *buf,
 {
 	char cell[16];
 	dk_book_cell(cell, (lxw_row_t)(k + 1), (lxw_col_t)col, false);
-	snprintf(buf, size, "'%s'!%s", dk_book_sheet_budget(L->en), cell);
+	snprintf(buf, size, "'%s'!%s", L->sheet, cell);
 }
 
 static const char *label(dk_column c, bool en)
@@ -70,7 +71,7 @@ void dk_xlsx_budget(dk_book *b, const dk_report *r, const dk_book_budget *L)
 	const dk_networks *t = r->nets;
 	const dk_plan *p = r->plan;
 	bool en = b->en;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_budget(en));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_budget(b));
 	dk_book_str(b, ws, 0, 0, label(DK_COL_NETWORK, en), b->head);
 	if (L->col_previous >= 0)
 		bhead(b, ws, (lxw_col_t)L->col_previous, label(DK_COL_PREVIOUS, en),
@@ -189,9 +190,9 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 	const dk_plan *p = r->plan;
 	const dk_networks *t = r->nets;
 	bool en = b->en;
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_checks(en));
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_checks(b));
 	sheet s = {b, ws};
-	dk_book_str(b, ws, 0, 0, dk_book_sheet_checks(en), b->title);
+	dk_book_str(b, ws, 0, 0, dk_book_sheet_checks(b), b->title);
 	dk_book_str(b, ws, 1, 0,
 		    dk_tr(en,
 			  "The checks that are comparisons, as formulas against the "
@@ -271,7 +272,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 		if (!rs->off) {
 			snprintf(cond, sizeof cond, "AND(%s>0,ABS(%s-%s)>%s)", here_sum,
 				 here_sum, here_need,
-				 dk_book_threshold_name(en, DK_CHECK_ROW_SUM, 0));
+				 dk_book_threshold_name(b, DK_CHECK_ROW_SUM, 0));
 			flag(&s, rr, c_rs, cond, found(rec, DK_CHECK_ROW_SUM, k), true);
 		}
 		if (!cs->off) {
@@ -288,8 +289,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 			snprintf(cond, sizeof cond,
 				 "AND(%s>0,%s>0,%s*1000000>ROUND(%s*1000000,0)*%s)",
 				 here_need, coord, coord,
-				 dk_book_threshold_name(en, DK_CHECK_COORDINATOR_SHARE,
-							0),
+				 dk_book_threshold_name(b, DK_CHECK_COORDINATOR_SHARE, 0),
 				 here_need);
 			flag(&s, rr, c_cs, cond,
 			     found(rec, DK_CHECK_COORDINATOR_SHARE, k),
@@ -300,7 +300,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 			char cr[16];
 			dk_book_cell(cr, dk_calc_row(k), dk_calc_col_recommended(), true);
 			snprintf(recc, sizeof recc, "'%s'!%s",
-				 dk_book_sheet_calculation(en), cr);
+				 dk_book_sheet_calculation(b), cr);
 			snprintf(f, sizeof f, "=%s", recc);
 			dk_book_formula(b, ws, rr, c_rec, f, (double)row->amount, b->kr);
 			dk_book_cell(here_rec, rr, c_rec, false);
@@ -318,12 +318,12 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 			/* the smallest whole krone that passes */
 			snprintf(f, sizeof f,
 				 "=ROUNDUP(ROUND(%s*1000000,0)*%s/1000000,0)",
-				 dk_book_threshold_name(en, DK_CHECK_SELF_FINANCING, 0),
+				 dk_book_threshold_name(b, DK_CHECK_SELF_FINANCING, 0),
 				 grant);
 			dk_book_formula(b, ws, rr, c_sf_req, f, (double)req, b->kr);
 			snprintf(cond, sizeof cond, "%s*1000000<ROUND(%s*1000000,0)*%s",
 				 sfc,
-				 dk_book_threshold_name(en, DK_CHECK_SELF_FINANCING, 0),
+				 dk_book_threshold_name(b, DK_CHECK_SELF_FINANCING, 0),
 				 grant);
 			flag(&s, rr, c_sf, cond, found(rec, DK_CHECK_SELF_FINANCING, k),
 			     dk_book_exact((dk_i128)n->v[DK_COL_SELF_FINANCING] *
@@ -345,7 +345,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 			snprintf(cond, sizeof cond,
 				 "AND(%s>0,ABS(%s-%s)*1000000>ROUND(%s*1000000,0)*%s)",
 				 prev, here_rec, prev,
-				 dk_book_threshold_name(en, DK_CHECK_YEAR_CHANGE, 0),
+				 dk_book_threshold_name(b, DK_CHECK_YEAR_CHANGE, 0),
 				 prev);
 			flag(&s, rr, c_yc, cond, found(rec, DK_CHECK_YEAR_CHANGE, k),
 			     dk_book_exact((dk_i128)(d < 0 ? -d : d) * DK_RATIO_ONE,
