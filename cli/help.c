@@ -29,7 +29,7 @@ static const char inputs_help[] = N_(
 	"                        the same as -n BOOK -p BOOK (dekom init writes one)\n"
 	"  -c, --case CASE.json  several schemes (Dekom, Rekom, ...) in one\n"
 	"                        recommendation, each with its own inputs\n"
-	"                        (recommend, -f json or table; docs/cases.md)\n"
+	"                        (recommend, check, explain; docs/cases.md)\n"
 	"      --columns MAP     header map, JSON: {\"Prosentandel#1\": "
 	"\"stated_own_pct\", \"\": \"network\"}\n"
 	"      --decimal-comma   read '1,500' as 1.5 (and '.' as digit groups)\n"

@@ -19,7 +19,11 @@ const char *dk_book_sheet_name(dk_book *b, int slot, const char *name)
 {
 	if (!b->part)
 		return name;
-	snprintf(b->names[slot], sizeof b->names[slot], "%s %s", b->part, name);
+	/* at most 31 characters for a sheet (the id is at most
+	 * DK_BOOK_PART_MAX): cut on a character, never inside one */
+	int n = snprintf(b->names[slot], sizeof b->names[slot], "%s %s", b->part, name);
+	if (n < 0 || (size_t)n >= sizeof b->names[slot])
+		b->names[slot][sizeof b->names[slot] - 1] = '\0';
 	dk_utf8_trim(b->names[slot]);
 	return b->names[slot];
 }
@@ -36,7 +40,9 @@ const char *dk_book_defined_name(dk_book *b, int slot, const char *name)
 	for (const char *c = b->part; *c && n + 1 < sizeof id; c++)
 		id[n++] = *c == '-' ? '_' : *c;
 	id[n] = '\0';
-	snprintf(b->names[slot], sizeof b->names[slot], "%s_%s", id, name);
+	int w = snprintf(b->names[slot], sizeof b->names[slot], "%s_%s", id, name);
+	if (w < 0 || (size_t)w >= sizeof b->names[slot])
+		b->names[slot][sizeof b->names[slot] - 1] = '\0';
 	return b->names[slot];
 }
 
