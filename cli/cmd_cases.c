@@ -256,19 +256,13 @@ int dk_cli_run_cases(const dk_cli_opts *o, dk_job_kind kind)
 	int rc;
 	if (j.st != DK_OK) {
 		rc = dk_cli_exit(j.st);
-	} else if (j.wrote) {
-		rc = j.book_rc;
-		if (rc == DK_EXIT_OK) {
-			dk_findings all;
-			memset(&all, 0, sizeof all);
-			for (int v = 0; v < 3; v++)
-				all.counts[v] = j.counts[v];
-			dk_cli_say_written(o, &all);
-			rc = j.findings_exit;
-		}
 	} else {
-		rc = dk_cli_write_text(o, j.text);
-		j.text = NULL; /* written and freed */
+		if (j.wrote) {
+			rc = j.book_rc;
+		} else {
+			rc = dk_cli_write_text(o, j.text);
+			j.text = NULL; /* written and freed */
+		}
 		if (rc == DK_EXIT_OK) {
 			dk_findings all;
 			memset(&all, 0, sizeof all);

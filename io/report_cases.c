@@ -103,6 +103,32 @@ static dk_kr sum_up2(const dk_report *p)
 	return t;
 }
 
+/* The totals of scheme k, or of all of them (k == r->n): what the
+ * per-scheme row of every output shows. */
+typedef struct {
+	bool have; /* amounts exist (in every scheme, for all) */
+	dk_kr recommended, direct, up2, unused;
+	dk_i128 uh_num, uh_den; /* (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
+	size_t counts[3];       /* findings per severity */
+} totals;
+
+static void totals_of(const dk_cases_report *r, const summary *s, size_t k, totals *t)
+{
+	bool all = k == r->n;
+	memset(t, 0, sizeof *t);
+	t->have = all ? s->complete : r->parts[k].rec->produced;
+	for (size_t i = all ? 0 : k; i < (all ? r->n : k + 1); i++) {
+		const dk_recommendation *rec = r->parts[i].rec;
+		dk_kr a = sum_amounts(rec), u = sum_up2(&r->parts[i]);
+		t->recommended += a, t->direct += rec->direct, t->up2 += u;
+		t->unused += rec->unused + rec->reserve_cut;
+		t->uh_num += (dk_i128)rec->direct + u + rec->total_other;
+		t->uh_den += (dk_i128)rec->direct + a;
+		for (int v = 0; v < 3; v++)
+			t->counts[v] += rec->findings.counts[v];
+	}
+}
+
 static cJSON *kr(bool have, dk_kr v)
 {
 	return have ? dk_json_scaled(v, 0) : cJSON_CreateNull();
@@ -164,54 +190,41 @@ static cJSON *summary_json(const dk_cases_report *r, const summary *s)
 		}
 		ok = ok && dk_json_put(x, "total", kr(s->complete, total));
 	}
-	dk_kr rsum = 0, dsum = 0, usum = 0, unused = 0;
-	dk_i128 all_num = 0, all_den = 0;
 	ok = ok && dk_json_put(tot, "schemes", per);
-	for (size_t k = 0; ok && k < r->n; k++) {
-		const dk_report *p = &r->parts[k];
-		const dk_recommendation *rec = p->rec;
-		int count[3] = {0, 0, 0};
-		for (size_t f = 0; f < rec->findings.n; f++)
-			count[rec->findings.items[f].severity]++;
-		dk_kr a = sum_amounts(rec), u = sum_up2(p),
-		      un = rec->unused + rec->reserve_cut;
-		/* the UH share: (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */
-		dk_i128 num = (dk_i128)rec->direct + u + rec->total_other,
-			den = (dk_i128)rec->direct + a;
+	for (size_t k = 0; ok && k <= r->n; k++) {
+		totals t;
+		totals_of(r, s, k, &t);
 		char share[48];
-		if (rec->produced && den > 0)
-			dk_share_str(num, den, share, sizeof share);
-		cJSON *y = cJSON_CreateObject(), *fc = cJSON_CreateObject();
-		ok = dk_json_push(per, y) &&
-			dk_json_put(y, "scheme",
-				    cJSON_CreateString(r->file->schemes[k].id)) &&
-			dk_json_put(y, "recommended", kr(rec->produced, a)) &&
-			dk_json_put(y, "direct", dk_json_scaled(rec->direct, 0)) &&
-			dk_json_put(y, "up2", kr(rec->produced, u)) &&
-			dk_json_put(y, "unused", kr(rec->produced, un)) &&
+		if (t.have && t.uh_den > 0)
+			dk_share_str(t.uh_num, t.uh_den, share, sizeof share);
+		cJSON *y = tot, *fc = NULL;
+		if (k < r->n) { /* a scheme's entry; all of them go in totals */
+			y = cJSON_CreateObject(), fc = cJSON_CreateObject();
+			ok = dk_json_push(per, y) &&
+				dk_json_put(y, "scheme",
+					    cJSON_CreateString(r->file->schemes[k].id));
+		}
+		ok = ok && dk_json_put(y, "recommended", kr(t.have, t.recommended)) &&
+			dk_json_put(y, "direct", dk_json_scaled(t.direct, 0)) &&
+			dk_json_put(y, "up2", kr(t.have, t.up2)) &&
+			dk_json_put(y, "unused", kr(t.have, t.unused)) &&
 			dk_json_put(y, "uh_share",
-				    rec->produced && den > 0 ? cJSON_CreateRaw(share)
-							     : cJSON_CreateNull()) &&
-			dk_json_put(y, "findings", fc) &&
-			dk_json_put(fc, "error",
-				    dk_json_scaled(count[DK_SEV_ERROR], 0)) &&
-			dk_json_put(fc, "warning",
-				    dk_json_scaled(count[DK_SEV_WARNING], 0)) &&
-			dk_json_put(fc, "info", dk_json_scaled(count[DK_SEV_INFO], 0));
-		rsum += a, dsum += rec->direct, usum += u, unused += un;
-		all_num += num, all_den += den;
+				    t.have && t.uh_den > 0 ? cJSON_CreateRaw(share)
+							   : cJSON_CreateNull());
+		if (ok && fc)
+			ok = dk_json_put(y, "findings", fc) &&
+				dk_json_put(
+					fc, "error",
+					dk_json_scaled((int64_t)t.counts[DK_SEV_ERROR],
+						       0)) &&
+				dk_json_put(
+					fc, "warning",
+					dk_json_scaled((int64_t)t.counts[DK_SEV_WARNING],
+						       0)) &&
+				dk_json_put(fc, "info",
+					    dk_json_scaled((int64_t)t.counts[DK_SEV_INFO],
+							   0));
 	}
-	char all_share[48];
-	if (s->complete && all_den > 0)
-		dk_share_str(all_num, all_den, all_share, sizeof all_share);
-	ok = ok &&
-		dk_json_put(tot, "uh_share",
-			    s->complete && all_den > 0 ? cJSON_CreateRaw(all_share)
-						       : cJSON_CreateNull()) &&
-		dk_json_put(tot, "recommended", kr(s->complete, rsum)) &&
-		dk_json_put(tot, "direct", dk_json_scaled(dsum, 0)) &&
-		dk_json_put(tot, "up2", kr(s->complete, usum)) &&
-		dk_json_put(tot, "unused", kr(s->complete, unused));
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -388,24 +401,15 @@ static dk_status summary_tables(const dk_cases_report *r, const summary *s, dk_t
 			t[2].right[c] = true;
 		if (dk_table_row(&t[2], head) != DK_OK)
 			st = DK_ENOMEM;
-		dk_kr rsum = 0, dsum = 0, usum = 0, unused = 0;
-		size_t counts[3] = {0, 0, 0};
 		char cells[7][40];
 		for (size_t k = 0; k <= r->n; k++) {
-			bool all = k == r->n,
-			     have = all ? s->complete : r->parts[k].rec->produced;
-			dk_kr a = rsum, d = dsum, u = usum, un = unused;
-			size_t c3[3] = {counts[0], counts[1], counts[2]};
-			if (!all) {
-				const dk_recommendation *rec = r->parts[k].rec;
-				a = sum_amounts(rec), d = rec->direct,
-				u = sum_up2(&r->parts[k]);
-				un = rec->unused + rec->reserve_cut;
-				for (int v = 0; v < 3; v++)
-					c3[v] = rec->findings.counts[v],
-					counts[v] += c3[v];
-				rsum += a, dsum += d, usum += u, unused += un;
-			}
+			bool all = k == r->n;
+			totals tt;
+			totals_of(r, s, k, &tt);
+			bool have = tt.have;
+			dk_kr a = tt.recommended, d = tt.direct, u = tt.up2,
+			      un = tt.unused;
+			const size_t *c3 = tt.counts;
 			amount(have, a, cells[0], sizeof cells[0]);
 			amount(true, d, cells[1], sizeof cells[1]);
 			amount(have, u, cells[2], sizeof cells[2]);
@@ -661,24 +665,14 @@ char *dk_cases_csv(const dk_cases_report *r, bool excel_nb)
 		put_kr(v[3], s.complete, total);
 		csv_row(&b, delim, "network", "", e->name, num);
 	}
-	dk_kr rsum = 0, dsum = 0, usum = 0, unused = 0;
-	dk_i128 all_num = 0, all_den = 0;
-	size_t counts[3] = {0, 0, 0};
 	for (size_t k = 0; k <= r->n; k++) {
-		bool all = k == r->n, have = all ? s.complete : r->parts[k].rec->produced;
-		dk_kr a = rsum, d = dsum, u = usum, un = unused;
-		dk_i128 num_ = all_num, den_ = all_den;
-		size_t c3[3] = {counts[0], counts[1], counts[2]};
-		if (!all) {
-			const dk_recommendation *rec = r->parts[k].rec;
-			a = sum_amounts(rec), d = rec->direct, u = sum_up2(&r->parts[k]);
-			un = rec->unused + rec->reserve_cut;
-			num_ = (dk_i128)d + u + rec->total_other, den_ = (dk_i128)d + a;
-			for (int x = 0; x < 3; x++)
-				c3[x] = rec->findings.counts[x], counts[x] += c3[x];
-			rsum += a, dsum += d, usum += u, unused += un;
-			all_num += num_, all_den += den_;
-		}
+		bool all = k == r->n;
+		totals tt;
+		totals_of(r, &s, k, &tt);
+		bool have = tt.have;
+		dk_kr a = tt.recommended, d = tt.direct, u = tt.up2, un = tt.unused;
+		dk_i128 num_ = tt.uh_num, den_ = tt.uh_den;
+		const size_t *c3 = tt.counts;
 		memset(v, 0, sizeof v);
 		put_kr(v[0], true, d);
 		put_kr(v[1], have, u);
@@ -998,25 +992,14 @@ static void summary_sheet(dk_book *b, const dk_cases_report *r, const summary *s
 	for (lxw_col_t c = 0; c < 9; c++)
 		dk_book_str(b, ws, row, c, h3[c], c ? b->head_num : b->head);
 	row++;
-	dk_kr rsum = 0, dsum = 0, usum = 0, unused = 0;
-	dk_i128 all_num = 0, all_den = 0;
-	size_t counts[3] = {0, 0, 0};
 	for (size_t k = 0; k <= r->n; k++) {
-		bool all = k == r->n,
-		     have = all ? s->complete : r->parts[k].rec->produced;
-		dk_kr a = rsum, d = dsum, u = usum, un = unused;
-		dk_i128 num = all_num, den = all_den;
-		size_t c3[3] = {counts[0], counts[1], counts[2]};
-		if (!all) {
-			const dk_recommendation *rec = r->parts[k].rec;
-			a = sum_amounts(rec), d = rec->direct, u = sum_up2(&r->parts[k]);
-			un = rec->unused + rec->reserve_cut;
-			num = (dk_i128)d + u + rec->total_other, den = (dk_i128)d + a;
-			for (int x = 0; x < 3; x++)
-				c3[x] = rec->findings.counts[x], counts[x] += c3[x];
-			rsum += a, dsum += d, usum += u, unused += un;
-			all_num += num, all_den += den;
-		}
+		bool all = k == r->n;
+		totals tt;
+		totals_of(r, s, k, &tt);
+		bool have = tt.have;
+		dk_kr a = tt.recommended, d = tt.direct, u = tt.up2, un = tt.unused;
+		dk_i128 num = tt.uh_num, den = tt.uh_den;
+		const size_t *c3 = tt.counts;
 		lxw_format *f = all ? b->kr_bold : b->kr;
 		dk_book_str(b, ws, row, 0,
 			    all ? dk_tr(en, "in all") : r->file->schemes[k].id,

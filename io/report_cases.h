@@ -12,8 +12,8 @@
  * "total"}], "networks": [{"network", "schemes": [{"scheme",
  * "recommended"}], "total"}], "totals": {"schemes": [{"scheme",
  * "recommended", "direct", "up2", "unused", "uh_share", "findings":
- * {"error", "warning", "info"}}], "uh_share", "recommended", "direct",
- * "up2", "unused"}}}.
+ * {"error", "warning", "info"}}], "recommended", "direct", "up2",
+ * "unused", "uh_share"}}}.
  * A scheme whose frame gave no amounts (frame-infeasible) has null amounts,
  * and then every total it is part of is null too.
  */
