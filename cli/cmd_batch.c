@@ -55,6 +55,23 @@ static void *work(void *arg)
 	return NULL;
 }
 
+/* Whether two paths name one file, whether or not it exists yet: the same
+ * name in the same folder (folders compared by device and inode). */
+static bool same_target(const char *a, const char *b)
+{
+	char da[4096], db[4096];
+	const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+	const char *ba = sa ? sa + 1 : a, *bb = sb ? sb + 1 : b;
+	if (strcmp(ba, bb) != 0)
+		return false;
+	snprintf(da, sizeof da, "%.*s", sa ? (int)(sa - a) + (sa == a) : 1, sa ? a : ".");
+	snprintf(db, sizeof db, "%.*s", sb ? (int)(sb - b) + (sb == b) : 1, sb ? b : ".");
+	struct stat x, y;
+	if (stat(da, &x) != 0 || stat(db, &y) != 0)
+		return strcmp(da, db) == 0;
+	return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
 /* The case's name: its file name without a final .json. */
 static void case_name(const char *path, char *buf, size_t size)
 {
@@ -256,12 +273,18 @@ int dk_cmd_batch(const dk_cli_opts *o)
 					o->argv[k], o->argv[i], outs[i]);
 				rc = DK_EXIT_USAGE;
 			}
+		if (rc == DK_EXIT_OK && o->summary && same_target(outs[i], o->summary)) {
+			dk_cli_error(
+				"batch",
+				_("--summary %s is also where the case '%s' is written; "
+				  "give the summary another name"),
+				o->summary, o->argv[i]);
+			rc = DK_EXIT_USAGE;
+		}
 		dk_error d;
 		dk_error_init(&d);
 		if (rc == DK_EXIT_OK &&
-		    (dk_output_check(outs[i], ins, n_in, &d) != DK_OK ||
-		     (o->summary &&
-		      dk_output_check(outs[i], &o->summary, 1, &d) != DK_OK))) {
+		    dk_output_check(outs[i], ins, n_in, &d) != DK_OK) {
 			dk_cli_print_diags(&d);
 			rc = DK_EXIT_USAGE;
 		}

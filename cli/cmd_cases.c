@@ -67,11 +67,14 @@ static char *explain(dk_case_job *j, const dk_cases_report *all, size_t *shown)
 		while (k < all->n && strcmp(all->file->schemes[k].id, scheme) != 0)
 			k++;
 		if (k == all->n) {
+			char ids[400] = "";
+			for (size_t i = 0; i < all->n; i++)
+				snprintf(ids + strlen(ids), sizeof ids - strlen(ids),
+					 "%s%s", i ? ", " : "", all->file->schemes[i].id);
 			dk_quote(scheme, q, sizeof q);
-			dk_error_add(
-				&j->d, j->path, 0, 0,
-				_("no scheme '%s' in the case; expected one of its ids"),
-				q);
+			dk_error_add(&j->d, j->path, 0, 0,
+				     _("no scheme '%s' in the case; expected one of %s"),
+				     q, ids);
 			*shown = 0;
 			return NULL;
 		}
@@ -230,11 +233,18 @@ int dk_cli_run_cases(const dk_cli_opts *o, dk_job_kind kind)
 		 (strcmp(fmt, "md") == 0 || strcmp(fmt, "csv") == 0 ||
 		  strcmp(fmt, "html") == 0 || strcmp(fmt, "xlsx") == 0));
 	if (!text) {
-		dk_cli_error(
-			o->command,
-			_("-f %s is not written for a case file yet; give -f json, "
-			  "table, md, csv, html or xlsx, or run each scheme with -n and -p"),
-			fmt);
+		if (kind == DK_JOB_RECOMMEND)
+			dk_cli_error(
+				o->command,
+				_("-f %s is not written for a case file; give -f json, "
+				  "table, md, csv, html or xlsx"),
+				fmt);
+		else
+			dk_cli_error(
+				o->command,
+				_("-f %s is not written for a case file; give -f json or "
+				  "table"),
+				fmt);
 		return DK_EXIT_USAGE;
 	}
 	if (o->columns || o->sheet) {

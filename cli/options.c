@@ -222,6 +222,15 @@ int dk_cli_parse(const char *name, const char *formats, int argc, char **argv,
 	}
 	if (o.format && !word_in(o.format, formats))
 		return usage_error(name, _("unsupported format '%s'"), o.format);
+	if ((strcmp(name, "batch") == 0 || strcmp(name, "init") == 0) &&
+	    (o.networks || o.plan || o.input || o.case_file || o.columns || o.sheet))
+		return usage_error(
+			name, "%s",
+			strcmp(name, "batch") == 0
+				? _("batch reads every input from its case files; "
+				    "give no -n, -p, -i, -c or --columns")
+				: _("init reads no networks or plan; it takes -o, "
+				    "--year and --from"));
 	if ((o.outdir || o.summary) && strcmp(name, "batch") != 0)
 		return usage_error(name, "%s",
 				   _("-d and --summary are options of dekom batch"));

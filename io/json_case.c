@@ -78,15 +78,15 @@ static void read_scheme(const dk_json_doc *doc, dk_error *d, const cJSON *s,
 		    dk_json_type(s));
 		return;
 	}
-	dk_json_keys(doc, d, s, "scheme", keys);
+	dk_json_keys(doc, d, s, _("scheme"), keys);
 	const cJSON *id = get(s, "id");
 	if (!id || !cJSON_IsString(id) || !id_ok(id->valuestring)) {
 		char raw[80] = "";
 		if (id)
 			dk_json_raw(doc, id, raw, sizeof raw);
 		ERR(doc, d, id ? id : s, false,
-		    id ? _("id: %s is not an id; expected letters, digits, '-' and "
-			   "'_', such as \"dekom\"")
+		    id ? _("id: %s is not an id; expected 1 to 40 of the letters a-z "
+			   "and A-Z, digits, '-' and '_', such as \"dekom\"")
 		       : _("scheme: no \"id\"%s; expected an id such as \"dekom\""),
 		    raw);
 	} else if (!(out->id = strdup(id->valuestring))) {
@@ -133,7 +133,7 @@ dk_status dk_case_file_read(const dk_input *in, const char *dir, dk_case_file *f
 		    dk_json_type(root));
 		goto done;
 	}
-	dk_json_keys(&doc, d, root, "case", keys);
+	dk_json_keys(&doc, d, root, _("case file"), keys);
 	if ((x = get(root, "title")) && dk_title_read(&doc, x, &f->title, d) == DK_ENOMEM)
 		oom = 1;
 	x = get(root, "schemes");

@@ -99,6 +99,7 @@ typedef struct {
 	dk_error *d;
 	node root;
 	int head_row;
+	int rows[32]; /* the row of each of dk_plan_params' labels, 0: none */
 	line_pos *lines;
 	size_t n_lines, cap_lines;
 	int oom;
@@ -568,6 +569,8 @@ static void param_row(reader *r, const dk_wb_row *w)
 			break;
 		}
 	bool known = at < sizeof params / sizeof params[0];
+	if (known && at < sizeof r->rows / sizeof r->rows[0])
+		r->rows[at] = w->row;
 	char buf[200];
 	snprintf(buf, sizeof buf, "%s", known ? params[at].path : label);
 	snprintf(path, sizeof path, "%s", trim(buf));
@@ -585,6 +588,50 @@ static void param_row(reader *r, const dk_wb_row *w)
 	char *json = cell_value(r, v, w->row, &vs, trim(shown), &given);
 	if (json)
 		insert(r, segs, n, json, w->row, 2, 1, known ? params[at].label : NULL);
+}
+
+/* Whether the tree has a value at the dotted path. */
+static bool has_value(const node *root, const char *path)
+{
+	char buf[100], *segs[8];
+	snprintf(buf, sizeof buf, "%s", path);
+	size_t n = split_path(buf, segs, 8);
+	const node *at = root;
+	for (size_t k = 0; k < n && at; k++) {
+		const node *c = at->child;
+		while (c && strcmp(c->key, segs[k]) != 0)
+			c = c->next;
+		at = c;
+	}
+	return at && at->value;
+}
+
+/* The row of the label for the plan field at path, or the header's. */
+static int row_of(const reader *r, const char *path)
+{
+	for (size_t i = 0; i < sizeof params / sizeof params[0]; i++)
+		if (strcmp(params[i].path, path) == 0 && r->rows[i])
+			return r->rows[i];
+	return r->head_row;
+}
+
+/* What a plan must have, said at the row where it belongs: a frame (the
+ * total or the pro-rata frame) and a method. */
+static void required(reader *r)
+{
+	bool en = dk_i18n_english();
+	if (!has_value(&r->root, "frame.total") && !has_value(&r->root, "frame.prorata"))
+		cell_error(r, row_of(r, "/frame/total"), 2,
+			   _("%s or %s: neither is given; fill in one of them"),
+			   dk_tr(en, params[5].label), dk_tr(en, params[6].label));
+	if (!has_value(&r->root, "allocation.method")) {
+		char methods[80];
+		dk_or_list(dk_field_get(DK_FILE_PLAN, "/allocation/method")->names, false,
+			   methods, sizeof methods);
+		cell_error(r, row_of(r, "/allocation/method"), 2,
+			   _("%s: no value; choose %s"), dk_tr(en, params[11].label),
+			   methods);
+	}
 }
 
 /* ---- blocks ---- */
@@ -875,7 +922,7 @@ dk_status dk_plan_sheet_read(const dk_input *in, dk_decimal_mode mode, dk_plan *
 	dk_status st = dk_workbook_sheet(in, DK_PLAN_SHEET, &ws, d);
 	if (st != DK_OK)
 		return st;
-	reader r = {in, mode, d, {0}, 0, NULL, 0, 0, 0};
+	reader r = {.in = in, .mode = mode, .d = d};
 	size_t i = 0;
 	for (; i < ws.n; i++) {
 		char a[64], b[64];
@@ -930,6 +977,8 @@ dk_status dk_plan_sheet_read(const dk_input *in, dk_decimal_mode mode, dk_plan *
 			param_row(&r, w);
 	}
 	dk_wb_sheet_release(&ws);
+	if (!r.oom && d->n + d->dropped == before)
+		required(&r);
 	if (!r.oom && d->n + d->dropped == before) {
 		dk_strbuf b = {0};
 		emit(&r, &b, &r.root, "", false, false);

@@ -392,31 +392,38 @@ static dk_status summary_tables(const dk_cases_report *r, const summary *s, dk_t
 	} else {
 		st = DK_ENOMEM;
 	}
-	if (st == DK_OK && dk_table_init(&t[2], 8) == DK_OK) {
-		const char *head[] = {dk_tr(en, "Scheme"),   dk_tr(en, "Recommended"),
-				      dk_tr(en, "Direct"),   "UP2",
-				      dk_tr(en, "Unused"),   dk_tr(en, "Errors"),
-				      dk_tr(en, "Warnings"), dk_tr(en, "Info")};
-		for (int c = 1; c < 8; c++)
+	if (st == DK_OK && dk_table_init(&t[2], 9) == DK_OK) {
+		const char *head[] = {dk_tr(en, "Scheme"), dk_tr(en, "Recommended"),
+				      dk_tr(en, "Direct"), "UP2",
+				      dk_tr(en, "Unused"), dk_tr(en, "UH share"),
+				      dk_tr(en, "Errors"), dk_tr(en, "Warnings"),
+				      dk_tr(en, "Info")};
+		for (int c = 1; c < 9; c++)
 			t[2].right[c] = true;
 		if (dk_table_row(&t[2], head) != DK_OK)
 			st = DK_ENOMEM;
-		char cells[7][40];
+		char cells[8][40];
+		const dk_numfmt people = DK_NUMFMT_PEOPLE(en, 0);
 		for (size_t k = 0; k <= r->n; k++) {
 			bool all = k == r->n;
 			totals tt;
 			totals_of(r, s, k, &tt);
 			bool have = tt.have;
-			dk_kr a = tt.recommended, d = tt.direct, u = tt.up2,
-			      un = tt.unused;
 			const size_t *c3 = tt.counts;
-			amount(have, a, cells[0], sizeof cells[0]);
-			amount(true, d, cells[1], sizeof cells[1]);
-			amount(have, u, cells[2], sizeof cells[2]);
-			amount(have, un, cells[3], sizeof cells[3]);
-			snprintf(cells[4], sizeof cells[4], "%zu", c3[DK_SEV_ERROR]);
-			snprintf(cells[5], sizeof cells[5], "%zu", c3[DK_SEV_WARNING]);
-			snprintf(cells[6], sizeof cells[6], "%zu", c3[DK_SEV_INFO]);
+			amount(have, tt.recommended, cells[0], sizeof cells[0]);
+			amount(true, tt.direct, cells[1], sizeof cells[1]);
+			amount(have, tt.up2, cells[2], sizeof cells[2]);
+			amount(have, tt.unused, cells[3], sizeof cells[3]);
+			cells[4][0] = '\0';
+			if (have && tt.uh_den > 0) { /* a percentage with one decimal */
+				size_t len = dk_numtext_ratio(tt.uh_num * 100, tt.uh_den,
+							      1, &people, cells[4],
+							      sizeof cells[4]);
+				snprintf(cells[4] + len, sizeof cells[4] - len, " %%");
+			}
+			snprintf(cells[5], sizeof cells[5], "%zu", c3[DK_SEV_ERROR]);
+			snprintf(cells[6], sizeof cells[6], "%zu", c3[DK_SEV_WARNING]);
+			snprintf(cells[7], sizeof cells[7], "%zu", c3[DK_SEV_INFO]);
 			const char *row[] = {all ? dk_tr(en, "in all")
 						 : r->file->schemes[k].id,
 					     cells[0],
@@ -425,7 +432,8 @@ static dk_status summary_tables(const dk_cases_report *r, const summary *s, dk_t
 					     cells[3],
 					     cells[4],
 					     cells[5],
-					     cells[6]};
+					     cells[6],
+					     cells[7]};
 			if (dk_table_row(&t[2], row) != DK_OK)
 				st = DK_ENOMEM;
 		}

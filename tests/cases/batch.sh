@@ -76,6 +76,11 @@ rc=$?
 (cd "$work" && "$dekom" batch -d . rekom.json) > /dev/null 2> "$work/err4"
 rc=$?
 [ "$rc" = 2 ] || { echo "an output over its own case file: exit $rc"; cat "$work/err4"; fail=1; }
+mkdir -p "$work/out6"
+(cd "$work" && "$dekom" batch -d out6 --summary out6/rekom.json rekom.json) > /dev/null 2> "$work/err6"
+rc=$?
+[ "$rc" = 2 ] && [ -z "$(ls "$work/out6")" ] ||
+	{ echo "the summary over a case's output: exit $rc"; cat "$work/err6"; fail=1; }
 # another format: each case as recommend -c writes it
 mkdir -p "$work/out5"
 (cd "$work" && "$dekom" batch -q -f md -d out5 dekom-rekom.json) > /dev/null 2>&1

@@ -108,6 +108,9 @@ def main():
                 ["Radsummen", "Av", "ja"]]))]))
     write_i("wb-plan-no-header", book([("Budsjett", NETS), ("Plan", sheet(GOOD))]))
     write_i("wb-plan-no-sheet", book([("Budsjett", NETS)]))
+    # nothing filled in: the frame and the method, said at their rows
+    write_i("wb-plan-empty", book([("Budsjett", NETS), ("Plan", plan(
+        [["Total ramme"], ["Pro rata-ramme"], ["Fordelingsmetode"], ["Reserve", 0]]))]))
     write_i("wb-plan-date", book([("Budsjett", NETS), ("Plan", plan(
         [["Total ramme", ("", 44621, 1)], ["Fordelingsmetode", "status_quo"]]))]))
 
