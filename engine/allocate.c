@@ -24,6 +24,9 @@
 
 #include "engine/apportion.h"
 
+/* up to this many items, a run keeps its scratch on the stack */
+#define WF_SMALL 32
+
 typedef struct {
 	dk_i128 num, den; /* den > 0 */
 } frac;
@@ -65,15 +68,11 @@ static int sum_vs_frame(const dk_wf_item *it, const int64_t *lo, const int64_t *
 	return (s > f) - (s < f);
 }
 
+/* The per-item arrays live in one block, x_num first (the widest type):
+ * one allocation per run, not seven. */
 void dk_wf_release(dk_wf_out *out)
 {
 	free(out->x_num);
-	free(out->lo);
-	free(out->hi);
-	free(out->state);
-	free(out->amount);
-	free(out->rank);
-	free(out->got_unit);
 	memset(out, 0, sizeof *out);
 }
 
@@ -81,18 +80,18 @@ dk_status dk_wf_alloc(dk_wf_out *out, size_t n)
 {
 	size_t k = n ? n : 1;
 	memset(out, 0, sizeof *out);
-	out->x_num = calloc(k, sizeof *out->x_num);
-	out->lo = calloc(k, sizeof *out->lo);
-	out->hi = calloc(k, sizeof *out->hi);
-	out->state = calloc(k, sizeof *out->state);
-	out->amount = calloc(k, sizeof *out->amount);
-	out->rank = calloc(k, sizeof *out->rank);
-	out->got_unit = calloc(k, sizeof *out->got_unit);
-	if (!out->x_num || !out->lo || !out->hi || !out->state || !out->amount ||
-	    !out->rank || !out->got_unit) {
-		dk_wf_release(out);
+	size_t per = sizeof *out->x_num + 3 * sizeof(int64_t) + sizeof *out->rank +
+		sizeof *out->state + sizeof *out->got_unit;
+	char *b = calloc(k, per);
+	if (!b)
 		return DK_ENOMEM;
-	}
+	out->x_num = (dk_i128 *)(void *)b;
+	out->lo = (int64_t *)(void *)(b + k * sizeof *out->x_num);
+	out->hi = out->lo + k;
+	out->amount = out->hi + k;
+	out->rank = (size_t *)(void *)(out->amount + k);
+	out->state = (dk_state *)(void *)(out->rank + k);
+	out->got_unit = (bool *)(out->state + k);
 	return DK_OK;
 }
 
@@ -144,8 +143,9 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 		}
 		return DK_OK;
 	}
-	/* breakpoints ≥ 0, with 0 */
-	frac *bp = malloc((2 * n + 1) * sizeof *bp);
+	/* breakpoints ≥ 0, with 0: on the stack for a county's networks */
+	frac small[2 * WF_SMALL + 1];
+	frac *bp = n <= WF_SMALL ? small : malloc((2 * n + 1) * sizeof *bp);
 	if (!bp)
 		return DK_ENOMEM;
 	size_t nb = 0;
@@ -207,7 +207,8 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 		out->lambda_num = p / g;
 		out->lambda_den = fw / g;
 	}
-	free(bp);
+	if (bp != small)
+		free(bp);
 	for (size_t i = 0; i < n; i++) {
 		dk_i128 den = out->lambda_den;
 		dk_i128 v = (dk_i128)it[i].base * den + out->lambda_num * it[i].weight;
@@ -239,9 +240,9 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 		out->lo[i] = lo;
 		out->hi[i] = hi;
 	}
-	int64_t *nocap = NULL;
+	int64_t *nocap = NULL, nocap_small[WF_SMALL];
 	if (in->reserve_mode) {
-		nocap = malloc((n ? n : 1) * sizeof *nocap);
+		nocap = n <= WF_SMALL ? nocap_small : malloc(n * sizeof *nocap);
 		if (!nocap) {
 			dk_wf_release(out);
 			return DK_ENOMEM;
@@ -250,7 +251,8 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 			nocap[i] = -1;
 	}
 	st = solve(in, out->lo, nocap ? nocap : out->hi, out);
-	free(nocap);
+	if (nocap != nocap_small)
+		free(nocap);
 	if (st != DK_OK || out->outcome == DK_WF_INFEASIBLE) {
 		if (st != DK_OK)
 			dk_wf_release(out);
@@ -284,17 +286,14 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 	}
 	(void)cut_num;
 	if (nfree > 0) {
-		dk_i128 *w = calloc(n, sizeof *w);
-		int64_t *caps = malloc(n * sizeof *caps);
-		int64_t *amt = malloc(n * sizeof *amt);
-		if (!w || !caps || !amt) {
-			free(w);
-			free(caps);
-			free(amt);
-			dk_wf_release(out);
-			return DK_ENOMEM;
-		}
-		for (size_t i = 0; i < n; i++) {
+		dk_i128 w_small[WF_SMALL];
+		int64_t caps_small[WF_SMALL], amt_small[WF_SMALL];
+		bool small = n <= WF_SMALL;
+		dk_i128 *w = small ? w_small : malloc(n * sizeof *w);
+		int64_t *caps = small ? caps_small : malloc(n * sizeof *caps);
+		int64_t *amt = small ? amt_small : malloc(n * sizeof *amt);
+		st = w && caps && amt ? DK_OK : DK_ENOMEM;
+		for (size_t i = 0; i < n && st == DK_OK; i++) {
 			w[i] = out->state[i] == DK_STATE_FREE ? out->x_num[i] : 0;
 			caps[i] = out->state[i] == DK_STATE_FREE ? out->hi[i] : 0;
 		}
@@ -302,14 +301,17 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 		 * each one's quota is its own exact amount (RULES.md §3) */
 		dk_apportion_in ai = {(int64_t)(free_sum / den), w, n, u, caps, -1, den};
 		dk_apportion_out ao = {amt, out->rank, out->got_unit, 0};
-		st = free_sum > 0 ? dk_apportion(&ai, &ao) : DK_OK;
+		if (st == DK_OK && free_sum > 0)
+			st = dk_apportion(&ai, &ao);
 		if (st == DK_OK)
 			for (size_t i = 0; i < n; i++)
 				if (out->state[i] == DK_STATE_FREE)
 					out->amount[i] = free_sum > 0 ? amt[i] : 0;
-		free(w);
-		free(caps);
-		free(amt);
+		if (!small) {
+			free(w);
+			free(caps);
+			free(amt);
+		}
 		if (st != DK_OK) {
 			dk_wf_release(out);
 			return st;

@@ -17,6 +17,9 @@
 
 #include <stdlib.h>
 
+/* splits of up to this many items keep their scratch on the stack */
+#define DK_APPORTION_SMALL 32
+
 typedef struct {
 	size_t i;
 	dk_i128 rem;
@@ -77,15 +80,28 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 		if (__builtin_mul_overflow(W, (dk_i128)unit, &qd))
 			return DK_ERANGE;
 	}
-	cand *c = malloc((n ? n : 1) * sizeof *c);
+	/* the candidates: on the stack for the small splits a recommendation
+	 * makes per network (its lines), on the heap beyond */
+	cand small[DK_APPORTION_SMALL];
+	cand *c = n <= DK_APPORTION_SMALL ? small : malloc(n * sizeof *c);
 	if (!c)
 		return DK_ENOMEM;
 	int64_t placed = 0;
 	size_t nc = 0;
+	/* quotas in 64 bits where they fit (kroner over a network's lines),
+	 * in 128 or 256 bits where they do not */
+	bool narrow = qn >= 0 && qn <= INT64_MAX && qd > 0 && qd <= INT64_MAX;
 	for (size_t i = 0; i < n; i++) {
 		dk_i128 q, r;
-		if (dk_muldiv(qn, in->weights[i], qd, &q, &r) != 0) {
-			free(c);
+		uint64_t p64;
+		if (narrow && in->weights[i] <= INT64_MAX &&
+		    !__builtin_mul_overflow((uint64_t)qn, (uint64_t)in->weights[i],
+					    &p64)) {
+			q = p64 / (uint64_t)qd;
+			r = p64 % (uint64_t)qd;
+		} else if (dk_muldiv(qn, in->weights[i], qd, &q, &r) != 0) {
+			if (c != small)
+				free(c);
 			return DK_ERANGE;
 		}
 		int64_t a = (int64_t)q * unit; /* q ≤ total / unit */
@@ -102,7 +118,19 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 			nc++;
 		}
 	}
-	qsort(c, nc, sizeof *c, cand_cmp);
+	/* cand_cmp orders every pair (the index decides the last tie), so
+	 * any sort gives the one order: insertion for a few, qsort beyond */
+	if (nc <= DK_APPORTION_SMALL) {
+		for (size_t k = 1; k < nc; k++) {
+			cand x = c[k];
+			size_t j = k;
+			for (; j > 0 && cand_cmp(&c[j - 1], &x) > 0; j--)
+				c[j] = c[j - 1];
+			c[j] = x;
+		}
+	} else {
+		qsort(c, nc, sizeof *c, cand_cmp);
+	}
 	/* whole units left: floor((total − placed) / unit) */
 	int64_t units =
 		(int64_t)((tn - (dk_i128)placed * td) / (frac ? qd : (dk_i128)unit));
@@ -121,14 +149,16 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 			out->got_unit[i] = true;
 	}
 	out->left_over = (int64_t)(tn / td) - placed;
-	free(c);
+	if (c != small)
+		free(c);
 	return DK_OK;
 }
 
 dk_status dk_apportion64(int64_t total, const int64_t *weights, size_t n, int64_t unit,
 			 long fallback, int64_t *amounts, int64_t *left_over)
 {
-	dk_i128 *w = malloc((n ? n : 1) * sizeof *w);
+	dk_i128 small[DK_APPORTION_SMALL];
+	dk_i128 *w = n <= DK_APPORTION_SMALL ? small : malloc(n * sizeof *w);
 	if (!w)
 		return DK_ENOMEM;
 	for (size_t i = 0; i < n; i++)
@@ -136,7 +166,8 @@ dk_status dk_apportion64(int64_t total, const int64_t *weights, size_t n, int64_
 	dk_apportion_in in = {total, w, n, unit, NULL, fallback, 0};
 	dk_apportion_out out = {amounts, NULL, NULL, 0};
 	dk_status st = dk_apportion(&in, &out);
-	free(w);
+	if (w != small)
+		free(w);
 	if (left_over)
 		*left_over = out.left_over;
 	return st;

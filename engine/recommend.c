@@ -16,6 +16,9 @@
 #include "engine/apportion.h"
 #include "engine/checks.h"
 
+/* up to this many institutions or lines, scratch stays on the stack */
+#define SMALL 16
+
 int dk_up1_valid(const dk_network *n)
 {
 	if (!dk_network_has(n, DK_COL_UP1) || n->n_up1 == 0)
@@ -81,7 +84,8 @@ static dk_status direct_split(const dk_plan *p, const dk_networks *t,
 		memcpy(r->inst_direct, p->amounts, ni * sizeof *p->amounts);
 		return DK_OK;
 	}
-	dk_i128 *w = calloc(ni, sizeof *w);
+	dk_i128 w_small[SMALL] = {0};
+	dk_i128 *w = ni <= SMALL ? w_small : calloc(ni, sizeof *w);
 	if (!w)
 		return DK_ENOMEM;
 	dk_i128 sum = 0;
@@ -108,7 +112,8 @@ static dk_status direct_split(const dk_plan *p, const dk_networks *t,
 	dk_apportion_in in = {r->direct, w, ni, 1, NULL, -1, 0};
 	dk_apportion_out out = {r->inst_direct, NULL, NULL, 0};
 	st = dk_apportion(&in, &out);
-	free(w);
+	if (w != w_small)
+		free(w);
 	return st;
 }
 
@@ -196,8 +201,10 @@ static void method_items(const dk_plan *p, const dk_networks *t, dk_kr F, dk_wf_
 static dk_status components(const dk_plan *p, const dk_networks *t, dk_recommendation *r)
 {
 	size_t ni = p->n_institutions, nl = ni + 3;
-	int64_t *lines = malloc(nl * sizeof *lines);
-	int64_t *parts = malloc(nl * sizeof *parts);
+	int64_t lines_small[SMALL], parts_small[SMALL];
+	bool small = nl <= SMALL;
+	int64_t *lines = small ? lines_small : malloc(nl * sizeof *lines);
+	int64_t *parts = small ? parts_small : malloc(nl * sizeof *parts);
 	dk_status st = lines && parts ? DK_OK : DK_ENOMEM;
 	for (size_t k = 0; k < t->n && st == DK_OK; k++) {
 		const dk_network *n = &t->items[k];
@@ -229,8 +236,10 @@ static dk_status components(const dk_plan *p, const dk_networks *t, dk_recommend
 		row->uh_other = parts[l++];
 		r->total_other += row->uh_other;
 	}
-	free(lines);
-	free(parts);
+	if (!small) {
+		free(lines);
+		free(parts);
+	}
 	return st;
 }
 
@@ -383,10 +392,12 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 	r->inst_up2 = calloc(ni ? ni : 1, sizeof *r->inst_up2);
 	if (!r->rows || !r->inst_direct || !r->inst_up2)
 		return DK_ENOMEM;
+	/* the rows' UP2 lines: one block, owned by rows[0] */
+	dk_kr *uh = n ? calloc(n * (ni ? ni : 1), sizeof *uh) : NULL;
+	if (n && !uh)
+		return DK_ENOMEM;
 	for (size_t k = 0; k < n; k++) {
-		r->rows[k].uh = calloc(ni ? ni : 1, sizeof *r->rows[k].uh);
-		if (!r->rows[k].uh)
-			return DK_ENOMEM;
+		r->rows[k].uh = uh + k * (ni ? ni : 1);
 		r->rows[k].decision = -1;
 		r->rows[k].method_amount = -1;
 	}

@@ -10,7 +10,8 @@
  * its target is saved and restored without a change here.
  *
  * Monte Carlo run k draws from its own generator, GSL's MT19937 seeded from
- * (seed, k) through the SplitMix64 finaliser, and draws in a fixed order
+ * (seed, k) through the SplitMix64 finaliser (engine/rng.c: the same
+ * numbers, the state worked out only as far as a run draws), and draws in a fixed order
  * (the draws as listed, networks in input order for `*`): run k gives the
  * same numbers however the runs are scheduled. A draw is converted to the
  * field's decimals (rounded half away from zero) and kept within the
@@ -23,8 +24,6 @@
 
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
-#include <gsl/gsl_sort.h>
-#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -33,6 +32,8 @@
 
 #include "engine/price.h"
 #include "engine/recommend.h"
+#include "engine/rng.h"
+#include "engine/stats.h"
 #include "models/numtext.h"
 
 typedef struct {
@@ -203,10 +204,15 @@ static dk_status run_case(const dk_models *m, int inst, const dk_quotation *quot
 	const dk_networks *t = m->nets;
 	dk_recommendation rec;
 	size_t n = t->n, ni = p->n_institutions;
-	out->amount = calloc(n ? n : 1, sizeof *out->amount);
-	out->state = calloc(n ? n : 1, sizeof *out->state);
-	out->inst_direct = calloc(ni ? ni : 1, sizeof *out->inst_direct);
-	out->inst_up2 = calloc(ni ? ni : 1, sizeof *out->inst_up2);
+	/* a Monte Carlo worker passes the same arrays run after run */
+	if (!out->amount)
+		out->amount = calloc(n ? n : 1, sizeof *out->amount);
+	if (!out->state)
+		out->state = calloc(n ? n : 1, sizeof *out->state);
+	if (!out->inst_direct)
+		out->inst_direct = calloc(ni ? ni : 1, sizeof *out->inst_direct);
+	if (!out->inst_up2)
+		out->inst_up2 = calloc(ni ? ni : 1, sizeof *out->inst_up2);
 	out->n_institutions = ni;
 	if (!out->amount || !out->state || !out->inst_direct || !out->inst_up2)
 		return DK_ENOMEM;
@@ -235,7 +241,8 @@ static dk_status run_case(const dk_models *m, int inst, const dk_quotation *quot
 			out->state[k] = (int)rec.rows[k].state;
 		}
 		if (rec.produced && m->pricing && inst >= 0 && quote) {
-			out->days = calloc(n ? n : 1, sizeof *out->days);
+			if (!out->days)
+				out->days = calloc(n ? n : 1, sizeof *out->days);
 			st = out->days
 				? buy_days(m->pricing, quote, inst, &rec, out->days)
 				: DK_ENOMEM;
@@ -394,11 +401,13 @@ static void *work(void *arg)
 {
 	worker *w = arg;
 	size_t n = w->nets.n;
-	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *rng = gsl_rng_alloc(dk_rng_mt19937);
 	if (!rng) {
 		w->st = DK_ENOMEM;
 		return NULL;
 	}
+	dk_run r;
+	memset(&r, 0, sizeof r);
 	for (long k = w->first; k < w->runs && w->st == DK_OK; k += w->step) {
 		/* worker 0 runs in the caller's thread: it says how far the runs
 		 * have come (the others keep pace) */
@@ -408,8 +417,7 @@ static void *work(void *arg)
 		gsl_rng_set(rng, mix(w->mc->seed, (unsigned long)k));
 		dk_models m = {&w->plan, &w->nets, (dk_pricing *)w->pricing};
 		draw_all(w->mc, rng, &m);
-		dk_run r;
-		memset(&r, 0, sizeof r);
+		r.produced = r.priced = false;
 		w->st = run_case(&m, w->inst, w->quote, &r);
 		if (w->st == DK_OK && r.produced) {
 			w->produced[k] = 1;
@@ -427,13 +435,13 @@ static void *work(void *arg)
 						(double)r.days[i] / DK_E4;
 			}
 		}
-		free(r.amount);
-		free(r.state);
-		free(r.price);
-		free(r.days);
-		free(r.inst_direct);
-		free(r.inst_up2);
 	}
+	free(r.amount);
+	free(r.state);
+	free(r.price);
+	free(r.days);
+	free(r.inst_direct);
+	free(r.inst_up2);
 	gsl_rng_free(rng);
 	return NULL;
 }
@@ -442,17 +450,6 @@ static void *work(void *arg)
  * k mod threads; each run's numbers depend on k alone, and the summary
  * takes the runs in the order of k, so the result is the same for any
  * number of threads. */
-/* Sorts the m samples in x and puts their mean, sd and quantiles. */
-static void summarize(double *x, size_t m, double *mean, double *sd, double q[5])
-{
-	static const double qs[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
-	gsl_sort(x, 1, m);
-	*mean = gsl_stats_mean(x, 1, m);
-	*sd = m > 1 ? gsl_stats_sd_m(x, 1, m, *mean) : 0;
-	for (int k = 0; k < 5; k++)
-		q[k] = gsl_stats_quantile_from_sorted_data(x, 1, m, qs[k]);
-}
-
 /* The runs with amounts, in the order of k, to the front of x. */
 static size_t compact(double *x, const unsigned char *produced, long runs)
 {
@@ -461,6 +458,57 @@ static size_t compact(double *x, const unsigned char *produced, long runs)
 		if (produced[k])
 			x[m++] = x[k];
 	return m;
+}
+
+/* One summary to make: the samples of one quantity over the runs. */
+typedef struct {
+	double *x; /* [k], every run's; the produced ones moved to the front */
+	double *mean, *sd, *q;
+} sum_job;
+
+typedef struct {
+	sum_job *jobs;
+	size_t n, first, step;
+	const unsigned char *produced;
+	long runs;
+	bool failed;
+} sum_worker;
+
+static void *summarize_some(void *arg)
+{
+	sum_worker *w = arg;
+	for (size_t j = w->first; j < w->n; j += w->step) {
+		sum_job *b = &w->jobs[j];
+		if (dk_summarize(b->x, compact(b->x, w->produced, w->runs), b->mean,
+				 b->sd, b->q) != 0)
+			w->failed = true;
+	}
+	return NULL;
+}
+
+/* The n summaries over nw threads (job j to thread j mod nw): each is
+ * made from its own samples alone, so the thread count changes nothing. */
+static dk_status summarize_all(sum_job *jobs, size_t n, const unsigned char *produced,
+			       long runs, int nw)
+{
+	sum_worker ws[64];
+	pthread_t tid[64];
+	bool started[64] = {false};
+	for (int j = 0; j < nw; j++)
+		ws[j] = (sum_worker){jobs,     n,    (size_t)j, (size_t)nw,
+				     produced, runs, false};
+	for (int j = 1; j < nw; j++)
+		started[j] = pthread_create(&tid[j], NULL, summarize_some, &ws[j]) == 0;
+	for (int j = 0; j < nw; j++)
+		if (!started[j])
+			summarize_some(&ws[j]);
+	bool failed = false;
+	for (int j = 0; j < nw; j++) {
+		if (started[j])
+			pthread_join(tid[j], NULL);
+		failed |= ws[j].failed;
+	}
+	return failed ? DK_ENOMEM : DK_OK;
 }
 
 static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap,
@@ -544,31 +592,37 @@ static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap,
 		got += produced[k];
 	out->mc_produced = got;
 	out->mc_priced = days != NULL;
-	for (size_t i = 0; i < n && st == DK_OK && got > 0; i++) {
-		dk_mc_summary *s = &out->mc[i];
+	for (size_t i = 0; i < n && st == DK_OK && got > 0; i++)
 		for (long k = 0; k < runs; k++)
 			if (produced[k])
-				s->capped += at_cap[i * (size_t)runs + (size_t)k];
-		double *x = samples + i * (size_t)runs;
-		summarize(x, compact(x, produced, runs), &s->mean, &s->sd, s->q);
-		if (days) {
-			double *y = days + i * (size_t)runs;
-			summarize(y, compact(y, produced, runs), &s->days_mean,
-				  &s->days_sd, s->days_q);
-		}
+				out->mc[i].capped += at_cap[i * (size_t)runs + (size_t)k];
+	/* the summaries: each network's amounts (and days bought), unused,
+	 * and what each institution receives in all, shared over the same
+	 * workers */
+	size_t nj = 0;
+	sum_job *jobs = calloc(2 * n + ni + 1, sizeof *jobs);
+	if (st == DK_OK && !jobs)
+		st = DK_ENOMEM;
+	for (size_t i = 0; i < n && st == DK_OK && got > 0; i++) {
+		dk_mc_summary *s = &out->mc[i];
+		jobs[nj++] =
+			(sum_job){samples + i * (size_t)runs, &s->mean, &s->sd, s->q};
+		if (days)
+			jobs[nj++] = (sum_job){days + i * (size_t)runs, &s->days_mean,
+					       &s->days_sd, s->days_q};
 	}
-	/* the frame-level outcome over the runs: unused, and what each
-	 * institution receives in all */
 	if (st == DK_OK && got > 0) {
 		dk_mc_summary *u = &out->mc_unused;
-		summarize(unused, compact(unused, produced, runs), &u->mean, &u->sd,
-			  u->q);
+		jobs[nj++] = (sum_job){unused, &u->mean, &u->sd, u->q};
 		for (size_t i = 0; i < ni; i++) {
 			dk_mc_summary *s = &out->mc_inst[i];
-			double *x = totals + i * (size_t)runs;
-			summarize(x, compact(x, produced, runs), &s->mean, &s->sd, s->q);
+			jobs[nj++] = (sum_job){totals + i * (size_t)runs, &s->mean,
+					       &s->sd, s->q};
 		}
 	}
+	if (st == DK_OK)
+		st = summarize_all(jobs, nj, produced, runs, nw);
+	free(jobs);
 	if (quoted)
 		dk_quote_release(&quote);
 	free(unused);

@@ -283,9 +283,7 @@ typedef struct {
 
 static int is_blank(const char *s)
 {
-	char norm[8];
-	dk_header_norm(s, norm, sizeof norm);
-	return norm[0] == '\0';
+	return dk_text_blank(s);
 }
 
 /* Reports msg about cell h of record rec, at its line and column, and

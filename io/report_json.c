@@ -27,11 +27,19 @@ cJSON *dk_lambda_cjson(dk_i128 num, dk_i128 den, int64_t scale)
 	return NULL;
 }
 
+/* An integer as JSON, its digits written here: snprintf's format
+ * parsing was a tenth of writing a large recommendation. */
 static cJSON *raw_int(int64_t v)
 {
-	char buf[32];
-	snprintf(buf, sizeof buf, "%lld", (long long)v);
-	return cJSON_CreateRaw(buf);
+	char buf[24], *p = buf + sizeof buf;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return cJSON_CreateRaw(p);
 }
 
 static cJSON *raw_share(dk_i128 num, dk_i128 den)

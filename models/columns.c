@@ -126,6 +126,15 @@ static size_t space_len(const unsigned char *s)
 	return 0;
 }
 
+bool dk_text_blank(const char *in)
+{
+	const unsigned char *s = (const unsigned char *)in;
+	size_t k;
+	while ((k = space_len(s)) != 0)
+		s += k;
+	return *s == '\0';
+}
+
 void dk_header_norm(const char *in, char *out, size_t size)
 {
 	const unsigned char *s = (const unsigned char *)in;

@@ -114,6 +114,10 @@ const dk_out_column_def *dk_out_column_get(dk_out_column id);
  * matches a composed one. At most size - 1 bytes, never half a character. */
 void dk_header_norm(const char *in, char *out, size_t size);
 
+/* Whether text is empty or only white space (the spaces dk_header_norm
+ * takes out): a blank cell. */
+bool dk_text_blank(const char *text);
+
 /* A normalised header as headers are compared with the columns' names
  * (CLI.md: "spaces, underscores and hyphens alike"): each run of spaces,
  * '_' and '-' becomes one space, and none is left at either end, so

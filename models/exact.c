@@ -36,6 +36,14 @@ int dk_muldiv(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 *q, dk_i128 *r)
 {
 	dk_i128 p;
 	if (!__builtin_mul_overflow(a, b, &p)) {
+		if (p >= 0 && c > 0 && p <= UINT64_MAX && c <= UINT64_MAX) {
+			/* the common case, kroner times a weight: a 64-bit
+			 * division, several times faster than a 128-bit one */
+			uint64_t pp = (uint64_t)p, cc = (uint64_t)c;
+			*q = pp / cc;
+			*r = pp % cc;
+			return 0;
+		}
 		*q = p / c;
 		*r = p % c;
 		return 0;

@@ -101,8 +101,8 @@ void dk_findings_sort(dk_findings *f)
 
 void dk_recommendation_release(dk_recommendation *r)
 {
-	for (size_t i = 0; i < r->n && r->rows; i++)
-		free(r->rows[i].uh);
+	if (r->n && r->rows)
+		free(r->rows[0].uh); /* every row's lines are one block */
 	free(r->rows);
 	free(r->inst_direct);
 	free(r->inst_up2);

@@ -71,7 +71,7 @@ typedef struct {
 	/* components: own, coordinator, UP2 per institution, other, and
 	 * unspecified when the network planned no lines */
 	dk_kr own, coordinator, uh_other, unspecified;
-	dk_kr *uh;
+	dk_kr *uh; /* n_institutions; every row's in one block, from rows[0].uh */
 	/* the computed criteria of the criteria sheet (RULES.md section 4),
 	 * as dk_judgement values (models/network.h: DK_JUDGE_BLANK when not
 	 * judged: no UH money planned, no uh-share bound set, no amount, or

@@ -1,0 +1,115 @@
+/*
+ * rng.c: MT19937 with its state worked out on demand (see rng.h).
+ *
+ * Seeding sets word 0; word i of the seeded state is
+ * 1812433253 · (wᵢ₋₁ ⊕ (wᵢ₋₁ ≫ 30)) + i, each from the one before. The
+ * first block of output regenerates word k from words k and k + 1 and word
+ * k + 397 (k < 227) or the regenerated word k − 227: in place and in order,
+ * so word k can be regenerated as soon as the seeded state reaches k + 397,
+ * and a run that draws d numbers (d < 227) computes 397 + d + 1 seeded words
+ * and regenerates d, not 624 and 624. From the second block on, it is
+ * MT19937 as GSL writes it.
+ */
+#include "engine/rng.h"
+
+#include <stdint.h>
+
+enum { N = 624, M = 397 };
+
+#define UPPER 0x80000000u
+#define LOWER 0x7fffffffu
+#define MAGIC(y) (((y)&1u) ? 0x9908b0dfu : 0u)
+
+typedef struct {
+	uint32_t mt[N];
+	int seeded; /* words [0, seeded) of the seeded state are worked out */
+	int regen;  /* words [0, regen) of the first block are regenerated */
+	int mti;    /* the next word to return */
+} lazy_mt;
+
+static void lazy_set(void *vs, unsigned long s)
+{
+	lazy_mt *st = vs;
+	if (s == 0)
+		s = 4357; /* as GSL: seed 0 is its default seed */
+	st->mt[0] = (uint32_t)(s & 0xffffffffUL);
+	st->seeded = 1;
+	st->regen = 0;
+	st->mti = 0;
+}
+
+/* The seeded state as far as word `upto` - 1. Words below st->regen are
+ * already regenerated, but extending never needs them: word k is
+ * regenerated only once the state reaches k + 397. */
+static void seed_to(lazy_mt *st, int upto)
+{
+	uint32_t *mt = st->mt;
+	for (int i = st->seeded; i < upto; i++)
+		mt[i] = 1812433253u * (mt[i - 1] ^ (mt[i - 1] >> 30)) + (uint32_t)i;
+	if (upto > st->seeded)
+		st->seeded = upto;
+}
+
+/* Regenerates word k of the first block. */
+static void regen_one(lazy_mt *st, int k)
+{
+	uint32_t *mt = st->mt, y;
+	if (k < N - M) {
+		seed_to(st, k + M + 1);
+		y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
+		mt[k] = mt[k + M] ^ (y >> 1) ^ MAGIC(y);
+	} else if (k < N - 1) {
+		seed_to(st, N);
+		y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
+		mt[k] = mt[k + (M - N)] ^ (y >> 1) ^ MAGIC(y);
+	} else {
+		y = (mt[N - 1] & UPPER) | (mt[0] & LOWER);
+		mt[N - 1] = mt[M - 1] ^ (y >> 1) ^ MAGIC(y);
+	}
+	st->regen = k + 1;
+}
+
+/* Every block after the first, as GSL generates them. */
+static void regen_all(uint32_t *mt)
+{
+	int k;
+	uint32_t y;
+	for (k = 0; k < N - M; k++) {
+		y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
+		mt[k] = mt[k + M] ^ (y >> 1) ^ MAGIC(y);
+	}
+	for (; k < N - 1; k++) {
+		y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
+		mt[k] = mt[k + (M - N)] ^ (y >> 1) ^ MAGIC(y);
+	}
+	y = (mt[N - 1] & UPPER) | (mt[0] & LOWER);
+	mt[N - 1] = mt[M - 1] ^ (y >> 1) ^ MAGIC(y);
+}
+
+static unsigned long lazy_get(void *vs)
+{
+	lazy_mt *st = vs;
+	if (st->mti >= N) {
+		regen_all(st->mt);
+		st->mti = 0;
+	} else if (st->mti == st->regen) {
+		regen_one(st, st->mti);
+	}
+	uint32_t k = st->mt[st->mti++];
+	k ^= k >> 11;
+	k ^= (k << 7) & 0x9d2c5680u;
+	k ^= (k << 15) & 0xefc60000u;
+	k ^= k >> 18;
+	return k;
+}
+
+static double lazy_get_double(void *vs)
+{
+	return (double)lazy_get(vs) / 4294967296.0;
+}
+
+static const gsl_rng_type lazy_type = {"dk-mt19937",    0xffffffffUL, 0,
+				       sizeof(lazy_mt), lazy_set,     lazy_get,
+				       lazy_get_double};
+
+const gsl_rng_type *dk_rng_mt19937 = &lazy_type;
