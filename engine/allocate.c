@@ -162,7 +162,19 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 				bp[nb++] = (frac){b, it[i].weight};
 		}
 	}
-	qsort(bp, nb, sizeof *bp, frac_cmp);
+	/* equal breakpoints are equal values: any sort will do, insertion
+	 * for a county's few, qsort beyond */
+	if (nb <= 2 * WF_SMALL + 1) {
+		for (size_t k = 1; k < nb; k++) {
+			frac x = bp[k];
+			size_t j = k;
+			for (; j > 0 && frac_cmp(&bp[j - 1], &x) > 0; j--)
+				bp[j] = bp[j - 1];
+			bp[j] = x;
+		}
+	} else {
+		qsort(bp, nb, sizeof *bp, frac_cmp);
+	}
 	/* first breakpoint k where Σ x ≥ F (nb: beyond the last) */
 	size_t lo_k = 0, hi_k = nb;
 	while (lo_k < hi_k) {

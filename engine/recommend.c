@@ -387,17 +387,18 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 	r->n_institutions = ni;
 	r->lambda_den = 1;
 	r->lambda_scale = p->method == DK_METHOD_PRORATA ? 100 : 1;
-	r->rows = calloc(n ? n : 1, sizeof *r->rows);
-	r->inst_direct = calloc(ni ? ni : 1, sizeof *r->inst_direct);
-	r->inst_up2 = calloc(ni ? ni : 1, sizeof *r->inst_up2);
-	if (!r->rows || !r->inst_direct || !r->inst_up2)
+	/* the rows, the institutions' totals and the rows' UP2 lines: one
+	 * block, owned by r->rows */
+	size_t nr = n ? n : 1, nu = ni ? ni : 1;
+	char *b = calloc(1, nr * sizeof *r->rows + (2 + nr) * nu * sizeof(dk_kr));
+	if (!b)
 		return DK_ENOMEM;
-	/* the rows' UP2 lines: one block, owned by rows[0] */
-	dk_kr *uh = n ? calloc(n * (ni ? ni : 1), sizeof *uh) : NULL;
-	if (n && !uh)
-		return DK_ENOMEM;
+	r->rows = (dk_rec_row *)(void *)b;
+	r->inst_direct = (dk_kr *)(void *)(b + nr * sizeof *r->rows);
+	r->inst_up2 = r->inst_direct + nu;
+	dk_kr *uh = r->inst_up2 + nu;
 	for (size_t k = 0; k < n; k++) {
-		r->rows[k].uh = uh + k * (ni ? ni : 1);
+		r->rows[k].uh = uh + k * nu;
 		r->rows[k].decision = -1;
 		r->rows[k].method_amount = -1;
 	}

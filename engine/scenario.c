@@ -419,6 +419,9 @@ static void *work(void *arg)
 		draw_all(w->mc, rng, &m);
 		r.produced = r.priced = false;
 		w->st = run_case(&m, w->inst, w->quote, &r);
+		if (w->st == DK_OK && w->mc->each_run)
+			w->mc->each_run(w->mc->each_run_ctx, k,
+					r.produced ? r.amount : NULL, n);
 		if (w->st == DK_OK && r.produced) {
 			w->produced[k] = 1;
 			w->unused[k] = (double)r.unused;

@@ -89,6 +89,13 @@ int dk_ratcmp(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 d)
 		return sa < sc ? -1 : 1;
 	if (sa == 0)
 		return 0;
+	const dk_i128 lim = (dk_i128)1 << 62;
+	if (a < lim && a > -lim && c < lim && c > -lim && b < lim && d < lim &&
+	    b > -lim && d > -lim) {
+		/* the usual case: both products fit in 128 bits */
+		dk_i128 l = a * d, r = c * b;
+		return (l > r) - (l < r);
+	}
 	u256 l = mul128((dk_u128)(sa < 0 ? -a : a), (dk_u128)d);
 	u256 r = mul128((dk_u128)(sc < 0 ? -c : c), (dk_u128)b);
 	int k = cmp256(l, r);

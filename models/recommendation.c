@@ -101,11 +101,7 @@ void dk_findings_sort(dk_findings *f)
 
 void dk_recommendation_release(dk_recommendation *r)
 {
-	if (r->n && r->rows)
-		free(r->rows[0].uh); /* every row's lines are one block */
-	free(r->rows);
-	free(r->inst_direct);
-	free(r->inst_up2);
+	free(r->rows); /* the institutions' totals and the lines are in it */
 	dk_findings_release(&r->findings);
 	memset(r, 0, sizeof *r);
 }

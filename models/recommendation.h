@@ -71,7 +71,7 @@ typedef struct {
 	/* components: own, coordinator, UP2 per institution, other, and
 	 * unspecified when the network planned no lines */
 	dk_kr own, coordinator, uh_other, unspecified;
-	dk_kr *uh; /* n_institutions; every row's in one block, from rows[0].uh */
+	dk_kr *uh; /* n_institutions, in the block of rows */
 	/* the computed criteria of the criteria sheet (RULES.md section 4),
 	 * as dk_judgement values (models/network.h: DK_JUDGE_BLANK when not
 	 * judged: no UH money planned, no uh-share bound set, no amount, or
@@ -93,7 +93,8 @@ typedef struct {
 					  for prorata (weights are FTE in
 					  hundredths, λ is reported per FTE) */
 	size_t n, n_institutions;
-	dk_rec_row *rows;
+	dk_rec_row *rows;              /* one block with inst_direct, inst_up2 and the
+			     rows' uh (dk_recommendation_release frees it) */
 	dk_kr *inst_direct, *inst_up2; /* per institution */
 	dk_kr total_other;
 	dk_findings findings;

@@ -132,6 +132,11 @@ typedef struct {
 	 * progress line; NULL for none */
 	void (*progress)(void *ctx, long done, long total);
 	void *progress_ctx;
+	/* not in the file: when set, told each run's amounts (run k, the
+	 * amount per network in input order; NULL when the run gave none),
+	 * from whichever worker ran it: for tests and per-run output */
+	void (*each_run)(void *ctx, long k, const dk_kr *amount, size_t n);
+	void *each_run_ctx;
 	dk_draw *draws;
 	size_t n_draws;
 } dk_montecarlo;
