@@ -1,71 +1,135 @@
 #!/bin/sh
-# Whole-process timings of dekom, printed as medians of repeated runs (the
-# machines here are noisy: medians, not means). Never asserts a time.
+# Whole-process timings of dekom (docs/performance.md), printed, never
+# asserted. Each case runs RUNS times; the table gives the median, min and
+# max of the wall time and of the CPU time (user + system), the median peak
+# resident memory, and a ratio against a baseline measured in the same run
+# on the same inputs:
+#   - the allocation: bench/baseline.py, the same pro-rata rules in plain
+#     Python with exact fractions (what an analyst would otherwise write);
+#     its amounts are checked against dekom's ("agree");
+#   - Monte Carlo: the same baseline drawing and allocating run by run;
+#   - the workbook: LibreOffice recalculating the workbook dekom writes.
+# The ratio is the baseline's median CPU time over dekom's (per network or
+# per run where the counts differ): how many times faster dekom is.
 #
-#   bench/run.sh [DEKOM] [RUNS]
+#   bench/run.sh [DEKOM] [RUNS]          (RUNS: default 7; 3 for the largest)
+#   DEKOM_BENCH_MILLION=0 bench/run.sh   skips the 1 000 000-network case
 #
-# Prints, per case, the median wall time in milliseconds and its ratio to
-# `dekom --version` (the cost of starting the process at all).
+# Needs python3 (bench/measure.py times each process with wait4);
+# LibreOffice for the workbook's baseline (skipped when soffice is missing).
 set -eu
 dekom=${1:-build/dekom}
-runs=${2:-31}
-here=$(dirname "$0")
+runs=${2:-7}
+here=$(cd "$(dirname "$0")" && pwd)
+case $dekom in /*) ;; *) dekom=$(pwd)/$dekom ;; esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-now_ns() { date +%s%N; }
-
-# median of the numbers on standard input
-median() { sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
-
-time_case() {
-	i=0
-	while [ $i -lt "$runs" ]; do
-		t0=$(now_ns)
-		"$@" > /dev/null 2>&1 || [ $? -le 1 ]
-		t1=$(now_ns)
-		echo $(( (t1 - t0) / 1000 ))
-		i=$((i + 1))
-	done | median
+# measure NAME N CMD...: runs CMD N times (bench/measure.py); writes
+# NAME.w, NAME.c, NAME.m (wall s, CPU s, peak KiB, a line per run) and
+# NAME.out (standard output)
+measure() {
+	m_name=$1 m_n=$2
+	shift 2
+	python3 "$here/measure.py" "$m_n" "$tmp/$m_name.out" "$@" > "$tmp/$m_name.t"
+	awk '{ print $1 }' "$tmp/$m_name.t" > "$tmp/$m_name.w"
+	awk '{ print $2 }' "$tmp/$m_name.t" > "$tmp/$m_name.c"
+	awk '{ print $3 }' "$tmp/$m_name.t" > "$tmp/$m_name.m"
 }
+# med / lo / hi of a file of numbers
+stat() { sort -g "$1" | awk -v w="$2" '{ a[NR] = $1 } END {
+	m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+	if (w == "med") print m; else if (w == "min") print a[1]; else print a[NR] }'; }
 
-sh "$here/gen_networks.sh" 1000 > "$tmp/n1000.csv"
-sh "$here/gen_networks.sh" 10000 > "$tmp/n10000.csv"
-cat > "$tmp/plan.json" <<'JSON'
+printf '%-40s %5s  %-26s  %-26s %8s %9s\n' "case" "runs" "wall s: med (min-max)" "CPU s: med (min-max)" "peak MiB" "ratio"
+row() { # NAME LABEL RATIO
+	printf '%-40s %5s  %-26s  %-26s %8.1f %9s\n' "$2" "$(wc -l < "$tmp/$1.w")" \
+		"$(printf '%.4f (%.4f-%.4f)' "$(stat "$tmp/$1.w" med)" "$(stat "$tmp/$1.w" min)" "$(stat "$tmp/$1.w" max)")" \
+		"$(printf '%.4f (%.4f-%.4f)' "$(stat "$tmp/$1.c" med)" "$(stat "$tmp/$1.c" min)" "$(stat "$tmp/$1.c" max)")" \
+		"$(stat "$tmp/$1.m" med | awk '{ print $1 / 1024 }')" "$3"
+}
+# ratio of two medians of CPU time, each divided by its count
+ratio() { awk -v a="$(stat "$tmp/$1.c" med)" -v na="$2" -v b="$(stat "$tmp/$3.c" med)" -v nb="$4" \
+	'BEGIN { if (a <= 0 || b <= 0) print "-"; else printf "%.1f", (a / na) / (b / nb) }'; }
+
+# --- the process and the built-in case
+measure start "$runs" "$dekom" --version
+row start "dekom --version (process start)" -
+measure builtin "$runs" "$dekom" recommend -f json
+row builtin "recommend, built-in 2022 case" -
+
+# --- a row per tenfold: N networks, CSV in, JSON out
+sizes="1000 10000 100000"
+[ "${DEKOM_BENCH_MILLION:-1}" = 0 ] || sizes="$sizes 1000000"
+for n in $sizes; do
+	sh "$here/gen_networks.sh" "$n" > "$tmp/n$n.csv"
+	# a frame of 1.5 MNOK a network: about three quarters of the needs
+	cat > "$tmp/plan$n.json" <<JSON
 {"year": 2022, "institutions": [{"id": "NTNU"}, {"id": "Nord"}],
- "frame": {"prorata": 1500000000, "direct": {"amount": 5000000, "split": "by_up1"}},
- "allocation": {"method": "prorata", "base_grant": 100000}}
+ "frame": {"prorata": $((n * 1500000)), "direct": {"amount": 5000000, "split": "by_up1"}},
+ "allocation": {"method": "prorata", "base_grant": 100000, "cap_at_need": true}}
 JSON
+	r=$runs
+	[ "$n" -ge 1000000 ] && r=3
+	measure "rec$n" "$r" "$dekom" recommend -n "$tmp/n$n.csv" -p "$tmp/plan$n.json" -f json
+	mib=$(ls -l "$tmp/n$n.csv" | awk '{ printf "%.1f", $5 / 1048576 }')
+	if [ "$n" -le 100000 ]; then
+		measure "py$n" $((r < 3 ? r : 3)) python3 "$here/baseline.py" allocate "$tmp/n$n.csv" "$tmp/plan$n.json"
+		python3 -c 'import json, sys
+for x in json.load(open(sys.argv[1]))["networks"]: print(x["recommended"])' "$tmp/rec$n.out" > "$tmp/dk$n.txt"
+		agree=no; cmp -s "$tmp/dk$n.txt" "$tmp/py$n.out" && agree=yes
+		row "rec$n" "recommend, $n networks ($mib MiB CSV)" "$(ratio "py$n" 1 "rec$n" 1)"
+		row "py$n" "  baseline.py (agree: $agree)" 1
+	else
+		row "rec$n" "recommend, $n networks ($mib MiB CSV)" -
+	fi
+done
 
-base=$(time_case "$dekom" --version)
-printf '%-44s %12s %8s\n' "case ($runs runs each)" "median µs" "ratio"
-report() {
-	name=$1; shift
-	m=$(time_case "$@")
-	printf '%-44s %12s %8.1f\n' "$name" "$m" "$(echo "$m $base" | awk '{ print $1 / $2 }')"
-}
-printf '%-44s %12s %8.1f\n' "dekom --version (process start)" "$base" 1
-report "recommend, built-in 2022 case, json" "$dekom" recommend -f json
-report "recommend, built-in 2022 case, table" "$dekom" recommend -f table
-report "recommend, 1 000 networks, prorata" "$dekom" recommend -n "$tmp/n1000.csv" -p "$tmp/plan.json" -f json
-report "recommend, 10 000 networks, prorata" "$dekom" recommend -n "$tmp/n10000.csv" -p "$tmp/plan.json" -f json
-"$dekom" show -n "$tmp/n10000.csv" -p "$tmp/plan.json" -f json > "$tmp/n10000.json"
-report "recommend, 10 000 networks from JSON" "$dekom" recommend -n "$tmp/n10000.json" -p "$tmp/plan.json" -f json
-report "price, illustrative template, 2022 budgets" "$dekom" price -P "$here/../fixtures/pricing/ilu-illustrative.json" -n "$here/../fixtures/trondelag-2022/trondelag-2022-innstilling.csv" --columns "$here/../fixtures/trondelag-2022/columns.json" -p "$here/../fixtures/trondelag-2022/plan.json" -f json
+# --- Monte Carlo: the built-in case, and an 11-network case beside the
+# baseline
 cat > "$tmp/mc.json" <<'JSON'
-{"montecarlo": {"runs": 20000, "seed": 1, "draws": [
+{"montecarlo": {"runs": 200000, "seed": 1, "draws": [
   {"path": "/networks/*/need", "normal": {"relative_sd": 0.05}},
   {"path": "/plan/frame/prorata", "uniform": {"min": 13000000, "max": 15000000}}]}}
 JSON
-report "scenarios, 2022 fixture (4 + 5 cases, 2 000 MC)" "$dekom" scenarios -s "$here/../fixtures/trondelag-2022/scenarios.json"
-report "scenarios, 20 000 Monte Carlo runs, 1 thread" "$dekom" scenarios -s "$tmp/mc.json" --threads 1
-report "scenarios, 20 000 Monte Carlo runs, 2 threads" "$dekom" scenarios -s "$tmp/mc.json" --threads 2
+measure mc1 "$runs" "$dekom" scenarios -s "$tmp/mc.json" --threads 1
+measure mc2 "$runs" "$dekom" scenarios -s "$tmp/mc.json" --threads 2
+row mc1 "Monte Carlo, built-in, 200 000 runs, 1 thr" -
+row mc2 "Monte Carlo, built-in, 200 000 runs, 2 thr" -
+sh "$here/gen_networks.sh" 11 > "$tmp/n11.csv"
+cat > "$tmp/plan11.json" <<'JSON'
+{"year": 2022, "institutions": [{"id": "NTNU"}, {"id": "Nord"}],
+ "frame": {"prorata": 16500000, "direct": {"amount": 5000000, "split": "by_up1"}},
+ "allocation": {"method": "prorata", "base_grant": 100000, "cap_at_need": true}}
+JSON
+cat > "$tmp/mc11.json" <<'JSON'
+{"montecarlo": {"runs": 200000, "seed": 1, "draws": [
+  {"path": "/networks/*/need", "normal": {"relative_sd": 0.05}},
+  {"path": "/plan/frame/prorata", "uniform": {"min": 14850000, "max": 18150000}}]}}
+JSON
+measure mc11 "$runs" "$dekom" scenarios -n "$tmp/n11.csv" -p "$tmp/plan11.json" -s "$tmp/mc11.json" --threads 1
+measure py11 3 python3 "$here/baseline.py" montecarlo "$tmp/n11.csv" "$tmp/plan11.json" 2000
+row mc11 "Monte Carlo, 11 networks, 200 000 runs" "$(ratio py11 2000 mc11 200000)"
+row py11 "  baseline.py, 2 000 runs" 1
+for t in 1 2; do
+	awk -v c="$(stat "$tmp/mc$t.c" med)" -v w="$(stat "$tmp/mc$t.w" med)" -v t=$t 'BEGIN {
+		printf "  built-in, %d thread(s): %.0f scenarios per CPU second, %.0f per wall second, %.2f µs CPU each\n", t, 200000 / c, 200000 / w, c / 200000 * 1e6 }'
+done
 
-# peak memory (GNU time, Debian package `time`), when it is there
-if [ -x /usr/bin/time ]; then
-	printf '\n%-44s %12s\n' "peak resident memory" "KiB"
-	for n in 1000 10000; do
-		kb=$(/usr/bin/time -f %M "$dekom" recommend -n "$tmp/n$n.csv" -p "$tmp/plan.json" -f json 2>&1 >/dev/null | tail -1)
-		printf '%-44s %12s\n' "recommend, $n networks" "$kb"
-	done
+# --- the workbook, and LibreOffice recalculating it
+measure xlsx "$runs" "$dekom" recommend -f xlsx -o "$tmp/book.xlsx"
+row xlsx "recommend -f xlsx, built-in" -
+if command -v soffice > /dev/null; then
+	mkdir -p "$tmp/lo/user" "$tmp/recalc"
+	# recalculate every formula on load (as tests/xlsx/run.sh does)
+	cat > "$tmp/lo/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+	HOME="$tmp" soffice "-env:UserInstallation=file://$tmp/lo" --headless --terminate_after_init > /dev/null 2>&1 || true
+	measure lo 3 env HOME="$tmp" soffice "-env:UserInstallation=file://$tmp/lo" --headless \
+		--convert-to xlsx --outdir "$tmp/recalc" "$tmp/book.xlsx"
+	row lo "  LibreOffice recalculating it" "$(ratio lo 1 xlsx 1)"
 fi
