@@ -5,13 +5,16 @@
  * byte-identical output.
  */
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "models/exact.h"
 #include "io/canonical.h"
 #include "io/json_out.h"
 #include "io/report.h"
+#include "io/strbuf.h"
 #include "models/numtext.h"
 
 cJSON *dk_lambda_cjson(dk_i128 num, dk_i128 den, int64_t scale)
@@ -56,6 +59,44 @@ static cJSON *findings_array(const dk_report *r)
 	return dk_findings_cjson(&r->rec->findings, r->nets, -1, NULL);
 }
 
+/* One finding as a JSON object (with its package's name when package ≥ 0). */
+static cJSON *finding_cjson(const dk_finding *x, const dk_networks *nets, long package,
+			    const char *package_name)
+{
+	cJSON *o = cJSON_CreateObject();
+	int ok = o &&
+		dk_json_put(o, "check", cJSON_CreateString(dk_checks()[x->check].name)) &&
+		dk_json_put(o, "severity",
+			    cJSON_CreateString(dk_severity_name(x->severity))) &&
+		dk_json_put(o, "network",
+			    cJSON_CreateString(x->network >= 0 && nets
+						       ? nets->items[x->network].name
+						       : "")) &&
+		dk_json_put(o, "field",
+			    x->field ? cJSON_CreateString(x->field)
+				     : cJSON_CreateNull()) &&
+		dk_json_put(o, "expected",
+			    x->has_numbers ? dk_json_scaled(x->expected, x->scale)
+					   : cJSON_CreateNull()) &&
+		dk_json_put(o, "actual",
+			    x->has_numbers ? dk_json_scaled(x->actual, x->scale)
+					   : cJSON_CreateNull()) &&
+		dk_json_put(o, "difference",
+			    x->has_numbers ? dk_json_scaled(x->difference, x->scale)
+					   : cJSON_CreateNull()) &&
+		dk_json_put(o, "message",
+			    cJSON_CreateString(dk_finding_message(x, true))) &&
+		dk_json_put(o, "message_nb",
+			    cJSON_CreateString(dk_finding_message(x, false))) &&
+		(package < 0 ||
+		 dk_json_put(o, "package", cJSON_CreateString(package_name)));
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
 cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets, long package,
 			 const char *package_name)
 {
@@ -64,37 +105,7 @@ cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets, long pac
 		const dk_finding *x = &f->items[i];
 		if (x->package != package)
 			continue;
-		cJSON *o = cJSON_CreateObject();
-		int ok = dk_json_push(arr, o) &&
-			dk_json_put(o, "check",
-				    cJSON_CreateString(dk_checks()[x->check].name)) &&
-			dk_json_put(o, "severity",
-				    cJSON_CreateString(dk_severity_name(x->severity))) &&
-			dk_json_put(
-				 o, "network",
-				 cJSON_CreateString(x->network >= 0 && nets
-							    ? nets->items[x->network].name
-							    : "")) &&
-			dk_json_put(o, "field",
-				    x->field ? cJSON_CreateString(x->field)
-					     : cJSON_CreateNull()) &&
-			dk_json_put(o, "expected",
-				    x->has_numbers ? dk_json_scaled(x->expected, x->scale)
-						   : cJSON_CreateNull()) &&
-			dk_json_put(o, "actual",
-				    x->has_numbers ? dk_json_scaled(x->actual, x->scale)
-						   : cJSON_CreateNull()) &&
-			dk_json_put(o, "difference",
-				    x->has_numbers
-					    ? dk_json_scaled(x->difference, x->scale)
-					    : cJSON_CreateNull()) &&
-			dk_json_put(o, "message",
-				    cJSON_CreateString(dk_finding_message(x, true))) &&
-			dk_json_put(o, "message_nb",
-				    cJSON_CreateString(dk_finding_message(x, false))) &&
-			(package < 0 ||
-			 dk_json_put(o, "package", cJSON_CreateString(package_name)));
-		if (!ok) {
+		if (!dk_json_push(arr, finding_cjson(x, nets, package, package_name))) {
 			cJSON_Delete(arr);
 			return NULL;
 		}
@@ -275,15 +286,83 @@ static cJSON *network(const dk_report *r, size_t k)
 	return o;
 }
 
+/* Where the networks and the findings go in the printed skeleton: raw
+ * values, which cJSON prints as they are. A name or a message holding
+ * either byte is printed escaped (\u0001), so they appear nowhere else. */
+#define NETWORKS_SLOT "\x01"
+#define FINDINGS_SLOT "\x02"
+
+static cJSON *report_root(const dk_report *r, bool slots);
+
+/* Appends each of the n items, printed by cJSON one at a time, as the
+ * members of an array two levels below the root: cJSON_Print of the whole
+ * tree gives the same bytes (an item's lines indented by two more tabs,
+ * ", " between items), without the whole tree in memory at once. */
+static int put_items(dk_strbuf *b, const dk_report *r, bool findings)
+{
+	const dk_findings *f = &r->rec->findings;
+	size_t n = findings ? f->n : r->rec->n, put = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (findings && f->items[k].package != -1)
+			continue;
+		cJSON *o = findings ? finding_cjson(&f->items[k], r->nets, -1, NULL)
+				    : network(r, k);
+		char *t = o ? cJSON_Print(o) : NULL;
+		cJSON_Delete(o);
+		if (!t)
+			return 0;
+		if (put++)
+			dk_strbuf_add(b, ", ", 2);
+		for (const char *p = t, *nl; *p; p = nl + 1) {
+			nl = strchr(p, '\n');
+			if (!nl) {
+				dk_strbuf_puts(b, p);
+				break;
+			}
+			dk_strbuf_add(b, p, (size_t)(nl - p) + 1);
+			dk_strbuf_add(b, "\t\t", 2);
+		}
+		free(t);
+	}
+	return 1;
+}
+
+/* The recommendation as JSON, the same bytes as cJSON_Print of
+ * dk_report_cjson: the parts that grow with the networks are printed one
+ * network and one finding at a time into the skeleton of the rest. */
 char *dk_report_json(const dk_report *r)
 {
-	cJSON *root = dk_report_cjson(r);
-	char *out = root ? cJSON_Print(root) : NULL;
+	cJSON *root = report_root(r, true);
+	char *skel = root ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
+	if (!skel)
+		return NULL;
+	dk_strbuf b = {0};
+	int ok = 1;
+	const char *p = skel;
+	for (const char *slot; ok && (slot = strpbrk(p, NETWORKS_SLOT FINDINGS_SLOT));
+	     p = slot + 1) {
+		dk_strbuf_add(&b, p, (size_t)(slot - p));
+		ok = put_items(&b, r, *slot == FINDINGS_SLOT[0]);
+	}
+	dk_strbuf_puts(&b, p);
+	free(skel);
+	char *out = dk_strbuf_done(&b);
+	if (!ok) {
+		free(out);
+		return NULL;
+	}
 	return out;
 }
 
 cJSON *dk_report_cjson(const dk_report *r)
+{
+	return report_root(r, false);
+}
+
+/* The recommendation's tree; with slots, the networks and the findings are
+ * each one raw placeholder (none when there are none). */
+static cJSON *report_root(const dk_report *r, bool slots)
 {
 	const dk_recommendation *rec = r->rec;
 	const dk_plan *p = r->plan;
@@ -318,7 +397,9 @@ cJSON *dk_report_cjson(const dk_report *r)
 	}
 	cJSON *nets = cJSON_CreateArray();
 	ok = ok && dk_json_put(root, "networks", nets);
-	for (size_t k = 0; ok && k < rec->n; k++)
+	if (slots && rec->n > 0)
+		ok = ok && dk_json_push(nets, cJSON_CreateRaw(NETWORKS_SLOT));
+	for (size_t k = 0; ok && !slots && k < rec->n; k++)
 		ok = dk_json_push(nets, network(r, k));
 	cJSON *insts = cJSON_CreateArray();
 	ok = ok && dk_json_put(root, "institutions", insts);
@@ -360,8 +441,17 @@ cJSON *dk_report_cjson(const dk_report *r)
 				 rec->produced && den > 0 ? raw_share(up, den)
 							  : cJSON_CreateNull());
 	}
-	ok = ok && dk_json_put(root, "findings", findings_array(r)) &&
-		dk_json_put(root, "not_checked", dk_not_checked_cjson(rec));
+	if (slots) {
+		bool any = false;
+		for (size_t i = 0; i < rec->findings.n && !any; i++)
+			any = rec->findings.items[i].package == -1;
+		cJSON *fs = cJSON_CreateArray();
+		ok = ok && dk_json_put(root, "findings", fs) &&
+			(!any || dk_json_push(fs, cJSON_CreateRaw(FINDINGS_SLOT)));
+	} else {
+		ok = ok && dk_json_put(root, "findings", findings_array(r));
+	}
+	ok = ok && dk_json_put(root, "not_checked", dk_not_checked_cjson(rec));
 	if (!ok) {
 		cJSON_Delete(root);
 		return NULL;
