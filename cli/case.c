@@ -194,6 +194,42 @@ int dk_cli_write_book(const dk_cli_opts *o, dk_cli_book_fn write, const void *ct
 	return dk_cli_output_done(st, &d);
 }
 
+typedef struct {
+	dk_output *out;
+	dk_error *d;
+	dk_status st;
+} stream_to;
+
+static int put_out(void *ctx, const char *s, size_t n)
+{
+	stream_to *t = ctx;
+	t->st = dk_output_put(t->out, s, n, t->d);
+	return t->st == DK_OK ? 0 : -1;
+}
+
+int dk_cli_write_stream(const dk_cli_opts *o, dk_cli_stream_fn write, const void *ctx)
+{
+	dk_error d;
+	dk_output out;
+	dk_error_init(&d);
+	dk_status st = dk_output_open(&out, o->output, false, &d);
+	if (st == DK_OK) {
+		stream_to t = {&out, &d, DK_OK};
+		dk_strbuf b = {0};
+		b.flush = put_out;
+		b.flush_ctx = &t;
+		int rc = write(ctx, &b);
+		if (rc == 0)
+			dk_strbuf_flush(&b);
+		st = t.st != DK_OK ? t.st : rc != 0 || b.oom ? DK_ENOMEM : DK_OK;
+		free(b.data);
+	}
+	if (st == DK_OK)
+		st = dk_output_close(&out, &d);
+	dk_output_abort(&out);
+	return dk_cli_output_done(st, &d);
+}
+
 bool dk_cli_book_without_file(const dk_cli_opts *o)
 {
 	if (strcmp(dk_cli_default_format(o), "xlsx") != 0 ||

@@ -62,6 +62,15 @@ static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
 	return dk_findings_table(r);
 }
 
+/* recommend -f json, written as it is made: a large recommendation is
+ * never whole in memory */
+static int json_stream(const void *ctx, dk_strbuf *b)
+{
+	int rc = dk_report_json_into(ctx, b);
+	dk_strbuf_add(b, "\n", 1);
+	return rc;
+}
+
 static dk_status report_book(const void *ctx, const char *path, const char *name,
 			     dk_error *d)
 {
@@ -90,6 +99,9 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		dk_cli_report_init(&r, inputs, &c, &rec, o);
 		if (strcmp(dk_cli_default_format(o), "xlsx") == 0)
 			rc = dk_cli_write_book(o, report_book, &r);
+		else if (writer == recommend_text &&
+			 strcmp(dk_cli_default_format(o), "json") == 0)
+			rc = dk_cli_write_stream(o, json_stream, &r);
 		else
 			rc = dk_cli_write_text(
 				o,

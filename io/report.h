@@ -31,6 +31,10 @@ typedef struct {
 } dk_report;
 
 char *dk_report_json(const dk_report *r);
+/* The same text into b, which may hand it on as it grows (dk_strbuf's
+ * flush: the output written as it is made); 0, or -1 when out of memory
+ * or when b's hand-on failed. */
+int dk_report_json_into(const dk_report *r, dk_strbuf *b);
 /* The same as a cJSON tree (NULL when out of memory), for a case's part. */
 struct cJSON *dk_report_cjson(const dk_report *r);
 char *dk_report_table(const dk_report *r);

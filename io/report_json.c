@@ -330,29 +330,33 @@ static int put_items(dk_strbuf *b, const dk_report *r, bool findings)
 /* The recommendation as JSON, the same bytes as cJSON_Print of
  * dk_report_cjson: the parts that grow with the networks are printed one
  * network and one finding at a time into the skeleton of the rest. */
-char *dk_report_json(const dk_report *r)
+int dk_report_json_into(const dk_report *r, dk_strbuf *b)
 {
 	cJSON *root = report_root(r, true);
 	char *skel = root ? cJSON_Print(root) : NULL;
 	cJSON_Delete(root);
 	if (!skel)
-		return NULL;
-	dk_strbuf b = {0};
+		return -1;
 	int ok = 1;
 	const char *p = skel;
 	for (const char *slot; ok && (slot = strpbrk(p, NETWORKS_SLOT FINDINGS_SLOT));
 	     p = slot + 1) {
-		dk_strbuf_add(&b, p, (size_t)(slot - p));
-		ok = put_items(&b, r, *slot == FINDINGS_SLOT[0]);
+		dk_strbuf_add(b, p, (size_t)(slot - p));
+		ok = put_items(b, r, *slot == FINDINGS_SLOT[0]);
 	}
-	dk_strbuf_puts(&b, p);
+	dk_strbuf_puts(b, p);
 	free(skel);
-	char *out = dk_strbuf_done(&b);
-	if (!ok) {
-		free(out);
+	return ok && !b->oom ? 0 : -1;
+}
+
+char *dk_report_json(const dk_report *r)
+{
+	dk_strbuf b = {0};
+	if (dk_report_json_into(r, &b) != 0) {
+		free(b.data);
 		return NULL;
 	}
-	return out;
+	return dk_strbuf_done(&b);
 }
 
 cJSON *dk_report_cjson(const dk_report *r)

@@ -27,6 +27,20 @@ static int grow(dk_strbuf *b, size_t extra)
 	return 0;
 }
 
+int dk_strbuf_flush(dk_strbuf *b)
+{
+	if (b->oom)
+		return -1;
+	if (b->flush && b->len > 0 && b->flush(b->flush_ctx, b->data, b->len) != 0) {
+		b->oom = 1;
+		return -1;
+	}
+	b->len = 0;
+	return 0;
+}
+
+#define FLUSH_AT 65536
+
 void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n)
 {
 	if (grow(b, n) != 0)
@@ -34,6 +48,8 @@ void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n)
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
+	if (b->flush && b->len >= FLUSH_AT)
+		dk_strbuf_flush(b);
 }
 
 void dk_strbuf_puts(dk_strbuf *b, const char *s)
@@ -53,6 +69,8 @@ void dk_strbuf_printf(dk_strbuf *b, const char *fmt, ...)
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
+	if (b->flush && b->len >= FLUSH_AT)
+		dk_strbuf_flush(b);
 }
 
 char *dk_strbuf_done(dk_strbuf *b)

@@ -12,13 +12,21 @@
 typedef struct {
 	char *data;
 	size_t len, cap;
-	int oom;
+	int oom; /* an allocation or a hand-on failed: nothing more is added */
+	/* when set, the text is handed on in pieces of about 64 KiB as it
+	 * grows, and the buffer emptied: an output written as it is made,
+	 * never whole in memory. It returns 0, or -1 to stop. */
+	int (*flush)(void *ctx, const char *s, size_t n);
+	void *flush_ctx;
 } dk_strbuf;
 
 void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n);
 void dk_strbuf_puts(dk_strbuf *b, const char *s);
 void dk_strbuf_printf(dk_strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* Hands on what b holds (with b->flush) and empties it; -1 on failure. */
+int dk_strbuf_flush(dk_strbuf *b);
 
 /* The text (caller frees), or NULL when an allocation failed. */
 char *dk_strbuf_done(dk_strbuf *b);
