@@ -212,7 +212,10 @@ int dk_cli_write_stream(const dk_cli_opts *o, dk_cli_stream_fn write, const void
 	dk_error d;
 	dk_output out;
 	dk_error_init(&d);
-	dk_status st = dk_output_open(&out, o->output, false, &d);
+	/* named: a temporary file even for standard output, a pipe or a
+	 * device (copied there at the end), so that a failure half-way
+	 * leaves nothing written anywhere */
+	dk_status st = dk_output_open(&out, o->output, true, &d);
 	if (st == DK_OK) {
 		stream_to t = {&out, &d, DK_OK};
 		dk_strbuf b = {0};

@@ -117,10 +117,10 @@ typedef dk_status (*dk_cli_book_fn)(const void *ctx, const char *path, const cha
  * exit code of the failure (printed). */
 int dk_cli_write_book(const dk_cli_opts *o, dk_cli_book_fn write, const void *ctx);
 
-/* Writes to -o what write puts into its buffer, handed on to the output as
- * it grows (never the whole text in memory), atomically as every output;
- * write returns 0, or -1 when out of memory. The exit code, as
- * dk_cli_write_text. */
+/* Writes to -o what write puts into its buffer, handed on as it grows to
+ * a temporary file (never the whole text in memory) that becomes the
+ * output only when complete, also for standard output; write returns 0,
+ * or -1 when out of memory. The exit code, as dk_cli_write_text. */
 typedef int (*dk_cli_stream_fn)(const void *ctx, dk_strbuf *b);
 int dk_cli_write_stream(const dk_cli_opts *o, dk_cli_stream_fn write, const void *ctx);
 

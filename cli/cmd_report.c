@@ -67,7 +67,8 @@ static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
 static int json_stream(const void *ctx, dk_strbuf *b)
 {
 	int rc = dk_report_json_into(ctx, b);
-	dk_strbuf_add(b, "\n", 1);
+	if (rc == 0)
+		dk_strbuf_add(b, "\n", 1);
 	return rc;
 }
 

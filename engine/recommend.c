@@ -389,8 +389,11 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 	r->lambda_scale = p->method == DK_METHOD_PRORATA ? 100 : 1;
 	/* the rows, the institutions' totals and the rows' UP2 lines: one
 	 * block, owned by r->rows */
-	size_t nr = n ? n : 1, nu = ni ? ni : 1;
-	char *b = calloc(1, nr * sizeof *r->rows + (2 + nr) * nu * sizeof(dk_kr));
+	size_t nr = n ? n : 1, nu = ni ? ni : 1, lines, bytes;
+	if (__builtin_mul_overflow(2 + nr, nu * sizeof(dk_kr), &lines) ||
+	    __builtin_add_overflow(nr * sizeof *r->rows, lines, &bytes))
+		return DK_ENOMEM;
+	char *b = calloc(1, bytes);
 	if (!b)
 		return DK_ENOMEM;
 	r->rows = (dk_rec_row *)(void *)b;

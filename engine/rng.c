@@ -6,8 +6,8 @@
  * first block of output regenerates word k from words k and k + 1 and word
  * k + 397 (k < 227) or the regenerated word k − 227: in place and in order,
  * so word k can be regenerated as soon as the seeded state reaches k + 397,
- * and a run that draws d numbers (d < 227) computes 397 + d + 1 seeded words
- * and regenerates d, not 624 and 624. From the second block on, it is
+ * and a run that draws d numbers (d < 227) computes 397 + d seeded words and
+ * regenerates d, not 624 and 624. From the second block on, it is
  * MT19937 as GSL writes it.
  */
 #include "engine/rng.h"

@@ -449,10 +449,6 @@ static void *work(void *arg)
 	return NULL;
 }
 
-/* The runs are shared out over mc->threads workers, run k to worker
- * k mod threads; each run's numbers depend on k alone, and the summary
- * takes the runs in the order of k, so the result is the same for any
- * number of threads. */
 /* The runs with amounts, in the order of k, to the front of x. */
 static size_t compact(double *x, const unsigned char *produced, long runs)
 {
@@ -514,6 +510,10 @@ static dk_status summarize_all(sum_job *jobs, size_t n, const unsigned char *pro
 	return failed ? DK_ENOMEM : DK_OK;
 }
 
+/* The runs are shared out over mc->threads workers, run k to worker
+ * k mod threads; each run's numbers depend on k alone, and the summary
+ * takes the runs in the order of k, so the result is the same for any
+ * number of threads. */
 static dk_status monte_carlo(const dk_montecarlo *mc, const snapshot *snap,
 			     const dk_plan *p, const dk_networks *t,
 			     const dk_pricing *pricing, dk_scenario_results *out)

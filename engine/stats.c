@@ -6,7 +6,9 @@
  * mean and the deviation are sums in floating point, so the order of the
  * samples is part of the result. gsl_sort is a heap sort, and with a
  * million runs it was most of a Monte Carlo run's time; any sort puts
- * numbers in the same ascending order, so this one is an LSD radix sort
+ * numbers in the same ascending order (the samples are amounts and days,
+ * never NaN and never -0, the one value a sort on bits would place apart
+ * from its equal), so this one is an LSD radix sort
  * on the doubles' bits (flipped so that they order as unsigned integers),
  * eight passes of eight bits, a pass skipped when every sample has the
  * same byte there. No Debian library offers one for plain C arrays.
@@ -26,17 +28,15 @@ static uint64_t key_of(double x)
 	return u >> 63 ? ~u : u | UINT64_C(0x8000000000000000);
 }
 
-int dk_sort_doubles(double *x, size_t m, double *scratch)
+int dk_sort_doubles(double *x, size_t m)
 {
 	if (m < 2)
 		return 0;
-	double *tmp = scratch ? scratch : malloc(m * sizeof *tmp);
-	if (!tmp)
-		return -1;
+	double *tmp = malloc(m * sizeof *tmp);
 	size_t(*count)[256] = calloc(8, sizeof *count);
-	if (!count) {
-		if (!scratch)
-			free(tmp);
+	if (!tmp || !count) {
+		free(tmp);
+		free(count);
 		return -1;
 	}
 	for (size_t i = 0; i < m; i++) {
@@ -66,15 +66,14 @@ int dk_sort_doubles(double *x, size_t m, double *scratch)
 	if (from != x)
 		memcpy(x, from, m * sizeof *x);
 	free(count);
-	if (!scratch)
-		free(tmp);
+	free(tmp);
 	return 0;
 }
 
 int dk_summarize(double *x, size_t m, double *mean, double *sd, double q[5])
 {
 	static const double qs[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
-	if (dk_sort_doubles(x, m, NULL) != 0)
+	if (dk_sort_doubles(x, m) != 0)
 		return -1;
 	*mean = gsl_stats_mean(x, 1, m);
 	*sd = m > 1 ? gsl_stats_sd_m(x, 1, m, *mean) : 0;

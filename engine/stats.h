@@ -8,10 +8,9 @@
 
 #include <stddef.h>
 
-/* Sorts x[0..m) ascending (the order gsl_sort gives: numbers, no NaN),
- * in linear time; scratch is m doubles or NULL (then allocated; 0 on
- * success, -1 when it cannot be). */
-int dk_sort_doubles(double *x, size_t m, double *scratch);
+/* Sorts x[0..m) ascending (the order gsl_sort gives: numbers, no NaN,
+ * no -0), in linear time; 0, or -1 when out of memory. */
+int dk_sort_doubles(double *x, size_t m);
 
 /* Sorts the m samples in x and puts their mean, standard deviation and
  * 5 %, 25 %, 50 %, 75 % and 95 % quantiles; -1 when out of memory. */

@@ -326,6 +326,10 @@ dk_status dk_output_open(dk_output *o, const char *path, bool named, dk_error *d
 	if (!o->direct) {
 		dir_of(o->target, dir, sizeof dir);
 	} else if (named) {
+		/* a descriptor that is not open (standard output closed) is
+		 * refused now: the temporary file could get its number */
+		if (o->alias >= 0 && fcntl(o->alias, F_GETFD) < 0)
+			return fail(o, errno, d);
 		const char *t = getenv("TMPDIR");
 		snprintf(dir, sizeof dir, "%s", t && *t ? t : "/tmp");
 	} else {

@@ -303,6 +303,8 @@ static int put_items(dk_strbuf *b, const dk_report *r, bool findings)
 	const dk_findings *f = &r->rec->findings;
 	size_t n = findings ? f->n : r->rec->n, put = 0;
 	for (size_t k = 0; k < n; k++) {
+		if (b->oom)
+			return 0; /* the output failed: stop building */
 		if (findings && f->items[k].package != -1)
 			continue;
 		cJSON *o = findings ? finding_cjson(&f->items[k], r->nets, -1, NULL)
@@ -344,7 +346,8 @@ int dk_report_json_into(const dk_report *r, dk_strbuf *b)
 		dk_strbuf_add(b, p, (size_t)(slot - p));
 		ok = put_items(b, r, *slot == FINDINGS_SLOT[0]);
 	}
-	dk_strbuf_puts(b, p);
+	if (ok) /* after a failure, nothing more: no rest of the skeleton */
+		dk_strbuf_puts(b, p);
 	free(skel);
 	return ok && !b->oom ? 0 : -1;
 }

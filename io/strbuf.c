@@ -36,6 +36,8 @@ int dk_strbuf_flush(dk_strbuf *b)
 		return -1;
 	}
 	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
 	return 0;
 }
 

@@ -90,8 +90,8 @@ int dk_ratcmp(dk_i128 a, dk_i128 b, dk_i128 c, dk_i128 d)
 	if (sa == 0)
 		return 0;
 	const dk_i128 lim = (dk_i128)1 << 62;
-	if (a < lim && a > -lim && c < lim && c > -lim && b < lim && d < lim &&
-	    b > -lim && d > -lim) {
+	if (a < lim && a > -lim && c < lim && c > -lim && b > 0 && b < lim && d > 0 &&
+	    d < lim) {
 		/* the usual case: both products fit in 128 bits */
 		dk_i128 l = a * d, r = c * b;
 		return (l > r) - (l < r);

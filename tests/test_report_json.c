@@ -1,0 +1,173 @@
+/*
+ * test_report_json.c: the recommendation's JSON written as it is made
+ * (dk_report_json_into, handed on in 64 KiB pieces) is byte for byte
+ * cJSON_Print of the whole tree (dk_report_cjson), on a case whose JSON is
+ * several hundred KiB, with names holding the bytes the writer uses as
+ * placeholders (U+0001, U+0002) and other control characters.
+ */
+#include <check.h>
+#include <cjson/cJSON.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/recommend.h"
+#include "input.h"
+#include "io/json_plan.h"
+#include "io/networks.h"
+#include "io/report.h"
+#include "io/strbuf.h"
+
+#define N 400
+
+static int collect(void *ctx, const char *s, size_t n)
+{
+	dk_strbuf *all = ctx;
+	dk_strbuf_add(all, s, n);
+	return 0;
+}
+
+START_TEST(streamed_equals_whole_tree)
+{
+	static const char plan_text[] =
+		"{\"year\": 2023, \"institutions\": [{\"id\": \"A\"}, {\"id\": \"B\"}],"
+		" \"frame\": {\"prorata\": 300000000, \"direct\": {\"amount\": 1000000, \"split\": \"equal\"}},"
+		" \"allocation\": {\"method\": \"need\"}}";
+	dk_strbuf nets = {0};
+	dk_strbuf_puts(&nets, "{\"networks\": [");
+	for (int k = 0; k < N; k++)
+		dk_strbuf_printf(
+			&nets,
+			"%s{\"network\": \"N%d \\u0001\\u0002\\t\\\"x\\\"\", \"need\": %d,"
+			" \"previous\": %d, \"own\": %d, \"uh\": {\"A\": %d, \"B\": 0}}",
+			k ? ", " : "", k, 500000 + 997 * k, 400000 + 13 * k, 1000 * k,
+			200000);
+	dk_strbuf_puts(&nets, "]}");
+	char *nets_text = dk_strbuf_done(&nets);
+	ck_assert_ptr_nonnull(nets_text);
+
+	dk_input plan_in, net_in;
+	dk_plan plan;
+	dk_networks t;
+	dk_error d;
+	dk_error_init(&d);
+	dk_test_input(&plan_in, "plan.json", plan_text);
+	dk_test_input(&net_in, "nets.json", nets_text);
+	ck_assert_int_eq(dk_plan_read(&plan_in, &plan, &d), DK_OK);
+	dk_read_opts ro = {&plan, NULL, DK_DEC_AUTO, false, NULL};
+	ck_assert_int_eq(dk_networks_read(&net_in, &ro, &t, &d), DK_OK);
+	dk_recommendation rec;
+	ck_assert_int_eq(dk_recommend(&plan, &t, &rec), DK_OK);
+	ck_assert(rec.produced);
+	ck_assert_uint_gt(rec.findings.n, 0);
+
+	dk_report r;
+	memset(&r, 0, sizeof r);
+	r.plan = &plan;
+	r.nets = &t;
+	r.rec = &rec;
+
+	cJSON *tree = dk_report_cjson(&r);
+	char *whole = cJSON_Print(tree);
+	cJSON_Delete(tree);
+	ck_assert_ptr_nonnull(whole);
+	ck_assert_uint_gt(strlen(whole), 4 * 65536);
+
+	char *direct = dk_report_json(&r);
+	ck_assert_ptr_nonnull(direct);
+	ck_assert_str_eq(direct, whole);
+
+	dk_strbuf all = {0}, b = {0};
+	b.flush = collect;
+	b.flush_ctx = &all;
+	ck_assert_int_eq(dk_report_json_into(&r, &b), 0);
+	ck_assert_int_eq(dk_strbuf_flush(&b), 0);
+	char *streamed = dk_strbuf_done(&all);
+	ck_assert_ptr_nonnull(streamed);
+	ck_assert_str_eq(streamed, whole);
+
+	free(streamed);
+	free(b.data);
+	free(direct);
+	free(whole);
+	free(nets_text);
+	dk_recommendation_release(&rec);
+	dk_networks_release(&t);
+	dk_plan_release(&plan);
+	dk_input_release(&plan_in);
+	dk_input_release(&net_in);
+	dk_error_release(&d);
+}
+END_TEST
+
+/* A hand-on that fails stops the writer: nothing after the failure is
+ * handed on. */
+static int fail_second(void *ctx, const char *s, size_t n)
+{
+	(void)s;
+	(void)n;
+	int *calls = ctx;
+	return ++*calls >= 2 ? -1 : 0;
+}
+
+START_TEST(failed_hand_on_stops)
+{
+	static const char plan_text[] =
+		"{\"year\": 2023, \"institutions\": [{\"id\": \"A\"}],"
+		" \"frame\": {\"prorata\": 300000000}, \"allocation\": {\"method\": \"need\"}}";
+	dk_strbuf nets = {0};
+	dk_strbuf_puts(&nets, "{\"networks\": [");
+	for (int k = 0; k < N; k++)
+		dk_strbuf_printf(&nets, "%s{\"network\": \"N%d\", \"need\": %d}",
+				 k ? ", " : "", k, 500000 + k);
+	dk_strbuf_puts(&nets, "]}");
+	char *nets_text = dk_strbuf_done(&nets);
+	dk_input plan_in, net_in;
+	dk_plan plan;
+	dk_networks t;
+	dk_error d;
+	dk_error_init(&d);
+	dk_test_input(&plan_in, "plan.json", plan_text);
+	dk_test_input(&net_in, "nets.json", nets_text);
+	ck_assert_int_eq(dk_plan_read(&plan_in, &plan, &d), DK_OK);
+	dk_read_opts ro = {&plan, NULL, DK_DEC_AUTO, false, NULL};
+	ck_assert_int_eq(dk_networks_read(&net_in, &ro, &t, &d), DK_OK);
+	dk_recommendation rec;
+	ck_assert_int_eq(dk_recommend(&plan, &t, &rec), DK_OK);
+	dk_report r;
+	memset(&r, 0, sizeof r);
+	r.plan = &plan;
+	r.nets = &t;
+	r.rec = &rec;
+	int calls = 0;
+	dk_strbuf b = {0};
+	b.flush = fail_second;
+	b.flush_ctx = &calls;
+	ck_assert_int_eq(dk_report_json_into(&r, &b), -1);
+	ck_assert_int_eq(calls, 2);
+	ck_assert_int_eq(dk_strbuf_flush(&b), -1);
+	ck_assert_int_eq(calls, 2);
+	free(b.data);
+	free(nets_text);
+	dk_recommendation_release(&rec);
+	dk_networks_release(&t);
+	dk_plan_release(&plan);
+	dk_input_release(&plan_in);
+	dk_input_release(&net_in);
+	dk_error_release(&d);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("report_json");
+	TCase *tc = tcase_create("report_json");
+	tcase_add_test(tc, streamed_equals_whole_tree);
+	tcase_add_test(tc, failed_hand_on_stops);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
