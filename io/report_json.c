@@ -60,41 +60,41 @@ static cJSON *findings_array(const dk_report *r)
 }
 
 /* One finding as a JSON object (with its package's name when package ≥ 0). */
+/* One finding as an object (with its package's name when package ≥ 0). */
+static void finding_jw(dk_jw *w, const char *key, const dk_finding *x,
+		       const dk_networks *nets, long package, const char *package_name)
+{
+	dk_jw_open(w, key);
+	dk_jw_string(w, "check", dk_checks()[x->check].name);
+	dk_jw_string(w, "severity", dk_severity_name(x->severity));
+	dk_jw_string(w, "network",
+		     x->network >= 0 && nets ? nets->items[x->network].name : "");
+	if (x->field)
+		dk_jw_string(w, "field", x->field);
+	else
+		dk_jw_null(w, "field");
+	static const char *const keys[] = {"expected", "actual", "difference"};
+	const int64_t nums[] = {x->expected, x->actual, x->difference};
+	for (int i = 0; i < 3; i++) {
+		if (x->has_numbers)
+			dk_jw_scaled(w, keys[i], nums[i], x->scale);
+		else
+			dk_jw_null(w, keys[i]);
+	}
+	dk_jw_string(w, "message", dk_finding_message(x, true));
+	dk_jw_string(w, "message_nb", dk_finding_message(x, false));
+	if (package >= 0)
+		dk_jw_string(w, "package", package_name);
+	dk_jw_close(w);
+}
+
 static cJSON *finding_cjson(const dk_finding *x, const dk_networks *nets, long package,
 			    const char *package_name)
 {
-	cJSON *o = cJSON_CreateObject();
-	int ok = o &&
-		dk_json_put(o, "check", cJSON_CreateString(dk_checks()[x->check].name)) &&
-		dk_json_put(o, "severity",
-			    cJSON_CreateString(dk_severity_name(x->severity))) &&
-		dk_json_put(o, "network",
-			    cJSON_CreateString(x->network >= 0 && nets
-						       ? nets->items[x->network].name
-						       : "")) &&
-		dk_json_put(o, "field",
-			    x->field ? cJSON_CreateString(x->field)
-				     : cJSON_CreateNull()) &&
-		dk_json_put(o, "expected",
-			    x->has_numbers ? dk_json_scaled(x->expected, x->scale)
-					   : cJSON_CreateNull()) &&
-		dk_json_put(o, "actual",
-			    x->has_numbers ? dk_json_scaled(x->actual, x->scale)
-					   : cJSON_CreateNull()) &&
-		dk_json_put(o, "difference",
-			    x->has_numbers ? dk_json_scaled(x->difference, x->scale)
-					   : cJSON_CreateNull()) &&
-		dk_json_put(o, "message",
-			    cJSON_CreateString(dk_finding_message(x, true))) &&
-		dk_json_put(o, "message_nb",
-			    cJSON_CreateString(dk_finding_message(x, false))) &&
-		(package < 0 ||
-		 dk_json_put(o, "package", cJSON_CreateString(package_name)));
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	dk_jw w;
+	dk_jw_tree(&w);
+	finding_jw(&w, NULL, x, nets, package, package_name);
+	return dk_jw_tree_done(&w);
 }
 
 cJSON *dk_findings_cjson(const dk_findings *f, const dk_networks *nets, long package,
@@ -164,22 +164,21 @@ fail:
 	return NULL;
 }
 
-static cJSON *criteria(const dk_report *r, size_t k)
+static void criteria(dk_jw *w, const dk_report *r, size_t k)
 {
 	static const dk_column judged[] = {DK_COL_LOCALLY_ANCHORED,
 					   DK_COL_COLLECTIVE_LEARNING,
 					   DK_COL_UH_PARTNERSHIP};
 	const dk_network *n = &r->nets->items[k];
 	const dk_rec_row *row = &r->rec->rows[k];
-	cJSON *o = cJSON_CreateObject();
-	int ok = o != NULL;
+	dk_jw_open(w, "criteria");
 	for (size_t j = 0; j < 3; j++) {
 		dk_column c = judged[j];
-		ok &= dk_json_put(o, dk_column_get(c)->name,
-				  dk_network_has(n, c)
-					  ? cJSON_CreateString(dk_judgement_name(
-						    (dk_judgement)n->v[c]))
-					  : cJSON_CreateNull());
+		if (dk_network_has(n, c))
+			dk_jw_string(w, dk_column_get(c)->name,
+				     dk_judgement_name((dk_judgement)n->v[c]));
+		else
+			dk_jw_null(w, dk_column_get(c)->name);
 	}
 	/* computed by the engine: UH identified, reasonable UH share,
 	 * limited coordinator */
@@ -187,103 +186,103 @@ static cJSON *criteria(const dk_report *r, size_t k)
 					       "limited_coordinator"};
 	const int v[] = {row->uh_identified, row->reasonable_uh_share,
 			 row->limited_coordinator};
-	for (size_t j = 0; j < 3; j++)
-		ok &= dk_json_put(o, computed[j],
-				  v[j] == DK_JUDGE_BLANK
-					  ? cJSON_CreateNull()
-					  : cJSON_CreateString(dk_judgement_name(
-						    (dk_judgement)v[j])));
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
+	for (size_t j = 0; j < 3; j++) {
+		if (v[j] == DK_JUDGE_BLANK)
+			dk_jw_null(w, computed[j]);
+		else
+			dk_jw_string(w, computed[j],
+				     dk_judgement_name((dk_judgement)v[j]));
 	}
-	return o;
+	dk_jw_close(w);
 }
 
 /* The network's budget lines as reported (the inputs, not the recommended
  * amount's split): self-financing, own share, coordinator, each
  * university's UP2 and UP2 not yet given to one. `dekom diff` compares
  * them. */
-static cJSON *budget(const dk_report *r, size_t k)
+static void budget(dk_jw *w, const dk_report *r, size_t k)
 {
 	const dk_network *n = &r->nets->items[k];
 	const dk_plan *p = r->plan;
-	cJSON *o = cJSON_CreateObject(), *uh = cJSON_CreateObject();
-	int ok = o &&
-		dk_json_put(o, "self_financing", raw_int(n->v[DK_COL_SELF_FINANCING])) &&
-		dk_json_put(o, "own", raw_int(n->v[DK_COL_OWN])) &&
-		dk_json_put(o, "coordinator", raw_int(n->v[DK_COL_COORDINATOR])) &&
-		dk_json_put(o, "uh", uh);
-	for (size_t i = 0; ok && i < p->n_institutions; i++)
-		ok = dk_json_put(uh, p->institutions[i].id, raw_int(n->uh[i]));
-	ok = ok && dk_json_put(o, "uh_other", raw_int(n->v[DK_COL_UH_OTHER]));
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	dk_jw_open(w, "budget");
+	dk_jw_int(w, "self_financing", n->v[DK_COL_SELF_FINANCING]);
+	dk_jw_int(w, "own", n->v[DK_COL_OWN]);
+	dk_jw_int(w, "coordinator", n->v[DK_COL_COORDINATOR]);
+	dk_jw_open(w, "uh");
+	for (size_t i = 0; i < p->n_institutions; i++)
+		dk_jw_int(w, p->institutions[i].id, n->uh[i]);
+	dk_jw_close(w);
+	dk_jw_int(w, "uh_other", n->v[DK_COL_UH_OTHER]);
+	dk_jw_close(w);
 }
 
-static cJSON *network(const dk_report *r, size_t k)
+/* Network k as an object: a member named key, or an array's item (NULL). */
+static void network_jw(dk_jw *w, const char *key, const dk_report *r, size_t k)
 {
 	const dk_network *n = &r->nets->items[k];
 	const dk_rec_row *row = &r->rec->rows[k];
 	const dk_plan *p = r->plan;
-	int produced = r->rec->produced;
-	cJSON *o = cJSON_CreateObject();
-	int ok = o && dk_json_put(o, "network", cJSON_CreateString(n->name)) &&
-		dk_json_put(o, "previous", raw_int(n->v[DK_COL_PREVIOUS])) &&
-		dk_json_put(o, "need", raw_int(n->v[DK_COL_NEED])) &&
-		dk_json_put(o, "fte", dk_json_scaled(n->v[DK_COL_FTE], 2)) &&
-		dk_json_put(o, "budget", budget(r, k)) &&
-		dk_json_put(o, "recommended",
-			    produced ? raw_int(row->amount) : cJSON_CreateNull()) &&
-		dk_json_put(o, "state",
-			    produced ? cJSON_CreateString(dk_state_name(row->state))
-				     : cJSON_CreateNull());
-	if (ok && produced) {
-		cJSON *c = cJSON_CreateObject(), *uh = cJSON_CreateObject();
-		ok = dk_json_put(o, "components", c) &&
-			dk_json_put(c, "own", raw_int(row->own)) &&
-			dk_json_put(c, "coordinator", raw_int(row->coordinator)) &&
-			dk_json_put(c, "uh", uh);
-		for (size_t i = 0; ok && i < p->n_institutions; i++)
-			ok = dk_json_put(uh, p->institutions[i].id, raw_int(row->uh[i]));
-		ok = ok && dk_json_put(c, "uh_other", raw_int(row->uh_other)) &&
-			dk_json_put(c, "unspecified", raw_int(row->unspecified));
-		if (!uh || !c)
-			ok = 0;
+	bool produced = r->rec->produced;
+	dk_jw_open(w, key);
+	dk_jw_string(w, "network", n->name);
+	dk_jw_int(w, "previous", n->v[DK_COL_PREVIOUS]);
+	dk_jw_int(w, "need", n->v[DK_COL_NEED]);
+	dk_jw_scaled(w, "fte", n->v[DK_COL_FTE], 2);
+	budget(w, r, k);
+	if (produced) {
+		dk_jw_int(w, "recommended", row->amount);
+		dk_jw_string(w, "state", dk_state_name(row->state));
+		dk_jw_open(w, "components");
+		dk_jw_int(w, "own", row->own);
+		dk_jw_int(w, "coordinator", row->coordinator);
+		dk_jw_open(w, "uh");
+		for (size_t i = 0; i < p->n_institutions; i++)
+			dk_jw_int(w, p->institutions[i].id, row->uh[i]);
+		dk_jw_close(w);
+		dk_jw_int(w, "uh_other", row->uh_other);
+		dk_jw_int(w, "unspecified", row->unspecified);
+		dk_jw_close(w);
 		dk_i128 uhs = row->uh_other;
 		for (size_t i = 0; i < p->n_institutions; i++)
 			uhs += row->uh[i];
-		ok = ok &&
-			dk_json_put(o, "uh_share",
-				    row->amount > 0 ? raw_share(uhs, row->amount)
-						    : cJSON_CreateNull());
-	} else if (ok) {
-		ok = dk_json_put(o, "components", cJSON_CreateNull()) &&
-			dk_json_put(o, "uh_share", cJSON_CreateNull());
+		if (row->amount > 0) {
+			char buf[64];
+			dk_share_str(uhs, row->amount, buf, sizeof buf);
+			dk_jw_raw(w, "uh_share", buf);
+		} else {
+			dk_jw_null(w, "uh_share");
+		}
+	} else {
+		dk_jw_null(w, "recommended");
+		dk_jw_null(w, "state");
+		dk_jw_null(w, "components");
+		dk_jw_null(w, "uh_share");
 	}
-	if (ok && p->n_decisions > 0) {
-		ok = dk_json_put(o, "method_amount",
-				 row->method_amount >= 0 ? raw_int(row->method_amount)
-							 : cJSON_CreateNull());
-		if (ok && row->decision >= 0) {
+	if (p->n_decisions > 0) {
+		if (row->method_amount >= 0)
+			dk_jw_int(w, "method_amount", row->method_amount);
+		else
+			dk_jw_null(w, "method_amount");
+		if (row->decision >= 0) {
 			const dk_decision *x = &p->decisions[row->decision];
-			cJSON *d = cJSON_CreateObject();
-			ok = dk_json_put(o, "decision", d) &&
-				dk_json_put(d, "amount", raw_int(x->amount)) &&
-				dk_json_put(d, "reason", cJSON_CreateString(x->reason));
-		} else if (ok) {
-			ok = dk_json_put(o, "decision", cJSON_CreateNull());
+			dk_jw_open(w, "decision");
+			dk_jw_int(w, "amount", x->amount);
+			dk_jw_string(w, "reason", x->reason);
+			dk_jw_close(w);
+		} else {
+			dk_jw_null(w, "decision");
 		}
 	}
-	ok = ok && dk_json_put(o, "criteria", criteria(r, k));
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
+	criteria(w, r, k);
+	dk_jw_close(w);
+}
+
+static cJSON *network(const dk_report *r, size_t k)
+{
+	dk_jw w;
+	dk_jw_tree(&w);
+	network_jw(&w, NULL, r, k);
+	return dk_jw_tree_done(&w);
 }
 
 /* Where the networks and the findings go in the printed skeleton: raw
@@ -294,10 +293,10 @@ static cJSON *network(const dk_report *r, size_t k)
 
 static cJSON *report_root(const dk_report *r, bool slots);
 
-/* Appends each of the n items, printed by cJSON one at a time, as the
- * members of an array two levels below the root: cJSON_Print of the whole
- * tree gives the same bytes (an item's lines indented by two more tabs,
- * ", " between items), without the whole tree in memory at once. */
+/* Appends the networks (or the findings) as the items of an array that is
+ * a member of the root, written straight as text in cJSON_Print's layout
+ * (dk_jw at depth 2, ", " between items): the bytes cJSON_Print of the
+ * whole tree gives, without a tree. */
 static int put_items(dk_strbuf *b, const dk_report *r, bool findings)
 {
 	const dk_findings *f = &r->rec->findings;
@@ -307,24 +306,16 @@ static int put_items(dk_strbuf *b, const dk_report *r, bool findings)
 			return 0; /* the output failed: stop building */
 		if (findings && f->items[k].package != -1)
 			continue;
-		cJSON *o = findings ? finding_cjson(&f->items[k], r->nets, -1, NULL)
-				    : network(r, k);
-		char *t = o ? cJSON_Print(o) : NULL;
-		cJSON_Delete(o);
-		if (!t)
-			return 0;
 		if (put++)
 			dk_strbuf_add(b, ", ", 2);
-		for (const char *p = t, *nl; *p; p = nl + 1) {
-			nl = strchr(p, '\n');
-			if (!nl) {
-				dk_strbuf_puts(b, p);
-				break;
-			}
-			dk_strbuf_add(b, p, (size_t)(nl - p) + 1);
-			dk_strbuf_add(b, "\t\t", 2);
-		}
-		free(t);
+		dk_jw w;
+		dk_jw_text(&w, b, 2);
+		if (findings)
+			finding_jw(&w, NULL, &f->items[k], r->nets, -1, NULL);
+		else
+			network_jw(&w, NULL, r, k);
+		if (w.failed)
+			return 0;
 	}
 	return 1;
 }

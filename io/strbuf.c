@@ -41,16 +41,14 @@ int dk_strbuf_flush(dk_strbuf *b)
 	return 0;
 }
 
-#define FLUSH_AT 65536
-
-void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n)
+void dk_strbuf_add_slow(dk_strbuf *b, const char *s, size_t n)
 {
 	if (grow(b, n) != 0)
 		return;
 	memcpy(b->data + b->len, s, n);
 	b->len += n;
 	b->data[b->len] = '\0';
-	if (b->flush && b->len >= FLUSH_AT)
+	if (b->flush && b->len >= DK_STRBUF_FLUSH_AT)
 		dk_strbuf_flush(b);
 }
 
@@ -71,7 +69,7 @@ void dk_strbuf_printf(dk_strbuf *b, const char *fmt, ...)
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
-	if (b->flush && b->len >= FLUSH_AT)
+	if (b->flush && b->len >= DK_STRBUF_FLUSH_AT)
 		dk_strbuf_flush(b);
 }
 

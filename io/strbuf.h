@@ -8,6 +8,7 @@
 #define DK_STRBUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct {
 	char *data;
@@ -20,7 +21,24 @@ typedef struct {
 	void *flush_ctx;
 } dk_strbuf;
 
-void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n);
+#define DK_STRBUF_FLUSH_AT 65536
+
+void dk_strbuf_add_slow(dk_strbuf *b, const char *s, size_t n);
+
+/* Appends n bytes: inline where they fit (a large output is millions of
+ * small appends), through dk_strbuf_add_slow where the buffer must grow
+ * or be handed on. */
+static inline void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n)
+{
+	if (!b->oom && b->len + n < b->cap &&
+	    (!b->flush || b->len + n < DK_STRBUF_FLUSH_AT)) {
+		memcpy(b->data + b->len, s, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return;
+	}
+	dk_strbuf_add_slow(b, s, n);
+}
 void dk_strbuf_puts(dk_strbuf *b, const char *s);
 void dk_strbuf_printf(dk_strbuf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
