@@ -58,16 +58,19 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 	/* the total as tn / td, and the quota of item i as
 	 * (qn·wᵢ) / qd units with the remainder over qd */
 	dk_i128 tn = frac ? W : in->total, td = frac ? in->total_den : 1;
-	out->left_over = (int64_t)(tn / td);
+	/* the whole total: a 128-bit division only for a fraction (the
+	 * common split of kroner divides nothing) */
+	int64_t whole = (int64_t)(frac ? tn / td : tn);
+	out->left_over = whole;
 	if (W == 0) {
 		if (in->fallback < 0 || (size_t)in->fallback >= n)
 			return n == 0 && tn == 0 ? DK_OK : DK_EINPUT;
 		size_t f = (size_t)in->fallback;
-		int64_t give = (int64_t)(tn / td) / unit * unit;
+		int64_t give = whole / unit * unit;
 		if (in->caps && in->caps[f] >= 0 && give > in->caps[f])
 			give = in->caps[f] / unit * unit;
 		out->amounts[f] = give;
-		out->left_over = (int64_t)(tn / td) - give;
+		out->left_over = whole - give;
 		return DK_OK;
 	}
 	dk_i128 qn, qd;
@@ -132,8 +135,8 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 		qsort(c, nc, sizeof *c, cand_cmp);
 	}
 	/* whole units left: floor((total − placed) / unit) */
-	int64_t units =
-		(int64_t)((tn - (dk_i128)placed * td) / (frac ? qd : (dk_i128)unit));
+	int64_t units = frac ? (int64_t)((tn - (dk_i128)placed * td) / qd)
+			     : (whole - placed) / unit;
 	for (size_t k = 0; k < nc; k++) {
 		size_t i = c[k].i;
 		if (out->rank)
@@ -148,7 +151,7 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 		if (out->got_unit)
 			out->got_unit[i] = true;
 	}
-	out->left_over = (int64_t)(tn / td) - placed;
+	out->left_over = whole - placed;
 	if (c != small)
 		free(c);
 	return DK_OK;
