@@ -72,12 +72,16 @@ for n in $sizes; do
 JSON
 	r=$runs
 	[ "$n" -ge 1000000 ] && r=3
-	measure "rec$n" "$r" "$dekom" recommend -n "$tmp/n$n.csv" -p "$tmp/plan$n.json" -f json
+	# to a file, as a large output is written (standard output is
+	# spooled through a temporary file first, so that a failure leaves
+	# nothing half-written: twice the writing)
+	measure "rec$n" "$r" "$dekom" recommend -n "$tmp/n$n.csv" -p "$tmp/plan$n.json" -f json \
+		-q -o "$tmp/rec$n.json"
 	mib=$(ls -l "$tmp/n$n.csv" | awk '{ printf "%.1f", $5 / 1048576 }')
 	if [ "$n" -le 100000 ]; then
 		measure "py$n" $((r < 3 ? r : 3)) python3 "$here/baseline.py" allocate "$tmp/n$n.csv" "$tmp/plan$n.json"
 		python3 -c 'import json, sys
-for x in json.load(open(sys.argv[1]))["networks"]: print(x["recommended"])' "$tmp/rec$n.out" > "$tmp/dk$n.txt"
+for x in json.load(open(sys.argv[1]))["networks"]: print(x["recommended"])' "$tmp/rec$n.json" > "$tmp/dk$n.txt"
 		agree=no; cmp -s "$tmp/dk$n.txt" "$tmp/py$n.out" && agree=yes
 		row "rec$n" "recommend, $n networks ($mib MiB CSV)" "$(ratio "py$n" 1 "rec$n" 1)"
 		row "py$n" "  baseline.py (agree: $agree)" 1
