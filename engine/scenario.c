@@ -11,14 +11,15 @@
  *
  * Monte Carlo run k draws from its own generator, GSL's MT19937 seeded from
  * (seed, k) through the SplitMix64 finaliser (engine/rng.c: the same
- * numbers, the state worked out only as far as a run draws), and draws in a fixed order
- * (the draws as listed, networks in input order for `*`): run k gives the
- * same numbers however the runs are scheduled. A draw is converted to the
- * field's decimals (rounded half away from zero) and kept within the
- * field's range (a normal draw below 0 becomes 0): a drawn need is whole
- * kroner like any other. The summaries (mean, standard deviation,
- * quantiles) are GSL's statistics over the runs that produced amounts;
- * they are floating point, being statistics of amounts, not amounts.
+ * numbers, the state worked out only as far as a run draws), and draws in
+ * a fixed order (the draws as listed, networks in input order for `*`):
+ * run k gives the same numbers however the runs are scheduled. A draw is
+ * converted to the field's decimals (rounded half away from zero) and kept
+ * within the field's range (a normal draw below 0 becomes 0): a drawn need
+ * is whole kroner like any other. The summaries (mean, standard deviation,
+ * quantiles) are GSL's statistics over the sorted samples of the runs that
+ * produced amounts (engine/stats.c); they are floating point, being
+ * statistics of amounts, not amounts.
  */
 #include "engine/scenario.h"
 

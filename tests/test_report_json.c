@@ -27,6 +27,46 @@ static int collect(void *ctx, const char *s, size_t n)
 	return 0;
 }
 
+typedef struct {
+	char *nets_text;
+	dk_input plan_in, net_in;
+	dk_plan plan;
+	dk_networks t;
+	dk_error d;
+	dk_recommendation rec;
+	dk_report r;
+} fx;
+
+/* Reads the plan and the networks' text (owned by f), recommends, and
+ * makes the report of it. */
+static void fx_load(fx *f, const char *plan_text, char *nets_text)
+{
+	memset(f, 0, sizeof *f);
+	ck_assert_ptr_nonnull(nets_text);
+	f->nets_text = nets_text;
+	dk_error_init(&f->d);
+	dk_test_input(&f->plan_in, "plan.json", plan_text);
+	dk_test_input(&f->net_in, "nets.json", nets_text);
+	ck_assert_int_eq(dk_plan_read(&f->plan_in, &f->plan, &f->d), DK_OK);
+	dk_read_opts ro = {&f->plan, NULL, DK_DEC_AUTO, false, NULL};
+	ck_assert_int_eq(dk_networks_read(&f->net_in, &ro, &f->t, &f->d), DK_OK);
+	ck_assert_int_eq(dk_recommend(&f->plan, &f->t, &f->rec), DK_OK);
+	f->r.plan = &f->plan;
+	f->r.nets = &f->t;
+	f->r.rec = &f->rec;
+}
+
+static void fx_release(fx *f)
+{
+	free(f->nets_text);
+	dk_recommendation_release(&f->rec);
+	dk_networks_release(&f->t);
+	dk_plan_release(&f->plan);
+	dk_input_release(&f->plan_in);
+	dk_input_release(&f->net_in);
+	dk_error_release(&f->d);
+}
+
 START_TEST(streamed_equals_whole_tree)
 {
 	static const char plan_text[] =
@@ -43,44 +83,26 @@ START_TEST(streamed_equals_whole_tree)
 			k ? ", " : "", k, 500000 + 997 * k, 400000 + 13 * k, 1000 * k,
 			200000);
 	dk_strbuf_puts(&nets, "]}");
-	char *nets_text = dk_strbuf_done(&nets);
-	ck_assert_ptr_nonnull(nets_text);
+	fx f;
+	fx_load(&f, plan_text, dk_strbuf_done(&nets));
+	ck_assert(f.rec.produced);
+	ck_assert_uint_gt(f.rec.findings.n, 0);
+	const dk_report *r = &f.r;
 
-	dk_input plan_in, net_in;
-	dk_plan plan;
-	dk_networks t;
-	dk_error d;
-	dk_error_init(&d);
-	dk_test_input(&plan_in, "plan.json", plan_text);
-	dk_test_input(&net_in, "nets.json", nets_text);
-	ck_assert_int_eq(dk_plan_read(&plan_in, &plan, &d), DK_OK);
-	dk_read_opts ro = {&plan, NULL, DK_DEC_AUTO, false, NULL};
-	ck_assert_int_eq(dk_networks_read(&net_in, &ro, &t, &d), DK_OK);
-	dk_recommendation rec;
-	ck_assert_int_eq(dk_recommend(&plan, &t, &rec), DK_OK);
-	ck_assert(rec.produced);
-	ck_assert_uint_gt(rec.findings.n, 0);
-
-	dk_report r;
-	memset(&r, 0, sizeof r);
-	r.plan = &plan;
-	r.nets = &t;
-	r.rec = &rec;
-
-	cJSON *tree = dk_report_cjson(&r);
+	cJSON *tree = dk_report_cjson(r);
 	char *whole = cJSON_Print(tree);
 	cJSON_Delete(tree);
 	ck_assert_ptr_nonnull(whole);
 	ck_assert_uint_gt(strlen(whole), 4 * 65536);
 
-	char *direct = dk_report_json(&r);
+	char *direct = dk_report_json(r);
 	ck_assert_ptr_nonnull(direct);
 	ck_assert_str_eq(direct, whole);
 
 	dk_strbuf all = {0}, b = {0};
 	b.flush = collect;
 	b.flush_ctx = &all;
-	ck_assert_int_eq(dk_report_json_into(&r, &b), 0);
+	ck_assert_int_eq(dk_report_json_into(r, &b), 0);
 	ck_assert_int_eq(dk_strbuf_flush(&b), 0);
 	char *streamed = dk_strbuf_done(&all);
 	ck_assert_ptr_nonnull(streamed);
@@ -90,13 +112,7 @@ START_TEST(streamed_equals_whole_tree)
 	free(b.data);
 	free(direct);
 	free(whole);
-	free(nets_text);
-	dk_recommendation_release(&rec);
-	dk_networks_release(&t);
-	dk_plan_release(&plan);
-	dk_input_release(&plan_in);
-	dk_input_release(&net_in);
-	dk_error_release(&d);
+	fx_release(&f);
 }
 END_TEST
 
@@ -121,40 +137,18 @@ START_TEST(failed_hand_on_stops)
 		dk_strbuf_printf(&nets, "%s{\"network\": \"N%d\", \"need\": %d}",
 				 k ? ", " : "", k, 500000 + k);
 	dk_strbuf_puts(&nets, "]}");
-	char *nets_text = dk_strbuf_done(&nets);
-	dk_input plan_in, net_in;
-	dk_plan plan;
-	dk_networks t;
-	dk_error d;
-	dk_error_init(&d);
-	dk_test_input(&plan_in, "plan.json", plan_text);
-	dk_test_input(&net_in, "nets.json", nets_text);
-	ck_assert_int_eq(dk_plan_read(&plan_in, &plan, &d), DK_OK);
-	dk_read_opts ro = {&plan, NULL, DK_DEC_AUTO, false, NULL};
-	ck_assert_int_eq(dk_networks_read(&net_in, &ro, &t, &d), DK_OK);
-	dk_recommendation rec;
-	ck_assert_int_eq(dk_recommend(&plan, &t, &rec), DK_OK);
-	dk_report r;
-	memset(&r, 0, sizeof r);
-	r.plan = &plan;
-	r.nets = &t;
-	r.rec = &rec;
+	fx f;
+	fx_load(&f, plan_text, dk_strbuf_done(&nets));
 	int calls = 0;
 	dk_strbuf b = {0};
 	b.flush = fail_second;
 	b.flush_ctx = &calls;
-	ck_assert_int_eq(dk_report_json_into(&r, &b), -1);
+	ck_assert_int_eq(dk_report_json_into(&f.r, &b), -1);
 	ck_assert_int_eq(calls, 2);
 	ck_assert_int_eq(dk_strbuf_flush(&b), -1);
 	ck_assert_int_eq(calls, 2);
 	free(b.data);
-	free(nets_text);
-	dk_recommendation_release(&rec);
-	dk_networks_release(&t);
-	dk_plan_release(&plan);
-	dk_input_release(&plan_in);
-	dk_input_release(&net_in);
-	dk_error_release(&d);
+	fx_release(&f);
 }
 END_TEST
 
