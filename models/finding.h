@@ -166,9 +166,13 @@ typedef enum {
 typedef struct {
 	dk_arg_kind kind;
 	int scale, shown;
-	int64_t v;
-	dk_i128 num, den;
-	const char *text;
+	union {            /* by kind: a finding holds eight, and there can be millions */
+		int64_t v; /* KR, DEC, COLUMN */
+		const char *text; /* TEXT, WORD */
+		struct {
+			dk_i128 num, den; /* PCT */
+		};
+	};
 } dk_arg;
 
 #define DK_MSG_ARGS 8
