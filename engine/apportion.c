@@ -94,14 +94,26 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 	/* quotas in 64 bits where they fit (kroner over a network's lines),
 	 * in 128 or 256 bits where they do not */
 	bool narrow = qn >= 0 && qn <= INT64_MAX && qd > 0 && qd <= INT64_MAX;
+	/* every quota divides by the same qd: by its reciprocal
+	 * inv = ⌊(2⁶⁴ − 1) / qd⌋, p·inv / 2⁶⁴ is at most two below p / qd and
+	 * never above it, so a product and at most two subtractions give the
+	 * exact quotient and remainder (one division a split, not one an
+	 * item) */
+	uint64_t d64 = narrow ? (uint64_t)qd : 1, inv = UINT64_MAX / d64;
 	for (size_t i = 0; i < n; i++) {
 		dk_i128 q, r;
 		uint64_t p64;
 		if (narrow && in->weights[i] <= INT64_MAX &&
 		    !__builtin_mul_overflow((uint64_t)qn, (uint64_t)in->weights[i],
 					    &p64)) {
-			q = p64 / (uint64_t)qd;
-			r = p64 % (uint64_t)qd;
+			uint64_t q64 = (uint64_t)(((dk_u128)p64 * inv) >> 64);
+			uint64_t r64 = p64 - q64 * d64;
+			while (r64 >= d64) {
+				r64 -= d64;
+				q64++;
+			}
+			q = q64;
+			r = r64;
 		} else if (dk_muldiv(qn, in->weights[i], qd, &q, &r) != 0) {
 			if (c != small)
 				free(c);

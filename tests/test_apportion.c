@@ -149,6 +149,53 @@ START_TEST(large_weights_stay_exact)
 }
 END_TEST
 
+/* Quotas whose products fill 64 bits (the apportionment divides them by a
+ * reciprocal): each amount is its quota's floor, computed here by plain
+ * 128-bit division, or one unit more, and the units placed are exactly
+ * those the floors leave, going to the largest remainders. */
+START_TEST(quotas_at_64_bits)
+{
+	uint64_t z = 88172645463325252u; /* xorshift64, a fixed sequence */
+	for (int c = 0; c < 20000; c++) {
+		int64_t w[6], out[6], left;
+		size_t n = 2 + (size_t)(c % 5);
+		z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+		/* totals up to 2^40, weights up to 2^23: products up to 2^63 */
+		int64_t total = (int64_t)(z >> 24);
+		dk_i128 W = 0;
+		for (size_t i = 0; i < n; i++) {
+			z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+			w[i] = (int64_t)(z >> 41) + (c % 7 == 0 ? 0 : 1);
+			W += w[i];
+		}
+		if (W == 0)
+			continue;
+		ck_assert_int_eq(dk_apportion64(total, w, n, 1, -1, out, &left), DK_OK);
+		int64_t sum = 0;
+		for (size_t i = 0; i < n; i++) {
+			int64_t q = (int64_t)((dk_i128)total * w[i] / W);
+			ck_assert_msg(out[i] == q || out[i] == q + 1,
+				      "case %d item %zu: %lld, quota floor %lld", c, i,
+				      (long long)out[i], (long long)q);
+			sum += out[i];
+		}
+		ck_assert_int_eq(sum, total);
+		ck_assert_int_eq(left, 0);
+		/* a unit more only where the remainder is at least as large as
+		 * every remainder that got none */
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < n; j++) {
+				dk_i128 ri = (dk_i128)total * w[i] % W,
+					rj = (dk_i128)total * w[j] % W;
+				int64_t qi = (int64_t)((dk_i128)total * w[i] / W);
+				int64_t qj = (int64_t)((dk_i128)total * w[j] / W);
+				if (out[i] > qi && out[j] == qj)
+					ck_assert(ri >= rj);
+			}
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("apportion");
@@ -161,6 +208,7 @@ int main(void)
 	tcase_add_test(tc, units);
 	tcase_add_test(tc, caps);
 	tcase_add_test(tc, large_weights_stay_exact);
+	tcase_add_test(tc, quotas_at_64_bits);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
