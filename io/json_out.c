@@ -30,6 +30,26 @@ int dk_json_push(cJSON *arr, cJSON *item)
 	return 1;
 }
 
+/* v's decimal digits, at the end of buf[24]; returns where they start. */
+static const char *int_text(int64_t v, char buf[24])
+{
+	char *p = buf + 24;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+	*--p = '\0';
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	return p;
+}
+
+cJSON *dk_json_int(int64_t v)
+{
+	char buf[24];
+	return cJSON_CreateRaw(int_text(v, buf));
+}
+
 cJSON *dk_json_scaled(int64_t v, int decimals)
 {
 	char buf[48];
@@ -166,15 +186,8 @@ void dk_jw_raw(dk_jw *w, const char *key, const char *number)
 
 void dk_jw_int(dk_jw *w, const char *key, int64_t v)
 {
-	char buf[24], *p = buf + sizeof buf;
-	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-	*--p = '\0';
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	dk_jw_raw(w, key, p);
+	char buf[24];
+	dk_jw_raw(w, key, int_text(v, buf));
 }
 
 void dk_jw_scaled(dk_jw *w, const char *key, int64_t v, int decimals)

@@ -16,6 +16,10 @@
 int dk_json_put(cJSON *obj, const char *key, cJSON *item);
 int dk_json_push(cJSON *arr, cJSON *item);
 
+/* An integer as a JSON number, its digits written without snprintf (a
+ * large recommendation has millions). */
+cJSON *dk_json_int(int64_t v);
+
 /* A scaled integer (v / 10^decimals) as a JSON number, trailing zeros cut. */
 cJSON *dk_json_scaled(int64_t v, int decimals);
 

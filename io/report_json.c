@@ -30,21 +30,6 @@ cJSON *dk_lambda_cjson(dk_i128 num, dk_i128 den, int64_t scale)
 	return NULL;
 }
 
-/* An integer as JSON, its digits written here: snprintf's format
- * parsing was a tenth of writing a large recommendation. */
-static cJSON *raw_int(int64_t v)
-{
-	char buf[24], *p = buf + sizeof buf;
-	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-	*--p = '\0';
-	do
-		*--p = (char)('0' + u % 10);
-	while ((u /= 10) != 0);
-	if (v < 0)
-		*--p = '-';
-	return cJSON_CreateRaw(p);
-}
-
 static cJSON *raw_share(dk_i128 num, dk_i128 den)
 {
 	char buf[64];
@@ -140,7 +125,8 @@ cJSON *dk_manifest_cjson(const dk_report *r)
 					  dk_json_scaled(p->base_share, 6));
 		else
 			ok &= dk_json_put(par, "base_grant",
-					  raw_int(p->has_base_grant ? p->base_grant : 0));
+					  dk_json_int(p->has_base_grant ? p->base_grant
+									: 0));
 		ok &= dk_json_put(par, "floor_previous",
 				  dk_json_scaled(p->floor_previous, 6));
 		ok &= dk_json_put(par, "cap_at_need", cJSON_CreateBool(p->cap_at_need));
@@ -148,7 +134,7 @@ cJSON *dk_manifest_cjson(const dk_report *r)
 	ok &= dk_json_put(par, "surplus",
 			  cJSON_CreateString(p->surplus_reserve ? "reserve"
 								: "redistribute"));
-	ok &= dk_json_put(par, "rounding", raw_int(p->rounding));
+	ok &= dk_json_put(par, "rounding", dk_json_int(p->rounding));
 	ok &= dk_json_put(par, "direct_split",
 			  cJSON_CreateString(dk_split_name(p->split)));
 	if (p->split == DK_SPLIT_BY_UP1)
@@ -371,20 +357,21 @@ static cJSON *report_root(const dk_report *r, bool slots)
 		dk_json_put(eng, "version", cJSON_CreateString(DEKOM_VERSION)) &&
 		dk_json_put(root, "manifest", dk_manifest_cjson(r)) &&
 		dk_json_put(root, "year",
-			    rec->year ? raw_int(rec->year) : cJSON_CreateNull());
+			    rec->year ? dk_json_int(rec->year) : cJSON_CreateNull());
 	cJSON *fr = cJSON_CreateObject();
 	ok = ok && dk_json_put(root, "frame", fr) &&
 		dk_json_put(fr, "total",
-			    rec->has_total ? raw_int(rec->total) : cJSON_CreateNull()) &&
-		dk_json_put(fr, "prorata", raw_int(rec->prorata)) &&
-		dk_json_put(fr, "direct", raw_int(rec->direct)) &&
-		dk_json_put(fr, "common_measures", raw_int(rec->measures)) &&
-		dk_json_put(fr, "reserve", raw_int(rec->reserve)) &&
+			    rec->has_total ? dk_json_int(rec->total)
+					   : cJSON_CreateNull()) &&
+		dk_json_put(fr, "prorata", dk_json_int(rec->prorata)) &&
+		dk_json_put(fr, "direct", dk_json_int(rec->direct)) &&
+		dk_json_put(fr, "common_measures", dk_json_int(rec->measures)) &&
+		dk_json_put(fr, "reserve", dk_json_int(rec->reserve)) &&
 		dk_json_put(fr, "unused",
-			    rec->produced ? raw_int(rec->unused + rec->reserve_cut)
+			    rec->produced ? dk_json_int(rec->unused + rec->reserve_cut)
 					  : cJSON_CreateNull()) &&
 		dk_json_put(fr, "reserve_cuts",
-			    rec->produced ? raw_int(rec->reserve_cut)
+			    rec->produced ? dk_json_int(rec->reserve_cut)
 					  : cJSON_CreateNull());
 	if (ok && rec->produced) {
 		ok = dk_json_put(root, "lambda",
@@ -405,13 +392,13 @@ static cJSON *report_root(const dk_report *r, bool slots)
 		cJSON *o = cJSON_CreateObject();
 		ok = dk_json_push(insts, o) &&
 			dk_json_put(o, "id", cJSON_CreateString(p->institutions[i].id)) &&
-			dk_json_put(o, "direct", raw_int(rec->inst_direct[i])) &&
+			dk_json_put(o, "direct", dk_json_int(rec->inst_direct[i])) &&
 			dk_json_put(o, "up2",
-				    rec->produced ? raw_int(rec->inst_up2[i])
+				    rec->produced ? dk_json_int(rec->inst_up2[i])
 						  : cJSON_CreateNull()) &&
 			dk_json_put(o, "total",
-				    rec->produced ? raw_int(rec->inst_direct[i] +
-							    rec->inst_up2[i])
+				    rec->produced ? dk_json_int(rec->inst_direct[i] +
+								rec->inst_up2[i])
 						  : cJSON_CreateNull());
 	}
 	dk_kr prev = 0, need = 0, rsum = 0;
@@ -422,12 +409,12 @@ static cJSON *report_root(const dk_report *r, bool slots)
 	}
 	cJSON *tot = cJSON_CreateObject();
 	ok = ok && dk_json_put(root, "totals", tot) &&
-		dk_json_put(tot, "previous", raw_int(prev)) &&
-		dk_json_put(tot, "need", raw_int(need)) &&
+		dk_json_put(tot, "previous", dk_json_int(prev)) &&
+		dk_json_put(tot, "need", dk_json_int(need)) &&
 		dk_json_put(tot, "recommended",
-			    rec->produced ? raw_int(rsum) : cJSON_CreateNull()) &&
+			    rec->produced ? dk_json_int(rsum) : cJSON_CreateNull()) &&
 		dk_json_put(tot, "uh_other",
-			    rec->produced ? raw_int(rec->total_other)
+			    rec->produced ? dk_json_int(rec->total_other)
 					  : cJSON_CreateNull());
 	if (ok) {
 		/* (D + Σ UP2 + Σ other) ÷ (D + Σ recommended) */

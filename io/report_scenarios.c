@@ -24,13 +24,6 @@
 #include "io/strbuf.h"
 #include "models/numtext.h"
 
-static cJSON *raw_int(int64_t v)
-{
-	char buf[32];
-	snprintf(buf, sizeof buf, "%lld", (long long)v);
-	return cJSON_CreateRaw(buf);
-}
-
 static cJSON *raw_fixed(double v, int digits)
 {
 	char buf[64];
@@ -102,11 +95,13 @@ static int put_outcome(const dk_scenario_report *r, cJSON *o, const dk_run *run)
 		dk_kr d = run->inst_direct[i], u = run->inst_up2[i];
 		ok = dk_json_push(insts, e) &&
 			dk_json_put(e, "id", cJSON_CreateString(p->institutions[i].id)) &&
-			dk_json_put(e, "direct", raw_int(d)) &&
+			dk_json_put(e, "direct", dk_json_int(d)) &&
 			dk_json_put(e, "up2",
-				    run->produced ? raw_int(u) : cJSON_CreateNull()) &&
+				    run->produced ? dk_json_int(u)
+						  : cJSON_CreateNull()) &&
 			dk_json_put(e, "total",
-				    run->produced ? raw_int(d + u) : cJSON_CreateNull());
+				    run->produced ? dk_json_int(d + u)
+						  : cJSON_CreateNull());
 	}
 	return ok;
 }
@@ -115,10 +110,11 @@ static int put_findings(cJSON *o, const dk_run *run)
 {
 	cJSON *f = cJSON_CreateObject();
 	return dk_json_put(o, "findings", f) &&
-		dk_json_put(f, "error", raw_int((int64_t)run->findings[DK_SEV_ERROR])) &&
+		dk_json_put(f, "error",
+			    dk_json_int((int64_t)run->findings[DK_SEV_ERROR])) &&
 		dk_json_put(f, "warning",
-			    raw_int((int64_t)run->findings[DK_SEV_WARNING])) &&
-		dk_json_put(f, "info", raw_int((int64_t)run->findings[DK_SEV_INFO]));
+			    dk_json_int((int64_t)run->findings[DK_SEV_WARNING])) &&
+		dk_json_put(f, "info", dk_json_int((int64_t)run->findings[DK_SEV_INFO]));
 }
 
 static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
@@ -128,7 +124,8 @@ static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 	int ok = o && dk_json_put(o, "name", cJSON_CreateString(run->label)) &&
 		dk_json_put(o, "produced", cJSON_CreateBool(run->produced)) &&
 		dk_json_put(o, "unused",
-			    run->produced ? raw_int(run->unused) : cJSON_CreateNull());
+			    run->produced ? dk_json_int(run->unused)
+					  : cJSON_CreateNull());
 	if (ok && run->produced) {
 		ok = dk_json_put(o, "lambda",
 				 dk_lambda_cjson(run->lambda_num, run->lambda_den,
@@ -147,13 +144,13 @@ static cJSON *compare(const dk_scenario_report *r, const dk_run *run)
 			dk_json_put(e, "network",
 				    cJSON_CreateString(r->nets->items[k].name)) &&
 			dk_json_put(e, "baseline",
-				    b->produced ? raw_int(b->amount[k])
+				    b->produced ? dk_json_int(b->amount[k])
 						: cJSON_CreateNull()) &&
 			dk_json_put(e, "scenario",
-				    run->produced ? raw_int(run->amount[k])
+				    run->produced ? dk_json_int(run->amount[k])
 						  : cJSON_CreateNull()) &&
 			dk_json_put(e, "delta",
-				    both ? raw_int(run->amount[k] - b->amount[k])
+				    both ? dk_json_int(run->amount[k] - b->amount[k])
 					 : cJSON_CreateNull()) &&
 			dk_json_put(e, "delta_pct",
 				    both && pct[0] ? cJSON_CreateRaw(pct)
@@ -199,9 +196,9 @@ static cJSON *montecarlo(const dk_scenario_report *r)
 	const dk_scenario_results *res = r->res;
 	static const char *const qn[5] = {"p5", "p25", "p50", "p75", "p95"};
 	cJSON *o = cJSON_CreateObject(), *arr = cJSON_CreateArray();
-	int ok = o && dk_json_put(o, "runs", raw_int(res->mc_runs)) &&
-		dk_json_put(o, "seed", raw_int((int64_t)r->file->mc.seed)) &&
-		dk_json_put(o, "runs_with_amounts", raw_int(res->mc_produced)) &&
+	int ok = o && dk_json_put(o, "runs", dk_json_int(res->mc_runs)) &&
+		dk_json_put(o, "seed", dk_json_int((int64_t)r->file->mc.seed)) &&
+		dk_json_put(o, "runs_with_amounts", dk_json_int(res->mc_produced)) &&
 		dk_json_put(o, "networks", arr);
 	for (size_t k = 0; ok && k < r->nets->n; k++) {
 		const dk_mc_summary *m = &res->mc[k];
@@ -265,7 +262,7 @@ char *dk_scenarios_json(const dk_scenario_report *r)
 	ok = ok && dk_json_put(root, "baseline", base) &&
 		dk_json_put(base, "produced", cJSON_CreateBool(res->baseline.produced)) &&
 		dk_json_put(base, "unused",
-			    res->baseline.produced ? raw_int(res->baseline.unused)
+			    res->baseline.produced ? dk_json_int(res->baseline.unused)
 						   : cJSON_CreateNull()) &&
 		put_prices(r, base, &res->baseline) &&
 		put_findings(base, &res->baseline) &&
@@ -278,7 +275,7 @@ char *dk_scenarios_json(const dk_scenario_report *r)
 			dk_json_put(e, "network",
 				    cJSON_CreateString(r->nets->items[k].name)) &&
 			dk_json_put(e, "recommended",
-				    b->produced ? raw_int(b->amount[k])
+				    b->produced ? dk_json_int(b->amount[k])
 						: cJSON_CreateNull()) &&
 			dk_json_put(e, "state",
 				    b->produced ? cJSON_CreateString(dk_state_name(

@@ -300,8 +300,10 @@ static void direct_cell(dk_book *b, lxw_worksheet *ws, const dk_report *r, size_
 					      "(RULES.md §2)."));
 		return;
 	}
-	if (v > down)
-		strcat(f, "+1");
+	if (v > down) {
+		size_t len = strlen(f);
+		snprintf(f + len, sizeof f - len, "+1");
+	}
 	dk_book_formula(b, ws, row, 1, f, (double)v, b->kr);
 	if (v > down)
 		dk_book_comment(b, ws, row, 1,
