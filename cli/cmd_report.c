@@ -40,10 +40,10 @@ int dk_cmd_show(const dk_cli_opts *o)
 	return rc;
 }
 
+/* recommend's text formats; json is written as it is made (json_stream,
+ * run_report) */
 static char *recommend_text(const dk_report *r, const char *fmt, bool excel_nb)
 {
-	if (strcmp(fmt, "json") == 0)
-		return dk_cli_with_newline(dk_report_json(r));
 	if (strcmp(fmt, "csv") == 0)
 		return dk_report_csv(r, excel_nb);
 	if (strcmp(fmt, "md") == 0)
