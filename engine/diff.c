@@ -1,6 +1,6 @@
 /*
  * diff.c: two recommendations side by side (see diff.h). Names are
- * compared as the networks reader compares them (dk_name_equal); a finding
+ * compared as the networks reader compares them (dk_name_key); a finding
  * is the same finding when its check, network and field are, whatever its
  * numbers and message say now.
  */
@@ -18,35 +18,132 @@ static bool same_text(const char *a, const char *b)
 	return strcmp(a, b) == 0;
 }
 
-static bool same_finding(const dk_rec_finding *a, const dk_rec_finding *b)
+/* Texts that may be absent: absent first, and equal only to absent. */
+static int text_cmp(const char *a, const char *b)
 {
-	return same_text(a->check, b->check) && same_text(a->field, b->field) &&
-		((!a->network && !b->network) ||
-		 (a->network && b->network && dk_name_equal(a->network, b->network)));
+	if (!a || !b)
+		return (a != NULL) - (b != NULL);
+	return strcmp(a, b);
 }
 
-static long find_network(const dk_rec_file *f, const char *name)
+/* A network or a finding under its key, with its index in the file: a
+ * network's key is its name's (dk_name_key); a finding is the same
+ * finding when its check, network and field are. Sorted by key, then
+ * index, so the first of equal keys is the first in the file. */
+typedef struct {
+	const char *check, *field; /* findings only */
+	char *name;                /* dk_name_key, or NULL */
+	long i;
+} keyed;
+
+static int keyed_cmp(const void *a, const void *b)
 {
-	for (size_t i = 0; name && i < f->n_networks; i++)
-		if (f->networks[i].name && dk_name_equal(f->networks[i].name, name))
-			return (long)i;
-	return -1;
+	const keyed *x = a, *y = b;
+	int c = text_cmp(x->check, y->check);
+	if (!c)
+		c = text_cmp(x->field, y->field);
+	if (!c)
+		c = text_cmp(x->name, y->name);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
-/* The findings of a that b does not have, as indexes into a. */
-static long *only_in(const dk_rec_file *a, const dk_rec_file *b, size_t *n)
+static void keyed_free(keyed *t, size_t n)
 {
-	long *out = malloc((a->n_findings ? a->n_findings : 1) * sizeof *out);
-	*n = 0;
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < a->n_findings; i++) {
-		bool found = false;
-		for (size_t j = 0; j < b->n_findings && !found; j++)
-			found = same_finding(&a->findings[i], &b->findings[j]);
-		if (!found)
-			out[(*n)++] = (long)i;
+	for (size_t i = 0; t && i < n; i++)
+		free(t[i].name);
+	free(t);
+}
+
+/* The networks (findings when `findings`) of f under their keys, in the
+ * file's order; NULL when out of memory. */
+static keyed *keys_of(const dk_rec_file *f, bool findings, size_t *n)
+{
+	*n = findings ? f->n_findings : f->n_networks;
+	keyed *t = calloc(*n ? *n : 1, sizeof *t);
+	for (size_t i = 0; t && i < *n; i++) {
+		const char *name = findings ? f->findings[i].network
+					    : f->networks[i].name;
+		t[i].i = (long)i;
+		if (findings) {
+			t[i].check = f->findings[i].check;
+			t[i].field = f->findings[i].field;
+		}
+		if (name && !(t[i].name = dk_name_key(name))) {
+			keyed_free(t, i);
+			return NULL;
+		}
 	}
+	return t;
+}
+
+/* The index in `sorted` (sorted by keyed_cmp) of the first entry with x's
+ * key, or -1. A nameless network is in no other file. */
+static long find(const keyed *sorted, size_t n, const keyed *x, bool findings)
+{
+	if (!findings && !x->name)
+		return -1;
+	size_t lo = 0, hi = n;
+	keyed probe = *x;
+	probe.i = -1; /* before every entry with the same key */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (keyed_cmp(&sorted[mid], &probe) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == n)
+		return -1;
+	probe.i = sorted[lo].i;
+	return keyed_cmp(&sorted[lo], &probe) == 0 ? sorted[lo].i : -1;
+}
+
+/* Both files' networks or findings under their keys: `a` and `b` in file
+ * order, `as` and `bs` sorted. False when out of memory. */
+typedef struct {
+	keyed *a, *b, *as, *bs;
+	size_t na, nb;
+} keyed_pair;
+
+static void keyed_pair_free(keyed_pair *k)
+{
+	keyed_free(k->a, k->na);
+	keyed_free(k->b, k->nb);
+	free(k->as);
+	free(k->bs);
+}
+
+static bool keyed_pair_of(const dk_rec_file *a, const dk_rec_file *b, bool findings,
+			  keyed_pair *k)
+{
+	memset(k, 0, sizeof *k);
+	k->a = keys_of(a, findings, &k->na);
+	k->b = keys_of(b, findings, &k->nb);
+	k->as = malloc((k->na ? k->na : 1) * sizeof *k->as);
+	k->bs = malloc((k->nb ? k->nb : 1) * sizeof *k->bs);
+	if (!k->a || !k->b || !k->as || !k->bs) {
+		keyed_pair_free(k);
+		return false;
+	}
+	/* the sorted copies share the keys' texts (freed with a and b) */
+	memcpy(k->as, k->a, k->na * sizeof *k->as);
+	memcpy(k->bs, k->b, k->nb * sizeof *k->bs);
+	qsort(k->as, k->na, sizeof *k->as, keyed_cmp);
+	qsort(k->bs, k->nb, sizeof *k->bs, keyed_cmp);
+	return true;
+}
+
+/* The findings of a (k->a) that b (k->bs) does not have, as indexes into
+ * a; `rev` for b's that a does not have. */
+static long *only_in(const keyed_pair *k, bool rev, size_t *n)
+{
+	const keyed *x = rev ? k->b : k->a, *in = rev ? k->as : k->bs;
+	size_t nx = rev ? k->nb : k->na, nin = rev ? k->na : k->nb;
+	long *out = malloc((nx ? nx : 1) * sizeof *out);
+	*n = 0;
+	for (size_t i = 0; out && i < nx; i++)
+		if (find(in, nin, &x[i], true) < 0)
+			out[(*n)++] = (long)i;
 	return out;
 }
 
@@ -61,12 +158,19 @@ dk_status dk_diff_run(const dk_rec_file *old, const dk_rec_file *new, dk_diff *d
 		dk_diff_release(d);
 		return DK_ENOMEM;
 	}
+	/* names by their keys, sorted: n log n, not a search per name */
+	keyed_pair keys;
+	if (!keyed_pair_of(old, new, false, &keys)) {
+		dk_diff_release(d);
+		return DK_ENOMEM;
+	}
 	for (size_t i = 0; i < new->n_networks; i++)
-		d->networks[d->n_networks++] =
-			(dk_diff_pair){find_network(old, new->networks[i].name), (long)i};
+		d->networks[d->n_networks++] = (dk_diff_pair){
+			find(keys.as, keys.na, &keys.b[i], false), (long)i};
 	for (size_t i = 0; i < old->n_networks; i++)
-		if (find_network(new, old->networks[i].name) < 0)
+		if (find(keys.bs, keys.nb, &keys.a[i], false) < 0)
 			d->networks[d->n_networks++] = (dk_diff_pair){(long)i, -1};
+	keyed_pair_free(&keys);
 	/* the budget lines of each network in both files that differ */
 	size_t max = 0;
 	for (size_t i = 0; i < d->n_networks; i++)
@@ -106,8 +210,13 @@ dk_status dk_diff_run(const dk_rec_file *old, const dk_rec_file *new, dk_diff *d
 						       false, a->budget[m].value, 0};
 		}
 	}
-	d->added = only_in(new, old, &d->n_added);
-	d->resolved = only_in(old, new, &d->n_resolved);
+	if (!keyed_pair_of(old, new, true, &keys)) {
+		dk_diff_release(d);
+		return DK_ENOMEM;
+	}
+	d->added = only_in(&keys, true, &d->n_added);
+	d->resolved = only_in(&keys, false, &d->n_resolved);
+	keyed_pair_free(&keys);
 	if (!d->added || !d->resolved) {
 		dk_diff_release(d);
 		return DK_ENOMEM;

@@ -417,16 +417,15 @@ static void criteria(dk_strbuf *b, const dk_report *r, size_t k)
 }
 
 /* The network's own findings, and the questions they raise. */
-static void findings(dk_strbuf *b, const dk_report *r, size_t k)
+static void findings(dk_strbuf *b, const dk_report *r, size_t k, const size_t *at,
+		     const size_t *order)
 {
 	const dk_findings *f = &r->rec->findings;
 	bool en = r->english, any = false;
 	uint32_t asked = 0;
 	dk_strbuf_printf(b, "<h3>%s</h3>\n", dk_tr(en, "Findings"));
-	for (size_t i = 0; i < f->n; i++) {
-		const dk_finding *x = &f->items[i];
-		if (x->network != (long)k)
-			continue;
+	for (size_t i = at[k]; i < at[k + 1]; i++) {
+		const dk_finding *x = &f->items[order[i]];
 		if (!any)
 			dk_strbuf_puts(b, "<ul class=\"findings\">\n");
 		any = true;
@@ -462,6 +461,11 @@ void dk_html_network_pages(dk_strbuf *b, const dk_report *r)
 	const dk_recommendation *rec = r->rec;
 	bool en = r->english;
 	bool stated = (r->nets->columns >> DK_COL_STATED_RECOMMENDED) & 1u;
+	size_t *at, *order;
+	if (dk_findings_by_network(&rec->findings, rec->n, &at, &order) != DK_OK) {
+		b->oom = 1;
+		return;
+	}
 	for (size_t k = 0; k < rec->n; k++) {
 		const dk_network *n = &r->nets->items[k];
 		const dk_rec_row *row = &rec->rows[k];
@@ -504,7 +508,9 @@ void dk_html_network_pages(dk_strbuf *b, const dk_report *r)
 		dk_strbuf_puts(b, "</div>\n<div>\n");
 		budget_lines(b, r, k);
 		criteria(b, r, k);
-		findings(b, r, k);
+		findings(b, r, k, at, order);
 		dk_strbuf_puts(b, "</div>\n</div>\n</section>\n");
 	}
+	free(at);
+	free(order);
 }

@@ -134,6 +134,7 @@ cJSON *dk_diff_cjson(const dk_diff_report *r)
 		dk_json_put(fr, "unused",
 			    pair(a->has_unused, a->unused, b->has_unused, b->unused)) &&
 		dk_json_put(root, "networks", nets);
+	size_t line = 0;
 	for (size_t i = 0; ok && i < d->n_networks; i++) {
 		const dk_rec_network *o =
 			d->networks[i].old >= 0 ? &a->networks[d->networks[i].old] : NULL;
@@ -179,8 +180,9 @@ cJSON *dk_diff_cjson(const dk_diff_report *r)
 		/* the budget lines that changed (files with budget lines) */
 		cJSON *lines = cJSON_CreateArray();
 		ok = ok && dk_json_put(e, "budget_changes", lines);
-		for (size_t k = 0; ok && k < d->n_lines; k++) {
-			const dk_diff_line *l = &d->lines[k];
+		/* the lines are in the networks' order: one pass over them */
+		for (; ok && line < d->n_lines && d->lines[line].network <= i; line++) {
+			const dk_diff_line *l = &d->lines[line];
 			if (l->network != i)
 				continue;
 			cJSON *x = cJSON_CreateObject();

@@ -18,6 +18,7 @@
  * with a comment, never a formula that could flip.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "io/i18n.h"
@@ -139,20 +140,21 @@ void dk_xlsx_budget(dk_book *b, const dk_report *r, const dk_book_budget *L)
 	dk_book_print(b, ws, true, 0, 0);
 }
 
-/* True when network k has a finding of check c. */
-static bool found(const dk_recommendation *rec, dk_check_id c, size_t k)
-{
-	for (size_t i = 0; i < rec->findings.n; i++)
-		if (rec->findings.items[i].check == c &&
-		    rec->findings.items[i].network == (long)k)
-			return true;
-	return false;
-}
-
 typedef struct {
 	dk_book *b;
 	lxw_worksheet *ws;
+	const dk_recommendation *rec;
+	size_t *at, *order; /* the findings by network */
 } sheet;
+
+/* True when network k has a finding of check c. */
+static bool found(const sheet *s, dk_check_id c, size_t k)
+{
+	for (size_t i = s->at[k]; i < s->at[k + 1]; i++)
+		if (s->rec->findings.items[s->order[i]].check == c)
+			return true;
+	return false;
+}
 
 /* A flag cell: the formula `cond` ("avvik" when true), stored with
  * whether dekom found it; when `exact` is false (a product a double may
@@ -190,8 +192,13 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 	const dk_plan *p = r->plan;
 	const dk_networks *t = r->nets;
 	bool en = b->en;
+	sheet s = {b, NULL, rec, NULL, NULL};
+	if (dk_findings_by_network(&rec->findings, rec->n, &s.at, &s.order) != DK_OK) {
+		dk_book_note(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
 	lxw_worksheet *ws = workbook_add_worksheet(b->wb, dk_book_sheet_checks(b));
-	sheet s = {b, ws};
+	s.ws = ws;
 	dk_book_str(b, ws, 0, 0, dk_book_sheet_checks(b), b->title);
 	dk_book_str(b, ws, 1, 0,
 		    dk_tr(en,
@@ -273,7 +280,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 			snprintf(cond, sizeof cond, "AND(%s>0,ABS(%s-%s)>%s)", here_sum,
 				 here_sum, here_need,
 				 dk_book_threshold_name(b, DK_CHECK_ROW_SUM, 0));
-			flag(&s, rr, c_rs, cond, found(rec, DK_CHECK_ROW_SUM, k), true);
+			flag(&s, rr, c_rs, cond, found(&s, DK_CHECK_ROW_SUM, k), true);
 		}
 		if (!cs->off) {
 			dk_kr co = n->v[DK_COL_COORDINATOR];
@@ -291,8 +298,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 				 here_need, coord, coord,
 				 dk_book_threshold_name(b, DK_CHECK_COORDINATOR_SHARE, 0),
 				 here_need);
-			flag(&s, rr, c_cs, cond,
-			     found(rec, DK_CHECK_COORDINATOR_SHARE, k),
+			flag(&s, rr, c_cs, cond, found(&s, DK_CHECK_COORDINATOR_SHARE, k),
 			     dk_book_exact((dk_i128)co * DK_RATIO_ONE,
 					   (dk_i128)cs->param[0] * nd));
 		}
@@ -325,7 +331,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 				 sfc,
 				 dk_book_threshold_name(b, DK_CHECK_SELF_FINANCING, 0),
 				 grant);
-			flag(&s, rr, c_sf, cond, found(rec, DK_CHECK_SELF_FINANCING, k),
+			flag(&s, rr, c_sf, cond, found(&s, DK_CHECK_SELF_FINANCING, k),
 			     dk_book_exact((dk_i128)n->v[DK_COL_SELF_FINANCING] *
 						   DK_RATIO_ONE,
 					   (dk_i128)sf->param[0] * g));
@@ -347,7 +353,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 				 prev, here_rec, prev,
 				 dk_book_threshold_name(b, DK_CHECK_YEAR_CHANGE, 0),
 				 prev);
-			flag(&s, rr, c_yc, cond, found(rec, DK_CHECK_YEAR_CHANGE, k),
+			flag(&s, rr, c_yc, cond, found(&s, DK_CHECK_YEAR_CHANGE, k),
 			     dk_book_exact((dk_i128)(d < 0 ? -d : d) * DK_RATIO_ONE,
 					   (dk_i128)yc->param[0] * pv));
 		}
@@ -370,7 +376,7 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 					 a[0]           ? a
 						 : z[0] ? z
 							: "FALSE");
-			flag(&s, rr, c_on, cond, found(rec, DK_CHECK_OVER_NEED, k), true);
+			flag(&s, rr, c_on, cond, found(&s, DK_CHECK_OVER_NEED, k), true);
 		}
 	}
 	/* the flags coloured where they deviate */
@@ -394,4 +400,6 @@ void dk_xlsx_checks(dk_book *b, const dk_report *r, const dk_book_budget *L)
 	worksheet_set_row(ws, 3, 45, NULL);
 	worksheet_freeze_panes(ws, 4, 1);
 	dk_book_print(b, ws, true, 3, 3);
+	free(s.at);
+	free(s.order);
 }

@@ -39,7 +39,7 @@ void dk_networks_release(dk_networks *t)
 /* Names are at most DK_NAME_MAX characters of at most 4 bytes each. */
 #define NAME_BYTES_MAX (4 * DK_NAME_MAX)
 
-static char *name_key(const char *name)
+char *dk_name_key(const char *name)
 {
 	size_t cap = KEY_CAP(strlen(name));
 	char *k = malloc(cap);
@@ -96,7 +96,7 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network
 	dk_network *n = &t->items[t->n];
 	memset(n, 0, sizeof *n);
 	n->name = strdup(name);
-	n->key = name_key(name);
+	n->key = dk_name_key(name);
 	n->uh = calloc(t->n_institutions ? t->n_institutions : 1, sizeof *n->uh);
 	if (!n->name || !n->key || !n->uh) {
 		free(n->name);

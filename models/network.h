@@ -83,6 +83,11 @@ static inline bool dk_network_has(const dk_network *n, dk_column c)
  * Latin-1 letters). */
 bool dk_name_equal(const char *a, const char *b);
 
+/* A name's key as dk_name_equal compares names (normalised, folded),
+ * allocated; equal keys (strcmp) are equal names. NULL when out of
+ * memory. */
+char *dk_name_key(const char *name);
+
 /* The number of characters (code points) of a UTF-8 text. */
 size_t dk_utf8_chars(const char *s);
 

@@ -122,3 +122,32 @@ bool dk_state_parse(const char *text, dk_state *out)
 		}
 	return false;
 }
+
+dk_status dk_findings_by_network(const dk_findings *f, size_t n, size_t **at,
+				 size_t **order)
+{
+	size_t *a = calloc(n + 2, sizeof *a);
+	size_t *o = malloc((f->n ? f->n : 1) * sizeof *o);
+	if (!a || !o) {
+		free(a);
+		free(o);
+		return DK_ENOMEM;
+	}
+	/* a[k + 2] counts network k's; prefix sums make a[k + 1] its start;
+	 * placing them moves it to its end, which is a[k + 1] in the end */
+	for (size_t i = 0; i < f->n; i++) {
+		long k = f->items[i].network;
+		if (k >= 0 && (size_t)k < n)
+			a[k + 2]++;
+	}
+	for (size_t k = 2; k < n + 2; k++)
+		a[k] += a[k - 1];
+	for (size_t i = 0; i < f->n; i++) {
+		long k = f->items[i].network;
+		if (k >= 0 && (size_t)k < n)
+			o[a[k + 1]++] = i;
+	}
+	*at = a;
+	*order = o;
+	return DK_OK;
+}

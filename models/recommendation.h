@@ -54,6 +54,14 @@ const char *dk_finding_message(const dk_finding *x, bool english);
  * own findings first), then check id, then field, then package. */
 void dk_findings_sort(dk_findings *f);
 
+/* The findings of each of n networks, in the list's order: network k's are
+ * items[order[at[k]]] to items[order[at[k + 1] - 1]] (a counting sort, so
+ * a page per network costs its own findings, not the whole list). `at` has
+ * n + 1 entries; both allocated, freed by the caller. DK_OK or DK_ENOMEM
+ * (nothing allocated). */
+dk_status dk_findings_by_network(const dk_findings *f, size_t n, size_t **at,
+				 size_t **order);
+
 typedef struct {
 	int64_t base, weight, lo, hi; /* hi < 0: no cap; lo, hi rounded */
 	dk_i128 x_num;                /* exact amount × lambda_den */
