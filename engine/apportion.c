@@ -169,9 +169,77 @@ dk_status dk_apportion(const dk_apportion_in *in, dk_apportion_out *out)
 	return DK_OK;
 }
 
+/* dk_apportion's rule for a split whose every number fits 64 bits (no
+ * caps, a whole total, W·U and each total·wᵢ below 2⁶³): the same quotas,
+ * remainders and order, in 64-bit arithmetic. False when the split does not
+ * fit, and nothing is written. */
+typedef struct {
+	uint64_t rem;
+	int64_t w;
+	size_t i;
+} cand64;
+
+static bool cand64_before(const cand64 *x, const cand64 *y)
+{
+	if (x->rem != y->rem)
+		return x->rem > y->rem;
+	if (x->w != y->w)
+		return x->w > y->w;
+	return x->i < y->i;
+}
+
+static bool apportion_narrow(int64_t total, const int64_t *weights, size_t n,
+			     int64_t unit, int64_t *amounts, int64_t *left_over)
+{
+	int64_t W = 0, qd;
+	if (n > DK_APPORTION_SMALL || total < 0 || unit < 1)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (weights[i] < 0 || __builtin_add_overflow(W, weights[i], &W))
+			return false;
+	if (W == 0 || __builtin_mul_overflow(W, unit, &qd))
+		return false;
+	cand64 c[DK_APPORTION_SMALL];
+	int64_t q[DK_APPORTION_SMALL];
+	uint64_t r[DK_APPORTION_SMALL];
+	for (size_t i = 0; i < n; i++) {
+		int64_t p;
+		if (__builtin_mul_overflow(total, weights[i], &p))
+			return false;
+		q[i] = p / qd;
+		r[i] = (uint64_t)(p % qd);
+	}
+	int64_t placed = 0;
+	size_t nc = 0;
+	for (size_t i = 0; i < n; i++) {
+		amounts[i] = q[i] * unit;
+		placed += amounts[i];
+		if (r[i] > 0) {
+			cand64 x = {r[i], weights[i], i};
+			size_t j = nc++;
+			for (; j > 0 && cand64_before(&x, &c[j - 1]); j--)
+				c[j] = c[j - 1];
+			c[j] = x;
+		}
+	}
+	int64_t units = (total - placed) / unit;
+	for (size_t k = 0; k < nc && units > 0; k++, units--) {
+		amounts[c[k].i] += unit;
+		placed += unit;
+	}
+	*left_over = total - placed;
+	return true;
+}
+
 dk_status dk_apportion64(int64_t total, const int64_t *weights, size_t n, int64_t unit,
 			 long fallback, int64_t *amounts, int64_t *left_over)
 {
+	int64_t left;
+	if (apportion_narrow(total, weights, n, unit, amounts, &left)) {
+		if (left_over)
+			*left_over = left;
+		return DK_OK;
+	}
 	dk_i128 small[DK_APPORTION_SMALL];
 	dk_i128 *w = n <= DK_APPORTION_SMALL ? small : malloc(n * sizeof *w);
 	if (!w)

@@ -43,10 +43,13 @@ static dk_kr of_ratio(dk_kr v, int64_t ratio, bool up)
 }
 
 /* A finding with its message key and arguments (at least one; the message
- * itself is written by io/finding_text). */
+ * itself is written by io/finding_text). Only counted, with no arguments
+ * built, when the findings are only counted (Monte Carlo runs). */
 #define ADD(c, id, sev, net, field, nums, scale, msg, ...)                               \
 	do {                                                                             \
-		if ((c)->st == DK_OK) {                                                  \
+		if ((c)->st == DK_OK && (c)->r->findings.count_only) {                   \
+			dk_findings_count(&(c)->r->findings, (c)->p->checks, id, sev);   \
+		} else if ((c)->st == DK_OK) {                                           \
 			const dk_arg a_[] = {__VA_ARGS__};                               \
 			(c)->st = dk_findings_add(&(c)->r->findings, (c)->p->checks, id, \
 						  sev, net, field, nums, scale, msg, a_, \
@@ -142,10 +145,13 @@ static void stated_share(ctx *c)
 				lhs = -lhs;
 			if (lhs <= (dk_i128)tol * need * DK_PCT_ONE)
 				continue;
-			/* the stated share of the need in kroner, half up */
+			/* the stated share of the need in kroner, half up (for
+			 * the message: not when findings are only counted) */
 			dk_i128 sd = (dk_i128)100 * DK_PCT_ONE;
-			dk_kr stated =
-				(dk_kr)(((dk_i128)n->v[col] * need * 2 + sd) / (2 * sd));
+			dk_kr stated = c->r->findings.count_only
+				? 0
+				: (dk_kr)(((dk_i128)n->v[col] * need * 2 + sd) /
+					  (2 * sd));
 			int64_t nums[2] = {a, stated};
 			ADD(c, DK_CHECK_STATED_SHARE, -1, (long)k,
 			    dk_column_get(col)->name, nums, 0,

@@ -113,3 +113,28 @@ static const gsl_rng_type lazy_type = {"dk-mt19937",    0xffffffffUL, 0,
 				       lazy_get_double};
 
 const gsl_rng_type *dk_rng_mt19937 = &lazy_type;
+
+void dk_rng_seed_batch(gsl_rng *const *r, const unsigned long *seeds, size_t n, int upto)
+{
+	lazy_mt *st[DK_RNG_BATCH];
+	uint32_t w[DK_RNG_BATCH] = {0};
+	if (n > DK_RNG_BATCH)
+		n = DK_RNG_BATCH;
+	if (upto > N)
+		upto = N;
+	for (size_t j = 0; j < n; j++) {
+		gsl_rng_set(r[j], seeds[j]);
+		st[j] = r[j]->state;
+		w[j] = st[j]->mt[0];
+	}
+	/* every lane steps, the unused ones on zeros, so that the inner loop
+	 * has a fixed length */
+	for (int i = 1; i < upto; i++) {
+		for (size_t j = 0; j < DK_RNG_BATCH; j++)
+			w[j] = 1812433253u * (w[j] ^ (w[j] >> 30)) + (uint32_t)i;
+		for (size_t j = 0; j < n; j++)
+			st[j]->mt[i] = w[j];
+	}
+	for (size_t j = 0; j < n && upto > 1; j++)
+		st[j]->seeded = upto;
+}

@@ -17,4 +17,14 @@
 
 extern const gsl_rng_type *dk_rng_mt19937;
 
+/* At most this many generators are seeded together. */
+#define DK_RNG_BATCH 8
+
+/* Seeds n ≤ DK_RNG_BATCH generators of type dk_rng_mt19937, r[j] with
+ * seeds[j] (as gsl_rng_set), and works out their seeded states as far as
+ * word `upto` (at most 624) side by side: seeding one is a chain of
+ * dependent multiplications, and a few chains run at once in about the
+ * time of one. Their numbers are those of gsl_rng_set and draws. */
+void dk_rng_seed_batch(gsl_rng *const *r, const unsigned long *seeds, size_t n, int upto);
+
 #endif

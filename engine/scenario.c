@@ -398,46 +398,72 @@ static void release_models(worker *w)
 	free(w->plan.measures);
 }
 
+/* Run k's outcome into the shared arrays. */
+static void keep_run(worker *w, const dk_run *r, long k)
+{
+	size_t n = w->nets.n, runs = (size_t)w->runs, at = (size_t)k;
+	w->produced[k] = 1;
+	w->unused[k] = (double)r->unused;
+	for (size_t i = 0; i < r->n_institutions; i++)
+		w->totals[i * runs + at] = (double)(r->inst_direct[i] + r->inst_up2[i]);
+	for (size_t i = 0; i < n; i++) {
+		w->samples[i * runs + at] = (double)r->amount[i];
+		w->at_cap[i * runs + at] = r->state[i] == DK_STATE_CAPPED;
+		if (w->days && r->priced)
+			w->days[i * runs + at] = (double)r->days[i] / DK_E4;
+	}
+}
+
+/* How far a run's seeded state is worked out ahead (engine/rng.c): the
+ * 397 words the first draw needs, and about three words a normal value
+ * (the polar method draws two a try) and one any other value draws. */
+static int seeded_ahead(const dk_montecarlo *mc, size_t n)
+{
+	size_t words = 397 + 8;
+	for (size_t j = 0; j < mc->n_draws && words < 624; j++) {
+		const dk_target *tg = &mc->draws[j].target;
+		bool every = (tg->kind == DK_T_NET_COLUMN || tg->kind == DK_T_NET_UH) &&
+			tg->network < 0;
+		words += (every ? n : 1) * (mc->draws[j].kind == DK_DIST_NORMAL ? 3 : 1);
+	}
+	return words < 624 ? (int)words : 624;
+}
+
 static void *work(void *arg)
 {
 	worker *w = arg;
 	size_t n = w->nets.n;
-	gsl_rng *rng = gsl_rng_alloc(dk_rng_mt19937);
-	if (!rng) {
-		w->st = DK_ENOMEM;
-		return NULL;
-	}
+	gsl_rng *rng[DK_RNG_BATCH] = {NULL};
+	for (size_t j = 0; j < DK_RNG_BATCH; j++)
+		if (!(rng[j] = gsl_rng_alloc(dk_rng_mt19937)))
+			w->st = DK_ENOMEM;
+	int ahead = seeded_ahead(w->mc, n);
 	dk_run r;
 	memset(&r, 0, sizeof r);
-	for (long k = w->first; k < w->runs && w->st == DK_OK; k += w->step) {
-		/* worker 0 runs in the caller's thread: it says how far the runs
-		 * have come (the others keep pace) */
-		if (w->first == 0 && w->mc->progress && k % 1024 == 0)
-			w->mc->progress(w->mc->progress_ctx, k, w->runs);
-		snap_restore(w->snap, &w->plan, &w->nets);
-		gsl_rng_set(rng, mix(w->mc->seed, (unsigned long)k));
-		dk_models m = {&w->plan, &w->nets, (dk_pricing *)w->pricing};
-		draw_all(w->mc, rng, &m);
-		r.produced = r.priced = false;
-		w->st = run_case(&m, w->inst, w->quote, &r);
-		if (w->st == DK_OK && w->mc->each_run)
-			w->mc->each_run(w->mc->each_run_ctx, k,
-					r.produced ? r.amount : NULL, n);
-		if (w->st == DK_OK && r.produced) {
-			w->produced[k] = 1;
-			w->unused[k] = (double)r.unused;
-			for (size_t i = 0; i < r.n_institutions; i++)
-				w->totals[i * (size_t)w->runs + (size_t)k] =
-					(double)(r.inst_direct[i] + r.inst_up2[i]);
-			for (size_t i = 0; i < n; i++) {
-				w->samples[i * (size_t)w->runs + (size_t)k] =
-					(double)r.amount[i];
-				w->at_cap[i * (size_t)w->runs + (size_t)k] = r.state[i] ==
-					DK_STATE_CAPPED;
-				if (w->days && r.priced)
-					w->days[i * (size_t)w->runs + (size_t)k] =
-						(double)r.days[i] / DK_E4;
-			}
+	/* the runs in batches whose generators are seeded together */
+	long batch = DK_RNG_BATCH * w->step;
+	for (long k0 = w->first; k0 < w->runs && w->st == DK_OK; k0 += batch) {
+		unsigned long seeds[DK_RNG_BATCH];
+		size_t nb = 0;
+		for (long k = k0; k < w->runs && nb < DK_RNG_BATCH; k += w->step)
+			seeds[nb++] = mix(w->mc->seed, (unsigned long)k);
+		dk_rng_seed_batch(rng, seeds, nb, ahead);
+		for (size_t j = 0; j < nb && w->st == DK_OK; j++) {
+			long k = k0 + (long)j * w->step;
+			/* worker 0 runs in the caller's thread: it says how far
+			 * the runs have come (the others keep pace) */
+			if (w->first == 0 && w->mc->progress && k % 1024 == 0)
+				w->mc->progress(w->mc->progress_ctx, k, w->runs);
+			snap_restore(w->snap, &w->plan, &w->nets);
+			dk_models m = {&w->plan, &w->nets, (dk_pricing *)w->pricing};
+			draw_all(w->mc, rng[j], &m);
+			r.produced = r.priced = false;
+			w->st = run_case(&m, w->inst, w->quote, &r);
+			if (w->st == DK_OK && w->mc->each_run)
+				w->mc->each_run(w->mc->each_run_ctx, k,
+						r.produced ? r.amount : NULL, n);
+			if (w->st == DK_OK && r.produced)
+				keep_run(w, &r, k);
 		}
 	}
 	free(r.amount);
@@ -446,7 +472,8 @@ static void *work(void *arg)
 	free(r.days);
 	free(r.inst_direct);
 	free(r.inst_up2);
-	gsl_rng_free(rng);
+	for (size_t j = 0; j < DK_RNG_BATCH; j++)
+		gsl_rng_free(rng[j]);
 	return NULL;
 }
 

@@ -293,9 +293,7 @@ static char *md_render(const dk_table *t)
 		dk_strbuf_puts(&b, "|");
 		for (size_t c = 0; c < t->ncols; c++) {
 			dk_strbuf_puts(&b, " ");
-			dk_md_text(&b,
-				   t->cells[i * t->ncols + c] ? t->cells[i * t->ncols + c]
-							      : "");
+			dk_md_text(&b, dk_table_cell(t, i, c));
 			dk_strbuf_puts(&b, " |");
 		}
 		dk_strbuf_puts(&b, "\n");
@@ -711,13 +709,13 @@ static void html_table(dk_strbuf *b, const dk_table *t, const char *caption)
 	for (size_t i = 0; i < t->nrows; i++) {
 		dk_strbuf_puts(b, i == 0 ? "<thead><tr>" : "<tr>");
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *v = t->cells[i * t->ncols + c];
+			const char *v = dk_table_cell(t, i, c);
 			const char *num = t->right[c] ? " class=\"n\"" : "";
 			if (i == 0)
 				dk_strbuf_printf(b, "<th scope=\"col\"%s>", num);
 			else
 				dk_strbuf_printf(b, "<td%s>", num);
-			dk_html_esc(b, v ? v : "");
+			dk_html_esc(b, v);
 			dk_strbuf_puts(b, i == 0 ? "</th>" : "</td>");
 		}
 		dk_strbuf_puts(b, i == 0 ? "</tr></thead>\n<tbody>\n" : "</tr>\n");

@@ -24,9 +24,8 @@ dk_status dk_table_init(dk_table *t, size_t ncols)
 
 void dk_table_release(dk_table *t)
 {
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
+	free(t->text.data);
+	free(t->at);
 	free(t->right);
 	memset(t, 0, sizeof *t);
 }
@@ -35,23 +34,20 @@ dk_status dk_table_row(dk_table *t, const char *const *cells)
 {
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 16;
-		char **p = realloc(t->cells, cap * t->ncols * sizeof *p);
+		size_t *p = realloc(t->at, cap * t->ncols * sizeof *p);
 		if (!p)
 			return DK_ENOMEM;
-		t->cells = p;
+		t->at = p;
 		t->cap = cap;
 	}
-	char **row = t->cells + t->nrows * t->ncols;
+	size_t *row = t->at + t->nrows * t->ncols;
 	for (size_t c = 0; c < t->ncols; c++) {
-		dk_strbuf b = {0};
-		dk_term_put(&b, cells[c] ? cells[c] : "", true);
-		row[c] = dk_strbuf_done(&b);
-		if (!row[c]) {
-			while (c > 0)
-				free(row[--c]);
-			return DK_ENOMEM;
-		}
+		row[c] = t->text.len;
+		dk_term_put(&t->text, cells[c] ? cells[c] : "", true);
+		dk_strbuf_add(&t->text, "", 1); /* the cell's '\0' */
 	}
+	if (t->text.oom)
+		return DK_ENOMEM;
 	t->nrows++;
 	return DK_OK;
 }
@@ -72,7 +68,7 @@ char *dk_table_render(const dk_table *t)
 	size_t bytes = 1, line = 0;
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = t->cells[r * t->ncols + c];
+			const char *s = dk_table_cell(t, r, c);
 			size_t k = width(s);
 			if (k > w[c])
 				w[c] = k;
@@ -90,7 +86,7 @@ char *dk_table_render(const dk_table *t)
 	for (size_t r = 0; r < t->nrows; r++) {
 		size_t end = 0; /* trailing spaces are cut */
 		for (size_t c = 0; c < t->ncols; c++) {
-			const char *s = t->cells[r * t->ncols + c];
+			const char *s = dk_table_cell(t, r, c);
 			size_t pad = w[c] - width(s);
 			if (c > 0)
 				out[o++] = ' ', out[o++] = ' ';

@@ -38,7 +38,7 @@ dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf, dk_check_id
 	if (conf[check].off)
 		return DK_OK;
 	if (f->count_only) {
-		f->counts[severity >= 0 ? severity : (int)conf[check].severity]++;
+		dk_findings_count(f, conf, check, severity);
 		return DK_OK;
 	}
 	if (n > DK_MSG_ARGS)

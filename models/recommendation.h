@@ -46,6 +46,16 @@ dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf, dk_check_id
 			  const int64_t *numbers, int scale, dk_msg msg,
 			  const dk_arg *args, size_t n);
 
+/* In count_only mode, what dk_findings_add does (counts the finding unless
+ * the plan turned the check off), without the arguments a message would
+ * need: the checks of a Monte Carlo run call this before building them. */
+static inline void dk_findings_count(dk_findings *f, const dk_check_conf *conf,
+				     dk_check_id check, int severity)
+{
+	if (!conf[check].off)
+		f->counts[severity >= 0 ? severity : (int)conf[check].severity]++;
+}
+
 /* A finding's message in English or Norwegian, once rendered
  * (io/finding_text); "" before. */
 const char *dk_finding_message(const dk_finding *x, bool english);

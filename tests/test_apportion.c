@@ -196,6 +196,45 @@ START_TEST(quotas_at_64_bits)
 }
 END_TEST
 
+/* dk_apportion64 splits what fits 64 bits on its own: the same amounts and
+ * left-over as dk_apportion on every split, from small ones with ties to
+ * products at the edge of 64 bits (where it hands over to dk_apportion),
+ * with units, zero weights and a fallback. */
+START_TEST(narrow_path_is_the_general_one)
+{
+	uint64_t z = 0x9e3779b97f4a7c15u;
+	for (int c = 0; c < 200000; c++) {
+		int64_t w[8], out[8], left;
+		dk_i128 w128[8];
+		int64_t ref[8];
+		size_t n = (size_t)(c % 8) + 1;
+		int bits = 3 + c % 61; /* the size of the numbers */
+		z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+		int64_t total = (int64_t)(z >> (64 - bits + (bits > 62 ? 1 : 0)));
+		int64_t unit = c % 3 == 0 ? 1 : c % 3 == 1 ? 1000 : (int64_t)(z % 7) + 1;
+		for (size_t i = 0; i < n; i++) {
+			z ^= z << 13, z ^= z >> 7, z ^= z << 17;
+			w[i] = c % 5 == 0 ? (int64_t)(z % 3)
+					  : (int64_t)(z >> (64 - bits / 2 - 1));
+			w128[i] = w[i];
+		}
+		dk_apportion_in in = {total, w128, n, unit, NULL, (long)(c % 9) - 1, 0};
+		dk_apportion_out o = {ref, NULL, NULL, 0};
+		dk_status a = dk_apportion(&in, &o);
+		dk_status b =
+			dk_apportion64(total, w, n, unit, (long)(c % 9) - 1, out, &left);
+		ck_assert_int_eq(a, b);
+		if (a != DK_OK)
+			continue;
+		ck_assert_int_eq(left, o.left_over);
+		for (size_t i = 0; i < n; i++)
+			ck_assert_msg(out[i] == ref[i],
+				      "case %d item %zu: %lld, not %lld", c, i,
+				      (long long)out[i], (long long)ref[i]);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("apportion");
@@ -209,6 +248,7 @@ int main(void)
 	tcase_add_test(tc, caps);
 	tcase_add_test(tc, large_weights_stay_exact);
 	tcase_add_test(tc, quotas_at_64_bits);
+	tcase_add_test(tc, narrow_path_is_the_general_one);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
