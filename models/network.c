@@ -83,6 +83,18 @@ static dk_status index_put(dk_networks *t, size_t i)
 	return DK_OK;
 }
 
+/* The index of the network whose key is `key`, or -1. */
+static long find_key(const dk_networks *t, const char *key)
+{
+	if (!t->index_cap)
+		return -1;
+	size_t s = hash(key) & (t->index_cap - 1);
+	for (; t->index[s]; s = (s + 1) & (t->index_cap - 1))
+		if (strcmp(t->items[t->index[s] - 1].key, key) == 0)
+			return (long)(t->index[s] - 1);
+	return -1;
+}
+
 dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network **out)
 {
 	if (t->n == t->cap) {
@@ -107,7 +119,7 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network
 	n->line = line;
 	/* a second row with a name already seen is not indexed: the reader
 	 * reports it, and lookups find the first */
-	if (dk_networks_find(t, name) < 0 && index_put(t, t->n) != DK_OK) {
+	if (find_key(t, n->key) < 0 && index_put(t, t->n) != DK_OK) {
 		network_release(n);
 		return DK_ENOMEM;
 	}
@@ -143,11 +155,7 @@ long dk_networks_find(const dk_networks *t, const char *name)
 	if (strlen(name) > NAME_BYTES_MAX)
 		return -1; /* longer than any name a reader accepts */
 	dk_header_norm(name, key, sizeof key);
-	size_t s = hash(key) & (t->index_cap - 1);
-	for (; t->index[s]; s = (s + 1) & (t->index_cap - 1))
-		if (strcmp(t->items[t->index[s] - 1].key, key) == 0)
-			return (long)(t->index[s] - 1);
-	return -1;
+	return find_key(t, key);
 }
 
 static const char *const judgement_names[] = {"", "ja", "nei", "delvis"};
