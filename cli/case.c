@@ -295,14 +295,15 @@ int dk_cli_findings_exit(const dk_cli_opts *o, const dk_findings *f)
 }
 
 /* Loads the case and computes the recommendation; prints what fails. */
-dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec, const dk_cli_opts *o)
+dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec, const dk_cli_opts *o,
+			  bool render)
 {
 	memset(rec, 0, sizeof *rec);
 	dk_status st = dk_case_load(c, o);
 	if (st != DK_OK)
 		return st;
 	st = dk_recommend(&c->plan, &c->nets, rec);
-	if (st == DK_OK)
+	if (st == DK_OK && render)
 		st = dk_findings_render(&rec->findings);
 	if (st == DK_OK)
 		dk_findings_sort(&rec->findings);

@@ -90,9 +90,11 @@ int dk_cli_output_done(dk_status st, dk_error *d);
 dk_status dk_cli_load_input(dk_input *in, const char *path,
 			    dk_status (*builtin)(dk_input *), dk_error *d);
 
-/* Loads the case and computes the recommendation (findings rendered and
- * sorted); prints what fails. */
-dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec, const dk_cli_opts *o);
+/* Loads the case and computes the recommendation (findings sorted, and
+ * rendered when `render`: a streamed JSON renders each as it writes it);
+ * prints what fails. */
+dk_status dk_cli_run_case(dk_case *c, dk_recommendation *rec, const dk_cli_opts *o,
+			  bool render);
 
 /* The report's view of a case: its inputs (with their roles), the plan,
  * the networks, the recommendation and the language. inputs has room for

@@ -61,7 +61,7 @@ int dk_cmd_price(const dk_cli_opts *o)
 	dk_cli_print_diags(&d);
 	dk_error_release(&d);
 	if (st == DK_OK && with_case)
-		st = dk_cli_run_case(&c, &rec, o);
+		st = dk_cli_run_case(&c, &rec, o, true);
 	if (st == DK_OK)
 		st = dk_price_quote(&tpl, &q);
 	if (st == DK_OK)

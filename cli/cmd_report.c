@@ -90,7 +90,9 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 	}
 	if (dk_cli_book_without_file(o))
 		return DK_EXIT_USAGE;
-	dk_status st = dk_cli_run_case(&c, &rec, o);
+	const char *fmt = dk_cli_default_format(o);
+	bool stream = writer == recommend_text && strcmp(fmt, "json") == 0;
+	dk_status st = dk_cli_run_case(&c, &rec, o, !stream);
 	int rc;
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);
@@ -98,15 +100,14 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		dk_report r;
 		dk_report_input inputs[3 + DK_MORE_NETWORKS];
 		dk_cli_report_init(&r, inputs, &c, &rec, o);
-		if (strcmp(dk_cli_default_format(o), "xlsx") == 0)
+		if (strcmp(fmt, "xlsx") == 0)
 			rc = dk_cli_write_book(o, report_book, &r);
-		else if (writer == recommend_text &&
-			 strcmp(dk_cli_default_format(o), "json") == 0)
+		else if (stream)
 			rc = dk_cli_write_stream(o, json_stream, &r);
 		else
 			rc = dk_cli_write_text(
 				o,
-				writer(&r, dk_cli_default_format(o),
+				writer(&r, fmt,
 				       o->csv_dialect &&
 					       strcmp(o->csv_dialect, "excel-nb") == 0));
 		if (rc == DK_EXIT_OK) {
@@ -148,7 +149,7 @@ int dk_cmd_explain(const dk_cli_opts *o)
 	}
 	dk_case c;
 	dk_recommendation rec;
-	dk_status st = dk_cli_run_case(&c, &rec, o);
+	dk_status st = dk_cli_run_case(&c, &rec, o, true);
 	int rc;
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);

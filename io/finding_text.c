@@ -235,8 +235,8 @@ static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 	}
 }
 
-/* The message in one language, newly allocated, or NULL. */
-static char *render(const dk_finding *x, bool english)
+/* The message in one language, rendered into out. */
+static void render_into(const dk_finding *x, bool english, char *out, size_t size)
 {
 	char args[DK_MSG_ARGS][256];
 	for (size_t k = 0; k < DK_MSG_ARGS; k++) {
@@ -245,12 +245,27 @@ static char *render(const dk_finding *x, bool english)
 			arg_text(&x->args[k], english, args[k], sizeof args[k]);
 	}
 	const char *fmt = dk_tr(english, templates[x->msg]);
-	char out[2048];
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	snprintf(out, sizeof out, fmt, args[0], args[1], args[2], args[3], args[4],
-		 args[5], args[6], args[7]);
+	snprintf(out, size, fmt, args[0], args[1], args[2], args[3], args[4], args[5],
+		 args[6], args[7]);
 #pragma GCC diagnostic pop
+}
+
+const char *dk_finding_sentence(const dk_finding *x, bool english,
+				char buf[DK_FINDING_TEXT_MAX])
+{
+	if (x->message || x->msg <= DK_MSG_NONE || x->msg >= DK_MSG_COUNT)
+		return dk_finding_message(x, english);
+	render_into(x, english, buf, DK_FINDING_TEXT_MAX);
+	return buf;
+}
+
+/* The message in one language, newly allocated, or NULL. */
+static char *render(const dk_finding *x, bool english)
+{
+	char out[DK_FINDING_TEXT_MAX];
+	render_into(x, english, out, sizeof out);
 	return strdup(out);
 }
 

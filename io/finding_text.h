@@ -8,6 +8,7 @@
 #ifndef DK_FINDING_TEXT_H
 #define DK_FINDING_TEXT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "models/recommendation.h"
@@ -17,6 +18,15 @@
  * done, before any writer runs (the arguments' names are borrowed from the
  * models). DK_OK or DK_ENOMEM. */
 dk_status dk_findings_render(dk_findings *f);
+
+/* A finding's sentence in one language: its text when it has one
+ * (rendered, or read back from a file), else rendered into buf (2048
+ * bytes, as dk_findings_render renders) and buf returned. A writer that
+ * streams a large recommendation renders each finding as it writes it
+ * and keeps no sentence. */
+#define DK_FINDING_TEXT_MAX 2048
+const char *dk_finding_sentence(const dk_finding *x, bool english,
+				char buf[DK_FINDING_TEXT_MAX]);
 
 /* The English sentence (printf format of %s arguments) of a message, or
  * NULL for DK_MSG_NONE; and the words findings pass as arguments. For the

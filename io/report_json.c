@@ -12,6 +12,7 @@
 
 #include "models/exact.h"
 #include "io/canonical.h"
+#include "io/finding_text.h"
 #include "io/json_out.h"
 #include "io/report.h"
 #include "io/strbuf.h"
@@ -66,8 +67,11 @@ static void finding_jw(dk_jw *w, const char *key, const dk_finding *x,
 		else
 			dk_jw_null(w, keys[i]);
 	}
-	dk_jw_string(w, "message", dk_finding_message(x, true));
-	dk_jw_string(w, "message_nb", dk_finding_message(x, false));
+	/* rendered here when the findings were not rendered before (a
+	 * streamed recommendation keeps no sentences) */
+	char text[DK_FINDING_TEXT_MAX];
+	dk_jw_string(w, "message", dk_finding_sentence(x, true, text));
+	dk_jw_string(w, "message_nb", dk_finding_sentence(x, false, text));
 	if (package >= 0)
 		dk_jw_string(w, "package", package_name);
 	dk_jw_close(w);

@@ -166,8 +166,8 @@ typedef enum {
 typedef struct {
 	dk_arg_kind kind;
 	int scale, shown;
-	union {            /* by kind: a finding holds eight, and there can be millions */
-		int64_t v; /* KR, DEC, COLUMN */
+	union { /* by kind: a large recommendation holds hundreds of thousands */
+		int64_t v;        /* KR, DEC, COLUMN */
 		const char *text; /* TEXT, WORD */
 		struct {
 			dk_i128 num, den; /* PCT */
@@ -225,7 +225,7 @@ typedef struct {
 	int scale;
 	int64_t expected, actual, difference;
 	dk_msg msg;
-	dk_arg args[DK_MSG_ARGS];
+	const dk_arg *args; /* n_args of them, kept by the findings list */
 	size_t n_args;
 	char *message;    /* owned, English; NULL until rendered */
 	char *message_nb; /* owned, Norwegian; NULL until rendered */

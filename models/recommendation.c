@@ -21,7 +21,30 @@ void dk_findings_release(dk_findings *f)
 		free(f->items[i].message_nb);
 	}
 	free(f->items);
+	while (f->args) {
+		dk_arg_block *next = f->args->next;
+		free(f->args);
+		f->args = next;
+	}
 	memset(f, 0, sizeof *f);
+}
+
+/* Room for n arguments in f's blocks, or NULL. */
+static dk_arg *args_room(dk_findings *f, size_t n)
+{
+	dk_arg_block *b = f->args;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > 4096 ? n : 4096;
+		b = malloc(sizeof *b + cap * sizeof b->a[0]);
+		if (!b)
+			return NULL;
+		b->next = f->args;
+		b->used = 0;
+		b->cap = cap;
+		f->args = b;
+	}
+	b->used += n;
+	return b->a + b->used - n;
 }
 
 const char *dk_finding_message(const dk_finding *x, bool english)
@@ -51,12 +74,17 @@ dk_status dk_findings_add(dk_findings *f, const dk_check_conf *conf, dk_check_id
 		f->items = p;
 		f->cap = cap;
 	}
+	dk_arg *room = n ? args_room(f, n) : NULL;
+	if (n && !room)
+		return DK_ENOMEM;
 	dk_finding *x = &f->items[f->n];
 	memset(x, 0, sizeof *x);
 	x->msg = msg;
 	x->n_args = n;
-	if (n)
-		memcpy(x->args, args, n * sizeof *args);
+	if (n) {
+		memcpy(room, args, n * sizeof *args);
+		x->args = room;
+	}
 	x->check = check;
 	x->severity = severity >= 0 ? (dk_severity)severity : conf[check].severity;
 	x->network = network;

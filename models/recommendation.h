@@ -25,12 +25,23 @@ typedef enum {
 	DK_STATE_DECIDED /* the forum's own amount (RULES.md section 9) */
 } dk_state;
 
+/* The findings' message arguments, in blocks that never move (a finding
+ * points into them: a finding is a tenth of what it was with its
+ * arguments in place, and a large recommendation has many). */
+typedef struct dk_arg_block dk_arg_block;
+struct dk_arg_block {
+	dk_arg_block *next;
+	size_t used, cap;
+	dk_arg a[];
+};
+
 typedef struct {
 	dk_finding *items;
 	size_t n, cap;
 	bool count_only;  /* keep no findings, only count them per severity
 				(Monte Carlo and scenarios need no messages) */
 	size_t counts[3]; /* per dk_severity, in either mode */
+	dk_arg_block *args;
 } dk_findings;
 
 void dk_findings_init(dk_findings *f);
