@@ -40,16 +40,20 @@ int dk_cmd_show(const dk_cli_opts *o)
 	return rc;
 }
 
-/* recommend's text formats; json is written as it is made (json_stream,
- * run_report) */
+/* recommend -f html, written as it is made too */
+static int html_stream(const void *ctx, dk_strbuf *b)
+{
+	return dk_report_html_into(ctx, b);
+}
+
+/* recommend's text formats; json and html are written as they are made
+ * (json_stream, html_stream, run_report) */
 static char *recommend_text(const dk_report *r, const char *fmt, bool excel_nb)
 {
 	if (strcmp(fmt, "csv") == 0)
 		return dk_report_csv(r, excel_nb);
 	if (strcmp(fmt, "md") == 0)
 		return dk_report_md(r);
-	if (strcmp(fmt, "html") == 0)
-		return dk_report_html(r);
 	return dk_report_table(r);
 }
 
@@ -91,8 +95,9 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 	if (dk_cli_book_without_file(o))
 		return DK_EXIT_USAGE;
 	const char *fmt = dk_cli_default_format(o);
-	bool stream = writer == recommend_text && strcmp(fmt, "json") == 0;
-	dk_status st = dk_cli_run_case(&c, &rec, o, !stream);
+	bool json = writer == recommend_text && strcmp(fmt, "json") == 0;
+	bool html = writer == recommend_text && strcmp(fmt, "html") == 0;
+	dk_status st = dk_cli_run_case(&c, &rec, o, !json);
 	int rc;
 	if (st != DK_OK) {
 		rc = dk_cli_exit(st);
@@ -102,8 +107,8 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		dk_cli_report_init(&r, inputs, &c, &rec, o);
 		if (strcmp(fmt, "xlsx") == 0)
 			rc = dk_cli_write_book(o, report_book, &r);
-		else if (stream)
-			rc = dk_cli_write_stream(o, json_stream, &r);
+		else if (json || html)
+			rc = dk_cli_write_stream(o, json ? json_stream : html_stream, &r);
 		else
 			rc = dk_cli_write_text(
 				o,

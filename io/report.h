@@ -42,6 +42,9 @@ char *dk_report_md(const dk_report *r);
 char *dk_report_csv(const dk_report *r, bool excel_nb);
 /* One self-contained HTML file, printable (A4 landscape). */
 char *dk_report_html(const dk_report *r);
+/* The same into b as it is made (b may hand it on in pieces): 0, or -1
+ * when out of memory or the hand-on failed. */
+int dk_report_html_into(const dk_report *r, dk_strbuf *b);
 
 /* `check`: the findings alone. JSON is {"findings": [...]}; CSV has the
  * columns check, severity, network, field, expected, actual, difference,

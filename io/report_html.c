@@ -633,13 +633,12 @@ static void stated_section(dk_strbuf *b, const dk_report *r)
 	dk_strbuf_puts(b, "</tbody>\n</table>\n</section>\n");
 }
 
-char *dk_report_html(const dk_report *r)
+int dk_report_html_into(const dk_report *r, dk_strbuf *b)
 {
 	dk_grid_opts go = {r->english ? DK_GRID_EN : DK_GRID_NB, false, true};
 	dk_grid g;
 	if (dk_grid_build(&g, r, &go) != DK_OK)
-		return NULL;
-	dk_strbuf b = {0};
+		return -1;
 	char heading[300], kind[128];
 	dk_report_heading(r, heading, sizeof heading);
 	const char *word = dk_tr(r->english, "Recommendation");
@@ -647,28 +646,38 @@ char *dk_report_html(const dk_report *r)
 		snprintf(kind, sizeof kind, "%s %d", word, r->rec->year);
 	else
 		snprintf(kind, sizeof kind, "%s", word);
-	dk_strbuf_printf(&b,
+	dk_strbuf_printf(b,
 			 "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta "
 			 "charset=\"utf-8\">\n<title>",
 			 r->english ? "en" : "nb");
-	dk_html_esc(&b, heading);
-	dk_strbuf_printf(&b, "</title>\n<style>\n%s</style>\n", style);
-	page_style(&b, r, heading);
-	dk_strbuf_puts(&b, "</head>\n<body>\n");
-	title_block(&b, r, heading, kind);
-	dk_strbuf_puts(&b, "<main>\n");
-	method_section(&b, r);
-	frame_section(&b, r);
-	grid_section(&b, r, &g);
-	decisions_section(&b, r);
-	stated_section(&b, r);
-	dk_html_charts(&b, r);
-	institutions_section(&b, r);
-	criteria_section(&b, r);
-	findings_section(&b, r);
-	dk_html_network_pages(&b, r);
-	manifest_section(&b, r);
-	dk_strbuf_puts(&b, "</main>\n</body>\n</html>\n");
+	dk_html_esc(b, heading);
+	dk_strbuf_printf(b, "</title>\n<style>\n%s</style>\n", style);
+	page_style(b, r, heading);
+	dk_strbuf_puts(b, "</head>\n<body>\n");
+	title_block(b, r, heading, kind);
+	dk_strbuf_puts(b, "<main>\n");
+	method_section(b, r);
+	frame_section(b, r);
+	grid_section(b, r, &g);
+	decisions_section(b, r);
+	stated_section(b, r);
+	dk_html_charts(b, r);
+	institutions_section(b, r);
+	criteria_section(b, r);
+	findings_section(b, r);
+	dk_html_network_pages(b, r);
+	manifest_section(b, r);
+	dk_strbuf_puts(b, "</main>\n</body>\n</html>\n");
 	dk_grid_release(&g);
+	return b->oom ? -1 : 0;
+}
+
+char *dk_report_html(const dk_report *r)
+{
+	dk_strbuf b = {0};
+	if (dk_report_html_into(r, &b) != 0) {
+		free(b.data);
+		return NULL;
+	}
 	return dk_strbuf_done(&b);
 }
