@@ -91,7 +91,8 @@ static void text_string(dk_strbuf *b, const char *s)
 {
 	dk_strbuf_add(b, "\"", 1);
 	const char *run = s;
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+	const unsigned char *p = (const unsigned char *)s;
+	for (; *p; p++) {
 		if (*p >= 32 && *p != '"' && *p != '\\')
 			continue;
 		dk_strbuf_add(b, run, (size_t)((const char *)p - run));
@@ -110,7 +111,8 @@ static void text_string(dk_strbuf *b, const char *s)
 			dk_strbuf_add(b, esc, 6);
 		}
 	}
-	dk_strbuf_puts(b, run);
+	/* the rest up to the end the scan found (no second strlen) */
+	dk_strbuf_add(b, run, (size_t)((const char *)p - run));
 	dk_strbuf_add(b, "\"", 1);
 }
 
