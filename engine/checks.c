@@ -371,6 +371,10 @@ static int uh_within(const ctx *c, dk_i128 uh, dk_kr of, dk_kr *limit)
 static void uh_finding(ctx *c, long k, dk_i128 num, dk_i128 den, dk_kr limit)
 {
 	const dk_check_conf *cf = conf(c, DK_CHECK_UH_SHARE);
+	if (c->st == DK_OK && c->r->findings.count_only) {
+		dk_findings_count(&c->r->findings, c->p->checks, DK_CHECK_UH_SHARE, -1);
+		return;
+	}
 	bool both = cf->param_set[0] && cf->param_set[1], min = cf->param_set[0];
 	dk_msg m = k >= 0 ? (both          ? DK_MSG_UH_SHARE
 				     : min ? DK_MSG_UH_SHARE_MIN

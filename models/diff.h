@@ -84,7 +84,9 @@ typedef struct {
 
 typedef struct {
 	dk_diff_pair *networks; /* new's order, then those only in old */
-	dk_diff_line *lines;    /* budget lines changed, by network */
+	dk_diff_line *lines;    /* budget lines changed, in the order of
+				   `networks` (io/report_diff.c walks both
+				   together) */
 	size_t n_lines;
 	size_t n_networks;
 	long *added, *resolved; /* findings only in new / only in old */

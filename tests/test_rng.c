@@ -83,6 +83,38 @@ START_TEST(same_draws)
 }
 END_TEST
 
+/* Seeded together, eight at a time or fewer, worked out ahead by any
+ * amount: each generator then gives GSL's numbers for its own seed, past
+ * the words worked out ahead and across the first block's end. */
+START_TEST(seeded_together)
+{
+	gsl_rng *ref = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *b[DK_RNG_BATCH];
+	for (size_t j = 0; j < DK_RNG_BATCH; j++)
+		b[j] = gsl_rng_alloc(dk_rng_mt19937);
+	uint64_t z = 7;
+	for (int round = 0; round < 300; round++) {
+		unsigned long batch_seeds[DK_RNG_BATCH];
+		size_t n = (size_t)round % DK_RNG_BATCH + 1;
+		for (size_t j = 0; j < n; j++) {
+			z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+			batch_seeds[j] = round % 50 == 0 && j == 0 ? 0 : (unsigned long)z;
+		}
+		int upto = (int)(z >> 33) % 700 - 5; /* below 1 and above 624 too */
+		dk_rng_seed_batch(b, batch_seeds, n, upto);
+		for (size_t j = 0; j < n; j++) {
+			gsl_rng_set(ref, batch_seeds[j]);
+			int draws = (int)((z >> (j + 3)) % 700);
+			for (int k = 0; k < draws; k++)
+				ck_assert_uint_eq(gsl_rng_get(ref), gsl_rng_get(b[j]));
+		}
+	}
+	for (size_t j = 0; j < DK_RNG_BATCH; j++)
+		gsl_rng_free(b[j]);
+	gsl_rng_free(ref);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rng");
@@ -90,6 +122,7 @@ int main(void)
 	tcase_add_test(tc, same_words);
 	tcase_add_test(tc, reseeded);
 	tcase_add_test(tc, same_draws);
+	tcase_add_test(tc, seeded_together);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
