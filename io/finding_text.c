@@ -235,16 +235,63 @@ static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 	}
 }
 
+/* fmt with its %s, %N$s and %% replaced, into out, cut at size - 1 bytes
+ * as snprintf cuts: exactly snprintf's text for the conversions a
+ * message's template may hold (msgfmt -c keeps the translations' to those
+ * of the English), at a fraction of its cost (a large recommendation has
+ * hundreds of thousands of sentences). False, with nothing promised in
+ * out, for any other conversion: the caller uses snprintf. */
+bool dk_msg_expand(const char *fmt, const char *const args[DK_MSG_ARGS], char *out,
+		   size_t size)
+{
+	size_t o = 0, next = 0;
+	for (const char *p = fmt; *p; p++) {
+		const char *put = p;
+		size_t len = 1;
+		if (*p == '%' && p[1] == '%') {
+			p++;
+		} else if (*p == '%') {
+			size_t k;
+			if (p[1] == 's') {
+				k = next++;
+				p++;
+			} else if (p[1] >= '1' && p[1] <= '9' && p[2] == '$' &&
+				   p[3] == 's') {
+				k = (size_t)(p[1] - '1');
+				p += 3;
+			} else {
+				return false;
+			}
+			if (k >= DK_MSG_ARGS)
+				return false;
+			put = args[k];
+			len = strlen(put);
+		}
+		size_t room = o + 1 < size ? size - 1 - o : 0;
+		size_t n = len < room ? len : room;
+		if (n)
+			memcpy(out + o, put, n);
+		o += n;
+	}
+	if (size)
+		out[o] = '\0';
+	return true;
+}
+
 /* The message in one language, rendered into out. */
 static void render_into(const dk_finding *x, bool english, char *out, size_t size)
 {
 	char args[DK_MSG_ARGS][256];
+	const char *a[DK_MSG_ARGS];
 	for (size_t k = 0; k < DK_MSG_ARGS; k++) {
 		args[k][0] = '\0';
 		if (k < x->n_args)
 			arg_text(&x->args[k], english, args[k], sizeof args[k]);
+		a[k] = args[k];
 	}
 	const char *fmt = dk_tr(english, templates[x->msg]);
+	if (dk_msg_expand(fmt, a, out, size))
+		return;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 	snprintf(out, size, fmt, args[0], args[1], args[2], args[3], args[4], args[5],

@@ -28,6 +28,12 @@ dk_status dk_findings_render(dk_findings *f);
 const char *dk_finding_sentence(const dk_finding *x, bool english,
 				char buf[DK_FINDING_TEXT_MAX]);
 
+/* fmt (a message's template, English or translated) with its %s, %N$s
+ * and %% filled in from args, into out as snprintf would write it; false
+ * for any other conversion (then nothing is promised). */
+bool dk_msg_expand(const char *fmt, const char *const args[DK_MSG_ARGS], char *out,
+		   size_t size);
+
 /* The English sentence (printf format of %s arguments) of a message, or
  * NULL for DK_MSG_NONE; and the words findings pass as arguments. For the
  * catalogue's test. */

@@ -6,6 +6,7 @@
  * the machine runs under.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,49 @@ START_TEST(every_message_is_translated)
 	for (size_t k = 0; k < n; k++)
 		ck_assert_msg(strcmp(dk_tr(false, words[k]), words[k]) != 0,
 			      "no bokmål for the word '%s'", words[k]);
+}
+END_TEST
+
+/* dk_msg_expand writes what snprintf writes, for every message in both
+ * languages, with arguments of every length and buffers cut anywhere
+ * (snprintf is the plain implementation here). */
+START_TEST(sentences_as_snprintf_writes_them)
+{
+	static const char *const texts[] = {"",      "1 234 kr",    "Fosen%s",
+					    "100 %", "«Trøndelag»", "%1$s"};
+	char big[300];
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	unsigned z = 1;
+	for (int m = DK_MSG_NONE + 1; m < DK_MSG_COUNT; m++)
+		for (int lang = 0; lang < 2; lang++)
+			for (int round = 0; round < 40; round++) {
+				const char *fmt =
+					dk_tr(lang == 0, dk_msg_template((dk_msg)m));
+				const char *a[DK_MSG_ARGS];
+				for (int k = 0; k < DK_MSG_ARGS; k++) {
+					z = z * 1103515245u + 12345u;
+					a[k] = (z >> 16) % 7 == 6 ? big
+								  : texts[(z >> 16) % 6];
+				}
+				size_t size = round == 0 ? 2048
+							 : (size_t)(z >> 8) % 400 + 1;
+				char want[2048], got[2048];
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+				snprintf(want, size, fmt, a[0], a[1], a[2], a[3], a[4],
+					 a[5], a[6], a[7]);
+#pragma GCC diagnostic pop
+				ck_assert(dk_msg_expand(fmt, a, got, size));
+				ck_assert_str_eq(got, want);
+			}
+	/* what it does not expand, it says so */
+	const char *a[DK_MSG_ARGS] = {"1", "2", "3", "4", "5", "6", "7", "8"};
+	char out[64];
+	ck_assert(!dk_msg_expand("%d", a, out, sizeof out));
+	ck_assert(!dk_msg_expand("%9$s", a, out, sizeof out));
+	ck_assert(dk_msg_expand("%2$s %1$s %%", a, out, sizeof out));
+	ck_assert_str_eq(out, "2 1 %");
 }
 END_TEST
 
@@ -163,6 +207,7 @@ int main(void)
 	TCase *tc = tcase_create("catalogue");
 	tcase_add_test(tc, every_message_is_translated);
 	tcase_add_test(tc, a_finding_in_both_languages);
+	tcase_add_test(tc, sentences_as_snprintf_writes_them);
 	tcase_add_test(tc, decimals_follow_the_language);
 	tcase_add_test(tc, counts_have_plural_forms);
 	tcase_add_test(tc, a_word_in_its_context);
