@@ -40,20 +40,13 @@ int dk_cmd_show(const dk_cli_opts *o)
 	return rc;
 }
 
-/* recommend -f html, written as it is made too */
-static int html_stream(const void *ctx, dk_strbuf *b)
-{
-	return dk_report_html_into(ctx, b);
-}
-
-/* recommend's text formats; json and html are written as they are made
- * (json_stream, html_stream, run_report) */
+/* recommend's table, whose columns are as wide as their widest cell (so
+ * it is made whole); the other formats are written as they are made
+ * (text_stream) */
 static char *recommend_text(const dk_report *r, const char *fmt, bool excel_nb)
 {
-	if (strcmp(fmt, "csv") == 0)
-		return dk_report_csv(r, excel_nb);
-	if (strcmp(fmt, "md") == 0)
-		return dk_report_md(r);
+	(void)fmt;
+	(void)excel_nb;
 	return dk_report_table(r);
 }
 
@@ -66,11 +59,24 @@ static char *check_text(const dk_report *r, const char *fmt, bool excel_nb)
 	return dk_findings_table(r);
 }
 
-/* recommend -f json, written as it is made: a large recommendation is
- * never whole in memory */
-static int json_stream(const void *ctx, dk_strbuf *b)
+/* recommend -f json, html, csv and md, written as they are made: a large
+ * recommendation's text is never whole in memory */
+typedef struct {
+	const dk_report *r;
+	const char *fmt;
+	bool excel_nb;
+} text_job;
+
+static int text_stream(const void *ctx, dk_strbuf *b)
 {
-	int rc = dk_report_json_into(ctx, b);
+	const text_job *j = ctx;
+	if (strcmp(j->fmt, "html") == 0)
+		return dk_report_html_into(j->r, b);
+	if (strcmp(j->fmt, "csv") == 0)
+		return dk_report_csv_into(j->r, j->excel_nb, b);
+	if (strcmp(j->fmt, "md") == 0)
+		return dk_report_md_into(j->r, b);
+	int rc = dk_report_json_into(j->r, b);
 	if (rc == 0)
 		dk_strbuf_add(b, "\n", 1);
 	return rc;
@@ -95,8 +101,12 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 	if (dk_cli_book_without_file(o))
 		return DK_EXIT_USAGE;
 	const char *fmt = dk_cli_default_format(o);
+	bool excel_nb = o->csv_dialect && strcmp(o->csv_dialect, "excel-nb") == 0;
 	bool json = writer == recommend_text && strcmp(fmt, "json") == 0;
-	bool html = writer == recommend_text && strcmp(fmt, "html") == 0;
+	bool stream = json ||
+		(writer == recommend_text &&
+		 (strcmp(fmt, "html") == 0 || strcmp(fmt, "csv") == 0 ||
+		  strcmp(fmt, "md") == 0));
 	dk_status st = dk_cli_run_case(&c, &rec, o, !json);
 	int rc;
 	if (st != DK_OK) {
@@ -107,14 +117,11 @@ static int run_report(const dk_cli_opts *o, report_writer writer)
 		dk_cli_report_init(&r, inputs, &c, &rec, o);
 		if (strcmp(fmt, "xlsx") == 0)
 			rc = dk_cli_write_book(o, report_book, &r);
-		else if (json || html)
-			rc = dk_cli_write_stream(o, json ? json_stream : html_stream, &r);
+		else if (stream)
+			rc = dk_cli_write_stream(o, text_stream,
+						 &(text_job){&r, fmt, excel_nb});
 		else
-			rc = dk_cli_write_text(
-				o,
-				writer(&r, fmt,
-				       o->csv_dialect &&
-					       strcmp(o->csv_dialect, "excel-nb") == 0));
+			rc = dk_cli_write_text(o, writer(&r, fmt, excel_nb));
 		if (rc == DK_EXIT_OK) {
 			dk_cli_say_written(o, &rec.findings);
 			rc = dk_cli_findings_exit(o, &rec.findings);

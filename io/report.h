@@ -40,6 +40,10 @@ struct cJSON *dk_report_cjson(const dk_report *r);
 char *dk_report_table(const dk_report *r);
 char *dk_report_md(const dk_report *r);
 char *dk_report_csv(const dk_report *r, bool excel_nb);
+/* The same into b as they are made (b may hand them on in pieces): 0, or
+ * -1 when out of memory or the hand-on failed. */
+int dk_report_md_into(const dk_report *r, dk_strbuf *b);
+int dk_report_csv_into(const dk_report *r, bool excel_nb, dk_strbuf *b);
 /* One self-contained HTML file, printable (A4 landscape). */
 char *dk_report_html(const dk_report *r);
 /* The same into b as it is made (b may hand it on in pieces): 0, or -1

@@ -88,19 +88,41 @@ static void text_grid_free(text_grid *t)
 	free(t->text);
 }
 
-static int grid_build(const dk_report *r, style s, text_grid *t)
+/* The grid of a recommendation in one style. */
+static dk_status grid_of(const dk_report *r, style s, dk_grid *g)
 {
 	bool csv = s == STYLE_CSV || s == STYLE_CSV_NB;
-	bool en = r->english;
 	/* RFC 4180 CSV keeps the canonical names; Excel's dialect and every
 	 * table for people use the language's labels */
-	dk_grid_opts o = {s == STYLE_CSV ? DK_GRID_CANONICAL
-				  : en   ? DK_GRID_EN
-					 : DK_GRID_NB,
+	dk_grid_opts o = {s == STYLE_CSV       ? DK_GRID_CANONICAL
+				  : r->english ? DK_GRID_EN
+					       : DK_GRID_NB,
 			  csv, !csv};
+	return dk_grid_build(g, r, &o);
+}
+
+/* A cell's text in a style: its own text (then *is_text), or its number
+ * formatted into buf. */
+static const char *cell_text(const dk_cell *x, style s, bool en, char *buf, size_t size,
+			     bool *is_text)
+{
+	buf[0] = '\0';
+	*is_text = x->kind == DK_CELL_TEXT;
+	switch (x->kind) {
+	case DK_CELL_TEXT: return x->text;
+	case DK_CELL_KR: fmt_kr(x->v, s, buf, size); break;
+	case DK_CELL_FTE: fmt_dec(x->v, 2, s, en, buf, size); break;
+	case DK_CELL_SHARE: fmt_share(x->num, x->den, s, en, buf, size); break;
+	case DK_CELL_EMPTY: break;
+	}
+	return buf;
+}
+
+static int grid_build(const dk_report *r, style s, text_grid *t)
+{
 	dk_grid g;
 	memset(t, 0, sizeof *t);
-	if (dk_grid_build(&g, r, &o) != DK_OK)
+	if (grid_of(r, s, &g) != DK_OK)
 		return -1;
 	t->ncols = g.ncols;
 	t->nrows = g.nrows;
@@ -111,22 +133,9 @@ static int grid_build(const dk_report *r, style s, text_grid *t)
 	for (size_t c = 0; rc == 0 && c < g.ncols; c++)
 		t->right[c] = dk_grid_col_numeric(g.col[c]);
 	for (size_t i = 0; rc == 0 && i < g.nrows * g.ncols; i++) {
-		const dk_cell *x = &g.cells[i];
-		char buf[64] = "";
-		switch (x->kind) {
-		case DK_CELL_TEXT:
-			t->cells[i] = strdup(x->text);
-			t->text[i] = true;
-			break;
-		case DK_CELL_KR: fmt_kr(x->v, s, buf, sizeof buf); break;
-		case DK_CELL_FTE: fmt_dec(x->v, 2, s, en, buf, sizeof buf); break;
-		case DK_CELL_SHARE:
-			fmt_share(x->num, x->den, s, en, buf, sizeof buf);
-			break;
-		case DK_CELL_EMPTY: break;
-		}
-		if (x->kind != DK_CELL_TEXT)
-			t->cells[i] = strdup(buf);
+		char buf[64];
+		t->cells[i] = strdup(cell_text(&g.cells[i], s, r->english, buf,
+					       sizeof buf, &t->text[i]));
 		if (!t->cells[i])
 			rc = -1;
 	}
@@ -134,29 +143,41 @@ static int grid_build(const dk_report *r, style s, text_grid *t)
 	return rc;
 }
 
-char *dk_report_csv(const dk_report *r, bool excel_nb)
+int dk_report_csv_into(const dk_report *r, bool excel_nb, dk_strbuf *b)
 {
-	text_grid g;
-	dk_strbuf b = {0};
+	style s = excel_nb ? STYLE_CSV_NB : STYLE_CSV;
 	char delim = excel_nb ? ';' : ',';
-	if (grid_build(r, excel_nb ? STYLE_CSV_NB : STYLE_CSV, &g) != 0) {
-		text_grid_free(&g);
-		return NULL;
-	}
+	dk_grid g;
+	if (grid_of(r, s, &g) != DK_OK)
+		return -1;
 	if (excel_nb)
-		dk_strbuf_puts(&b, "\xEF\xBB\xBF");
+		dk_strbuf_puts(b, "\xEF\xBB\xBF");
 	for (size_t i = 0; i < g.nrows; i++) {
 		for (size_t c = 0; c < g.ncols; c++) {
+			char buf[64];
+			bool is_text;
+			const char *t = cell_text(&g.cells[i * g.ncols + c], s,
+						  r->english, buf, sizeof buf, &is_text);
 			if (c)
-				dk_strbuf_add(&b, &delim, 1);
-			if (g.text[i * g.ncols + c])
-				dk_csv_text(&b, g.cells[i * g.ncols + c], delim);
+				dk_strbuf_add(b, &delim, 1);
+			if (is_text)
+				dk_csv_text(b, t, delim);
 			else
-				dk_csv_field(&b, g.cells[i * g.ncols + c], delim);
+				dk_csv_field(b, t, delim);
 		}
-		dk_strbuf_puts(&b, "\r\n");
+		dk_strbuf_puts(b, "\r\n");
 	}
-	text_grid_free(&g);
+	dk_grid_release(&g);
+	return b->oom ? -1 : 0;
+}
+
+char *dk_report_csv(const dk_report *r, bool excel_nb)
+{
+	dk_strbuf b = {0};
+	if (dk_report_csv_into(r, excel_nb, &b) != 0) {
+		free(b.data);
+		return NULL;
+	}
 	return dk_strbuf_done(&b);
 }
 
@@ -363,44 +384,57 @@ char *dk_report_table(const dk_report *r)
 	return dk_term_clean(dk_strbuf_done(&b));
 }
 
+int dk_report_md_into(const dk_report *r, dk_strbuf *b)
+{
+	dk_grid g;
+	if (grid_of(r, STYLE_MD, &g) != DK_OK)
+		return -1;
+	bool en = r->english;
+	title(b, r, "# ");
+	dk_strbuf_puts(b, "\n");
+	frame_lines(b, r, "- ");
+	dk_strbuf_puts(b, "\n");
+	for (size_t i = 0; i < g.nrows; i++) {
+		dk_strbuf_puts(b, "|");
+		for (size_t c = 0; c < g.ncols; c++) {
+			char buf[64];
+			bool is_text;
+			const char *t = cell_text(&g.cells[i * g.ncols + c], STYLE_MD, en,
+						  buf, sizeof buf, &is_text);
+			dk_strbuf_puts(b, " ");
+			if (is_text)
+				dk_md_text(b, t);
+			else
+				dk_strbuf_puts(b, t);
+			dk_strbuf_puts(b, " |");
+		}
+		dk_strbuf_puts(b, "\n");
+		if (i == 0) {
+			dk_strbuf_puts(b, "|");
+			for (size_t c = 0; c < g.ncols; c++)
+				dk_strbuf_puts(b,
+					       dk_grid_col_numeric(g.col[c]) ? "---:|"
+									     : "---|");
+			dk_strbuf_puts(b, "\n");
+		}
+	}
+	dk_grid_release(&g);
+	dk_strbuf_printf(b, "\n## %s\n\n", dk_tr(en, "Institutions"));
+	institution_lines(b, r, "- ", true);
+	decision_lines(b, r, "- ", true);
+	dk_strbuf_printf(b, "\n## %s\n\n", dk_tr(en, "Findings"));
+	finding_lines(b, r, "- ", true);
+	not_checked(b, r, "\n", "- ");
+	return b->oom ? -1 : 0;
+}
+
 char *dk_report_md(const dk_report *r)
 {
-	text_grid g;
 	dk_strbuf b = {0};
-	if (grid_build(r, STYLE_MD, &g) != 0) {
-		text_grid_free(&g);
+	if (dk_report_md_into(r, &b) != 0) {
+		free(b.data);
 		return NULL;
 	}
-	bool en = r->english;
-	title(&b, r, "# ");
-	dk_strbuf_puts(&b, "\n");
-	frame_lines(&b, r, "- ");
-	dk_strbuf_puts(&b, "\n");
-	for (size_t i = 0; i < g.nrows; i++) {
-		dk_strbuf_puts(&b, "|");
-		for (size_t c = 0; c < g.ncols; c++) {
-			dk_strbuf_puts(&b, " ");
-			if (g.text[i * g.ncols + c])
-				dk_md_text(&b, g.cells[i * g.ncols + c]);
-			else
-				dk_strbuf_puts(&b, g.cells[i * g.ncols + c]);
-			dk_strbuf_puts(&b, " |");
-		}
-		dk_strbuf_puts(&b, "\n");
-		if (i == 0) {
-			dk_strbuf_puts(&b, "|");
-			for (size_t c = 0; c < g.ncols; c++)
-				dk_strbuf_puts(&b, g.right[c] ? "---:|" : "---|");
-			dk_strbuf_puts(&b, "\n");
-		}
-	}
-	text_grid_free(&g);
-	dk_strbuf_printf(&b, "\n## %s\n\n", dk_tr(en, "Institutions"));
-	institution_lines(&b, r, "- ", true);
-	decision_lines(&b, r, "- ", true);
-	dk_strbuf_printf(&b, "\n## %s\n\n", dk_tr(en, "Findings"));
-	finding_lines(&b, r, "- ", true);
-	not_checked(&b, r, "\n", "- ");
 	return dk_strbuf_done(&b);
 }
 
