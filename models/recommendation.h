@@ -26,7 +26,7 @@ typedef enum {
 } dk_state;
 
 /* The findings' message arguments, in blocks that never move (a finding
- * points into them: a finding is a tenth of what it was with its
+ * points into them: a finding is a fifth of what it was with its
  * arguments in place, and a large recommendation has many). */
 typedef struct dk_arg_block dk_arg_block;
 struct dk_arg_block {
