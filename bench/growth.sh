@@ -20,18 +20,14 @@ cd "$tmp"
 
 # the inputs of size n: networks (CSV, JSON, a workbook), a plan, a file
 # with a bad cell in every third row, a header n/10 columns wide (a sheet
-# has at most 16 384), every name
-# twice, a second file of columns matched by name (in reverse order), two
-# recommendations to compare, and a scenarios file
+# has at most 16 384), every name twice, a second file of columns matched
+# by name (in reverse order), two recommendations to compare, and a
+# scenarios file
 inputs() {
 	n=$1
 	sh "$here/gen_networks.sh" "$n" > "n$n.csv"
-	cat > "plan$n.json" <<JSON
-{"year": 2022, "institutions": [{"id": "NTNU"}, {"id": "Nord"}],
- "frame": {"prorata": $((n * 900000)), "direct": {"amount": 5000000, "split": "by_up1"}},
- "allocation": {"method": "prorata", "base_grant": 100000, "cap_at_need": true}}
-JSON
-	sed 's/"prorata": [0-9]*/"prorata": '$((n * 800000))'/' "plan$n.json" > "planb$n.json"
+	sh "$here/gen_plan.sh" "$n" > "plan$n.json"
+	sh "$here/gen_plan.sh" "$n" 800000 > "planb$n.json"
 	awk -F';' 'NR == 1 { print "{\"networks\": ["; next }
 		{ printf "%s{\"network\": \"%s\", \"previous\": %s, \"need\": %s, \"own\": %s, \"uh\": {\"NTNU\": %s, \"Nord\": %s}, \"fte\": %s, \"up1\": \"%s\"}\n",
 			(NR > 2 ? "," : ""), $1, $2, $3, $4, $5, $6, $7, $8 }

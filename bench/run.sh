@@ -63,13 +63,7 @@ sizes="1000 10000 100000"
 [ "${DEKOM_BENCH_MILLION:-1}" = 0 ] || sizes="$sizes 1000000"
 for n in $sizes; do
 	sh "$here/gen_networks.sh" "$n" > "$tmp/n$n.csv"
-	# a frame of 0.9 MNOK a network, about half the needs (the plan allows
-	# at most 10^12 kroner)
-	cat > "$tmp/plan$n.json" <<JSON
-{"year": 2022, "institutions": [{"id": "NTNU"}, {"id": "Nord"}],
- "frame": {"prorata": $((n * 900000)), "direct": {"amount": 5000000, "split": "by_up1"}},
- "allocation": {"method": "prorata", "base_grant": 100000, "cap_at_need": true}}
-JSON
+	sh "$here/gen_plan.sh" "$n" > "$tmp/plan$n.json"
 	r=$runs
 	[ "$n" -ge 1000000 ] && r=3
 	# to a file, as a large output is written (standard output is
@@ -102,11 +96,7 @@ measure mc2 "$runs" "$dekom" scenarios -s "$tmp/mc.json" --threads 2
 row mc1 "Monte Carlo, built-in, 200 000 runs, 1 thr" -
 row mc2 "Monte Carlo, built-in, 200 000 runs, 2 thr" -
 sh "$here/gen_networks.sh" 11 > "$tmp/n11.csv"
-cat > "$tmp/plan11.json" <<'JSON'
-{"year": 2022, "institutions": [{"id": "NTNU"}, {"id": "Nord"}],
- "frame": {"prorata": 16500000, "direct": {"amount": 5000000, "split": "by_up1"}},
- "allocation": {"method": "prorata", "base_grant": 100000, "cap_at_need": true}}
-JSON
+sh "$here/gen_plan.sh" 11 1500000 > "$tmp/plan11.json"
 cat > "$tmp/mc11.json" <<'JSON'
 {"montecarlo": {"runs": 200000, "seed": 1, "draws": [
   {"path": "/networks/*/need", "normal": {"relative_sd": 0.05}},

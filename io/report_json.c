@@ -336,10 +336,8 @@ int dk_report_json_into(const dk_report *r, dk_strbuf *b)
 char *dk_report_json(const dk_report *r)
 {
 	dk_strbuf b = {0};
-	if (dk_report_json_into(r, &b) != 0) {
-		free(b.data);
-		return NULL;
-	}
+	if (dk_report_json_into(r, &b) != 0)
+		b.oom = 1; /* dk_strbuf_done frees it and returns NULL */
 	return dk_strbuf_done(&b);
 }
 

@@ -174,10 +174,8 @@ int dk_report_csv_into(const dk_report *r, bool excel_nb, dk_strbuf *b)
 char *dk_report_csv(const dk_report *r, bool excel_nb)
 {
 	dk_strbuf b = {0};
-	if (dk_report_csv_into(r, excel_nb, &b) != 0) {
-		free(b.data);
-		return NULL;
-	}
+	if (dk_report_csv_into(r, excel_nb, &b) != 0)
+		b.oom = 1; /* dk_strbuf_done frees it and returns NULL */
 	return dk_strbuf_done(&b);
 }
 
@@ -431,10 +429,8 @@ int dk_report_md_into(const dk_report *r, dk_strbuf *b)
 char *dk_report_md(const dk_report *r)
 {
 	dk_strbuf b = {0};
-	if (dk_report_md_into(r, &b) != 0) {
-		free(b.data);
-		return NULL;
-	}
+	if (dk_report_md_into(r, &b) != 0)
+		b.oom = 1; /* dk_strbuf_done frees it and returns NULL */
 	return dk_strbuf_done(&b);
 }
 

@@ -561,6 +561,35 @@ START_TEST(totals_like_row)
 }
 END_TEST
 
+/* A network's findings in list order, by a counting sort: network 1 has
+ * items 0, 3 and 4, network 0 item 2, network 2 none; the plan's own
+ * (item 1) belongs to no network. */
+START_TEST(findings_by_network)
+{
+	dk_findings f;
+	dk_findings_init(&f);
+	dk_check_conf conf[DK_CHECK_COUNT];
+	dk_check_conf_defaults(conf);
+	const long nets[] = {1, -1, 0, 1, 1};
+	dk_arg arg = dk_arg_kr(1);
+	for (size_t i = 0; i < 5; i++)
+		ck_assert_int_eq(dk_findings_add(&f, conf, DK_CHECK_ROW_SUM, -1, nets[i],
+						 "need", NULL, 0, DK_MSG_ROW_SUM, &arg,
+						 1),
+				 DK_OK);
+	size_t *at, *order;
+	ck_assert_int_eq(dk_findings_by_network(&f, 3, &at, &order), DK_OK);
+	const size_t want_at[] = {0, 1, 4, 4}, want_order[] = {2, 0, 3, 4};
+	for (size_t k = 0; k < 4; k++) {
+		ck_assert_uint_eq(at[k], want_at[k]);
+		ck_assert_uint_eq(order[k], want_order[k]);
+	}
+	free(at);
+	free(order);
+	dk_findings_release(&f);
+}
+END_TEST
+
 START_TEST(sort_order)
 {
 	/* severity first, then network in input order (the plan's own
@@ -616,6 +645,7 @@ int main(void)
 	tcase_add_test(tc, criteria);
 	tcase_add_test(tc, totals_like_row);
 	tcase_add_test(tc, sort_order);
+	tcase_add_test(tc, findings_by_network);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
