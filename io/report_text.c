@@ -1,10 +1,11 @@
 /*
  * report_text.c: the recommendation as a terminal table, Markdown and CSV.
  *
- * All three are built from the same grid (grid_build): one header row, one
- * row per network, a totals row. The table and Markdown add the frame, λ,
- * the institutions and the findings around it; CSV is the grid alone, so a
- * spreadsheet can open it as one table.
+ * All three are built from the same grid (grid_of, each cell's text by
+ * cell_text): one header row, one row per network, a totals row. The
+ * table and Markdown add the frame, λ, the institutions and the findings
+ * around it; CSV is the grid alone, so a spreadsheet can open it as one
+ * table.
  *
  * Text from the input goes out through io/escape.h: in CSV a text cell
  * that a spreadsheet would take for a formula gets a leading quote (number
@@ -71,23 +72,6 @@ static void fmt_share(dk_i128 num, dk_i128 den, style s, bool english, char buf[
 	snprintf(buf, size, "%s %%", tmp);
 }
 
-/* The grid as text cells in one style; cells[i] owned; text[i] says
- * whether cell i is text (a name, a header, a word) rather than a number. */
-typedef struct {
-	size_t ncols, nrows;
-	char **cells;
-	bool *right, *text;
-} text_grid;
-
-static void text_grid_free(text_grid *t)
-{
-	for (size_t i = 0; t->cells && i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
-	free(t->right);
-	free(t->text);
-}
-
 /* The grid of a recommendation in one style. */
 static dk_status grid_of(const dk_report *r, style s, dk_grid *g)
 {
@@ -116,31 +100,6 @@ static const char *cell_text(const dk_cell *x, style s, bool en, char *buf, size
 	case DK_CELL_EMPTY: break;
 	}
 	return buf;
-}
-
-static int grid_build(const dk_report *r, style s, text_grid *t)
-{
-	dk_grid g;
-	memset(t, 0, sizeof *t);
-	if (grid_of(r, s, &g) != DK_OK)
-		return -1;
-	t->ncols = g.ncols;
-	t->nrows = g.nrows;
-	t->cells = calloc(g.nrows * g.ncols, sizeof *t->cells);
-	t->right = calloc(g.ncols, sizeof *t->right);
-	t->text = calloc(g.nrows * g.ncols, sizeof *t->text);
-	int rc = t->cells && t->right && t->text ? 0 : -1;
-	for (size_t c = 0; rc == 0 && c < g.ncols; c++)
-		t->right[c] = dk_grid_col_numeric(g.col[c]);
-	for (size_t i = 0; rc == 0 && i < g.nrows * g.ncols; i++) {
-		char buf[64];
-		t->cells[i] = strdup(cell_text(&g.cells[i], s, r->english, buf,
-					       sizeof buf, &t->text[i]));
-		if (!t->cells[i])
-			rc = -1;
-	}
-	dk_grid_release(&g);
-	return rc;
 }
 
 int dk_report_csv_into(const dk_report *r, bool excel_nb, dk_strbuf *b)
@@ -342,28 +301,41 @@ static void title(dk_strbuf *b, const dk_report *r, const char *prefix)
 			 dk_method_label(r->plan->method, r->english));
 }
 
-char *dk_report_table(const dk_report *r)
+/* The grid in the table's style as an aligned text table, or NULL. */
+static char *grid_table(const dk_report *r)
 {
-	text_grid g;
-	dk_strbuf b = {0};
-	if (grid_build(r, STYLE_TABLE, &g) != 0) {
-		text_grid_free(&g);
+	dk_grid g;
+	if (grid_of(r, STYLE_TABLE, &g) != DK_OK)
 		return NULL;
-	}
 	dk_table t;
 	char *tab = NULL;
-	if (dk_table_init(&t, g.ncols) == DK_OK) {
-		memcpy(t.right, g.right, g.ncols * sizeof *t.right);
-		int ok = 1;
-		for (size_t i = 0; ok && i < g.nrows; i++)
-			ok = dk_table_row(&t,
-					  (const char *const *)(g.cells + i * g.ncols)) ==
-				DK_OK;
+	char(*bufs)[64] = malloc((g.ncols ? g.ncols : 1) * sizeof *bufs);
+	const char **row = malloc((g.ncols ? g.ncols : 1) * sizeof *row);
+	if (bufs && row && dk_table_init(&t, g.ncols) == DK_OK) {
+		bool ok = true, is_text;
+		for (size_t c = 0; c < g.ncols; c++)
+			t.right[c] = dk_grid_col_numeric(g.col[c]);
+		for (size_t i = 0; ok && i < g.nrows; i++) {
+			for (size_t c = 0; c < g.ncols; c++)
+				row[c] = cell_text(&g.cells[i * g.ncols + c], STYLE_TABLE,
+						   r->english, bufs[c], sizeof bufs[c],
+						   &is_text);
+			ok = dk_table_row(&t, row) == DK_OK;
+		}
 		if (ok)
 			tab = dk_table_render(&t);
 		dk_table_release(&t);
 	}
-	text_grid_free(&g);
+	free(bufs);
+	free(row);
+	dk_grid_release(&g);
+	return tab;
+}
+
+char *dk_report_table(const dk_report *r)
+{
+	dk_strbuf b = {0};
+	char *tab = grid_table(r);
 	if (!tab)
 		return NULL;
 	bool en = r->english;
