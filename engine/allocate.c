@@ -70,6 +70,10 @@ static int sum_vs_frame(const dk_wf_item *it, const int64_t *lo, const int64_t *
 
 /* The per-item arrays live in one block, x_num first (the widest type):
  * one allocation per run, not seven. */
+#define WF_PER_ITEM                                                                  \
+	(sizeof(dk_i128) + 3 * sizeof(int64_t) + sizeof(size_t) + sizeof(dk_state) + \
+	 sizeof(bool))
+
 void dk_wf_release(dk_wf_out *out)
 {
 	free(out->x_num);
@@ -80,9 +84,7 @@ dk_status dk_wf_alloc(dk_wf_out *out, size_t n)
 {
 	size_t k = n ? n : 1;
 	memset(out, 0, sizeof *out);
-	size_t per = sizeof *out->x_num + 3 * sizeof(int64_t) + sizeof *out->rank +
-		sizeof *out->state + sizeof *out->got_unit;
-	char *b = calloc(k, per);
+	char *b = calloc(k, WF_PER_ITEM);
 	if (!b)
 		return DK_ENOMEM;
 	out->x_num = (dk_i128 *)(void *)b;
@@ -235,11 +237,28 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 
 dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 {
-	size_t n = in->n;
+	dk_status st = dk_wf_alloc(out, in->n);
+	if (st == DK_OK && (st = dk_wf_run_into(in, out)) != DK_OK)
+		dk_wf_release(out);
+	return st;
+}
+
+dk_status dk_wf_run_into(const dk_wf_in *in, dk_wf_out *out)
+{
+	size_t n = in->n, k = n ? n : 1;
 	int64_t u = in->unit < 1 ? 1 : in->unit;
-	dk_status st = dk_wf_alloc(out, n);
-	if (st != DK_OK)
-		return st;
+	dk_status st;
+	/* as dk_wf_alloc left them: every array zero, the scalars too */
+	dk_wf_out keep = *out;
+	memset(keep.x_num, 0, k * WF_PER_ITEM);
+	memset(out, 0, sizeof *out);
+	out->x_num = keep.x_num;
+	out->lo = keep.lo;
+	out->hi = keep.hi;
+	out->amount = keep.amount;
+	out->rank = keep.rank;
+	out->state = keep.state;
+	out->got_unit = keep.got_unit;
 	/* caps down and floors up to the unit; a floor above its cap is the
 	 * cap */
 	for (size_t i = 0; i < n; i++) {
@@ -255,21 +274,16 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 	int64_t *nocap = NULL, nocap_small[WF_SMALL];
 	if (in->reserve_mode) {
 		nocap = n <= WF_SMALL ? nocap_small : malloc(n * sizeof *nocap);
-		if (!nocap) {
-			dk_wf_release(out);
+		if (!nocap)
 			return DK_ENOMEM;
-		}
 		for (size_t i = 0; i < n; i++)
 			nocap[i] = -1;
 	}
 	st = solve(in, out->lo, nocap ? nocap : out->hi, out);
 	if (nocap != nocap_small)
 		free(nocap);
-	if (st != DK_OK || out->outcome == DK_WF_INFEASIBLE) {
-		if (st != DK_OK)
-			dk_wf_release(out);
+	if (st != DK_OK || out->outcome == DK_WF_INFEASIBLE)
 		return st;
-	}
 	dk_i128 den = out->lambda_den;
 	/* reserve mode: caps applied after solving */
 	dk_i128 cut_num = 0;
@@ -324,10 +338,8 @@ dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out)
 			free(caps);
 			free(amt);
 		}
-		if (st != DK_OK) {
-			dk_wf_release(out);
+		if (st != DK_OK)
 			return st;
-		}
 	}
 	int64_t given = 0;
 	for (size_t i = 0; i < n; i++)

@@ -59,6 +59,11 @@ typedef struct {
 dk_status dk_wf_run(const dk_wf_in *in, dk_wf_out *out);
 void dk_wf_release(dk_wf_out *out);
 
+/* dk_wf_run into arrays `out` already has, made by dk_wf_alloc for in->n
+ * items and kept from run to run (a caller that solves again and again);
+ * they are zeroed first, and stay the caller's, also after a failure. */
+dk_status dk_wf_run_into(const dk_wf_in *in, dk_wf_out *out);
+
 /* Allocates the per-item arrays of `out` for n items, zeroed (for a caller
  * that assembles an output from several runs); DK_ENOMEM. */
 dk_status dk_wf_alloc(dk_wf_out *out, size_t n);

@@ -99,12 +99,14 @@ static void row_sum(ctx *c)
 						 DK_COL_UH_OTHER};
 		/* only when the lines are more: a column added without the
 		 * need being changed (a column already in the sum cannot be
-		 * the one that is missing) */
-		for (size_t j = 0; j < 3 && line_col < 0 && diff > 0; j++)
+		 * the one that is missing); only for the message, so not
+		 * when findings are only counted */
+		bool look = diff > 0 && !c->r->findings.count_only;
+		for (size_t j = 0; j < 3 && line_col < 0 && look; j++)
 			if (dk_network_has(n, cols[j]) && n->v[cols[j]] == ad)
 				line_col = (int)cols[j];
 		for (size_t i = 0;
-		     i < c->p->n_institutions && !col && line_col < 0 && diff > 0; i++)
+		     i < c->p->n_institutions && !col && line_col < 0 && look; i++)
 			if (((n->uh_present >> i) & 1u) && n->uh[i] == ad)
 				col = c->p->institutions[i].id;
 		int64_t nums[2] = {need, sum};
@@ -544,7 +546,10 @@ static void totals_like_row(ctx *c)
 dk_status dk_checks_run(const dk_plan *p, const dk_networks *t, dk_recommendation *r)
 {
 	ctx c = {p, t, r, DK_OK};
-	criteria_sheet(&c);
+	/* the criteria sheet is read by people: not worked out for runs
+	 * whose findings are only counted */
+	if (!r->findings.count_only)
+		criteria_sheet(&c);
 	totals_like_row(&c);
 	row_sum(&c);
 	stated_share(&c);

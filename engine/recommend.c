@@ -374,11 +374,44 @@ static dk_status decision_findings(const dk_plan *p, dk_recommendation *r)
 	return st;
 }
 
+/* The rows, the institutions' totals and the rows' UP2 lines: one block,
+ * owned by r->rows, zeroed. With w, the block of w's last run when it has
+ * the size (w->n and w->n_institutions say so), and the water-filling's
+ * items and arrays made for n items too. */
+static char *rows_block(size_t n, size_t ni, dk_rec_work *w)
+{
+	size_t nr = n ? n : 1, nu = ni ? ni : 1, lines, bytes;
+	if (__builtin_mul_overflow(2 + nr, nu * sizeof(dk_kr), &lines) ||
+	    __builtin_add_overflow(nr * sizeof(dk_rec_row), lines, &bytes))
+		return NULL;
+	if (w && w->rec.rows && w->n == n && w->n_institutions == ni)
+		return memset(w->rec.rows, 0, bytes);
+	if (w) {
+		dk_rec_work_release(w);
+		w->items = calloc(nr, sizeof *w->items);
+		if (!w->items || dk_wf_alloc(&w->out, n) != DK_OK)
+			return NULL;
+		w->n = n;
+		w->n_institutions = ni;
+	}
+	return calloc(1, bytes);
+}
+
+void dk_rec_work_release(dk_rec_work *w)
+{
+	dk_recommendation_release(&w->rec);
+	free(w->items);
+	if (w->out.x_num)
+		dk_wf_release(&w->out);
+	memset(w, 0, sizeof *w);
+}
+
 static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendation *r,
-			 bool count_only)
+			 bool count_only, dk_rec_work *w)
 {
 	size_t n = t->n, ni = p->n_institutions;
 	dk_status st = DK_OK;
+	char *b = rows_block(n, ni, w);
 	memset(r, 0, sizeof *r);
 	dk_findings_init(&r->findings);
 	r->findings.count_only = count_only;
@@ -387,15 +420,9 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 	r->n_institutions = ni;
 	r->lambda_den = 1;
 	r->lambda_scale = p->method == DK_METHOD_PRORATA ? 100 : 1;
-	/* the rows, the institutions' totals and the rows' UP2 lines: one
-	 * block, owned by r->rows */
-	size_t nr = n ? n : 1, nu = ni ? ni : 1, lines, bytes;
-	if (__builtin_mul_overflow(2 + nr, nu * sizeof(dk_kr), &lines) ||
-	    __builtin_add_overflow(nr * sizeof *r->rows, lines, &bytes))
-		return DK_ENOMEM;
-	char *b = calloc(1, bytes);
 	if (!b)
 		return DK_ENOMEM;
+	size_t nr = n ? n : 1, nu = ni ? ni : 1;
 	r->rows = (dk_rec_row *)(void *)b;
 	r->inst_direct = (dk_kr *)(void *)(b + nr * sizeof *r->rows);
 	r->inst_up2 = r->inst_direct + nu;
@@ -413,7 +440,7 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 	if (st != DK_OK || !usable)
 		return st;
 
-	dk_wf_item *items = calloc(n ? n : 1, sizeof *items);
+	dk_wf_item *items = w ? w->items : calloc(n ? n : 1, sizeof *items);
 	if (!items)
 		return DK_ENOMEM;
 	method_items(p, t, r->prorata, items);
@@ -421,18 +448,21 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 		r->rows[k].base = items[k].base;
 		r->rows[k].weight = items[k].weight;
 	}
-	dk_wf_out out;
+	/* the water-filling's arrays: w's, or made here and released below */
+	dk_wf_out made, *o = w && p->n_decisions == 0 ? &w->out : &made;
 	if (p->n_decisions > 0) {
 		st = method_alone(p, items, r);
 		if (st == DK_OK)
-			st = decided_run(p, items, r, &out);
+			st = decided_run(p, items, r, &made);
 	} else {
 		dk_wf_in in = {items, n, r->prorata, p->rounding, p->surplus_reserve};
-		st = dk_wf_run(&in, &out);
+		st = o == &made ? dk_wf_run(&in, o) : dk_wf_run_into(&in, o);
 	}
-	free(items);
+	if (!w)
+		free(items);
 	if (st != DK_OK)
 		return st;
+	dk_wf_out out = *o;
 	r->outcome = (int)out.outcome;
 	r->lambda_num = out.lambda_num;
 	r->lambda_den = out.lambda_den;
@@ -449,7 +479,8 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 			r->rows[k].lo = out.lo[k];
 			r->rows[k].hi = out.hi[k];
 		}
-		dk_wf_release(&out);
+		if (o == &made)
+			dk_wf_release(&made);
 		return st == DK_OK ? decision_findings(p, r) : st;
 	}
 	r->produced = true;
@@ -467,7 +498,8 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 	}
 	r->unused = out.unused;
 	r->reserve_cut = out.reserve_cut;
-	dk_wf_release(&out);
+	if (o == &made)
+		dk_wf_release(&made);
 	dk_kr left = r->unused + r->reserve_cut;
 	if (left > 0) {
 		int64_t nums[2] = {r->prorata, r->prorata - left};
@@ -492,9 +524,9 @@ static dk_status compute(const dk_plan *p, const dk_networks *t, dk_recommendati
 }
 
 static dk_status run(const dk_plan *p, const dk_networks *t, dk_recommendation *r,
-		     bool count_only)
+		     bool count_only, dk_rec_work *w)
 {
-	dk_status st = compute(p, t, r, count_only);
+	dk_status st = compute(p, t, r, count_only, w);
 	if (st == DK_OK && r->rows)
 		st = dk_checks_run(p, t, r);
 	return st;
@@ -502,11 +534,16 @@ static dk_status run(const dk_plan *p, const dk_networks *t, dk_recommendation *
 
 dk_status dk_recommend(const dk_plan *p, const dk_networks *t, dk_recommendation *r)
 {
-	return run(p, t, r, false);
+	return run(p, t, r, false, NULL);
 }
 
 dk_status dk_recommend_counted(const dk_plan *p, const dk_networks *t,
 			       dk_recommendation *r)
 {
-	return run(p, t, r, true);
+	return run(p, t, r, true, NULL);
+}
+
+dk_status dk_recommend_again(const dk_plan *p, const dk_networks *t, dk_rec_work *w)
+{
+	return run(p, t, &w->rec, true, w);
 }

@@ -23,8 +23,11 @@ enum { N = 624, M = 397 };
 typedef struct {
 	uint32_t mt[N];
 	int seeded; /* words [0, seeded) of the seeded state are worked out */
-	int regen;  /* words [0, regen) of the first block are regenerated */
-	int mti;    /* the next word to return */
+	/* but words [gap_from, gap_to) of them are not written yet (seeded
+	 * together: see dk_rng_seed_batch) */
+	int gap_from, gap_to;
+	int regen; /* words [0, regen) of the first block are regenerated */
+	int mti;   /* the next word to return */
 } lazy_mt;
 
 static void lazy_set(void *vs, unsigned long s)
@@ -34,6 +37,7 @@ static void lazy_set(void *vs, unsigned long s)
 		s = 4357; /* as GSL: seed 0 is its default seed */
 	st->mt[0] = (uint32_t)(s & 0xffffffffUL);
 	st->seeded = 1;
+	st->gap_from = st->gap_to = 0;
 	st->regen = 0;
 	st->mti = 0;
 }
@@ -50,10 +54,23 @@ static void seed_to(lazy_mt *st, int upto)
 		st->seeded = upto;
 }
 
+/* Writes the words of the gap from the word before it, which still holds
+ * its seeded value: the gap is filled before word gap_from is read, and
+ * so before word gap_from - 1 is regenerated. */
+static void fill_gap(lazy_mt *st)
+{
+	uint32_t *mt = st->mt;
+	for (int i = st->gap_from; i < st->gap_to; i++)
+		mt[i] = 1812433253u * (mt[i - 1] ^ (mt[i - 1] >> 30)) + (uint32_t)i;
+	st->gap_from = st->gap_to = 0;
+}
+
 /* Regenerates word k of the first block. */
 static void regen_one(lazy_mt *st, int k)
 {
 	uint32_t *mt = st->mt, y;
+	if (st->gap_from < st->gap_to && k + 1 >= st->gap_from)
+		fill_gap(st);
 	if (k < N - M) {
 		seed_to(st, k + M + 1);
 		y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
@@ -114,6 +131,19 @@ static const gsl_rng_type lazy_type = {"dk-mt19937",    0xffffffffUL, 0,
 
 const gsl_rng_type *dk_rng_mt19937 = &lazy_type;
 
+/* One step of the seeding chain in every lane. */
+static inline void step(uint32_t *w, int i)
+{
+	for (size_t j = 0; j < DK_RNG_BATCH; j++)
+		w[j] = 1812433253u * (w[j] ^ (w[j] >> 30)) + (uint32_t)i;
+}
+
+static void keep(lazy_mt *const *st, size_t n, const uint32_t *w, int i)
+{
+	for (size_t j = 0; j < n; j++)
+		st[j]->mt[i] = w[j];
+}
+
 void dk_rng_seed_batch(gsl_rng *const *r, const unsigned long *seeds, size_t n, int upto)
 {
 	lazy_mt *st[DK_RNG_BATCH];
@@ -127,14 +157,28 @@ void dk_rng_seed_batch(gsl_rng *const *r, const unsigned long *seeds, size_t n, 
 		st[j] = r[j]->state;
 		w[j] = st[j]->mt[0];
 	}
-	/* every lane steps, the unused ones on zeros, so that the inner loop
-	 * has a fixed length */
-	for (int i = 1; i < upto; i++) {
-		for (size_t j = 0; j < DK_RNG_BATCH; j++)
-			w[j] = 1812433253u * (w[j] ^ (w[j] >> 30)) + (uint32_t)i;
-		for (size_t j = 0; j < n; j++)
-			st[j]->mt[i] = w[j];
+	/* A run that draws d = upto - 397 words reads words [0, d] and
+	 * [397, upto) of the seeded state: the words between are worked out
+	 * (each needs the one before) but written only if a run draws more
+	 * than that after all (fill_gap). Every lane steps, the unused ones
+	 * on zeros, so that the inner loop has a fixed length. */
+	int gap_from = upto > M ? upto - M + 1 : upto, gap_to = upto > M ? M : upto;
+	if (gap_from > gap_to)
+		gap_from = gap_to;
+	int i = 1;
+	for (; i < gap_from; i++) {
+		step(w, i);
+		keep(st, n, w, i);
 	}
-	for (size_t j = 0; j < n && upto > 1; j++)
+	for (; i < gap_to; i++)
+		step(w, i);
+	for (; i < upto; i++) {
+		step(w, i);
+		keep(st, n, w, i);
+	}
+	for (size_t j = 0; j < n && upto > 1; j++) {
 		st[j]->seeded = upto;
+		st[j]->gap_from = gap_from;
+		st[j]->gap_to = gap_to;
+	}
 }

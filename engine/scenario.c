@@ -197,13 +197,14 @@ static dk_status price_case(const dk_pricing *pr, int inst, const dk_recommendat
 /* Runs the recommendation on the models as they are now into *out, and
  * the prices when there is a template (m->pricing, institution inst): with
  * a quote already made (the Monte Carlo runs, which do not change the
- * template), only the days bought, into out->days. */
+ * template), only the days bought, into out->days. A Monte Carlo worker
+ * passes its work (w), kept from run to run; the others NULL. */
 static dk_status run_case(const dk_models *m, int inst, const dk_quotation *quote,
-			  dk_run *out)
+			  dk_rec_work *w, dk_run *out)
 {
 	const dk_plan *p = m->plan;
 	const dk_networks *t = m->nets;
-	dk_recommendation rec;
+	dk_recommendation own, *r = w ? &w->rec : &own;
 	size_t n = t->n, ni = p->n_institutions;
 	/* a Monte Carlo worker passes the same arrays run after run */
 	if (!out->amount)
@@ -217,42 +218,42 @@ static dk_status run_case(const dk_models *m, int inst, const dk_quotation *quot
 	out->n_institutions = ni;
 	if (!out->amount || !out->state || !out->inst_direct || !out->inst_up2)
 		return DK_ENOMEM;
-	dk_status st = dk_recommend_counted(p, t, &rec);
+	dk_status st = w ? dk_recommend_again(p, t, w) : dk_recommend_counted(p, t, r);
 	if (st == DK_OK) {
-		out->produced = rec.produced;
-		out->unused = rec.unused + rec.reserve_cut;
+		out->produced = r->produced;
+		out->unused = r->unused + r->reserve_cut;
 		/* the frame-level outcome: what each institution receives, and
 		 * the UH share of it all */
-		dk_i128 up = (dk_i128)rec.direct + rec.total_other, den = rec.direct;
+		dk_i128 up = (dk_i128)r->direct + r->total_other, den = r->direct;
 		for (size_t i = 0; i < ni; i++) {
-			out->inst_direct[i] = rec.inst_direct[i];
-			out->inst_up2[i] = rec.produced ? rec.inst_up2[i] : 0;
+			out->inst_direct[i] = r->inst_direct[i];
+			out->inst_up2[i] = r->produced ? r->inst_up2[i] : 0;
 			up += out->inst_up2[i];
 		}
-		for (size_t k = 0; k < n && rec.produced; k++)
-			den += rec.rows[k].amount;
-		out->uh_num = rec.produced ? up : 0;
-		out->uh_den = rec.produced ? den : 0;
-		out->lambda_num = rec.lambda_num;
-		out->lambda_den = rec.lambda_den;
-		out->lambda_scale = rec.lambda_scale;
-		memcpy(out->findings, rec.findings.counts, sizeof out->findings);
-		for (size_t k = 0; k < n && rec.produced; k++) {
-			out->amount[k] = rec.rows[k].amount;
-			out->state[k] = (int)rec.rows[k].state;
+		for (size_t k = 0; k < n && r->produced; k++)
+			den += r->rows[k].amount;
+		out->uh_num = r->produced ? up : 0;
+		out->uh_den = r->produced ? den : 0;
+		out->lambda_num = r->lambda_num;
+		out->lambda_den = r->lambda_den;
+		out->lambda_scale = r->lambda_scale;
+		memcpy(out->findings, r->findings.counts, sizeof out->findings);
+		for (size_t k = 0; k < n && r->produced; k++) {
+			out->amount[k] = r->rows[k].amount;
+			out->state[k] = (int)r->rows[k].state;
 		}
-		if (rec.produced && m->pricing && inst >= 0 && quote) {
+		if (r->produced && m->pricing && inst >= 0 && quote) {
 			if (!out->days)
 				out->days = calloc(n ? n : 1, sizeof *out->days);
-			st = out->days
-				? buy_days(m->pricing, quote, inst, &rec, out->days)
-				: DK_ENOMEM;
+			st = out->days ? buy_days(m->pricing, quote, inst, r, out->days)
+				       : DK_ENOMEM;
 			out->priced = st == DK_OK;
-		} else if (rec.produced && m->pricing && inst >= 0) {
-			st = price_case(m->pricing, inst, &rec, out);
+		} else if (r->produced && m->pricing && inst >= 0) {
+			st = price_case(m->pricing, inst, r, out);
 		}
 	}
-	dk_recommendation_release(&rec);
+	if (!w)
+		dk_recommendation_release(r);
 	return st;
 }
 
@@ -440,6 +441,8 @@ static void *work(void *arg)
 	int ahead = seeded_ahead(w->mc, n);
 	dk_run r;
 	memset(&r, 0, sizeof r);
+	dk_rec_work rw;
+	memset(&rw, 0, sizeof rw);
 	/* the runs in batches whose generators are seeded together */
 	long batch = DK_RNG_BATCH * w->step;
 	for (long k0 = w->first; k0 < w->runs && w->st == DK_OK; k0 += batch) {
@@ -458,7 +461,7 @@ static void *work(void *arg)
 			dk_models m = {&w->plan, &w->nets, (dk_pricing *)w->pricing};
 			draw_all(w->mc, rng[j], &m);
 			r.produced = r.priced = false;
-			w->st = run_case(&m, w->inst, w->quote, &r);
+			w->st = run_case(&m, w->inst, w->quote, &rw, &r);
 			if (w->st == DK_OK && w->mc->each_run)
 				w->mc->each_run(w->mc->each_run_ctx, k,
 						r.produced ? r.amount : NULL, n);
@@ -466,6 +469,7 @@ static void *work(void *arg)
 				keep_run(w, &r, k);
 		}
 	}
+	dk_rec_work_release(&rw);
 	free(r.amount);
 	free(r.state);
 	free(r.price);
@@ -688,7 +692,7 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, const dk_models *m,
 	if (!out->runs || !out->baseline.label)
 		st = DK_ENOMEM;
 	if (st == DK_OK)
-		st = run_case(m, inst, NULL, &out->baseline);
+		st = run_case(m, inst, NULL, NULL, &out->baseline);
 	for (size_t i = 0; i < s->n_scenarios && st == DK_OK; i++) {
 		const dk_scenario *sc = &s->scenarios[i];
 		dk_run *r = &out->runs[out->n_runs++];
@@ -699,7 +703,7 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, const dk_models *m,
 		}
 		for (size_t j = 0; j < sc->n; j++)
 			apply(&sc->overrides[j].target, sc->overrides[j].value, m);
-		st = run_case(m, inst, NULL, r);
+		st = run_case(m, inst, NULL, NULL, r);
 		snap_restore(&snap, p, t);
 		snap_restore_pricing(&snap, m->pricing);
 	}
@@ -715,7 +719,7 @@ dk_status dk_scenarios_run(const dk_scenario_file *s, const dk_models *m,
 			break;
 		}
 		apply(&sw->target, v, m);
-		st = run_case(m, inst, NULL, r);
+		st = run_case(m, inst, NULL, NULL, r);
 		snap_restore(&snap, p, t);
 		snap_restore_pricing(&snap, m->pricing);
 	}

@@ -11,6 +11,11 @@
  * says, the draws made in their order and put in the fields, and
  * dk_recommend (with findings, not only counted) run on that. Every run's
  * every amount must agree, and the runs without amounts must be the same.
+ *
+ * The arrays a worker keeps from run to run (dk_rec_work) are checked on
+ * their own too: one work through every generated case, sizes changing and
+ * decisions coming and going, gives each run what a recommendation made
+ * afresh gives, field by field.
  */
 #include <check.h>
 #include <gsl/gsl_errno.h>
@@ -110,6 +115,9 @@ static void load(loaded *l, const gen_case *g)
 	dk_read_opts ro = {&l->plan, NULL, DK_DEC_AUTO, false, NULL};
 	ck_assert_msg(dk_networks_read(&l->net_in, &ro, &l->nets, &l->d) == DK_OK, "%s",
 		      g->nets);
+	ck_assert_msg(dk_plan_resolve_decisions(&l->plan, &l->nets, "plan.json", &l->d) ==
+			      DK_OK,
+		      "%s", g->plan);
 	ck_assert_msg(dk_scenarios_read(&l->sc_in, &l->plan, &l->nets, NULL, &l->file,
 					&l->d) == DK_OK,
 		      "%s", g->mc);
@@ -240,6 +248,95 @@ START_TEST(runs_equal_plain_recommendations)
 }
 END_TEST
 
+/* The generated plan with a decision for network N1 (the plan's JSON ends
+ * with the two braces of "allocation" and of the plan). */
+static void with_decision(gen_case *g, long amount)
+{
+	size_t len = strlen(g->plan);
+	ck_assert(len > 2);
+	snprintf(g->plan + len - 1, sizeof g->plan - len + 1,
+		 ", \"decisions\": [{\"network\": \"N1\", \"amount\": %ld,"
+		 " \"reason\": \"test\"}]}",
+		 amount);
+}
+
+static void same_recommendation(const dk_recommendation *a, const dk_recommendation *b,
+				int c, long k)
+{
+	ck_assert_msg(a->produced == b->produced, "case %d run %ld: produced", c, k);
+	ck_assert_msg(a->outcome == b->outcome && a->unused == b->unused &&
+			      a->reserve_cut == b->reserve_cut &&
+			      a->shortfall == b->shortfall && a->prorata == b->prorata &&
+			      a->lambda_num == b->lambda_num &&
+			      a->lambda_den == b->lambda_den &&
+			      a->total_other == b->total_other,
+		      "case %d run %ld: the frame's outcome", c, k);
+	ck_assert_msg(memcmp(a->findings.counts, b->findings.counts,
+			     sizeof a->findings.counts) == 0,
+		      "case %d run %ld: findings counted", c, k);
+	for (size_t i = 0; i < a->n_institutions; i++)
+		ck_assert_msg(a->inst_direct[i] == b->inst_direct[i] &&
+				      a->inst_up2[i] == b->inst_up2[i],
+			      "case %d run %ld institution %zu", c, k, i);
+	for (size_t i = 0; i < a->n; i++) {
+		const dk_rec_row *x = &a->rows[i], *y = &b->rows[i];
+		ck_assert_msg(x->amount == y->amount && x->state == y->state &&
+				      x->lo == y->lo && x->hi == y->hi &&
+				      x->x_num == y->x_num && x->rank == y->rank &&
+				      x->got_unit == y->got_unit &&
+				      x->method_amount == y->method_amount &&
+				      x->decision == y->decision && x->own == y->own &&
+				      x->coordinator == y->coordinator &&
+				      x->uh_other == y->uh_other &&
+				      x->unspecified == y->unspecified &&
+				      x->base == y->base && x->weight == y->weight,
+			      "case %d run %ld network %zu: %lld, expected %lld", c, k, i,
+			      (long long)x->amount, (long long)y->amount);
+		for (size_t j = 0; j < a->n_institutions; j++)
+			ck_assert_msg(x->uh[j] == y->uh[j], "case %d run %ld network %zu",
+				      c, k, i);
+	}
+}
+
+START_TEST(work_kept_between_runs_changes_nothing)
+{
+	gsl_rng *gen = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(gen, 20261202);
+	dk_rec_work w;
+	memset(&w, 0, sizeof w);
+	long decided = 0, produced = 0;
+	for (int c = 0; c < CASES; c++) {
+		gen_case g;
+		generate(gen, c, &g);
+		/* every fourth case with a decision, small or above the frame */
+		if (c % 4 == 1)
+			with_decision(&g, c % 8 == 1 ? 50000 : 900000000);
+		decided += c % 4 == 1;
+		loaded l;
+		load(&l, &g);
+		for (long k = 0; k < 40; k++) {
+			draw_run(&l, rng, (unsigned long)c, k);
+			dk_recommendation fresh;
+			dk_status st_ = dk_recommend_again(&l.plan, &l.nets, &w);
+			ck_assert_msg(st_ == DK_OK, "case %d run %ld: %d", c, k,
+				      (int)st_);
+			ck_assert_int_eq(dk_recommend_counted(&l.plan, &l.nets, &fresh),
+					 DK_OK);
+			same_recommendation(&w.rec, &fresh, c, k);
+			produced += fresh.produced;
+			dk_recommendation_release(&fresh);
+		}
+		unload(&l);
+	}
+	dk_rec_work_release(&w);
+	ck_assert_int_gt(decided, 0);
+	ck_assert_int_gt(produced, CASES * 40 / 2);
+	gsl_rng_free(gen);
+	gsl_rng_free(rng);
+}
+END_TEST
+
 int main(void)
 {
 	gsl_set_error_handler_off();
@@ -247,6 +344,7 @@ int main(void)
 	TCase *tc = tcase_create("montecarlo");
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, runs_equal_plain_recommendations);
+	tcase_add_test(tc, work_kept_between_runs_changes_nothing);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
