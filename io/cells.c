@@ -93,8 +93,7 @@ void dk_cell_message(dk_num_result r, const char *field, const char *text,
 dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n, char *msg,
 		       size_t size)
 {
-	char q[80];
-	dk_quote(text, q, sizeof q);
+	char q[80]; /* the cell quoted, for a message: made when one is */
 	size_t parts = 1;
 	for (const char *p = text; *p; p++)
 		parts += *p == '+';
@@ -116,6 +115,7 @@ dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n, cha
 			dk_cell_spec(DK_KIND_UP1, DK_DEC_AUTO, &spec);
 			dk_num_result r = dk_decimal_parse(colon + 1, &spec, &share);
 			if (r != DK_NUM_OK) {
+				dk_quote(text, q, sizeof q);
 				snprintf(msg, size,
 					 _("up1: '%s' has a share that is not a number "
 					   "from 0 to 1; expected 'NTNU' or "
@@ -128,6 +128,7 @@ dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n, cha
 		char norm[128];
 		dk_header_norm(part, norm, sizeof norm);
 		if (!norm[0]) {
+			dk_quote(text, q, sizeof q);
 			snprintf(msg, size,
 				 _("up1: '%s' has an empty institution; expected "
 				   "'NTNU' or 'NTNU:0.5+Nord:0.5'"),
@@ -241,14 +242,16 @@ int dk_network_name_problems(const dk_networks *t, const char *name, char msg[2]
 {
 	char q[80];
 	int n = 0;
-	dk_quote(name, q, sizeof q);
 	size_t chars = dk_utf8_chars(name);
+	long prev = dk_networks_find(t, name);
+	if (chars <= DK_NAME_MAX && prev < 0)
+		return 0;
+	dk_quote(name, q, sizeof q);
 	if (chars > DK_NAME_MAX)
 		snprintf(msg[n++], 400,
 			 _("network: '%s' is %zu characters long; expected "
 			   "at most %d"),
 			 q, chars, DK_NAME_MAX);
-	long prev = dk_networks_find(t, name);
 	if (prev >= 0)
 		snprintf(msg[n++], 400,
 			 _("network: '%s' is named twice, here and on line "
@@ -280,25 +283,37 @@ const char *dk_column_message_name(int col)
 	return !def ? "" : dk_i18n_english() ? def->name : def->label_nb;
 }
 
+/* s into buf[size], cut to fit as snprintf(buf, size, "%s", s) would:
+ * every cell read asks for its column's text, and a copy is all it takes. */
+static void put_text(char *buf, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+	if (size == 0)
+		return;
+	if (n >= size)
+		n = size - 1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+}
+
 void dk_column_text(int col, const dk_plan *plan, char *buf, size_t size)
 {
 	if (col >= DK_COL_INSTITUTION) {
-		snprintf(buf, size, "%s",
-			 plan->institutions[col - DK_COL_INSTITUTION].id);
+		put_text(buf, size, plan->institutions[col - DK_COL_INSTITUTION].id);
 		return;
 	}
 	const dk_column_def *def = dk_column_get((dk_column)col);
 	if (!def) {
-		snprintf(buf, size, "?");
+		put_text(buf, size, "?");
 		return;
 	}
 	if (dk_i18n_english()) {
-		snprintf(buf, size, "%s", def->name);
+		put_text(buf, size, def->name);
 		return;
 	}
 	/* the label inside a sentence: "Meldt behov" as "meldt behov", but
 	 * "UP1" as it is */
-	snprintf(buf, size, "%s", def->label_nb);
+	put_text(buf, size, def->label_nb);
 	if (buf[0] >= 'A' && buf[0] <= 'Z' && !(buf[1] >= 'A' && buf[1] <= 'Z'))
 		buf[0] = (char)(buf[0] + 32);
 }

@@ -979,9 +979,9 @@ static dk_status read_table(const dk_input *in, const dk_read_opts *o, splitter 
 			st = read_cell(in, o, &pl[h], rec, h, n, &figures, d);
 		if (st != DK_OK || n == &t->totals)
 			continue;
-		char q[80], msg[500];
-		dk_quote(n->name, q, sizeof q);
+		char q[80], msg[500]; /* the name quoted, for a message */
 		if (figures == 0 && !o->supplement) {
+			dk_quote(n->name, q, sizeof q);
 			snprintf(msg, sizeof msg,
 				 _("network: row '%s' has a name but no figures; is "
 				   "it a note? remove it from the table, or fill in "
@@ -990,6 +990,7 @@ static dk_status read_table(const dk_input *in, const dk_read_opts *o, splitter 
 			cell_error(in, d, rec, (size_t)name_col, msg);
 		} else if (fte_col >= 0 && o->plan->method == DK_METHOD_PRORATA &&
 			   is_blank(rec->f[fte_col].text)) {
+			dk_quote(n->name, q, sizeof q);
 			snprintf(msg, sizeof msg,
 				 _("fte: the cell of network '%s' is empty, and "
 				   "prorata needs every network's teacher FTE; give "

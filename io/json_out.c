@@ -3,6 +3,7 @@
  */
 #include "io/json_out.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -85,20 +86,48 @@ static void tabs(dk_strbuf *b, int n)
 	dk_strbuf_add(b, t, (size_t)(n < 16 ? n : 16));
 }
 
+/* How many bytes at the start of s[0, n) JSON writes as they are: up to
+ * the first '"', '\\' or byte below 32. Eight bytes at a time: a word
+ * with none of them passes whole (the tests below can only say "maybe"
+ * wrongly, never "none"), and the bytes of the word that may hold one are
+ * looked at one by one. */
+static size_t plain_prefix(const char *s, size_t n)
+{
+	const uint64_t ones = UINT64_C(0x0101010101010101);
+	const uint64_t high = UINT64_C(0x8080808080808080);
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, q, bs;
+		memcpy(&x, s + i, 8);
+		q = x ^ (ones * '"');
+		bs = x ^ (ones * '\\');
+		/* a byte below 32, a zero byte of q or of bs (q and bs have
+		 * the high bits of x) */
+		if (((x - ones * 32) | (q - ones) | (bs - ones)) & ~x & high)
+			break;
+	}
+	for (; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 32 || c == '"' || c == '\\')
+			break;
+	}
+	return i;
+}
+
 /* A string as cJSON prints it: '"', '\\' and the bytes below 32 escaped
  * (the usual letters, else \u00XX), every other byte as it is. */
 static void text_string(dk_strbuf *b, const char *s)
 {
+	size_t n = strlen(s);
 	dk_strbuf_add(b, "\"", 1);
-	const char *run = s;
-	const unsigned char *p = (const unsigned char *)s;
-	for (; *p; p++) {
-		if (*p >= 32 && *p != '"' && *p != '\\')
-			continue;
-		dk_strbuf_add(b, run, (size_t)((const char *)p - run));
-		run = (const char *)p + 1;
+	for (;;) {
+		size_t k = plain_prefix(s, n);
+		dk_strbuf_add(b, s, k);
+		if (k == n)
+			break;
+		unsigned char c = (unsigned char)s[k];
 		char esc[8];
-		switch (*p) {
+		switch (c) {
 		case '"': dk_strbuf_add(b, "\\\"", 2); break;
 		case '\\': dk_strbuf_add(b, "\\\\", 2); break;
 		case '\b': dk_strbuf_add(b, "\\b", 2); break;
@@ -107,12 +136,12 @@ static void text_string(dk_strbuf *b, const char *s)
 		case '\r': dk_strbuf_add(b, "\\r", 2); break;
 		case '\t': dk_strbuf_add(b, "\\t", 2); break;
 		default:
-			snprintf(esc, sizeof esc, "\\u%04x", *p);
+			snprintf(esc, sizeof esc, "\\u%04x", c);
 			dk_strbuf_add(b, esc, 6);
 		}
+		s += k + 1;
+		n -= k + 1;
 	}
-	/* the rest up to the end the scan found (no second strlen) */
-	dk_strbuf_add(b, run, (size_t)((const char *)p - run));
 	dk_strbuf_add(b, "\"", 1);
 }
 
@@ -125,6 +154,45 @@ static void member(dk_jw *w, const char *key)
 	tabs(w->b, w->depth);
 	text_string(w->b, key);
 	dk_strbuf_add(w->b, ":\t", 2);
+}
+
+/* Text: a member and its value's text (quoted: as a JSON string), made in
+ * one piece where both are short and the key and a quoted value need no
+ * escape (the common case: a few calls per member, not seven), else
+ * piece by piece. */
+static void member_value(dk_jw *w, const char *key, const char *v, size_t vn, bool quoted)
+{
+	char buf[256];
+	size_t kn = strlen(key), d = w->depth < 16 ? (size_t)w->depth : 16, at = 0;
+	if (kn + vn + d + 8 > sizeof buf || plain_prefix(key, kn) != kn ||
+	    (quoted && plain_prefix(v, vn) != vn)) {
+		member(w, key);
+		if (quoted)
+			text_string(w->b, v);
+		else
+			dk_strbuf_add(w->b, v, vn);
+		return;
+	}
+	if (w->more[w->depth]) {
+		buf[at++] = ',';
+		buf[at++] = '\n';
+	}
+	w->more[w->depth] = true;
+	memset(buf + at, '\t', d);
+	at += d;
+	buf[at++] = '"';
+	memcpy(buf + at, key, kn);
+	at += kn;
+	buf[at++] = '"';
+	buf[at++] = ':';
+	buf[at++] = '\t';
+	if (quoted)
+		buf[at++] = '"';
+	memcpy(buf + at, v, vn);
+	at += vn;
+	if (quoted)
+		buf[at++] = '"';
+	dk_strbuf_add(w->b, buf, at);
 }
 
 /* Tree: adds item as member key of the open object. */
@@ -142,8 +210,9 @@ void dk_jw_open(dk_jw *w, const char *key)
 	}
 	if (w->b) {
 		if (key)
-			member(w, key);
-		dk_strbuf_add(w->b, "{\n", 2);
+			member_value(w, key, "{\n", 2, false);
+		else
+			dk_strbuf_add(w->b, "{\n", 2);
 		w->more[++w->depth] = false;
 		return;
 	}
@@ -179,8 +248,7 @@ void dk_jw_raw(dk_jw *w, const char *key, const char *number)
 	if (w->failed)
 		return;
 	if (w->b) {
-		member(w, key);
-		dk_strbuf_puts(w->b, number);
+		member_value(w, key, number, strlen(number), false);
 	} else {
 		add(w, key, cJSON_CreateRaw(number));
 	}
@@ -204,8 +272,7 @@ void dk_jw_string(dk_jw *w, const char *key, const char *s)
 	if (w->failed)
 		return;
 	if (w->b) {
-		member(w, key);
-		text_string(w->b, s);
+		member_value(w, key, s, strlen(s), true);
 	} else {
 		add(w, key, cJSON_CreateString(s));
 	}
@@ -216,8 +283,7 @@ void dk_jw_null(dk_jw *w, const char *key)
 	if (w->failed)
 		return;
 	if (w->b) {
-		member(w, key);
-		dk_strbuf_add(w->b, "null", 4);
+		member_value(w, key, "null", 4, false);
 	} else {
 		add(w, key, cJSON_CreateNull());
 	}

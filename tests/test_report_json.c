@@ -7,12 +7,14 @@
  */
 #include <check.h>
 #include <cjson/cJSON.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "engine/recommend.h"
 #include "input.h"
+#include "io/json_out.h"
 #include "io/json_plan.h"
 #include "io/networks.h"
 #include "io/report.h"
@@ -116,6 +118,47 @@ START_TEST(streamed_equals_whole_tree)
 }
 END_TEST
 
+/* Strings written in text mode (eight bytes at a time where none needs an
+ * escape) as cJSON prints them: every length up to 40 and so every place
+ * of the special bytes within a word, with '"', '\\', control bytes, UTF-8
+ * and plain ASCII mixed. */
+START_TEST(strings_as_cjson_prints_them)
+{
+	static const unsigned char pool[] = {'"',  '\\', 1,    2,    8,    9,    10,
+					     12,   13,   31,   ' ',  'a',  'Z',  '0',
+					     0x7f, 0xc3, 0xa5, 0xe2, 0x88, 0x92, '/'};
+	uint64_t z = 42;
+	for (int round = 0; round < 20000; round++) {
+		char s[48];
+		size_t len = (size_t)round % 41;
+		for (size_t i = 0; i < len; i++) {
+			z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+			/* mostly plain letters, so that whole words pass */
+			unsigned r = (unsigned)(z >> 33);
+			s[i] = r % 4 ? (char)('a' + r % 26)
+				     : (char)pool[(r >> 8) % sizeof pool];
+		}
+		s[len] = '\0';
+		dk_strbuf b = {0};
+		dk_jw w;
+		dk_jw_text(&w, &b, 0);
+		dk_jw_open(&w, NULL);
+		dk_jw_string(&w, s, s);
+		dk_jw_close(&w);
+		cJSON *o = cJSON_CreateObject();
+		ck_assert_ptr_nonnull(cJSON_AddStringToObject(o, s, s));
+		char *want = cJSON_Print(o);
+		char *got = dk_strbuf_done(&b);
+		ck_assert_ptr_nonnull(got);
+		ck_assert_msg(strcmp(got, want) == 0, "round %d: %s\nexpected %s", round,
+			      got, want);
+		free(got);
+		free(want);
+		cJSON_Delete(o);
+	}
+}
+END_TEST
+
 /* A hand-on that fails stops the writer: nothing after the failure is
  * handed on. */
 static int fail_second(void *ctx, const char *s, size_t n)
@@ -157,6 +200,7 @@ int main(void)
 	Suite *s = suite_create("report_json");
 	TCase *tc = tcase_create("report_json");
 	tcase_add_test(tc, streamed_equals_whole_tree);
+	tcase_add_test(tc, strings_as_cjson_prints_them);
 	tcase_add_test(tc, failed_hand_on_stops);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
