@@ -206,16 +206,46 @@ static void label_norm(const char *name, char *one, size_t size)
 	one[o] = '\0';
 }
 
-bool dk_is_totals_name(const char *name)
+/* The two rules on a name already normalised (label_norm). */
+static bool totals_label(const char *one)
 {
-	char one[256];
-	label_norm(name, one, sizeof one);
 	if (!one[0])
 		return true;
 	for (size_t i = 0; totals_labels[i]; i++)
 		if (strcmp(one, totals_labels[i]) == 0)
 			return true;
 	return false;
+}
+
+static bool totals_like(const char *one)
+{
+	for (size_t i = 0; totals_labels[i]; i++) {
+		size_t n = strlen(totals_labels[i]);
+		if (strncmp(one, totals_labels[i], n) != 0 || !one[n])
+			continue;
+		unsigned char next = (unsigned char)one[n];
+		/* a label and then more that is not part of a word: "Sum:",
+		 * "Sum 2022", "I alt (kr)", "Sum A og B" */
+		if (!(next >= 'a' && next <= 'z') && next < 0x80)
+			return true;
+	}
+	return false;
+}
+
+bool dk_is_totals_name(const char *name)
+{
+	char one[256];
+	label_norm(name, one, sizeof one);
+	return totals_label(one);
+}
+
+dk_name_kind dk_name_kind_of(const char *name)
+{
+	char one[256];
+	label_norm(name, one, sizeof one);
+	return totals_label(one)   ? DK_NAME_TOTALS
+		: totals_like(one) ? DK_NAME_TOTALS_LIKE
+				   : DK_NAME_NETWORK;
 }
 
 char *dk_name_trimmed(const char *s)
@@ -264,17 +294,7 @@ bool dk_looks_like_totals(const char *name)
 {
 	char one[256];
 	label_norm(name, one, sizeof one);
-	for (size_t i = 0; totals_labels[i]; i++) {
-		size_t n = strlen(totals_labels[i]);
-		if (strncmp(one, totals_labels[i], n) != 0 || !one[n])
-			continue;
-		unsigned char next = (unsigned char)one[n];
-		/* a label and then more that is not part of a word: "Sum:",
-		 * "Sum 2022", "I alt (kr)", "Sum A og B" */
-		if (!(next >= 'a' && next <= 'z') && next < 0x80)
-			return true;
-	}
-	return false;
+	return totals_like(one);
 }
 
 const char *dk_column_message_name(int col)

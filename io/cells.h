@@ -82,6 +82,12 @@ bool dk_is_totals_name(const char *name);
  * amount). Exact labels are dk_is_totals_name's. */
 bool dk_looks_like_totals(const char *name);
 
+/* What a row's name is, read once for both rules above: a totals row's
+ * name (dk_is_totals_name), a name that only looks like one and is not
+ * (dk_looks_like_totals), or a network's. */
+typedef enum { DK_NAME_NETWORK, DK_NAME_TOTALS, DK_NAME_TOTALS_LIKE } dk_name_kind;
+dk_name_kind dk_name_kind_of(const char *name);
+
 /* A network's name as read: a new copy without the white space at its
  * ends (no-break spaces included), or NULL when out of memory. */
 char *dk_name_trimmed(const char *s);

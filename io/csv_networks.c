@@ -932,7 +932,8 @@ static dk_status read_table(const dk_input *in, const dk_read_opts *o, splitter 
 			break;
 		}
 		dk_network *n;
-		if (!dk_is_totals_name(name) && dk_looks_like_totals(name)) {
+		dk_name_kind kind = dk_name_kind_of(name);
+		if (kind == DK_NAME_TOTALS_LIKE) {
 			char q[80], msg[400];
 			dk_quote(name, q, sizeof q);
 			snprintf(msg, sizeof msg,
@@ -944,7 +945,7 @@ static dk_status read_table(const dk_input *in, const dk_read_opts *o, splitter 
 			free(name);
 			continue;
 		}
-		if (dk_is_totals_name(name)) {
+		if (kind == DK_NAME_TOTALS) {
 			if (t->has_totals) {
 				cell_error(in, d, rec, (size_t)name_col,
 					   _("a second totals row; expected one "

@@ -283,8 +283,8 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o, dk_ne
 		}
 		char q[80];
 		dk_quote(name->valuestring, q, sizeof q);
-		if (!dk_is_totals_name(name->valuestring) &&
-		    dk_looks_like_totals(name->valuestring)) {
+		dk_name_kind kind = dk_name_kind_of(name->valuestring);
+		if (kind == DK_NAME_TOTALS_LIKE) {
 			dk_json_error(
 				&doc, d, name, false,
 				_("network: '%s' looks like a totals or subtotal "
@@ -293,7 +293,7 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o, dk_ne
 				q);
 			continue;
 		}
-		if (dk_is_totals_name(name->valuestring)) {
+		if (kind == DK_NAME_TOTALS) {
 			dk_json_error(&doc, d, name, false,
 				      _("network: '%s' is the name of a totals row; "
 					"put stated totals under \"totals\""),

@@ -3,6 +3,7 @@
  */
 #include "io/json_out.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -86,25 +87,37 @@ static void tabs(dk_strbuf *b, int n)
 	dk_strbuf_add(b, t, (size_t)(n < 16 ? n : 16));
 }
 
-/* How many bytes at the start of s[0, n) JSON writes as they are: up to
- * the first '"', '\\' or byte below 32. Eight bytes at a time: a word
- * with none of them passes whole (the tests below can only say "maybe"
- * wrongly, never "none"), and the bytes of the word that may hold one are
- * looked at one by one. */
-static size_t plain_prefix(const char *s, size_t n)
+/* Whether the word x may hold a '"', a '\\' or a byte below 32: never
+ * false when it does (it may be true when it does not). */
+static inline bool maybe_special(uint64_t x)
 {
 	const uint64_t ones = UINT64_C(0x0101010101010101);
 	const uint64_t high = UINT64_C(0x8080808080808080);
+	uint64_t q = x ^ (ones * '"'), bs = x ^ (ones * '\\');
+	/* a byte below 32, a zero byte of q or of bs (q and bs have the high
+	 * bits of x) */
+	return (((x - ones * 32) | (q - ones) | (bs - ones)) & ~x & high) != 0;
+}
+
+/* How many bytes at the start of s[0, n) JSON writes as they are: up to
+ * the first '"', '\\' or byte below 32. Eight bytes at a time (the last
+ * few in a word filled up with letters): a word with none of them passes
+ * whole, and the bytes of a word that may hold one are looked at one by
+ * one. */
+static size_t plain_prefix(const char *s, size_t n)
+{
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x, q, bs;
+		uint64_t x;
 		memcpy(&x, s + i, 8);
-		q = x ^ (ones * '"');
-		bs = x ^ (ones * '\\');
-		/* a byte below 32, a zero byte of q or of bs (q and bs have
-		 * the high bits of x) */
-		if (((x - ones * 32) | (q - ones) | (bs - ones)) & ~x & high)
+		if (maybe_special(x))
 			break;
+	}
+	if (i + 8 > n && i < n) {
+		uint64_t x = UINT64_C(0x6161616161616161); /* "aaaaaaaa" */
+		memcpy(&x, s + i, n - i);
+		if (!maybe_special(x))
+			return n;
 	}
 	for (; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -162,9 +175,10 @@ static void member(dk_jw *w, const char *key)
  * piece by piece. */
 static void member_value(dk_jw *w, const char *key, const char *v, size_t vn, bool quoted)
 {
-	char buf[256];
+	char local[256];
 	size_t kn = strlen(key), d = w->depth < 16 ? (size_t)w->depth : 16, at = 0;
-	if (kn + vn + d + 8 > sizeof buf || plain_prefix(key, kn) != kn ||
+	size_t most = kn + vn + d + 8;
+	if (most > sizeof local || plain_prefix(key, kn) != kn ||
 	    (quoted && plain_prefix(v, vn) != vn)) {
 		member(w, key);
 		if (quoted)
@@ -173,6 +187,10 @@ static void member_value(dk_jw *w, const char *key, const char *v, size_t vn, bo
 			dk_strbuf_add(w->b, v, vn);
 		return;
 	}
+	/* in place at the end of the text where there is room */
+	char *buf = dk_strbuf_room(w->b, most);
+	if (!buf)
+		buf = local;
 	if (w->more[w->depth]) {
 		buf[at++] = ',';
 		buf[at++] = '\n';
@@ -192,7 +210,10 @@ static void member_value(dk_jw *w, const char *key, const char *v, size_t vn, bo
 	at += vn;
 	if (quoted)
 		buf[at++] = '"';
-	dk_strbuf_add(w->b, buf, at);
+	if (buf == local)
+		dk_strbuf_add(w->b, local, at);
+	else
+		dk_strbuf_wrote(w->b, at);
 }
 
 /* Tree: adds item as member key of the open object. */

@@ -28,13 +28,29 @@ void dk_strbuf_add_slow(dk_strbuf *b, const char *s, size_t n);
 /* Appends n bytes: inline where they fit (a large output is millions of
  * small appends), through dk_strbuf_add_slow where the buffer must grow
  * or be handed on. */
-static inline void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n)
+/* Room for n more bytes at the end, to write in place and then count
+ * with dk_strbuf_wrote, where adding them needs no growing and no handing
+ * on; NULL where it does (then dk_strbuf_add them). */
+static inline char *dk_strbuf_room(dk_strbuf *b, size_t n)
 {
 	if (!b->oom && b->len + n < b->cap &&
-	    (!b->flush || b->len + n < DK_STRBUF_FLUSH_AT)) {
-		memcpy(b->data + b->len, s, n);
-		b->len += n;
-		b->data[b->len] = '\0';
+	    (!b->flush || b->len + n < DK_STRBUF_FLUSH_AT))
+		return b->data + b->len;
+	return NULL;
+}
+
+static inline void dk_strbuf_wrote(dk_strbuf *b, size_t n)
+{
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static inline void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n)
+{
+	char *at = dk_strbuf_room(b, n);
+	if (at) {
+		memcpy(at, s, n);
+		dk_strbuf_wrote(b, n);
 		return;
 	}
 	dk_strbuf_add_slow(b, s, n);

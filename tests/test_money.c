@@ -2,6 +2,7 @@
  * test_money.c: every number format of CLI.md, read and written.
  */
 #include <check.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -153,6 +154,56 @@ START_TEST(percentages)
 }
 END_TEST
 
+/* A cell of digits alone is read by a short path; with a space before or
+ * after it the full rule reads it. Both must agree on every length (up to
+ * past the short path's 15 digits and past int64), every spec and mode:
+ * the same result and the same value. */
+START_TEST(digits_alone_as_the_full_rule)
+{
+	static const dk_num_spec ones = {3, 999999999999999999, false, false,
+					 DK_DEC_AUTO};
+	const dk_num_spec specs[] = {AMOUNT,
+				     FTE,
+				     PCT,
+				     ones,
+				     with_mode(AMOUNT, DK_DEC_COMMA),
+				     with_mode(FTE, DK_DEC_POINT),
+				     {4, 1000000, false, false, DK_DEC_AUTO}};
+	unsigned long long z = 3;
+	for (int round = 0; round < 20000; round++) {
+		char digits[40], padded[48], after[48];
+		size_t len = 1 + (size_t)round % 22;
+		for (size_t i = 0; i < len; i++) {
+			z = z * 6364136223846793005ULL + 1442695040888963407ULL;
+			/* leading zeros and nines (the largest values) often */
+			unsigned r = (unsigned)(z >> 33) % 12;
+			digits[i] = r == 10 ? '0' : r == 11 ? '9' : (char)('0' + r);
+		}
+		digits[len] = '\0';
+		snprintf(padded, sizeof padded, " %s", digits);
+		snprintf(after, sizeof after, "%s ", digits);
+		for (size_t k = 0; k < sizeof specs / sizeof *specs; k++) {
+			int64_t a = -1, b = -1, c = -1;
+			dk_num_result ra = dk_decimal_parse(digits, &specs[k], &a);
+			dk_num_result rb = dk_decimal_parse(padded, &specs[k], &b);
+			dk_num_result rc = dk_decimal_parse(after, &specs[k], &c);
+			ck_assert_msg(ra == rb && ra == rc && a == b && a == c,
+				      "'%s' spec %zu: %d %lld, full rule %d %lld", digits,
+				      k, (int)ra, (long long)a, (int)rb, (long long)b);
+		}
+	}
+	/* by hand: the scale, the limit, the longest short path and beyond */
+	ck_assert_int_eq(ok("2529", &FTE), 252900);
+	ck_assert_int_eq(ok("007", &AMOUNT), 7);
+	ck_assert_int_eq(res("100001",
+			     &(dk_num_spec){0, 100000, false, false, DK_DEC_AUTO}),
+			 DK_NUM_RANGE);
+	ck_assert_int_eq(ok("999999999999999", &ones), 999999999999999000);
+	ck_assert_int_eq(res("1000000000001", &AMOUNT), DK_NUM_RANGE);
+	ck_assert_int_eq(res("99999999999999999999", &AMOUNT), DK_NUM_RANGE);
+}
+END_TEST
+
 START_TEST(formatting)
 {
 	char buf[64];
@@ -191,6 +242,7 @@ int main(void)
 	tcase_add_test(tc, decimals);
 	tcase_add_test(tc, ambiguous_separators);
 	tcase_add_test(tc, percentages);
+	tcase_add_test(tc, digits_alone_as_the_full_rule);
 	tcase_add_test(tc, formatting);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);

@@ -368,6 +368,15 @@ START_TEST(totals_labels)
 			      yes[i]);
 	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
 		ck_assert_msg(!dk_is_totals_name(no[i]), "'%s' is a network", no[i]);
+	/* both rules at once, as the readers ask */
+	for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+		ck_assert_int_eq(dk_name_kind_of(yes[i]), DK_NAME_TOTALS);
+	for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+		ck_assert_int_eq(dk_name_kind_of(no[i]),
+				 dk_looks_like_totals(no[i]) ? DK_NAME_TOTALS_LIKE
+							     : DK_NAME_NETWORK);
+	ck_assert_int_eq(dk_name_kind_of("Fosen"), DK_NAME_NETWORK);
+	ck_assert_int_eq(dk_name_kind_of("I alt for Fosen"), DK_NAME_TOTALS_LIKE);
 }
 END_TEST
 
