@@ -245,20 +245,24 @@ bool dk_msg_expand(const char *fmt, const char *const args[DK_MSG_ARGS], char *o
 		   size_t size)
 {
 	size_t o = 0, next = 0;
-	for (const char *p = fmt; *p; p++) {
+	for (const char *p = fmt; *p;) {
 		const char *put = p;
-		size_t len = 1;
-		if (*p == '%' && p[1] == '%') {
-			p++;
-		} else if (*p == '%') {
+		size_t len;
+		if (*p != '%') {
+			len = strcspn(p, "%"); /* the text up to the next '%' */
+			p += len;
+		} else if (p[1] == '%') {
+			len = 1;
+			p += 2;
+		} else {
 			size_t k;
 			if (p[1] == 's') {
 				k = next++;
-				p++;
+				p += 2;
 			} else if (p[1] >= '1' && p[1] <= '9' && p[2] == '$' &&
 				   p[3] == 's') {
 				k = (size_t)(p[1] - '1');
-				p += 3;
+				p += 4;
 			} else {
 				return false;
 			}
