@@ -18,16 +18,23 @@
 dk_status dk_networks_read_at(const dk_input *in, const dk_read_opts *o, dk_networks *t,
 			      int *header_line, dk_error *d)
 {
+	dk_status st;
 	if (header_line)
 		*header_line = 1;
-	if (!in->text && dk_is_workbook(in)) /* an XLSX or ODS file */
-		return dk_networks_read_workbook(in, o, t, header_line, d);
-	const char *s = in->text;
-	while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-		s++;
-	if (*s == '{' || *s == '[') /* JSON by its content (CLI.md) */
-		return dk_networks_read_json(in, o, t, header_line, d);
-	return dk_networks_read_csv(in, o, t, header_line, d);
+	if (!in->text && dk_is_workbook(in)) { /* an XLSX or ODS file */
+		st = dk_networks_read_workbook(in, o, t, header_line, d);
+	} else {
+		const char *s = in->text;
+		while (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+			s++;
+		if (*s == '{' || *s == '[') /* JSON by its content (CLI.md) */
+			st = dk_networks_read_json(in, o, t, header_line, d);
+		else
+			st = dk_networks_read_csv(in, o, t, header_line, d);
+	}
+	if (st == DK_OK)
+		dk_networks_trim(t);
+	return st;
 }
 
 dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o, dk_networks *t,

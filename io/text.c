@@ -28,7 +28,8 @@ void dk_input_release(dk_input *in)
 	free(in->name);
 	free(in->path);
 	free(in->raw);
-	free(in->text);
+	if (!in->text_in_raw)
+		free(in->text);
 	memset(in, 0, sizeof *in);
 }
 
@@ -89,12 +90,20 @@ dk_status dk_input_read(dk_input *in, const char *path, dk_error *d)
 	}
 	if (!is_stdin)
 		fclose(f);
+	if (st == DK_OK && len == cap) { /* room for the text's NUL */
+		unsigned char *p = realloc(buf, cap + 1);
+		if (!p)
+			st = DK_ENOMEM;
+		else
+			buf = p, cap++;
+	}
 	if (st != DK_OK) {
 		free(buf);
 		return st;
 	}
 	in->raw = buf;
 	in->raw_len = len;
+	in->raw_room = cap;
 	return DK_OK;
 }
 
@@ -102,11 +111,12 @@ dk_status dk_input_builtin(dk_input *in, const char *name, const unsigned char *
 			   size_t len)
 {
 	in->name = strdup(name);
-	in->raw = malloc(len ? len : 1);
+	in->raw = malloc(len + 1);
 	if (!in->name || !in->raw)
 		return DK_ENOMEM;
 	memcpy(in->raw, bytes, len);
 	in->raw_len = len;
+	in->raw_room = len + 1;
 	return DK_OK;
 }
 
@@ -368,6 +378,16 @@ dk_status dk_input_decode(dk_input *in, dk_error *d)
 		return DK_EINPUT;
 	}
 	size_t bad = utf8_invalid_at(s, n);
+	if (bad == n && in->raw_room > in->raw_len) {
+		/* the text is the bytes as read (after a byte-order mark),
+		 * with the NUL in the room after them: no second copy of a
+		 * large file. Nothing writes to a text. */
+		in->text = (char *)in->raw + (bom ? 3 : 0);
+		in->raw[in->raw_len] = '\0';
+		in->len = n;
+		in->text_in_raw = 1;
+		return DK_OK;
+	}
 	if (bad == n) {
 		in->text = malloc(n + 1);
 		if (!in->text)

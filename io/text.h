@@ -26,9 +26,14 @@ typedef struct {
 	char *path; /* file system path, NULL for stdin/built-in */
 	unsigned char *raw;
 	size_t raw_len;
-	char *text; /* UTF-8, NUL-terminated */
+	size_t raw_room; /* bytes raw has room for (0: raw_len, set by the
+			    readers here; a raw buffer made elsewhere is
+			    never written to) */
+	char *text;      /* UTF-8, NUL-terminated; where the bytes are UTF-8
+			    already, the raw bytes themselves (text_in_raw) */
 	size_t len;
 	int converted; /* 1 if converted from Windows-1252 */
+	int text_in_raw;
 } dk_input;
 
 void dk_input_init(dk_input *in);

@@ -128,6 +128,17 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network
 	return DK_OK;
 }
 
+void dk_networks_trim(dk_networks *t)
+{
+	if (t->n == 0 || t->n == t->cap)
+		return;
+	dk_network *p = realloc(t->items, t->n * sizeof *p);
+	if (p) { /* else the larger block stays, as good */
+		t->items = p;
+		t->cap = t->n;
+	}
+}
+
 size_t dk_utf8_chars(const char *s)
 {
 	size_t n = 0;

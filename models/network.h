@@ -74,6 +74,10 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network
  * a hash lookup. */
 long dk_networks_find(const dk_networks *t, const char *name);
 
+/* Gives back the room the table grew into beyond its rows (it doubles as
+ * it grows), once every row is read. */
+void dk_networks_trim(dk_networks *t);
+
 static inline bool dk_network_has(const dk_network *n, dk_column c)
 {
 	return (n->present >> c) & 1u;

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "io/canonical.h"
 #include "io/colmap.h"
@@ -160,6 +161,7 @@ START_TEST(innmeldt_values_by_hand)
 	loaded l;
 	ck_assert_int_eq(load(&l, CASE "trondelag-2022-innmeldt.csv"), DK_OK);
 	ck_assert_uint_eq(l.nets.n, 11);
+	ck_assert_uint_eq(l.nets.cap, 11); /* no room kept beyond the rows */
 	int ntnu = dk_plan_institution(&l.plan, "NTNU");
 	int nord = dk_plan_institution(&l.plan, "Nord U");
 	ck_assert_int_eq(ntnu, 0);
@@ -242,6 +244,68 @@ START_TEST(decoder)
 	ck_assert_int_eq(d.items[0].col, 3);
 	dk_input_release(&in);
 	dk_error_release(&d);
+}
+END_TEST
+
+/* A file read as UTF-8 is its own text: no second copy, the NUL in the
+ * room after the bytes (also for a file of exactly the size the reader
+ * grows to, 64 KiB), a byte-order mark left out of the text but not out
+ * of the hash, and the hash the same before and after. */
+START_TEST(text_is_the_bytes_read)
+{
+	static const size_t sizes[] = {1, 100, 65535, 65536, 65537, 131072};
+	char path[] = "/tmp/dekom-text-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
+		for (int bom = 0; bom < 2; bom++) {
+			size_t n = sizes[k];
+			char *bytes = malloc(n);
+			ck_assert_ptr_nonnull(bytes);
+			for (size_t i = 0; i < n; i++)
+				bytes[i] = (char)('a' + i % 26);
+			if (bom && n >= 3)
+				memcpy(bytes, "\xEF\xBB\xBF", 3);
+			FILE *f = fopen(path, "wb");
+			ck_assert_ptr_nonnull(f);
+			ck_assert_uint_eq(fwrite(bytes, 1, n, f), n);
+			fclose(f);
+			dk_input in;
+			dk_error d;
+			dk_input_init(&in);
+			dk_error_init(&d);
+			ck_assert_int_eq(dk_input_read(&in, path, &d), DK_OK);
+			char before[65], after[65];
+			dk_input_sha256(&in, before);
+			ck_assert_int_eq(dk_input_decode(&in, &d), DK_OK);
+			dk_input_sha256(&in, after);
+			ck_assert_str_eq(before, after);
+			size_t skip = bom && n >= 3 ? 3 : 0;
+			ck_assert_int_eq(in.text_in_raw, 1);
+			ck_assert_uint_eq(in.len, n - skip);
+			ck_assert_uint_eq(strlen(in.text), n - skip);
+			ck_assert_int_eq(memcmp(in.text, bytes + skip, n - skip), 0);
+			dk_input_release(&in);
+			dk_error_release(&d);
+			free(bytes);
+		}
+	/* converted text is a text of its own */
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	fputs("S\xF8rvest;1\n", f);
+	fclose(f);
+	dk_input in;
+	dk_error d;
+	dk_input_init(&in);
+	dk_error_init(&d);
+	ck_assert_int_eq(dk_input_read(&in, path, &d), DK_OK);
+	ck_assert_int_eq(dk_input_decode(&in, &d), DK_OK);
+	ck_assert_int_eq(in.text_in_raw, 0);
+	ck_assert_str_eq(in.text, "S\xC3\xB8rvest;1\n");
+	dk_input_release(&in);
+	dk_error_release(&d);
+	unlink(path);
 }
 END_TEST
 
@@ -889,6 +953,7 @@ int main(void)
 	tcase_add_test(tc, innmeldt_values_by_hand);
 	tcase_add_test(tc, innstilling_values_by_hand);
 	tcase_add_test(tc, decoder);
+	tcase_add_test(tc, text_is_the_bytes_read);
 	tcase_add_test(tc, positions_count_characters);
 	tcase_add_test(tc, builtin_plan);
 	suite_add_tcase(s, tc);
