@@ -264,21 +264,28 @@ void dk_jw_close(dk_jw *w)
 	w->depth--;
 }
 
-void dk_jw_raw(dk_jw *w, const char *key, const char *number)
+/* dk_jw_raw with the number's length known. */
+static void raw_n(dk_jw *w, const char *key, const char *number, size_t n)
 {
 	if (w->failed)
 		return;
 	if (w->b) {
-		member_value(w, key, number, strlen(number), false);
+		member_value(w, key, number, n, false);
 	} else {
 		add(w, key, cJSON_CreateRaw(number));
 	}
 }
 
+void dk_jw_raw(dk_jw *w, const char *key, const char *number)
+{
+	raw_n(w, key, number, strlen(number));
+}
+
 void dk_jw_int(dk_jw *w, const char *key, int64_t v)
 {
 	char buf[24];
-	dk_jw_raw(w, key, int_text(v, buf));
+	const char *p = int_text(v, buf);
+	raw_n(w, key, p, (size_t)(buf + 23 - p)); /* int_text ends at buf[23] */
 }
 
 void dk_jw_scaled(dk_jw *w, const char *key, int64_t v, int decimals)
