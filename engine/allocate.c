@@ -69,7 +69,8 @@ static int sum_vs_frame(const dk_wf_item *it, const int64_t *lo, const int64_t *
 }
 
 /* The per-item arrays live in one block, x_num first (the widest type):
- * one allocation per run, not seven. */
+ * one allocation for the seven, and none for a caller that keeps them
+ * from run to run (dk_wf_run_into). */
 #define WF_PER_ITEM                                                                  \
 	(sizeof(dk_i128) + 3 * sizeof(int64_t) + sizeof(size_t) + sizeof(dk_state) + \
 	 sizeof(bool))

@@ -24,7 +24,10 @@ extern const gsl_rng_type *dk_rng_mt19937;
  * seeds[j] (as gsl_rng_set), and works out their seeded states as far as
  * word `upto` (at most 624) side by side: seeding one is a chain of
  * dependent multiplications, and a few chains run at once in about the
- * time of one. Their numbers are those of gsl_rng_set and draws. */
+ * time of one. Of the words worked out, those a run of upto - 397 draws
+ * does not read (from upto - 396 to 396) are not written; a run that
+ * draws more fills them in first. Their numbers are those of gsl_rng_set
+ * and draws. */
 void dk_rng_seed_batch(gsl_rng *const *r, const unsigned long *seeds, size_t n, int upto);
 
 #endif

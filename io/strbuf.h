@@ -25,9 +25,6 @@ typedef struct {
 
 void dk_strbuf_add_slow(dk_strbuf *b, const char *s, size_t n);
 
-/* Appends n bytes: inline where they fit (a large output is millions of
- * small appends), through dk_strbuf_add_slow where the buffer must grow
- * or be handed on. */
 /* Room for n more bytes at the end, to write in place and then count
  * with dk_strbuf_wrote, where adding them needs no growing and no handing
  * on; NULL where it does (then dk_strbuf_add them). */
@@ -45,6 +42,9 @@ static inline void dk_strbuf_wrote(dk_strbuf *b, size_t n)
 	b->data[b->len] = '\0';
 }
 
+/* Appends n bytes: inline where they fit (a large output is millions of
+ * small appends), through dk_strbuf_add_slow where the buffer must grow
+ * or be handed on. */
 static inline void dk_strbuf_add(dk_strbuf *b, const char *s, size_t n)
 {
 	char *at = dk_strbuf_room(b, n);

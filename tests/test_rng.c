@@ -115,6 +115,44 @@ START_TEST(seeded_together)
 }
 END_TEST
 
+/* The edge of the words left unwritten when seeded together: for every
+ * depth that leaves some (upto from 398 to 624, a run of d = upto - 397
+ * draws), runs of d - 1 to d + 2 draws and then a whole block more, so
+ * that the first word past the foreseen draws and the last word before
+ * the unwritten ones are both read. */
+START_TEST(unwritten_words_at_their_edge)
+{
+	gsl_rng *ref = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng *b[DK_RNG_BATCH];
+	for (size_t j = 0; j < DK_RNG_BATCH; j++)
+		b[j] = gsl_rng_alloc(dk_rng_mt19937);
+	for (int upto = 398; upto <= 624; upto++) {
+		int d = upto - 397;
+		unsigned long s[DK_RNG_BATCH];
+		for (size_t j = 0; j < DK_RNG_BATCH; j++)
+			s[j] = (unsigned long)upto * 7919UL + j;
+		dk_rng_seed_batch(b, s, DK_RNG_BATCH, upto);
+		for (size_t j = 0; j < 4; j++) {
+			int draws = d - 1 + (int)j;
+			gsl_rng_set(ref, s[j]);
+			for (int k = 0; k < draws; k++)
+				ck_assert_uint_eq(gsl_rng_get(ref), gsl_rng_get(b[j]));
+		}
+		/* the same generators drawn on, across the first block's end */
+		for (size_t j = 0; j < 4; j++) {
+			gsl_rng_set(ref, s[j]);
+			for (int k = 0; k < d - 1 + (int)j; k++)
+				gsl_rng_get(ref);
+			for (int k = 0; k < 700; k++)
+				ck_assert_uint_eq(gsl_rng_get(ref), gsl_rng_get(b[j]));
+		}
+	}
+	for (size_t j = 0; j < DK_RNG_BATCH; j++)
+		gsl_rng_free(b[j]);
+	gsl_rng_free(ref);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("rng");
@@ -123,6 +161,7 @@ int main(void)
 	tcase_add_test(tc, reseeded);
 	tcase_add_test(tc, same_draws);
 	tcase_add_test(tc, seeded_together);
+	tcase_add_test(tc, unwritten_words_at_their_edge);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
