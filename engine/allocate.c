@@ -29,11 +29,34 @@
 
 typedef struct {
 	dk_i128 num, den; /* den > 0 */
+	double key;       /* for a sort of many: num / den in floating point
+			     where both are whole doubles (below 2⁵³), else
+			     -1 (frac_key) */
 } frac;
 
+static frac frac_of(dk_i128 num, dk_i128 den)
+{
+	return (frac){num, den, -1};
+}
+
+/* Gives f its key, for a sort of many. */
+static void frac_key(frac *f)
+{
+	const dk_i128 exact = (dk_i128)1 << 53;
+	if (f->num >= 0 && f->num < exact && f->den > 0 && f->den < exact)
+		f->key = (double)f->num / (double)f->den;
+}
+
+/* The breakpoints' order. Where both have a key, each key is num / den
+ * correctly rounded (num and den are exact doubles), and rounding never
+ * reverses an order: different keys order the fractions as they are, and
+ * only equal keys need the exact comparison. A large table sorts millions
+ * of breakpoints, mostly on their keys. */
 static int frac_cmp(const void *a, const void *b)
 {
 	const frac *x = a, *y = b;
+	if (x->key >= 0 && y->key >= 0 && x->key != y->key)
+		return x->key < y->key ? -1 : 1;
 	return dk_ratcmp(x->num, x->den, y->num, y->den);
 }
 
@@ -152,21 +175,21 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 	if (!bp)
 		return DK_ENOMEM;
 	size_t nb = 0;
-	bp[nb++] = (frac){0, 1};
+	bp[nb++] = frac_of(0, 1);
 	for (size_t i = 0; i < n; i++) {
 		if (it[i].weight == 0)
 			continue;
 		dk_i128 a = (dk_i128)lo[i] - it[i].base;
 		if (a > 0)
-			bp[nb++] = (frac){a, it[i].weight};
+			bp[nb++] = frac_of(a, it[i].weight);
 		if (hi[i] >= 0) {
 			dk_i128 b = (dk_i128)hi[i] - it[i].base;
 			if (b > 0)
-				bp[nb++] = (frac){b, it[i].weight};
+				bp[nb++] = frac_of(b, it[i].weight);
 		}
 	}
 	/* equal breakpoints are equal values: any sort will do, insertion
-	 * for a county's few, qsort beyond */
+	 * for a county's few, qsort beyond (mostly on the keys) */
 	if (nb <= 2 * WF_SMALL + 1) {
 		for (size_t k = 1; k < nb; k++) {
 			frac x = bp[k];
@@ -176,6 +199,8 @@ static dk_status solve(const dk_wf_in *in, const int64_t *lo, const int64_t *hi,
 			bp[j] = x;
 		}
 	} else {
+		for (size_t k = 0; k < nb; k++)
+			frac_key(&bp[k]);
 		qsort(bp, nb, sizeof *bp, frac_cmp);
 	}
 	/* first breakpoint k where Σ x ≥ F (nb: beyond the last) */

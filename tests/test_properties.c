@@ -161,6 +161,104 @@ START_TEST(water_filling_properties)
 }
 END_TEST
 
+/* λ* as RULES.md section 3 defines it: the smallest λ ≥ 0 with
+ * Σ xᵢ(λ) = F. For a solved case that is: the sum at λ* is F exactly, and
+ * just below λ* some item with a weight is free (lo < b + λw < hi for λ
+ * a little smaller), so the sum is smaller there. Both checked in exact
+ * arithmetic, from the items alone. */
+static void assert_smallest_lambda(const dk_wf_item *it, size_t n, int64_t frame,
+				   const dk_wf_out *o, int k)
+{
+	dk_i128 p = o->lambda_num, q = o->lambda_den, sum = 0;
+	bool rising = false;
+	for (size_t i = 0; i < n; i++) {
+		dk_i128 lo = o->lo[i], hi = o->hi[i], b = it[i].base, w = it[i].weight;
+		dk_i128 v = b * q + p * w;
+		if (hi >= 0 && v > hi * q)
+			v = hi * q;
+		if (v < lo * q)
+			v = lo * q;
+		sum += v;
+		/* free just below λ*: (lo − b)/w < λ* ≤ (hi − b)/w */
+		if (w > 0 && (lo - b) * q < p * w && (hi < 0 || p * w <= (hi - b) * q))
+			rising = true;
+	}
+	ck_assert_msg(sum == (dk_i128)frame * q, "case %d: Σ x(λ*) is not F", k);
+	ck_assert_msg(p == 0 || rising, "case %d: a smaller λ gives F too", k);
+}
+
+/* Tables too large for the insertion sort, whose breakpoints are sorted
+ * on floating-point keys first: with breakpoints far apart, with many
+ * equal, and with many different but closer than a double can tell
+ * ((2⁵² + j) / (2⁵² + j − 1) for several j share their key), and with
+ * numbers past 2⁵³, which have no key. */
+START_TEST(many_items_sorted_on_keys)
+{
+	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+	gsl_rng_set(r, 20261201);
+	enum { BIG = 400 };
+	static dk_wf_item it[BIG];
+	const int64_t two52 = INT64_C(1) << 52;
+	size_t solved[4] = {0};
+	for (int k = 0; k < 600; k++) {
+		size_t n = 33 + (size_t)pick(r, BIG - 33);
+		int mode = k % 4;
+		int64_t sum_lo = 0, sum_hi = 0;
+		for (size_t i = 0; i < n; i++) {
+			dk_wf_item *x = &it[i];
+			if (mode == 0) { /* far apart */
+				x->base = pick(r, 1000);
+				x->weight = 1 + pick(r, 100000);
+				x->lo = pick(r, 2) ? pick(r, 5000) : 0;
+				x->hi = pick(r, 4) ? x->lo + pick(r, 50000) : -1;
+			} else if (mode == 1) { /* many equal */
+				x->base = 0;
+				x->weight = 1 + pick(r, 3);
+				x->lo = x->weight * (1 + pick(r, 2)) * 1000;
+				x->hi = x->weight * (3 + pick(r, 2)) * 1000;
+			} else if (mode == 2) { /* closer than a double */
+				int64_t j = 1 + pick(r, 40);
+				x->base = 0;
+				x->weight = two52 + j - 1;
+				x->lo = 0;
+				x->hi = pick(r, 3) ? two52 + j : two52 + j + 1;
+			} else { /* past 2⁵³: no keys */
+				x->base = pick(r, 1000);
+				x->weight = (INT64_C(1) << 40) + pick(r, 1000);
+				x->lo = 0;
+				x->hi = (INT64_C(1) << 54) + pick(r, INT64_C(1) << 40);
+			}
+			sum_lo += x->lo;
+			sum_hi += x->hi < 0 ? x->lo : x->hi / 2 + x->lo / 2;
+		}
+		/* a frame between the floors and about half the caps (pick
+		 * draws below 2³²); for the close breakpoints, one that the
+		 * sum crosses among them (at λ just above 1, where each item
+		 * reaches w and then its cap, 1 or 2 above) */
+		int64_t frame = sum_lo + (sum_hi - sum_lo) / 1000 * pick(r, 1000);
+		if (mode == 2) {
+			int64_t w = 0, room = 0;
+			for (size_t i = 0; i < n; i++) {
+				w += it[i].weight;
+				room += it[i].hi - it[i].weight;
+			}
+			frame = w + 1 + pick(r, room - 2);
+		}
+		dk_wf_in in = {it, n, frame, 1, false};
+		dk_wf_out o;
+		ck_assert_int_eq(dk_wf_run(&in, &o), DK_OK);
+		if (o.outcome == DK_WF_SOLVED) {
+			assert_smallest_lambda(it, n, frame, &o, k);
+			solved[mode]++;
+		}
+		dk_wf_release(&o);
+	}
+	for (int m = 0; m < 4; m++) /* every kind of table is solved often */
+		ck_assert_msg(solved[m] > 60, "kind %d solved %zu times", m, solved[m]);
+	gsl_rng_free(r);
+}
+END_TEST
+
 START_TEST(apportion_sums_to_total)
 {
 	gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
@@ -194,6 +292,7 @@ int main(void)
 	TCase *tc = tcase_create("generated");
 	tcase_set_timeout(tc, 600);
 	tcase_add_test(tc, water_filling_properties);
+	tcase_add_test(tc, many_items_sorted_on_keys);
 	tcase_add_test(tc, apportion_sums_to_total);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
