@@ -382,8 +382,11 @@ static char *rows_block(size_t n, size_t ni, dk_rec_work *w)
 {
 	size_t nr = n ? n : 1, nu = ni ? ni : 1, lines, bytes;
 	if (__builtin_mul_overflow(2 + nr, nu * sizeof(dk_kr), &lines) ||
-	    __builtin_add_overflow(nr * sizeof(dk_rec_row), lines, &bytes))
+	    __builtin_add_overflow(nr * sizeof(dk_rec_row), lines, &bytes)) {
+		if (w) /* the caller zeroes w->rec: nothing of it may be lost */
+			dk_rec_work_release(w);
 		return NULL;
+	}
 	if (w && w->rec.rows && w->n == n && w->n_institutions == ni)
 		return memset(w->rec.rows, 0, bytes);
 	if (w) {
