@@ -247,6 +247,19 @@ START_TEST(decoder)
 }
 END_TEST
 
+/* Writes n bytes to path and reads them back as an input (not decoded). */
+static void write_and_read(const char *path, const char *bytes, size_t n, dk_input *in,
+			   dk_error *d)
+{
+	FILE *f = fopen(path, "wb");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(bytes, 1, n, f), n);
+	fclose(f);
+	dk_input_init(in);
+	dk_error_init(d);
+	ck_assert_int_eq(dk_input_read(in, path, d), DK_OK);
+}
+
 /* A file read as UTF-8 is its own text: no second copy, the NUL in the
  * room after the bytes (also for a file of exactly the size the reader
  * grows to, 64 KiB), a byte-order mark left out of the text but not out
@@ -258,6 +271,8 @@ START_TEST(text_is_the_bytes_read)
 	int fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	close(fd);
+	dk_input in;
+	dk_error d;
 	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++)
 		for (int bom = 0; bom < 2; bom++) {
 			size_t n = sizes[k];
@@ -267,15 +282,7 @@ START_TEST(text_is_the_bytes_read)
 				bytes[i] = (char)('a' + i % 26);
 			if (bom && n >= 3)
 				memcpy(bytes, "\xEF\xBB\xBF", 3);
-			FILE *f = fopen(path, "wb");
-			ck_assert_ptr_nonnull(f);
-			ck_assert_uint_eq(fwrite(bytes, 1, n, f), n);
-			fclose(f);
-			dk_input in;
-			dk_error d;
-			dk_input_init(&in);
-			dk_error_init(&d);
-			ck_assert_int_eq(dk_input_read(&in, path, &d), DK_OK);
+			write_and_read(path, bytes, n, &in, &d);
 			char before[65], after[65];
 			dk_input_sha256(&in, before);
 			ck_assert_int_eq(dk_input_decode(&in, &d), DK_OK);
@@ -291,15 +298,8 @@ START_TEST(text_is_the_bytes_read)
 			free(bytes);
 		}
 	/* converted text is a text of its own */
-	FILE *f = fopen(path, "wb");
-	ck_assert_ptr_nonnull(f);
-	fputs("S\xF8rvest;1\n", f);
-	fclose(f);
-	dk_input in;
-	dk_error d;
-	dk_input_init(&in);
-	dk_error_init(&d);
-	ck_assert_int_eq(dk_input_read(&in, path, &d), DK_OK);
+	static const char cp[] = "S\xF8rvest;1\n";
+	write_and_read(path, cp, sizeof cp - 1, &in, &d);
 	ck_assert_int_eq(dk_input_decode(&in, &d), DK_OK);
 	ck_assert_int_eq(in.text_in_raw, 0);
 	ck_assert_str_eq(in.text, "S\xC3\xB8rvest;1\n");
