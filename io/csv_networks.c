@@ -254,13 +254,13 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_error *d)
 	 * so sp->pos, the offset the callbacks record, is exact (feeding one
 	 * byte at a time was a fifth of reading a large file) */
 	size_t i = 0;
+	/* the text has no NUL (dk_input_decode refuses one), so strcspn
+	 * finds the next of these bytes or the end */
+	const char ends[] = {(char)delim, '"', '\r', '\n', '\0'};
 	while (i < in->len && !sp->oom && !sp->limit) {
-		size_t j = i;
-		for (unsigned char c; j + 1 < in->len; j++) {
-			c = (unsigned char)in->text[j];
-			if (c == delim || c == '"' || c == '\r' || c == '\n')
-				break;
-		}
+		size_t j = i + strcspn(in->text + i, ends);
+		if (j > in->len - 1)
+			j = in->len - 1;
 		size_t n = j + 1 - i;
 		sp->pos = j;
 		size_t got = csv_parse(&p, in->text + i, n, on_field, on_row, sp);
@@ -322,17 +322,27 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_error *d)
 	 * above it (a spreadsheet shows such a field in one cell) */
 	size_t off = 0;
 	int line = 1, inside = 0;
+	/* without a CR anywhere, a line ends at each LF: memchr finds them */
+	bool cr = memchr(in->text, '\r', in->len) != NULL;
 	for (size_t r = 0; r < sp->n; r++) {
 		record *rec = &sp->rows[r];
 		size_t to = rec->n ? rec->f[0].off : off;
+		const char *lf;
+		while (!cr && off < to && (lf = memchr(in->text + off, '\n', to - off))) {
+			line++;
+			off = (size_t)(lf - in->text) + 1;
+		}
+		if (!cr && off < to)
+			off = to; /* no line break before the record */
 		for (; off < to; off++)
 			line += in->text[off] == '\n' ||
 				(in->text[off] == '\r' && in->text[off + 1] != '\n');
 		rec->line = line;
 		rec->row = line - inside;
 		for (size_t k = 0; k < rec->n; k++)
-			for (const char *c = rec->f[k].text; *c; c++)
-				inside += *c == '\n' || (*c == '\r' && c[1] != '\n');
+			for (const char *c = strpbrk(rec->f[k].text, "\r\n"); c;
+			     c = strpbrk(c + 1, "\r\n"))
+				inside += *c == '\n' || c[1] != '\n';
 	}
 	return DK_OK;
 }

@@ -744,6 +744,18 @@ START_TEST(cells_named_as_a_spreadsheet_names_them)
 	assert_diag(&s.d, 0, 3, 5, "cell B2: need: 'x'");
 	assert_diag(&s.d, 1, 4, 8, "cell B3: need: 'y'");
 	sheet_release(&s);
+	/* the same with CRLF, and with lone CRs (old Mac files), line breaks
+	 * inside the quoted name too */
+	static const char *const breaks[] = {
+		"network;need\r\n\"Fos\r\nen\";x\r\nNamdal;y\r\n",
+		"network;need\r\"Fos\ren\";x\rNamdal;y\r"};
+	for (size_t k = 0; k < 2; k++) {
+		ck_assert_int_eq(read_sheet(&s, breaks[k], &p, DK_DEC_AUTO, false),
+				 DK_EINPUT);
+		assert_diag(&s.d, 0, 3, 5, "cell B2: need: 'x'");
+		assert_diag(&s.d, 1, 4, 8, "cell B3: need: 'y'");
+		sheet_release(&s);
+	}
 	/* a header cell */
 	ck_assert_int_eq(read_sheet(&s, "network;behov neste år\nFosen;1\n", &p,
 				    DK_DEC_AUTO, false),
