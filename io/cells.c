@@ -268,15 +268,18 @@ char *dk_name_trimmed(const char *s)
 	return strndup((const char *)b, n);
 }
 
-int dk_network_name_problems(const dk_networks *t, const char *name, char msg[2][400])
+int dk_network_name_problems(const dk_networks *t, const dk_network *x, char msg[2][400])
 {
 	char q[80];
 	int n = 0;
-	size_t chars = dk_utf8_chars(name);
-	long prev = dk_networks_find(t, name);
+	size_t chars = dk_utf8_chars(x->name);
+	/* the first network of that name, if it is not x itself */
+	long prev = dk_networks_first(t, x);
+	if (prev >= 0 && &t->items[prev] == x)
+		prev = -1;
 	if (chars <= DK_NAME_MAX && prev < 0)
 		return 0;
-	dk_quote(name, q, sizeof q);
+	dk_quote(x->name, q, sizeof q);
 	if (chars > DK_NAME_MAX)
 		snprintf(msg[n++], 400,
 			 _("network: '%s' is %zu characters long; expected "

@@ -94,9 +94,9 @@ char *dk_name_trimmed(const char *s);
 
 /* The name rules every networks reader applies to a network's name (CLI.md:
  * at most DK_NAME_MAX characters, unique after trimming and case folding),
- * given the name trimmed and the rows read so far: writes each problem's
- * message (at most two) and returns how many, so that every format says
- * them in the same words. */
-int dk_network_name_problems(const dk_networks *t, const char *name, char msg[2][400]);
+ * given the network just added with its name trimmed (n, in t): writes
+ * each problem's message (at most two) and returns how many, so that every
+ * format says them in the same words. */
+int dk_network_name_problems(const dk_networks *t, const dk_network *n, char msg[2][400]);
 
 #endif

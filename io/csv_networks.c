@@ -976,14 +976,14 @@ static dk_status read_table(const dk_input *in, const dk_read_opts *o, splitter 
 				break;
 			}
 		} else {
-			char msgs[2][400];
-			int np = dk_network_name_problems(t, name, msgs);
-			for (int k = 0; k < np; k++)
-				cell_error(in, d, rec, (size_t)name_col, msgs[k]);
 			st = dk_networks_add(t, name, rec->line, &n);
 			free(name);
 			if (st != DK_OK)
 				break;
+			char msgs[2][400];
+			int np = dk_network_name_problems(t, n, msgs);
+			for (int k = 0; k < np; k++)
+				cell_error(in, d, rec, (size_t)name_col, msgs[k]);
 		}
 		int figures = 0;
 		for (size_t h = 0; h < hdr->n && st == DK_OK; h++)

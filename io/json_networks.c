@@ -306,12 +306,14 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o, dk_ne
 			st = DK_ENOMEM;
 			break;
 		}
-		char msgs[2][400];
-		int np = dk_network_name_problems(t, trimmed, msgs);
-		for (int k = 0; k < np; k++)
-			dk_json_error(&doc, d, name, false, "%s", msgs[k]);
 		st = dk_networks_add(t, trimmed, line, &n);
 		free(trimmed);
+		if (st == DK_OK) {
+			char msgs[2][400];
+			int np = dk_network_name_problems(t, n, msgs);
+			for (int k = 0; k < np; k++)
+				dk_json_error(&doc, d, name, false, "%s", msgs[k]);
+		}
 		int figures = 0;
 		if (st == DK_OK)
 			st = read_row(&doc, o, e, n, t, false, &figures, d);

@@ -128,6 +128,13 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network
 	return DK_OK;
 }
 
+long dk_networks_first(const dk_networks *t, const dk_network *n)
+{
+	if (strlen(n->name) > NAME_BYTES_MAX)
+		return -1; /* as dk_networks_find */
+	return find_key(t, n->key);
+}
+
 void dk_networks_trim(dk_networks *t)
 {
 	if (t->n == 0 || t->n == t->cap)

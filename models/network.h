@@ -74,6 +74,11 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network
  * a hash lookup. */
 long dk_networks_find(const dk_networks *t, const char *name);
 
+/* The first network of the table with n's name (by its key): n itself
+ * unless n repeats a name; -1, as dk_networks_find, for a name longer
+ * than any a reader accepts. */
+long dk_networks_first(const dk_networks *t, const dk_network *n);
+
 /* Gives back the room the table grew into beyond its rows (it doubles as
  * it grows), once every row is read. */
 void dk_networks_trim(dk_networks *t);
