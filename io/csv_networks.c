@@ -254,8 +254,9 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_error *d)
 	 * so sp->pos, the offset the callbacks record, is exact (feeding one
 	 * byte at a time was a fifth of reading a large file) */
 	size_t i = 0;
-	/* the text has no NUL (dk_input_decode refuses one), so strcspn
-	 * finds the next of these bytes or the end */
+	/* strcspn finds the next of these bytes or the end (a decoded text
+	 * has no NUL; at one, a run would end where no field ends, which
+	 * changes nothing) */
 	const char ends[] = {(char)delim, '"', '\r', '\n', '\0'};
 	while (i < in->len && !sp->oom && !sp->limit) {
 		size_t j = i + strcspn(in->text + i, ends);
