@@ -83,15 +83,31 @@ START_TEST(same_draws)
 }
 END_TEST
 
+/* GSL's own generator and a batch of dekom's, for the batch tests. */
+static void batch_alloc(gsl_rng **ref, gsl_rng *b[DK_RNG_BATCH])
+{
+	*ref = gsl_rng_alloc(gsl_rng_mt19937);
+	ck_assert_ptr_nonnull(*ref);
+	for (size_t j = 0; j < DK_RNG_BATCH; j++) {
+		b[j] = gsl_rng_alloc(dk_rng_mt19937);
+		ck_assert_ptr_nonnull(b[j]);
+	}
+}
+
+static void batch_free(gsl_rng *ref, gsl_rng *b[DK_RNG_BATCH])
+{
+	for (size_t j = 0; j < DK_RNG_BATCH; j++)
+		gsl_rng_free(b[j]);
+	gsl_rng_free(ref);
+}
+
 /* Seeded together, eight at a time or fewer, worked out ahead by any
  * amount: each generator then gives GSL's numbers for its own seed, past
  * the words worked out ahead and across the first block's end. */
 START_TEST(seeded_together)
 {
-	gsl_rng *ref = gsl_rng_alloc(gsl_rng_mt19937);
-	gsl_rng *b[DK_RNG_BATCH];
-	for (size_t j = 0; j < DK_RNG_BATCH; j++)
-		b[j] = gsl_rng_alloc(dk_rng_mt19937);
+	gsl_rng *ref, *b[DK_RNG_BATCH];
+	batch_alloc(&ref, b);
 	uint64_t z = 7;
 	for (int round = 0; round < 300; round++) {
 		unsigned long batch_seeds[DK_RNG_BATCH];
@@ -109,9 +125,7 @@ START_TEST(seeded_together)
 				ck_assert_uint_eq(gsl_rng_get(ref), gsl_rng_get(b[j]));
 		}
 	}
-	for (size_t j = 0; j < DK_RNG_BATCH; j++)
-		gsl_rng_free(b[j]);
-	gsl_rng_free(ref);
+	batch_free(ref, b);
 }
 END_TEST
 
@@ -122,10 +136,8 @@ END_TEST
  * the unwritten ones are both read. */
 START_TEST(unwritten_words_at_their_edge)
 {
-	gsl_rng *ref = gsl_rng_alloc(gsl_rng_mt19937);
-	gsl_rng *b[DK_RNG_BATCH];
-	for (size_t j = 0; j < DK_RNG_BATCH; j++)
-		b[j] = gsl_rng_alloc(dk_rng_mt19937);
+	gsl_rng *ref, *b[DK_RNG_BATCH];
+	batch_alloc(&ref, b);
 	for (int upto = 398; upto <= 624; upto++) {
 		int d = upto - 397;
 		unsigned long s[DK_RNG_BATCH];
@@ -147,9 +159,7 @@ START_TEST(unwritten_words_at_their_edge)
 				ck_assert_uint_eq(gsl_rng_get(ref), gsl_rng_get(b[j]));
 		}
 	}
-	for (size_t j = 0; j < DK_RNG_BATCH; j++)
-		gsl_rng_free(b[j]);
-	gsl_rng_free(ref);
+	batch_free(ref, b);
 }
 END_TEST
 
