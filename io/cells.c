@@ -90,14 +90,14 @@ void dk_cell_message(dk_num_result r, const char *field, const char *text,
 	}
 }
 
-dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n, char *msg,
-		       size_t size)
+dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_networks *t,
+		       dk_network *n, char *msg, size_t size)
 {
 	char q[80]; /* the cell quoted, for a message: made when one is */
 	size_t parts = 1;
 	for (const char *p = text; *p; p++)
 		parts += *p == '+';
-	n->up1 = calloc(parts, sizeof *n->up1);
+	n->up1 = dk_networks_alloc(t, parts * sizeof *n->up1);
 	if (!n->up1)
 		return DK_ENOMEM;
 	const char *p = text;
@@ -143,7 +143,7 @@ dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n, cha
 		size_t bl = strlen(b);
 		while (bl && b[bl - 1] == ' ')
 			b[--bl] = '\0';
-		n->up1[k].institution = strdup(b);
+		n->up1[k].institution = dk_networks_intern(t, b);
 		free(part);
 		if (!n->up1[k].institution)
 			return DK_ENOMEM;

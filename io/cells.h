@@ -65,10 +65,11 @@ void dk_column_text(int col, const dk_plan *plan, char *buf, size_t size);
  * Norwegian label as written ("Meldt behov"). */
 const char *dk_column_message_name(int col);
 
-/* Reads a UP1 cell ("NTNU" or "NTNU:0.5+Nord:0.5") into n->up1. On a
- * problem, writes a message to msg and returns DK_EINPUT. */
-dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_network *n, char *msg,
-		       size_t size);
+/* Reads a UP1 cell ("NTNU" or "NTNU:0.5+Nord:0.5") into n->up1, made
+ * in t, n's table. On a problem, writes a message to msg and returns
+ * DK_EINPUT. */
+dk_status dk_up1_parse(const char *text, const dk_plan *plan, dk_networks *t,
+		       dk_network *n, char *msg, size_t size);
 
 /* True for a totals row's name (trimmed, any case, spaces inside
  * collapsed): empty, "Sum", "Summer", "Total", "Totalt", "Totalsum",

@@ -745,8 +745,8 @@ static size_t header_row(const splitter *sp, const dk_read_opts *o)
  * counts in *figures the numeric cells that are filled ('-' included),
  * readable or not. */
 static dk_status read_cell(const dk_input *in, const dk_read_opts *o, const placement *pl,
-			   const record *rec, size_t h, dk_network *n, int *figures,
-			   dk_error *d)
+			   const record *rec, size_t h, dk_networks *t, dk_network *n,
+			   int *figures, dk_error *d)
 {
 	char msg[700], q[80], label[80];
 	const field *f = &rec->f[h];
@@ -824,7 +824,7 @@ static dk_status read_cell(const dk_input *in, const dk_read_opts *o, const plac
 		return DK_OK;
 	}
 	case DK_KIND_UP1: {
-		dk_status st = dk_up1_parse(f->text, o->plan, n, msg, sizeof msg);
+		dk_status st = dk_up1_parse(f->text, o->plan, t, n, msg, sizeof msg);
 		if (st == DK_EINPUT)
 			cell_error(in, d, rec, h, msg);
 		return st == DK_ENOMEM ? st : DK_OK;
@@ -964,18 +964,10 @@ static dk_status read_table(const dk_input *in, const dk_read_opts *o, splitter 
 				free(name);
 				continue;
 			}
-			n = &t->totals;
-			memset(n, 0, sizeof *n);
-			n->name = name;
-			n->uh = calloc(t->n_institutions ? t->n_institutions : 1,
-				       sizeof *n->uh);
-			t->has_totals = true;
-			t->totals_line = rec->line;
-			n->line = rec->line;
-			if (!n->uh) {
-				st = DK_ENOMEM;
+			st = dk_networks_begin_totals(t, name, rec->line, &n);
+			free(name);
+			if (st != DK_OK)
 				break;
-			}
 		} else {
 			st = dk_networks_add(t, name, rec->line, &n);
 			free(name);
@@ -988,7 +980,7 @@ static dk_status read_table(const dk_input *in, const dk_read_opts *o, splitter 
 		}
 		int figures = 0;
 		for (size_t h = 0; h < hdr->n && st == DK_OK; h++)
-			st = read_cell(in, o, &pl[h], rec, h, n, &figures, d);
+			st = read_cell(in, o, &pl[h], rec, h, t, n, &figures, d);
 		if (st != DK_OK || n == &t->totals)
 			continue;
 		char q[80], msg[500]; /* the name quoted, for a message */

@@ -9,6 +9,7 @@
  */
 #include "io/finding_text.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,7 +199,47 @@ size_t dk_msg_words(const char *const **out)
 	return sizeof words / sizeof words[0];
 }
 
-static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
+/* The bokmål of a static message id (a template or a word), remembered
+ * per thread by the id's address: gettext's lookup costs as much as the
+ * rest of a sentence, and a large recommendation has hundreds of
+ * thousands of them. The ids are literals, at fixed addresses
+ * (models/finding.h: a word is static); an entry is good while the
+ * catalogue stays bound as it was. */
+#define TR_SLOTS 64
+static _Thread_local struct {
+	const char *id, *text;
+	unsigned generation;
+} tr_cache[TR_SLOTS];
+
+static const char *tr_static(bool english, const char *id)
+{
+	if (english)
+		return id;
+	size_t s = ((uintptr_t)id >> 3) % TR_SLOTS;
+	unsigned g = dk_i18n_generation();
+	if (tr_cache[s].id != id || tr_cache[s].generation != g) {
+		tr_cache[s].text = dk_tr(false, id);
+		tr_cache[s].id = id;
+		tr_cache[s].generation = g;
+	}
+	return tr_cache[s].text;
+}
+
+/* s itself when it fits in size - 1 bytes, else its first size - 1 bytes
+ * in buf (as snprintf cuts it). */
+static const char *fitted(const char *s, char *buf, size_t size)
+{
+	size_t n = strnlen(s, size);
+	if (n < size)
+		return s;
+	memcpy(buf, s, size - 1);
+	buf[size - 1] = '\0';
+	return buf;
+}
+
+/* An argument as the sentence shows it, at most size - 1 bytes: written
+ * into buf, or a text of its own (a name, a word) that fits. */
+static const char *arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 {
 	switch (a->kind) {
 	case DK_ARG_KR: dk_kr_format(a->v, buf, size); break;
@@ -216,23 +257,22 @@ static void arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 			dk_numtext_ratio(a->num * 100, a->den, a->scale, &f, buf, size);
 		break;
 	}
-	case DK_ARG_TEXT: snprintf(buf, size, "%s", a->text ? a->text : ""); break;
+	case DK_ARG_TEXT: return fitted(a->text ? a->text : "", buf, size);
 	case DK_ARG_WORD:
-		snprintf(buf, size, "%s", a->text ? dk_tr(english, a->text) : "");
-		break;
+		return fitted(a->text ? tr_static(english, a->text) : "", buf, size);
 	case DK_ARG_COLUMN: {
 		/* the canonical name in English (what the plan and JSON say),
 		 * the column's label in bokmål: «Meldt behov» */
 		const dk_column_def *def = dk_column_get((dk_column)a->v);
 		if (!def)
-			snprintf(buf, size, "?");
-		else if (english)
-			snprintf(buf, size, "%s", def->name);
-		else
-			snprintf(buf, size, "«%s»", def->label_nb);
+			return "?";
+		if (english)
+			return fitted(def->name, buf, size);
+		snprintf(buf, size, "«%s»", def->label_nb);
 		break;
 	}
 	}
+	return buf;
 }
 
 /* fmt with its %s, %N$s and %% replaced, into out, cut at size - 1 bytes
@@ -287,19 +327,16 @@ static void render_into(const dk_finding *x, bool english, char *out, size_t siz
 {
 	char args[DK_MSG_ARGS][256];
 	const char *a[DK_MSG_ARGS];
-	for (size_t k = 0; k < DK_MSG_ARGS; k++) {
-		args[k][0] = '\0';
-		if (k < x->n_args)
-			arg_text(&x->args[k], english, args[k], sizeof args[k]);
-		a[k] = args[k];
-	}
-	const char *fmt = dk_tr(english, templates[x->msg]);
+	for (size_t k = 0; k < DK_MSG_ARGS; k++)
+		a[k] = k < x->n_args
+			? arg_text(&x->args[k], english, args[k], sizeof args[k])
+			: "";
+	const char *fmt = tr_static(english, templates[x->msg]);
 	if (dk_msg_expand(fmt, a, out, size))
 		return;
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-	snprintf(out, size, fmt, args[0], args[1], args[2], args[3], args[4], args[5],
-		 args[6], args[7]);
+	snprintf(out, size, fmt, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
 #pragma GCC diagnostic pop
 }
 

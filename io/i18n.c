@@ -24,6 +24,10 @@
 #define DK_LOCALEDIR "/usr/local/share/locale"
 #endif
 
+/* How many times the catalogue was bound: what a cache of its texts
+ * checks (dk_i18n_generation). */
+static unsigned generation;
+
 void dk_i18n_init(void)
 {
 	struct stat st;
@@ -40,6 +44,12 @@ void dk_i18n_init(void)
 	setenv("LANGUAGE", "nb", 1);
 	bindtextdomain(DK_TEXT_DOMAIN, dir);
 	bind_textdomain_codeset(DK_TEXT_DOMAIN, "UTF-8");
+	generation++;
+}
+
+unsigned dk_i18n_generation(void)
+{
+	return generation;
 }
 
 static bool program_english;

@@ -26,6 +26,10 @@
  * it, else the installed one. Call once, from main (program or test). */
 void dk_i18n_init(void);
 
+/* Changes with each dk_i18n_init: a text remembered from the catalogue
+ * is good while this stays the same. */
+unsigned dk_i18n_generation(void);
+
 /* msgid in bokmål (from the catalogue), or as it is when `english`.
  * format_arg: a translated printf format is checked against the
  * arguments as the English one is. */

@@ -78,11 +78,12 @@ static dk_status read_uh(const dk_json_doc *doc, const dk_read_opts *o, const cJ
 }
 
 static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o, const cJSON *v,
-			  dk_network *n, dk_error *d)
+			  dk_network *n, dk_networks *t, dk_error *d)
 {
 	char msg[600];
 	if (cJSON_IsString(v)) {
-		dk_status st = dk_up1_parse(v->valuestring, o->plan, n, msg, sizeof msg);
+		dk_status st =
+			dk_up1_parse(v->valuestring, o->plan, t, n, msg, sizeof msg);
 		if (st == DK_EINPUT)
 			dk_json_error(doc, d, v, false, "%s", msg);
 		return st == DK_ENOMEM ? st : DK_OK;
@@ -97,7 +98,7 @@ static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o, const c
 	size_t k = 0;
 	for (const cJSON *m = v->child; m; m = m->next)
 		k++;
-	n->up1 = calloc(k ? k : 1, sizeof *n->up1);
+	n->up1 = dk_networks_alloc(t, (k ? k : 1) * sizeof *n->up1);
 	if (!n->up1)
 		return DK_ENOMEM;
 	for (const cJSON *m = v->child; m; m = m->next) {
@@ -105,7 +106,7 @@ static dk_status read_up1(const dk_json_doc *doc, const dk_read_opts *o, const c
 		if (read_number(doc, o, m, "up1", DK_KIND_UP1, &share, d) != DK_OK)
 			continue;
 		dk_up1_part *p = &n->up1[n->n_up1];
-		p->institution = strdup(m->string);
+		p->institution = dk_networks_intern(t, m->string);
 		if (!p->institution)
 			return DK_ENOMEM;
 		p->index = dk_plan_institution(o->plan, m->string);
@@ -157,7 +158,7 @@ static dk_status read_row(const dk_json_doc *doc, const dk_read_opts *o, const c
 		if (cJSON_IsNull(m))
 			continue;
 		switch (cols[c].kind) {
-		case DK_KIND_UP1: st = read_up1(doc, o, m, n, d); break;
+		case DK_KIND_UP1: st = read_up1(doc, o, m, n, t, d); break;
 		case DK_KIND_JUDGEMENT: {
 			dk_judgement j;
 			if (!cJSON_IsString(m) ||
@@ -336,21 +337,13 @@ dk_status dk_networks_read_json(const dk_input *in, const dk_read_opts *o, dk_ne
 					"stated column sums"),
 				      dk_json_type(totals));
 		} else {
-			dk_network *n = &t->totals;
-			memset(n, 0, sizeof *n);
-			t->has_totals = true;
-			n->name = strdup("");
-			n->uh = calloc(t->n_institutions ? t->n_institutions : 1,
-				       sizeof *n->uh);
-			int col;
-			dk_json_pos(&doc, totals, false, &t->totals_line, &col);
-			n->line = t->totals_line;
-			if (!n->name || !n->uh)
-				st = DK_ENOMEM;
-			else {
-				int figures = 0;
+			dk_network *n;
+			int line, col;
+			dk_json_pos(&doc, totals, false, &line, &col);
+			st = dk_networks_begin_totals(t, "", line, &n);
+			int figures = 0;
+			if (st == DK_OK)
 				st = read_row(&doc, o, totals, n, t, true, &figures, d);
-			}
 		}
 	}
 	if (st == DK_OK && t->n == 0 && d->n + d->dropped == before)

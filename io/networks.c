@@ -43,8 +43,8 @@ dk_status dk_networks_read(const dk_input *in, const dk_read_opts *o, dk_network
 	return dk_networks_read_at(in, o, t, NULL, d);
 }
 
-static dk_status copy_cells(dk_network *to, const dk_network *from, uint32_t cols,
-			    uint32_t uh_cols, size_t ni)
+static dk_status copy_cells(dk_networks *t, dk_network *to, const dk_network *from,
+			    uint32_t cols, uint32_t uh_cols, size_t ni)
 {
 	for (int c = 1; c < DK_COL_COUNT; c++) {
 		if (!((cols >> c) & 1u) || c == DK_COL_UP1)
@@ -58,12 +58,13 @@ static dk_status copy_cells(dk_network *to, const dk_network *from, uint32_t col
 			to->uh_present |= from->uh_present & (1u << i);
 		}
 	if (((cols >> DK_COL_UP1) & 1u) && from->n_up1) {
-		to->up1 = calloc(from->n_up1, sizeof *to->up1);
+		to->up1 = dk_networks_alloc(t, from->n_up1 * sizeof *to->up1);
 		if (!to->up1)
 			return DK_ENOMEM;
 		for (size_t k = 0; k < from->n_up1; k++) {
 			to->up1[k] = from->up1[k];
-			to->up1[k].institution = strdup(from->up1[k].institution);
+			to->up1[k].institution =
+				dk_networks_intern(t, from->up1[k].institution);
 			if (!to->up1[k].institution)
 				return DK_ENOMEM;
 			to->n_up1 = k + 1;
@@ -118,24 +119,18 @@ dk_status dk_networks_merge(dk_networks *main, const dk_networks *supp,
 		return DK_EINPUT;
 	for (size_t k = 0; k < supp->n; k++) {
 		long m = dk_networks_find(main, supp->items[k].name);
-		dk_status st = copy_cells(&main->items[m], &supp->items[k], cols,
+		dk_status st = copy_cells(main, &main->items[m], &supp->items[k], cols,
 					  supp->uh_columns, main->n_institutions);
 		if (st != DK_OK)
 			return st;
 	}
 	if (supp->has_totals) {
 		if (!main->has_totals) {
-			dk_network *tot = &main->totals;
-			memset(tot, 0, sizeof *tot);
-			tot->name = strdup("");
-			tot->uh = calloc(main->n_institutions ? main->n_institutions : 1,
-					 sizeof *tot->uh);
-			if (!tot->name || !tot->uh)
+			dk_network *tot;
+			if (dk_networks_begin_totals(main, "", 0, &tot) != DK_OK)
 				return DK_ENOMEM;
-			main->has_totals = true;
-			main->totals_line = 0;
 		}
-		dk_status st = copy_cells(&main->totals, &supp->totals, cols,
+		dk_status st = copy_cells(main, &main->totals, &supp->totals, cols,
 					  supp->uh_columns, main->n_institutions);
 		if (st != DK_OK)
 			return st;

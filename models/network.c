@@ -3,6 +3,7 @@
  */
 #include "models/network.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,25 +13,101 @@ void dk_networks_init(dk_networks *t, size_t n_institutions)
 	t->n_institutions = n_institutions;
 }
 
-static void network_release(dk_network *n)
-{
-	free(n->name);
-	free(n->key);
-	free(n->uh);
-	for (size_t k = 0; k < n->n_up1; k++)
-		free(n->up1[k].institution);
-	free(n->up1);
-}
+/* A block of what the networks hold (dk_networks_alloc). */
+struct dk_net_block {
+	struct dk_net_block *next;
+	size_t used, cap;
+	_Alignas(16) char data[];
+};
+
+/* The first block's size; each next one doubles, up to the largest. A
+ * request of more than a quarter of the largest has a block of its own. */
+#define BLOCK_FIRST ((size_t)4096)
+#define BLOCK_MAX ((size_t)1 << 20)
 
 void dk_networks_release(dk_networks *t)
 {
-	for (size_t i = 0; i < t->n; i++)
-		network_release(&t->items[i]);
+	for (struct dk_net_block *b = t->blocks, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
 	free(t->items);
 	free(t->index);
-	if (t->has_totals)
-		network_release(&t->totals);
 	memset(t, 0, sizeof *t);
+}
+
+static size_t round16(size_t n)
+{
+	return (n + 15) & ~(size_t)15;
+}
+
+void *dk_networks_alloc(dk_networks *t, size_t n)
+{
+	if (n > SIZE_MAX / 2)
+		return NULL;
+	n = n ? round16(n) : 16;
+	struct dk_net_block *b = t->blocks;
+	if (n > BLOCK_MAX / 4) {
+		/* behind the block being filled, which stays first */
+		struct dk_net_block *own = malloc(sizeof *own + n);
+		if (!own)
+			return NULL;
+		own->used = own->cap = n;
+		own->next = b ? b->next : NULL;
+		if (b)
+			b->next = own;
+		else
+			t->blocks = own;
+		memset(own->data, 0, n);
+		return own->data;
+	}
+	if (!b || b->cap - b->used < n) {
+		size_t cap = b ? 2 * b->cap : BLOCK_FIRST;
+		if (cap > BLOCK_MAX)
+			cap = BLOCK_MAX;
+		if (cap < n)
+			cap = n;
+		struct dk_net_block *fresh = malloc(sizeof *fresh + cap);
+		if (!fresh)
+			return NULL;
+		fresh->next = b;
+		fresh->used = 0;
+		fresh->cap = cap;
+		t->blocks = b = fresh;
+	}
+	void *p = b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+/* Gives back the end of the last n bytes dk_networks_alloc returned at p,
+ * of which only the first `kept` are used. */
+static void give_back(dk_networks *t, const char *p, size_t n, size_t kept)
+{
+	struct dk_net_block *b = t->blocks;
+	n = n ? round16(n) : 16;
+	if (b && p == b->data + b->used - n)
+		b->used -= n - (kept ? round16(kept) : 16);
+}
+
+char *dk_networks_text(dk_networks *t, const char *s, size_t len)
+{
+	char *c = dk_networks_alloc(t, len + 1);
+	if (c && len)
+		memcpy(c, s, len);
+	return c;
+}
+
+const char *dk_networks_intern(dk_networks *t, const char *s)
+{
+	for (size_t k = 0; k < t->n_interned; k++)
+		if (strcmp(t->interned[k], s) == 0)
+			return t->interned[k];
+	const char *c = dk_networks_text(t, s, strlen(s));
+	if (c && t->n_interned < DK_INTERNED_MAX)
+		t->interned[t->n_interned++] = c;
+	return c;
 }
 
 /* A name's key: normalised, folded (which can lengthen a text: "ß" is
@@ -46,6 +123,42 @@ char *dk_name_key(const char *name)
 	if (k)
 		dk_header_norm(name, k, cap);
 	return k;
+}
+
+/* name's key (dk_name_key) as a text of the table's. */
+static char *table_key(dk_networks *t, const char *name)
+{
+	size_t cap = KEY_CAP(strlen(name));
+	char *k = dk_networks_alloc(t, cap);
+	if (k) {
+		dk_header_norm(name, k, cap);
+		give_back(t, k, cap, strlen(k) + 1);
+	}
+	return k;
+}
+
+/* An empty row named `name`, its UP2 line made; false when out of
+ * memory. */
+static bool network_begin(dk_networks *t, dk_network *n, const char *name, int line)
+{
+	memset(n, 0, sizeof *n);
+	n->name = dk_networks_text(t, name, strlen(name));
+	n->key = table_key(t, name);
+	n->uh = dk_networks_alloc(
+		t, (t->n_institutions ? t->n_institutions : 1) * sizeof *n->uh);
+	n->line = line;
+	return n->name && n->key && n->uh;
+}
+
+dk_status dk_networks_begin_totals(dk_networks *t, const char *name, int line,
+				   dk_network **out)
+{
+	if (!network_begin(t, &t->totals, name, line))
+		return DK_ENOMEM;
+	t->has_totals = true;
+	t->totals_line = line;
+	*out = &t->totals;
+	return DK_OK;
 }
 
 static size_t hash(const char *s)
@@ -106,23 +219,12 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network
 		t->cap = cap;
 	}
 	dk_network *n = &t->items[t->n];
-	memset(n, 0, sizeof *n);
-	n->name = strdup(name);
-	n->key = dk_name_key(name);
-	n->uh = calloc(t->n_institutions ? t->n_institutions : 1, sizeof *n->uh);
-	if (!n->name || !n->key || !n->uh) {
-		free(n->name);
-		free(n->key);
-		free(n->uh);
-		return DK_ENOMEM;
-	}
-	n->line = line;
+	if (!network_begin(t, n, name, line))
+		return DK_ENOMEM; /* what it made is the table's, freed with it */
 	/* a second row with a name already seen is not indexed: the reader
 	 * reports it, and lookups find the first */
-	if (find_key(t, n->key) < 0 && index_put(t, t->n) != DK_OK) {
-		network_release(n);
+	if (find_key(t, n->key) < 0 && index_put(t, t->n) != DK_OK)
 		return DK_ENOMEM;
-	}
 	t->n++;
 	*out = n;
 	return DK_OK;

@@ -7,7 +7,9 @@
  * `present` says the cell was given
  * (not empty); for amounts an empty cell still reads as 0, for percentages
  * and judgements it means "not stated". The table owns every string and
- * array it holds; dk_networks_release frees them all.
+ * array it holds, in blocks of its own (dk_networks_alloc): one
+ * allocation for many networks, not four or five for each;
+ * dk_networks_release frees them all.
  */
 #ifndef DK_NETWORK_H
 #define DK_NETWORK_H
@@ -30,11 +32,15 @@ typedef enum {
 	DK_JUDGE_DELVIS
 } dk_judgement;
 
+/* How many texts dk_networks_intern shares, at most; a search of them
+ * is a few comparisons. */
+#define DK_INTERNED_MAX 16
+
 /* One part of a UP1 assignment: "Nord:0.5". */
 typedef struct {
-	char *institution; /* as written */
-	int index;         /* into the plan's institutions, -1 if unknown */
-	int64_t share;     /* millionths (DK_RATIO_ONE is the whole) */
+	const char *institution; /* as written (dk_networks_intern) */
+	int index;               /* into the plan's institutions, -1 if unknown */
+	int64_t share;           /* millionths (DK_RATIO_ONE is the whole) */
 } dk_up1_part;
 
 typedef struct {
@@ -61,10 +67,32 @@ typedef struct {
 	bool has_totals;       /* a totals row was given */
 	dk_network totals;     /* its stated cells (present bits) */
 	int totals_line;
+	struct dk_net_block *blocks;           /* what the networks hold (newest
+					first), freed with the table */
+	const char *interned[DK_INTERNED_MAX]; /* dk_networks_intern */
+	size_t n_interned;
 } dk_networks;
 
 void dk_networks_init(dk_networks *t, size_t n_institutions);
 void dk_networks_release(dk_networks *t);
+
+/* n bytes, zeroed and aligned for any value, from the table's blocks:
+ * what a network holds (its UP2 line, its UP1 parts) is made here, and
+ * freed with the table. NULL when out of memory. */
+void *dk_networks_alloc(dk_networks *t, size_t n);
+
+/* The first len bytes of s as a text of the table's. */
+char *dk_networks_text(dk_networks *t, const char *s, size_t len);
+
+/* s as a text of the table's shared by every network that writes it the
+ * same way (an UP1 part's institution: "NTNU" in most rows): made once
+ * for the first few such texts, copied for any beyond them. */
+const char *dk_networks_intern(dk_networks *t, const char *s);
+
+/* Makes the table's totals row: named `name` (copied), its cells empty;
+ * returns it through *out. */
+dk_status dk_networks_begin_totals(dk_networks *t, const char *name, int line,
+				   dk_network **out);
 
 /* Appends an empty row (all zero, nothing present) named `name` (copied)
  * and returns it through *out. */

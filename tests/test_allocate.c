@@ -331,8 +331,9 @@ START_TEST(recommend_components_and_direct)
 	p.split = DK_SPLIT_BY_UP1;
 	p.up1_weight = DK_UP1_WEIGHT_FTE;
 	char msg[200];
-	ck_assert_int_eq(dk_up1_parse("NTNU", &p, &t.items[0], msg, sizeof msg), DK_OK);
-	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.5", &p, &t.items[1], msg,
+	ck_assert_int_eq(dk_up1_parse("NTNU", &p, &t, &t.items[0], msg, sizeof msg),
+			 DK_OK);
+	ck_assert_int_eq(dk_up1_parse("NTNU:0.5+Nord:0.5", &p, &t, &t.items[1], msg,
 				      sizeof msg),
 			 DK_OK);
 	ck_assert_int_eq(dk_recommend(&p, &t, &r), DK_OK);

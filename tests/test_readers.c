@@ -8,6 +8,7 @@
  * delimited with every field quoted) must read to that same JSON text.
  */
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -945,6 +946,68 @@ START_TEST(files_that_are_not_utf8_text)
 }
 END_TEST
 
+/* The table holds what its networks hold in blocks of its own: every
+ * text and array as it was made, zeroed, aligned, apart from the others,
+ * and an UP1 institution written alike shared. */
+START_TEST(table_holds_its_texts)
+{
+	dk_networks t;
+	dk_networks_init(&t, 2);
+	char name[40];
+	for (int i = 0; i < 3000; i++) {
+		dk_network *n;
+		snprintf(name, sizeof name, " Nettverk %d ", i);
+		ck_assert_int_eq(dk_networks_add(&t, name, i + 2, &n), DK_OK);
+		ck_assert_str_eq(n->name, name);
+		ck_assert_uint_eq((uintptr_t)n->uh % 16, 0);
+		ck_assert(n->uh[0] == 0 && n->uh[1] == 0);
+		n->uh[0] = n->uh[1] = -1; /* overwrites nothing of another */
+	}
+	for (int i = 0; i < 3000; i++) {
+		snprintf(name, sizeof name, "nettverk %d", i);
+		ck_assert_int_eq(dk_networks_find(&t, name), i);
+		ck_assert_str_eq(t.items[i].key, name);
+		snprintf(name, sizeof name, " Nettverk %d ", i);
+		ck_assert_str_eq(t.items[i].name, name);
+		ck_assert_int_eq(t.items[i].uh[0], -1);
+	}
+	/* a name far longer than any a reader accepts, and its key */
+	char *longname = malloc(5000);
+	memset(longname, 'A', 4999);
+	longname[4999] = '\0';
+	dk_network *n;
+	ck_assert_int_eq(dk_networks_add(&t, longname, 1, &n), DK_OK);
+	ck_assert_uint_eq(strlen(n->key), 4999);
+	ck_assert_int_eq(n->key[0], 'a');
+	free(longname);
+	/* a request larger than a block has its own; the next small one
+	 * still comes from the block being filled */
+	unsigned char *big = dk_networks_alloc(&t, 600000);
+	ck_assert_ptr_nonnull(big);
+	ck_assert(big[0] == 0 && big[599999] == 0);
+	memset(big, 0xff, 600000);
+	unsigned char *small = dk_networks_alloc(&t, 3);
+	ck_assert(small[0] == 0 && small[2] == 0);
+	/* shared: the same text once; different texts apart, beyond the
+	 * shared ones as well */
+	const char *a = dk_networks_intern(&t, "NTNU");
+	ck_assert_ptr_eq(dk_networks_intern(&t, "NTNU"), a);
+	ck_assert_ptr_ne(dk_networks_intern(&t, "ntnu"), a);
+	for (int i = 0; i < 3 * DK_INTERNED_MAX; i++) {
+		snprintf(name, sizeof name, "Inst %d", i);
+		ck_assert_str_eq(dk_networks_intern(&t, name), name);
+	}
+	ck_assert_str_eq(a, "NTNU");
+	/* the totals row */
+	dk_network *sum;
+	ck_assert_int_eq(dk_networks_begin_totals(&t, "Sum", 7, &sum), DK_OK);
+	ck_assert(t.has_totals && sum == &t.totals && t.totals_line == 7);
+	ck_assert_str_eq(sum->name, "Sum");
+	ck_assert(sum->uh[0] == 0 && sum->uh[1] == 0 && sum->present == 0);
+	dk_networks_release(&t);
+}
+END_TEST
+
 int main(void)
 {
 	/* the English messages are asserted unless a test says otherwise;
@@ -954,6 +1017,7 @@ int main(void)
 	dk_i18n_set_english(true);
 	Suite *s = suite_create("readers");
 	TCase *tc = tcase_create("trondelag-2022");
+	tcase_add_test(tc, table_holds_its_texts);
 	tcase_add_test(tc, innmeldt_as_given);
 	tcase_add_test(tc, innmeldt_windows_1252);
 	tcase_add_test(tc, innmeldt_comma_quoted);
