@@ -386,7 +386,8 @@ static void uh_finding(ctx *c, long k, dk_i128 num, dk_i128 den, dk_kr limit)
 					   : DK_MSG_UH_SHARE_TOTAL_MAX);
 	dk_arg lo = dk_arg_pct(cf->param[0], DK_RATIO_ONE, 1);
 	dk_arg hi = dk_arg_pct(cf->param[1], DK_RATIO_ONE, 1);
-	dk_arg args[6] = {dk_arg_pct(num, den, 1),
+	/* num and den are sums of amounts: within int64 (models/finding.h) */
+	dk_arg args[6] = {dk_arg_pct((int64_t)num, (int64_t)den, 1),
 			  dk_arg_kr((dk_kr)num),
 			  whose(c, DK_CHECK_UH_SHARE, min ? 0 : 1),
 			  both || min ? lo : hi,

@@ -241,7 +241,7 @@ static const char *fitted(const char *s, char *buf, size_t size)
  * into buf, or a text of its own (a name, a word) that fits. */
 static const char *arg_text(const dk_arg *a, bool english, char *buf, size_t size)
 {
-	switch (a->kind) {
+	switch ((dk_arg_kind)a->kind) {
 	case DK_ARG_KR: dk_kr_format(a->v, buf, size); break;
 	case DK_ARG_DEC: {
 		dk_numfmt f = DK_NUMFMT_PEOPLE(english, a->shown);
@@ -254,7 +254,8 @@ static const char *arg_text(const dk_arg *a, bool english, char *buf, size_t siz
 		if (a->den <= 0)
 			snprintf(buf, size, "-");
 		else
-			dk_numtext_ratio(a->num * 100, a->den, a->scale, &f, buf, size);
+			dk_numtext_ratio((dk_i128)a->num * 100, a->den, a->scale, &f, buf,
+					 size);
 		break;
 	}
 	case DK_ARG_TEXT: return fitted(a->text ? a->text : "", buf, size);

@@ -163,14 +163,18 @@ typedef enum {
 			   name in English and its label in bokmål */
 } dk_arg_kind;
 
+/* 24 bytes: a large recommendation holds hundreds of thousands. */
 typedef struct {
-	dk_arg_kind kind;
-	int scale, shown;
-	union { /* by kind: a large recommendation holds hundreds of thousands */
+	uint8_t kind; /* dk_arg_kind */
+	int8_t scale, shown;
+	union {                   /* by kind */
 		int64_t v;        /* KR, DEC, COLUMN */
 		const char *text; /* TEXT, WORD */
 		struct {
-			dk_i128 num, den; /* PCT */
+			/* PCT: amounts and ratios, within int64 as every sum of
+			 * a table's amounts is (DK_ROWS_MAX rows of at most
+			 * DK_KR_MAX: about 10^18) */
+			int64_t num, den;
 		};
 	};
 } dk_arg;
@@ -184,12 +188,16 @@ static inline dk_arg dk_arg_kr(int64_t v)
 
 static inline dk_arg dk_arg_dec(int64_t v, int scale, int shown)
 {
-	return (dk_arg){.kind = DK_ARG_DEC, .v = v, .scale = scale, .shown = shown};
+	return (dk_arg){.kind = DK_ARG_DEC,
+			.v = v,
+			.scale = (int8_t)scale,
+			.shown = (int8_t)shown};
 }
 
-static inline dk_arg dk_arg_pct(dk_i128 num, dk_i128 den, int scale)
+static inline dk_arg dk_arg_pct(int64_t num, int64_t den, int scale)
 {
-	return (dk_arg){.kind = DK_ARG_PCT, .num = num, .den = den, .scale = scale};
+	return (dk_arg){
+		.kind = DK_ARG_PCT, .num = num, .den = den, .scale = (int8_t)scale};
 }
 
 static inline dk_arg dk_arg_text(const char *s)
