@@ -169,19 +169,27 @@ static size_t hash(const char *s)
 	return h;
 }
 
-/* Puts item i in the index, growing it to keep it at most half full. */
-static dk_status index_put(dk_networks *t, size_t i)
+struct dk_net_slot {
+	uint32_t item; /* + 1; 0: empty */
+	uint32_t hash; /* the key's hash, its low 32 bits (the index has
+			  fewer slots than 2^32) */
+};
+
+/* Puts item i, whose key hashes to h, in the index, growing it to keep it
+ * at most half full. */
+static dk_status index_put(dk_networks *t, size_t i, size_t h)
 {
+	if (i >= UINT32_MAX)
+		return DK_ENOMEM; /* more rows than memory holds anyway */
 	if (2 * (t->n + 1) > t->index_cap) {
 		size_t cap = t->index_cap ? 2 * t->index_cap : 64;
-		size_t *idx = calloc(cap, sizeof *idx);
+		struct dk_net_slot *idx = calloc(cap, sizeof *idx);
 		if (!idx)
 			return DK_ENOMEM;
 		for (size_t k = 0; k < t->index_cap; k++)
-			if (t->index[k]) {
-				size_t s = hash(t->items[t->index[k] - 1].key) &
-					(cap - 1);
-				while (idx[s])
+			if (t->index[k].item) {
+				size_t s = t->index[k].hash & (cap - 1);
+				while (idx[s].item)
 					s = (s + 1) & (cap - 1);
 				idx[s] = t->index[k];
 			}
@@ -189,23 +197,30 @@ static dk_status index_put(dk_networks *t, size_t i)
 		t->index = idx;
 		t->index_cap = cap;
 	}
-	size_t s = hash(t->items[i].key) & (t->index_cap - 1);
-	while (t->index[s])
+	size_t s = h & (t->index_cap - 1);
+	while (t->index[s].item)
 		s = (s + 1) & (t->index_cap - 1);
-	t->index[s] = i + 1;
+	t->index[s].item = (uint32_t)(i + 1);
+	t->index[s].hash = (uint32_t)h;
 	return DK_OK;
 }
 
-/* The index of the network whose key is `key`, or -1. */
-static long find_key(const dk_networks *t, const char *key)
+/* The index of the network whose key is `key`, hashing to h, or -1. */
+static long find_hashed(const dk_networks *t, const char *key, size_t h)
 {
 	if (!t->index_cap)
 		return -1;
-	size_t s = hash(key) & (t->index_cap - 1);
-	for (; t->index[s]; s = (s + 1) & (t->index_cap - 1))
-		if (strcmp(t->items[t->index[s] - 1].key, key) == 0)
-			return (long)(t->index[s] - 1);
+	for (size_t s = h & (t->index_cap - 1); t->index[s].item;
+	     s = (s + 1) & (t->index_cap - 1))
+		if (t->index[s].hash == (uint32_t)h &&
+		    strcmp(t->items[t->index[s].item - 1].key, key) == 0)
+			return (long)t->index[s].item - 1;
 	return -1;
+}
+
+static long find_key(const dk_networks *t, const char *key)
+{
+	return find_hashed(t, key, hash(key));
 }
 
 dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network **out)
@@ -223,7 +238,8 @@ dk_status dk_networks_add(dk_networks *t, const char *name, int line, dk_network
 		return DK_ENOMEM; /* what it made is the table's, freed with it */
 	/* a second row with a name already seen is not indexed: the reader
 	 * reports it, and lookups find the first */
-	if (find_key(t, n->key) < 0 && index_put(t, t->n) != DK_OK)
+	size_t h = hash(n->key);
+	if (find_hashed(t, n->key, h) < 0 && index_put(t, t->n, h) != DK_OK)
 		return DK_ENOMEM;
 	t->n++;
 	*out = n;

@@ -58,8 +58,10 @@ typedef struct {
 typedef struct {
 	dk_network *items;
 	size_t n, cap;
-	size_t *index; /* hash of keys: open addressing, slots
-					hold item + 1, 0 is empty */
+	/* hash of keys: open addressing; a slot holds item + 1 (0 is empty)
+	 * and the key's hash, so that growing and probing read no key but
+	 * the one that may match */
+	struct dk_net_slot *index;
 	size_t index_cap;
 	size_t n_institutions; /* length of every uh array */
 	uint32_t columns;      /* bit (1u << dk_column): column in the file */
