@@ -26,6 +26,7 @@
  * is checked once every file is merged (dk_networks_check_plan).
  */
 #include <csv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +38,8 @@
 
 typedef struct {
 	char *text;
-	size_t off;      /* byte offset of the field's first byte (CSV) */
+	uint32_t off;    /* byte offset of the field's first byte (CSV; an
+			    input is at most DK_INPUT_MAX_BYTES) */
 	dk_wb_kind kind; /* what a workbook's cell held; text for CSV */
 } field;
 
@@ -51,8 +53,12 @@ typedef struct {
 		       column, not a line and a byte */
 } record;
 
-/* The cells' texts and the records' fields live in blocks of an arena,
- * freed together: one allocation per megabyte, not one per cell. */
+/* The records' fields (and a workbook's cells' texts) live in blocks of an
+ * arena, freed together: one allocation per megabyte, not one per cell. A
+ * CSV's cells' texts are written over a copy of the text, each where its
+ * field starts: a field's text is never longer than the field as written
+ * (quotes and doubled quotes make it only longer), so the NUL after it
+ * falls at the latest on the delimiter or line break that ends it. */
 typedef struct arena_block {
 	struct arena_block *next;
 	size_t used, cap;
@@ -63,7 +69,9 @@ typedef struct arena_block {
 
 typedef struct {
 	const char *text;
-	record *rows; /* their fields and texts in the arena */
+	char *cells;  /* CSV: a copy of text, the cells' texts written over
+			 it; NULL for a workbook */
+	record *rows; /* their fields (and a workbook's texts) in the arena */
 	size_t n, cap;
 	record cur; /* the record being read: its fields on the heap, reused */
 	arena_block *arena;
@@ -145,11 +153,14 @@ static void on_field(void *s, size_t len, void *data)
 		sp->cur.f = p;
 		sp->cur.cap = cap;
 	}
-	char *copy = arena_text(sp, s, len);
-	if (!copy)
-		return;
+	/* over the copy, where the field starts (libcsv's text is in a
+	 * buffer of its own) */
+	char *copy = sp->cells + sp->start;
+	if (len)
+		memcpy(copy, s, len);
+	copy[len] = '\0';
 	sp->cur.f[sp->cur.n].text = copy;
-	sp->cur.f[sp->cur.n].off = sp->start;
+	sp->cur.f[sp->cur.n].off = (uint32_t)sp->start;
 	sp->cur.f[sp->cur.n].kind = DK_WB_TEXT;
 	sp->cur.n++;
 	sp->start = sp->pos + 1;
@@ -200,7 +211,9 @@ static int no_space(unsigned char c)
 static void splitter_release(splitter *sp)
 {
 	free(sp->rows);
-	free(sp->cur.f); /* its texts are in the arena */
+	free(sp->cur.f); /* its texts are in cells or the arena */
+	free(sp->cells);
+	sp->cells = NULL;
 	for (arena_block *b = sp->arena, *next; b; b = next) {
 		next = b->next;
 		free(b);
@@ -244,6 +257,10 @@ static dk_status split_records(const dk_input *in, splitter *sp, dk_error *d)
 	memset(sp, 0, sizeof *sp);
 	sp->text = in->text;
 	sp->row_start = 1;
+	sp->cells = malloc(in->len + 1);
+	if (!sp->cells)
+		return DK_ENOMEM;
+	memcpy(sp->cells, in->text, in->len + 1);
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
 		return DK_ENOMEM;
 	unsigned char delim = detect_delimiter(in->text);
