@@ -249,6 +249,9 @@ int main(void)
 	tcase_add_test(tc, large_weights_stay_exact);
 	tcase_add_test(tc, quotas_at_64_bits);
 	tcase_add_test(tc, narrow_path_is_the_general_one);
+	/* 200 000 splits: seconds under the sanitizers on a busy machine,
+	 * past Check's default of 4 */
+	tcase_set_timeout(tc, 120);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
