@@ -35,6 +35,7 @@
 #include "io/cells.h"
 #include "io/limits.h"
 #include "io/workbook.h"
+#include "models/arena.h"
 
 typedef struct {
 	char *text;
@@ -53,20 +54,12 @@ typedef struct {
 		       column, not a line and a byte */
 } record;
 
-/* The records' fields (and a workbook's cells' texts) live in blocks of an
- * arena, freed together: one allocation per megabyte, not one per cell. A
- * CSV's cells' texts are written over a copy of the text, each where its
- * field starts: a field's text is never longer than the field as written
- * (quotes and doubled quotes make it only longer), so the NUL after it
- * falls at the latest on the delimiter or line break that ends it. */
-typedef struct arena_block {
-	struct arena_block *next;
-	size_t used, cap;
-	_Alignas(16) char data[];
-} arena_block;
-
-#define ARENA_BLOCK ((size_t)1 << 20)
-
+/* The records' fields (and a workbook's cells' texts) live in an arena
+ * (models/arena.h), freed together. A CSV's cells' texts are written over
+ * a copy of the text, each where its field starts: a field's text is never
+ * longer than the field as written (quotes and doubled quotes make it only
+ * longer), so the NUL after it falls at the latest on the delimiter or
+ * line break that ends it. */
 typedef struct {
 	const char *text;
 	char *cells;  /* CSV: a copy of text, the cells' texts written over
@@ -74,7 +67,7 @@ typedef struct {
 	record *rows; /* their fields (and a workbook's texts) in the arena */
 	size_t n, cap;
 	record cur; /* the record being read: its fields on the heap, reused */
-	arena_block *arena;
+	dk_arena arena;
 	size_t start;  /* offset where the next field starts */
 	size_t pos;    /* offset of the byte being parsed */
 	int row_start; /* the next field is the first of a row */
@@ -84,26 +77,12 @@ typedef struct {
 	size_t limit_off; /* where */
 } splitter;
 
-/* n bytes from sp's arena, aligned for a field; NULL when out of memory
- * (sp->oom is set). */
+/* n bytes from sp's arena; NULL when out of memory (sp->oom is set). */
 static void *arena_get(splitter *sp, size_t n)
 {
-	n = (n + 15) & ~(size_t)15;
-	arena_block *b = sp->arena;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
-		b = malloc(sizeof *b + cap);
-		if (!b) {
-			sp->oom = 1;
-			return NULL;
-		}
-		b->next = sp->arena;
-		b->used = 0;
-		b->cap = cap;
-		sp->arena = b;
-	}
-	void *p = b->data + b->used;
-	b->used += n;
+	void *p = dk_arena_get(&sp->arena, n);
+	if (!p)
+		sp->oom = 1;
 	return p;
 }
 
@@ -214,11 +193,7 @@ static void splitter_release(splitter *sp)
 	free(sp->cur.f); /* its texts are in cells or the arena */
 	free(sp->cells);
 	sp->cells = NULL;
-	for (arena_block *b = sp->arena, *next; b; b = next) {
-		next = b->next;
-		free(b);
-	}
-	sp->arena = NULL;
+	dk_arena_release(&sp->arena);
 }
 
 /* The delimiter: the most frequent of ';', tab and ',' outside quotes on

@@ -13,82 +13,17 @@ void dk_networks_init(dk_networks *t, size_t n_institutions)
 	t->n_institutions = n_institutions;
 }
 
-/* A block of what the networks hold (dk_networks_alloc). */
-struct dk_net_block {
-	struct dk_net_block *next;
-	size_t used, cap;
-	_Alignas(16) char data[];
-};
-
-/* The first block's size; each next one doubles, up to the largest. A
- * request of more than a quarter of the largest has a block of its own. */
-#define BLOCK_FIRST ((size_t)4096)
-#define BLOCK_MAX ((size_t)1 << 20)
-
 void dk_networks_release(dk_networks *t)
 {
-	for (struct dk_net_block *b = t->blocks, *next; b; b = next) {
-		next = b->next;
-		free(b);
-	}
+	dk_arena_release(&t->mem);
 	free(t->items);
 	free(t->index);
 	memset(t, 0, sizeof *t);
 }
 
-static size_t round16(size_t n)
-{
-	return (n + 15) & ~(size_t)15;
-}
-
 void *dk_networks_alloc(dk_networks *t, size_t n)
 {
-	if (n > SIZE_MAX / 2)
-		return NULL;
-	n = n ? round16(n) : 16;
-	struct dk_net_block *b = t->blocks;
-	if (n > BLOCK_MAX / 4) {
-		/* behind the block being filled, which stays first */
-		struct dk_net_block *own = malloc(sizeof *own + n);
-		if (!own)
-			return NULL;
-		own->used = own->cap = n;
-		own->next = b ? b->next : NULL;
-		if (b)
-			b->next = own;
-		else
-			t->blocks = own;
-		memset(own->data, 0, n);
-		return own->data;
-	}
-	if (!b || b->cap - b->used < n) {
-		size_t cap = b ? 2 * b->cap : BLOCK_FIRST;
-		if (cap > BLOCK_MAX)
-			cap = BLOCK_MAX;
-		if (cap < n)
-			cap = n;
-		struct dk_net_block *fresh = malloc(sizeof *fresh + cap);
-		if (!fresh)
-			return NULL;
-		fresh->next = b;
-		fresh->used = 0;
-		fresh->cap = cap;
-		t->blocks = b = fresh;
-	}
-	void *p = b->data + b->used;
-	b->used += n;
-	memset(p, 0, n);
-	return p;
-}
-
-/* Gives back the end of the last n bytes dk_networks_alloc returned at p,
- * of which only the first `kept` are used. */
-static void give_back(dk_networks *t, const char *p, size_t n, size_t kept)
-{
-	struct dk_net_block *b = t->blocks;
-	n = n ? round16(n) : 16;
-	if (b && p == b->data + b->used - n)
-		b->used -= n - (kept ? round16(kept) : 16);
+	return dk_arena_zeroed(&t->mem, n);
 }
 
 char *dk_networks_text(dk_networks *t, const char *s, size_t len)
@@ -132,7 +67,7 @@ static char *table_key(dk_networks *t, const char *name)
 	char *k = dk_networks_alloc(t, cap);
 	if (k) {
 		dk_header_norm(name, k, cap);
-		give_back(t, k, cap, strlen(k) + 1);
+		dk_arena_trim_last(&t->mem, k, cap, strlen(k) + 1);
 	}
 	return k;
 }

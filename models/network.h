@@ -7,7 +7,7 @@
  * `present` says the cell was given
  * (not empty); for amounts an empty cell still reads as 0, for percentages
  * and judgements it means "not stated". The table owns every string and
- * array it holds, in blocks of its own (dk_networks_alloc): one
+ * array it holds, in an arena of its own (dk_networks_alloc): one
  * allocation for many networks, not four or five for each;
  * dk_networks_release frees them all.
  */
@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/arena.h"
 #include "models/columns.h"
 #include "models/error.h"
 #include "models/money.h"
@@ -69,8 +70,7 @@ typedef struct {
 	bool has_totals;       /* a totals row was given */
 	dk_network totals;     /* its stated cells (present bits) */
 	int totals_line;
-	struct dk_net_block *blocks;           /* what the networks hold (newest
-					first), freed with the table */
+	dk_arena mem; /* what the networks hold, freed with the table */
 	const char *interned[DK_INTERNED_MAX]; /* dk_networks_intern */
 	size_t n_interned;
 } dk_networks;
@@ -78,7 +78,7 @@ typedef struct {
 void dk_networks_init(dk_networks *t, size_t n_institutions);
 void dk_networks_release(dk_networks *t);
 
-/* n bytes, zeroed and aligned for any value, from the table's blocks:
+/* n bytes, zeroed and aligned for any value, from the table's arena:
  * what a network holds (its UP2 line, its UP1 parts) is made here, and
  * freed with the table. NULL when out of memory. */
 void *dk_networks_alloc(dk_networks *t, size_t n);

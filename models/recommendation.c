@@ -21,30 +21,14 @@ void dk_findings_release(dk_findings *f)
 		free(f->items[i].message_nb);
 	}
 	free(f->items);
-	while (f->args) {
-		dk_arg_block *next = f->args->next;
-		free(f->args);
-		f->args = next;
-	}
+	dk_arena_release(&f->args);
 	memset(f, 0, sizeof *f);
 }
 
-/* Room for n arguments in f's blocks, or NULL. */
+/* Room for n arguments in f's arena, or NULL. */
 static dk_arg *args_room(dk_findings *f, size_t n)
 {
-	dk_arg_block *b = f->args;
-	if (!b || b->cap - b->used < n) {
-		size_t cap = n > 4096 ? n : 4096;
-		b = malloc(sizeof *b + cap * sizeof b->a[0]);
-		if (!b)
-			return NULL;
-		b->next = f->args;
-		b->used = 0;
-		b->cap = cap;
-		f->args = b;
-	}
-	b->used += n;
-	return b->a + b->used - n;
+	return dk_arena_get(&f->args, n * sizeof(dk_arg));
 }
 
 const char *dk_finding_message(const dk_finding *x, bool english)

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "models/arena.h"
 #include "models/error.h"
 #include "models/finding.h"
 #include "models/money.h"
@@ -28,20 +29,13 @@ typedef enum {
 /* The findings' message arguments, in blocks that never move (a finding
  * points into them: a finding is a fifth of what it was with its
  * arguments in place, and a large recommendation has many). */
-typedef struct dk_arg_block dk_arg_block;
-struct dk_arg_block {
-	dk_arg_block *next;
-	size_t used, cap;
-	dk_arg a[];
-};
-
 typedef struct {
 	dk_finding *items;
 	size_t n, cap;
 	bool count_only;  /* keep no findings, only count them per severity
 				(Monte Carlo and scenarios need no messages) */
 	size_t counts[3]; /* per dk_severity, in either mode */
-	dk_arg_block *args;
+	dk_arena args;    /* the findings' message arguments */
 } dk_findings;
 
 void dk_findings_init(dk_findings *f);
